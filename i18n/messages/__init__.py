@@ -1,0 +1,1 @@
+"""One module per area: MESSAGES = {"key": ("中文", "English")}."""

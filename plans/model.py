@@ -1,0 +1,184 @@
+"""The plan model: frozen dataclasses shared by the reader, extraction, store, checks and pages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+
+PHASES = (
+    "warning",
+    "report",
+    "initial",
+    "activation",
+    "command",
+    "disposal",
+    "escalation",
+    "public_info",
+    "support",
+    "termination",
+    "recovery",
+)
+
+PLAN_KINDS = ("overall", "special", "department", "comprehensive", "onsite", "other")
+VERSION_STATUSES = ("draft", "in_review", "published", "superseded")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a document in reading order: a heading, paragraph, list item or table row.
+
+    `level` is the heading level (1 = top) for headings and the nesting depth for list items;
+    `label` is the numbering written or generated in front of the text ("第一章", "（一）", "1.1").
+    """
+
+    index: int
+    kind: str  # heading | paragraph | list_item | table_row
+    text: str
+    level: int = 0
+    label: str = ""
+    cells: tuple[str, ...] = ()
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    block: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    responsibilities: tuple[str, ...] = ()
+    source: Source | None = None
+    part: str | None = None
+    kind: str = ""  # command | office | group | unit | post | team | other
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    name: str
+    condition: str = ""
+    source: Source | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One concrete action. `roles` lists the owners, lead first; `support` the supporting ones."""
+
+    id: str
+    name: str
+    text: str
+    roles: tuple[str, ...] = ()
+    phase: str = "disposal"
+    time_limit_min: float | None = None
+    levels: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    source: Source | None = None
+    part: str | None = None
+    support: tuple[str, ...] = ()
+    notifies: tuple[str, ...] = ()
+    time_from: str = "T0"
+    time_text: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    title: str
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+    level: int
+    text: str = ""
+    part: str | None = None
+    block: int | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    language: str = "zh"
+    kind: str = "other"
+    roles: tuple[Role, ...] = ()
+    levels: tuple[Level, ...] = ()
+    steps: tuple[Step, ...] = ()
+    parts: tuple[Part, ...] = ()
+    sections: tuple[Section, ...] = ()
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def role(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+_NESTED = {"roles": Role, "levels": Level, "steps": Step, "parts": Part, "sections": Section}
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value
+
+
+def plan_to_dict(plan: Plan) -> dict:
+    """The plan JSON of DESIGN.md section 5 (plus optional fields)."""
+    return _clean(asdict(plan))
+
+
+def _item_from_dict(cls: type, data: dict) -> Any:
+    known = {f.name: f for f in fields(cls)}
+    kwargs = {}
+    for key, value in data.items():
+        if key not in known:
+            continue
+        if key == "source" and value is not None:
+            value = Source(block=int(value.get("block", -1)), text=str(value.get("text", "")))
+        elif isinstance(value, list):
+            value = tuple(value)
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+def plan_from_dict(data: dict) -> Plan:
+    """Build a Plan from plan JSON; unknown keys are ignored, missing optional keys defaulted."""
+    kwargs: dict[str, Any] = {
+        "title": str(data.get("title", "")),
+        "language": str(data.get("language", "zh")),
+        "kind": str(data.get("kind", "other")),
+    }
+    for key, cls in _NESTED.items():
+        kwargs[key] = tuple(_item_from_dict(cls, item) for item in data.get(key) or [])
+    kwargs["warnings"] = tuple(data.get("warnings") or ())
+    return Plan(**kwargs)
+
+
+__all__ = [
+    "Block",
+    "Level",
+    "PHASES",
+    "PLAN_KINDS",
+    "Part",
+    "Plan",
+    "Role",
+    "Section",
+    "Source",
+    "Step",
+    "VERSION_STATUSES",
+    "plan_from_dict",
+    "plan_to_dict",
+    "replace",
+]
