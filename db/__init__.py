@@ -1,0 +1,1 @@
+"""The only package that knows the database: connection, migrations and stores (DuckDB)."""

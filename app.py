@@ -1,0 +1,46 @@
+"""PlanDrill home: language, what the product does, and what to do next."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bootstrap import get_db
+from db import plans_store
+from i18n import t
+from ui import page_setup
+
+actor = page_setup("nav.home", icon="🛡️")
+
+st.title(f"🛡️ {t('app.title')}")
+st.caption(t("home.tagline"))
+
+summaries = plans_store.list_plans(get_db(), actor)
+by_status: dict[str, int] = {}
+for item in summaries:
+    by_status[item.latest_status] = by_status.get(item.latest_status, 0) + 1
+
+cols = st.columns(4)
+cols[0].metric(t("home.plans"), len(summaries))
+cols[1].metric(t("status.draft"), by_status.get("draft", 0))
+cols[2].metric(t("status.in_review"), by_status.get("in_review", 0))
+cols[3].metric(t("status.published"), by_status.get("published", 0))
+
+st.subheader(t("home.next"))
+steps = st.columns(3)
+with steps[0]:
+    st.markdown(f"**1. {t('home.step_import')}**")
+    st.caption(t("home.step_import_help"))
+    st.page_link("pages/import.py", label=t("nav.import"), icon="📥")
+with steps[1]:
+    st.markdown(f"**2. {t('home.step_review')}**")
+    st.caption(t("home.step_review_help"))
+    st.page_link("pages/plans.py", label=t("nav.plans"), icon="📚")
+with steps[2]:
+    st.markdown(f"**3. {t('home.step_publish')}**")
+    st.caption(t("home.step_publish_help"))
+    st.page_link("pages/versions.py", label=t("nav.versions"), icon="🗂️")
+
+if summaries:
+    st.subheader(t("home.recent"))
+    for item in summaries[:5]:
+        st.markdown(f"- **{item.title}** · {t('status.' + item.latest_status)}")

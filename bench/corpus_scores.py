@@ -1,0 +1,72 @@
+"""Score the importer on the corpus gold files: `python -m bench.corpus_scores`."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from plans.extract import import_document
+from plans.model import plan_to_dict
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+COLUMNS = (
+    ("roles P", lambda s: s["roles"]["precision"]),
+    ("roles R", lambda s: s["roles"]["recall"]),
+    ("steps P", lambda s: s["steps"]["precision"]),
+    ("steps R", lambda s: s["steps"]["recall"]),
+    ("owner F1", lambda s: s["owner_accuracy"]),
+    ("time acc", lambda s: s["time_limit_accuracy"]),
+    ("order F1", lambda s: s["order"]["f1"]),
+)
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location(
+        "score_import", SHARED / "tools" / "score_import.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.score
+
+
+def score_corpus() -> list[dict]:
+    """One result per gold file: {"name", "score": scorer output, "plan": plan JSON}."""
+    score = _scorer()
+    results = []
+    for gold_path in sorted((CORPUS / "gold").glob("*.json")):
+        docx = CORPUS / "docx" / (gold_path.stem + ".docx")
+        if not docx.exists():
+            continue
+        plan = plan_to_dict(import_document(docx.read_bytes(), docx.name))
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        results.append({"name": gold_path.stem, "score": score(gold, plan), "plan": plan})
+    return results
+
+
+def main() -> int:
+    results = score_corpus()
+    width = max((len(r["name"]) for r in results), default=10)
+    print(f"{'document':<{width}}  " + "  ".join(f"{c:>8}" for c, _ in COLUMNS))
+    sums = [0.0] * len(COLUMNS)
+    counts = [0] * len(COLUMNS)
+    for r in results:
+        cells = []
+        for k, (_, get) in enumerate(COLUMNS):
+            value = get(r["score"])
+            if value is None:
+                cells.append(f"{'-':>8}")
+            else:
+                sums[k] += value
+                counts[k] += 1
+                cells.append(f"{value:>8.2f}")
+        print(f"{r['name']:<{width}}  " + "  ".join(cells))
+    mean = [f"{s / c:>8.2f}" if c else f"{'-':>8}" for s, c in zip(sums, counts)]
+    print(f"{'mean':<{width}}  " + "  ".join(mean))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Errors raised by the database layer, each with a catalogue key (i18n/messages/db.py)."""
+
+from __future__ import annotations
+
+from plans.errors import PlanError
+
+
+class StoreError(PlanError):
+    """Base of every error db/ raises on purpose; driver errors are wrapped in it."""
+
+    key = "db.error"
+
+
+class DatabaseLockedError(StoreError):
+    """Another process holds the database file (DuckDB allows one writing process)."""
+
+    key = "db.locked"
+
+
+class SchemaError(StoreError):
+    """The database file cannot be used with this code (missing, outdated read-only, or newer)."""
+
+    key = "db.schema_newer"
+
+
+class NotFoundError(StoreError):
+    """No such plan, version or document (or it is deleted)."""
+
+    key = "db.not_found"
+
+
+class DuplicateDocumentError(StoreError):
+    """The same document bytes were imported before; params: plan_id, title."""
+
+    key = "db.duplicate_document"
+
+
+class VersionConflictError(StoreError):
+    """Someone else changed the version since it was loaded; nothing was overwritten."""
+
+    key = "db.version_conflict"
+
+
+class ReadOnlyVersionError(StoreError):
+    """Only drafts can be edited; published, in-review and superseded versions are read-only."""
+
+    key = "db.read_only_version"
+
+
+class InvalidTransitionError(StoreError):
+    """A status change that the version's current status does not allow."""
+
+    key = "db.invalid_transition"
+
+
+__all__ = [
+    "DatabaseLockedError",
+    "DuplicateDocumentError",
+    "InvalidTransitionError",
+    "NotFoundError",
+    "ReadOnlyVersionError",
+    "SchemaError",
+    "StoreError",
+    "VersionConflictError",
+]

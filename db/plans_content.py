@@ -1,0 +1,355 @@
+"""The content of one plan version as rows: validation, insert, load, copy and delete."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import duckdb
+
+from plans.errors import PlanValidationError
+from plans.model import Level, Part, Plan, Role, Section, Source, Step
+
+CONTENT_TABLES = (
+    "notifications",
+    "step_levels",
+    "step_order",
+    "step_owners",
+    "steps",
+    "levels",
+    "roles",
+    "sections",
+    "parts",
+)
+
+
+def validate_plan(plan: Plan, *, references: bool = True) -> None:
+    """Refuse a plan that cannot be stored: empty title, empty or repeated ids, empty names and,
+    with `references`, owners/predecessors/levels/parents/parts that are not in the plan.
+
+    Raises: PlanValidationError with the first problem's key; params["problems"] lists all of
+    them as (key, params) pairs.
+    """
+    problems = _structure_problems(plan)
+    if references:
+        problems += _reference_problems(plan)
+    if problems:
+        key, params = problems[0]
+        raise PlanValidationError(key, **params, problems=problems)
+
+
+def _structure_problems(plan: Plan) -> list[tuple[str, dict]]:
+    problems: list[tuple[str, dict]] = []
+    if not plan.title.strip():
+        problems.append(("db.invalid.empty_title", {}))
+    for what in ("role", "level", "step", "part", "section"):
+        ids = [item.id for item in getattr(plan, what + "s")]
+        if any(not (i or "").strip() for i in ids):
+            problems.append((f"db.invalid.empty_{what}_id", {}))
+        for item_id, count in Counter(ids).items():
+            if count > 1 and item_id:
+                problems.append((f"db.invalid.duplicate_{what}_id", {"id": item_id}))
+    for role in plan.roles:
+        if not role.name.strip():
+            problems.append(("db.invalid.empty_role_name", {"id": role.id}))
+    for step in plan.steps:
+        if not (step.name.strip() or step.text.strip()):
+            problems.append(("db.invalid.empty_step", {"id": step.id}))
+    return problems
+
+
+def _reference_problems(plan: Plan) -> list[tuple[str, dict]]:
+    roles = {r.id for r in plan.roles}
+    steps = {s.id for s in plan.steps}
+    levels = {lv.id for lv in plan.levels}
+    parts = {p.id for p in plan.parts}
+    problems: list[tuple[str, dict]] = []
+
+    def missing(key: str, known: set[str], wanted, **params) -> None:
+        unknown = [x for x in wanted if x not in known]
+        if unknown:
+            problems.append((key, {**params, "ids": ", ".join(unknown)}))
+
+    for role in plan.roles:
+        missing(
+            "db.invalid.unknown_parent", roles, [role.parent] if role.parent else [], role=role.id
+        )
+    for step in plan.steps:
+        missing("db.invalid.unknown_role", roles, [*step.roles, *step.support], step=step.id)
+        missing("db.invalid.unknown_step", steps, step.after, step=step.id)
+        missing("db.invalid.unknown_level", levels, step.levels, step=step.id)
+        missing(
+            "db.invalid.unknown_time_from",
+            {"T0", "trigger", *steps},
+            [step.time_from or "T0"],  # empty means the default, T0
+            step=step.id,
+        )
+    for item in (*plan.roles, *plan.levels, *plan.steps, *plan.sections):
+        missing("db.invalid.unknown_part", parts, [item.part] if item.part else [], item=item.id)
+    return problems
+
+
+def warnings_json(plan: Plan) -> str:
+    """The plan's warnings as stored in versions.warnings (a JSON list of strings)."""
+    return json.dumps(list(plan.warnings), ensure_ascii=False)
+
+
+def insert_content(cur: duckdb.DuckDBPyConnection, version_id: int, plan: Plan) -> None:
+    """Insert every row of `plan` for `version_id` (inside the caller's transaction)."""
+    _insert_parts(cur, version_id, plan)
+    _insert_sections(cur, version_id, plan)
+    _insert_roles(cur, version_id, plan)
+    _insert_levels(cur, version_id, plan)
+    _insert_steps(cur, version_id, plan)
+    _insert_step_links(cur, version_id, plan)
+
+
+def delete_content(cur: duckdb.DuckDBPyConnection, version_id: int) -> None:
+    """Delete every content row of `version_id` (inside the caller's transaction)."""
+    for table in CONTENT_TABLES:
+        cur.execute(f"DELETE FROM {table} WHERE version_id = ?", [version_id])
+
+
+def copy_content(cur: duckdb.DuckDBPyConnection, from_version: int, to_version: int) -> None:
+    """Copy every content row of one version to another, in the database."""
+    for table in CONTENT_TABLES:
+        columns = [
+            row[0]
+            for row in cur.execute(
+                "SELECT column_name FROM information_schema.columns"
+                " WHERE table_name = ? AND column_name <> 'version_id' ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+        ]
+        listed = ", ".join(columns)
+        cur.execute(
+            f"INSERT INTO {table} (version_id, {listed})"
+            f" SELECT ?, {listed} FROM {table} WHERE version_id = ?",
+            [to_version, from_version],
+        )
+
+
+def _source(source: Source | None) -> tuple[int | None, str | None]:
+    return (None, None) if source is None else (source.block, source.text)
+
+
+def _insert_parts(cur, version_id: int, plan: Plan) -> None:
+    rows = [[version_id, p.id, i, p.title, p.kind] for i, p in enumerate(plan.parts)]
+    _insert_many(cur, "parts", "version_id, id, position, title, kind", rows)
+
+
+def _insert_sections(cur, version_id: int, plan: Plan) -> None:
+    rows = [
+        [version_id, s.id, i, s.heading, s.level, s.text, s.part, s.block]
+        for i, s in enumerate(plan.sections)
+    ]
+    columns = "version_id, id, position, heading, level, body, part, block"
+    _insert_many(cur, "sections", columns, rows)
+
+
+def _insert_roles(cur, version_id: int, plan: Plan) -> None:
+    rows = [
+        [
+            version_id,
+            r.id,
+            i,
+            r.name,
+            list(r.aliases),
+            r.parent,
+            list(r.responsibilities),
+            *_source(r.source),
+            r.part,
+            r.kind,
+        ]
+        for i, r in enumerate(plan.roles)
+    ]
+    columns = (
+        "version_id, id, position, name, aliases, parent, responsibilities,"
+        " source_block, source_text, part, kind"
+    )
+    _insert_many(cur, "roles", columns, rows)
+
+
+def _insert_levels(cur, version_id: int, plan: Plan) -> None:
+    rows = [
+        [version_id, lv.id, i, lv.name, lv.condition, *_source(lv.source), lv.part]
+        for i, lv in enumerate(plan.levels)
+    ]
+    columns = "version_id, id, position, name, condition_text, source_block, source_text, part"
+    _insert_many(cur, "levels", columns, rows)
+
+
+def _insert_steps(cur, version_id: int, plan: Plan) -> None:
+    rows = [
+        [
+            version_id,
+            s.id,
+            i,
+            s.name,
+            s.text,
+            s.phase,
+            None if s.time_limit_min is None else float(s.time_limit_min),
+            s.time_from,
+            s.time_text,
+            *_source(s.source),
+            s.part,
+        ]
+        for i, s in enumerate(plan.steps)
+    ]
+    columns = (
+        "version_id, id, position, name, body, phase, time_limit_min, time_from, time_text,"
+        " source_block, source_text, part"
+    )
+    _insert_many(cur, "steps", columns, rows)
+
+
+def _insert_step_links(cur, version_id: int, plan: Plan) -> None:
+    role_ids = {r.id for r in plan.roles}
+    owners, order, levels, notes = [], [], [], []
+    for s in plan.steps:
+        owners += [[version_id, s.id, "owner", i, r, i == 0] for i, r in enumerate(s.roles)]
+        owners += [[version_id, s.id, "support", i, r, False] for i, r in enumerate(s.support)]
+        order += [[version_id, s.id, i, a] for i, a in enumerate(s.after)]
+        levels += [[version_id, s.id, i, lv] for i, lv in enumerate(s.levels)]
+        notes += [
+            [version_id, s.id, i, n, None] if n in role_ids else [version_id, s.id, i, None, n]
+            for i, n in enumerate(s.notifies)
+        ]
+    _insert_many(
+        cur, "step_owners", "version_id, step_id, kind, position, role_id, is_lead", owners
+    )
+    _insert_many(cur, "step_order", "version_id, step_id, position, after_step_id", order)
+    _insert_many(cur, "step_levels", "version_id, step_id, position, level_id", levels)
+    _insert_many(cur, "notifications", "version_id, step_id, position, role_id, recipient", notes)
+
+
+def _insert_many(cur, table: str, columns: str, rows: list[list]) -> None:
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        cur.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+
+
+def load_content(cur: duckdb.DuckDBPyConnection, version_id: int, meta: dict) -> Plan:
+    """The Plan stored for `version_id`; `meta` gives title, language, kind and warnings."""
+    links = _load_step_links(cur, version_id)
+    return Plan(
+        title=meta["title"],
+        language=meta["language"],
+        kind=meta["kind"],
+        roles=tuple(_load_roles(cur, version_id)),
+        levels=tuple(_load_levels(cur, version_id)),
+        steps=tuple(_load_steps(cur, version_id, links)),
+        parts=tuple(
+            Part(id=i, title=t, kind=k)
+            for i, t, k in _rows(cur, "SELECT id, title, kind FROM parts", version_id)
+        ),
+        sections=tuple(
+            Section(id=i, heading=h, level=lv, text=b, part=p, block=bl)
+            for i, h, lv, b, p, bl in _rows(
+                cur, "SELECT id, heading, level, body, part, block FROM sections", version_id
+            )
+        ),
+        warnings=tuple(json.loads(meta["warnings"] or "[]")),
+    )
+
+
+def _rows(cur, select: str, version_id: int) -> list[tuple]:
+    return cur.execute(f"{select} WHERE version_id = ? ORDER BY position", [version_id]).fetchall()
+
+
+def _as_source(block: int | None, text: str | None) -> Source | None:
+    return None if block is None else Source(block=block, text=text or "")
+
+
+def _load_roles(cur, version_id: int) -> list[Role]:
+    select = (
+        "SELECT id, name, aliases, parent, responsibilities, source_block, source_text, part, kind"
+        " FROM roles"
+    )
+    return [
+        Role(
+            id=i,
+            name=n,
+            aliases=tuple(al),
+            parent=pa,
+            responsibilities=tuple(rs),
+            source=_as_source(sb, st),
+            part=pt,
+            kind=k,
+        )
+        for i, n, al, pa, rs, sb, st, pt, k in _rows(cur, select, version_id)
+    ]
+
+
+def _load_levels(cur, version_id: int) -> list[Level]:
+    select = "SELECT id, name, condition_text, source_block, source_text, part FROM levels"
+    return [
+        Level(id=i, name=n, condition=c, source=_as_source(sb, st), part=pt)
+        for i, n, c, sb, st, pt in _rows(cur, select, version_id)
+    ]
+
+
+def _load_steps(cur, version_id: int, links: dict) -> list[Step]:
+    select = (
+        "SELECT id, name, body, phase, time_limit_min, time_from, time_text,"
+        " source_block, source_text, part FROM steps"
+    )
+    steps = []
+    for i, n, body, ph, limit, tf, tt, sb, st, pt in _rows(cur, select, version_id):
+        steps.append(
+            Step(
+                id=i,
+                name=n,
+                text=body,
+                phase=ph,
+                time_limit_min=limit,
+                time_from=tf,
+                time_text=tt,
+                source=_as_source(sb, st),
+                part=pt,
+                **{field: tuple(links[field].get(i, ())) for field in links},
+            )
+        )
+    return steps
+
+
+def _load_step_links(cur, version_id: int) -> dict[str, dict[str, list[str]]]:
+    links: dict[str, dict[str, list[str]]] = {
+        "roles": {},
+        "support": {},
+        "after": {},
+        "levels": {},
+        "notifies": {},
+    }
+    queries = (
+        (
+            "SELECT step_id, CASE kind WHEN 'owner' THEN 'roles' ELSE 'support' END, role_id"
+            " FROM step_owners WHERE version_id = ? ORDER BY step_id, kind, position"
+        ),
+        (
+            "SELECT step_id, 'after', after_step_id FROM step_order"
+            " WHERE version_id = ? ORDER BY step_id, position"
+        ),
+        (
+            "SELECT step_id, 'levels', level_id FROM step_levels"
+            " WHERE version_id = ? ORDER BY step_id, position"
+        ),
+        (
+            "SELECT step_id, 'notifies', coalesce(role_id, recipient) FROM notifications"
+            " WHERE version_id = ? ORDER BY step_id, position"
+        ),
+    )
+    for query in queries:
+        for step_id, field, value in cur.execute(query, [version_id]).fetchall():
+            links[field].setdefault(step_id, []).append(value)
+    return links
+
+
+__all__ = [
+    "copy_content",
+    "delete_content",
+    "insert_content",
+    "load_content",
+    "validate_plan",
+    "warnings_json",
+]

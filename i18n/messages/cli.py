@@ -1,0 +1,81 @@
+"""Messages of the command line (plans/cli.py)."""
+
+MESSAGES = {
+    "cli.help.description": (
+        "预案演练通命令行：导入预案文档、检查预案 JSON、导出演示预案。",
+        "PlanDrill command line: import plan documents, check plan JSON, write the demo plans.",
+    ),
+    "cli.help.lang": (
+        "提示信息的语言（默认取 PLANDRILL_LANG，否则中文）",
+        "language of the messages (default: PLANDRILL_LANG, else Chinese)",
+    ),
+    "cli.help.import": (
+        "导入预案文档（.docx、含文字的 PDF、.txt、.md），输出预案 JSON",
+        "import a plan document (.docx, PDF with text, .txt, .md) and print the plan JSON",
+    ),
+    "cli.help.file": ("要导入的预案文档", "the plan document to import"),
+    "cli.help.out": (
+        "把预案 JSON 写入此文件，而不是标准输出",
+        "write the plan JSON to this file instead of standard output",
+    ),
+    "cli.help.save": (
+        "同时作为草稿保存到数据库（应用须未在运行）",
+        "also store it as a draft in the database (the app must not be running)",
+    ),
+    "cli.help.db": ("数据库文件（默认取 PLANDRILL_DB）", "database file (default: PLANDRILL_DB)"),
+    "cli.help.check": (
+        "检查预案 JSON 文件，列出全部问题",
+        "check a plan JSON file and list every problem",
+    ),
+    "cli.help.json_file": (
+        "预案 JSON 文件（import 命令的输出）",
+        "a plan JSON file (what import prints)",
+    ),
+    "cli.help.json": ("以 JSON 输出问题列表", "print the findings as JSON"),
+    "cli.help.demo": (
+        "把演示预案（中文、英文 .docx）写入文件夹",
+        "write the demo plans (Chinese and English .docx) into a folder",
+    ),
+    "cli.help.folder": ("目标文件夹", "the folder to write into"),
+    "cli.summary": (
+        "识别出 {roles} 个角色、{levels} 个响应级别、{steps} 个步骤",
+        "Found {roles} roles, {levels} response levels and {steps} steps",
+    ),
+    "cli.saved": (
+        "已保存为草稿：预案编号 {plan_id}，版本 {version_id}（数据库 {path}）",
+        "Saved as a draft: plan id {plan_id}, version {version_id} (database {path})",
+    ),
+    "cli.wrote": ("已写入 {path}", "Wrote {path}"),
+    "cli.app_running": (
+        "应用正在运行：请先停止应用，或在应用中导入。（数据库 {path} 正被另一个程序使用）",
+        (
+            "The app is running: stop it, or import in the app. (The database {path} is in use "
+            "by another program.)"
+        ),
+    ),
+    "cli.duplicate": (
+        "这份文件已经导入过（预案编号 {plan_id}《{title}》），没有重复保存。",
+        "This file was imported before (plan id {plan_id}, “{title}”); nothing was saved again.",
+    ),
+    "cli.file_missing": ("找不到文件：{path}", "File not found: {path}"),
+    "cli.not_a_file": ("{path} 是文件夹，请给出文件", "{path} is a folder: give a file"),
+    "cli.cannot_read": ("无法读取 {path}：{detail}", "Cannot read {path}: {detail}"),
+    "cli.cannot_write": ("无法写入 {path}：{detail}", "Cannot write {path}: {detail}"),
+    "cli.bad_json": (
+        "{path} 不是有效的预案 JSON：{detail}",
+        "{path} is not valid plan JSON: {detail}",
+    ),
+    "cli.json_not_object": ("最外层应是一个对象 {{…}}", "the top level must be an object {{…}}"),
+    "cli.no_findings": ("未发现问题", "No problems found"),
+    "cli.findings": ("共 {n} 条检查结果", "{n} findings"),
+    "cli.severity.error": ("错误", "error"),
+    "cli.severity.warning": ("警告", "warning"),
+    "cli.severity.info": ("提示", "note"),
+    "cli.internal": (
+        "程序内部出错（{detail}）。请把这条信息告诉维护人员；设置 PLANDRILL_DEBUG=1 可查看详细信息。",
+        (
+            "Internal error ({detail}). Please pass this on to the maintainers; set PLANDRILL_DEBUG=1 "
+            "for details."
+        ),
+    ),
+}

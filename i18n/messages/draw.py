@@ -1,0 +1,70 @@
+"""Messages of plans.draw (flow charts) and plans.diff (comparing plan versions)."""
+
+MESSAGES = {
+    "draw.no_dot": (
+        "服务器未安装 Graphviz（dot 程序），无法生成流程图图片：请安装 graphviz 软件包",
+        (
+            "Graphviz (the dot program) is not installed on the server, so the flow chart cannot be "
+            "rendered: install the graphviz package"
+        ),
+    ),
+    "draw.failed": ("流程图生成失败：{detail}", "The flow chart could not be rendered: {detail}"),
+    "draw.no_cjk_fonts": (
+        "服务器未安装中文字体，流程图中的汉字会显示为方框：请安装 fonts-noto-cjk",
+        (
+            "No Chinese font is installed on the server, so Chinese text in flow charts shows as "
+            "boxes: install fonts-noto-cjk"
+        ),
+    ),
+    "draw.unassigned": ("未指定角色", "No owner"),
+    "draw.unknown_role": ("未定义的角色", "undefined role"),
+    "draw.legend": ("图例", "Legend"),
+    "draw.empty": ("没有可显示的步骤", "No steps to show"),
+    "draw.within": ("{minutes} 分钟内", "within {minutes} min"),
+    "draw.immediately": ("立即", "immediately"),
+    "draw.hidden_steps": ("虚线：经由未显示的步骤", "dashed: through steps not shown"),
+    "draw.outcome.on_time": ("按时完成", "On time"),
+    "draw.outcome.late": ("超时完成", "Late"),
+    "draw.outcome.missed": ("未完成", "Missed"),
+    "draw.outcome.out_of_scope": ("不在本次演练范围", "Out of scope"),
+    "draw.outcome.not_observed": ("未观察到", "Not observed"),
+    # Comparing versions (plans/diff.py)
+    "diff.kind.plan": ("预案", "Plan"),
+    "diff.kind.role": ("角色", "Role"),
+    "diff.kind.step": ("步骤", "Step"),
+    "diff.kind.level": ("响应级别", "Response level"),
+    "diff.change.added": ("新增", "Added"),
+    "diff.change.removed": ("删除", "Removed"),
+    "diff.change.changed": ("修改", "Changed"),
+    "diff.field.id": ("编号", "Id"),
+    "diff.field.title": ("标题", "Title"),
+    "diff.field.kind": ("类别", "Kind"),
+    "diff.field.language": ("语言", "Language"),
+    "diff.field.name": ("名称", "Name"),
+    "diff.field.text": ("原文", "Text"),
+    "diff.field.roles": ("负责角色", "Owners"),
+    "diff.field.support": ("配合角色", "Supporting roles"),
+    "diff.field.notifies": ("通知对象", "Notifies"),
+    "diff.field.phase": ("阶段", "Phase"),
+    "diff.field.time_limit_min": ("时限", "Time limit"),
+    "diff.field.time_from": ("计时起点", "Time counted from"),
+    "diff.field.levels": ("适用级别", "Levels"),
+    "diff.field.after": ("前置步骤", "After"),
+    "diff.field.part": ("所属预案", "Part"),
+    "diff.field.aliases": ("别称", "Aliases"),
+    "diff.field.parent": ("上级", "Parent"),
+    "diff.field.responsibilities": ("职责", "Responsibilities"),
+    "diff.field.condition": ("启动条件", "Condition"),
+    "diff.none": ("无", "none"),
+    "diff.all_levels": ("全部级别", "All levels"),
+    "diff.minutes": ("{minutes} 分钟", "{minutes} min"),
+    "diff.t0": ("事发（T0）", "the incident (T0)"),
+    "diff.trigger": ("触发指令", "the trigger"),
+    "diff.col.kind": ("类别", "Kind"),
+    "diff.col.id": ("编号", "Id"),
+    "diff.col.name": ("名称", "Name"),
+    "diff.col.change": ("变化", "Change"),
+    "diff.col.field": ("字段", "Field"),
+    "diff.col.before": ("修改前", "Before"),
+    "diff.col.after": ("修改后", "After"),
+}

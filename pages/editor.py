@@ -1,0 +1,121 @@
+"""Plan editor: roles, steps and levels as tables beside a live flow chart; checks; save."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bootstrap import get_db
+from db import plans_store
+from db.errors import StoreError, VersionConflictError
+from i18n import t
+from plans import checks, draw
+from plans.errors import PlanError
+from plans.model import plan_from_dict, plan_to_dict
+from ui import now, open_version, page_setup, show_error
+from ui import editor as tables
+from ui.work import chart_panel, checks_panel, load_work, push_edit, undo
+
+actor = page_setup("nav.editor")
+conn = get_db()
+
+version_id = st.session_state.get("version_id")
+if version_id is None:
+    summaries = plans_store.list_plans(conn, actor)
+    if not summaries:
+        st.info(t("editor.no_plans"))
+        st.page_link("pages/import.py", label=t("nav.import"), icon="📥")
+        st.stop()
+    pick = st.selectbox(t("plans.pick"), summaries, key="editor_pick", index=None,
+                        format_func=lambda r: f"{r.title} · v{r.latest_version_number}")
+    if pick is None:
+        st.stop()
+    version_id = st.session_state["version_id"] = pick.latest_version_id
+
+try:
+    info = plans_store.version_info(conn, actor, version_id)
+    work = load_work(conn, actor, info)
+except (StoreError, PlanError) as exc:
+    show_error(exc)
+    st.stop()
+
+plan = plan_from_dict(work["plan"])
+read_only = info.status != "draft"
+dirty = work["plan"] != work["saved"]
+
+st.title(f"✏️ {plan.title}")
+st.caption(t("editor.caption", number=info.number, status=t(f"status.{info.status}"),
+             revision=work["revision"]))
+
+bar = st.columns([1, 1, 1, 3])
+if read_only:
+    st.info(t(f"editor.read_only_{info.status}"))
+    if info.status == "published" and bar[0].button(t("editor.new_draft"), key="editor_new_draft"):
+        try:
+            draft_id = plans_store.new_draft(conn, actor, info.plan_id, from_version_id=info.id,
+                                             now=now())
+        except StoreError as exc:
+            show_error(exc)
+        else:
+            open_version(draft_id)
+else:
+    if bar[0].button(t("editor.save"), key="editor_save", type="primary", disabled=not dirty):
+        try:
+            work["revision"] = plans_store.save_version(
+                conn, actor, info.id, plan, expected_revision=work["revision"], now=now())
+        except VersionConflictError as exc:
+            show_error(exc)
+            work["conflict"] = True
+        except (StoreError, PlanError) as exc:
+            show_error(exc)
+        else:
+            work["saved"] = plan_to_dict(plan)
+            st.toast(t("editor.saved"))
+            st.rerun()
+    if bar[1].button(t("editor.undo"), key="editor_undo", disabled=not work["undo"]):
+        undo(work)
+        st.rerun()
+    if bar[2].button(t("editor.discard"), key="editor_discard", disabled=not dirty):
+        work["undo"].append(work["plan"])
+        work["plan"] = work["saved"]
+        work["nonce"] += 1
+        st.rerun()
+    if dirty:
+        bar[3].warning(t("editor.unsaved"), icon="✍️")
+if work.get("conflict"):
+    if st.button(t("editor.reload"), key="editor_reload"):
+        st.session_state.pop("work")
+        st.rerun()
+
+for key, params in work.get("notes", []):
+    st.info(t(key, **params))
+work["notes"] = []
+
+findings = checks.check_plan(plan)
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    views = ["steps", "roles", "levels", "checks"]
+    st.session_state.setdefault("editor_view", "steps")
+    view = st.radio(t("editor.view"), views, key="editor_view", horizontal=True,
+                    format_func=lambda v: t(f"editor.view_{v}", n=len(findings)))
+    nonce = f"{info.id}_{work['nonce']}"
+    try:
+        if view == "checks":
+            checks_panel(plan, findings)
+            result = None
+        else:
+            query = st.text_input(t("editor.filter"), key="editor_filter",
+                                  placeholder=t("editor.filter_hint"))
+            if view == "steps":
+                result = tables.steps_table(plan, query, f"steps_{nonce}_{query}", read_only)
+            elif view == "roles":
+                result = tables.roles_table(plan, query, f"roles_{nonce}_{query}", read_only)
+            else:
+                result = tables.levels_table(plan, f"levels_{nonce}", read_only)
+    except PlanError as exc:
+        show_error(exc)
+        result = None
+    if result is not None:
+        push_edit(work, result)
+        st.rerun()
+with right:
+    chart_panel(plan, draw)

@@ -1,0 +1,113 @@
+"""Import: upload a plan document, watch it being read, preview what was found, save it."""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from bootstrap import get_db
+from db import plans_store
+from db.errors import DuplicateDocumentError, StoreError
+from i18n import t
+from plans import checks, draw
+from plans.errors import PlanError
+from plans.extract import import_document
+from plans.model import plan_from_dict, plan_to_dict
+from settings import load_settings
+from ui import error_text, now, open_version, page_setup, show_error
+
+actor = page_setup("nav.import")
+st.title(f"📥 {t('nav.import')}")
+limit_mb = load_settings().max_upload_mb
+st.caption(t("import.help", mb=f"{limit_mb:g}"))
+
+upload = st.file_uploader(t("import.upload"), key="import_file")
+if upload is None:
+    st.session_state.pop("import_preview", None)
+    st.stop()
+
+data = upload.getvalue()
+digest = hashlib.sha256(data).hexdigest()
+preview = st.session_state.get("import_preview")
+if not preview or preview["sha256"] != digest:
+    bar = st.progress(0.0, text=t("import.reading"))
+
+    def report(fraction: float, stage_key: str) -> None:
+        bar.progress(min(max(fraction, 0.0), 1.0), text=t(stage_key))
+
+    try:
+        plan = import_document(data, upload.name, max_bytes=int(limit_mb * 1024 * 1024),
+                               progress=report)
+    except PlanError as exc:
+        bar.empty()
+        st.session_state.pop("import_preview", None)
+        show_error(exc)
+        st.stop()
+    bar.progress(1.0, text=t("import.done"))
+    preview = {"sha256": digest, "name": upload.name, "plan": plan_to_dict(plan)}
+    st.session_state["import_preview"] = preview
+
+plan = plan_from_dict(preview["plan"])
+st.subheader(plan.title or upload.name)
+counts = st.columns(5)
+counts[0].metric(t("import.roles"), len(plan.roles))
+counts[1].metric(t("import.steps"), len(plan.steps))
+counts[2].metric(t("import.levels"), len(plan.levels))
+counts[3].metric(t("import.parts"), len(plan.parts) or 1)
+counts[4].metric(t("import.timed"), sum(s.time_limit_min is not None for s in plan.steps))
+st.caption(t("import.meta", kind=t(f"kind.{plan.kind}"), lang=t(f"lang.{plan.language}")))
+
+for key in plan.warnings:
+    st.warning(t(key))
+findings = checks.check_plan(plan)
+if findings:
+    with st.expander(t("import.findings", n=len(findings))):
+        for finding in findings:
+            st.markdown(f"- {finding.message(st.session_state['lang'])}")
+
+tab_steps, tab_roles, tab_chart = st.tabs([t("import.steps"), t("import.roles"), t("import.chart")])
+names = {r.id: r.name for r in plan.roles}
+with tab_steps:
+    st.dataframe(
+        [{t("col.name"): s.name, t("col.owners"): "、".join(names.get(r, r) for r in s.roles),
+          t("col.phase"): t(f"phase.{s.phase}"), t("col.minutes"): s.time_limit_min,
+          t("col.source"): s.source.text if s.source else ""} for s in plan.steps],
+        hide_index=True, width="stretch")
+with tab_roles:
+    st.dataframe(
+        [{t("col.name"): r.name, t("col.aliases"): "、".join(r.aliases),
+          t("col.parent"): names.get(r.parent, ""), t("col.source"): r.source.text if r.source else ""}
+         for r in plan.roles],
+        hide_index=True, width="stretch")
+with tab_chart:
+    if plan.steps:
+        st.graphviz_chart(draw.flow_chart(plan, lang=st.session_state["lang"]))
+    else:
+        st.info(t("import.no_chart"))
+
+duplicate_ok = st.session_state.get("import_duplicate_ok") == digest
+if st.button(t("import.save"), key="import_save", type="primary", disabled=not plan.title):
+    try:
+        result = plans_store.import_plan(get_db(), actor, plan, document=data, filename=upload.name,
+                                         now=now(), allow_duplicate=duplicate_ok)
+    except DuplicateDocumentError as exc:
+        st.warning(error_text(exc))
+        st.session_state["import_duplicate"] = {"sha256": digest, **exc.params}
+    except (StoreError, PlanError) as exc:
+        show_error(exc)
+    else:
+        st.session_state.pop("import_preview", None)
+        st.session_state.pop("import_duplicate", None)
+        st.toast(t("import.saved"))
+        open_version(result.version_id)
+
+dup = st.session_state.get("import_duplicate")
+if dup and dup["sha256"] == digest:
+    left, right = st.columns(2)
+    if dup.get("version_id") and left.button(t("import.open_existing"), key="import_open_existing"):
+        open_version(dup["version_id"])
+    if right.button(t("import.save_anyway"), key="import_save_anyway"):
+        st.session_state["import_duplicate_ok"] = digest
+        st.session_state.pop("import_duplicate")
+        st.rerun()

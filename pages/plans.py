@@ -1,0 +1,89 @@
+"""Plans list: search, filter, open, delete (with confirmation and undo)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bootstrap import get_db
+from db import plans_store
+from db.errors import StoreError
+from i18n import t
+from plans.model import PLAN_KINDS, VERSION_STATUSES
+from ui import fmt_time, open_version, page_setup, show_error
+
+actor = page_setup("nav.plans")
+st.title(f"📚 {t('nav.plans')}")
+
+filters = st.columns([3, 2, 2, 2])
+search = filters[0].text_input(t("plans.search"), key="plans_search", placeholder=t("plans.search_hint"))
+kind = filters[1].selectbox(t("plans.kind"), [None, *PLAN_KINDS], key="plans_kind",
+                            format_func=lambda k: t("plans.all") if k is None else t(f"kind.{k}"))
+status = filters[2].selectbox(t("plans.status"), [None, *VERSION_STATUSES], key="plans_status",
+                              format_func=lambda s: t("plans.all") if s is None else t(f"status.{s}"))
+language = filters[3].selectbox(t("plans.language"), [None, "zh", "en"], key="plans_language",
+                                format_func=lambda x: t("plans.all") if x is None else t(f"lang.{x}"))
+
+conn = get_db()
+rows = plans_store.list_plans(conn, actor, search=search, kind=kind, status=status, language=language)
+
+deleted = st.session_state.get("plans_deleted")
+if deleted:
+    note, undo = st.columns([4, 1])
+    note.info(t("plans.deleted", title=deleted["title"]))
+    if undo.button(t("plans.undo"), key="plans_undo"):
+        try:
+            plans_store.restore_plan(conn, actor, deleted["plan_id"])
+        except StoreError as exc:
+            show_error(exc)
+        else:
+            st.session_state.pop("plans_deleted")
+            st.rerun()
+
+if not rows:
+    st.info(t("plans.none"))
+    st.page_link("pages/import.py", label=t("nav.import"), icon="📥")
+    st.stop()
+
+st.caption(t("plans.count", n=len(rows)))
+table = [
+    {
+        t("plans.col_title"): r.title,
+        t("plans.kind"): t(f"kind.{r.kind}") if r.kind in PLAN_KINDS else r.kind,
+        t("plans.status"): t(f"status.{r.latest_status}"),
+        t("plans.col_version"): r.latest_version_number,
+        t("plans.language"): t(f"lang.{r.language}"),
+        t("plans.col_roles"): r.n_roles,
+        t("plans.col_steps"): r.n_steps,
+        t("plans.col_updated"): fmt_time(r.updated_at),
+    }
+    for r in rows
+]
+picked = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
+                      key="plans_table", width="stretch")
+selection = picked.selection.rows if picked and picked.selection else []
+choice = rows[selection[0]] if selection else None
+if choice is None:
+    choice = st.selectbox(t("plans.pick"), rows, key="plans_pick",
+                          format_func=lambda r: f"{r.title} · v{r.latest_version_number}")
+
+actions = st.columns([1, 1, 3])
+if actions[0].button(t("plans.open"), key="plans_open", type="primary"):
+    open_version(choice.latest_version_id)
+if actions[1].button(t("plans.delete"), key="plans_delete"):
+    st.session_state["plans_confirm"] = choice.plan_id
+
+if st.session_state.get("plans_confirm") == choice.plan_id:
+    st.warning(t("plans.confirm_delete", title=choice.title))
+    yes, no = st.columns(2)
+    if yes.button(t("plans.confirm_yes"), key="plans_confirm_yes", type="primary"):
+        try:
+            plans_store.delete_plan(conn, actor, choice.plan_id)
+        except StoreError as exc:
+            show_error(exc)
+        else:
+            st.session_state["plans_deleted"] = {"plan_id": choice.plan_id, "title": choice.title}
+            st.session_state.pop("plans_confirm")
+            st.rerun()
+    if no.button(t("plans.confirm_no"), key="plans_confirm_no"):
+        st.session_state.pop("plans_confirm")
+        st.rerun()

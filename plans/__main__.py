@@ -1,0 +1,5 @@
+"""`python -m plans`: the command line (see plans/cli.py)."""
+
+from plans.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,383 @@
+"""Defects of a plan, all at once: check_plan(plan) -> list[Finding], errors first.
+
+Definitions the checks rely on:
+- A step's owners are its `roles`, the lead first; `support` roles help but do not own it.
+- A *cycle* is looked for in the order of each level, since `after` may list alternatives that
+  apply at different levels.
+- A *start step* has no predecessor; a step is *unreachable* when no chain of predecessors leads
+  to it from a start step (it sits in, or only follows, a cycle nobody enters), so it never begins.
+- A response start has a *decision route* when the plan has an activation step, each activation
+  step has an owner (who decides), and an information-report step comes before it, directly or
+  through other steps (what the decision is based on).
+- Two steps are *duplicates* when they have the same lead owner, the same part, levels in common
+  and near-identical text (numbering, spaces and punctuation ignored; similarity >= 0.9).
+- A role owns *most of the critical path* when it owns more than half of a level's critical-path
+  steps, on paths of at least three steps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from i18n import t
+from plans import graph as plan_graph
+from plans.errors import PlanCycleError
+from plans.model import PHASES, Plan, Role, Step
+
+SEVERITIES = ("error", "warning", "info")
+ALL_LEVELS = "*"
+SIMILAR = 0.9
+CONCENTRATED = 0.5
+MIN_PATH = 3
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem (or, as "info", one observation) about a step, role, level or the plan."""
+
+    code: str
+    severity: str  # error | warning | info
+    target_kind: str  # step | role | level | plan
+    target_id: str
+    params: dict = field(default_factory=dict, hash=False)
+
+    def message(self, lang: str = "zh") -> str:
+        """The finding for a plan owner, in `lang`, naming the rows it concerns."""
+        return t(f"checks.{self.code}", lang=lang, **_display(self.params, lang))
+
+
+def _display(params: dict, lang: str) -> dict:
+    shown = {}
+    for key, value in params.items():
+        if key == "field":
+            value = t(f"checks.field.{value}", lang=lang)
+        elif isinstance(value, float):
+            value = _number(value)
+        elif isinstance(value, (list, tuple)):
+            items = [
+                t("checks.all_levels", lang=lang) if v == ALL_LEVELS else str(v) for v in value
+            ]
+            value = ("、" if lang == "zh" else ", ").join(items)
+        elif value == ALL_LEVELS:
+            value = t("checks.all_levels", lang=lang)
+        shown[key] = value
+    return shown
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def label(name: str, item_id: str) -> str:
+    """How a row is named in messages: "抢险救援组 (r3)"."""
+    return f"{name} ({item_id})" if name and name != item_id else item_id
+
+
+def _step(step: Step) -> str:
+    return label(step.name, step.id)
+
+
+def _role(plan: Plan, role_id: str) -> str:
+    role = plan.role(role_id)
+    return label(role.name, role_id) if role else role_id
+
+
+def _level(plan: Plan, level_id: str) -> str:
+    if level_id == ALL_LEVELS:
+        return ALL_LEVELS
+    level = next((lv for lv in plan.levels if lv.id == level_id), None)
+    return label(level.name, level_id) if level else level_id
+
+
+def _on_step(code: str, severity: str, step: Step, **params) -> Finding:
+    return Finding(code, severity, "step", step.id, {"step": _step(step), **params})
+
+
+def _on_role(code: str, severity: str, role: Role, **params) -> Finding:
+    return Finding(code, severity, "role", role.id, {"role": label(role.name, role.id), **params})
+
+
+def check_plan(plan: Plan) -> list[Finding]:
+    """Every defect found in `plan`: errors first, then warnings, then info (which includes the
+    critical path of each level); within a severity, check by check in the order of the plan."""
+    findings: list[Finding] = []
+    for check in (
+        _check_empty,
+        _check_ids,
+        _check_references,
+        _check_owners,
+        _check_phases,
+        _check_roles,
+        _check_levels,
+        _check_order,
+        _check_deadlines,
+        _check_duplicates,
+        _check_critical_paths,
+    ):
+        findings.extend(check(plan))
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def _check_empty(plan: Plan) -> Iterator[Finding]:
+    if not plan.steps:
+        yield Finding("no_steps", "error", "plan", "")
+    if not plan.roles:
+        yield Finding("no_roles", "error", "plan", "")
+
+
+def _check_ids(plan: Plan) -> Iterator[Finding]:
+    for kind, items in (("step", plan.steps), ("role", plan.roles), ("level", plan.levels)):
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                yield Finding(
+                    f"duplicate_{kind}_id",
+                    "error",
+                    kind,
+                    item.id,
+                    {"id": item.id, "name": item.name},
+                )
+            seen.add(item.id)
+
+
+def _check_references(plan: Plan) -> Iterator[Finding]:
+    roles = {r.id for r in plan.roles}
+    steps = {s.id for s in plan.steps}
+    levels = {lv.id for lv in plan.levels}
+    for step in plan.steps:
+        for fieldname in ("roles", "support", "notifies"):
+            for role_id in getattr(step, fieldname):
+                if role_id not in roles:
+                    yield _on_step("unknown_role", "error", step, role_id=role_id, field=fieldname)
+        anchor = step.time_from or plan_graph.T0
+        anchors = [anchor] if anchor not in (plan_graph.T0, plan_graph.TRIGGER) else []
+        for fieldname, refs in (("after", step.after), ("time_from", anchors)):
+            for ref in refs:
+                if ref not in steps:
+                    yield _on_step("unknown_step", "error", step, step_ref=ref, field=fieldname)
+        for level_id in step.levels:
+            if level_id not in levels:
+                yield _on_step("unknown_level", "error", step, level_id=level_id)
+    for role in plan.roles:
+        if role.parent is not None and role.parent not in roles:
+            yield _on_role("unknown_parent", "error", role, parent_id=role.parent)
+
+
+def _check_owners(plan: Plan) -> Iterator[Finding]:
+    for step in plan.steps:
+        if not step.roles:
+            code = {"report": "report_without_owner", "activation": "activation_without_owner"}
+            yield _on_step(code.get(step.phase, "step_without_owner"), "error", step)
+        if step.phase == "report" and step.time_limit_min is None:
+            yield _on_step("report_without_time_limit", "warning", step)
+        if step.time_limit_min is not None and plan_graph.time_limit(step) is None:
+            yield _on_step("invalid_time_limit", "error", step, minutes=str(step.time_limit_min))
+
+
+def _check_phases(plan: Plan) -> Iterator[Finding]:
+    for step in plan.steps:
+        if step.phase not in PHASES:
+            yield _on_step("unknown_phase", "warning", step, phase=step.phase)
+    if not plan.steps:
+        return
+    phases = {s.phase for s in plan.steps}
+    for phase, code in (
+        ("report", "no_report_step"),
+        ("activation", "no_activation"),
+        ("termination", "no_termination"),
+    ):
+        if phase not in phases:
+            yield Finding(code, "warning", "plan", "")
+    informed = plan_graph.steps_after(plan, (s.id for s in plan.steps if s.phase == "report"))
+    for step in plan.steps:
+        if step.phase == "activation" and step.id not in informed:
+            yield _on_step("activation_without_report", "warning", step)
+
+
+def _check_roles(plan: Plan) -> Iterator[Finding]:
+    busy = {r for s in plan.steps for r in (*s.roles, *s.support)}
+    parents = {r.parent for r in plan.roles if r.parent}
+    for role in plan.roles:
+        if role.id not in busy:
+            command = role.id in parents or role.kind == "command"
+            yield _on_role("role_without_steps", "info" if command else "warning", role)
+    yield from _check_role_tree(plan)
+
+
+def _check_role_tree(plan: Plan) -> Iterator[Finding]:
+    parent = {r.id: r.parent for r in plan.roles}
+    reported: set[str] = set()
+    for role in plan.roles:
+        chain, node = [role.id], role.parent
+        while node in parent and node not in chain:
+            chain.append(node)
+            node = parent[node]
+        if node == role.id and not reported & set(chain):
+            reported.update(chain)
+            names = [_role(plan, r) for r in (*chain, role.id)]
+            yield Finding(
+                "role_parent_cycle",
+                "error",
+                "role",
+                role.id,
+                {"role": names[0], "path": " → ".join(names)},
+            )
+
+
+def _check_levels(plan: Plan) -> Iterator[Finding]:
+    named = {lv for s in plan.steps for lv in s.levels}
+    common = any(not s.levels for s in plan.steps)
+    for level in plan.levels:
+        params = {"level": label(level.name, level.id)}
+        if level.id not in named and not common:
+            yield Finding("level_without_steps", "warning", "level", level.id, params)
+        elif level.id not in named and named:
+            yield Finding("level_not_named", "info", "level", level.id, params)
+
+
+def _cycles(plan: Plan) -> list[list[str]]:
+    """Cycles of each level's order: steps that wait on each other only across levels (where
+    `after` lists alternatives per level) are not a cycle."""
+    cycles: dict[frozenset[str], list[str]] = {}
+    for level in [lv.id for lv in plan.levels] or [None]:
+        for cycle in plan_graph.find_cycles(plan, level):
+            cycles.setdefault(frozenset(cycle), cycle)
+    return list(cycles.values())
+
+
+def _check_order(plan: Plan) -> Iterator[Finding]:
+    for cycle in _cycles(plan):
+        path = " → ".join(_step(plan.step(s)) for s in cycle)
+        yield Finding("cycle", "error", "step", cycle[0], {"steps": list(cycle), "path": path})
+    for step_id in plan_graph.unreachable_steps(plan):
+        yield _on_step("unreachable", "warning", plan.step(step_id))
+
+
+def _levels_meet(a: Step, b: Step) -> bool:
+    return not a.levels or not b.levels or bool(set(a.levels) & set(b.levels))
+
+
+def _check_deadlines(plan: Plan) -> Iterator[Finding]:
+    steps = {s.id: s for s in reversed(plan.steps)}
+    for step in plan.steps:
+        for before in (steps[b] for b in dict.fromkeys(step.after) if b in steps):
+            limit, before_limit = plan_graph.time_limit(step), plan_graph.time_limit(before)
+            if before.id == step.id or limit is None or before_limit is None:
+                continue
+            base = step.time_from or plan_graph.T0
+            if base != (before.time_from or plan_graph.T0) or base == plan_graph.TRIGGER:
+                continue
+            if limit >= before_limit or not _levels_meet(before, step):
+                continue
+            yield _on_step(
+                "deadline_before_predecessor",
+                "warning",
+                step,
+                minutes=limit,
+                before=_step(before),
+                before_minutes=before_limit,
+            )
+
+
+_NUMBERING = re.compile(r"^\s*[（(]?[0-9０-９一二三四五六七八九十]+[）)、.．]\s*")
+
+
+def _normalised(step: Step) -> str:
+    text = _NUMBERING.sub("", step.text or step.name)
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def _check_duplicates(plan: Plan) -> Iterator[Finding]:
+    by_lead: dict[tuple[str, str | None], list[tuple[Step, str]]] = {}
+    for step in plan.steps:
+        if step.roles:
+            by_lead.setdefault((step.roles[0], step.part), []).append((step, _normalised(step)))
+    for (lead, _), steps in by_lead.items():
+        for i, (step, text) in enumerate(steps):
+            match = next(
+                (
+                    other
+                    for other, other_text in steps[:i]
+                    if _levels_meet(step, other) and _similar(text, other_text)
+                ),
+                None,
+            )
+            if match is not None:
+                yield _on_step(
+                    "duplicate_step", "warning", step, other=_step(match), role=_role(plan, lead)
+                )
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return bool(a)
+    if min(len(a), len(b)) < 6:
+        return False
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.real_quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
+
+
+def critical_path_by_level(plan: Plan) -> dict[str, tuple[float, list[str]]]:
+    """level id -> (minutes, step ids) of its critical path (plans.graph's timing model).
+
+    A plan without levels has one entry, "*", for all its steps. Levels whose order has a cycle
+    are left out (the cycle is reported by check_plan).
+    """
+    result = {}
+    for level_id in [lv.id for lv in plan.levels] or [ALL_LEVELS]:
+        try:
+            key = None if level_id == ALL_LEVELS else level_id
+            result[level_id] = plan_graph.critical_path_minutes(plan, key)
+        except PlanCycleError:
+            continue
+    return result
+
+
+def _path_text(plan: Plan, path: list[str], keep: int = 8) -> str:
+    names = [_step(plan.step(s)) for s in path]
+    if len(names) > keep:
+        names = [*names[: keep - 2], "…", *names[-2:]]
+    return " → ".join(names)
+
+
+def _check_critical_paths(plan: Plan) -> Iterator[Finding]:
+    concentrated: dict[str, tuple[float, list[str]]] = {}
+    for level_id, (minutes, path) in critical_path_by_level(plan).items():
+        if not path:
+            continue
+        timed = any(plan_graph.time_limit(plan.step(s)) is not None for s in path)
+        kind = "plan" if level_id == ALL_LEVELS else "level"
+        yield Finding(
+            "critical_path" if timed else "critical_path_untimed",
+            "info",
+            kind,
+            "" if level_id == ALL_LEVELS else level_id,
+            {
+                "level": _level(plan, level_id),
+                "minutes": float(minutes),
+                "count": len(path),
+                "path": _path_text(plan, path),
+            },
+        )
+        if len(path) < MIN_PATH:
+            continue
+        for role_id, share in plan_graph.owner_share(plan, path).items():
+            if share > CONCENTRATED:
+                top, levels = concentrated.get(role_id, (0.0, []))
+                concentrated[role_id] = (max(top, share), [*levels, _level(plan, level_id)])
+    for role_id, (share, levels) in concentrated.items():
+        if len(plan.levels) > 1 and len(levels) == len(plan.levels):
+            levels = [ALL_LEVELS]
+        yield Finding(
+            "critical_path_concentrated",
+            "info",
+            "role",
+            role_id,
+            {"role": _role(plan, role_id), "percent": round(share * 100), "levels": levels},
+        )
+
+
+__all__ = ["Finding", "check_plan", "critical_path_by_level", "label"]

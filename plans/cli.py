@@ -1,0 +1,219 @@
+"""The command line: `python -m plans import FILE`, `check FILE.json`, `demo DIR`.
+
+Standard output carries only the product (plan JSON, findings); messages go to standard error in
+the user's language (--lang, else PLANDRILL_LANG, else Chinese). Exit codes: 0 done, 1 bad input or
+a plan with errors, 2 the database is in use (the app is running), 3 document already imported,
+64 a usage error, 70 an internal error (PLANDRILL_DEBUG=1 shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from i18n import default_language, set_language, t
+from plans.errors import PlanError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_DUPLICATE = 0, 1, 2, 3
+EXIT_USAGE, EXIT_INTERNAL = 64, 70
+
+
+class CliError(Exception):
+    """A message for the user and the exit code that goes with it."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT):
+        super().__init__(message)
+        self.code = code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit code. Never shows a traceback for bad input."""
+    _utf8_streams()
+    argv = sys.argv[1:] if argv is None else argv
+    set_language(_language_from(argv))
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on a usage error; 2 means "app running" here
+        return EXIT_USAGE if exc.code == 2 else int(exc.code or 0)
+    args.lang = getattr(args, "lang", None) or default_language()
+    set_language(args.lang)
+    try:
+        return args.run(args)
+    except CliError as exc:
+        _say(str(exc))
+        return exc.code
+    except PlanError as exc:
+        _say(t(exc.key, **exc.params))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so briefly, show details on request
+        if os.environ.get("PLANDRILL_DEBUG"):
+            raise
+        _say(t("cli.internal", detail=f"{type(exc).__name__}: {exc}"[:200]))
+        return EXIT_INTERNAL
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a sub-command's default must not hide "--lang" given before the sub-command
+    common.add_argument(
+        "--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help=t("cli.help.lang")
+    )
+    parser = argparse.ArgumentParser(
+        prog="python -m plans", description=t("cli.help.description"), parents=[common]
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    imp = commands.add_parser("import", parents=[common], help=t("cli.help.import"))
+    imp.add_argument("file", metavar="FILE", help=t("cli.help.file"))
+    imp.add_argument("--out", metavar="OUT", help=t("cli.help.out"))
+    imp.add_argument("--save", action="store_true", help=t("cli.help.save"))
+    imp.add_argument("--db", metavar="PATH", help=t("cli.help.db"))
+    imp.set_defaults(run=run_import)
+
+    check = commands.add_parser("check", parents=[common], help=t("cli.help.check"))
+    check.add_argument("file", metavar="FILE.json", help=t("cli.help.json_file"))
+    check.add_argument("--json", action="store_true", help=t("cli.help.json"))
+    check.set_defaults(run=run_check)
+
+    demo = commands.add_parser("demo", parents=[common], help=t("cli.help.demo"))
+    demo.add_argument("folder", metavar="DIR", help=t("cli.help.folder"))
+    demo.set_defaults(run=run_demo)
+    return parser
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Read, extract and print (or write) the plan JSON; with --save also store it as a draft."""
+    path = Path(args.file)
+    data = _read_bytes(path)
+    from plans.extract import import_document
+    from plans.model import plan_to_dict
+
+    plan = import_document(data, path.name)
+    _say(t("cli.summary", roles=len(plan.roles), levels=len(plan.levels), steps=len(plan.steps)))
+    if args.save:
+        _save(plan, data, path.name, args.db)
+    text = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    _write_output(text, args.out)
+    return EXIT_OK
+
+
+def _save(plan, data: bytes, filename: str, db_path: str | None) -> None:
+    from db.connection import connect
+    from db.errors import DatabaseLockedError, DuplicateDocumentError
+    from db.plans_store import import_plan
+    from plans.access import LOCAL_ACTOR
+    from settings import load_settings
+
+    path = Path(db_path) if db_path else load_settings().db_path
+    try:
+        conn = connect(path)
+    except DatabaseLockedError as exc:
+        raise CliError(t("cli.app_running", path=str(path)), EXIT_LOCKED) from exc
+    try:
+        result = import_plan(
+            conn, LOCAL_ACTOR, plan, document=data, filename=filename,
+            now=datetime.now(UTC),
+        )  # fmt: skip
+    except DuplicateDocumentError as exc:
+        params = {"plan_id": "?", "title": plan.title, **exc.params}
+        raise CliError(t("cli.duplicate", **params), EXIT_DUPLICATE) from exc
+    finally:
+        conn.close()
+    _say(t("cli.saved", plan_id=result.plan_id, version_id=result.version_id, path=str(path)))
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print every finding of a plan JSON file; exit 1 when one of them is an error."""
+    from plans.checks import check_plan
+    from plans.model import plan_from_dict
+
+    path = Path(args.file)
+    try:
+        data = json.loads(_read_bytes(path).decode("utf-8-sig"))
+        if not isinstance(data, dict):
+            raise TypeError(t("cli.json_not_object"))
+        plan = plan_from_dict(data)
+    except (ValueError, TypeError, AttributeError) as exc:  # JSONDecodeError is a ValueError
+        raise CliError(t("cli.bad_json", path=str(path), detail=str(exc)[:200])) from exc
+    findings = check_plan(plan)
+    lang = args.lang
+    if args.json:
+        rows = [
+            {"code": f.code, "severity": f.severity, "target_kind": f.target_kind,
+             "target_id": f.target_id, "message": f.message(lang)}
+            for f in findings
+        ]  # fmt: skip
+        _write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        lines = [f"{t('cli.severity.' + f.severity)}\t{f.message(lang)}" for f in findings]
+        _write_output("".join(line + "\n" for line in lines), None)
+    _say(t("cli.findings", n=len(findings)) if findings else t("cli.no_findings"))
+    return EXIT_BAD_INPUT if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Write the demo plans (.docx) into a folder."""
+    from plans.demo import demo_documents
+
+    folder = Path(args.folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in demo_documents():
+            (folder / name).write_bytes(data)
+            _say(t("cli.wrote", path=str(folder / name)))
+    except OSError as exc:
+        raise CliError(t("cli.cannot_write", path=str(folder), detail=exc.strerror or exc)) from exc
+    return EXIT_OK
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise CliError(t("cli.file_missing", path=str(path)))
+    if path.is_dir():
+        raise CliError(t("cli.not_a_file", path=str(path)))
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CliError(t("cli.cannot_read", path=str(path), detail=exc.strerror or exc)) from exc
+
+
+def _write_output(text: str, out: str | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(t("cli.cannot_write", path=out, detail=exc.strerror or exc)) from exc
+    if out != os.devnull:
+        _say(t("cli.wrote", path=out))
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _language_from(argv: list[str]) -> str:
+    """--lang read before parsing, so that help and usage errors are in the right language."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return default_language()
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (AttributeError, ValueError):
+                pass

@@ -1,0 +1,236 @@
+"""Editing a plan as tables: plan → rows for the editor, edited rows → a new plan.
+
+Rows carry ids; a row without an id is new, a visible id missing from the rows was deleted.
+Deleting a role or step removes the references to it (owners, predecessors) and says so.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from plans.errors import PlanValidationError
+from plans.model import PHASES, Level, Plan, Role, Step
+
+LIST_SEP = re.compile(r"\s*[；;、,，\n]\s*")
+
+
+@dataclass(frozen=True)
+class EditResult:
+    plan: Plan
+    notes: tuple[tuple[str, dict], ...] = ()  # (message key, params) to show the user
+
+
+def split_list(value) -> tuple[str, ...]:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ()
+    if isinstance(value, str):
+        return tuple(v for v in LIST_SEP.split(value) if v)
+    if hasattr(value, "__iter__"):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return tuple(v for v in LIST_SEP.split(str(value)) if v)
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _minutes(value) -> float | None:
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        minutes = float(value)
+    except (TypeError, ValueError) as exc:
+        raise PlanValidationError("edit.bad_minutes", value=value) from exc
+    if minutes < 0:
+        raise PlanValidationError("edit.bad_minutes", value=value)
+    return minutes
+
+
+def next_id(prefix: str, taken: set[str]) -> str:
+    n = 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def role_rows(plan: Plan) -> list[dict]:
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "aliases": "、".join(r.aliases),
+            "parent": r.parent,
+            "responsibilities": "；".join(r.responsibilities),
+            "source_block": r.source.block if r.source else None,
+            "source_text": r.source.text if r.source else "",
+        }
+        for r in plan.roles
+    ]
+
+
+def step_rows(plan: Plan) -> list[dict]:
+    return [
+        {
+            "id": s.id,
+            "name": s.name,
+            "text": s.text,
+            "roles": list(s.roles),
+            "phase": s.phase,
+            "levels": list(s.levels),
+            "time_limit_min": s.time_limit_min,
+            "after": list(s.after),
+            "source_block": s.source.block if s.source else None,
+            "source_text": s.source.text if s.source else "",
+        }
+        for s in plan.steps
+    ]
+
+
+def level_rows(plan: Plan) -> list[dict]:
+    return [{"id": lv.id, "name": lv.name, "condition": lv.condition} for lv in plan.levels]
+
+
+def apply_role_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditResult:
+    """Apply the edited role table. Raises: PlanValidationError for an impossible edit."""
+    by_id = {r.id: r for r in plan.roles}
+    taken = set(by_id)
+    kept: dict[str, Role] = {}
+    new: list[Role] = []
+    for row in rows:
+        name = _text(row.get("name"))
+        rid = _text(row.get("id"))
+        if not name:
+            if not rid:
+                continue  # an empty new row: ignore it
+            raise PlanValidationError("edit.empty_role_name", id=rid)
+        fields = {
+            "name": name,
+            "aliases": split_list(row.get("aliases")),
+            "parent": _text(row.get("parent")) or None,
+            "responsibilities": split_list(row.get("responsibilities")),
+        }
+        if rid in by_id:
+            kept[rid] = replace(by_id[rid], **fields)
+        else:
+            rid = next_id("r", taken)
+            taken.add(rid)
+            new.append(Role(id=rid, **fields))
+    deleted = {rid for rid in visible if rid in by_id and rid not in kept}
+    roles = [kept.get(r.id, r) for r in plan.roles if r.id not in deleted] + new
+    ids = {r.id for r in roles}
+    for role in roles:
+        if role.parent == role.id:
+            raise PlanValidationError("edit.parent_self", name=role.name)
+        if role.parent and role.parent not in ids:
+            raise PlanValidationError("edit.unknown_parent", name=role.name, parent=role.parent)
+    _refuse_parent_cycle(roles)
+    roles = [replace(r, parent=None) if r.parent in deleted else r for r in roles]
+    steps, notes = plan.steps, []
+    if deleted:
+        touched = [s.id for s in steps if set(s.roles) & deleted or set(s.support) & deleted]
+        steps = tuple(
+            replace(
+                s,
+                roles=tuple(r for r in s.roles if r not in deleted),
+                support=tuple(r for r in s.support if r not in deleted),
+                notifies=tuple(r for r in s.notifies if r not in deleted),
+            )
+            for s in steps
+        )
+        notes.append(("edit.roles_deleted", {"roles": "、".join(sorted(deleted)),
+                                             "steps": "、".join(touched) or "-"}))
+    return EditResult(replace(plan, roles=tuple(roles), steps=tuple(steps)), tuple(notes))
+
+
+def _refuse_parent_cycle(roles: list[Role]) -> None:
+    parent = {r.id: r.parent for r in roles}
+    for start in parent:
+        seen, node = set(), start
+        while node:
+            if node in seen:
+                raise PlanValidationError("edit.parent_cycle", role=start)
+            seen.add(node)
+            node = parent.get(node)
+
+
+def apply_step_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditResult:
+    """Apply the edited step table. Raises: PlanValidationError for an impossible edit."""
+    by_id = {s.id: s for s in plan.steps}
+    role_ids = {r.id for r in plan.roles}
+    level_ids = {lv.id for lv in plan.levels}
+    taken = set(by_id)
+    kept: dict[str, Step] = {}
+    new: list[Step] = []
+    for row in rows:
+        name, text, sid = _text(row.get("name")), _text(row.get("text")), _text(row.get("id"))
+        if not name and not text:
+            if not sid:
+                continue
+            raise PlanValidationError("edit.empty_step", id=sid)
+        phase = _text(row.get("phase")) or "disposal"
+        if phase not in PHASES:
+            raise PlanValidationError("edit.bad_phase", phase=phase)
+        owners = split_list(row.get("roles"))
+        unknown = [r for r in owners if r not in role_ids]
+        if unknown:
+            raise PlanValidationError("edit.unknown_role", step=name or sid, roles="、".join(unknown))
+        levels = tuple(lv for lv in split_list(row.get("levels")) if lv in level_ids)
+        fields = {
+            "name": name or text[:20],
+            "text": text or name,
+            "roles": owners,
+            "phase": phase,
+            "levels": levels,
+            "time_limit_min": _minutes(row.get("time_limit_min")),
+            "after": split_list(row.get("after")),
+        }
+        if sid in by_id:
+            old = by_id[sid]
+            support = tuple(r for r in old.support if r in owners)
+            kept[sid] = replace(old, support=support, **fields)
+        else:
+            sid = next_id("s", taken)
+            taken.add(sid)
+            new.append(Step(id=sid, **fields))
+    deleted = {sid for sid in visible if sid in by_id and sid not in kept}
+    steps = [kept.get(s.id, s) for s in plan.steps if s.id not in deleted] + new
+    ids = {s.id for s in steps}
+    notes = []
+    for step in steps:
+        if step.id in step.after:
+            raise PlanValidationError("edit.after_self", step=step.name)
+        missing = [a for a in step.after if a not in ids and a not in deleted]
+        if missing:
+            raise PlanValidationError("edit.unknown_step", step=step.name, after="、".join(missing))
+    if deleted:
+        steps = [replace(s, after=tuple(a for a in s.after if a not in deleted)) for s in steps]
+        notes.append(("edit.steps_deleted", {"steps": "、".join(sorted(deleted))}))
+    return EditResult(replace(plan, steps=tuple(steps)), tuple(notes))
+
+
+def apply_level_rows(plan: Plan, rows: list[dict]) -> EditResult:
+    """Apply the edited level table (ids are typed by the user: Ⅰ, Ⅱ, W1 …)."""
+    levels: list[Level] = []
+    old = {lv.id: lv for lv in plan.levels}
+    seen: set[str] = set()
+    for row in rows:
+        lid, name = _text(row.get("id")), _text(row.get("name"))
+        if not lid and not name:
+            continue
+        lid = lid or next_id("L", seen | set(old))
+        if lid in seen:
+            raise PlanValidationError("edit.duplicate_level", id=lid)
+        seen.add(lid)
+        base = old.get(lid, Level(id=lid, name=name))
+        levels.append(replace(base, name=name or lid, condition=_text(row.get("condition"))))
+    removed = set(old) - seen
+    steps = plan.steps
+    notes = []
+    if removed:
+        steps = tuple(replace(s, levels=tuple(x for x in s.levels if x not in removed)) for s in steps)
+        notes.append(("edit.levels_deleted", {"levels": "、".join(sorted(removed))}))
+    return EditResult(replace(plan, levels=tuple(levels), steps=steps), tuple(notes))

@@ -1,0 +1,136 @@
+"""Extract a Plan (roles, levels, steps, parts, sections) from document Blocks; import a document."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from plans.extract_context import contexts
+from plans.extract_en import EnglishExtractor
+from plans.extract_levels import extract_levels
+from plans.extract_order import order
+from plans.extract_roles import RoleRegistry
+from plans.extract_sections import find_parts, plan_kind, plan_title, sections
+from plans.extract_zh import ChineseExtractor, Draft
+from plans.model import Block, Plan, Source, Step
+from plans.reader import detect_language, read_document
+
+__all__ = ["STAGES", "extract_plan", "import_document"]
+
+STAGES = (
+    "extract.stage.read",
+    "extract.stage.structure",
+    "extract.stage.roles",
+    "extract.stage.steps",
+    "extract.stage.done",
+)
+_NOTIFY = re.compile(
+    r"(?:向|通知|报告|上报|报送|通报|报)(?P<who>[^，。；、]{2,30}?)(?:报告|通报|报送|求救|请求|和|及|、|，|。|$)"
+)
+
+
+def import_document(
+    data: bytes, filename: str, *, max_bytes: int | None = None, progress=None
+) -> Plan:
+    """Read an uploaded document and extract its plan; `progress(fraction, stage_key)` if given.
+
+    Raises:
+        PlanReadError: the document cannot be read (see plans.reader.read_document).
+    """
+    report = progress or (lambda fraction, stage: None)
+    report(0.0, STAGES[0])
+    blocks = read_document(data, filename, max_bytes=max_bytes)
+    return extract_plan(blocks, filename=filename, progress=report)
+
+
+def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> Plan:
+    """The plan that `blocks` describe; every role, level and step points back to its block."""
+    report = progress or (lambda fraction, stage: None)
+    report(0.3, STAGES[1])
+    language = detect_language(blocks)
+    ctxs = contexts(blocks, language)
+    parts, block_parts = find_parts(blocks)
+    reg = RoleRegistry()
+    report(0.5, STAGES[2])
+    if language == "en":
+        drafts = EnglishExtractor(reg).run(blocks, ctxs, block_parts)
+    else:
+        drafts = ChineseExtractor(reg).run(blocks, ctxs, block_parts)
+    report(0.7, STAGES[3])
+    levels = extract_levels(blocks, block_parts)
+    level_ids = {lv.id for lv in levels}
+    befores = order(drafts)
+    roles = reg.roles()
+    new = reg.renumbered
+    steps = []
+    for i, d in enumerate(drafts):
+        owners = tuple(dict.fromkeys(new[r] for r in d.roles if r in new))
+        support = tuple(
+            dict.fromkeys(new[r] for r in d.support if r in new and new[r] not in owners)
+        )
+        steps.append(
+            Step(
+                id=f"s{i + 1}",
+                name=step_name(d, reg),
+                text=d.text,
+                roles=owners,
+                phase=d.phase,
+                time_limit_min=d.time,
+                levels=tuple(lv for lv in d.levels if lv in level_ids),
+                after=tuple(f"s{j + 1}" for j in befores[i]),
+                source=Source(d.block, d.source),
+                part=d.part,
+                support=support,
+                notifies=_notifies(d, reg, new, owners),
+                time_text=d.time_text,
+            )
+        )
+    warnings = []
+    if not steps:
+        warnings.append("extract.no_steps")
+    if not roles:
+        warnings.append("extract.no_roles")
+    if not levels:
+        warnings.append("extract.no_levels")
+    if not any(b.kind == "heading" for b in blocks):
+        warnings.append("extract.no_structure")
+    title = plan_title(blocks) or PurePath(filename).stem
+    report(1.0, STAGES[4])
+    return Plan(
+        title=title,
+        language=language,
+        kind=plan_kind(title, parts),
+        roles=tuple(roles),
+        levels=tuple(levels),
+        steps=tuple(steps),
+        parts=tuple(parts),
+        sections=tuple(sections(blocks, block_parts)),
+        warnings=tuple(warnings),
+    )
+
+
+def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
+    """A short label: the action without numbering, condition and subject, cut at a comma."""
+    text = re.sub(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*", "", d.text)
+    if re.search(r"[\u4e00-\u9fff]", text):
+        for rid in d.roles:
+            entry = reg.entries.get(rid)
+            for name in ([entry.name] + entry.aliases) if entry else []:
+                if name and name in text[:40]:
+                    text = text.split(name, 1)[1] if text.find(name) < 25 else text
+                    break
+        text = re.sub(r"^[^，,]{0,20}(?:后|时)[，,]", "", text)
+        text = re.sub(r"^(?:应当|应|要|须|必须|负责|立即|及时)+", "", text.lstrip("，,：: 、"))
+        text = re.split(r"[，,。；;：:]", text)[0]
+        return text[:limit] or d.text[:limit]
+    words = re.split(r"[.;:]", text)[0].split()
+    return " ".join(words[:8])
+
+
+def _notifies(d: Draft, reg: RoleRegistry, new: dict[str, str], owners: tuple) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in _NOTIFY.finditer(d.text):
+        rid = reg.find(m.group("who"))
+        if rid and rid in new and new[rid] not in owners and new[rid] not in out:
+            out.append(new[rid])
+    return tuple(out)

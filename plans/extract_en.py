@@ -1,0 +1,227 @@
+"""Steps and roles of English plans: positions from headings and org lists, bullets as steps."""
+
+from __future__ import annotations
+
+import re
+
+from plans.extract_context import Context, heading_phase
+from plans.extract_roles import RoleRegistry
+from plans.extract_text import sentences
+from plans.extract_zh import Draft
+from plans.model import Block
+from plans.timelimits import find_time_limit
+
+_GENERIC = {
+    "lead",
+    "leader",
+    "team",
+    "position",
+    "unit",
+    "units",
+    "manager",
+    "officer",
+    "coordinator",
+    "section",
+    "group",
+    "chief",
+    "staff",
+    "the",
+    "cert",
+    "ark",
+    "area",
+    "station",
+    "desk",
+}
+_ROLE_WORDS = re.compile(
+    r"\b(?:commander|lead|leader|team|officer|manager|coordinator|chief|director|supervisor|"
+    r"scribe|operator|staff|section|unit|units|group|branch|division|dispatcher|liaison|"
+    r"specialist|volunteers?|responders?|personnel|crew|captain|warden|marshal|eoc|center|"
+    r"department|agency|office)\b",
+    re.IGNORECASE,
+)
+_VERB_START = re.compile(r"^(?:please\s+)?(?:[A-Z][a-z]+)(?:\s|$)")
+_NOT_ACTION = re.compile(r"^(?:do not|don't|never|note|remember|caution|warning)\b", re.IGNORECASE)
+_WITH = re.compile(r"\b(?:with|from|to)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w-]*\s?){1,4})")
+_SUBJ = re.compile(
+    r"^(?:the\s+)?(?P<who>(?:[A-Z][\w-]*\s){1,4})(?:performs?|opens?|reports?|generates?|"
+    r"is|are|will|shall|must|should|assigns?|ensures?|maintains?|provides?|sets?|"
+    r"establishes?|receives?|coordinates?|directs?|manages?|tracks?|briefs?|logs?)\b"
+)
+_AFTER = re.compile(r"^(?:then|after(?:wards| that)?|next|once|upon|when)\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
+_MENTION = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w-]*\s){1,3}(?:Team|Teams|Units?|Operator|Staff|staff|Lead|Leader|"
+    r"Commander|Officer|Manager|Coordinator|Supervisor|Director|Dispatcher|Liaison)"
+    r"(?:\s\([A-Z]{2,6}\))?)\b"
+)
+
+
+def role_key(name: str) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)?", name.lower()) if w not in _GENERIC]
+    return " ".join(words) or name.lower().strip()
+
+
+class EnglishRegistry:
+    """English role names merged by their distinctive words ("Operations Lead" = "Operations Team")."""
+
+    def __init__(self, reg: RoleRegistry) -> None:
+        self.reg = reg
+        self.keys: dict[str, str] = {}
+
+    def find(self, name: str) -> str | None:
+        name = name.strip(" .,:;")
+        if not name:
+            return None
+        key = role_key(name)
+        if key in self.keys:
+            return self.keys[key]
+        rid = self.reg.by_key.get(name.lower())
+        return rid
+
+    def add(self, name: str, block: Block, *, parent: str | None = None, part=None) -> str:
+        name = re.sub(r"\s+", " ", name.strip(" .,:;*"))
+        rid = self.find(name)
+        if rid is None:
+            rid = self.reg.add(name, block, defined=True, parent=parent, part=part)
+            self.keys[role_key(name)] = rid
+        else:
+            entry = self.reg.entries[rid]
+            entry.defined = True
+            if entry.parent is None and parent and parent != rid:
+                entry.parent = parent
+            if name != entry.name:
+                self.reg.alias(rid, name)
+        m = _ACRONYM.search(name)
+        if m:
+            self.reg.alias(rid, m.group("acr"))
+            self.keys[m.group("acr").lower()] = rid
+        return rid
+
+
+def _is_org_item(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and not text.endswith((".", ":")) and text[:1].isupper()
+
+
+class EnglishExtractor:
+    def __init__(self, reg: RoleRegistry) -> None:
+        self.reg = reg
+        self.en = EnglishRegistry(reg)
+        self.drafts: list[Draft] = []
+
+    def run(self, blocks: list[Block], ctxs: list[Context], parts: list[str | None]) -> list[Draft]:
+        positions: dict[int, str] = {}  # heading block → role id
+        self.items: dict[int, int] = {}  # list depth → block of the last item
+        org_stack: dict[int, str] = {}
+        for b, ctx, part in zip(blocks, ctxs, parts):
+            if b.kind == "heading":
+                if b.style != "Title" and _position_heading(b, blocks):
+                    positions[b.index] = self.en.add(b.text, b, part=part)
+                continue
+            position = next(
+                (positions[h.index] for h in reversed(ctx.headings) if h.index in positions), None
+            )
+            if ctx.phase is None:
+                if (
+                    b.kind == "list_item"
+                    and position is None
+                    and _is_org_item(b.text)
+                    and _ROLE_WORDS.search(b.text)
+                    or (
+                        b.kind == "list_item"
+                        and position is None
+                        and _is_org_item(b.text)
+                        and b.level > 1
+                    )
+                ):
+                    parent = org_stack.get(b.level - 1)
+                    org_stack[b.level] = self.en.add(b.text, b, parent=parent, part=part)
+                elif position is not None and b.kind == "list_item":
+                    self.reg.responsibility(position, b.text)
+                continue
+            if b.kind not in ("list_item", "paragraph"):
+                continue
+            self._mentions(b, position, part)
+            self._step(b, ctx, part, position)
+        return self.drafts
+
+    def _mentions(self, b: Block, position: str | None, part) -> None:
+        for m in _MENTION.finditer(b.text):
+            name = re.sub(
+                r"^(?:The|Your|A|An|Each|All|Any|With|Have|Create|Ensure)\s", "", m.group("name")
+            )
+            words = name.split()
+            if any(self.en.find(" ".join(words[k:])) for k in range(1, len(words))):
+                continue
+            if len(words) >= 2 and self.en.find(name) is None:
+                self.en.add(name, b, parent=position, part=part)
+
+    def _step(self, b: Block, ctx: Context, part, position: str | None) -> None:
+        if b.kind == "list_item":
+            self.items[b.level] = b.index
+        text = b.text
+        if b.label and text.startswith(b.label):
+            text = text[len(b.label) :].strip()
+        if _NOT_ACTION.match(text) or text.endswith(":") and b.kind == "paragraph":
+            return
+        owners: list[str] = []
+        m = _SUBJ.match(text)
+        if m:
+            rid = self.en.find(m.group("who"))
+            if rid:
+                owners = [rid]
+        if not owners and position:
+            owners = [position]
+        for m in _WITH.finditer(text):
+            rid = self.en.find(m.group("who"))
+            if rid and rid not in owners and re.search(r"with\s", m.group(0), re.IGNORECASE):
+                owners.append(rid)
+        for rid in owners:
+            self.reg.use(rid)
+        heading_time = next(
+            (find_time_limit(h.text) for h in reversed(ctx.headings) if find_time_limit(h.text)),
+            None,
+        )
+        found = find_time_limit(text) or heading_time
+        phase = ctx.phase or "disposal"
+        if re.search(r"\bdemobiliz", text, re.IGNORECASE):
+            phase = "termination"
+        elif re.search(r"\b(?:report|notify|inform)\b", text, re.IGNORECASE):
+            phase = "report"
+        self.drafts.append(
+            Draft(
+                block=b.index,
+                source=b.text,
+                text=text,
+                roles=owners,
+                phase=phase,
+                levels=ctx.levels,
+                time=found.minutes if found else None,
+                time_text=found.text if found else "",
+                section=ctx.section,
+                item=b.index if b.kind == "list_item" else None,
+                list_key=("sec", ctx.section, b.level),
+                part=part,
+                parent_item=self.items.get(b.level - 1)
+                if b.kind == "list_item" and b.level > 1
+                else None,
+                trigger="after" if _AFTER.match(text) else "",
+            )
+        )
+
+
+def _position_heading(h: Block, blocks: list[Block]) -> bool:
+    """A heading whose sub-headings are position sections (Responsibilities, Actions …)."""
+    seen = 0
+    for b in blocks[h.index + 1 :]:
+        if b.kind == "heading" and b.level <= h.level:
+            break
+        if b.kind == "heading" and b.level == h.level + 1:
+            decided, _ = heading_phase(b.text, "en")
+            seen += decided
+    return seen >= 2
+
+
+def first_sentence(text: str) -> str:
+    parts = sentences(text)
+    return parts[0] if parts else text

@@ -1,0 +1,102 @@
+"""Response levels (Ⅰ–Ⅳ, 特别重大–一般) and warning levels (红橙黄蓝 → W1–W4) with their conditions."""
+
+from __future__ import annotations
+
+import re
+
+from plans.extract_context import levels_in
+from plans.model import Block, Level, Source
+
+_RESPONSE = re.compile(r"^(?P<name>(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级(?:应急)?响应)")
+_GRADE = re.compile(
+    r"^(?P<name>(?:特别重大|重大|较大|一般)[\u4e00-\u9fff]{0,12}?(?:事故|事件|灾害|险情))"
+)
+_WARN = re.compile(
+    r"(?P<name>(?:[一二三四]级|[ⅠⅡⅢⅣ]级)?[（(]?(?:红色|橙色|黄色|蓝色)[）)]?预警|(?:红色|橙色|黄色|蓝色)预警)"
+)
+_EN = re.compile(r"^(?P<name>level\s+(?:[1-4]|i{1,3}|iv)\b[^.:]{0,30})", re.IGNORECASE)
+_EN_IDS = {
+    "1": "I",
+    "2": "II",
+    "3": "III",
+    "4": "IV",
+    "i": "I",
+    "ii": "II",
+    "iii": "III",
+    "iv": "IV",
+}
+_ORDER = ("I", "II", "III", "IV", "W1", "W2", "W3", "W4")
+
+
+def _body(block: Block) -> str:
+    text = block.text
+    if block.label and text.startswith(block.label):
+        text = text[len(block.label) :]
+    return re.sub(r"^[\d.．、\s]+", "", text).strip()
+
+
+def _condition(blocks: list[Block], i: int, rest: str) -> str:
+    rest = rest.strip(" ：:。")
+    if rest:
+        return rest[:300]
+    for b in blocks[i + 1 : i + 3]:
+        if b.kind == "heading":
+            break
+        return b.text[:300]
+    return ""
+
+
+def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
+    """The plan's levels, response levels first, then warning levels, in I..IV, W1..W4 order."""
+    response: dict[str, Level] = {}
+    grades: dict[str, Level] = {}
+    warnings: dict[str, Level] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "table_row" or b.style == "toc":
+            continue
+        body = _body(b)
+        for pattern, store in ((_RESPONSE, response), (_GRADE, grades)):
+            m = pattern.match(body)
+            if not m:
+                continue
+            ids = levels_in(m.group("name"))
+            if len(ids) != 1 or ids[0] in store:
+                continue
+            if b.kind != "heading" and not re.match(r"^[^，。]{2,20}[：:]", body):
+                continue
+            rest = body[m.end() :]
+            store[ids[0]] = Level(
+                ids[0],
+                m.group("name"),
+                _condition(blocks, i, rest),
+                Source(b.index, b.text),
+                parts[i],
+            )
+        m = _EN.match(body)
+        if m and b.kind == "heading":
+            key = re.search(r"([1-4]|iv|i{1,3})\b", m.group("name"), re.IGNORECASE).group(1).lower()
+            lid = _EN_IDS[key]
+            response.setdefault(
+                lid,
+                Level(
+                    lid,
+                    m.group("name").strip(),
+                    _condition(blocks, i, ""),
+                    Source(b.index, b.text),
+                    parts[i],
+                ),
+            )
+        if "预警" in body:
+            for m in _WARN.finditer(body):
+                ids = [x for x in levels_in(m.group("name")) if x.startswith("W")]
+                if len(ids) == 1 and ids[0] not in warnings:
+                    warnings[ids[0]] = Level(
+                        ids[0],
+                        m.group("name"),
+                        "预警级别：" + body[:200],
+                        Source(b.index, b.text),
+                        parts[i],
+                    )
+    chosen = response or grades
+    out = list(chosen.values()) + list(warnings.values())
+    return sorted(out, key=lambda lv: _ORDER.index(lv.id) if lv.id in _ORDER else 99)

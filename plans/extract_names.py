@@ -1,0 +1,232 @@
+"""Role names in Chinese plan text: organisation and post words, subjects at clause start, aliases."""
+
+from __future__ import annotations
+
+import re
+
+# General vocabulary of Chinese plans: the last word of a body's or post's name.
+ROLE_SUFFIXES = (
+    "指挥部",
+    "指挥机构",
+    "指挥中心",
+    "领导小组",
+    "工作小组",
+    "小组",
+    "办公室",
+    "工作组",
+    "专家组",
+    "专班",
+    "成员单位",
+    "单位",
+    "委员会",
+    "人民政府",
+    "政府",
+    "党委",
+    "管委会",
+    "部门",
+    "机关",
+    "机构",
+    "中心",
+    "公司",
+    "集团",
+    "项目部",
+    "班组",
+    "分局",
+    "总局",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "部",
+    "科",
+    "站",
+    "院",
+    "支队",
+    "大队",
+    "总队",
+    "中队",
+    "队伍",
+    "队",
+    "组",
+    "防指",
+    "防总",
+    "总指挥",
+    "副总指挥",
+    "指挥长",
+    "副指挥长",
+    "现场指挥",
+    "组长",
+    "副组长",
+    "队长",
+    "班长",
+    "船长",
+    "大副",
+    "二副",
+    "三副",
+    "轮机长",
+    "大管轮",
+    "驾驶员",
+    "值班员",
+    "值班人员",
+    "值班长",
+    "人员",
+    "负责人",
+    "主任",
+    "副主任",
+    "秘书长",
+    "领导",
+    "安全员",
+    "操作工",
+    "发现者",
+    "船员",
+    "经理",
+    "主管",
+    "船舶",
+    "医院",
+    "街道",
+    "乡镇",
+    "社区",
+    "村委会",
+    "企业",
+)
+_SUFFIX_RE = "|".join(sorted(ROLE_SUFFIXES, key=len, reverse=True))
+# words that end in a role suffix but are not roles
+NOT_ROLES = re.compile(
+    r"^(?:有关|相关|其他|下列|上述|以下|本|该|各)?(?:情况|工作|处置|措施|方案|预案|部署|信息|队伍建设|"
+    r"力量|人员伤亡|伤亡人员|受伤人员|遇险人员|被困人员|无关人员|受灾人员|群众|医务人员|技术人员|"
+    r"专业人员|工作人员|救援人员|人员)$"
+)
+# Phrases that end the subject: modal verbs and common verbs of plan sentences.
+_VERBS = (
+    "应当|应该|应(?!急)|要(?!求|素)|须|必须|负责|立即|立刻|迅速|及时|马上|第一时间|可以|可(?!能)|将|会同|"
+    "牵头|配合|协助|组织|做好|按照|根据|依据|在|于|对|向|派|下令|命令|指派|率领|接报|接到|收到|获取|"
+    "获悉|发现|确认|任|视情|全面|加强|统一|提出|报请|提请|决定|启动|进行|开展|实施|采取|坐镇|密切|坚守|"
+    "是|为|依法|依照|赶赴|主动|积极|共同|分别|听到|带领|指导|督促|有权|经|通过|以|把|从|跟踪|做出|作出|"
+    "报告|上报|发布|通知|召集|集中|调集|成立|设立|承担|制定|落实|协调|指挥"
+)
+_ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
+_SUBJECT = re.compile(
+    rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?=(?:{_VERBS})|[，,：:])"
+)
+_LIST_SPLIT = re.compile(r"、|以及|及其|及|和|与|或者|或")
+_LEAD_IN = re.compile(
+    r"^(?:同时|并且|并|然后|随后|之后|其后|另外|此外|其中|必要时|同时要|视情|最后|首先|如有必要|"
+    r"(?:接到|接报|收到|发生|获取|获悉|在|当|待|经|遇|听到)[^，,。；：]{0,14}?(?:后|时|前)|"
+    r"[^，,。；：的]{1,5}的)[，,]?"
+)
+_ONE = rf"{_ROLE_CHAR}{{0,30}}?(?:{_SUFFIX_RE})"
+_BY = re.compile(
+    rf"(?:由(?P<by>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?=(?:{_VERBS}|审核|批准|审定|同意|发布)|[，,。；])"
+    rf"|(?:^|[，,；;]|后)(?:报请|报|经|请)(?P<ok>{_ONE}(?:[、和及与]{_ONE})*)"
+    rf"(?=批准|审核|审定|同意|决定|研究))"
+)
+ALIAS = re.compile(
+    r"[（(](?:以下|下文)?(?:简称|简称为|称)[：:]?[“\"‘']?(?P<alias>[^”\"’'）)]{1,20})[”\"’']?[）)]"
+)
+_SUFFIX_END = re.compile(rf"(?:{_SUFFIX_RE})$")
+_SHARED_SUFFIX = re.compile(r"(部门|单位|机构|机关|局|厅|委|办)$")
+
+
+def ends_with_role_word(name: str) -> bool:
+    return bool(_SUFFIX_END.search(name))
+
+
+def clean_name(name: str) -> str:
+    """A role name without list glue and without a leading "各级/各" where the rest is a name."""
+    name = name.strip(" ，,、：:；;。.的")
+    name = name.rsplit("的", 1)[-1]
+    name = re.sub(r"^(?:并|同时|由|经|报|请|在|及|和|与)", "", name)
+    return name
+
+
+def split_role_list(text: str) -> list[str]:
+    """ "气象、水利部门" → ["气象部门", "水利部门"]; "大副、轮机长" → ["大副", "轮机长"]."""
+    parts = [p.strip() for p in _LIST_SPLIT.split(text) if p.strip()]
+    if not parts:
+        return []
+    tail = _SHARED_SUFFIX.search(parts[-1])
+    out = []
+    for p in parts:
+        if not ends_with_role_word(p):
+            if tail and len(p) <= 8:
+                p = p + tail.group(1)
+            else:
+                continue
+        out.append(clean_name(p))
+    return [p for p in out if is_role_name(p)]
+
+
+_GENERIC = re.compile(
+    r"^(?:有关|相关|各)?(?:单位|部门|机构|机关|工作组|小组|组|队|人员|领导|局|委|办|厅|中心)$"
+)
+_NOT_ROLE_END = re.compile(r"组织机构$|机构设置$|工作机构$|^其他.{0,12}指挥机构$")
+
+
+def is_role_name(name: str) -> bool:
+    if len(name) < 2 or len(name) > 30 or NOT_ROLES.match(name) or _GENERIC.match(name):
+        return False
+    if _NOT_ROLE_END.search(name) or _VERB_START.match(name) and not _SUFFIX_END.fullmatch(name):
+        return False
+    if name.count("（") != name.count("）"):
+        return False
+    return ends_with_role_word(name)
+
+
+_VERB_START = re.compile(
+    r"^(?:立即|及时|迅速|视情|统一|组织|协调|动员|疏散|派出|派|通知|报告|采取|调集|调动|调度|启动|开展|"
+    r"实施|做好|落实|加强|负责|配合|协助|指导|督促|检查|确保|根据|按照|依据|对|向|将|把|在|从|为|以|"
+    r"设置|设立|成立|组建|建立|明确|制定|提供|保障|发布|转移|撤离|安置|抢救|救治|控制|防止|避免|"
+    r"参加|参与|联系|请求|申请|会同|牵头|召集|命令|指派|指示|率领|带领|安排|保护|封闭|关闭|清理|"
+    r"恢复|修复|补充|调拨|垫付|部署|宣布|决定|批准|审核|提出|核实|收集|汇总|上报|报送|报|接报|"
+    r"确认|判断|测量|记录|保存|交换|递交|准备|备妥|抛|停|开|用|使|让|由|经|如|若|当|凡|一旦|必要时|"
+    r"应|要|须|可|并|同时|尽力|尽快|注意|请示|告|据|按|安排|一经|其(?!他)|该|此|上述|下列|以下|全面|"
+    r"进一步|积极|主动|共同|分别|密切|认真|严格|切实|全力|快速|有效|及早|提前|随时|继续|另)"
+)
+_BAD_INSIDE = re.compile(r"使|于|将|并|应(?!急)|可|等|在(?!地)|进行|采取|按照|根据")
+_HEAD = re.compile(r"^[^，,。；：:]{2,24}[：:](?!$)")
+
+
+def subject_of(clause: str) -> list[str]:
+    """The roles that open `clause` ("市防指、市应急局应立即…" → both), or []."""
+    text = clause.strip()
+    head = _HEAD.match(text)
+    if head and not is_role_name(head.group(0)[:-1].strip()):
+        text = text[head.end() :]
+    for _ in range(2):
+        m = _SUBJECT.match(text)
+        if (
+            m
+            and not re.search(r"由|向|把|对|被", m.group("subj"))
+            and not _VERB_START.match(m.group("subj"))
+            and not _BAD_INSIDE.search(m.group("subj"))
+        ):
+            names = split_role_list(m.group("subj"))
+            if names:
+                return names
+        lead = _LEAD_IN.match(text)
+        if not lead or lead.end() == 0:
+            break
+        text = text[lead.end() :].lstrip("，, ")
+    return []
+
+
+def agents_by(clause: str) -> list[str]:
+    """Roles named as the doer with 由/经/报 ("由市公安局牵头", "报总指挥批准")."""
+    out: list[str] = []
+    for m in _BY.finditer(clause):
+        out.extend(split_role_list(m.group("by") or m.group("ok")))
+    return out
+
+
+def find_aliases(text: str) -> list[tuple[str, str]]:
+    """(full name, alias) pairs defined with （以下简称“X”）."""
+    pairs = []
+    for m in ALIAS.finditer(text):
+        before = text[: m.start()]
+        head = re.split(r"[，,。；;：:、]|设立|成立|组建|设置|和|及|由|按照|根据|依据|为", before)[
+            -1
+        ]
+        head = head.strip()
+        if head and ends_with_role_word(head):
+            pairs.append((head, m.group("alias").strip()))
+    return pairs

@@ -1,0 +1,281 @@
+"""The roles of a plan: a registry that merges names and aliases, and role definitions in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from plans.extract_names import (
+    ALIAS,
+    clean_name,
+    ends_with_role_word,
+    find_aliases,
+    is_role_name,
+    split_role_list,
+)
+from plans.model import Block, Role, Source
+
+_POSTS = re.compile(r"(副总指挥|总指挥|副指挥长|指挥长|副组长|组长|秘书长|副主任|主任|队长)$")
+_PREFIX = re.compile(r"^(?:各级|各|本级|同级|上级|所属)")
+_KIND = (
+    ("command", re.compile(r"指挥部|指挥机构|领导小组|防指|防总|委员会")),
+    ("office", re.compile(r"办公室|值班室|调度室")),
+    ("group", re.compile(r"组$|专班$")),
+    ("team", re.compile(r"队$|队伍$|team$", re.IGNORECASE)),
+    (
+        "post",
+        re.compile(
+            r"长$|指挥$|主任$|员$|人员$|负责人$|领导$|者$|船长|大副|二副|lead$|commander$|officer$|scribe$",
+            re.IGNORECASE,
+        ),
+    ),
+    ("unit", re.compile(r".")),
+)
+
+
+@dataclass
+class _Entry:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    parent: str | None = None
+    responsibilities: list[str] = field(default_factory=list)
+    source: Source | None = None
+    part: str | None = None
+    defined: bool = False
+    used: bool = False
+
+
+def _key(name: str) -> str:
+    return _PREFIX.sub("", re.sub(r"\s+", " ", name.strip())).lower().replace("相关", "有关")
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+class RoleRegistry:
+    """Roles found so far; `resolve` maps a mention to a role id, creating the role if asked."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, _Entry] = {}
+        self.by_key: dict[str, str] = {}
+        self._found: dict[tuple[str, int], str | None] = {}
+
+    def _new_id(self) -> str:
+        return f"r{len(self.entries) + 1}"
+
+    def find(self, name: str) -> str | None:
+        memo = (name, len(self.by_key))
+        if memo in self._found:
+            return self._found[memo]
+        found = self._find(name)
+        self._found[memo] = found
+        return found
+
+    def _find(self, name: str) -> str | None:
+        key = _key(name)
+        if not key:
+            return None
+        if key in self.by_key:
+            return self.by_key[key]
+        post = _POSTS.search(name)
+        if post and post.start() > 0:
+            head = name[: post.start()]
+            if self.find(head) and _key(post.group(1)) in self.by_key:
+                return self.by_key[_key(post.group(1))]
+        # a short form that ends a longer name ("区（市）政府" of "事发地区（市）政府")
+        if len(key) >= 4:
+            hits = {rid for k, rid in self.by_key.items() if k.endswith(key) and len(k) > len(key)}
+            if len(hits) == 1:
+                return hits.pop()
+        # a shortened form of a longer name with the same last word ("事发地政府" of "事故发生地政府")
+        if len(key) >= 5 and re.search(r"[\u4e00-\u9fff]", key):
+            hits = {
+                rid
+                for k, rid in self.by_key.items()
+                if len(k) > len(key)
+                and k[-2:] == key[-2:]
+                and k[0] == key[0]
+                and _subsequence(key, k)
+                and len(key) >= 0.6 * len(k)
+            }
+            if len(hits) == 1:
+                return hits.pop()
+        return None
+
+    def add(
+        self,
+        name: str,
+        block: Block | None = None,
+        *,
+        defined: bool = False,
+        parent: str | None = None,
+        part: str | None = None,
+    ) -> str:
+        name = clean_name(name) if re.search(r"[\u4e00-\u9fff]", name) else name.strip()
+        rid = self.find(name)
+        if rid is None:
+            post = _POSTS.search(name)
+            if post and post.start() > 0 and self.find(name[: post.start()]):
+                parent = parent or self.find(name[: post.start()])
+                alias = name
+                name = post.group(1)
+                rid = self.find(name)
+                if rid is None:
+                    rid = self._create(name, block, parent, part)
+                self.alias(rid, alias)
+            else:
+                rid = self._create(name, block, parent, part)
+        entry = self.entries[rid]
+        if (
+            name != entry.name
+            and _key(name) != _key(entry.name)
+            and re.search(r"[\u4e00-\u9fff]", name)
+        ):
+            self.alias(rid, name)
+        if defined:
+            entry.defined = True
+            if entry.parent is None and parent and parent != rid:
+                entry.parent = parent
+        return rid
+
+    def _create(self, name: str, block: Block | None, parent: str | None, part: str | None) -> str:
+        rid = self._new_id()
+        source = Source(block.index, block.text) if block is not None else None
+        self.entries[rid] = _Entry(name, parent=parent, source=source, part=part)
+        self.by_key[_key(name)] = rid
+        return rid
+
+    def alias(self, rid: str, alias: str) -> None:
+        alias = alias.strip()
+        entry = self.entries[rid]
+        if alias and alias != entry.name and alias not in entry.aliases:
+            entry.aliases.append(alias)
+        self.by_key.setdefault(_key(alias), rid)
+
+    def use(self, rid: str) -> None:
+        self.entries[rid].used = True
+
+    def responsibility(self, rid: str, text: str) -> None:
+        text = text.strip(" ；;。.，,")
+        entry = self.entries[rid]
+        if text and text not in entry.responsibilities and len(entry.responsibilities) < 40:
+            entry.responsibilities.append(text)
+
+    def roles(self) -> list[Role]:
+        """The roles that are defined or act in a step, with ids renumbered r1.. in order."""
+        keep = [rid for rid, e in self.entries.items() if e.defined or e.used]
+        new = {rid: f"r{i + 1}" for i, rid in enumerate(keep)}
+        self.renumbered = new
+        out = []
+        for rid in keep:
+            e = self.entries[rid]
+            parent = e.parent
+            while parent is not None and parent not in new:
+                parent = self.entries[parent].parent if parent in self.entries else None
+            out.append(
+                Role(
+                    id=new[rid],
+                    name=e.name,
+                    aliases=tuple(e.aliases),
+                    parent=new.get(parent) if parent else None,
+                    responsibilities=tuple(e.responsibilities),
+                    source=e.source,
+                    part=e.part,
+                    kind=next(k for k, p in _KIND if p.search(e.name)),
+                )
+            )
+        return out
+
+
+_DUTY_HEAD = re.compile(
+    r"^(?P<name>[^：:。，,；]{2,30}?)(?:的)?(?:主要)?(?:工作)?职责(?:是|为|如下)?[：:]?$"
+)
+_ROLE_COLON = re.compile(
+    r"^(?P<name>[^：:。，,；（(]{2,30}(?:[（(][^）)]{1,12}[）)][^：:。，,；]{0,12})?)[：:](?P<rest>.*)$"
+)
+_ROLE_DOT = re.compile(
+    r"^(?P<name>[^：:。，,；]{2,20}(?:组|队|办公室|小组|指挥部))[。.](?P<rest>.+)$"
+)
+_MEMBERS = re.compile(r"(?:成员单位|成员)(?:包括|有|为|由)[：:]?(?P<list>[^。]+)")
+_MEMBERS2 = re.compile(r"(?:成员单位|成员)[：:](?P<list>[^。]+)")
+_MEMBERS3 = re.compile(
+    r"(?:^|[。；])(?P<list>[^。；：]{4,}?)等?(?:有关)?(?:部门和单位|单位和部门|部门|单位)?(?:为|是|作为)"
+    r"(?P<body>[^。，；]{0,20}?成员单位)"
+)
+_AS_POST = re.compile(
+    r"(?:由)?(?P<who>[^，。；、]{2,40}?)(?:兼)?任(?P<post>副总指挥|总指挥|副指挥长|指挥长|副组长|组长|秘书长|副主任|主任|成员)"
+)
+_GROUPS = re.compile(
+    r"(?:成立|设立|设置|组建|下设)(?P<list>[^。；等]{2,80}?)(?:等(?:\d+|[一二三四五六七八九十]+)?个?"
+    r"(?P<all>[^。；，,]{0,8}(?:工作组|小组|组))|(?=[。；，,]|$))"
+)
+
+
+_ORG_WORDS = re.compile(r"简称|称[“\"]|任|成员|成立|设立|设置|组建|下设")
+
+
+def strip_label(block: Block) -> str:
+    text = block.text
+    if block.label and text.startswith(block.label):
+        text = text[len(block.label) :]
+    return text.strip()
+
+
+def role_head(text: str) -> tuple[str, str] | None:
+    """("综合协调组", rest) for "综合协调组：由…牵头…" or "现场处置组。由…"; None otherwise."""
+    for pattern in (_ROLE_COLON, _ROLE_DOT):
+        m = pattern.match(text)
+        if m:
+            name = ALIAS.sub("", m.group("name")).strip()
+            if is_role_name(name) and not re.search(
+                r"[\d、]|事故|事件|灾害|预警|响应|情况|内容", name
+            ):
+                return name, m.group("rest").strip()
+    return None
+
+
+def duty_head(text: str) -> str | None:
+    """ "市专项应急指挥部主要职责：" → "市专项应急指挥部"."""
+    m = _DUTY_HEAD.match(text.strip())
+    if m:
+        name = clean_name(m.group("name"))
+        if ends_with_role_word(name):
+            return name
+    return None
+
+
+def org_sentences(
+    reg: RoleRegistry, block: Block, text: str, parent: str | None, part: str | None
+) -> None:
+    """Roles that an organisation paragraph sets up: aliases, posts, member lists, groups."""
+    if not _ORG_WORDS.search(text):
+        return
+    for full, alias in find_aliases(text):
+        name = clean_name(re.sub(r"^\d[\d.]*\s*", "", full))
+        if is_role_name(name):
+            rid = reg.add(name, block, parent=parent, part=part)
+            reg.alias(rid, alias)
+    for m in _AS_POST.finditer(text):
+        post = m.group("post")
+        if post == "成员":
+            continue
+        rid = reg.add(post, block, defined=True, parent=parent, part=part)
+        reg.responsibility(rid, m.group(0))
+    for m in _MEMBERS3.finditer(text):
+        body = reg.add(m.group("body"), block, defined=True, parent=parent, part=part)
+        for name in split_role_list(m.group("list")):
+            reg.add(name, block, defined=True, parent=body, part=part)
+    for pattern in (_MEMBERS, _MEMBERS2):
+        for m in pattern.finditer(text):
+            for name in split_role_list(re.sub(r"等.*$", "", m.group("list"))):
+                reg.add(name, block, defined=True, parent=parent, part=part)
+    for m in _GROUPS.finditer(text):
+        names = split_role_list(m.group("list"))
+        if names and all(re.search(r"组$|队$|办公室$|指挥部$", n) for n in names):
+            group = parent
+            if m.group("all"):
+                group = reg.add(m.group("all"), block, defined=True, parent=parent, part=part)
+            for name in names:
+                reg.add(name, block, defined=True, parent=group, part=part)

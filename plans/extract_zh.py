@@ -1,0 +1,335 @@
+"""Steps and role definitions of Chinese plans, block by block, with their section context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from plans.extract_context import Context, levels_in
+from plans.extract_names import agents_by, is_role_name, split_role_list, subject_of
+from plans.extract_roles import (
+    ALIAS,
+    RoleRegistry,
+    duty_head,
+    org_sentences,
+    role_head,
+    strip_label,
+)
+from plans.extract_text import clauses, sentences, strip_end
+from plans.model import Block
+from plans.timelimits import find_time_limit
+
+ACTION = re.compile(
+    r"报告|上报|报送|报警|通知|通报|发布|启动|组织|开展|实施|采取|做好|落实|赶赴|派|调集|调动|调度|疏散|"
+    r"转移|撤离|救治|抢救|救援|抢险|封闭|设置|关闭|停止|检查|查明|监测|监视|预报|预警|会商|研判|评估|"
+    r"确定|决定|批准|审核|提出|建议|协调|指挥|处置|处理|负责|收集|核实|汇总|记录|保存|填写|交换|递交|"
+    r"控制|切断|扑救|灭火|堵漏|排水|供水|报|请求|申请|联系|宣布|终止|解除|恢复|清理|修复|调拨|垫付|"
+    r"赔付|补偿|总结|调查|部署|动员|指导|督促|提供|保障|配合|协助|参与|进驻|坐镇|值守|回应|引导|"
+    r"警戒|管制|疏导|分流|发出|下令|命令|指派|测量|准备|备妥|注意|防止|观察|确认|打开|施放|撤出|"
+    r"掌握|跟踪|加强|加密|巡查|排查|发送|召集|成立|组建|增派|安置|救助|补充|发放"
+)
+_SKIP = re.compile(
+    r"^(?:不得|严禁|禁止)|其他必要|其他.{0,10}措施。?$|主要包括|内容包括|包括[：:]|是指|"
+    r"^(?:按|按照|依照|参照)?[^，,。]{0,6}《[^》]+》[^，,。]{0,12}(?:执行|处理|实施|办理)[。]?$|详见|见第|"
+    r"^本(?:预案|方案)|值班电话|电话[：:]\s*\d"
+)
+_LEAD = re.compile(r"(?:下列|以下|如下|下述)[^，。；]{0,20}[：:]$|[：:]$")
+_PARALLEL = re.compile(r"下列|一项或多项|以下措施|下述")
+_SEQUENCE = re.compile(r"程序|流程|步骤|如下|顺序")
+_APPROVAL = re.compile(r"^(?:并)?(?:报请|报|经)[^，。；]{1,30}?(?:批准|审核|审定|同意|决定)")
+_COMMAND = re.compile(
+    r"(?:命令|指示|指派|率领|带领)(?P<who>[^，。；]{1,12}?)(?=查明|做好|测量|迅速|立即|负责|进行|实施|$)"
+)
+_SUPPORT = re.compile(
+    r"(?:会同|配合|协助|协调)(?P<who>[^，。；、]{2,30}?)(?=做好|开展|进行|实施|组织|对|处置|$)"
+)
+
+
+@dataclass
+class Draft:
+    """A step before ids: its block, quotation, owners, and what decides its order."""
+
+    block: int
+    source: str
+    text: str
+    roles: list[str]
+    phase: str
+    levels: tuple[str, ...] = ()
+    time: float | None = None
+    time_text: str = ""
+    support: list[str] = field(default_factory=list)
+    section: int | None = None
+    list_key: tuple | None = None  # (lead block, depth) of the list the step is an item of
+    item: int | None = None  # the list item's block
+    parent_item: int | None = None
+    sequence: bool = False
+    sentence_prev: int | None = None  # index of the draft before it in the same sentence
+    trigger: str = ""
+    part: str | None = None
+
+
+@dataclass
+class _Lead:
+    block: int
+    roles: list[str]
+    parallel: bool
+    sequence: bool
+    depth: int
+    levels: tuple[str, ...]
+    drafts: list[int] = field(default_factory=list)
+
+
+class ChineseExtractor:
+    def __init__(self, reg: RoleRegistry) -> None:
+        self.reg = reg
+        self.drafts: list[Draft] = []
+        self.lead: _Lead | None = None
+        self.org_role: str | None = None
+        self.group_parent: str | None = None
+        self.top: str | None = None
+        self.items: dict[int, list[str]] = {}  # list item block → owners
+        self.last_item_at: dict[int, int] = {}  # depth → block of the last item seen
+
+    def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
+        out: list[str] = []
+        for name in names:
+            if not is_role_name(name):
+                continue
+            rid = self.reg.add(name, block, part=part)
+            if rid not in out:
+                out.append(rid)
+        return out
+
+    def run(self, blocks: list[Block], ctxs: list[Context], parts: list[str | None]) -> list[Draft]:
+        for b, ctx, part in zip(blocks, ctxs, parts):
+            if b.kind == "heading":
+                self.heading(b, ctx, part)
+            elif b.kind == "table_row":
+                self.table_row(b, ctx, part)
+            elif b.style != "toc":
+                if ctx.phase is None:
+                    self.org_block(b, ctx, part)
+                else:
+                    self.step_block(b, ctx, part)
+        return self.drafts
+
+    def heading(self, b: Block, ctx: Context, part: str | None) -> None:
+        self.lead = None
+        self.last_item_at = {}
+        text = re.sub(r"^[\d.．、\s]+", "", strip_label(b))
+        for full, alias in ((f, a) for f, a in _aliases(text)):
+            rid = self.reg.add(full, b, defined=True, parent=self.top, part=part)
+            self.reg.alias(rid, alias)
+        name = ALIAS.sub("", text).strip()
+        self.org_role = None
+        if ctx.phase is None and is_role_name(name) and len(name) <= 25:
+            parent = (
+                None
+                if self.top is None or name.endswith("指挥部") and "现场" not in name
+                else self.top
+            )
+            rid = self.reg.add(name, b, defined=True, parent=parent, part=part)
+            self.top = self.top or rid
+            self.org_role = rid
+
+    def table_row(self, b: Block, ctx: Context, part: str | None) -> None:
+        cells = [c for c in b.cells if c.strip()]
+        if len(cells) < 2:
+            return
+        name = ALIAS.sub("", cells[0]).strip()
+        if is_role_name(name) and len(name) <= 30:
+            rid = self.reg.add(name, b, defined=True, parent=self.top, part=part)
+            for cell in cells[1:]:
+                for duty in re.split(r"[；;\n]", cell):
+                    self.reg.responsibility(rid, duty)
+
+    def org_block(self, b: Block, ctx: Context, part: str | None) -> None:
+        text = strip_label(b)
+        org_sentences(self.reg, b, text, self.org_role or self.top, part)
+        head = role_head(text)
+        if head:
+            rid = self.reg.add(
+                head[0], b, defined=True, parent=self.org_role or self.top, part=part
+            )
+            for duty in re.split(r"[；;。]", head[1]):
+                self.reg.responsibility(rid, duty)
+            return
+        duty = duty_head(text)
+        if duty:
+            self.org_role = self.reg.add(duty, b, defined=True, parent=self.top, part=part)
+            return
+        if b.kind == "list_item" and self.org_role:
+            self.reg.responsibility(self.org_role, text)
+            return
+        for sentence in sentences(text):
+            subj = subject_of(sentence)
+            if subj and re.search(r"负责|承担|牵头", sentence) and ctx.headings:
+                for name in subj:
+                    rid = self.reg.add(
+                        name, b, defined=True, parent=self.org_role or self.top, part=part
+                    )
+                    self.reg.responsibility(rid, sentence)
+                    if self.top is None:
+                        self.top = rid
+
+    def step_block(self, b: Block, ctx: Context, part: str | None) -> None:
+        text = strip_label(b)
+        org_sentences(self.reg, b, text, self.top, part)
+        head = role_head(text)
+        if head:
+            parent = self.group_parent or self.top
+            rid = self.reg.add(head[0], b, defined=True, parent=parent, part=part)
+            for duty in re.split(r"[；;。]", head[1]):
+                self.reg.responsibility(rid, duty)
+            return
+        lead = self.lead
+        if b.kind != "list_item" or lead is not None and b.level < lead.depth:
+            lead = None
+        parent_item = None
+        if b.kind == "list_item":
+            parent_item = self.last_item_at.get(b.level - 1)
+            self.last_item_at[b.level] = b.index
+            for d in [d for d in self.last_item_at if d > b.level]:
+                del self.last_item_at[d]
+        inherited = []
+        if parent_item is not None and self.items.get(parent_item):
+            inherited = self.items[parent_item]
+        elif lead is not None:
+            inherited = lead.roles
+        levels = levels_in(text[:40]) or (lead.levels if lead else ()) or ctx.levels
+        owners_before = inherited or self._previous_owners(ctx)
+        first_owners: list[str] = []
+        pieces = sentences(b.text)
+        if len(pieces) > 1 and len(pieces[0]) - len(b.label) <= 16 and pieces[0].endswith("。"):
+            pieces = [pieces[0] + pieces[1]] + pieces[2:]
+        for sentence in pieces:
+            owners_before = self._sentence(
+                b, ctx, part, sentence, owners_before, inherited, levels, lead, parent_item
+            )
+            first_owners = first_owners or owners_before
+        if b.kind == "list_item":
+            self.items[b.index] = first_owners or inherited
+        if b.kind != "list_item" and self.lead is not None and self.lead.block != b.index:
+            if not text.endswith(("：", ":")):
+                self.lead = None
+
+    def _previous_owners(self, ctx: Context) -> list[str]:
+        for d in reversed(self.drafts[-6:]):
+            if d.section == ctx.section and d.roles:
+                return d.roles
+        return []
+
+    def _sentence(self, b, ctx, part, sentence, owners, inherited, levels, lead, parent_item):
+        groups: list[tuple[list[str], list[str], list[str]]] = []  # (clauses, owners, support)
+        for clause in clauses(sentence):
+            body = clause
+            if not groups and b.label and body.startswith(b.label):
+                body = body[len(b.label) :]
+            subj = self.resolve(subject_of(body), b, part)
+            by = self.resolve(agents_by(body), b, part)
+            starts_by = bool(_APPROVAL.match(body) or re.match(r"^(?:并|同时)?由", body)) and by
+            acting = bool(groups) and any(_action_clause(c) for c in groups[-1][0])
+            if acting and (subj or starts_by):
+                new = subj or by
+                if set(new) != set(groups[-1][1]) or starts_by:
+                    groups.append(([clause], new, []))
+                    continue
+            if not groups:
+                groups.append(([clause], subj or by, []))
+            else:
+                groups[-1][0].append(clause)
+                if not groups[-1][1]:
+                    groups[-1][1].extend(subj or by)
+        prev_draft = None
+        last = owners
+        for k, (parts_, who, _sup) in enumerate(groups):
+            quote = strip_end("".join(parts_))
+            if k == len(groups) - 1 and _LEAD.search(quote):
+                # a lead-in to the list that follows: its owners and mode carry onto the items
+                lead_clause = parts_[-1]
+                self.lead = _Lead(
+                    b.index,
+                    who or last or inherited,
+                    bool(_PARALLEL.search(quote)),
+                    bool(_SEQUENCE.search(quote)) and not _PARALLEL.search(quote),
+                    b.level + 1 if b.kind == "list_item" else 1,
+                    levels_in(quote) or levels,
+                )
+                if "现场指挥部" in quote or "工作组" in quote:
+                    self.group_parent = (
+                        next(iter(self.resolve(["现场指挥部"], b, part)), None)
+                        if "现场指挥部" in quote
+                        else self.top
+                    )
+                quote = strip_end("".join(parts_[:-1]))
+                if not quote or not _acts([quote]):
+                    last = who or last
+                    continue
+                quote = quote.rstrip("，,")
+                del lead_clause
+            if not _acts([quote]) or _SKIP.search(quote.lstrip("（(0123456789)）.、①②③④⑤⑥⑦⑧⑨⑩ ")):
+                last = who or last
+                continue
+            who = who or last or inherited
+            for m in _COMMAND.finditer(quote):
+                extra = self.resolve(split_role_list(m.group("who")), b, part)
+                who = who + [r for r in extra if r not in who]
+            support = []
+            for m in _SUPPORT.finditer(quote):
+                support += [
+                    r
+                    for r in self.resolve(split_role_list(m.group("who")), b, part)
+                    if r not in who and r not in support
+                ]
+            for rid in who:
+                self.reg.use(rid)
+            found = find_time_limit(quote)
+            d = Draft(
+                block=b.index,
+                source=b.text,
+                text=quote,
+                roles=list(who),
+                phase=ctx.phase or "disposal",
+                levels=levels_in(quote) or levels,
+                time=found.minutes if found else None,
+                time_text=found.text if found else "",
+                support=support,
+                section=ctx.section,
+                list_key=(lead.block, b.level)
+                if lead
+                else (("sec", ctx.section, b.level) if b.kind == "list_item" else None),
+                item=b.index if b.kind == "list_item" else None,
+                parent_item=parent_item,
+                sequence=bool(lead and lead.sequence),
+                sentence_prev=prev_draft,
+                part=part,
+            )
+            if lead is not None:
+                lead.drafts.append(len(self.drafts))
+            self.drafts.append(d)
+            prev_draft = len(self.drafts) - 1
+            last = who
+        return last
+
+
+_CONDITION = re.compile(
+    r"^(?:当|如|若|如果|一旦|凡|对于?|根据|按照|依据|在|经|为|因|接到|接报|发生|遇有?|待)|"
+    r"(?:后|时|前|的|期间|之后|以后|情况下|需要)[，,]?$"
+)
+
+
+def _action_clause(clause: str) -> bool:
+    clause = re.sub(
+        r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]|^[①-⑳]", "", clause.strip()
+    )
+    return _acts([clause]) and not _CONDITION.search(clause.strip())
+
+
+def _acts(parts: list[str]) -> bool:
+    return bool(ACTION.search("".join(parts)))
+
+
+def _aliases(text: str):
+    from plans.extract_names import find_aliases
+
+    return find_aliases(text)

@@ -1,0 +1,133 @@
+"""Turn raw document lines into Blocks: headings from styles or numbering patterns, list items, TOC."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plans.model import Block
+from plans.numbering import heading_scheme, is_caps_heading, looks_like_title, split_label
+
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_TOC_TAIL = re.compile(r"(?:[.．。…·\-_\s]{3,}|\t)\s*\d{1,4}\s*$")
+
+
+@dataclass
+class RawLine:
+    """A line as a reader found it, before numbering patterns are applied.
+
+    `heading` is a level from the document's own markup (Word style, outline level, markdown #),
+    `list_level` a nesting depth from Word numbering or a bullet, `label` the generated number.
+    """
+
+    text: str
+    heading: int | None = None
+    list_level: int | None = None
+    label: str = ""
+    style: str = ""
+    cells: tuple[str, ...] | None = None
+    title: bool = False  # the document title (Word "Title" style)
+    toc: bool = False
+
+
+def clean_text(text: str) -> str:
+    """Collapse runs of spaces (tabs, ideographic spaces) and trim the line."""
+    return _SPACES.sub(" ", text.replace("\r", "")).strip()
+
+
+def _toc_key(text: str) -> str:
+    return re.sub(r"[\s\W_]+", "", _TOC_TAIL.sub("", text)).lower()
+
+
+def build_blocks(lines: list[RawLine]) -> list[Block]:
+    """Blocks in document order, with heading levels and labels inferred for plain lines."""
+    styled = any(ln.heading is not None for ln in lines)
+    blocks: list[Block] = []
+    order: list[
+        str
+    ] = []  # heading numbering schemes in order of first use since the last styled heading
+    base = 0  # level of the last styled heading
+    list_order: list[str] = []
+    for ln in lines:
+        text = clean_text(ln.text) if ln.cells is None else ln.text
+        if not text:
+            continue
+        idx = len(blocks)
+        if ln.cells is not None:
+            blocks.append(Block(idx, "table_row", text, cells=ln.cells, style=ln.style))
+            continue
+        if ln.toc:
+            blocks.append(Block(idx, "paragraph", text, style="toc"))
+            continue
+        if ln.title or ln.heading is not None:
+            level = 1 if ln.title else max(1, ln.heading)
+            numbered = split_label(text)
+            label = ln.label or (numbered.label if numbered else "")
+            blocks.append(Block(idx, "heading", text, level=level, label=label, style=ln.style))
+            if not ln.title:
+                base, order, list_order = level, [], []
+            continue
+        if ln.list_level is not None:
+            blocks.append(
+                Block(idx, "list_item", text, level=ln.list_level, label=ln.label, style=ln.style)
+            )
+            continue
+        numbered = split_label(text)
+        if numbered and heading_scheme(numbered) and looks_like_title(numbered.body):
+            if numbered.scheme not in order:
+                order.append(numbered.scheme)
+            rank = order.index(numbered.scheme)
+            del order[rank + 1 :]
+            level = base + rank + 1
+            blocks.append(
+                Block(idx, "heading", text, level=level, label=numbered.label, style=ln.style)
+            )
+            list_order = []
+            continue
+        if numbered:
+            if numbered.scheme not in list_order:
+                list_order.append(numbered.scheme)
+            depth = list_order.index(numbered.scheme) + 1
+            del list_order[depth:]
+            blocks.append(
+                Block(idx, "list_item", text, level=depth, label=numbered.label, style=ln.style)
+            )
+            continue
+        if not styled and is_caps_heading(text):
+            blocks.append(Block(idx, "heading", text, level=base + len(order) + 1, style=ln.style))
+            continue
+        blocks.append(Block(idx, "paragraph", text, style=ln.style))
+    return _demote_toc(blocks)
+
+
+def _demote_toc(blocks: list[Block]) -> list[Block]:
+    """A table of contents repeats later headings: a run of three or more such lines (or one line
+    with dot leaders and a page number) becomes paragraphs styled "toc"."""
+    last: dict[str, int] = {}
+    for b in blocks:
+        if b.kind == "heading":
+            last[_toc_key(b.text)] = b.index
+
+    def candidate(b: Block) -> bool:
+        if b.kind == "table_row" or b.style == "Title" or len(b.text) > 60:
+            return False
+        if b.kind == "heading" and b.style.lower().startswith("heading"):
+            return False
+        return last.get(_toc_key(b.text), -1) > b.index
+
+    marks = [candidate(b) for b in blocks]
+    toc = [
+        b.style == "toc" or (m and _TOC_TAIL.search(b.text) is not None)
+        for b, m in zip(blocks, marks)
+    ]
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and marks[j]:
+            j += 1
+        if j - i >= 3:
+            toc[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return [
+        Block(b.index, "paragraph", b.text, style="toc") if t else b for b, t in zip(blocks, toc)
+    ]

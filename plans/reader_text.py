@@ -1,0 +1,74 @@
+"""Read plain text and Markdown: headings (#), bullets (*, -, +), numbered lines, escapes."""
+
+from __future__ import annotations
+
+import re
+
+from plans.model import Block
+from plans.reader_blocks import RawLine, build_blocks
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_BULLET = re.compile(r"^(\s*)[*+\-]\s+(.*)$")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def _unescape(text: str) -> str:
+    text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
+def read_text(text: str, markdown: bool = False) -> list[Block]:
+    """Blocks of a .txt or .md text; wrapped lines of one paragraph are not joined (one line, one
+    block), except in Markdown, where a paragraph runs until a blank line."""
+    lines: list[RawLine] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            lines.append(RawLine(" ".join(paragraph) if markdown else paragraph[0]))
+            paragraph.clear()
+
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            flush()
+            continue
+        if markdown:
+            m = _MD_HEADING.match(line)
+            if m:
+                flush()
+                lines.append(
+                    RawLine(
+                        _unescape(m.group(2)),
+                        heading=len(m.group(1)),
+                        style=f"Heading {len(m.group(1))}",
+                    )
+                )
+                continue
+            m = _MD_BULLET.match(line)
+            if m:
+                flush()
+                depth = len(m.group(1).replace("\t", "    ")) // 2 + 1
+                lines.append(
+                    RawLine(_unescape(m.group(2)), list_level=depth, label="•", style="List Bullet")
+                )
+                continue
+            if line.lstrip().startswith("|"):
+                flush()
+                if not _TABLE_RULE.match(line.strip()):
+                    cells = tuple(_unescape(c.strip()) for c in line.strip().strip("|").split("|"))
+                    lines.append(
+                        RawLine(" | ".join(c for c in cells if c), cells=cells, style="table")
+                    )
+                continue
+            paragraph.append(_unescape(line.strip()))
+            continue
+        if "\t" in line.strip() and len(line.strip().split("\t")) >= 2:
+            cells = tuple(c.strip() for c in line.strip().split("\t"))
+            lines.append(RawLine(" | ".join(c for c in cells if c), cells=cells, style="table"))
+            continue
+        lines.append(RawLine(line.strip()))
+    flush()
+    return build_blocks(lines)

@@ -1,0 +1,124 @@
+"""The tree keeps its architecture: pure plans/ and drills/, SQL and duckdb only in db/."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PURE_PACKAGES = ("plans", "drills")
+SQL_ALLOWED = ("db", "tests", "bench")
+# The command line (python -m plans: __main__.py and the cli.py it runs) may open the database,
+# inside a function only.
+LAZY_DB_ALLOWED = {Path("plans/__main__.py"), Path("plans/cli.py")}
+FORBIDDEN_IN_PURE = {"streamlit", "duckdb", "db", "pages", "bootstrap", "ui", "app"}
+SQL = [
+    re.compile(r"\bSELECT\b[\s\S]*?\bFROM\b", re.IGNORECASE),
+    re.compile(r"\bINSERT\s+INTO\b", re.IGNORECASE),
+    re.compile(r"\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:TABLE|SEQUENCE|INDEX|VIEW)\b", re.IGNORECASE),
+    re.compile(r"\bDELETE\s+FROM\s+\w+(?:\s+WHERE\b|\s*;|\s*$)", re.IGNORECASE),
+    re.compile(r"\bUPDATE\s+\w+\s+SET\b", re.IGNORECASE),
+    re.compile(r"\bDROP\s+TABLE\b", re.IGNORECASE),
+]
+# English prose can say "select ... from" ("Select a plan from the list"); SQL selects columns.
+SELECT_PROSE = re.compile(r"\bselect\s+(?:a|an|the|one|which|your|from)\b", re.IGNORECASE)
+
+
+def python_files() -> Iterator[Path]:
+    for path in sorted(ROOT.rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        if any(
+            part.startswith(".") or part in ("node_modules", "__pycache__")
+            for part in relative.parts
+        ):
+            continue
+        yield relative
+
+
+def imported_modules(tree: ast.AST, *, top_level_only: bool = False) -> Iterator[tuple[str, int]]:
+    nodes = tree.body if top_level_only else ast.walk(tree)
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name.split(".")[0], node.lineno
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module.split(".")[0], node.lineno
+
+
+def docstring_nodes(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+def sql_in(tree: ast.AST) -> list[tuple[int, str]]:
+    skip = docstring_nodes(tree)
+    hits = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+            text = node.value
+            for pattern in SQL:
+                match = pattern.search(text)
+                if match and not SELECT_PROSE.match(match.group(0)):
+                    hits.append((node.lineno, match.group(0)[:60]))
+    return hits
+
+
+def parse(relative: Path) -> ast.AST:
+    return ast.parse((ROOT / relative).read_text(encoding="utf-8"), filename=str(relative))
+
+
+def test_plans_and_drills_import_neither_streamlit_nor_the_database():
+    offenders = []
+    for relative in python_files():
+        if relative.parts[0] not in PURE_PACKAGES:
+            continue
+        tree = parse(relative)
+        if relative in LAZY_DB_ALLOWED:
+            top = {name for name, _ in imported_modules(tree, top_level_only=True)}
+            lazy = {name for name, _ in imported_modules(tree)} - {"db"}
+            names = [(n, 0) for n in (top | lazy) & FORBIDDEN_IN_PURE]
+        else:
+            names = [(n, line) for n, line in imported_modules(tree) if n in FORBIDDEN_IN_PURE]
+        offenders += [f"{relative}:{line} imports {name}" for name, line in names]
+    assert not offenders, offenders
+
+
+def test_only_db_tests_and_bench_import_duckdb():
+    offenders = [
+        f"{relative}:{line}"
+        for relative in python_files()
+        if relative.parts[0] not in SQL_ALLOWED
+        for name, line in imported_modules(parse(relative))
+        if name == "duckdb"
+    ]
+    assert not offenders, offenders
+
+
+def test_sql_appears_only_in_db_tests_and_bench():
+    offenders = [
+        f"{relative}:{line} {text!r}"
+        for relative in python_files()
+        if relative.parts[0] not in SQL_ALLOWED
+        for line, text in sql_in(parse(relative))
+    ]
+    assert not offenders, offenders
+
+
+def test_the_checks_catch_what_they_are_meant_to_catch():
+    bad = ast.parse(
+        "import streamlit\nfrom duckdb import connect\n"
+        "Q = 'SELECT id FROM plans'\nI = 'insert into roles VALUES (1)'\n"
+        "C = 'CREATE TABLE x (a INT)'\nD = 'DELETE FROM steps WHERE id = 1'\n"
+        "U = 'update versions set status = 1'\n"
+    )
+    assert {name for name, _ in imported_modules(bad)} == {"streamlit", "duckdb"}
+    assert len(sql_in(bad)) == 5
+    prose = ast.parse("M = 'Select a plan from the list, then delete from the bin'\n")
+    assert sql_in(prose) == []

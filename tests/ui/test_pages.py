@@ -1,0 +1,212 @@
+"""Page tests with AppTest: each screen against a real DuckDB file (issue 2)."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from db import plans_store
+from plans.access import LOCAL_ACTOR
+from tests.ui.conftest import NOW, all_text, page
+
+
+def test_home_page_counts_the_stored_plans(seeded):
+    at = page("app").run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["预案数"] == "2"
+    assert metrics["草稿"] == "2"
+
+
+def test_plans_list_searches_and_filters(seeded):
+    at = page("plans").run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 2
+    at.text_input(key="plans_search").set_value("Warehouse").run()
+    assert list(at.dataframe[0].value.iloc[:, 0]) == ["Warehouse Fire On-site Procedure"]
+    at.text_input(key="plans_search").set_value("").run()
+    at.selectbox(key="plans_kind").set_value("special").run()
+    assert list(at.dataframe[0].value.iloc[:, 0]) == ["示例化工泄漏应急预案"]
+
+
+def test_deleting_a_plan_asks_first_and_can_be_undone(seeded, conn):
+    at = page("plans").run()
+    at.selectbox(key="plans_pick").set_value(
+        next(o for o in at.selectbox(key="plans_pick").options if "Warehouse" in o))
+    at.run()
+    at.button(key="plans_delete").click().run()
+    assert any("确定删除" in w.value for w in at.warning)
+    assert len(plans_store.list_plans(conn, LOCAL_ACTOR)) == 2
+    at.button(key="plans_confirm_yes").click().run()
+    assert len(plans_store.list_plans(conn, LOCAL_ACTOR)) == 1
+    at.button(key="plans_undo").click().run()
+    assert len(plans_store.list_plans(conn, LOCAL_ACTOR)) == 2
+
+
+def _docx_bytes() -> bytes:
+    document = docx.Document()
+    document.add_heading("滨海仓库火灾应急预案", 0)
+    document.add_heading("1 组织机构", 1)
+    document.add_paragraph("应急指挥部负责统一指挥火灾处置工作。")
+    document.add_heading("2 应急响应", 1)
+    document.add_paragraph("值班人员发现火情后立即报告应急指挥部。")
+    document.add_paragraph("应急指挥部接报后30分钟内启动应急响应。")
+    document.add_paragraph("消防救援组立即组织灭火并疏散人员。")
+    document.add_paragraph("火灾扑灭后，应急指挥部宣布应急响应终止。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_import_previews_a_docx_and_saves_it_as_a_draft(conn):
+    at = page("import").run()
+    at.get("file_uploader")[0].upload("plan.docx", _docx_bytes(), "application/octet-stream")
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error
+    labels = {m.label: m.value for m in at.metric}
+    assert int(labels["步骤"]) >= 3
+    at.button(key="import_save").click().run()
+    stored = plans_store.list_plans(conn, LOCAL_ACTOR)
+    assert [s.title for s in stored] == ["滨海仓库火灾应急预案"]
+    assert at.session_state["version_id"] == stored[0].latest_version_id
+
+
+def test_importing_the_same_file_twice_is_detected(conn):
+    data = _docx_bytes()
+    at = page("import").run()
+    at.get("file_uploader")[0].upload("plan.docx", data, "application/octet-stream")
+    at.run()
+    at.button(key="import_save").click().run()
+    again = page("import").run()
+    again.get("file_uploader")[0].upload("copy.docx", data, "application/octet-stream")
+    again.run()
+    again.button(key="import_save").click().run()
+    assert any("已导入" in w.value or "already" in w.value for w in again.warning)
+    assert len(plans_store.list_plans(conn, LOCAL_ACTOR)) == 1
+
+
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".docx"),
+        ("picture.docx", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, ".docx"),
+        ("broken.docx", b"PK\x03\x04broken", "损坏"),
+    ],
+)
+def test_bad_uploads_get_a_clear_message_and_nothing_is_stored(conn, name, data, expected):
+    at = page("import").run()
+    at.get("file_uploader")[0].upload(name, data, "application/octet-stream")
+    at.run()
+    assert not at.exception
+    assert at.error and expected in at.error[0].value
+    assert plans_store.list_plans(conn, LOCAL_ACTOR) == []
+
+
+def _steps_key(at) -> str:
+    return next(k for k in at.session_state.filtered_state if str(k).startswith("steps_"))
+
+
+def test_editing_a_step_changes_the_chart_and_saving_stores_it(seeded, conn):
+    version = seeded["zh"].version_id
+    at = page("editor", version_id=version).run()
+    assert not at.exception, at.exception
+    before = at.get("graphviz_chart")[0].proto.spec
+    assert "关闭泄漏阀门" in before
+    at.session_state[_steps_key(at)] = {
+        "edited_rows": {2: {"name": "封堵泄漏点"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, at.exception
+    after = at.get("graphviz_chart")[0].proto.spec
+    assert "封堵泄漏点" in after and "关闭泄漏阀门" not in after
+    at.button(key="editor_save").click().run()
+    stored = plans_store.load_version(conn, LOCAL_ACTOR, version)
+    assert stored.step("s3").name == "封堵泄漏点"
+
+
+def test_an_impossible_edit_is_refused_with_a_message(seeded, conn):
+    at = page("editor", version_id=seeded["zh"].version_id).run()
+    at.session_state[_steps_key(at)] = {
+        "edited_rows": {0: {"after": ["s1"]}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert at.error and "前置" in at.error[0].value
+    assert plans_store.load_version(conn, LOCAL_ACTOR, seeded["zh"].version_id).step("s1").after == ()
+
+
+def test_two_people_saving_the_same_draft_do_not_overwrite_each_other(seeded, conn):
+    version = seeded["zh"].version_id
+    first = page("editor", version_id=version).run()
+    second = page("editor", version_id=version).run()
+    for at, name in ((first, "甲的修改"), (second, "乙的修改")):
+        at.session_state[_steps_key(at)] = {
+            "edited_rows": {0: {"name": name}}, "added_rows": [], "deleted_rows": []}
+        at.run()
+    first.button(key="editor_save").click().run()
+    second.button(key="editor_save").click().run()
+    assert second.error
+    assert plans_store.load_version(conn, LOCAL_ACTOR, version).step("s1").name == "甲的修改"
+
+
+def test_deleting_a_step_can_be_undone(seeded):
+    at = page("editor", version_id=seeded["zh"].version_id).run()
+    at.session_state[_steps_key(at)] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [1]}
+    at.run()
+    assert "启动应急响应" not in at.get("graphviz_chart")[0].proto.spec
+    at.button(key="editor_undo").click().run()
+    assert "启动应急响应" in at.get("graphviz_chart")[0].proto.spec
+
+
+def test_a_check_finding_jumps_to_its_row(seeded, conn):
+    at = page("editor", version_id=seeded["zh"].version_id).run()
+    at.session_state[_steps_key(at)] = {
+        "edited_rows": {1: {"roles": []}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.radio(key="editor_view").set_value("checks").run()
+    jumps = [b for b in at.button if str(b.key).startswith("jump_")]
+    assert jumps
+    jumps[0].click().run()
+    assert at.session_state["editor_view"] in ("steps", "roles", "levels")
+    assert at.session_state["editor_filter"]
+
+
+def test_published_versions_are_read_only_and_versions_page_approves(seeded, conn):
+    version = seeded["zh"].version_id
+    at = page("versions", version_id=version).run()
+    assert not at.exception, at.exception
+    at.button(key="versions_submit").click().run()
+    at.button(key="versions_approve").click().run()
+    assert plans_store.version_info(conn, LOCAL_ACTOR, version).status == "published"
+    editor = page("editor", version_id=version).run()
+    assert any("只读" in i.value for i in editor.info)
+    assert not any(str(b.key) == "editor_save" for b in editor.button)
+
+
+def test_versions_page_shows_a_diff_between_versions(seeded, conn):
+    version = seeded["zh"].version_id
+    plans_store.submit_for_review(conn, LOCAL_ACTOR, version, now=NOW)
+    plans_store.approve(conn, LOCAL_ACTOR, version, now=NOW)
+    draft = plans_store.new_draft(conn, LOCAL_ACTOR, seeded["zh"].plan_id,
+                                  from_version_id=version, now=NOW)
+    info = plans_store.version_info(conn, LOCAL_ACTOR, draft)
+    plan = plans_store.load_version(conn, LOCAL_ACTOR, draft)
+    from dataclasses import replace
+
+    changed = replace(plan, steps=plan.steps[:-1])
+    plans_store.save_version(conn, LOCAL_ACTOR, draft, changed, expected_revision=info.revision,
+                             now=NOW)
+    at = page("versions", version_id=draft).run()
+    assert not at.exception, at.exception
+    table = at.dataframe[-1].value
+    assert "宣布响应终止" in table.to_string()
+
+
+@pytest.mark.parametrize("name", ["app", "plans", "import", "editor", "versions"])
+def test_every_page_speaks_english_when_asked(seeded, name):
+    at = page(name, lang="en", version_id=seeded["zh"].version_id).run()
+    assert not at.exception, at.exception
+    text = all_text(at)
+    assert "⟦" not in text
+    assert at.title and all("\u4e00" > ch or ch > "\u9fff" for ch in at.title[0].value
+                            if name in ("app", "plans", "import", "versions"))

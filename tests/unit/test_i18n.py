@@ -1,0 +1,44 @@
+"""The translation catalogue is complete in both languages (issue 2)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
+ERROR_KEY = re.compile(r"""(?:Error|PlanReadError|PlanValidationError)\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
+
+
+def _code_files():
+    for folder in ("app.py", "pages", "ui", "plans", "db"):
+        path = ROOT / folder
+        yield from ([path] if path.is_file() else path.rglob("*.py"))
+
+
+def test_every_message_exists_in_chinese_and_english():
+    for key in i18n.keys():
+        zh, en = i18n.t(key, lang="zh"), i18n.t(key, lang="en")
+        assert zh and en, key
+        assert re.search(r"[\u4e00-\u9fff]", zh) or key.startswith("lang."), f"{key} zh: {zh}"
+
+
+def test_every_key_used_in_the_code_is_in_the_catalogue():
+    missing = set()
+    for path in _code_files():
+        text = path.read_text(encoding="utf-8")
+        for key in LITERAL_KEY.findall(text) + ERROR_KEY.findall(text):
+            if not i18n.has(key):
+                missing.add(f"{path.relative_to(ROOT)}: {key}")
+    assert not missing, sorted(missing)
+
+
+def test_a_missing_key_shows_itself_instead_of_failing_silently():
+    assert i18n.t("no.such.key") == "⟦no.such.key⟧"
+
+
+def test_parameters_are_filled_in_both_languages():
+    assert "3" in i18n.t("plans.count", lang="zh", n=3)
+    assert "3 plans" == i18n.t("plans.count", lang="en", n=3)

@@ -1,0 +1,246 @@
+"""The document reader: Word styles and numbering, plain numbering patterns, tables, text, PDF."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from plans.errors import PlanReadError
+from plans.numbering import split_label
+from plans.reader import detect_language, read_document, read_text
+from plans.reader_pdf import normalise_spaces
+
+
+def _docx(build) -> bytes:
+    document = docx.Document()
+    build(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _kinds(blocks):
+    return [(b.kind, b.level, b.label, b.text) for b in blocks]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "scheme"),
+    [
+        ("第一章 总则", "第一章", "chapter"),
+        ("第二节 预警", "第二节", "section"),
+        ("一、总则", "一、", "cn"),
+        ("（一）组织机构", "（一）", "cn_paren"),
+        ("1. 目的", "1.", "num"),
+        ("1.1 指导思想", "1.1", "decimal2"),
+        ("1.1.1 省防指组织机构", "1.1.1", "decimal3"),
+        ("（1）人的因素。机动车驾驶人…", "（1）", "num_paren"),
+        ("(2)船舶碰撞事故", "(2)", "num_paren"),
+        ("①停止机舱风机", "①", "circled"),
+        ("A. Purpose", "A.", "letter"),
+    ],
+)
+def test_every_numbering_style_is_recognised(text, label, scheme):
+    found = split_label(text)
+    assert found is not None and found.label == label and found.scheme == scheme
+
+
+def test_plain_text_without_numbering_has_no_label():
+    assert split_label("本预案适用于全市范围。") is None
+
+
+def test_word_heading_styles_give_heading_levels():
+    def build(d):
+        d.add_heading("某市应急预案", 0)
+        d.add_heading("1 总则", 1)
+        d.add_heading("1.1 目的", 2)
+        d.add_paragraph("为了规范应急处置。")
+
+    blocks = read_document(_docx(build), "plan.docx")
+    assert _kinds(blocks) == [
+        ("heading", 1, "", "某市应急预案"),
+        ("heading", 1, "1", "1 总则"),
+        ("heading", 2, "1.1", "1.1 目的"),
+        ("paragraph", 0, "", "为了规范应急处置。"),
+    ]
+    assert blocks[0].style == "Title"
+
+
+def test_plain_numbered_paragraphs_become_headings_or_list_items():
+    def build(d):
+        for line in (
+            "一、总则",
+            "（一）编制目的",
+            "（1）人的因素。机动车驾驶人忽视安全。",
+            "①超速行驶。",
+        ):
+            d.add_paragraph(line)
+
+    blocks = read_document(_docx(build), "plan.docx")
+    assert [(b.kind, b.level) for b in blocks] == [
+        ("heading", 1),
+        ("heading", 2),
+        ("list_item", 1),
+        ("list_item", 2),
+    ]
+
+
+def test_word_bullets_are_list_items_with_their_depth():
+    def build(d):
+        d.add_paragraph("Incident Commander", style="List Bullet")
+        d.add_paragraph("Operations Lead", style="List Bullet 2")
+
+    blocks = read_document(_docx(build), "guide.docx")
+    assert [(b.kind, b.level) for b in blocks] == [("list_item", 1), ("list_item", 2)]
+
+
+def test_a_table_gives_one_block_per_row_with_cells_and_merged_cells_once():
+    def build(d):
+        table = d.add_table(rows=2, cols=3)
+        table.cell(0, 0).text = "角色"
+        table.cell(0, 1).merge(table.cell(0, 2)).text = "职责"
+        table.cell(1, 0).text = "综合协调组"
+        table.cell(1, 1).text = "负责综合协调"
+        table.cell(1, 2).text = "负责信息汇总"
+
+    blocks = read_document(_docx(build), "plan.docx")
+    assert [b.kind for b in blocks] == ["table_row", "table_row"]
+    assert blocks[0].cells == ("角色", "职责")
+    assert blocks[1].cells == ("综合协调组", "负责综合协调", "负责信息汇总")
+
+
+def test_a_table_of_contents_is_not_read_as_headings():
+    def build(d):
+        for line in ("1 总则", "2 组织机构", "3 应急响应"):
+            d.add_paragraph(line)
+        d.add_heading("1 总则", 1)
+        d.add_heading("2 组织机构", 1)
+        d.add_heading("3 应急响应", 1)
+
+    blocks = read_document(_docx(build), "plan.docx")
+    assert [b.style for b in blocks[:3]] == ["toc", "toc", "toc"]
+    assert [b.kind for b in blocks[3:]] == ["heading"] * 3
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "key"),
+    [
+        (b"PK\x03\x04 not really a zip", "plan.docx", "read.damaged"),
+        (b"", "plan.txt", "read.empty"),
+    ],
+)
+def test_unreadable_uploads_raise_a_read_error_not_a_traceback(data, name, key):
+    with pytest.raises(PlanReadError) as err:
+        read_document(data, name)
+    assert err.value.key == key
+
+
+def test_a_docx_with_broken_xml_is_damaged():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document><w:body>")
+    with pytest.raises(PlanReadError) as err:
+        read_document(buffer.getvalue(), "broken.docx")
+    assert err.value.key == "read.damaged"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("一、总则\n本预案适用于全市。".encode(), "本预案适用于全市。"),
+        ("一、总则\n本预案适用于全市。".encode("utf-8-sig"), "本预案适用于全市。"),
+        ("一、总则\n本预案适用于全市。".encode("gb18030"), "本预案适用于全市。"),
+    ],
+)
+def test_text_files_are_decoded_as_utf8_or_gb18030(data, expected):
+    blocks = read_document(data, "plan.txt")
+    assert blocks[0].kind == "heading" and blocks[1].text == expected
+
+
+def test_markdown_headings_bullets_and_escapes_are_read():
+    text = "# Incident Commander\n\n## Immediate Actions \\(within first hour\\)\n\n* Open the ARK.\n  * Get the bin.\n"
+    blocks = read_text(text, markdown=True)
+    assert _kinds(blocks) == [
+        ("heading", 1, "", "Incident Commander"),
+        ("heading", 2, "", "Immediate Actions (within first hour)"),
+        ("list_item", 1, "•", "Open the ARK."),
+        ("list_item", 2, "•", "Get the bin."),
+    ]
+
+
+def _pdf(lines: list[str]) -> bytes:
+    """A minimal one-page PDF with Helvetica text (written by hand: no PDF library needed)."""
+    content = (
+        "BT /F1 12 Tf 72 720 Td 14 TL "
+        + " ".join(
+            "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj T*"
+            for line in lines
+        )
+        + " ET"
+    )
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+            " /Contents 5 0 R >>"
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out
+
+
+def test_a_text_pdf_is_read_into_blocks_with_wrapped_lines_joined():
+    data = _pdf(
+        [
+            "1. PURPOSE",
+            "This plan describes how the county responds to floods and how",
+            "the shelters are opened.",
+            "2. CONCEPT OF OPERATIONS",
+        ]
+    )
+    blocks = read_document(data, "plan.pdf")
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "heading"]
+    assert blocks[1].text.endswith("floods and how the shelters are opened.")
+
+
+def test_a_pdf_without_text_is_reported_as_scanned():
+    with pytest.raises(PlanReadError) as err:
+        read_document(_pdf([]), "scan.pdf")
+    assert err.value.key in ("read.scanned", "read.no_text")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("应 急 指 挥 部", "应急指挥部"),
+        ("启动 I 级响应", "启动I级响应"),
+        ("call the EOC now", "call the EOC now"),
+    ],
+)
+def test_spaces_at_chinese_boundaries_are_removed(raw, clean):
+    assert normalise_spaces(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("texts", "language"),
+    [(["市防指立即启动应急响应。"], "zh"), (["The Incident Commander opens the EOC."], "en")],
+)
+def test_the_language_is_detected_from_the_text(texts, language):
+    blocks = read_text("\n".join(texts))
+    assert detect_language(blocks) == language

@@ -1,0 +1,81 @@
+"""Shared page guard and small UI helpers. Every page starts with page_setup()."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import streamlit as st
+
+import i18n
+from i18n import t
+from plans.access import LOCAL_ACTOR, Actor
+from plans.errors import PlanError
+from settings import load_settings
+
+NAV = (
+    ("app.py", "nav.home", "🏠"),
+    ("pages/plans.py", "nav.plans", "📚"),
+    ("pages/import.py", "nav.import", "📥"),
+    ("pages/editor.py", "nav.editor", "✏️"),
+    ("pages/versions.py", "nav.versions", "🗂️"),
+)
+
+
+def page_setup(title_key: str, *, icon: str = "📋", layout: str = "wide") -> Actor:
+    """Configure the page, language and navigation; return the acting user."""
+    st.set_page_config(page_title=f"{t(title_key)} · PlanDrill", page_icon=icon, layout=layout)
+    st.session_state.setdefault("lang", load_settings().language)
+    i18n.set_language(st.session_state["lang"])
+    with st.sidebar:
+        st.markdown(f"### {t('app.title')}")
+        for path, key, emoji in NAV:
+            try:
+                st.page_link(path, label=t(key), icon=emoji)
+            except Exception:  # noqa: BLE001 - page links need the multipage app; AppTest runs one page
+                pass
+        st.divider()
+        st.selectbox(
+            "语言 / Language",
+            options=list(i18n.LANGUAGES),
+            format_func=lambda code: {"zh": "简体中文", "en": "English"}[code],
+            key="lang",
+        )
+    i18n.set_language(st.session_state["lang"])
+    st.session_state.setdefault("actor", LOCAL_ACTOR)
+    return st.session_state["actor"]
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def error_text(exc: PlanError) -> str:
+    """The translated message of a project error."""
+    return t(exc.key, **{k: _fmt(v) for k, v in exc.params.items()})
+
+
+def show_error(exc: PlanError) -> None:
+    st.error(error_text(exc), icon="⚠️")
+
+
+def _fmt(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return " → ".join(str(v) for v in value)
+    return str(value)
+
+
+def fmt_time(value) -> str:
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def open_version(version_id: str | int) -> None:
+    """Remember the version to work on and go to the editor."""
+    st.session_state["version_id"] = version_id
+    try:
+        st.switch_page("pages/editor.py")
+    except Exception:  # noqa: BLE001 - AppTest of a single page has no page registry
+        st.rerun()

@@ -1,0 +1,98 @@
+"""The editor's working copy in session state, and its chart and checks panels."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from db import plans_store
+from i18n import t
+from plans import checks
+from plans.draw import DrawError
+from plans.edit import EditResult
+from plans.model import Plan, plan_to_dict
+
+UNDO_DEPTH = 30
+
+
+def load_work(conn, actor, info) -> dict:
+    """The working copy of a version, loaded once per version and revision."""
+    work = st.session_state.get("work")
+    if not work or work["version_id"] != info.id:
+        plan = plan_to_dict(plans_store.load_version(conn, actor, info.id))
+        work = {"version_id": info.id, "revision": info.revision, "plan": plan, "saved": plan,
+                "undo": [], "nonce": 0, "notes": []}
+        st.session_state["work"] = work
+    return work
+
+
+def push_edit(work: dict, result: EditResult) -> None:
+    work["undo"] = (work["undo"] + [work["plan"]])[-UNDO_DEPTH:]
+    work["plan"] = plan_to_dict(result.plan)
+    work["notes"] = list(result.notes)
+    work["nonce"] += 1
+
+
+def undo(work: dict) -> None:
+    work["plan"] = work["undo"].pop()
+    work["nonce"] += 1
+
+
+def jump(view: str, target: str) -> None:
+    st.session_state["editor_view"] = view
+    st.session_state["editor_filter"] = target
+
+
+def checks_panel(plan: Plan, findings: list) -> None:
+    lang = st.session_state.get("lang", "zh")
+    if not findings:
+        st.success(t("editor.no_findings"))
+    icons = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+    for i, finding in enumerate(findings):
+        text, button = st.columns([5, 1])
+        text.markdown(f"{icons.get(finding.severity, '•')} {finding.message(lang)}")
+        if finding.target_kind in ("step", "role", "level") and finding.target_id:
+            view = {"step": "steps", "role": "roles", "level": "levels"}[finding.target_kind]
+            button.button(t("editor.jump"), key=f"jump_{i}", on_click=jump,
+                          args=(view, finding.target_id))
+    paths = checks.critical_path_by_level(plan)
+    if paths:
+        st.markdown(f"**{t('editor.critical_path')}**")
+        names = {lv.id: lv.name for lv in plan.levels}
+        st.dataframe(
+            [{t("col.level"): names.get(lv, t("editor.all_levels")), t("col.minutes"): minutes,
+              t("col.path"): " → ".join(path)} for lv, (minutes, path) in paths.items()],
+            hide_index=True, width="stretch")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _render(source: str, fmt: str) -> bytes:
+    from plans.draw import render_source
+
+    return render_source(source, fmt)
+
+
+def chart_panel(plan: Plan, draw) -> None:
+    lang = st.session_state.get("lang", "zh")
+    level_names = {lv.id: lv.name for lv in plan.levels}
+    role_names = {r.id: r.name for r in plan.roles}
+    filters = st.columns(2)
+    level = filters[0].selectbox(t("editor.chart_level"), [None, *level_names], key="chart_level",
+                                 format_func=lambda lv: t("editor.all_levels") if lv is None
+                                 else level_names.get(lv, lv))
+    roles = filters[1].multiselect(t("editor.chart_roles"), list(role_names), key="chart_roles",
+                                   format_func=lambda r: role_names.get(r, r))
+    if not plan.steps:
+        st.info(t("import.no_chart"))
+        return
+    chart = draw.flow_chart(plan, level=level, roles=roles or None, lang=lang)
+    st.graphviz_chart(chart, width="stretch")
+    downloads = st.columns(2)
+    try:
+        svg, png = _render(chart.source, "svg"), _render(chart.source, "png")
+    except DrawError as exc:
+        st.caption(t(exc.key))
+        return
+    downloads[0].download_button(t("editor.download_svg"), svg, file_name="flowchart.svg",
+                                 mime="image/svg+xml", key="dl_svg")
+    downloads[1].download_button(t("editor.download_png"), png, file_name="flowchart.png",
+                                 mime="image/png", key="dl_png")
