@@ -151,7 +151,7 @@ def run_check(args: argparse.Namespace) -> int:
         ]  # fmt: skip
         _write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:
-        lines = [f"{t('cli.severity.' + f.severity)}\t{f.message(lang)}" for f in findings]
+        lines = [f"{t(f'cli.severity.{f.severity}')}\t{f.message(lang)}" for f in findings]
         _write_output("".join(line + "\n" for line in lines), None)
     _say(t("cli.findings", n=len(findings)) if findings else t("cli.no_findings"))
     return EXIT_BAD_INPUT if any(f.severity == "error" for f in findings) else EXIT_OK

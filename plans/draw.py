@@ -49,6 +49,7 @@ OUTCOME_COLOURS = {
     "out_of_scope": "#e6e6e6",
 }
 NOT_OBSERVED = "#ffffff"
+INVISIBLE = {"label": "", "style": "invis", "width": "0", "height": "0", "margin": "0"}
 HIGHLIGHT = "#c0392b"
 LINE = "#555555"
 LANE_FILL = "#f6f7f9"
@@ -82,7 +83,8 @@ def flow_chart(
     marked = set(highlight or ())
     chart = _new_chart(plan, level, lang, rankdir)
     names = {step_id: f"s{whole.nodes[step_id]['index']}" for step_id in whole}
-    for lane_index, (lane, steps) in enumerate(_lanes(plan, whole, shown, roles).items()):
+    lanes = _lanes(plan, whole, shown, roles)
+    for lane_index, (lane, steps) in enumerate(lanes.items()):
         with chart.subgraph(name=f"cluster_lane{lane_index}") as box:
             box.attr(
                 label=_text(_lane_label(plan, lane, lang)),
@@ -92,9 +94,12 @@ def flow_chart(
                 color="#9aa0a6",
                 fontsize="14",
             )
+            box.node(f"top{lane_index}", **INVISIBLE)
+            box.node(f"end{lane_index}", **INVISIBLE)
             for step_id in steps:
                 step = whole.nodes[step_id]["step"]
                 box.node(names[step_id], **_node_style(step, lang, outcome, step_id in marked))
+    _stretch_lanes(chart, lanes, names)
     dashed = False
     for before, after, direct in _arrows(whole, set(shown)):
         hot = before in marked and after in marked and direct
@@ -110,6 +115,21 @@ def flow_chart(
         chart.node("empty", label=_text(t("draw.empty", lang=lang)), shape="note")
     _legend(chart, [whole.nodes[s]["step"] for s in shown], lang, outcome, dashed)
     return chart
+
+
+def _stretch_lanes(chart: graphviz.Digraph, lanes: dict[str | None, list[str]], names) -> None:
+    """Make every lane run the whole length of the chart, side by side (dot orders them to cross
+    the fewest arrows): an invisible first and last node per lane, before and after each of its
+    steps, all firsts on one rank and all lasts on one rank."""
+    for rank, prefix in (("same", "top"), ("same", "end")):
+        with chart.subgraph() as row:
+            row.attr(rank=rank)
+            for i in range(len(lanes)):
+                row.node(f"{prefix}{i}")
+    for i, steps in enumerate(lanes.values()):
+        for step_id in steps:
+            chart.edge(f"top{i}", names[step_id], style="invis", weight="0")
+            chart.edge(names[step_id], f"end{i}", style="invis", weight="0")
 
 
 def _owned_by(graph, step_id: str, roles: Collection[str] | None) -> bool:

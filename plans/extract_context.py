@@ -89,6 +89,10 @@ _GRADE = re.compile(
     r"(特别重大|重特大|重大|较大|一般)(?:及以上)?(?=[\u4e00-\u9fff]{0,8}(?:事故|事件|灾害|险情|级|响应|突发))"
 )
 _WARNING = re.compile(r"(红色|橙色|黄色|蓝色)")
+_EN_LEVEL = re.compile(
+    r"\b[Ll]evels?\s+(?P<list>(?:IV|III|II|I|[1-4])\b(?:\s*(?:,|and|or|to)\s*(?:IV|III|II|I|[1-4])\b)*)"
+    r"(?:\s+or\s+(?:higher|above))?"
+)
 _W_IDS = {"红色": "W1", "橙色": "W2", "黄色": "W3", "蓝色": "W4"}
 _G_IDS = {
     "特别重大": ("I",),
@@ -120,6 +124,13 @@ def levels_in(text: str, *, grades: bool = True) -> tuple[str, ...]:
             found.extend(ids)
     if "预警" in text:
         found.extend(_W_IDS[c] for c in _WARNING.findall(text))
+    for m in _EN_LEVEL.finditer(text):
+        for part in re.split(r"\s*(?:,|and|or|to)\s*", m.group("list")):
+            key = part.strip().upper()
+            if key in _ROMAN:
+                found.append(_ROMAN[key])
+        if re.search(r"or (?:higher|above)", m.group(0), re.IGNORECASE) and found:
+            found.extend(_ORDER[: _ORDER.index(found[-1])])
     out: list[str] = []
     for i in found:
         if i not in out:

@@ -121,6 +121,9 @@ class EnglishExtractor:
             position = next(
                 (positions[h.index] for h in reversed(ctx.headings) if h.index in positions), None
             )
+            if b.kind == "table_row":
+                self._table_row(b, part)
+                continue
             if ctx.phase is None:
                 if (
                     b.kind == "list_item"
@@ -142,8 +145,99 @@ class EnglishExtractor:
             if b.kind not in ("list_item", "paragraph"):
                 continue
             self._mentions(b, position, part)
-            self._step(b, ctx, part, position)
+            if position is None:
+                self._narrative(b, ctx, part)
+            else:
+                self._step(b, ctx, part, position)
         return self.drafts
+
+    def _table_row(self, b: Block, part) -> None:
+        cells = [c for c in b.cells if c.strip()]
+        if len(cells) < 2 or len(cells[0]) > 60 or b.index == 0:
+            return
+        m = re.match(
+            r"^(?P<name>[^()]+?)\s*(?:\((?:the\s+)?(?P<alias>[^)]+)\))?$", cells[0].strip()
+        )
+        if not m or not m.group("name")[:1].isupper() or cells[0].lower() in ("role", "position"):
+            return
+        if not (
+            _ROLE_WORDS.search(cells[0])
+            or re.search(
+                r"\b(?:group|headquarters|enterprise|"
+                r"office|commander|committee|bureau)\b",
+                cells[0],
+                re.IGNORECASE,
+            )
+        ):
+            return
+        rid = self.en.add(m.group("name"), b, part=part)
+        if m.group("alias"):
+            self.reg.alias(rid, m.group("alias").strip())
+            self.en.keys.setdefault(role_key(m.group("alias")), rid)
+        for duty in re.split(r"(?<=[.;])\s+", " ".join(cells[1:])):
+            self.reg.responsibility(rid, duty)
+
+    def _known(self, text: str) -> list[str]:
+        """Known roles named at the start of the main clause of `text`, in order."""
+        text = re.sub(r"^(?:\(\w{1,3}\)|\w{1,2}[.)])\s*", "", text)
+        text = re.sub(
+            r"^(?:on|once|if|when|after|upon|in addition to|where|within|as soon as)\b[^,]{0,80},\s*",
+            "",
+            text,
+            flags=re.IGNORECASE,
+        )
+        head = re.split(r"\b(?:shall|will|must|should|immediately|is|are)\b", text, maxsplit=1)[0][
+            :90
+        ]
+        names = []
+        for rid, e in self.reg.entries.items():
+            for name in [e.name] + e.aliases:
+                pos = head.lower().find(name.lower())
+                if len(name) > 3 and pos >= 0:
+                    names.append((pos, -len(name), rid))
+        out: list[str] = []
+        for _, _, rid in sorted(names):
+            if rid not in out:
+                out.append(rid)
+        return out[:3]
+
+    def _narrative(self, b: Block, ctx: Context, part) -> None:
+        last: list[str] = []
+        for sentence in sentences(b.text):
+            if len(sentence) < 12 or _NOT_ACTION.match(sentence):
+                continue
+            owners = self._known(sentence) or last
+            support = []
+            m = re.search(
+                r"with (?:the )?(?P<who>[^,]+?) supporting|supporting (?:the )?(?P<who2>[^,]+)",
+                sentence,
+            )
+            if m:
+                rid = self.en.find(m.group("who") or m.group("who2"))
+                if rid and rid in owners:
+                    owners = [r for r in owners if r != rid]
+                if rid:
+                    support.append(rid)
+            for rid in owners + support:
+                self.reg.use(rid)
+            found = find_time_limit(sentence)
+            self.drafts.append(
+                Draft(
+                    block=b.index,
+                    source=b.text,
+                    text=sentence,
+                    roles=owners,
+                    phase=ctx.phase or "disposal",
+                    levels=ctx.levels,
+                    time=found.minutes if found else None,
+                    time_text=found.text if found else "",
+                    support=support,
+                    section=ctx.section,
+                    item=b.index if b.kind == "list_item" else None,
+                    part=part,
+                )
+            )
+            last = owners
 
     def _mentions(self, b: Block, position: str | None, part) -> None:
         for m in _MENTION.finditer(b.text):
@@ -212,6 +306,8 @@ class EnglishExtractor:
 
 def _position_heading(h: Block, blocks: list[Block]) -> bool:
     """A heading whose sub-headings are position sections (Responsibilities, Actions …)."""
+    if h.label or re.match(r"^[\dIVX]+[.)\s]", h.text) or heading_phase(h.text, "en")[0]:
+        return False
     seen = 0
     for b in blocks[h.index + 1 :]:
         if b.kind == "heading" and b.level <= h.level:

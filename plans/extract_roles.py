@@ -272,7 +272,7 @@ def org_sentences(
             for name in split_role_list(re.sub(r"等.*$", "", m.group("list"))):
                 reg.add(name, block, defined=True, parent=parent, part=part)
     for m in _GROUPS.finditer(text):
-        names = split_role_list(m.group("list"))
+        names = split_role_list(re.sub(r"等?[\d一二三四五六七八九十]+个.*$", "", m.group("list")))
         if names and all(re.search(r"组$|队$|办公室$|指挥部$", n) for n in names):
             group = parent
             if m.group("all"):

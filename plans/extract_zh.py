@@ -209,9 +209,13 @@ class ChineseExtractor:
             first_owners = first_owners or owners_before
         if b.kind == "list_item":
             self.items[b.index] = first_owners or inherited
-        if b.kind != "list_item" and self.lead is not None and self.lead.block != b.index:
-            if not text.endswith(("：", ":")):
-                self.lead = None
+        if (
+            b.kind != "list_item"
+            and self.lead is not None
+            and self.lead.block != b.index
+            and not text.endswith(("：", ":"))
+        ):
+            self.lead = None
 
     def _previous_owners(self, ctx: Context) -> list[str]:
         for d in reversed(self.drafts[-6:]):

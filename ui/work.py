@@ -66,9 +66,11 @@ def checks_panel(plan: Plan, findings: list) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _render(source: str, fmt: str) -> bytes:
-    from plans.draw import render_source
+    import graphviz
 
-    return render_source(source, fmt)
+    from plans.draw import render
+
+    return render(graphviz.Source(source), fmt)
 
 
 def chart_panel(plan: Plan, draw) -> None:
@@ -80,7 +82,8 @@ def chart_panel(plan: Plan, draw) -> None:
                                  format_func=lambda lv: t("editor.all_levels") if lv is None
                                  else level_names.get(lv, lv))
     roles = filters[1].multiselect(t("editor.chart_roles"), list(role_names), key="chart_roles",
-                                   format_func=lambda r: role_names.get(r, r))
+                                   format_func=lambda r: role_names.get(r, r),
+                                   placeholder=t("editor.all_roles"))
     if not plan.steps:
         st.info(t("import.no_chart"))
         return
