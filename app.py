@@ -9,9 +9,9 @@ from db import plans_store
 from i18n import t
 from ui import page_setup
 
-actor = page_setup("nav.home", icon="🛡️")
+actor = page_setup("nav.home")
 
-st.title(f"🛡️ {t('app.title')}")
+st.title(t("app.title"))
 st.caption(t("home.tagline"))
 
 summaries = plans_store.list_plans(get_db(), actor)
@@ -30,15 +30,15 @@ steps = st.columns(3)
 with steps[0]:
     st.markdown(f"**1. {t('home.step_import')}**")
     st.caption(t("home.step_import_help"))
-    st.page_link("pages/import.py", label=t("nav.import"), icon="📥")
+    st.page_link("pages/import.py", label=t("nav.import"), icon=":material/upload_file:")
 with steps[1]:
     st.markdown(f"**2. {t('home.step_review')}**")
     st.caption(t("home.step_review_help"))
-    st.page_link("pages/plans.py", label=t("nav.plans"), icon="📚")
+    st.page_link("pages/plans.py", label=t("nav.plans"), icon=":material/library_books:")
 with steps[2]:
     st.markdown(f"**3. {t('home.step_publish')}**")
     st.caption(t("home.step_publish_help"))
-    st.page_link("pages/versions.py", label=t("nav.versions"), icon="🗂️")
+    st.page_link("pages/versions.py", label=t("nav.versions"), icon=":material/history:")
 
 if summaries:
     st.subheader(t("home.recent"))

@@ -23,7 +23,7 @@ if version_id is None:
     summaries = plans_store.list_plans(conn, actor)
     if not summaries:
         st.info(t("editor.no_plans"))
-        st.page_link("pages/import.py", label=t("nav.import"), icon="📥")
+        st.page_link("pages/import.py", label=t("nav.import"), icon=":material/upload_file:")
         st.stop()
     pick = st.selectbox(t("plans.pick"), summaries, key="editor_pick", index=None,
                         format_func=lambda r: f"{r.title} · v{r.latest_version_number}")
@@ -42,7 +42,7 @@ plan = plan_from_dict(work["plan"])
 read_only = info.status != "draft"
 dirty = work["plan"] != work["saved"]
 
-st.title(f"✏️ {plan.title}")
+st.title(plan.title)
 st.caption(t("editor.caption", number=info.number, status=t(f"status.{info.status}"),
              revision=work["revision"]))
 
@@ -80,7 +80,7 @@ else:
         work["nonce"] += 1
         st.rerun()
     if dirty:
-        bar[3].warning(t("editor.unsaved"), icon="✍️")
+        bar[3].warning(t("editor.unsaved"), icon=":material/edit:")
 if work.get("conflict"):
     if st.button(t("editor.reload"), key="editor_reload"):
         st.session_state.pop("work")
@@ -91,7 +91,10 @@ for key, params in work.get("notes", []):
 work["notes"] = []
 
 findings = checks.check_plan(plan)
-left, right = st.columns([3, 2], gap="medium")
+if st.toggle(t("editor.chart_below"), key="editor_chart_below"):
+    left, right = st.container(), st.container()
+else:
+    left, right = st.columns([3, 2], gap="medium")
 with left:
     views = ["steps", "roles", "levels", "checks"]
     st.session_state.setdefault("editor_view", "steps")

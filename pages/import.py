@@ -18,7 +18,7 @@ from settings import load_settings
 from ui import error_text, now, open_version, page_setup, show_error
 
 actor = page_setup("nav.import")
-st.title(f"📥 {t('nav.import')}")
+st.title(t("nav.import"))
 limit_mb = load_settings().max_upload_mb
 st.caption(t("import.help", mb=f"{limit_mb:g}"))
 

@@ -12,7 +12,7 @@ from plans.model import PLAN_KINDS, VERSION_STATUSES
 from ui import fmt_time, open_version, page_setup, show_error
 
 actor = page_setup("nav.plans")
-st.title(f"📚 {t('nav.plans')}")
+st.title(t("nav.plans"))
 
 filters = st.columns([3, 2, 2, 2])
 search = filters[0].text_input(t("plans.search"), key="plans_search", placeholder=t("plans.search_hint"))
@@ -41,7 +41,7 @@ if deleted:
 
 if not rows:
     st.info(t("plans.none"))
-    st.page_link("pages/import.py", label=t("nav.import"), icon="📥")
+    st.page_link("pages/import.py", label=t("nav.import"), icon=":material/upload_file:")
     st.stop()
 
 st.caption(t("plans.count", n=len(rows)))

@@ -17,7 +17,7 @@ from ui import fmt_time, now, open_version, page_setup, show_error
 
 actor = page_setup("nav.versions")
 conn = get_db()
-st.title(f"🗂️ {t('nav.versions')}")
+st.title(t("nav.versions"))
 
 summaries = plans_store.list_plans(conn, actor)
 if not summaries:

@@ -99,7 +99,7 @@ def flow_chart(
             for step_id in steps:
                 step = whole.nodes[step_id]["step"]
                 box.node(names[step_id], **_node_style(step, lang, outcome, step_id in marked))
-    _stretch_lanes(chart, lanes, names)
+    _stretch_lanes(chart, whole, lanes, {s: names[s] for s in shown})
     dashed = False
     for before, after, direct in _arrows(whole, set(shown)):
         hot = before in marked and after in marked and direct
@@ -117,19 +117,23 @@ def flow_chart(
     return chart
 
 
-def _stretch_lanes(chart: graphviz.Digraph, lanes: dict[str | None, list[str]], names) -> None:
+def _stretch_lanes(chart: graphviz.Digraph, graph, lanes: dict, names: dict) -> None:
     """Make every lane run the whole length of the chart, side by side (dot orders them to cross
-    the fewest arrows): an invisible first and last node per lane, before and after each of its
-    steps, all firsts on one rank and all lasts on one rank."""
-    for rank, prefix in (("same", "top"), ("same", "end")):
+    the fewest arrows): an invisible first and last node per lane, all firsts on one rank, all
+    lasts on another, above each lane's first steps and below its last ones."""
+    for prefix in ("top", "end"):
         with chart.subgraph() as row:
-            row.attr(rank=rank)
+            row.attr(rank="same")
             for i in range(len(lanes)):
                 row.node(f"{prefix}{i}")
+    position = {step_id: i for i, step_id in enumerate(names)}  # names are in execution order
     for i, steps in enumerate(lanes.values()):
         for step_id in steps:
-            chart.edge(f"top{i}", names[step_id], style="invis", weight="0")
-            chart.edge(names[step_id], f"end{i}", style="invis", weight="0")
+            here = position[step_id]
+            if all(position.get(p, here) >= here for p in graph.predecessors(step_id)):
+                chart.edge(f"top{i}", names[step_id], style="invis", weight="0")
+            if all(position.get(s, here) <= here for s in graph.successors(step_id)):
+                chart.edge(names[step_id], f"end{i}", style="invis", weight="0")
 
 
 def _owned_by(graph, step_id: str, roles: Collection[str] | None) -> bool:

@@ -116,7 +116,7 @@ def _named(graph: nx.DiGraph, step_id: str) -> str:
     return f"{name} ({step_id})" if name and name != step_id else step_id
 
 
-def cycle_text(graph: nx.DiGraph, cycle: list[str]) -> str:
+def _cycle_text(graph: nx.DiGraph, cycle: list[str]) -> str:
     """A cycle as the plan owner reads it: "接警 (s3) → 核实 (s7) → 接警 (s3)"."""
     return " → ".join(_named(graph, s) for s in cycle)
 
@@ -126,7 +126,7 @@ def _topological(graph: nx.DiGraph) -> list[str]:
         return list(nx.lexicographical_topological_sort(graph, key=_index(graph)))
     except nx.NetworkXUnfeasible:
         cycle = _cycles_of(graph)[0]
-        raise PlanCycleError(steps=list(cycle), path=cycle_text(graph, cycle)) from None
+        raise PlanCycleError(steps=list(cycle), path=_cycle_text(graph, cycle)) from None
 
 
 def execution_order(plan: Plan, level: str | None = None) -> list[str]:

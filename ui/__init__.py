@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 import i18n
 from i18n import t
@@ -13,15 +14,15 @@ from plans.errors import PlanError
 from settings import load_settings
 
 NAV = (
-    ("app.py", "nav.home", "🏠"),
-    ("pages/plans.py", "nav.plans", "📚"),
-    ("pages/import.py", "nav.import", "📥"),
-    ("pages/editor.py", "nav.editor", "✏️"),
-    ("pages/versions.py", "nav.versions", "🗂️"),
+    ("app.py", "nav.home", ":material/home:"),
+    ("pages/plans.py", "nav.plans", ":material/library_books:"),
+    ("pages/import.py", "nav.import", ":material/upload_file:"),
+    ("pages/editor.py", "nav.editor", ":material/edit_note:"),
+    ("pages/versions.py", "nav.versions", ":material/history:"),
 )
 
 
-def page_setup(title_key: str, *, icon: str = "📋", layout: str = "wide") -> Actor:
+def page_setup(title_key: str, *, icon: str = "🛡️", layout: str = "wide") -> Actor:
     """Configure the page, language and navigation; return the acting user."""
     st.set_page_config(page_title=f"{t(title_key)} · PlanDrill", page_icon=icon, layout=layout)
     st.session_state.setdefault("lang", load_settings().language)
@@ -31,7 +32,7 @@ def page_setup(title_key: str, *, icon: str = "📋", layout: str = "wide") -> A
         for path, key, emoji in NAV:
             try:
                 st.page_link(path, label=t(key), icon=emoji)
-            except Exception:  # noqa: BLE001 - page links need the multipage app; AppTest runs one page
+            except StreamlitAPIException:  # AppTest runs a single page: no page registry
                 pass
         st.divider()
         st.selectbox(
@@ -55,7 +56,7 @@ def error_text(exc: PlanError) -> str:
 
 
 def show_error(exc: PlanError) -> None:
-    st.error(error_text(exc), icon="⚠️")
+    st.error(error_text(exc), icon=":material/error:")
 
 
 def _fmt(value) -> str:
@@ -77,5 +78,5 @@ def open_version(version_id: str | int) -> None:
     st.session_state["version_id"] = version_id
     try:
         st.switch_page("pages/editor.py")
-    except Exception:  # noqa: BLE001 - AppTest of a single page has no page registry
+    except StreamlitAPIException:  # AppTest runs a single page: no page registry
         st.rerun()

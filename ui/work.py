@@ -46,7 +46,8 @@ def checks_panel(plan: Plan, findings: list) -> None:
     lang = st.session_state.get("lang", "zh")
     if not findings:
         st.success(t("editor.no_findings"))
-    icons = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+    icons = {"error": ":red[:material/error:]", "warning": ":orange[:material/warning:]",
+             "info": ":blue[:material/info:]"}
     for i, finding in enumerate(findings):
         text, button = st.columns([5, 1])
         text.markdown(f"{icons.get(finding.severity, '•')} {finding.message(lang)}")

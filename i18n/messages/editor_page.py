@@ -26,6 +26,7 @@ MESSAGES = {
     "editor.jump": ("定位", "Go to"),
     "editor.critical_path": ("各响应级别的关键路径", "Critical path per response level"),
     "editor.all_levels": ("全部级别", "All levels"),
+    "editor.chart_below": ("流程图放在表格下方（全宽显示）", "Chart below the table (full width)"),
     "editor.all_roles": ("全部角色", "All roles"),
     "editor.chart_level": ("按级别筛选", "Level"),
     "editor.chart_roles": ("按角色筛选", "Roles"),

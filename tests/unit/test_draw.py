@@ -197,6 +197,25 @@ def test_the_svg_holds_the_chinese_names_as_text():
 
 
 @needs_dot
+@pytest.mark.parametrize("rankdir", ["TB", "LR"])
+def test_every_lane_runs_the_whole_length_of_the_chart(rankdir):
+    """s1 → s2 → s3 → s5, s2 → s4 → s5, and a knot x ⇄ y in a lane of its own"""
+    knot = (
+        Step("x", "值守", "t", ("r9",), after=("y",)),
+        Step("y", "巡查", "t", ("r9",), after=("x",)),
+    )
+    plan = Plan(PLAN.title, roles=(*PLAN.roles, Role("r9", "巡逻组")), steps=(*PLAN.steps, *knot))
+    root = ET.fromstring(draw.render(draw.flow_chart(plan, rankdir=rankdir), "svg"))
+    spans = set()
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") == "cluster" and "lane" in group.findtext(f"{SVG}title"):
+            points = group.find(f"{SVG}polygon").get("points").split()
+            along = [float(p.split(",")[1 if rankdir == "TB" else 0]) for p in points]
+            spans.add((min(along), max(along)))
+    assert len(spans) == 1  # five lanes, all from the same start to the same end
+
+
+@needs_dot
 def test_the_png_is_a_png():
     png = draw.render(draw.flow_chart(PLAN), "png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 2000
