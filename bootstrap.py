@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -15,7 +15,7 @@ def _connection(path: str):
 
     conn = connection.connect(path)
     if load_settings().demo:
-        seed.seed_demo(conn, now=datetime.now(timezone.utc))
+        seed.seed_demo(conn, now=datetime.now(UTC))
     return conn
 
 

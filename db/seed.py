@@ -15,7 +15,8 @@ def seed_demo(conn, *, now: datetime, actor: Actor = LOCAL_ACTOR) -> list[int]:
     from plans.extract import import_document
 
     created = []
-    for filename, data in demo_documents():
+    # English first, so that the Chinese plan is the newest and heads the lists
+    for filename, data in reversed(demo_documents()):
         if plans_store.find_document(conn, actor, hashlib.sha256(data).hexdigest()):
             continue
         plan = import_document(data, filename)

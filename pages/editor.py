@@ -8,11 +8,11 @@ from bootstrap import get_db
 from db import plans_store
 from db.errors import StoreError, VersionConflictError
 from i18n import t
-from plans import checks, draw
+from plans import checks
 from plans.errors import PlanError
 from plans.model import plan_from_dict, plan_to_dict
-from ui import now, open_version, page_setup, show_error
 from ui import editor as tables
+from ui import now, open_version, page_setup, show_error
 from ui.work import chart_panel, checks_panel, load_work, push_edit, undo
 
 actor = page_setup("nav.editor")
@@ -81,10 +81,9 @@ else:
         st.rerun()
     if dirty:
         bar[3].warning(t("editor.unsaved"), icon=":material/edit:")
-if work.get("conflict"):
-    if st.button(t("editor.reload"), key="editor_reload"):
-        st.session_state.pop("work")
-        st.rerun()
+if work.get("conflict") and st.button(t("editor.reload"), key="editor_reload"):
+    st.session_state.pop("work")
+    st.rerun()
 
 for key, params in work.get("notes", []):
     st.info(t(key, **params))
@@ -121,4 +120,4 @@ with left:
         push_edit(work, result)
         st.rerun()
 with right:
-    chart_panel(plan, draw)
+    chart_panel(plan)

@@ -29,6 +29,7 @@ from plans.model import PHASES, Plan, Role, Step
 
 SEVERITIES = ("error", "warning", "info")
 ALL_LEVELS = "*"
+PREFILTER = 0.6
 SIMILAR = 0.9
 CONCENTRATED = 0.5
 MIN_PATH = 3
@@ -291,17 +292,20 @@ def _normalised(step: Step) -> str:
 
 
 def _check_duplicates(plan: Plan) -> Iterator[Finding]:
-    by_lead: dict[tuple[str, str | None], list[tuple[Step, str]]] = {}
+    by_lead: dict[tuple[str, str | None], list[tuple[Step, str, frozenset]]] = {}
     for step in plan.steps:
         if step.roles:
-            by_lead.setdefault((step.roles[0], step.part), []).append((step, _normalised(step)))
+            text = _normalised(step)
+            by_lead.setdefault((step.roles[0], step.part), []).append((step, text, _bigrams(text)))
     for (lead, _), steps in by_lead.items():
-        for i, (step, text) in enumerate(steps):
+        for i, (step, text, grams) in enumerate(steps):
             match = next(
                 (
                     other
-                    for other, other_text in steps[:i]
-                    if _levels_meet(step, other) and _similar(text, other_text)
+                    for other, other_text, other_grams in steps[:i]
+                    if _levels_meet(step, other)
+                    and _may_be_similar(grams, other_grams)
+                    and _similar(text, other_text)
                 ),
                 None,
             )
@@ -309,6 +313,18 @@ def _check_duplicates(plan: Plan) -> Iterator[Finding]:
                 yield _on_step(
                     "duplicate_step", "warning", step, other=_step(match), role=_role(plan, lead)
                 )
+
+
+def _bigrams(text: str) -> frozenset:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _may_be_similar(a: frozenset, b: frozenset) -> bool:
+    """A cheap necessary condition (shared character pairs) before the exact comparison: texts
+    90% alike share well over half of their character pairs."""
+    if not a or not b:
+        return a == b
+    return 2 * len(a & b) >= PREFILTER * (len(a) + len(b))
 
 
 def _similar(a: str, b: str) -> bool:

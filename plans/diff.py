@@ -210,7 +210,7 @@ def _shown(plan: Plan, kind: str, fieldname: str, value, lang: str) -> str:
             return t("diff.all_levels", lang=lang)
         return t("diff.none", lang=lang)
     target = REFERENCES.get((kind, fieldname))
-    if fieldname == "phase":
+    if fieldname == "phase" and has(f"phase.{value}"):
         return t(f"phase.{value}", lang=lang)
     if fieldname == "time_limit_min" and isinstance(value, (int, float)):
         shown = str(int(value)) if float(value).is_integer() else f"{value:g}"

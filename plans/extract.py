@@ -9,6 +9,7 @@ from plans.extract_context import contexts
 from plans.extract_en import EnglishExtractor
 from plans.extract_levels import extract_levels
 from plans.extract_order import order
+from plans.extract_order_en import order_en
 from plans.extract_roles import RoleRegistry
 from plans.extract_sections import find_parts, plan_kind, plan_title, sections
 from plans.extract_zh import ChineseExtractor, Draft
@@ -53,13 +54,15 @@ def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> P
     reg = RoleRegistry()
     report(0.5, STAGES[2])
     if language == "en":
-        drafts = EnglishExtractor(reg).run(blocks, ctxs, block_parts)
+        english = EnglishExtractor(reg)
+        drafts = english.run(blocks, ctxs, block_parts)
+        befores = order_en(drafts, english.en.find)
     else:
         drafts = ChineseExtractor(reg).run(blocks, ctxs, block_parts)
+        befores = order(drafts, [_receivers(d, reg) for d in drafts])
     report(0.7, STAGES[3])
     levels = extract_levels(blocks, block_parts)
     level_ids = {lv.id for lv in levels}
-    befores = order(drafts)
     roles = reg.roles()
     new = reg.renumbered
     steps = []
@@ -125,6 +128,19 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
         return text[:limit] or d.text[:limit]
     words = re.split(r"[.;:]", text)[0].split()
     return " ".join(words[:8])
+
+
+def _receivers(d: Draft, reg: RoleRegistry) -> set[str]:
+    """Roles the step reports to, with their offices (an office receives its body's reports)."""
+    out: set[str] = set()
+    for m in _NOTIFY.finditer(d.text):
+        rid = reg.find(m.group("who"))
+        if rid and rid not in d.roles:
+            out.add(rid)
+    for rid, entry in reg.entries.items():
+        if entry.parent in out and re.search(r"办公室$|办$", entry.name):
+            out.add(rid)
+    return out
 
 
 def _notifies(d: Draft, reg: RoleRegistry, new: dict[str, str], owners: tuple) -> tuple[str, ...]:

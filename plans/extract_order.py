@@ -1,111 +1,261 @@
-"""The `after` relation between steps: only orderings the text implies."""
+"""The `after` relation between Chinese steps: only orderings the text implies.
+
+Listed measures are parallel unless the text says otherwise; a step follows the step that
+triggers it: the report it receives, the proposal it approves, the warning or the level start
+that opens its section, the alarm that opens its procedure, the stand-down for recovery work.
+"""
 
 from __future__ import annotations
 
 import re
 
+from plans.extract_order_rules import (
+    after_named_event,
+    failed_attempt,
+    forecast_for_consultation,
+    on_deployment,
+)
 from plans.extract_zh import Draft
 
 _ON_REPORT = re.compile(
-    r"接报|接到[^，。；]{0,20}(?:报告|报警|信息|通知|指令)|获取[^，。；]{0,12}报告|收到[^，。；]{0,20}(?:报告|请求|通知)|接警"
+    r"接报|接到[^，。；]{0,20}(?:报告|报警|信息|通知|指令)|获取[^，。；]{0,12}报告|"
+    r"收到[^，。；]{0,20}(?:报告|请求|通知)|接警"
 )
 _AFTER_CHECK = re.compile(r"核实后|核查后|查清|确认后|待[^，。；]{1,30}(?:后|方可|再)|方可")
-_AFTER_START = re.compile(r"(?:启动|响应)[^，。；]{0,6}后|响应启动后")
-_AFTER_WARNING = re.compile(r"预警(?:信息)?发布后|发布预警后|预警发出后|警报[^，。；]{0,6}后")
+_AFTER_WARNING = re.compile(r"预警(?:信息)?发布后|发布预警后|预警发出后")
+_WARNING_CHANGE = re.compile(r"(?:调整|变更|解除|终止)[^，。；]{0,4}预警|预警[^，。；]{0,4}(?:调整|解除)")
+_ISSUES_WARNING = re.compile(r"预警[^，。；]{0,12}由[^，。；]{2,30}发布|发布[^，。；]{0,8}预警")
 _AFTER_END = re.compile(
-    r"(?:处置|救援|应急)(?:工作|行动)?(?:结束|终止|完毕)后|应急结束后|响应终止后"
+    r"(?:处置|救援|应急)(?:工作|行动)?(?:结束|终止|完毕)后?|应急结束后|响应终止后"
 )
-_REPORTS = re.compile(r"报告|上报|报送|报警|通知|报到|求救")
-_PUBLISH = re.compile(r"发布")
-_START = re.compile(r"批准|启动[^，。；]{0,8}响应|决定启动")
-_END = re.compile(r"结束|终止")
+_REPORTS = re.compile(r"报告|上报|报送|报警|通知|报到|求救|报至")
+_START = re.compile(r"批准|决定启动|启动[^，。；]{0,8}响应")
+_NOT_START = re.compile(r"建议|条件|需要启动|审核")
+_DECLARES_END = re.compile(r"(?:宣布|决定)[^，。；]{0,12}(?:终止|结束|解除)")
+_ADJUSTS = re.compile(r"调整[^，。；]{0,6}(?:响应|级别)|扩大响应|提升[^，。；]{0,4}响应|请求支援|请求[^，。；]{0,10}支援")
+_REVIEW = re.compile(r"审核|审定|批准|同意")
+_PROPOSAL = re.compile(r"提出[^，。；]{0,16}建议|提出[^，。；]{0,6}申请|提请")
+_APPROVAL_HEAD = re.compile(r"^(?:并)?(?:报请|报|经)")
+_THOSE = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[)）.、]\s*)?(?:上述|以上|前述)")
+_SO_THAT = re.compile(r"^以便|^以利")
+_ALARM = re.compile(r"警报|报警")
+_FOUND = re.compile(r"^[^，。；]{0,24}(?:发生|发现)[^，。；]{0,24}[，,]")
+_ASSESS = re.compile(r"^[^，。；]{0,6}(?:查明|探明|判明|查清)")
+_FEEDBACK = re.compile(r"根据[^，。；]{0,10}反馈")
+_MEASURES = ("command", "disposal", "escalation", "activation", "initial")
+
+
+def order(drafts: list[Draft], receivers: list[set[str]] | None = None) -> list[list[int]]:
+    """For each draft, the indexes of earlier drafts that must come before it.
+
+    `receivers[i]` are the role ids draft i reports to (used to link "接报后" to its report).
+    """
+    receivers = receivers or [set() for _ in drafts]
+    return _Order(drafts, receivers).run()
+
+
+class _Order:
+    def __init__(self, drafts: list[Draft], receivers: list[set[str]]) -> None:
+        self.d = drafts
+        self.receivers = receivers
+        self.starts: list[int] = []  # drafts that start (or approve starting) a response
+        self.ends: list[int] = []  # drafts that declare the response or the incident over
+
+    def run(self) -> list[list[int]]:
+        out: list[list[int]] = []
+        for i, d in enumerate(self.d):
+            preds = self.explicit(i) or self.structural(i)
+            out.append(sorted({p for p in preds if p < i}))
+            if d.phase in _MEASURES and _START.search(d.text) and not _NOT_START.search(d.text):
+                self.starts.append(i)
+            if _DECLARES_END.search(d.text) and "预警" not in d.text:
+                self.ends.append(i)
+        return out
+
+    # -- orderings the text states -------------------------------------------------------
+
+    def explicit(self, i: int) -> list[int]:
+        d = self.d[i]
+        head = _head(d.text)
+        if d.sentence_prev is not None and (_APPROVAL_HEAD.match(d.text) or _SO_THAT.match(d.text)):
+            return [d.sentence_prev]
+        if _REVIEW.search(head) and re.match(r"^[^，。；]{0,24}由", d.text):
+            proposal = self.last(i, lambda x: bool(_PROPOSAL.search(x.text)), window=8)
+            if proposal is not None:
+                return [proposal]
+        for rule in (
+            self.on_report,
+            self.after_check,
+            self.after_warning,
+            self.those_above,
+            self.stand_down,
+            self.adjust_response,
+            self.recovery,
+        ):
+            found = rule(i)
+            if found:
+                return found
+        for rule in (on_deployment, forecast_for_consultation, failed_attempt, after_named_event):
+            found = rule(self.d, i)
+            if found:
+                return found
+        if _FEEDBACK.search(d.text) and d.list_key is not None:
+            return [j for j in range(i) if self.d[j].list_key == d.list_key]
+        return []
+
+    def on_report(self, i: int) -> list[int]:
+        d = self.d[i]
+        if not _ON_REPORT.search(_head(d.text)):
+            return []
+        owners = set(d.roles)
+        if owners:
+            told = [
+                j
+                for j in range(max(0, i - 60), i)
+                if self.d[j].part == d.part and owners & self.receivers[j]
+            ]
+            if told:
+                return told[-6:]
+        j = self.last(i, lambda x: bool(_REPORTS.search(x.text)) and x.roles != d.roles)
+        return [j] if j is not None else []
+
+    def after_check(self, i: int) -> list[int]:
+        d = self.d[i]
+        if not _AFTER_CHECK.search(_head(d.text)):
+            return []
+        if d.sentence_prev is not None:
+            return [d.sentence_prev]
+        j = self.last(i, lambda x, sec=d.section: x.section == sec, window=3)
+        return [j] if j is not None else []
+
+    def after_warning(self, i: int) -> list[int]:
+        d = self.d[i]
+        if not (
+            _AFTER_WARNING.search(_head(d.text))
+            or _AFTER_WARNING.search(d.lead_text)
+            or _WARNING_CHANGE.search(d.text)
+        ):
+            return []
+        issued = [
+            j
+            for j in range(max(0, i - 40), i)
+            if self.d[j].part == d.part
+            and _ISSUES_WARNING.search(self.d[j].text)
+            and not _AFTER_WARNING.search(self.d[j].text + self.d[j].lead_text)
+        ]
+        return issued[-4:]
+
+    def those_above(self, i: int) -> list[int]:
+        """ "上述部门…": the steps of the bodies just listed."""
+        d = self.d[i]
+        if not _THOSE.match(d.text):
+            return []
+        same = [j for j in range(i) if self.d[j].block == d.block]
+        if same:
+            return same
+        prev = self.last(i, lambda x, sec=d.section: x.section == sec, window=1)
+        if prev is None:
+            return []
+        block = self.d[prev].block
+        return [j for j in range(i) if self.d[j].block == block]
+
+    def stand_down(self, i: int) -> list[int]:
+        """Declaring the end follows the last measure of each level's (or the last) measure list."""
+        d = self.d[i]
+        if not _DECLARES_END.search(d.text) or "预警" in d.text:
+            if _AFTER_END.search(_head(d.text)) and self.ends:
+                return self.ends[-1:]
+            return []
+        by_section: dict[int | None, int] = {}
+        for j in range(i):
+            x = self.d[j]
+            if x.part == d.part and x.phase in _MEASURES and j not in self.starts:
+                by_section[x.section] = j
+        if not by_section:
+            return []
+        lasts = []
+        levelled = [j for j in by_section.values() if self.d[j].levels]
+        seen_levels: set[tuple] = set()
+        for j in sorted(levelled, reverse=True):
+            if self.d[j].levels not in seen_levels:
+                seen_levels.add(self.d[j].levels)
+                lasts.append(self.first_of_item(j))
+        if not lasts:
+            lasts.append(self.first_of_item(max(by_section.values())))
+        return lasts
+
+    def adjust_response(self, i: int) -> list[int]:
+        d = self.d[i]
+        if not _ADJUSTS.search(d.text) or "预警" in d.text:
+            return []
+        return [j for j in self.starts if self.d[j].part == d.part][-6:]
+
+    def recovery(self, i: int) -> list[int]:
+        d = self.d[i]
+        if d.phase != "recovery" or not self.ends:
+            return []
+        return [j for j in self.ends if self.d[j].part == d.part][-1:]
+
+    # -- orderings the structure implies -------------------------------------------------
+
+    def structural(self, i: int) -> list[int]:
+        d = self.d[i]
+        if d.levels and d.phase in _MEASURES and i not in self.starts:
+            found = self.level_starts(i)
+            if found:
+                return found
+        if d.parent_item is not None:
+            parent = [j for j in range(i) if self.d[j].item == d.parent_item]
+            if parent:
+                first = parent[0]
+                return self.explicit(first) if self.d[first].title_item else [first]
+        if d.list_key is None or d.item is None:
+            return []
+        mates = [j for j in range(i) if self.d[j].list_key == d.list_key]
+        if not mates:
+            return []
+        if d.sequence:
+            prev = [j for j in mates if self.d[j].item != d.item]
+            return prev[-1:]
+        first = mates[0]
+        if self.d[first].item != d.item and _opens_procedure(self.d[first]):
+            return [first]
+        return []
+
+    def level_starts(self, i: int) -> list[int]:
+        d = self.d[i]
+        out = []
+        for j in self.starts:
+            x = self.d[j]
+            if x.part == d.part and (not x.levels or set(x.levels) & set(d.levels)):
+                out.append(j)
+        return out[-4:]
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def last(self, i: int, test, *, window: int = 40) -> int | None:
+        for j in range(i - 1, max(-1, i - window - 1), -1):
+            if self.d[j].part == self.d[i].part and test(self.d[j]):
+                return j
+        return None
+
+    def first_of_item(self, j: int) -> int:
+        item = self.d[j].item
+        if item is None:
+            return j
+        return next(k for k in range(j + 1) if self.d[k].item == item)
 
 
 def _head(text: str) -> str:
-    return (
-        re.split(r"[，,]", text, maxsplit=1)[0]
-        + "，"
-        + (re.split(r"[，,]", text)[1] if "，" in text else "")
+    parts = re.split(r"[，,]", text)
+    return "，".join(parts[:2])
+
+
+def _opens_procedure(d: Draft) -> bool:
+    """The first item of a list that raises the alarm or assesses the damage opens a procedure."""
+    body = re.sub(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*", "", d.text)
+    return bool(
+        _ALARM.search(body)
+        or (_FOUND.search(body) and _REPORTS.search(body))
+        or _ASSESS.search(body)
     )
-
-
-def _last(
-    drafts: list[Draft], i: int, test, *, window: int = 40, same_part: bool = True
-) -> int | None:
-    for j in range(i - 1, max(-1, i - window - 1), -1):
-        if same_part and drafts[j].part != drafts[i].part:
-            continue
-        if test(drafts[j]):
-            return j
-    return None
-
-
-def order(drafts: list[Draft]) -> list[list[int]]:
-    """For each draft, the indexes of the drafts that must come before it."""
-    after: list[list[int]] = [[] for _ in drafts]
-    starts: dict[str, list[int]] = {}
-    for i, d in enumerate(drafts):
-        head = _head(d.text)
-        preds: list[int] = []
-        if d.sentence_prev is not None and re.match(
-            r"^(?:并)?(?:报请|报|经)|^[^，]{0,20}后", d.text
-        ):
-            preds.append(d.sentence_prev)
-        if _ON_REPORT.search(head):
-            j = _last(
-                drafts,
-                i,
-                lambda x: bool(_REPORTS.search(x.text)),
-            )
-            if j is not None:
-                preds.append(j)
-        if _AFTER_CHECK.search(head) and i > 0 and not preds:
-            j = (
-                d.sentence_prev
-                if d.sentence_prev is not None
-                else _last(drafts, i, lambda x, sec=d.section: x.section == sec)
-            )
-            if j is not None:
-                preds.append(j)
-        if _AFTER_WARNING.search(head):
-            preds += [
-                j
-                for j in range(i)
-                if drafts[j].phase == "warning"
-                and _PUBLISH.search(drafts[j].text)
-                and "预警" in drafts[j].text
-            ][:4]
-        if _AFTER_END.search(head):
-            preds += [
-                j
-                for j in range(i)
-                if drafts[j].phase == "termination" and _END.search(drafts[j].text)
-            ][-2:]
-        if _AFTER_START.search(head) and not preds:
-            preds += [j for j in starts.get("any", [])][-4:]
-        if not preds and d.item is not None:
-            preds += _list_preds(drafts, i)
-        if not preds and d.levels and d.phase in ("command", "disposal", "escalation"):
-            for lv in d.levels:
-                preds += starts.get(lv, [])[-1:]
-        after[i] = sorted({p for p in preds if p != i})
-        if d.phase == "activation" and _START.search(d.text):
-            for lv in d.levels or ("any",):
-                starts.setdefault(lv, []).append(i)
-            starts.setdefault("any", []).append(i)
-    return after
-
-
-def _list_preds(drafts: list[Draft], i: int) -> list[int]:
-    d = drafts[i]
-    if d.parent_item is not None:
-        parent = [j for j in range(i) if drafts[j].item == d.parent_item]
-        if parent:
-            return [parent[0]]
-    if d.list_key is not None and (d.sequence or (d.list_key[0] == "sec" and d.phase != "warning")):
-        prev = [
-            j for j in range(i) if drafts[j].list_key == d.list_key and drafts[j].item != d.item
-        ]
-        if prev:
-            return [prev[-1]]
-    return []

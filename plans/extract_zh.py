@@ -66,6 +66,8 @@ class Draft:
     sentence_prev: int | None = None  # index of the draft before it in the same sentence
     trigger: str = ""
     part: str | None = None
+    lead_text: str = ""  # the lead-in sentence of the list the step is an item of
+    title_item: bool = False  # its list item opens with a short title ("现场施救。")
 
 
 @dataclass
@@ -76,6 +78,8 @@ class _Lead:
     sequence: bool
     depth: int
     levels: tuple[str, ...]
+    text: str = ""
+    conditions: bool = False  # the items are the conditions of a level or a case, not steps
     drafts: list[int] = field(default_factory=list)
 
 
@@ -191,6 +195,8 @@ class ChineseExtractor:
             self.last_item_at[b.level] = b.index
             for d in [d for d in self.last_item_at if d > b.level]:
                 del self.last_item_at[d]
+        if lead is not None and lead.conditions:
+            return
         inherited = []
         if parent_item is not None and self.items.get(parent_item):
             inherited = self.items[parent_item]
@@ -258,6 +264,8 @@ class ChineseExtractor:
                     bool(_SEQUENCE.search(quote)) and not _PARALLEL.search(quote),
                     b.level + 1 if b.kind == "list_item" else 1,
                     levels_in(quote) or levels,
+                    quote,
+                    bool(_CONDITIONS.search(quote)),
                 )
                 if "现场指挥部" in quote or "工作组" in quote:
                     self.group_parent = (
@@ -266,7 +274,7 @@ class ChineseExtractor:
                         else self.top
                     )
                 quote = strip_end("".join(parts_[:-1]))
-                if not quote or not _acts([quote]):
+                if not quote or not _acts([quote]) or _ONLY_CONDITION.search(quote):
                     last = who or last
                     continue
                 quote = quote.rstrip("，,")
@@ -307,6 +315,8 @@ class ChineseExtractor:
                 sequence=bool(lead and lead.sequence),
                 sentence_prev=prev_draft,
                 part=part,
+                lead_text=lead.text if lead else "",
+                title_item=b.kind == "list_item" and bool(_TITLE_ITEM.match(strip_label(b))),
             )
             if lead is not None:
                 lead.drafts.append(len(self.drafts))
@@ -316,6 +326,9 @@ class ChineseExtractor:
         return last
 
 
+_CONDITIONS = re.compile(r"(?:情况|情形|条件)之一|(?:条件|情形)(?:如下|为)[：:]$")
+_ONLY_CONDITION = re.compile(r"(?:后|时|前|期间|之后|以后|情况下)$")
+_TITLE_ITEM = re.compile(r"^[^，,。；;：:]{2,12}[。.](?!$)")
 _CONDITION = re.compile(
     r"^(?:当|如|若|如果|一旦|凡|对于?|根据|按照|依据|在|经|为|因|接到|接报|发生|遇有?|待)|"
     r"(?:后|时|前|的|期间|之后|以后|情况下|需要)[，,]?$"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -47,7 +47,7 @@ def page_setup(title_key: str, *, icon: str = "🛡️", layout: str = "wide") -
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def error_text(exc: PlanError) -> str:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+
 import streamlit as st
 
 from db import plans_store
 from i18n import t
-from plans import checks
-from plans.draw import DrawError
+from plans import checks, draw
 from plans.edit import EditResult
 from plans.model import Plan, plan_to_dict
 
 UNDO_DEPTH = 30
+PNG_MAX_INCHES = 80
 
 
 def load_work(conn, actor, info) -> dict:
@@ -65,16 +67,12 @@ def checks_panel(plan: Plan, findings: list) -> None:
             hide_index=True, width="stretch")
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _render(source: str, fmt: str) -> bytes:
-    import graphviz
-
-    from plans.draw import render
-
-    return render(graphviz.Source(source), fmt)
+@st.cache_resource(show_spinner=False)
+def _fonts_ok() -> bool:
+    return draw.cjk_fonts_available()
 
 
-def chart_panel(plan: Plan, draw) -> None:
+def chart_panel(plan: Plan) -> None:
     lang = st.session_state.get("lang", "zh")
     level_names = {lv.id: lv.name for lv in plan.levels}
     role_names = {r.id: r.name for r in plan.roles}
@@ -90,13 +88,15 @@ def chart_panel(plan: Plan, draw) -> None:
         return
     chart = draw.flow_chart(plan, level=level, roles=roles or None, lang=lang)
     st.graphviz_chart(chart, width="stretch")
-    downloads = st.columns(2)
-    try:
-        svg, png = _render(chart.source, "svg"), _render(chart.source, "png")
-    except DrawError as exc:
-        st.caption(t(exc.key))
+    if shutil.which("dot") is None:
+        st.caption(t("draw.no_dot"))
         return
-    downloads[0].download_button(t("editor.download_svg"), svg, file_name="flowchart.svg",
-                                 mime="image/svg+xml", key="dl_svg")
-    downloads[1].download_button(t("editor.download_png"), png, file_name="flowchart.png",
-                                 mime="image/png", key="dl_png")
+    if not _fonts_ok():
+        st.caption(t("editor.no_cjk_fonts"))
+    downloads = st.columns(2)
+    # rendered only when clicked: a 300-step PNG takes seconds
+    downloads[0].download_button(t("editor.download_svg"), lambda: draw.render(chart, "svg"),
+                                 file_name="flowchart.svg", mime="image/svg+xml", key="dl_svg")
+    downloads[1].download_button(
+        t("editor.download_png"), lambda: draw.render(chart, "png", max_inches=PNG_MAX_INCHES),
+        file_name="flowchart.png", mime="image/png", key="dl_png")

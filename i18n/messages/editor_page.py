@@ -27,6 +27,9 @@ MESSAGES = {
     "editor.critical_path": ("各响应级别的关键路径", "Critical path per response level"),
     "editor.all_levels": ("全部级别", "All levels"),
     "editor.chart_below": ("流程图放在表格下方（全宽显示）", "Chart below the table (full width)"),
+    "editor.no_cjk_fonts": ("服务器未安装中文字体，下载的图片中中文会显示为方框（请安装 fonts-noto-cjk）。",
+                            "No Chinese font on the server: Chinese text in downloaded images shows as "
+                            "boxes (install fonts-noto-cjk)."),
     "editor.all_roles": ("全部角色", "All roles"),
     "editor.chart_level": ("按级别筛选", "Level"),
     "editor.chart_roles": ("按角色筛选", "Roles"),

@@ -20,6 +20,12 @@ def test_home_page_counts_the_stored_plans(seeded):
     assert metrics["草稿"] == "2"
 
 
+def test_home_page_opens_a_recent_plan(seeded):
+    at = page("app").run()
+    at.button(key=f"home_open_{seeded['zh'].plan_id}").click().run()
+    assert at.session_state["version_id"] == seeded["zh"].version_id
+
+
 def test_plans_list_searches_and_filters(seeded):
     at = page("plans").run()
     assert not at.exception
@@ -108,7 +114,7 @@ def test_bad_uploads_get_a_clear_message_and_nothing_is_stored(conn, name, data,
 def _steps_key(at) -> str:
     """The key of the steps data_editor: it changes with every folded edit (ui/work.py)."""
     work = at.session_state["work"]
-    query = at.session_state["editor_filter"] if "editor_filter" in at.session_state else ""
+    query = at.session_state.get("editor_filter", "")
     return f"steps_{work['version_id']}_{work['nonce']}_{query}"
 
 

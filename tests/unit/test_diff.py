@@ -45,6 +45,7 @@ def test_the_same_plan_has_no_differences():
         ("time_limit_min", None, "10 分钟", "无"),
         ("levels", ("II",), "全部级别", "Ⅱ级响应 (II)"),
         ("support", ("r3",), "无", "抢险救援组 (r3)"),
+        ("phase", "上报", "信息报告", "上报"),  # a phase the catalogue does not know
     ],
 )
 def test_a_changed_step_field_is_shown_before_and_after(field, value, before, after):

@@ -1,0 +1,110 @@
+"""The `after` relation between English steps: triggers ("When…", "Once…", "As soon as…"),
+staffing before a position's first action, set-up before readiness, and stated preconditions.
+Bullets that are merely listed together stay parallel."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from plans.extract_zh import Draft
+
+_FILL = re.compile(
+    r"^(?:fill|staff|activate|assign)\b[^:]{0,40}\bpositions?\b[^:]*:(?P<list>.+)$", re.I
+)
+_ONCE_SET_UP = re.compile(r"^(?:once|after|when)\b[^,]{0,40}\bset[- ]?up\b", re.I)
+_SETS_UP = re.compile(r"^(?:organi[sz]e and )?set[- ]?up\b|^(?:open|establish)\b", re.I)
+_READY = re.compile(r"\boperational\b|\bready for\b|\bannounce\b[^.]{0,20}\bstatus\b", re.I)
+_ARRIVALS = re.compile(r"^(?:when|as)\b[^,]{0,60}\b(?:arrives?|come in|comes in)\b", re.I)
+_ANAPHORA = re.compile(
+    r"^(?:as soon as|once|when|after) (?:this|that|these|it)\b|"
+    r"^(?:\w+\s){0,5}(?:these|those|both)\b",
+    re.I,
+)
+_PIECE_TRIGGER = re.compile(r"^(?:when|once|after|upon)\b", re.I)
+_CANNOT = re.compile(
+    r"^if (?:the )?(?P<what>[a-z][\w'’-]+) (?:cannot|can not|can't|could not|fails?|are not|is not)",
+    re.I,
+)
+_CREATE = re.compile(r"^(?:create|establish|form) (?:your |the )?(?P<team>[A-Z][\w-]*) Team\b")
+_TEAM_ACTS = re.compile(r"^(?P<team>[A-Z][\w-]*) Team\b")
+# (earlier action, later action): preconditions that hold in any response
+_PRECONDITIONS = (
+    (re.compile(r"\btriage\b", re.I), re.compile(r"\btreat", re.I)),
+    (re.compile(r"^review\b", re.I), re.compile(r"^prioriti[sz]e\b", re.I)),
+    (re.compile(r"^prioriti[sz]e\b", re.I), re.compile(r"^assign\b", re.I)),
+    (re.compile(r"^(?:collect|gather)\b", re.I), re.compile(r"^prepare\b", re.I)),
+    (re.compile(r"^(?:prepare|develop|create|draft)\b", re.I), re.compile(r"^update\b", re.I)),
+)
+
+
+def order_en(drafts: list[Draft], find: Callable[[str], str | None]) -> list[list[int]]:
+    """For each draft, the indexes of earlier drafts that must come before it."""
+    after: list[set[int]] = [set() for _ in drafts]
+    for i, d in enumerate(drafts):
+        text = d.text.strip()
+        after[i] |= _parent(drafts, i)
+        after[i] |= _trigger(drafts, i, text)
+        after[i] |= _preconditions(drafts, i, text)
+        m = _FILL.match(text)
+        if m:
+            for name in re.split(r",|\band\b", m.group("list")):
+                rid = find(name.strip(" .;"))
+                if rid is None:
+                    continue
+                first = next((j for j in range(i + 1, len(drafts)) if drafts[j].roles[:1] == [rid]), None)
+                if first is not None:
+                    after[first].add(i)
+        m = _CREATE.match(text)
+        if m:
+            for j in range(i + 1, min(len(drafts), i + 15)):
+                acts = _TEAM_ACTS.match(drafts[j].text)
+                if acts and acts.group("team").lower() == m.group("team").lower():
+                    after[j].add(i)
+    return [sorted(p for p in a if p < i) for i, a in enumerate(after)]
+
+
+def _parent(drafts: list[Draft], i: int) -> set[int]:
+    d = drafts[i]
+    if d.parent_item is None:
+        return set()
+    parent = [j for j in range(i) if drafts[j].item == d.parent_item]
+    return {parent[0]} if parent else set()
+
+
+def _same_owner(drafts: list[Draft], i: int, window: int = 30) -> list[int]:
+    d = drafts[i]
+    return [j for j in range(max(0, i - window), i) if drafts[j].roles[:1] == d.roles[:1]]
+
+
+def _trigger(drafts: list[Draft], i: int, text: str) -> set[int]:
+    d = drafts[i]
+    if _ONCE_SET_UP.match(text) or _READY.search(text) or _ARRIVALS.match(text):
+        setups = [j for j in _same_owner(drafts, i) if _SETS_UP.match(drafts[j].text)]
+        if setups:
+            return set(setups[-2:]) if _ONCE_SET_UP.match(text) else {setups[-1]}
+    if _ANAPHORA.match(text) or (d.sentence_prev is not None and _PIECE_TRIGGER.match(text)):
+        if d.sentence_prev is not None:
+            return {d.sentence_prev}
+        prev = [j for j in range(max(0, i - 3), i) if drafts[j].section == d.section]
+        return set(prev[-1:])
+    m = _CANNOT.match(text)
+    if m:
+        word = m.group("what").lower()
+        for j in range(i - 1, max(-1, i - 10), -1):
+            if drafts[j].section == d.section and word in drafts[j].text.lower():
+                return {j}
+    return set()
+
+
+def _preconditions(drafts: list[Draft], i: int, text: str) -> set[int]:
+    out: set[int] = set()
+    d = drafts[i]
+    for before, later in _PRECONDITIONS:
+        if not later.search(text) or before.search(text):
+            continue
+        for j in range(i - 1, max(-1, i - 12), -1):
+            if drafts[j].section == d.section and before.search(drafts[j].text):
+                out.add(j)
+                break
+    return out

@@ -1,0 +1,103 @@
+"""Sequencing cues of Chinese plan sentences that point back to a named earlier action."""
+
+from __future__ import annotations
+
+import re
+
+from plans.extract_zh import Draft
+
+_LABEL = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*")
+_BY_PLAN = re.compile(
+    r"(?:按照?|根据)(?P<who>[^，。；]{2,24}?)(?:的)?(?:工作|调度|统一)?部署|"
+    r"传达(?P<who2>[^，。；]{2,12}?)(?:的)?会商"
+)
+_FORECAST_CASE = re.compile(r"预报|预测|风险等级高")
+_FORECASTS = re.compile(r"预报")
+_PASSES_ON = re.compile(r"通报[^。；]{0,20}预报")
+_FAILED = re.compile(
+    r"(?:若|如|如果|一旦|确认)[^，。；]{0,16}?(?P<key>[\u4e00-\u9fff]{2})(?:无效|失效|失败)|"
+    r"^(?:[（(]?\d{1,2}[)）])?[^，。；]{0,6}?(?P<key2>[\u4e00-\u9fff]{2})无效"
+)
+_EVENT = re.compile(r"^(?P<cond>[^。；]{2,60}?)(?:完毕|之后|以后|后)[，,]")
+_ONSET = re.compile(r"发生|结束|终止|期间|发布|接报|接到|收到|获取")
+# words too common in plans to tell one action from another
+_COMMON = {
+    "人员", "事故", "船舶", "现场", "应急", "部门", "单位", "工作", "情况", "进行", "有关",
+    "相关", "立即", "及时", "组织", "采取", "措施", "处置", "救援", "得到", "所需",
+}
+
+
+def _body(text: str) -> str:
+    return _LABEL.sub("", text.strip())
+
+
+def _same_section(drafts: list[Draft], i: int, window: int = 30) -> list[int]:
+    d = drafts[i]
+    return [
+        j
+        for j in range(max(0, i - window), i)
+        if drafts[j].section == d.section and drafts[j].part == d.part
+    ]
+
+
+def on_deployment(drafts: list[Draft], i: int) -> list[int]:
+    """ "按照省防指的调度部署…" / "传达省防指会商意见": after that body's deployment or consultation."""
+    m = _BY_PLAN.search(drafts[i].text)
+    if not m:
+        return []
+    who = m.group("who") or m.group("who2")
+    names = [n for n in re.split(r"[、和及与]", who) if len(n) >= 2]
+    for j in reversed(_same_section(drafts, i)):
+        body = _body(drafts[j].text)
+        if re.search(r"部署|会商", body) and not _BY_PLAN.search(body):
+            if any(body.startswith(n[:3]) for n in names):
+                return [j]
+    return []
+
+
+def forecast_for_consultation(drafts: list[Draft], i: int) -> list[int]:
+    """A consultation called for a forecast case ("预报有强降雨的地方…组织会商") follows the forecast."""
+    text = drafts[i].text
+    if "会商" not in text or not _FORECAST_CASE.search(text.split("会商")[0]):
+        return []
+    for j in reversed(_same_section(drafts, i)):
+        other = drafts[j].text
+        if _FORECASTS.search(other) and not _PASSES_ON.search(other) and "会商" not in _head(other):
+            return [j]
+    return []
+
+
+def failed_attempt(drafts: list[Draft], i: int) -> list[int]:
+    """ "若自力脱浅无效…" follows the attempt it names."""
+    m = _FAILED.search(drafts[i].text)
+    if not m:
+        return []
+    key = m.group("key") or m.group("key2")
+    for j in reversed(_same_section(drafts, i)):
+        if key in drafts[j].text:
+            return [j]
+    return []
+
+
+def after_named_event(drafts: list[Draft], i: int) -> list[int]:
+    """ "现场施救完毕后…", "报警发出后…": after the earlier steps that do the named action."""
+    d = drafts[i]
+    m = _EVENT.match(_body(d.text))
+    if not m or _ONSET.search(m.group("cond")):
+        return []
+    if d.sentence_prev is not None:
+        return [d.sentence_prev]
+    cond = re.sub(r"[^\u4e00-\u9fff]", "", m.group("cond"))
+    pairs = [cond[k : k + 2] for k in range(len(cond) - 1)]
+    candidates = _same_section(drafts, i)
+    for pair in reversed(pairs):
+        if pair in _COMMON:
+            continue
+        hits = [j for j in candidates if pair in drafts[j].text]
+        if hits:
+            return hits[-3:]
+    return []
+
+
+def _head(text: str) -> str:
+    return re.split(r"[，,]", text, maxsplit=1)[0]
