@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
+
 from plans.model import Level, Plan, Role, Source, Step
 
 
@@ -46,3 +50,19 @@ def english_plan() -> Plan:
                  phase="termination", after=("s2",)),
         ),
     )
+
+
+def fire_plan_docx(title: str = "滨海仓库火灾应急预案") -> bytes:
+    """A short Chinese plan as a real .docx: headings, a duty sentence, four response steps."""
+    document = docx.Document()
+    document.add_heading(title, 0)
+    document.add_heading("1 组织机构", 1)
+    document.add_paragraph("应急指挥部负责统一指挥火灾处置工作。")
+    document.add_heading("2 应急响应", 1)
+    document.add_paragraph("值班人员发现火情后立即报告应急指挥部。")
+    document.add_paragraph("应急指挥部接报后30分钟内启动应急响应。")
+    document.add_paragraph("消防救援组立即组织灭火并疏散人员。")
+    document.add_paragraph("火灾扑灭后，应急指挥部宣布应急响应终止。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

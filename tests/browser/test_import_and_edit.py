@@ -3,29 +3,12 @@
 
 from __future__ import annotations
 
-import io
-
-import docx
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
+from tests.sample_plans import fire_plan_docx
 
 pytestmark = pytest.mark.browser
-
-
-def _plan_docx(path) -> None:
-    document = docx.Document()
-    document.add_heading("港区油罐火灾应急预案", 0)
-    document.add_heading("1 组织机构", 1)
-    document.add_paragraph("应急指挥部负责统一指挥火灾处置工作。")
-    document.add_heading("2 应急响应", 1)
-    document.add_paragraph("值班人员发现火情后立即报告应急指挥部。")
-    document.add_paragraph("应急指挥部接报后30分钟内启动应急响应。")
-    document.add_paragraph("消防救援组立即组织灭火并疏散人员。")
-    document.add_paragraph("火灾扑灭后，应急指挥部宣布应急响应终止。")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path.write_bytes(buffer.getvalue())
 
 
 def _idle(page) -> None:
@@ -36,7 +19,7 @@ def _idle(page) -> None:
 def test_upload_preview_save_edit_and_the_chart_follows(server, browser_page, tmp_path):
     page = browser_page
     plan_file = tmp_path / "油罐火灾预案.docx"
-    _plan_docx(plan_file)
+    plan_file.write_bytes(fire_plan_docx("港区油罐火灾应急预案"))
 
     page.goto(f"{server}/import")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(plan_file))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
-import docx
 import pytest
 
 from db import plans_store
 from plans.access import LOCAL_ACTOR
+from tests.sample_plans import fire_plan_docx
 from tests.ui.conftest import NOW, all_text, page
 
 
@@ -51,24 +49,9 @@ def test_deleting_a_plan_asks_first_and_can_be_undone(seeded, conn):
     assert len(plans_store.list_plans(conn, LOCAL_ACTOR)) == 2
 
 
-def _docx_bytes() -> bytes:
-    document = docx.Document()
-    document.add_heading("滨海仓库火灾应急预案", 0)
-    document.add_heading("1 组织机构", 1)
-    document.add_paragraph("应急指挥部负责统一指挥火灾处置工作。")
-    document.add_heading("2 应急响应", 1)
-    document.add_paragraph("值班人员发现火情后立即报告应急指挥部。")
-    document.add_paragraph("应急指挥部接报后30分钟内启动应急响应。")
-    document.add_paragraph("消防救援组立即组织灭火并疏散人员。")
-    document.add_paragraph("火灾扑灭后，应急指挥部宣布应急响应终止。")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def test_import_previews_a_docx_and_saves_it_as_a_draft(conn):
     at = page("import").run()
-    at.get("file_uploader")[0].upload("plan.docx", _docx_bytes(), "application/octet-stream")
+    at.get("file_uploader")[0].upload("plan.docx", fire_plan_docx(), "application/octet-stream")
     at.run()
     assert not at.exception, at.exception
     assert not at.error
@@ -81,7 +64,7 @@ def test_import_previews_a_docx_and_saves_it_as_a_draft(conn):
 
 
 def test_importing_the_same_file_twice_is_detected(conn):
-    data = _docx_bytes()
+    data = fire_plan_docx()
     at = page("import").run()
     at.get("file_uploader")[0].upload("plan.docx", data, "application/octet-stream")
     at.run()
