@@ -29,7 +29,7 @@ from plans.model import PHASES, Plan, Role, Step
 
 SEVERITIES = ("error", "warning", "info")
 ALL_LEVELS = "*"
-PREFILTER = 0.6
+PREFILTER = 0.75
 SIMILAR = 0.9
 CONCENTRATED = 0.5
 MIN_PATH = 3
@@ -324,7 +324,10 @@ def _may_be_similar(a: frozenset, b: frozenset) -> bool:
     90% alike share well over half of their character pairs."""
     if not a or not b:
         return a == b
-    return 2 * len(a & b) >= PREFILTER * (len(a) + len(b))
+    small, large = sorted((len(a), len(b)))
+    if 2 * small < PREFILTER * (small + large):
+        return False
+    return 2 * len(a & b) >= PREFILTER * (small + large)
 
 
 def _similar(a: str, b: str) -> bool:

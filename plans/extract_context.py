@@ -26,6 +26,7 @@ _PHASES_ZH: tuple[tuple[str, re.Pattern], ...] = (
     ),
     ("public_info", re.compile(r"信息发布|新闻发布|舆情|新闻报道")),
     ("initial", re.compile(r"先期处置|先期响应|初期处置")),
+    ("disposal", re.compile(r"响应(?:行动|措施)$|应急行动$")),
     (
         "activation",
         re.compile(r"响应启动|启动|分级响应|响应分级|[ⅠⅡⅢⅣ一二三四1-4]级(?:应急)?响应|响应级别"),

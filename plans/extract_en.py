@@ -276,32 +276,56 @@ class EnglishExtractor:
             (find_time_limit(h.text) for h in reversed(ctx.headings) if find_time_limit(h.text)),
             None,
         )
-        found = find_time_limit(text) or heading_time
         phase = ctx.phase or "disposal"
         if re.search(r"\bdemobiliz", text, re.IGNORECASE):
             phase = "termination"
         elif re.search(r"\b(?:report|notify|inform)\b", text, re.IGNORECASE):
             phase = "report"
-        self.drafts.append(
-            Draft(
-                block=b.index,
-                source=b.text,
-                text=text,
-                roles=owners,
-                phase=phase,
-                levels=ctx.levels,
-                time=found.minutes if found else None,
-                time_text=found.text if found else "",
-                section=ctx.section,
-                item=b.index if b.kind == "list_item" else None,
-                list_key=("sec", ctx.section, b.level),
-                part=part,
-                parent_item=self.items.get(b.level - 1)
-                if b.kind == "list_item" and b.level > 1
-                else None,
-                trigger="after" if _AFTER.match(text) else "",
+        prev = None
+        for piece in _pieces(text):
+            found = find_time_limit(piece) or heading_time
+            self.drafts.append(
+                Draft(
+                    block=b.index,
+                    source=b.text,
+                    text=piece,
+                    roles=owners,
+                    phase=phase,
+                    levels=ctx.levels,
+                    time=found.minutes if found else None,
+                    time_text=found.text if found else "",
+                    section=ctx.section,
+                    item=b.index if b.kind == "list_item" else None,
+                    list_key=("sec", ctx.section, b.level),
+                    part=part,
+                    parent_item=self.items.get(b.level - 1)
+                    if b.kind == "list_item" and b.level > 1
+                    else None,
+                    trigger="after" if _AFTER.match(piece) else "",
+                    sentence_prev=prev,
+                )
             )
-        )
+            prev = len(self.drafts) - 1
+
+
+_NEW_ACTION = re.compile(
+    r"^(?:when|once|as soon as|after|upon|if)\b|^(?:\w+\s){0,5}(?:these|those)\b", re.IGNORECASE
+)
+
+
+def _pieces(text: str) -> list[str]:
+    """A bullet's sentences, cut (verbatim) where a sentence opens a separate, triggered action."""
+    cuts = [0]
+    pos = 0
+    for k, sentence in enumerate(sentences(text)):
+        start = text.find(sentence, pos)
+        if start < 0:
+            return [text]
+        pos = start + len(sentence)
+        if k and _NEW_ACTION.match(sentence) and len(sentence.split()) >= 4:
+            cuts.append(start)
+    cuts.append(len(text))
+    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
 def _position_heading(h: Block, blocks: list[Block]) -> bool:

@@ -40,6 +40,7 @@ _THOSE = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[)）.、]\s
 _SO_THAT = re.compile(r"^以便|^以利")
 _ALARM = re.compile(r"警报|报警")
 _FOUND = re.compile(r"^[^，。；]{0,24}(?:发生|发现)[^，。；]{0,24}[，,]")
+_MUSTER = re.compile(r"警报|报警|各自岗位|集合|进入应急状态")
 _ASSESS = re.compile(r"^[^，。；]{0,6}(?:查明|探明|判明|查清)")
 _FEEDBACK = re.compile(r"根据[^，。；]{0,10}反馈")
 _MEASURES = ("command", "disposal", "escalation", "activation", "initial")
@@ -66,7 +67,12 @@ class _Order:
         for i, d in enumerate(self.d):
             preds = self.explicit(i) or self.structural(i)
             out.append(sorted({p for p in preds if p < i}))
-            if d.phase in _MEASURES and _START.search(d.text) and not _NOT_START.search(d.text):
+            if (
+                d.phase in _MEASURES
+                and _START.search(d.text)
+                and not _NOT_START.search(d.text)
+                and not set(out[-1]) & set(self.starts)
+            ):
                 self.starts.append(i)
             if _DECLARES_END.search(d.text) and "预警" not in d.text:
                 self.ends.append(i)
@@ -95,12 +101,14 @@ class _Order:
             found = rule(i)
             if found:
                 return found
-        for rule in (on_deployment, forecast_for_consultation, failed_attempt, after_named_event):
+        for rule in (on_deployment, forecast_for_consultation, failed_attempt):
             found = rule(self.d, i)
             if found:
                 return found
         if _FEEDBACK.search(d.text) and d.list_key is not None:
             return [j for j in range(i) if self.d[j].list_key == d.list_key]
+        if not (d.levels and d.phase in _MEASURES):
+            return after_named_event(self.d, i)
         return []
 
     def on_report(self, i: int) -> list[int]:
@@ -116,7 +124,10 @@ class _Order:
             ]
             if told:
                 return told[-6:]
-        j = self.last(i, lambda x: bool(_REPORTS.search(x.text)) and x.roles != d.roles)
+        j = self.last(
+            i,
+            lambda x: x.section == d.section and bool(_REPORTS.search(x.text)) and x.roles != d.roles,
+        )
         return [j] if j is not None else []
 
     def after_check(self, i: int) -> list[int]:
@@ -126,7 +137,8 @@ class _Order:
         if d.sentence_prev is not None:
             return [d.sentence_prev]
         j = self.last(i, lambda x, sec=d.section: x.section == sec, window=3)
-        return [j] if j is not None else []
+        named = after_named_event(self.d, i)
+        return sorted(set(named) | ({j} if j is not None else set()))
 
     def after_warning(self, i: int) -> list[int]:
         d = self.d[i]
@@ -166,23 +178,12 @@ class _Order:
             if _AFTER_END.search(_head(d.text)) and self.ends:
                 return self.ends[-1:]
             return []
-        by_section: dict[int | None, int] = {}
+        last_by_levels: dict[tuple, int] = {}
         for j in range(i):
             x = self.d[j]
-            if x.part == d.part and x.phase in _MEASURES and j not in self.starts:
-                by_section[x.section] = j
-        if not by_section:
-            return []
-        lasts = []
-        levelled = [j for j in by_section.values() if self.d[j].levels]
-        seen_levels: set[tuple] = set()
-        for j in sorted(levelled, reverse=True):
-            if self.d[j].levels not in seen_levels:
-                seen_levels.add(self.d[j].levels)
-                lasts.append(self.first_of_item(j))
-        if not lasts:
-            lasts.append(self.first_of_item(max(by_section.values())))
-        return lasts
+            if x.part == d.part and x.phase == "disposal" and j not in self.starts:
+                last_by_levels[x.levels] = j
+        return sorted(self.first_of_item(j) for j in last_by_levels.values())
 
     def adjust_response(self, i: int) -> list[int]:
         d = self.d[i]
@@ -214,22 +215,33 @@ class _Order:
         mates = [j for j in range(i) if self.d[j].list_key == d.list_key]
         if not mates:
             return []
+        same_item = [j for j in mates if self.d[j].item == d.item]
+        procedure = d.sequence or _opens_procedure(self.d[mates[0]])
+        if same_item:
+            # a later sentence of an item in a procedure follows the sentence before it
+            if procedure and d.sentence_prev is None and not d.text.startswith("同时"):
+                return same_item[-1:]
+            return []
         if d.sequence:
-            prev = [j for j in mates if self.d[j].item != d.item]
-            return prev[-1:]
-        first = mates[0]
-        if self.d[first].item != d.item and _opens_procedure(self.d[first]):
-            return [first]
-        return []
+            return mates[-1:]
+        if not procedure:
+            return []
+        firsts = []
+        for j in mates:
+            if self.d[j].item not in [self.d[k].item for k in firsts]:
+                firsts.append(j)
+        opening = [firsts[0]]
+        for j in firsts[1:]:
+            if not _MUSTER.search(self.d[j].text):
+                break
+            opening.append(j)
+        return opening[-1:]
 
     def level_starts(self, i: int) -> list[int]:
         d = self.d[i]
-        out = []
-        for j in self.starts:
-            x = self.d[j]
-            if x.part == d.part and (not x.levels or set(x.levels) & set(d.levels)):
-                out.append(j)
-        return out[-4:]
+        mine = [j for j in self.starts if self.d[j].part == d.part]
+        out = [j for j in mine if set(self.d[j].levels) & set(d.levels)]
+        return (out or [j for j in mine if not self.d[j].levels])[-4:]
 
     # -- helpers -------------------------------------------------------------------------
 

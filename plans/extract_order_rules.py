@@ -7,6 +7,7 @@ import re
 from plans.extract_zh import Draft
 
 _LABEL = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*")
+_TITLE = re.compile(r"^[^，,。；;：:]{2,12}[。.](?!$)")
 _BY_PLAN = re.compile(
     r"(?:按照?|根据)(?P<who>[^，。；]{2,24}?)(?:的)?(?:工作|调度|统一)?部署|"
     r"传达(?P<who2>[^，。；]{2,12}?)(?:的)?会商"
@@ -16,9 +17,13 @@ _FORECASTS = re.compile(r"预报")
 _PASSES_ON = re.compile(r"通报[^。；]{0,20}预报")
 _FAILED = re.compile(
     r"(?:若|如|如果|一旦|确认)[^，。；]{0,16}?(?P<key>[\u4e00-\u9fff]{2})(?:无效|失效|失败)|"
-    r"^(?:[（(]?\d{1,2}[)）])?[^，。；]{0,6}?(?P<key2>[\u4e00-\u9fff]{2})无效"
+    r"^(?:[（(]?\d{1,2}[)）])?[^，。；]{0,6}?(?P<key2>[\u4e00-\u9fff]{2})无效|"
+    r"^(?:[（(]?\d{1,2}[)）])?(?:如|若)[^，。；]{0,20}无法[^，。；]{0,20}?(?P<key3>[\u4e00-\u9fff]{2})[，,]|"
+    r"^(?:[（(]?\d{1,2}[)）])?(?:如|若|如果)(?P<key4>探明|查明|查清|确认|证实|判明)"
 )
-_EVENT = re.compile(r"^(?P<cond>[^。；]{2,60}?)(?:完毕|之后|以后|后)[，,]")
+_EVENT = re.compile(
+    r"^(?P<cond>[^。；]{2,60}?)(?:完毕|之后|以后|后)[，,]|^待(?P<wait>[^。；]{2,40}?)(?:后|时|方可)"
+)
 _ONSET = re.compile(r"发生|结束|终止|期间|发布|接报|接到|收到|获取")
 # words too common in plans to tell one action from another
 _COMMON = {
@@ -28,7 +33,7 @@ _COMMON = {
 
 
 def _body(text: str) -> str:
-    return _LABEL.sub("", text.strip())
+    return _TITLE.sub("", _LABEL.sub("", text.strip()))
 
 
 def _same_section(drafts: list[Draft], i: int, window: int = 30) -> list[int]:
@@ -72,7 +77,7 @@ def failed_attempt(drafts: list[Draft], i: int) -> list[int]:
     m = _FAILED.search(drafts[i].text)
     if not m:
         return []
-    key = m.group("key") or m.group("key2")
+    key = m.group("key") or m.group("key2") or m.group("key3") or m.group("key4")
     for j in reversed(_same_section(drafts, i)):
         if key in drafts[j].text:
             return [j]
@@ -83,11 +88,11 @@ def after_named_event(drafts: list[Draft], i: int) -> list[int]:
     """ "现场施救完毕后…", "报警发出后…": after the earlier steps that do the named action."""
     d = drafts[i]
     m = _EVENT.match(_body(d.text))
-    if not m or _ONSET.search(m.group("cond")):
+    if not m or _ONSET.search(m.group("cond") or m.group("wait")):
         return []
-    if d.sentence_prev is not None:
+    if d.sentence_prev is not None and m.group("cond"):
         return [d.sentence_prev]
-    cond = re.sub(r"[^\u4e00-\u9fff]", "", m.group("cond"))
+    cond = re.sub(r"[^\u4e00-\u9fff]", "", m.group("cond") or m.group("wait"))
     pairs = [cond[k : k + 2] for k in range(len(cond) - 1)]
     candidates = _same_section(drafts, i)
     for pair in reversed(pairs):

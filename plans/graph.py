@@ -21,6 +21,7 @@ steps are never added up.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -47,12 +48,25 @@ def applies_to(step: Step, level: str | None) -> bool:
     return level is None or not step.levels or level in step.levels
 
 
+_recent = threading.local()
+
+
 def build_graph(plan: Plan, level: str | None = None) -> nx.DiGraph:
     """The ordering graph of the steps that apply to `level` (None: all steps).
 
     Node attributes: step (the Step), name, phase, lead (first owner or None), roles,
-    time_limit_min, time_from, index (position in the plan).
+    time_limit_min, time_from, index (position in the plan). The graph is frozen (copy it to
+    change it): plans are immutable, so the graphs of the plan last asked about in this thread
+    are kept and shared, and check_plan builds each level's graph once instead of a dozen times.
     """
+    if getattr(_recent, "plan", None) is not plan:
+        _recent.plan, _recent.graphs = plan, {}
+    if level not in _recent.graphs:
+        _recent.graphs[level] = nx.freeze(_build_graph(plan, level))
+    return _recent.graphs[level]
+
+
+def _build_graph(plan: Plan, level: str | None) -> nx.DiGraph:
     graph = nx.DiGraph(level=level)
     for index, step in enumerate(plan.steps):
         if not applies_to(step, level) or step.id in graph:
