@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from plans.extract_context import Context, heading_phase
 from plans.extract_roles import RoleRegistry
@@ -76,6 +77,10 @@ class EnglishRegistry:
         if key in self.keys:
             return self.keys[key]
         rid = self.reg.by_key.get(name.lower())
+        words = key.split()
+        if rid is None and len(words) == 2 and words[-1] in self.keys:
+            # "Planning Scribe" for a "Scribe" the organisation already names
+            return self.keys[words[-1]]
         return rid
 
     def add(self, name: str, block: Block, *, parent: str | None = None, part=None) -> str:
@@ -325,7 +330,7 @@ def _pieces(text: str) -> list[str]:
         if k and _NEW_ACTION.match(sentence) and len(sentence.split()) >= 4:
             cuts.append(start)
     cuts.append(len(text))
-    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return [text[a:b].strip() for a, b in pairwise(cuts) if text[a:b].strip()]
 
 
 def _position_heading(h: Block, blocks: list[Block]) -> bool:

@@ -101,12 +101,13 @@ _VERBS = (
     "应当|应该|应(?!急)|要(?!求|素)|须|必须|负责|立即|立刻|迅速|及时|马上|第一时间|可以|可(?!能)|将|会同|"
     "牵头|配合|协助|组织|做好|按照|根据|依据|在|于|对|向|派|下令|命令|指派|率领|接报|接到|收到|获取|"
     "获悉|发现|确认|任|视情|全面|加强|统一|提出|报请|提请|决定|启动|进行|开展|实施|采取|坐镇|密切|坚守|"
-    "是|为|依法|依照|赶赴|主动|积极|共同|分别|听到|带领|指导|督促|有权|经|通过|以|把|从|跟踪|做出|作出|"
+    "是|为|依法|依照|直接|赶赴|主动|积极|共同|分别|听到|带领|指导|督促|有权|经|通过|以|把|从|跟踪|做出|作出|"
     "报告|上报|发布|通知|召集|集中|调集|成立|设立|承担|制定|落实|协调|指挥"
 )
 _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
 _SUBJECT = re.compile(
-    rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?=(?:{_VERBS})|[，,：:])"
+    rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?:[（(][\u4e00-\u9fff]{{1,6}}[）)])?"
+    rf"(?=(?:{_VERBS})|[，,：:])"
 )
 _LIST_SPLIT = re.compile(r"、|以及|及其|及|和|与|或者|或")
 _LEAD_IN = re.compile(
@@ -134,14 +135,28 @@ def ends_with_role_word(name: str) -> bool:
 def clean_name(name: str) -> str:
     """A role name without list glue and without a leading "各级/各" where the rest is a name."""
     name = name.strip(" ，,、：:；;。.的")
+    staff = re.match(r"^(.{2,}?)的(?:人员|工作人员|队员)$", name)
+    if staff and ends_with_role_word(staff.group(1)):
+        # "应急组织有关部门的人员" acts for 应急组织有关部门
+        return clean_name(staff.group(1))
     name = name.rsplit("的", 1)[-1]
     name = re.sub(r"^(?:并|同时|由|经|报|请|在|及|和|与)", "", name)
     return name
 
 
+_JOINT_LEADERS = re.compile(
+    r"[\u4e00-\u9fff]{1,4}委、[\u4e00-\u9fff]{1,6}政府(?:主要领导|领导|主要负责同志|负责同志)"
+)
+
+
 def split_role_list(text: str) -> list[str]:
     """ "气象、水利部门" → ["气象部门", "水利部门"]; "大副、轮机长" → ["大副", "轮机长"]."""
+    if _JOINT_LEADERS.fullmatch(text.strip()):
+        # "市委、市政府主要领导": the party and government leaders act as one
+        return [text.strip()]
     parts = [p.strip() for p in _LIST_SPLIT.split(text) if p.strip()]
+    # "有关部门（单位）": a trailing gloss in brackets is not part of the name
+    parts = [re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,6}[）)]$", "", p) for p in parts]
     if not parts:
         return []
     tail = _SHARED_SUFFIX.search(parts[-1])
@@ -179,7 +194,7 @@ _VERB_START = re.compile(
     r"参加|参与|联系|请求|申请|会同|牵头|召集|命令|指派|指示|率领|带领|安排|保护|封闭|关闭|清理|"
     r"恢复|修复|补充|调拨|垫付|部署|宣布|决定|批准|审核|提出|核实|收集|汇总|上报|报送|报|接报|"
     r"确认|判断|测量|记录|保存|交换|递交|准备|备妥|抛|停|开|用|使|让|由|经|如|若|当|凡|一旦|必要时|"
-    r"应|要|须|可|并|同时|尽力|尽快|注意|请示|告|据|按|安排|一经|其(?!他)|该|此|上述|下列|以下|全面|"
+    r"应(?!急)|要|须|可|并|同时|尽力|尽快|注意|请示|告|据|按|安排|一经|其(?!他)|该|此|上述|下列|以下|全面|"
     r"进一步|积极|主动|共同|分别|密切|认真|严格|切实|全力|快速|有效|及早|提前|随时|继续|另)"
 )
 _BAD_INSIDE = re.compile(r"使|于|将|并|应(?!急)|可|等|在(?!地)|进行|采取|按照|根据")

@@ -23,7 +23,9 @@ _ON_REPORT = re.compile(
 )
 _AFTER_CHECK = re.compile(r"核实后|核查后|查清|确认后|待[^，。；]{1,30}(?:后|方可|再)|方可")
 _AFTER_WARNING = re.compile(r"预警(?:信息)?发布后|发布预警后|预警发出后")
-_WARNING_CHANGE = re.compile(r"(?:调整|变更|解除|终止)[^，。；]{0,4}预警|预警[^，。；]{0,4}(?:调整|解除)")
+_WARNING_CHANGE = re.compile(
+    r"(?:调整|变更|解除|终止)[^，。；]{0,4}预警|预警[^，。；]{0,4}(?:调整|解除)"
+)
 _ISSUES_WARNING = re.compile(r"预警[^，。；]{0,12}由[^，。；]{2,30}发布|发布[^，。；]{0,8}预警")
 _AFTER_END = re.compile(
     r"(?:处置|救援|应急)(?:工作|行动)?(?:结束|终止|完毕)后?|应急结束后|响应终止后"
@@ -32,14 +34,16 @@ _REPORTS = re.compile(r"报告|上报|报送|报警|通知|报到|求救|报至"
 _START = re.compile(r"批准|决定启动|启动[^，。；]{0,8}响应")
 _NOT_START = re.compile(r"建议|条件|需要启动|审核")
 _DECLARES_END = re.compile(r"(?:宣布|决定)[^，。；]{0,12}(?:终止|结束|解除)")
-_ADJUSTS = re.compile(r"调整[^，。；]{0,6}(?:响应|级别)|扩大响应|提升[^，。；]{0,4}响应|请求支援|请求[^，。；]{0,10}支援")
+_ADJUSTS = re.compile(
+    r"调整[^，。；]{0,6}(?:响应|级别)|扩大响应|提升[^，。；]{0,4}响应|请求支援|请求[^，。；]{0,10}支援"
+)
 _REVIEW = re.compile(r"审核|审定|批准|同意")
 _PROPOSAL = re.compile(r"提出[^，。；]{0,16}建议|提出[^，。；]{0,6}申请|提请")
 _APPROVAL_HEAD = re.compile(r"^(?:并)?(?:报请|报|经)")
 _THOSE = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[)）.、]\s*)?(?:上述|以上|前述)")
 _SO_THAT = re.compile(r"^以便|^以利")
-_ALARM = re.compile(r"警报|报警")
-_FOUND = re.compile(r"^[^，。；]{0,24}(?:发生|发现)[^，。；]{0,24}[，,]")
+_ALARM = re.compile(r"(?<!预)警报|报警")
+_FOUND = re.compile(r"^[^，。；]{0,24}(?:发生|发现)")
 _MUSTER = re.compile(r"警报|报警|各自岗位|集合|进入应急状态")
 _ASSESS = re.compile(r"^[^，。；]{0,6}(?:查明|探明|判明|查清)")
 _FEEDBACK = re.compile(r"根据[^，。；]{0,10}反馈")
@@ -85,7 +89,7 @@ class _Order:
         head = _head(d.text)
         if d.sentence_prev is not None and (_APPROVAL_HEAD.match(d.text) or _SO_THAT.match(d.text)):
             return [d.sentence_prev]
-        if _REVIEW.search(head) and re.match(r"^[^，。；]{0,24}由", d.text):
+        if _REVIEW.search(head) and re.match(r"^(?:其中[，,])?[^，。；]{0,24}由", d.text):
             proposal = self.last(i, lambda x: bool(_PROPOSAL.search(x.text)), window=8)
             if proposal is not None:
                 return [proposal]
@@ -126,7 +130,9 @@ class _Order:
                 return told[-6:]
         j = self.last(
             i,
-            lambda x: x.section == d.section and bool(_REPORTS.search(x.text)) and x.roles != d.roles,
+            lambda x: (
+                x.section == d.section and bool(_REPORTS.search(x.text)) and x.roles != d.roles
+            ),
         )
         return [j] if j is not None else []
 
@@ -268,6 +274,6 @@ def _opens_procedure(d: Draft) -> bool:
     body = re.sub(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*", "", d.text)
     return bool(
         _ALARM.search(body)
-        or (_FOUND.search(body) and _REPORTS.search(body))
+        or (_FOUND.search(body) and _REPORTS.search(body) and re.search(r"立即|第一时间", body))
         or _ASSESS.search(body)
     )

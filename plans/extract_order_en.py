@@ -10,31 +10,50 @@ from collections.abc import Callable
 from plans.extract_zh import Draft
 
 _FILL = re.compile(
-    r"^(?:fill|staff|activate|assign)\b[^:]{0,40}\bpositions?\b[^:]*:(?P<list>.+)$", re.I
+    r"^(?:fill|staff|activate|assign)\b[^:]{0,40}\bpositions?\b[^:]*:(?P<list>.+)$|"
+    r"^(?:fill|staff|activate) (?:the |a )?(?P<one>[A-Z][\w-]*(?: [A-Z][\w-]*)?) "
+    r"(?:role|position)\b",
+    re.IGNORECASE,
 )
-_ONCE_SET_UP = re.compile(r"^(?:once|after|when)\b[^,]{0,40}\bset[- ]?up\b", re.I)
-_SETS_UP = re.compile(r"^(?:organi[sz]e and )?set[- ]?up\b|^(?:open|establish)\b", re.I)
-_READY = re.compile(r"\boperational\b|\bready for\b|\bannounce\b[^.]{0,20}\bstatus\b", re.I)
-_ARRIVALS = re.compile(r"^(?:when|as)\b[^,]{0,60}\b(?:arrives?|come in|comes in)\b", re.I)
+_ONCE_SET_UP = re.compile(r"^(?:once|after|when)\b[^,]{0,40}\bset[- ]?up\b", re.IGNORECASE)
+_SETS_UP = re.compile(r"^(?:organi[sz]e and )?set[- ]?up\b|^(?:open|establish)\b", re.IGNORECASE)
+_READY = re.compile(
+    r"\boperational\b|\bready for\b|\bannounce\b[^.]{0,20}\bstatus\b", re.IGNORECASE
+)
+_ARRIVALS = re.compile(r"^(?:when|as)\b[^,]{0,60}\b(?:arrives?|come in|comes in)\b", re.IGNORECASE)
 _ANAPHORA = re.compile(
     r"^(?:as soon as|once|when|after) (?:this|that|these|it)\b|"
     r"^(?:\w+\s){0,5}(?:these|those|both)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_PIECE_TRIGGER = re.compile(r"^(?:when|once|after|upon)\b", re.I)
+_THEN = re.compile(r"^(?:then|next|afterwards|after that|thereafter)\b", re.IGNORECASE)
+_PIECE_TRIGGER = re.compile(r"^(?:when|once|after|upon)\b", re.IGNORECASE)
 _CANNOT = re.compile(
-    r"^if (?:the )?(?P<what>[a-z][\w'’-]+) (?:cannot|can not|can't|could not|fails?|are not|is not)",
-    re.I,
+    r"^if (?:the )?(?P<what>[a-z][\w'’-]+) (?:cannot|can not|can't|could not|fails?|are not|is not|"
+    r"are blocking|is blocking|are blocked|is blocked|is unavailable|are unavailable)",
+    re.IGNORECASE,
 )
-_CREATE = re.compile(r"^(?:create|establish|form) (?:your |the )?(?P<team>[A-Z][\w-]*) Team\b")
+_CREATE = re.compile(
+    r"^(?:[Cc]reate|[Ee]stablish|[Ff]orm) (?:your |the )?(?P<team>[A-Z][\w-]*) Team\b"
+)
 _TEAM_ACTS = re.compile(r"^(?P<team>[A-Z][\w-]*) Team\b")
 # (earlier action, later action): preconditions that hold in any response
 _PRECONDITIONS = (
-    (re.compile(r"\btriage\b", re.I), re.compile(r"\btreat", re.I)),
-    (re.compile(r"^review\b", re.I), re.compile(r"^prioriti[sz]e\b", re.I)),
-    (re.compile(r"^prioriti[sz]e\b", re.I), re.compile(r"^assign\b", re.I)),
-    (re.compile(r"^(?:collect|gather)\b", re.I), re.compile(r"^prepare\b", re.I)),
-    (re.compile(r"^(?:prepare|develop|create|draft)\b", re.I), re.compile(r"^update\b", re.I)),
+    (
+        re.compile(r"\btriage\b", re.IGNORECASE),
+        re.compile(r"^(?!create|establish|form)\w*.*\btreat", re.IGNORECASE),
+    ),
+    (
+        re.compile(r"\b(?:treat|assess)", re.IGNORECASE),
+        re.compile(r"\bre-?evaluat|\breassess", re.IGNORECASE),
+    ),
+    (re.compile(r"^review\b", re.IGNORECASE), re.compile(r"^prioriti[sz]e\b", re.IGNORECASE)),
+    (re.compile(r"^prioriti[sz]e\b", re.IGNORECASE), re.compile(r"^assign\b", re.IGNORECASE)),
+    (re.compile(r"^(?:collect|gather)\b", re.IGNORECASE), re.compile(r"^prepare\b", re.IGNORECASE)),
+    (
+        re.compile(r"^(?:prepare|develop|create|draft)\b", re.IGNORECASE),
+        re.compile(r"^update\b", re.IGNORECASE),
+    ),
 )
 
 
@@ -46,13 +65,16 @@ def order_en(drafts: list[Draft], find: Callable[[str], str | None]) -> list[lis
         after[i] |= _parent(drafts, i)
         after[i] |= _trigger(drafts, i, text)
         after[i] |= _preconditions(drafts, i, text)
+        after[i] |= _made_earlier(drafts, i, text)
         m = _FILL.match(text)
         if m:
-            for name in re.split(r",|\band\b", m.group("list")):
+            for name in re.split(r",|\band\b", m.group("list") or m.group("one")):
                 rid = find(name.strip(" .;"))
                 if rid is None:
                     continue
-                first = next((j for j in range(i + 1, len(drafts)) if drafts[j].roles[:1] == [rid]), None)
+                first = next(
+                    (j for j in range(i + 1, len(drafts)) if drafts[j].roles[:1] == [rid]), None
+                )
                 if first is not None:
                     after[first].add(i)
         m = _CREATE.match(text)
@@ -65,8 +87,9 @@ def order_en(drafts: list[Draft], find: Callable[[str], str | None]) -> list[lis
 
 
 def _parent(drafts: list[Draft], i: int) -> set[int]:
+    """A sub-bullet that says so ("Then…") follows its parent; others are parallel details."""
     d = drafts[i]
-    if d.parent_item is None:
+    if d.parent_item is None or not _THEN.match(d.text):
         return set()
     parent = [j for j in range(i) if drafts[j].item == d.parent_item]
     return {parent[0]} if parent else set()
@@ -97,14 +120,32 @@ def _trigger(drafts: list[Draft], i: int, text: str) -> set[int]:
     return set()
 
 
+def _made_earlier(drafts: list[Draft], i: int, text: str) -> set[int]:
+    """ "…in the designated parking spaces" follows "Designate parking spaces…"."""
+    out: set[int] = set()
+    for m in re.finditer(
+        r"\b(?P<verb>[a-z]{4,})ed (?P<obj>(?!(?:a|an|the|your|all|any)\b)[a-z]{3,} [a-z]{3,})",
+        text,
+        re.IGNORECASE,
+    ):
+        stem = m.group("verb").lower()
+        for j in range(i - 1, max(-1, i - 10), -1):
+            other = drafts[j].text.lower()
+            if other.startswith((stem + " ", stem + "e ")) and m.group("obj").lower() in other:
+                out.add(j)
+                break
+    return out
+
+
 def _preconditions(drafts: list[Draft], i: int, text: str) -> set[int]:
     out: set[int] = set()
     d = drafts[i]
     for before, later in _PRECONDITIONS:
         if not later.search(text) or before.search(text):
             continue
-        for j in range(i - 1, max(-1, i - 12), -1):
-            if drafts[j].section == d.section and before.search(drafts[j].text):
+        for j in range(i - 1, max(-1, i - 15), -1):
+            near = drafts[j].roles[:1] == d.roles[:1] or drafts[j].section == d.section
+            if near and before.search(drafts[j].text):
                 out.add(j)
                 break
     return out

@@ -27,8 +27,27 @@ _EVENT = re.compile(
 _ONSET = re.compile(r"发生|结束|终止|期间|发布|接报|接到|收到|获取")
 # words too common in plans to tell one action from another
 _COMMON = {
-    "人员", "事故", "船舶", "现场", "应急", "部门", "单位", "工作", "情况", "进行", "有关",
-    "相关", "立即", "及时", "组织", "采取", "措施", "处置", "救援", "得到", "所需",
+    "人员",
+    "事故",
+    "船舶",
+    "现场",
+    "应急",
+    "部门",
+    "单位",
+    "工作",
+    "情况",
+    "进行",
+    "有关",
+    "相关",
+    "立即",
+    "及时",
+    "组织",
+    "采取",
+    "措施",
+    "处置",
+    "救援",
+    "得到",
+    "所需",
 }
 
 
@@ -54,9 +73,9 @@ def on_deployment(drafts: list[Draft], i: int) -> list[int]:
     names = [n for n in re.split(r"[、和及与]", who) if len(n) >= 2]
     for j in reversed(_same_section(drafts, i)):
         body = _body(drafts[j].text)
-        if re.search(r"部署|会商", body) and not _BY_PLAN.search(body):
-            if any(body.startswith(n[:3]) for n in names):
-                return [j]
+        deploys = re.search(r"部署|会商", body) and not _BY_PLAN.search(body)
+        if deploys and any(body.startswith(n[:3]) for n in names):
+            return [j]
     return []
 
 

@@ -49,6 +49,17 @@ def _key(name: str) -> str:
     return _PREFIX.sub("", re.sub(r"\s+", " ", name.strip())).lower().replace("相关", "有关")
 
 
+_LOCAL = re.compile(r"^(?:事故发生地|事发地|事发)(?P<rest>.{2,})$")
+_SHIP_POSTS = re.compile(r"船长|大副|二副|三副|轮机长|大管轮|驾驶员|值班员|安全员")
+_ORG_INSIDE = re.compile(r"部|局|委|办|政府|中心|公司|组|队|单位|机构|船舶")
+
+
+def _canon(key: str) -> str:
+    """Variant spellings of a group of people: 全体船员 = 全船人员, 发现者 = 发现人员."""
+    key = re.sub(r"^全体|^全", "", key)
+    return re.sub(r"(?:人员|者|人)$", "员", key)
+
+
 def _subsequence(short: str, long_: str) -> bool:
     it = iter(long_)
     return all(ch in it for ch in short)
@@ -79,11 +90,26 @@ class RoleRegistry:
             return None
         if key in self.by_key:
             return self.by_key[key]
+        canon = _canon(key)
+        same = {rid for k, rid in self.by_key.items() if _canon(k) == canon}
+        if len(same) == 1:
+            return same.pop()
+        local = _LOCAL.match(name)
+        if local:
+            # "事发地区（市）政府" is the one of "各区（市）政府" where it happened
+            rid = self.by_key.get(_key(local.group("rest")))
+            if rid and re.match(r"各(?!级)", self.entries[rid].name):
+                return rid
         post = _POSTS.search(name)
         if post and post.start() > 0:
             head = name[: post.start()]
             if self.find(head) and _key(post.group(1)) in self.by_key:
                 return self.by_key[_key(post.group(1))]
+        # a post with a task prefix ("现场指挥大副" for "大副")
+        for k, rid in self.by_key.items():
+            post = 2 <= len(k) < len(key) and key.endswith(k) and _SHIP_POSTS.fullmatch(k)
+            if post and not _ORG_INSIDE.search(key[: -len(k)]):
+                return rid
         # a short form that ends a longer name ("区（市）政府" of "事发地区（市）政府")
         if len(key) >= 4:
             hits = {rid for k, rid in self.by_key.items() if k.endswith(key) and len(k) > len(key)}
@@ -229,9 +255,8 @@ def role_head(text: str) -> tuple[str, str] | None:
         m = pattern.match(text)
         if m:
             name = ALIAS.sub("", m.group("name")).strip()
-            if is_role_name(name) and not re.search(
-                r"[\d、]|事故|事件|灾害|预警|响应|情况|内容", name
-            ):
+            topic = re.search(r"[\d、]|事故|事件|灾害|预警|响应|情况|内容", name)
+            if is_role_name(name) and (not topic or re.search(r"(?:组|队|办公室)$", name)):
                 return name, m.group("rest").strip()
     return None
 

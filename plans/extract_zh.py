@@ -5,6 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plans.extract_clauses import (
+    CONDITIONS,
+    ONLY_CONDITION,
+    REVIEWED,
+    SCENE,
+    TEAMS,
+    TITLE_ITEM,
+    action_clause,
+    acts,
+    aliases_in,
+    join_continuations,
+    new_deadline,
+)
 from plans.extract_context import Context, levels_in
 from plans.extract_names import agents_by, is_role_name, split_role_list, subject_of
 from plans.extract_roles import (
@@ -19,15 +32,6 @@ from plans.extract_text import clauses, sentences, strip_end
 from plans.model import Block
 from plans.timelimits import find_time_limit
 
-ACTION = re.compile(
-    r"报告|上报|报送|报警|通知|通报|发布|启动|组织|开展|实施|采取|做好|落实|赶赴|派|调集|调动|调度|疏散|"
-    r"转移|撤离|救治|抢救|救援|抢险|封闭|设置|关闭|停止|检查|查明|监测|监视|预报|预警|会商|研判|评估|"
-    r"确定|决定|批准|审核|提出|建议|协调|指挥|处置|处理|负责|收集|核实|汇总|记录|保存|填写|交换|递交|"
-    r"控制|切断|扑救|灭火|堵漏|排水|供水|报|请求|申请|联系|宣布|终止|解除|恢复|清理|修复|调拨|垫付|"
-    r"赔付|补偿|总结|调查|部署|动员|指导|督促|提供|保障|配合|协助|参与|进驻|坐镇|值守|回应|引导|"
-    r"警戒|管制|疏导|分流|发出|下令|命令|指派|测量|准备|备妥|注意|防止|观察|确认|打开|施放|撤出|"
-    r"掌握|跟踪|加强|加密|巡查|排查|发送|召集|成立|组建|增派|安置|救助|补充|发放"
-)
 _SKIP = re.compile(
     r"^(?:不得|严禁|禁止)|其他必要|其他.{0,10}措施。?$|主要包括|内容包括|包括[：:]|是指|"
     r"^(?:按|按照|依照|参照)?[^，,。]{0,6}《[^》]+》[^，,。]{0,12}(?:执行|处理|实施|办理)[。]?$|详见|见第|"
@@ -38,7 +42,8 @@ _PARALLEL = re.compile(r"下列|一项或多项|以下措施|下述")
 _SEQUENCE = re.compile(r"程序|流程|步骤|如下|顺序")
 _APPROVAL = re.compile(r"^(?:并)?(?:报请|报|经)[^，。；]{1,30}?(?:批准|审核|审定|同意|决定)")
 _COMMAND = re.compile(
-    r"(?:命令|指示|指派|率领|带领)(?P<who>[^，。；]{1,12}?)(?=查明|做好|测量|迅速|立即|负责|进行|实施|$)"
+    r"(?:命令|指示|指派|率领|带领|提请)(?P<who>[^，。；]{1,12}?)"
+    r"(?=查明|做好|测量|迅速|立即|负责|进行|实施|主持|$)"
 )
 _SUPPORT = re.compile(
     r"(?:会同|配合|协助|协调)(?P<who>[^，。；、]{2,30}?)(?=做好|开展|进行|实施|组织|对|处置|$)"
@@ -92,6 +97,8 @@ class ChineseExtractor:
         self.group_parent: str | None = None
         self.top: str | None = None
         self.items: dict[int, list[str]] = {}  # list item block → owners
+        # the body whose incident a section handles ("船舶发生碰撞"): owner of subjectless measures
+        self.collective: str | None = None
         self.last_item_at: dict[int, int] = {}  # depth → block of the last item seen
 
     def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
@@ -121,7 +128,8 @@ class ChineseExtractor:
         self.lead = None
         self.last_item_at = {}
         text = re.sub(r"^[\d.．、\s]+", "", strip_label(b))
-        for full, alias in ((f, a) for f, a in _aliases(text)):
+        self.collective = self._known_prefix(text)
+        for full, alias in ((f, a) for f, a in aliases_in(text)):
             rid = self.reg.add(full, b, defined=True, parent=self.top, part=part)
             self.reg.alias(rid, alias)
         name = ALIAS.sub("", text).strip()
@@ -203,11 +211,27 @@ class ChineseExtractor:
         elif lead is not None:
             inherited = lead.roles
         levels = levels_in(text[:40]) or (lead.levels if lead else ()) or ctx.levels
-        owners_before = inherited or self._previous_owners(ctx)
+        scene = SCENE.match(text)
+        if scene and is_role_name(scene.group("name")):
+            self.collective = next(iter(self.resolve([scene.group("name")], b, part)), None)
+        owners_before = (
+            inherited
+            or ([self.collective] if self.collective and b.kind == "list_item" else [])
+            or self._previous_owners(ctx)
+        )
         first_owners: list[str] = []
         pieces = sentences(b.text)
-        if len(pieces) > 1 and len(pieces[0]) - len(b.label) <= 16 and pieces[0].endswith("。"):
+        head = pieces[0][len(b.label) :] if pieces and pieces[0].startswith(b.label) else ""
+        if (
+            len(pieces) > 1
+            and len(head) <= 16
+            and pieces[0].endswith("。")
+            and not subject_of(head)
+            and not re.search(r"应|要|须|负责", head)
+        ):
+            # a short title ("现场施救。") opens the item's first sentence
             pieces = [pieces[0] + pieces[1]] + pieces[2:]
+        pieces = join_continuations(pieces, b.text)
         for sentence in pieces:
             owners_before = self._sentence(
                 b, ctx, part, sentence, owners_before, inherited, levels, lead, parent_item
@@ -223,6 +247,14 @@ class ChineseExtractor:
         ):
             self.lead = None
 
+    def _known_prefix(self, text: str) -> str | None:
+        """A known body that opens a heading ("船舶通海设备…漏水" → 船舶): the section's own actor."""
+        for n in range(min(8, len(text)), 1, -1):
+            rid = self.reg.find(text[:n]) if is_role_name(text[:n]) else None
+            if rid:
+                return rid
+        return None
+
     def _previous_owners(self, ctx: Context) -> list[str]:
         for d in reversed(self.drafts[-6:]):
             if d.section == ctx.section and d.roles:
@@ -235,11 +267,17 @@ class ChineseExtractor:
             body = clause
             if not groups and b.label and body.startswith(b.label):
                 body = body[len(b.label) :]
+            if not groups:
+                body = TITLE_ITEM.sub("", body, count=1)
             subj = self.resolve(subject_of(body), b, part)
             by = self.resolve(agents_by(body), b, part)
             starts_by = bool(_APPROVAL.match(body) or re.match(r"^(?:并|同时)?由", body)) and by
-            acting = bool(groups) and any(_action_clause(c) for c in groups[-1][0])
-            if acting and (subj or starts_by):
+            acting = bool(groups) and any(action_clause(c) for c in groups[-1][0])
+            reviewed = bool(groups) and any(REVIEWED.search(c) for c in groups[-1][0])
+            if acting and new_deadline("".join(groups[-1][0]), body):
+                groups.append(([clause], subj or by or list(groups[-1][1]), []))
+                continue
+            if acting and (subj or starts_by) or reviewed and starts_by:
                 new = subj or by
                 if set(new) != set(groups[-1][1]) or starts_by:
                     groups.append(([clause], new, []))
@@ -265,7 +303,7 @@ class ChineseExtractor:
                     b.level + 1 if b.kind == "list_item" else 1,
                     levels_in(quote) or levels,
                     quote,
-                    bool(_CONDITIONS.search(quote)),
+                    bool(CONDITIONS.search(quote)),
                 )
                 if "现场指挥部" in quote or "工作组" in quote:
                     self.group_parent = (
@@ -274,18 +312,25 @@ class ChineseExtractor:
                         else self.top
                     )
                 quote = strip_end("".join(parts_[:-1]))
-                if not quote or not _acts([quote]) or _ONLY_CONDITION.search(quote):
+                if not quote or not acts([quote]) or ONLY_CONDITION.search(quote):
                     last = who or last
                     continue
                 quote = quote.rstrip("，,")
                 del lead_clause
-            if not _acts([quote]) or _SKIP.search(quote.lstrip("（(0123456789)）.、①②③④⑤⑥⑦⑧⑨⑩ ")):
+            if not acts([quote]) or _SKIP.search(quote.lstrip("（(0123456789)）.、①②③④⑤⑥⑦⑧⑨⑩ ")):
                 last = who or last
                 continue
             who = who or last or inherited
             for m in _COMMAND.finditer(quote):
-                extra = self.resolve(split_role_list(m.group("who")), b, part)
+                leaders = re.sub(r"的(?:队长|组长|负责人)$", "", m.group("who"))
+                extra = self.resolve(split_role_list(leaders), b, part)
                 who = who + [r for r in extra if r not in who]
+            for m in TEAMS.finditer(quote):
+                teams = self.resolve(split_role_list(m.group("teams")), b, part)
+                for rid in teams:
+                    self.reg.entries[rid].defined = True
+                if m.group("verb") in ("率领", "带领"):
+                    who = who + [r for r in teams if r not in who]
             support = []
             for m in _SUPPORT.finditer(quote):
                 support += [
@@ -316,7 +361,7 @@ class ChineseExtractor:
                 sentence_prev=prev_draft,
                 part=part,
                 lead_text=lead.text if lead else "",
-                title_item=b.kind == "list_item" and bool(_TITLE_ITEM.match(strip_label(b))),
+                title_item=b.kind == "list_item" and bool(TITLE_ITEM.match(strip_label(b))),
             )
             if lead is not None:
                 lead.drafts.append(len(self.drafts))
@@ -324,29 +369,3 @@ class ChineseExtractor:
             prev_draft = len(self.drafts) - 1
             last = who
         return last
-
-
-_CONDITIONS = re.compile(r"(?:情况|情形|条件)之一|(?:条件|情形)(?:如下|为)[：:]$")
-_ONLY_CONDITION = re.compile(r"(?:后|时|前|期间|之后|以后|情况下)$")
-_TITLE_ITEM = re.compile(r"^[^，,。；;：:]{2,12}[。.](?!$)")
-_CONDITION = re.compile(
-    r"^(?:当|如|若|如果|一旦|凡|对于?|根据|按照|依据|在|经|为|因|接到|接报|发生|遇有?|待)|"
-    r"(?:后|时|前|的|期间|之后|以后|情况下|需要|(?:处置|救援|应急|工作|行动)(?:结束|完毕|终止))[，,]?$"
-)
-
-
-def _action_clause(clause: str) -> bool:
-    clause = re.sub(
-        r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]|^[①-⑳]", "", clause.strip()
-    )
-    return _acts([clause]) and not _CONDITION.search(clause.strip())
-
-
-def _acts(parts: list[str]) -> bool:
-    return bool(ACTION.search("".join(parts)))
-
-
-def _aliases(text: str):
-    from plans.extract_names import find_aliases
-
-    return find_aliases(text)

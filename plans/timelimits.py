@@ -82,7 +82,8 @@ _EN_DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _EN_IMMEDIATE = re.compile(
-    r"\b(?:immediately|at once|without delay|as soon as possible|asap)\b", re.IGNORECASE
+    r"\b(?:immediately|at once|without delay|as soon as possible|asap)\b|^as soon as\b",
+    re.IGNORECASE,
 )
 _EN_NOT_DEADLINE = re.compile(r"\b(?:every|each|at least|per)\b", re.IGNORECASE)
 

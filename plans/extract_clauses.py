@@ -1,0 +1,74 @@
+"""Clauses of Chinese step sentences: conditions, titles, continuations and deadline splits."""
+
+from __future__ import annotations
+
+import re
+
+from plans.extract_names import subject_of
+from plans.timelimits import find_time_limit
+
+ACTION = re.compile(
+    r"报告|上报|报送|报警|通知|通报|发布|启动|组织|开展|实施|采取|做好|落实|赶赴|派|调集|调动|调度|疏散|"
+    r"转移|撤离|救治|抢救|救援|抢险|封闭|设置|关闭|停止|检查|查明|监测|监视|预报|预警|会商|研判|评估|"
+    r"确定|决定|批准|审核|提出|建议|协调|指挥|处置|处理|负责|收集|核实|汇总|记录|保存|填写|交换|递交|"
+    r"控制|切断|扑救|灭火|堵漏|排水|供水|报|请求|请示|申请|联系|宣布|终止|解除|恢复|清理|修复|调拨|垫付|"
+    r"赔付|补偿|总结|调查|部署|动员|指导|督促|提供|保障|配合|协助|参与|进驻|坐镇|值守|回应|引导|"
+    r"警戒|管制|疏导|分流|发出|下令|命令|指派|测量|准备|备妥|注意|防止|观察|确认|打开|施放|撤出|"
+    r"掌握|跟踪|加强|加密|巡查|排查|发送|召集|成立|组建|增派|安置|救助|补充|发放|坚守|召开|主持"
+)
+
+# teams named inside a clause ("大副率领堵漏队和隔离队的队长", "组织消防队进行扑救")
+TEAMS = re.compile(
+    r"(?P<verb>率领|带领|组织|派出|调派|指派)(?P<teams>[\u4e00-\u9fff]{1,6}?(?:队|小组)"
+    r"(?:[和、及与][\u4e00-\u9fff]{1,6}?(?:队|小组))*)(?![伍长员])"
+)
+SCENE = re.compile(r"^(?:发现)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:发生|出现)(?!后)")
+REVIEWED = re.compile(r"由[^，。；]{2,30}(?:审核|审定|研究|会商|提出)")
+CONDITIONS = re.compile(r"(?:情况|情形|条件)之一|(?:条件|情形)(?:如下|为)[：:]$")
+ONLY_CONDITION = re.compile(r"(?:后|时|前|期间|之后|以后|情况下)$")
+TITLE_ITEM = re.compile(r"^[^，,。；;：:]{2,12}[。.](?!$)")
+CONDITION = re.compile(
+    r"^(?:当|如|若|如果|一旦|凡|对于?|根据|按照|依据|在|经|为|因|接到|接报|发生|遇有?|待)|"
+    r"(?:后|时|前|的|期间|之后|以后|情况下|需要|(?:处置|救援|应急|工作|行动)(?:结束|完毕|终止))[，,]?$"
+)
+
+
+def new_deadline(group: str, clause: str) -> bool:
+    """A clause of the same actor with another deadline or case starts a step of its own."""
+    before = find_time_limit(group)
+    after = find_time_limit(clause)
+    if before is not None and after is not None:
+        return before.minutes != after.minutes
+    if before is None and after is not None:
+        return bool(re.match(r"^(?:立即|第一时间|马上)", clause))
+    if before is not None:
+        return bool(re.match(r"^(?:因|对于?|若|如果?)[^，,]{2,}[，,]?$", clause))
+    return False
+
+
+def join_continuations(pieces: list[str], text: str) -> list[str]:
+    """A sentence opening with "并" (and no subject of its own) continues the sentence before it."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece.startswith("并") and not subject_of(piece[1:]) and out[-1] + piece in text:
+            out[-1] = out[-1] + piece
+        else:
+            out.append(piece)
+    return out
+
+
+def action_clause(clause: str) -> bool:
+    clause = re.sub(
+        r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]|^[①-⑳]", "", clause.strip()
+    )
+    return acts([clause]) and not CONDITION.search(clause.strip())
+
+
+def acts(parts: list[str]) -> bool:
+    return bool(ACTION.search("".join(parts)))
+
+
+def aliases_in(text: str):
+    from plans.extract_names import find_aliases
+
+    return find_aliases(text)
