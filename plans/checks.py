@@ -18,6 +18,7 @@ Definitions the checks rely on:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -292,27 +293,41 @@ def _normalised(step: Step) -> str:
 
 
 def _check_duplicates(plan: Plan) -> Iterator[Finding]:
-    by_lead: dict[tuple[str, str | None], list[tuple[Step, str, frozenset]]] = {}
+    groups: dict[tuple[str, str | None], list[Step]] = {}
     for step in plan.steps:
         if step.roles:
-            text = _normalised(step)
-            by_lead.setdefault((step.roles[0], step.part), []).append((step, text, _bigrams(text)))
-    for (lead, _), steps in by_lead.items():
-        for i, (step, text, grams) in enumerate(steps):
-            match = next(
-                (
-                    other
-                    for other, other_text, other_grams in steps[:i]
-                    if _levels_meet(step, other)
-                    and _may_be_similar(grams, other_grams)
-                    and _similar(text, other_text)
-                ),
-                None,
+            groups.setdefault((step.roles[0], step.part), []).append(step)
+    for (lead, _), steps in groups.items():
+        for step, match in _first_similar(steps):
+            yield _on_step(
+                "duplicate_step", "warning", step, other=_step(match), role=_role(plan, lead)
             )
-            if match is not None:
-                yield _on_step(
-                    "duplicate_step", "warning", step, other=_step(match), role=_role(plan, lead)
-                )
+
+
+def _first_similar(steps: list[Step]) -> Iterator[tuple[Step, Step]]:
+    """(step, the first earlier step it repeats). Texts SIMILAR alike differ in length by at most
+    (2 - SIMILAR) / SIMILAR, so only a window of lengths is compared, not every pair."""
+    texts = [_normalised(s) for s in steps]
+    grams = [_bigrams(t) for t in texts]
+    by_length = sorted(range(len(steps)), key=lambda k: len(texts[k]))
+    lengths = [len(texts[k]) for k in by_length]
+    for i, step in enumerate(steps):
+        n = len(texts[i])
+        low = bisect_left(lengths, n * SIMILAR / (2 - SIMILAR) - 1e-9)
+        high = bisect_right(lengths, n * (2 - SIMILAR) / SIMILAR + 1e-9)
+        earlier = sorted(k for k in by_length[low:high] if k < i)
+        match = next(
+            (
+                steps[k]
+                for k in earlier
+                if _levels_meet(step, steps[k])
+                and _may_be_similar(grams[i], grams[k])
+                and _similar(texts[i], texts[k])
+            ),
+            None,
+        )
+        if match is not None:
+            yield step, match
 
 
 def _bigrams(text: str) -> frozenset:

@@ -8,6 +8,7 @@ that opens its section, the alarm that opens its procedure, the stand-down for r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from plans.extract_order_rules import (
     after_named_event,
@@ -65,6 +66,17 @@ class _Order:
         self.receivers = receivers
         self.starts: list[int] = []  # drafts that start (or approve starting) a response
         self.ends: list[int] = []  # drafts that declare the response or the incident over
+        # drafts by list and by item, in document order: a scan of all earlier drafts per draft
+        # made a 100-page plan quadratic
+        self.by_list: dict = {}
+        self.by_item: dict = {}
+        for j, draft in enumerate(drafts):
+            self.by_list.setdefault(draft.list_key, []).append(j)
+            self.by_item.setdefault(draft.item, []).append(j)
+
+    @staticmethod
+    def _before(indices: list[int], i: int) -> list[int]:
+        return indices[: bisect_left(indices, i)]
 
     def run(self) -> list[list[int]]:
         out: list[list[int]] = []
@@ -212,13 +224,13 @@ class _Order:
             if found:
                 return found
         if d.parent_item is not None:
-            parent = [j for j in range(i) if self.d[j].item == d.parent_item]
+            parent = self._before(self.by_item.get(d.parent_item, []), i)
             if parent:
                 first = parent[0]
                 return self.explicit(first) if self.d[first].title_item else [first]
         if d.list_key is None or d.item is None:
             return []
-        mates = [j for j in range(i) if self.d[j].list_key == d.list_key]
+        mates = self._before(self.by_list.get(d.list_key, []), i)
         if not mates:
             return []
         same_item = [j for j in mates if self.d[j].item == d.item]

@@ -221,12 +221,14 @@ def _timing_graph(graph: nx.DiGraph) -> nx.DiGraph:
 
     An anchor that would close a cycle is left out; that step's clock then starts when it is due.
     """
-    timing = graph.copy()
+    timing = graph  # copied only when a step counts from another step (most plans: none)
     for step_id, data in graph.nodes(data=True):
         anchor = data["time_from"]
         if anchor in (T0, TRIGGER) or anchor not in graph or data["time_limit_min"] is None:
             continue
         if anchor != step_id and not nx.has_path(timing, step_id, anchor):
+            if timing is graph:
+                timing = nx.DiGraph(graph)
             timing.add_edge(anchor, step_id)
     return timing
 
