@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from plans.extract_context import contexts
+from plans.extract_context import contexts, levels_in
 from plans.extract_en import EnglishExtractor
 from plans.extract_levels import extract_levels
 from plans.extract_order import order
@@ -15,6 +15,7 @@ from plans.extract_sections import find_parts, plan_kind, plan_title, sections
 from plans.extract_zh import ChineseExtractor, Draft
 from plans.model import Block, Plan, Source, Step
 from plans.reader import detect_language, read_document
+from plans.timelimits import find_time_limit
 
 __all__ = ["STAGES", "extract_plan", "import_document"]
 
@@ -47,6 +48,9 @@ def import_document(
 def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> Plan:
     """The plan that `blocks` describe; every role, level and step points back to its block."""
     report = progress or (lambda fraction, stage: None)
+    # the memoised text helpers start empty for each document (no carry-over between imports)
+    find_time_limit.cache_clear()
+    levels_in.cache_clear()
     report(0.3, STAGES[1])
     language = detect_language(blocks)
     ctxs = contexts(blocks, language)

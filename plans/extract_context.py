@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from plans.model import Block
 
@@ -105,6 +106,7 @@ _G_IDS = {
 _ORDER = ("I", "II", "III", "IV")
 
 
+@lru_cache(maxsize=8192)
 def levels_in(text: str, *, grades: bool = True) -> tuple[str, ...]:
     """Response/warning level ids named in `text`: "Ⅰ、Ⅱ级应急响应" → ("I", "II"); "较大及以上" → III..I."""
     found: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CN_NUMS = {
     "零": 0,
@@ -122,8 +123,11 @@ def _minutes(num: str, unit: str) -> float | None:
     return n * factor
 
 
+@lru_cache(maxsize=8192)
 def find_time_limit(text: str) -> TimeLimit | None:
-    """The first deadline stated in `text`, or None; frequencies and durations are not deadlines."""
+    """The first deadline stated in `text`, or None; frequencies and durations are not deadlines.
+
+    Memoised: extraction asks about each clause several times (extract_plan clears the cache)."""
     text = unicodedata.normalize("NFKC", text or "")
     best: tuple[int, TimeLimit] | None = None
     for pattern in (_CN_DEADLINE, _CN_NOT_OVER, _EN_DEADLINE):
