@@ -7,7 +7,7 @@ import streamlit as st
 from bootstrap import get_db
 from db import plans_store
 from i18n import t
-from ui import open_version, page_setup
+from ui import may, open_version, page_setup
 
 actor = page_setup("nav.home")
 
@@ -30,7 +30,8 @@ steps = st.columns(3)
 with steps[0]:
     st.markdown(f"**1. {t('home.step_import')}**")
     st.caption(t("home.step_import_help"))
-    st.page_link("pages/import.py", label=t("nav.import"), icon=":material/upload_file:")
+    if may(actor, "plan.create"):
+        st.page_link("pages/import.py", label=t("nav.import"), icon=":material/upload_file:")
 with steps[1]:
     st.markdown(f"**2. {t('home.step_review')}**")
     st.caption(t("home.step_review_help"))
@@ -44,6 +45,7 @@ if summaries:
     st.subheader(t("home.recent"))
     for item in summaries[:5]:
         label = f"{item.title} · {t('status.' + item.latest_status)}"
-        if st.button(label, key=f"home_open_{item.plan_id}", icon=":material/description:",
-                     type="tertiary"):
+        if st.button(
+            label, key=f"home_open_{item.plan_id}", icon=":material/description:", type="tertiary"
+        ):
             open_version(item.latest_version_id)

@@ -65,9 +65,9 @@ def run_process(command: list[str]) -> None:
 
 def import_stages(data: bytes, name: str, runs: int) -> dict[str, float]:
     """Median seconds of each in-process stage and of the whole, on fresh DuckDB files."""
+    from access.policy import SYSTEM
     from db.connection import connect
     from db.plans_store import import_plan
-    from plans.access import LOCAL_ACTOR
     from plans.checks import check_plan
     from plans.extract import extract_plan
     from plans.guard import check_upload
@@ -88,7 +88,7 @@ def import_stages(data: bytes, name: str, runs: int) -> dict[str, float]:
             clock["check"] = time.perf_counter()
             conn = connect(Path(folder) / f"bench{n}.duckdb")
             clock["open"] = time.perf_counter()
-            import_plan(conn, LOCAL_ACTOR, plan, document=data, filename=name,
+            import_plan(conn, SYSTEM, plan, document=data, filename=name,
                         now=datetime.now(UTC))  # fmt: skip
             clock["store"] = time.perf_counter()
             conn.close()
@@ -110,9 +110,9 @@ def import_stages(data: bytes, name: str, runs: int) -> dict[str, float]:
 
 def profile_stages(data: bytes, name: str, stages: list[str], top: int = 12) -> str:
     """cProfile of the named in-process stages (read, extract, check, store), top functions each."""
+    from access.policy import SYSTEM
     from db.connection import connect
     from db.plans_store import import_plan
-    from plans.access import LOCAL_ACTOR
     from plans.checks import check_plan
     from plans.extract import extract_plan
     from plans.reader import read_document
@@ -126,7 +126,7 @@ def profile_stages(data: bytes, name: str, stages: list[str], top: int = 12) -> 
             "read": lambda: read_document(data, name),
             "extract": lambda: extract_plan(blocks, filename=name),
             "check": lambda: check_plan(plan),
-            "store": lambda: import_plan(conn, LOCAL_ACTOR, plan, document=data, filename=name,
+            "store": lambda: import_plan(conn, SYSTEM, plan, document=data, filename=name,
                                          now=datetime.now(UTC)),
         }  # fmt: skip
         for stage in stages:

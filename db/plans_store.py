@@ -1,4 +1,9 @@
-"""The plan store: import, documents, listing, loading, deleting; re-exports version work."""
+"""The plan store: import, documents, loading, deleting; re-exports listing and version work.
+
+Every call asks the access policy (access/policy.py); a plan or version the actor may not read
+is reported exactly like a missing one. Every change is written to the audit log in its
+transaction.
+"""
 
 from __future__ import annotations
 
@@ -8,25 +13,32 @@ from datetime import datetime
 
 import duckdb
 
+from access import policy
+from access.policy import Actor
+from db import audit_store
 from db.connection import transaction
 from db.errors import DuplicateDocumentError, StoreError
 from db.plans_content import insert_content, load_content, validate_plan, warnings_json
+from db.plans_facts import (
+    fetch_plan,
+    fetch_version,
+    plan_resource,
+    require_plan,
+    require_version,
+    version_resource,
+)
+from db.plans_list import PlanSummary, list_plans
 from db.plans_versions import (
     VersionInfo,
     approve,
-    fetch_plan,
-    fetch_version,
     list_versions,
     new_draft,
-    plan_resource,
     return_to_draft,
     save_version,
     submit_for_review,
     version_info,
-    version_resource,
+    version_permissions,
 )
-from plans import access
-from plans.access import Actor, require
 from plans.model import Plan
 
 
@@ -34,24 +46,6 @@ from plans.model import Plan
 class ImportResult:
     plan_id: int
     version_id: int
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    """One line of the plans list: the plan as its newest version describes it."""
-
-    plan_id: int
-    title: str
-    kind: str
-    language: str
-    latest_version_id: int
-    latest_version_number: int
-    latest_status: str
-    published_version_id: int | None
-    updated_at: datetime
-    updated_by: str
-    n_roles: int
-    n_steps: int
 
 
 def import_plan(
@@ -63,57 +57,54 @@ def import_plan(
     filename: str,
     now: datetime,
     allow_duplicate: bool = False,
+    unit: str | None = None,
 ) -> ImportResult:
     """Store a new plan with its source document and a first draft version, all or nothing.
 
+    The plan belongs to `unit`, by default the importer's (only admins import for another).
     Raises: DuplicateDocumentError (params plan_id, version_id, title, deleted) when the same
-    bytes were imported before, unless `allow_duplicate`; PlanValidationError for an empty
-    title or repeated ids.
+    bytes were imported before as a plan the actor can read, unless `allow_duplicate`;
+    PlanValidationError for an empty title or repeated ids; NotAllowedError.
     """
-    require(actor, "plan.create", {"unit": actor.unit, "created_by": actor.username})
+    unit = actor.unit if unit is None else unit.strip()
+    policy.require(actor, "plan.create", {"unit": unit, "created_by": actor.username})
     validate_plan(plan, references=False)
     digest = hashlib.sha256(document).hexdigest()
     try:
         with conn.cursor() as cur, transaction(cur):
-            existing = _document_by_hash(cur, digest)
-            if existing and not allow_duplicate:
-                raise _duplicate(existing)
-            plan_id = _insert_plan(cur, actor, plan, now)
+            uses = _document_uses(cur, digest)
+            seen = _first_readable(actor, uses)
+            if seen and not allow_duplicate:
+                raise _duplicate(seen)
+            plan_id = _insert_plan(cur, actor, plan, unit, now)
             document_id = (
-                existing["document_id"]
-                if existing
+                uses[0]["document_id"]
+                if uses
                 else _insert_document(cur, actor, plan_id, document, digest, filename, now)
             )
             version_id = _insert_first_version(cur, actor, plan_id, plan, document_id, now)
             insert_content(cur, version_id, plan)
+            after = {"title": plan.title, "kind": plan.kind, "language": plan.language,
+                     "unit": unit, "version_id": version_id, "filename": filename,
+                     "n_roles": len(plan.roles), "n_steps": len(plan.steps)}  # fmt: skip
+            audit_store.record(cur, actor, "plan.import", "plan", plan_id, after=after, now=now)
     except StoreError as exc:
         if exc.key == "db.constraint" and not allow_duplicate:
             # Another session stored the same bytes between our check and our insert.
             with conn.cursor() as cur:
-                existing = _document_by_hash(cur, digest)
-            if existing:
-                raise _duplicate(existing) from exc
+                seen = _first_readable(actor, _document_uses(cur, digest))
+            if seen:
+                raise _duplicate(seen) from exc
         raise
     return ImportResult(plan_id=plan_id, version_id=version_id)
 
 
 def find_document(conn: duckdb.DuckDBPyConnection, actor: Actor, sha256: str) -> dict | None:
-    """The stored document with this SHA-256 (hex): document_id, plan_id, version_id, title,
-    filename, size, uploaded_at, uploaded_by, deleted; None when there is none."""
+    """The newest plan the actor can read that was imported from the document with this
+    SHA-256 (hex): document_id, plan_id, version_id, title, filename, size, uploaded_at,
+    uploaded_by, deleted; None when there is none."""
     with conn.cursor() as cur, transaction(cur):
-        found = _document_by_hash(cur, sha256)
-        if found:
-            require(
-                actor,
-                "plan.read",
-                {
-                    "plan_id": found["plan_id"],
-                    "title": found["title"],
-                    "unit": found["unit"],
-                    "created_by": found["created_by"],
-                },
-            )
-    return found
+        return _first_readable(actor, _document_uses(cur, sha256))
 
 
 def get_document(
@@ -121,11 +112,12 @@ def get_document(
 ) -> tuple[str, bytes] | None:
     """(filename, bytes) of the document the plan was imported from; None when it has none.
 
-    Raises: NotFoundError for an unknown plan; NotAllowedError.
+    Raises: NotFoundError for an unknown plan or one the actor may not read; NotAllowedError
+    for readers of published versions only (the source may differ from what was published).
     """
     with conn.cursor() as cur, transaction(cur):
         plan_row = fetch_plan(cur, plan_id, deleted_ok=True)
-        require(actor, "plan.read", plan_resource(plan_id, plan_row))
+        require_plan(actor, "plan.read_source", plan_resource(plan_id, plan_row))
         row = cur.execute(
             "SELECT d.filename, d.bytes FROM versions v JOIN documents d ON d.id = v.document_id"
             " WHERE v.plan_id = ? ORDER BY v.number LIMIT 1",
@@ -134,68 +126,15 @@ def get_document(
     return None if row is None else (row[0], bytes(row[1]))
 
 
-_SUMMARY_QUERY = """
-SELECT p.id, v.title, v.kind, v.language, v.id, v.number, v.status,
-       (SELECT pub.id FROM versions pub WHERE pub.plan_id = p.id AND pub.status = 'published'),
-       v.updated_at, v.updated_by,
-       (SELECT count(*) FROM roles r WHERE r.version_id = v.id),
-       (SELECT count(*) FROM steps s WHERE s.version_id = v.id),
-       p.unit, p.created_by
-FROM plans p
-JOIN versions v ON v.plan_id = p.id
- AND v.number = (SELECT max(number) FROM versions x WHERE x.plan_id = p.id)
-WHERE NOT p.deleted
-  AND (? = '' OR position(lower(?) IN lower(v.title)) > 0
-       OR EXISTS (SELECT 1 FROM roles r WHERE r.version_id = v.id
-                  AND position(lower(?) IN lower(r.name)) > 0)
-       OR EXISTS (SELECT 1 FROM steps s WHERE s.version_id = v.id
-                  AND position(lower(?) IN lower(s.name)) > 0))
-  AND (? IS NULL OR v.kind = ?)
-  AND (? IS NULL OR v.status = ?)
-  AND (? IS NULL OR v.language = ?)
-ORDER BY v.updated_at DESC, p.id DESC
-"""
-
-
-def list_plans(
-    conn: duckdb.DuckDBPyConnection,
-    actor: Actor,
-    *,
-    search: str = "",
-    kind: str | None = None,
-    status: str | None = None,
-    language: str | None = None,
-) -> list[PlanSummary]:
-    """The plans the actor may read, newest change first, not deleted.
-
-    `search` matches the title or a role or step name (case-insensitive); `kind`, `status` and
-    `language` filter on the newest version.
-    """
-    require(actor, "plan.read")
-    search = (search or "").strip()
-    params = [search] * 4 + [kind, kind, status, status, language, language]
-    with conn.cursor() as cur, transaction(cur):
-        rows = cur.execute(_SUMMARY_QUERY, params).fetchall()
-    return [
-        PlanSummary(*row[:12])
-        for row in rows
-        if access.allowed(
-            actor,
-            "plan.read",
-            {"plan_id": row[0], "title": row[1], "unit": row[12], "created_by": row[13]},
-        )
-    ]
-
-
 def load_version(conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int) -> Plan:
     """The plan content stored for a version, exactly as it was saved.
 
     Versions of deleted plans still load (drills keep pointing at them).
-    Raises: NotFoundError; NotAllowedError.
+    Raises: NotFoundError (also when the actor may not read the version).
     """
     with conn.cursor() as cur, transaction(cur):
         info, extra = fetch_version(cur, version_id)
-        require(actor, "plan.read", version_resource(info, extra))
+        require_version(actor, "plan.read", version_resource(info, extra), version_id)
         meta = {
             "title": info.title,
             "language": info.language,
@@ -225,41 +164,64 @@ def restore_plan(
     _set_deleted(conn, actor, plan_id, False, now)
 
 
+def set_plan_unit(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, plan_id: int, unit: str, *, now: datetime
+) -> None:
+    """Move a plan to another organisation unit (admins; e.g. plans stored before accounts).
+
+    Raises: NotFoundError; NotAllowedError.
+    """
+    with conn.cursor() as cur, transaction(cur):
+        plan_row = fetch_plan(cur, plan_id, deleted_ok=True)
+        require_plan(actor, "plan.set_unit", plan_resource(plan_id, plan_row))
+        cur.execute("UPDATE plans SET unit = ? WHERE id = ?", [unit.strip(), plan_id])
+        audit_store.record(cur, actor, "plan.set_unit", "plan", plan_id,
+                           before={"unit": plan_row[1]}, after={"unit": unit.strip()},
+                           now=now)  # fmt: skip
+
+
 def _set_deleted(conn, actor: Actor, plan_id: int, deleted: bool, now: datetime | None) -> None:
     with conn.cursor() as cur, transaction(cur):
         plan_row = fetch_plan(cur, plan_id, deleted_ok=True)
-        require(actor, "plan.delete", plan_resource(plan_id, plan_row))
+        require_plan(actor, "plan.delete", plan_resource(plan_id, plan_row))
+        if plan_row[3] == deleted:
+            return
         cur.execute(
             "UPDATE plans SET deleted = ?, deleted_at = ?, deleted_by = ? WHERE id = ?",
             [deleted, now if deleted else None, actor.username if deleted else None, plan_id],
         )
+        action = "plan.delete" if deleted else "plan.restore"
+        audit_store.record(cur, actor, action, "plan", plan_id, before={"deleted": plan_row[3]},
+                           after={"deleted": deleted}, detail=plan_row[0], now=now)  # fmt: skip
 
 
-def _document_by_hash(cur, digest: str) -> dict | None:
-    row = cur.execute(
-        "SELECT d.id, d.plan_id, p.title, d.filename, d.size, d.uploaded_at, d.uploaded_by,"
+_USE_FIELDS = (
+    "document_id", "plan_id", "title", "filename", "size", "uploaded_at", "uploaded_by",
+    "deleted", "unit", "created_by", "released", "version_id",
+)  # fmt: skip
+_RESOURCE_FIELDS = ("plan_id", "title", "unit", "created_by", "released")
+
+
+def _document_uses(cur, digest: str) -> list[dict]:
+    """Every plan imported from the document with this hash, newest first."""
+    rows = cur.execute(
+        "SELECT DISTINCT d.id, p.id, p.title, d.filename, d.size, d.uploaded_at, d.uploaded_by,"
         " p.deleted, p.unit, p.created_by,"
-        " (SELECT max(v.id) FROM versions v WHERE v.plan_id = d.plan_id"
-        "  AND v.number = (SELECT max(number) FROM versions x WHERE x.plan_id = d.plan_id))"
-        " FROM documents d JOIN plans p ON p.id = d.plan_id WHERE d.sha256 = ?",
+        " EXISTS (SELECT 1 FROM versions r WHERE r.plan_id = p.id"
+        "  AND r.status IN ('published', 'superseded')),"
+        " (SELECT max(x.id) FROM versions x WHERE x.plan_id = p.id)"
+        " FROM documents d JOIN versions v ON v.document_id = d.id JOIN plans p ON p.id = v.plan_id"
+        " WHERE d.sha256 = ? ORDER BY p.id DESC",
         [digest],
-    ).fetchone()
-    if row is None:
-        return None
-    names = (
-        "document_id",
-        "plan_id",
-        "title",
-        "filename",
-        "size",
-        "uploaded_at",
-        "uploaded_by",
-        "deleted",
-        "unit",
-        "created_by",
-        "version_id",
-    )
-    return dict(zip(names, row))
+    ).fetchall()
+    return [dict(zip(_USE_FIELDS, row)) for row in rows]
+
+
+def _first_readable(actor: Actor, uses: list[dict]) -> dict | None:
+    for use in uses:
+        if policy.allowed(actor, "plan.read", {k: use[k] for k in _RESOURCE_FIELDS}):
+            return {k: v for k, v in use.items() if k not in ("unit", "created_by", "released")}
+    return None
 
 
 def _duplicate(existing: dict) -> DuplicateDocumentError:
@@ -274,11 +236,11 @@ def _duplicate(existing: dict) -> DuplicateDocumentError:
     )
 
 
-def _insert_plan(cur, actor: Actor, plan: Plan, now: datetime) -> int:
+def _insert_plan(cur, actor: Actor, plan: Plan, unit: str, now: datetime) -> int:
     return cur.execute(
         "INSERT INTO plans (title, kind, language, unit, created_at, created_by)"
         " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        [plan.title, plan.kind, plan.language, actor.unit, now, actor.username],
+        [plan.title, plan.kind, plan.language, unit, now, actor.username],
     ).fetchone()[0]
 
 
@@ -330,6 +292,8 @@ __all__ = [
     "restore_plan",
     "return_to_draft",
     "save_version",
+    "set_plan_unit",
     "submit_for_review",
     "version_info",
+    "version_permissions",
 ]

@@ -1,12 +1,18 @@
-"""Plan versions: their facts, saving drafts, and the draft → in_review → published cycle."""
+"""Plan versions: their facts, saving drafts, and the draft → in_review → published cycle.
+
+Every change is checked by the access policy and written to the audit log in its transaction.
+A version the actor may not read is reported exactly like a missing one.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 
+from access import policy
+from access.policy import Actor
+from db import audit_store
 from db.connection import transaction
 from db.errors import (
     InvalidTransitionError,
@@ -21,80 +27,22 @@ from db.plans_content import (
     validate_plan,
     warnings_json,
 )
-from plans.access import Actor, require
+from db.plans_facts import (
+    VERSION_ACTIONS,
+    VersionInfo,
+    fetch_version,
+    full_version_resource,
+    list_versions,
+    require_version,
+    version_info,
+    version_permissions,
+    version_resource,
+    version_view,
+)
 from plans.model import Plan
 
-# The one user allowed to approve their own versions until accounts exist (issue 3).
-SINGLE_USER = "local"
 # Every change of a version row adds 1 to its `revision`, so save_version can tell that someone
 # else saved, submitted or returned the version since the editor loaded it.
-
-
-@dataclass(frozen=True)
-class VersionInfo:
-    """The facts of one version, without its content."""
-
-    id: int
-    plan_id: int
-    number: int
-    status: str
-    revision: int
-    title: str
-    kind: str
-    language: str
-    created_by: str
-    created_at: datetime
-    updated_by: str
-    updated_at: datetime
-    submitted_by: str | None
-    submitted_at: datetime | None
-    approved_by: str | None
-    approved_at: datetime | None
-    returned_by: str | None
-    returned_at: datetime | None
-    base_version_id: int | None
-    note: str
-    document_id: int | None
-    n_roles: int
-    n_steps: int
-
-
-_INFO_COLUMNS = (
-    "v.id, v.plan_id, v.number, v.status, v.revision, v.title, v.kind, v.language,"
-    " v.created_by, v.created_at, v.updated_by, v.updated_at, v.submitted_by, v.submitted_at,"
-    " v.approved_by, v.approved_at, v.returned_by, v.returned_at, v.base_version_id, v.note,"
-    " v.document_id,"
-    " (SELECT count(*) FROM roles r WHERE r.version_id = v.id),"
-    " (SELECT count(*) FROM steps s WHERE s.version_id = v.id)"
-)
-_INFO_FROM = " FROM versions v JOIN plans p ON p.id = v.plan_id"
-_PLAN_COLUMNS = ", p.unit, p.created_by, p.deleted, v.warnings"
-
-
-def version_info(conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int) -> VersionInfo:
-    """The facts of one version.
-
-    Raises: NotFoundError; NotAllowedError.
-    """
-    with conn.cursor() as cur, transaction(cur):
-        info, extra = fetch_version(cur, version_id)
-        require(actor, "plan.read", version_resource(info, extra))
-    return info
-
-
-def list_versions(conn: duckdb.DuckDBPyConnection, actor: Actor, plan_id: int) -> list[VersionInfo]:
-    """Every version of a plan, newest first.
-
-    Raises: NotFoundError for an unknown or deleted plan; NotAllowedError.
-    """
-    with conn.cursor() as cur, transaction(cur):
-        plan_row = fetch_plan(cur, plan_id)
-        require(actor, "plan.read", plan_resource(plan_id, plan_row))
-        rows = cur.execute(
-            f"SELECT {_INFO_COLUMNS}{_INFO_FROM} WHERE v.plan_id = ? ORDER BY v.number DESC",
-            [plan_id],
-        ).fetchall()
-    return [VersionInfo(*row) for row in rows]
 
 
 def save_version(
@@ -110,11 +58,12 @@ def save_version(
 
     Raises: ReadOnlyVersionError when the version is not a draft; VersionConflictError when
     its revision is not `expected_revision` (someone saved in between: nothing is overwritten);
-    PlanValidationError for a plan that refers to missing items or repeats ids; NotFoundError.
+    PlanValidationError for a plan that refers to missing items or repeats ids; NotFoundError;
+    NotAllowedError.
     """
     with conn.cursor() as cur, transaction(cur):
         info, extra = fetch_version(cur, version_id)
-        require(actor, "plan.edit", version_resource(info, extra))
+        require_version(actor, "plan.edit", version_resource(info, extra), version_id)
         _refuse_deleted(info, extra)
         if info.status != "draft":
             raise ReadOnlyVersionError(number=info.number, status=info.status)
@@ -148,6 +97,23 @@ def save_version(
             "UPDATE plans SET title = ?, kind = ?, language = ? WHERE id = ?",
             [plan.title, plan.kind, plan.language, info.plan_id],
         )
+        after = version_view(
+            info,
+            revision=expected_revision + 1,
+            title=plan.title,
+            n_roles=len(plan.roles),
+            n_steps=len(plan.steps),
+        )
+        audit_store.record(
+            cur,
+            actor,
+            "version.save",
+            "version",
+            version_id,
+            before=version_view(info),
+            after=after,
+            now=now,
+        )
     return expected_revision + 1
 
 
@@ -163,13 +129,15 @@ def new_draft(
 
     A plan has at most one open version: when a draft or in-review version exists this raises
     InvalidTransitionError("db.draft_exists") whose params name it (version_id, number).
-    Raises: InvalidTransitionError; NotFoundError when the version is not one of this plan's.
+    Raises: InvalidTransitionError; NotFoundError when the version is not one of this plan's;
+    NotAllowedError.
     """
     with conn.cursor() as cur, transaction(cur):
         info, extra = fetch_version(cur, from_version_id)
+        resource = version_resource(info, extra)
         if info.plan_id != plan_id:
             raise NotFoundError("db.version_not_found", version_id=from_version_id)
-        require(actor, "plan.edit", version_resource(info, extra))
+        require_version(actor, "plan.edit", resource, from_version_id)
         _refuse_deleted(info, extra)
         open_row = cur.execute(
             "SELECT id, number, status FROM versions"
@@ -192,6 +160,10 @@ def new_draft(
             [number, actor.username, now, actor.username, now, from_version_id],
         ).fetchone()[0]
         copy_content(cur, from_version_id, new_id)
+        after = version_view(
+            info, number=number, status="draft", revision=1, base_version_id=from_version_id
+        )
+        audit_store.record(cur, actor, "version.new_draft", "version", new_id, after=after, now=now)
     return new_id
 
 
@@ -200,11 +172,12 @@ def submit_for_review(
 ) -> None:
     """Send a draft for approval; it becomes read-only.
 
-    Raises: InvalidTransitionError unless the version is a draft; NotFoundError.
+    Raises: InvalidTransitionError unless the version is a draft; NotFoundError;
+    NotAllowedError.
     """
     with conn.cursor() as cur, transaction(cur):
         info, extra = fetch_version(cur, version_id)
-        require(actor, "plan.submit", version_resource(info, extra))
+        require_version(actor, "plan.submit", version_resource(info, extra), version_id)
         _refuse_deleted(info, extra)
         _expect_status(info, "draft", "db.transition.submit")
         _set_status(
@@ -216,6 +189,7 @@ def submit_for_review(
             "submitted_by = ?, submitted_at = ?",
             [actor.username, now],
         )
+        _audit_status(cur, actor, "version.submit", info, "in_review", now)
 
 
 def return_to_draft(
@@ -223,13 +197,16 @@ def return_to_draft(
 ) -> None:
     """Send a version in review back to draft, with the reviewer's `note`.
 
-    The submitter withdrawing needs plan.submit; anyone else needs plan.approve.
-    Raises: InvalidTransitionError unless the version is in review; NotFoundError.
+    An author withdrawing it needs plan.submit; a reviewer needs plan.approve.
+    Raises: InvalidTransitionError unless the version is in review; NotFoundError;
+    NotAllowedError.
     """
     with conn.cursor() as cur, transaction(cur):
         info, extra = fetch_version(cur, version_id)
-        action = "plan.submit" if actor.username == info.submitted_by else "plan.approve"
-        require(actor, action, version_resource(info, extra))
+        resource = full_version_resource(cur, info, extra)
+        withdrawing = policy.is_author(actor, resource)
+        action = "plan.submit" if withdrawing else "plan.approve"
+        require_version(actor, action, resource, version_id)
         _refuse_deleted(info, extra)
         _expect_status(info, "in_review", "db.transition.return")
         _set_status(
@@ -241,21 +218,24 @@ def return_to_draft(
             "returned_by = ?, returned_at = ?, note = ?",
             [actor.username, now, note],
         )
+        _audit_status(cur, actor, "version.return", info, "draft", now, detail=note)
 
 
 def approve(conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int, now: datetime) -> None:
     """Publish a version in review; the plan's previously published version becomes superseded.
 
-    Whoever created or submitted the version may not approve it (except the single local user).
-    Raises: InvalidTransitionError unless in review, or "db.approve_own"; NotFoundError.
+    Nobody, admins included, approves a version they created, edited or submitted.
+    Raises: NotAllowedError (key access.approve_own for an author); InvalidTransitionError
+    unless in review; NotFoundError.
     """
     with conn.cursor() as cur, transaction(cur):
         info, extra = fetch_version(cur, version_id)
-        require(actor, "plan.approve", version_resource(info, extra))
+        require_version(actor, "plan.approve", full_version_resource(cur, info, extra), version_id)
         _refuse_deleted(info, extra)
         _expect_status(info, "in_review", "db.transition.approve")
-        if actor.username != SINGLE_USER and actor.username in (info.created_by, info.submitted_by):
-            raise InvalidTransitionError("db.approve_own", number=info.number)
+        previous = cur.execute(
+            "SELECT id FROM versions WHERE plan_id = ? AND status = 'published'", [info.plan_id]
+        ).fetchall()
         cur.execute(
             "UPDATE versions SET status = 'superseded', revision = revision + 1,"
             " updated_by = ?, updated_at = ? WHERE plan_id = ? AND status = 'published'",
@@ -270,58 +250,10 @@ def approve(conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int, now:
             "approved_by = ?, approved_at = ?",
             [actor.username, now],
         )
-
-
-def fetch_version(cur: duckdb.DuckDBPyConnection, version_id: int) -> tuple[VersionInfo, dict]:
-    """The version's facts and its plan's (unit, created_by, deleted, warnings).
-
-    Raises: NotFoundError.
-    """
-    row = cur.execute(
-        f"SELECT {_INFO_COLUMNS}{_PLAN_COLUMNS}{_INFO_FROM} WHERE v.id = ?", [version_id]
-    ).fetchone()
-    if row is None:
-        raise NotFoundError("db.version_not_found", version_id=version_id)
-    n = len(VersionInfo.__dataclass_fields__)
-    unit, created_by, deleted, warnings = row[n:]
-    extra = {"unit": unit, "plan_created_by": created_by, "deleted": deleted, "warnings": warnings}
-    return VersionInfo(*row[:n]), extra
-
-
-def fetch_plan(cur: duckdb.DuckDBPyConnection, plan_id: int, *, deleted_ok: bool = False) -> tuple:
-    """(title, unit, created_by, deleted) of a plan.
-
-    Raises: NotFoundError for an unknown plan, or a deleted one unless `deleted_ok`.
-    """
-    row = cur.execute(
-        "SELECT title, unit, created_by, deleted FROM plans WHERE id = ?", [plan_id]
-    ).fetchone()
-    if row is None or (row[3] and not deleted_ok):
-        raise NotFoundError("db.plan_not_found", plan_id=plan_id)
-    return row
-
-
-def plan_resource(plan_id: int, plan_row: tuple) -> dict:
-    """What the access policy is told about a plan."""
-    return {
-        "plan_id": plan_id,
-        "title": plan_row[0],
-        "unit": plan_row[1],
-        "created_by": plan_row[2],
-    }
-
-
-def version_resource(info: VersionInfo, extra: dict) -> dict:
-    """What the access policy is told about a version."""
-    return {
-        "plan_id": info.plan_id,
-        "title": info.title,
-        "unit": extra["unit"],
-        "created_by": extra["plan_created_by"],
-        "version_id": info.id,
-        "status": info.status,
-        "author": info.created_by,
-    }
+        superseded = previous[0][0] if previous else None
+        _audit_status(
+            cur, actor, "version.approve", info, "published", now, superseded_version_id=superseded
+        )
 
 
 def _refuse_deleted(info: VersionInfo, extra: dict) -> None:
@@ -346,7 +278,31 @@ def _set_status(
         raise VersionConflictError("db.write_conflict", detail=f"version {info.id}")
 
 
+def _audit_status(
+    cur,
+    actor: Actor,
+    action: str,
+    info: VersionInfo,
+    status: str,
+    now: datetime,
+    detail: str = "",
+    **after,
+) -> None:
+    audit_store.record(
+        cur,
+        actor,
+        action,
+        "version",
+        info.id,
+        before=version_view(info),
+        after=version_view(info, status=status, revision=info.revision + 1, **after),
+        detail=detail,
+        now=now,
+    )
+
+
 __all__ = [
+    "VERSION_ACTIONS",
     "VersionInfo",
     "approve",
     "list_versions",
@@ -355,4 +311,5 @@ __all__ = [
     "save_version",
     "submit_for_review",
     "version_info",
+    "version_permissions",
 ]

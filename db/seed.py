@@ -1,25 +1,47 @@
-"""Demo data for a first start: the project's own bilingual demo plan, imported for real."""
+"""Demo data for a first start: the project's own bilingual demo plans, imported for real by the
+demo plan owner into the demo unit; the Chinese plan is also approved by the demo approver, so
+that every demo account (participants read published plans only) sees a plan at once."""
 
 from __future__ import annotations
 
 import hashlib
 from datetime import datetime
 
-from db import plans_store
-from plans.access import LOCAL_ACTOR, Actor
+from access.policy import Actor
+from db import accounts_seed, plans_store, users_store
 
 
-def seed_demo(conn, *, now: datetime, actor: Actor = LOCAL_ACTOR) -> list[int]:
-    """Import each demo document not imported before (even if deleted since); return plan ids."""
+def seed_demo(conn, *, now: datetime, actor: Actor | None = None) -> list[int]:
+    """Import each demo document not imported before (even if deleted since); return plan ids.
+
+    Creates the demo accounts first when they are missing. `actor` (default: the demo plan
+    owner) imports; a Chinese plan imported by the demo owner is submitted and approved.
+    """
     from plans.demo import demo_documents
     from plans.extract import import_document
 
+    accounts_seed.seed_demo_accounts(conn, now=now)
+    owner = users_store.act_as(conn, accounts_seed.demo_account("plan_owner").username)
+    actor = actor or owner
     created = []
     # English first, so that the Chinese plan is the newest and heads the lists
     for filename, data in reversed(demo_documents()):
         if plans_store.find_document(conn, actor, hashlib.sha256(data).hexdigest()):
             continue
         plan = import_document(data, filename)
-        created.append(plans_store.import_plan(conn, actor, plan, document=data,
-                                               filename=filename, now=now).plan_id)
+        result = plans_store.import_plan(
+            conn, actor, plan, document=data, filename=filename, now=now
+        )
+        if plan.language == "zh" and actor == owner:
+            _publish(conn, owner, result.version_id, now)
+        created.append(result.plan_id)
     return created
+
+
+def _publish(conn, owner: Actor, version_id: int, now: datetime) -> None:
+    approver = users_store.act_as(conn, accounts_seed.demo_account("approver").username)
+    plans_store.submit_for_review(conn, owner, version_id, now)
+    plans_store.approve(conn, approver, version_id, now)
+
+
+__all__ = ["seed_demo"]

@@ -6,13 +6,13 @@ import streamlit as st
 
 from bootstrap import get_db
 from db import plans_store
-from db.errors import StoreError, VersionConflictError
+from db.errors import VersionConflictError
 from i18n import t
 from plans import checks
 from plans.errors import PlanError
 from plans.model import plan_from_dict, plan_to_dict
 from ui import editor as tables
-from ui import now, open_version, page_setup, show_error
+from ui import may, now, open_version, page_setup, show_error
 from ui.work import chart_panel, checks_panel, load_work, push_edit, undo
 
 actor = page_setup("nav.editor")
@@ -23,10 +23,16 @@ if version_id is None:
     summaries = plans_store.list_plans(conn, actor)
     if not summaries:
         st.info(t("editor.no_plans"))
-        st.page_link("pages/import.py", label=t("nav.import"), icon=":material/upload_file:")
+        if may(actor, "plan.create"):
+            st.page_link("pages/import.py", label=t("nav.import"), icon=":material/upload_file:")
         st.stop()
-    pick = st.selectbox(t("plans.pick"), summaries, key="editor_pick", index=None,
-                        format_func=lambda r: f"{r.title} · v{r.latest_version_number}")
+    pick = st.selectbox(
+        t("plans.pick"),
+        summaries,
+        key="editor_pick",
+        index=None,
+        format_func=lambda r: f"{r.title} · v{r.latest_version_number}",
+    )
     if pick is None:
         st.stop()
     version_id = st.session_state["version_id"] = pick.latest_version_id
@@ -34,26 +40,43 @@ if version_id is None:
 try:
     info = plans_store.version_info(conn, actor, version_id)
     work = load_work(conn, actor, info)
-except (StoreError, PlanError) as exc:
+except PlanError as exc:
     show_error(exc)
     st.stop()
 
 plan = plan_from_dict(work["plan"])
-read_only = info.status != "draft"
+read_only = info.status != "draft" or not may(actor, "plan.edit")
 dirty = work["plan"] != work["saved"]
 
 st.title(plan.title)
-st.caption(t("editor.caption", number=info.number, status=t(f"status.{info.status}"),
-             revision=work["revision"]))
+st.caption(
+    t(
+        "editor.caption",
+        number=info.number,
+        status=t(f"status.{info.status}"),
+        revision=work["revision"],
+    )
+)
 
 bar = st.columns([1, 1, 1, 3])
 if read_only:
-    st.info(t(f"editor.read_only_{info.status}"))
-    if info.status == "published" and bar[0].button(t("editor.new_draft"), key="editor_new_draft"):
+    st.info(
+        t(
+            f"editor.read_only_{info.status}"
+            if info.status != "draft"
+            else "editor.read_only_rights"
+        )
+    )
+    if (
+        info.status == "published"
+        and may(actor, "plan.edit")
+        and bar[0].button(t("editor.new_draft"), key="editor_new_draft")
+    ):
         try:
-            draft_id = plans_store.new_draft(conn, actor, info.plan_id, from_version_id=info.id,
-                                             now=now())
-        except StoreError as exc:
+            draft_id = plans_store.new_draft(
+                conn, actor, info.plan_id, from_version_id=info.id, now=now()
+            )
+        except PlanError as exc:
             show_error(exc)
         else:
             open_version(draft_id)
@@ -61,11 +84,12 @@ else:
     if bar[0].button(t("editor.save"), key="editor_save", type="primary", disabled=not dirty):
         try:
             work["revision"] = plans_store.save_version(
-                conn, actor, info.id, plan, expected_revision=work["revision"], now=now())
+                conn, actor, info.id, plan, expected_revision=work["revision"], now=now()
+            )
         except VersionConflictError as exc:
             show_error(exc)
             work["conflict"] = True
-        except (StoreError, PlanError) as exc:
+        except PlanError as exc:
             show_error(exc)
         else:
             work["saved"] = plan_to_dict(plan)
@@ -97,16 +121,22 @@ else:
 with left:
     views = ["steps", "roles", "levels", "checks"]
     st.session_state.setdefault("editor_view", "steps")
-    view = st.radio(t("editor.view"), views, key="editor_view", horizontal=True,
-                    format_func=lambda v: t(f"editor.view_{v}", n=len(findings)))
+    view = st.radio(
+        t("editor.view"),
+        views,
+        key="editor_view",
+        horizontal=True,
+        format_func=lambda v: t(f"editor.view_{v}", n=len(findings)),
+    )
     nonce = f"{info.id}_{work['nonce']}"
     try:
         if view == "checks":
             checks_panel(plan, findings)
             result = None
         else:
-            query = st.text_input(t("editor.filter"), key="editor_filter",
-                                  placeholder=t("editor.filter_hint"))
+            query = st.text_input(
+                t("editor.filter"), key="editor_filter", placeholder=t("editor.filter_hint")
+            )
             if view == "steps":
                 result = tables.steps_table(plan, query, f"steps_{nonce}_{query}", read_only)
             elif view == "roles":

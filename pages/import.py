@@ -8,7 +8,7 @@ import streamlit as st
 
 from bootstrap import get_db
 from db import plans_store
-from db.errors import DuplicateDocumentError, StoreError
+from db.errors import DuplicateDocumentError
 from i18n import t
 from plans import checks, draw
 from plans.errors import PlanError
@@ -17,7 +17,7 @@ from plans.model import plan_from_dict, plan_to_dict
 from settings import load_settings
 from ui import error_text, now, open_version, page_setup, show_error
 
-actor = page_setup("nav.import")
+actor = page_setup("nav.import", require="plan.create")
 st.title(t("nav.import"))
 limit_mb = load_settings().max_upload_mb
 st.caption(t("import.help", mb=f"{limit_mb:g}"))
@@ -37,8 +37,9 @@ if not preview or preview["sha256"] != digest:
         bar.progress(min(max(fraction, 0.0), 1.0), text=t(stage_key))
 
     try:
-        plan = import_document(data, upload.name, max_bytes=int(limit_mb * 1024 * 1024),
-                               progress=report)
+        plan = import_document(
+            data, upload.name, max_bytes=int(limit_mb * 1024 * 1024), progress=report
+        )
     except PlanError as exc:
         bar.empty()
         st.session_state.pop("import_preview", None)
@@ -70,16 +71,33 @@ tab_steps, tab_roles, tab_chart = st.tabs([t("import.steps"), t("import.roles"),
 names = {r.id: r.name for r in plan.roles}
 with tab_steps:
     st.dataframe(
-        [{t("col.name"): s.name, t("col.owners"): "、".join(names.get(r, r) for r in s.roles),
-          t("col.phase"): t(f"phase.{s.phase}"), t("col.minutes"): s.time_limit_min,
-          t("col.source"): s.source.text if s.source else ""} for s in plan.steps],
-        hide_index=True, width="stretch")
+        [
+            {
+                t("col.name"): s.name,
+                t("col.owners"): "、".join(names.get(r, r) for r in s.roles),
+                t("col.phase"): t(f"phase.{s.phase}"),
+                t("col.minutes"): s.time_limit_min,
+                t("col.source"): s.source.text if s.source else "",
+            }
+            for s in plan.steps
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 with tab_roles:
     st.dataframe(
-        [{t("col.name"): r.name, t("col.aliases"): "、".join(r.aliases),
-          t("col.parent"): names.get(r.parent, ""), t("col.source"): r.source.text if r.source else ""}
-         for r in plan.roles],
-        hide_index=True, width="stretch")
+        [
+            {
+                t("col.name"): r.name,
+                t("col.aliases"): "、".join(r.aliases),
+                t("col.parent"): names.get(r.parent, ""),
+                t("col.source"): r.source.text if r.source else "",
+            }
+            for r in plan.roles
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 with tab_chart:
     if plan.steps:
         st.graphviz_chart(draw.flow_chart(plan, lang=st.session_state["lang"]))
@@ -89,12 +107,19 @@ with tab_chart:
 duplicate_ok = st.session_state.get("import_duplicate_ok") == digest
 if st.button(t("import.save"), key="import_save", type="primary", disabled=not plan.title):
     try:
-        result = plans_store.import_plan(get_db(), actor, plan, document=data, filename=upload.name,
-                                         now=now(), allow_duplicate=duplicate_ok)
+        result = plans_store.import_plan(
+            get_db(),
+            actor,
+            plan,
+            document=data,
+            filename=upload.name,
+            now=now(),
+            allow_duplicate=duplicate_ok,
+        )
     except DuplicateDocumentError as exc:
         st.warning(error_text(exc))
         st.session_state["import_duplicate"] = {"sha256": digest, **exc.params}
-    except (StoreError, PlanError) as exc:
+    except PlanError as exc:
         show_error(exc)
     else:
         st.session_state.pop("import_preview", None)

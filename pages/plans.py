@@ -6,25 +6,41 @@ import streamlit as st
 
 from bootstrap import get_db
 from db import plans_store
-from db.errors import StoreError
 from i18n import t
+from plans.errors import PlanError
 from plans.model import PLAN_KINDS, VERSION_STATUSES
-from ui import fmt_time, open_version, page_setup, show_error
+from ui import fmt_time, may, open_version, page_setup, show_error
 
 actor = page_setup("nav.plans")
 st.title(t("nav.plans"))
 
 filters = st.columns([3, 2, 2, 2])
-search = filters[0].text_input(t("plans.search"), key="plans_search", placeholder=t("plans.search_hint"))
-kind = filters[1].selectbox(t("plans.kind"), [None, *PLAN_KINDS], key="plans_kind",
-                            format_func=lambda k: t("plans.all") if k is None else t(f"kind.{k}"))
-status = filters[2].selectbox(t("plans.status"), [None, *VERSION_STATUSES], key="plans_status",
-                              format_func=lambda s: t("plans.all") if s is None else t(f"status.{s}"))
-language = filters[3].selectbox(t("plans.language"), [None, "zh", "en"], key="plans_language",
-                                format_func=lambda x: t("plans.all") if x is None else t(f"lang.{x}"))
+search = filters[0].text_input(
+    t("plans.search"), key="plans_search", placeholder=t("plans.search_hint")
+)
+kind = filters[1].selectbox(
+    t("plans.kind"),
+    [None, *PLAN_KINDS],
+    key="plans_kind",
+    format_func=lambda k: t("plans.all") if k is None else t(f"kind.{k}"),
+)
+status = filters[2].selectbox(
+    t("plans.status"),
+    [None, *VERSION_STATUSES],
+    key="plans_status",
+    format_func=lambda s: t("plans.all") if s is None else t(f"status.{s}"),
+)
+language = filters[3].selectbox(
+    t("plans.language"),
+    [None, "zh", "en"],
+    key="plans_language",
+    format_func=lambda x: t("plans.all") if x is None else t(f"lang.{x}"),
+)
 
 conn = get_db()
-rows = plans_store.list_plans(conn, actor, search=search, kind=kind, status=status, language=language)
+rows = plans_store.list_plans(
+    conn, actor, search=search, kind=kind, status=status, language=language
+)
 
 deleted = st.session_state.get("plans_deleted")
 if deleted:
@@ -33,7 +49,7 @@ if deleted:
     if undo.button(t("plans.undo"), key="plans_undo"):
         try:
             plans_store.restore_plan(conn, actor, deleted["plan_id"])
-        except StoreError as exc:
+        except PlanError as exc:
             show_error(exc)
         else:
             st.session_state.pop("plans_deleted")
@@ -41,7 +57,8 @@ if deleted:
 
 if not rows:
     st.info(t("plans.none"))
-    st.page_link("pages/import.py", label=t("nav.import"), icon=":material/upload_file:")
+    if may(actor, "plan.create"):
+        st.page_link("pages/import.py", label=t("nav.import"), icon=":material/upload_file:")
     st.stop()
 
 st.caption(t("plans.count", n=len(rows)))
@@ -58,18 +75,28 @@ table = [
     }
     for r in rows
 ]
-picked = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
-                      key="plans_table", width="stretch")
+picked = st.dataframe(
+    table,
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="plans_table",
+    width="stretch",
+)
 selection = picked.selection.rows if picked and picked.selection else []
 choice = rows[selection[0]] if selection else None
 if choice is None:
-    choice = st.selectbox(t("plans.pick"), rows, key="plans_pick",
-                          format_func=lambda r: f"{r.title} · v{r.latest_version_number}")
+    choice = st.selectbox(
+        t("plans.pick"),
+        rows,
+        key="plans_pick",
+        format_func=lambda r: f"{r.title} · v{r.latest_version_number}",
+    )
 
 actions = st.columns([1, 1, 3])
 if actions[0].button(t("plans.open"), key="plans_open", type="primary"):
     open_version(choice.latest_version_id)
-if actions[1].button(t("plans.delete"), key="plans_delete"):
+if may(actor, "plan.delete") and actions[1].button(t("plans.delete"), key="plans_delete"):
     st.session_state["plans_confirm"] = choice.plan_id
 
 if st.session_state.get("plans_confirm") == choice.plan_id:
@@ -78,7 +105,7 @@ if st.session_state.get("plans_confirm") == choice.plan_id:
     if yes.button(t("plans.confirm_yes"), key="plans_confirm_yes", type="primary"):
         try:
             plans_store.delete_plan(conn, actor, choice.plan_id)
-        except StoreError as exc:
+        except PlanError as exc:
             show_error(exc)
         else:
             st.session_state["plans_deleted"] = {"plan_id": choice.plan_id, "title": choice.title}

@@ -8,12 +8,11 @@ import streamlit as st
 
 from bootstrap import get_db
 from db import plans_store
-from db.errors import StoreError
 from i18n import t
 from plans import diff
 from plans.errors import PlanError
 from plans.model import plan_to_dict
-from ui import fmt_time, now, open_version, page_setup, show_error
+from ui import fmt_time, may, now, open_version, page_setup, show_error
 
 actor = page_setup("nav.versions")
 conn = get_db()
@@ -29,28 +28,41 @@ default = 0
 if current is not None:
     try:
         default = plan_ids.index(plans_store.version_info(conn, actor, current).plan_id)
-    except (StoreError, ValueError):
+    except (PlanError, ValueError):
         default = 0
-choice = st.selectbox(t("plans.pick"), summaries, index=default, key="versions_plan",
-                      format_func=lambda r: r.title)
+choice = st.selectbox(
+    t("plans.pick"), summaries, index=default, key="versions_plan", format_func=lambda r: r.title
+)
 versions = plans_store.list_versions(conn, actor, choice.plan_id)
 
 st.dataframe(
-    [{t("versions.number"): v.number, t("plans.status"): t(f"status.{v.status}"),
-      t("versions.created"): f"{v.created_by} · {fmt_time(v.created_at)}",
-      t("versions.submitted"): f"{v.submitted_by or ''} {fmt_time(v.submitted_at)}".strip(),
-      t("versions.approved"): f"{v.approved_by or ''} {fmt_time(v.approved_at)}".strip(),
-      t("versions.note"): v.note or ""} for v in versions],
-    hide_index=True, width="stretch")
+    [
+        {
+            t("versions.number"): v.number,
+            t("plans.status"): t(f"status.{v.status}"),
+            t("versions.created"): f"{v.created_by} · {fmt_time(v.created_at)}",
+            t("versions.submitted"): f"{v.submitted_by or ''} {fmt_time(v.submitted_at)}".strip(),
+            t("versions.approved"): f"{v.approved_by or ''} {fmt_time(v.approved_at)}".strip(),
+            t("versions.note"): v.note or "",
+        }
+        for v in versions
+    ],
+    hide_index=True,
+    width="stretch",
+)
 
-target = st.selectbox(t("versions.pick"), versions, key="versions_pick",
-                      format_func=lambda v: f"v{v.number} · {t('status.' + v.status)}")
+target = st.selectbox(
+    t("versions.pick"),
+    versions,
+    key="versions_pick",
+    format_func=lambda v: f"v{v.number} · {t('status.' + v.status)}",
+)
 
 
 def transition(action, *args) -> None:
     try:
         action(conn, actor, target.id, *args, now=now())
-    except (StoreError, PlanError) as exc:
+    except PlanError as exc:
         show_error(exc)
     else:
         st.toast(t("versions.done"))
@@ -60,18 +72,27 @@ def transition(action, *args) -> None:
 cols = st.columns(4)
 if cols[0].button(t("versions.open"), key="versions_open"):
     open_version(target.id)
-if target.status == "draft" and cols[1].button(t("versions.submit"), key="versions_submit"):
+if (
+    target.status == "draft"
+    and may(actor, "plan.submit")
+    and cols[1].button(t("versions.submit"), key="versions_submit")
+):
     transition(plans_store.submit_for_review)
-if target.status == "in_review":
+if target.status == "in_review" and may(actor, "plan.approve"):
     if cols[1].button(t("versions.approve"), key="versions_approve", type="primary"):
         transition(plans_store.approve)
     if cols[2].button(t("versions.return"), key="versions_return"):
         transition(plans_store.return_to_draft)
-if target.status == "published" and cols[1].button(t("versions.new_draft"), key="versions_new"):
+if (
+    target.status == "published"
+    and may(actor, "plan.edit")
+    and cols[1].button(t("versions.new_draft"), key="versions_new")
+):
     try:
-        draft = plans_store.new_draft(conn, actor, choice.plan_id, from_version_id=target.id,
-                                      now=now())
-    except StoreError as exc:
+        draft = plans_store.new_draft(
+            conn, actor, choice.plan_id, from_version_id=target.id, now=now()
+        )
+    except PlanError as exc:
         show_error(exc)
     else:
         open_version(draft)
@@ -79,26 +100,43 @@ if target.status == "published" and cols[1].button(t("versions.new_draft"), key=
 plan = plans_store.load_version(conn, actor, target.id)
 downloads = st.columns(2)
 downloads[0].download_button(
-    t("versions.export_json"), json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2),
-    file_name=f"plan-v{target.number}.json", mime="application/json", key="versions_json")
-original = plans_store.get_document(conn, actor, choice.plan_id)
+    t("versions.export_json"),
+    json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2),
+    file_name=f"plan-v{target.number}.json",
+    mime="application/json",
+    key="versions_json",
+)
+original = (
+    plans_store.get_document(conn, actor, choice.plan_id)
+    if may(actor, "plan.read_source")
+    else None
+)
 if original:
-    downloads[1].download_button(t("versions.original"), original[1], file_name=original[0],
-                                 key="versions_original")
+    downloads[1].download_button(
+        t("versions.original"), original[1], file_name=original[0], key="versions_original"
+    )
 
 st.subheader(t("versions.diff"))
 if len(versions) < 2:
     st.caption(t("versions.single"))
     st.stop()
 pair = st.columns(2)
-old = pair[0].selectbox(t("versions.old"), versions, index=1, key="versions_old",
-                        format_func=lambda v: f"v{v.number}")
-new = pair[1].selectbox(t("versions.new"), versions, index=0, key="versions_new_pick",
-                        format_func=lambda v: f"v{v.number}")
-changes = diff.diff_plans(plans_store.load_version(conn, actor, old.id),
-                          plans_store.load_version(conn, actor, new.id))
+old = pair[0].selectbox(
+    t("versions.old"), versions, index=1, key="versions_old", format_func=lambda v: f"v{v.number}"
+)
+new = pair[1].selectbox(
+    t("versions.new"),
+    versions,
+    index=0,
+    key="versions_new_pick",
+    format_func=lambda v: f"v{v.number}",
+)
+changes = diff.diff_plans(
+    plans_store.load_version(conn, actor, old.id), plans_store.load_version(conn, actor, new.id)
+)
 if changes.is_empty:
     st.success(t("versions.same"))
 else:
-    st.dataframe(diff.summary_rows(changes, st.session_state["lang"]), hide_index=True,
-                 width="stretch")
+    st.dataframe(
+        diff.summary_rows(changes, st.session_state["lang"]), hide_index=True, width="stretch"
+    )

@@ -1,4 +1,5 @@
-"""The command line: `python -m plans import FILE`, `check FILE.json`, `demo DIR`.
+"""The command line: `python -m plans import FILE [--save --user NAME]`, `check FILE.json`,
+`demo DIR`. Saving acts as an existing account (--user), whose unit the plan joins.
 
 Standard output carries only the product (plan JSON, findings); messages go to standard error in
 the user's language (--lang, else PLANDRILL_LANG, else Chinese). Exit codes: 0 done, 1 bad input or
@@ -12,6 +13,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,11 +34,17 @@ class CliError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit code. Never shows a traceback for bad input."""
+    return run_cli(argv, build_parser)
+
+
+def run_cli(argv: list[str] | None, build: Callable[[], argparse.ArgumentParser]) -> int:
+    """Parse `argv` with the parser `build` makes and run the chosen command's `run(args)`,
+    turning project errors into translated messages and exit codes (shared by every CLI)."""
     _utf8_streams()
     argv = sys.argv[1:] if argv is None else argv
     set_language(_language_from(argv))
     try:
-        args = build_parser().parse_args(argv)
+        args = build().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on a usage error; 2 means "app running" here
         return EXIT_USAGE if exc.code == 2 else int(exc.code or 0)
     args.lang = getattr(args, "lang", None) or default_language()
@@ -44,17 +52,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except CliError as exc:
-        _say(str(exc))
+        say(str(exc))
         return exc.code
     except PlanError as exc:
-        _say(t(exc.key, **exc.params))
+        say(t(exc.key, **exc.params))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so briefly, show details on request
         if os.environ.get("PLANDRILL_DEBUG"):
             raise
-        _say(t("cli.internal", detail=f"{type(exc).__name__}: {exc}"[:200]))
+        say(t("cli.internal", detail=f"{type(exc).__name__}: {exc}"[:200]))
         return EXIT_INTERNAL
 
 
@@ -74,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--out", metavar="OUT", help=t("cli.help.out"))
     imp.add_argument("--save", action="store_true", help=t("cli.help.save"))
     imp.add_argument("--db", metavar="PATH", help=t("cli.help.db"))
+    imp.add_argument("--user", metavar="USERNAME", help=t("cli.help.user"))
+    imp.add_argument("--unit", metavar="UNIT", help=t("cli.help.unit"))
     imp.set_defaults(run=run_import)
 
     check = commands.add_parser("check", parents=[common], help=t("cli.help.check"))
@@ -90,42 +100,50 @@ def build_parser() -> argparse.ArgumentParser:
 def run_import(args: argparse.Namespace) -> int:
     """Read, extract and print (or write) the plan JSON; with --save also store it as a draft."""
     path = Path(args.file)
+    if args.save and not args.user:
+        raise CliError(t("cli.save_needs_user"), EXIT_USAGE)
     data = _read_bytes(path)
     from plans.extract import import_document
     from plans.model import plan_to_dict
 
     plan = import_document(data, path.name)
-    _say(t("cli.summary", roles=len(plan.roles), levels=len(plan.levels), steps=len(plan.steps)))
+    say(t("cli.summary", roles=len(plan.roles), levels=len(plan.levels), steps=len(plan.steps)))
     if args.save:
-        _save(plan, data, path.name, args.db)
+        _save(plan, data, path.name, args)
     text = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
     _write_output(text, args.out)
     return EXIT_OK
 
 
-def _save(plan, data: bytes, filename: str, db_path: str | None) -> None:
+def _save(plan, data: bytes, filename: str, args: argparse.Namespace) -> None:
+    """Store the plan as a draft on behalf of the account --user (no password: whoever runs
+    this holds the database file); it belongs to that user's unit unless an admin gives --unit."""
+    from access.errors import NotAllowedError
     from db.connection import connect
     from db.errors import DatabaseLockedError, DuplicateDocumentError
     from db.plans_store import import_plan
-    from plans.access import LOCAL_ACTOR
+    from db.users_store import act_as
     from settings import load_settings
 
-    path = Path(db_path) if db_path else load_settings().db_path
+    path = Path(args.db) if args.db else load_settings().db_path
     try:
         conn = connect(path)
     except DatabaseLockedError as exc:
         raise CliError(t("cli.app_running", path=str(path)), EXIT_LOCKED) from exc
     try:
+        actor = act_as(conn, args.user)
         result = import_plan(
-            conn, LOCAL_ACTOR, plan, document=data, filename=filename,
-            now=datetime.now(UTC),
+            conn, actor, plan, document=data, filename=filename,
+            now=datetime.now(UTC), unit=args.unit,
         )  # fmt: skip
+    except NotAllowedError as exc:
+        raise CliError(t("cli.user_cannot_import", user=args.user)) from exc
     except DuplicateDocumentError as exc:
         params = {"plan_id": "?", "title": plan.title, **exc.params}
         raise CliError(t("cli.duplicate", **params), EXIT_DUPLICATE) from exc
     finally:
         conn.close()
-    _say(t("cli.saved", plan_id=result.plan_id, version_id=result.version_id, path=str(path)))
+    say(t("cli.saved", plan_id=result.plan_id, version_id=result.version_id, path=str(path)))
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -153,7 +171,7 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         lines = [f"{t(f'cli.severity.{f.severity}')}\t{f.message(lang)}" for f in findings]
         _write_output("".join(line + "\n" for line in lines), None)
-    _say(t("cli.findings", n=len(findings)) if findings else t("cli.no_findings"))
+    say(t("cli.findings", n=len(findings)) if findings else t("cli.no_findings"))
     return EXIT_BAD_INPUT if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
@@ -166,7 +184,7 @@ def run_demo(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in demo_documents():
             (folder / name).write_bytes(data)
-            _say(t("cli.wrote", path=str(folder / name)))
+            say(t("cli.wrote", path=str(folder / name)))
     except OSError as exc:
         raise CliError(t("cli.cannot_write", path=str(folder), detail=exc.strerror or exc)) from exc
     return EXIT_OK
@@ -193,10 +211,11 @@ def _write_output(text: str, out: str | None) -> None:
     except OSError as exc:
         raise CliError(t("cli.cannot_write", path=out, detail=exc.strerror or exc)) from exc
     if out != os.devnull:
-        _say(t("cli.wrote", path=out))
+        say(t("cli.wrote", path=out))
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
+    """A message for the user, on standard error."""
     print(message, file=sys.stderr, flush=True)
 
 

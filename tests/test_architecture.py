@@ -1,4 +1,4 @@
-"""The tree keeps its architecture: pure plans/ and drills/, SQL and duckdb only in db/."""
+"""The tree keeps its architecture: pure plans/, drills/ and access/, SQL and duckdb only in db/."""
 
 from __future__ import annotations
 
@@ -8,11 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PURE_PACKAGES = ("plans", "drills")
+PURE_PACKAGES = ("plans", "drills", "access")
 SQL_ALLOWED = ("db", "tests", "bench")
-# The command line (python -m plans: __main__.py and the cli.py it runs) may open the database,
-# inside a function only.
-LAZY_DB_ALLOWED = {Path("plans/__main__.py"), Path("plans/cli.py")}
+# The command lines (python -m plans, python -m access: __main__.py and the cli.py it runs) may
+# open the database, inside a function only.
+LAZY_DB_ALLOWED = {
+    Path("plans/__main__.py"),
+    Path("plans/cli.py"),
+    Path("access/__main__.py"),
+    Path("access/cli.py"),
+}
 FORBIDDEN_IN_PURE = {"streamlit", "duckdb", "db", "pages", "bootstrap", "ui", "app"}
 SQL = [
     re.compile(r"\bSELECT\b[\s\S]*?\bFROM\b", re.IGNORECASE),
@@ -74,7 +79,7 @@ def parse(relative: Path) -> ast.AST:
     return ast.parse((ROOT / relative).read_text(encoding="utf-8"), filename=str(relative))
 
 
-def test_plans_and_drills_import_neither_streamlit_nor_the_database():
+def test_plans_drills_and_access_import_neither_streamlit_nor_the_database():
     offenders = []
     for relative in python_files():
         if relative.parts[0] not in PURE_PACKAGES:
@@ -122,3 +127,29 @@ def test_the_checks_catch_what_they_are_meant_to_catch():
     assert len(sql_in(bad)) == 5
     prose = ast.parse("M = 'Select a plan from the list, then delete from the bin'\n")
     assert sql_in(prose) == []
+
+
+def test_nothing_in_db_updates_or_deletes_audit_or_sign_in_rows():
+    # issue 3: the audit log (and the sign-in record behind lock-out) is append-only
+    table = r"(?:audit_log|login_attempts)\b"
+    forbidden = re.compile(
+        rf"\b(?:UPDATE\s+{table}|DELETE\s+FROM\s+{table}|TRUNCATE\s+(?:TABLE\s+)?{table}"
+        rf"|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?{table}|ALTER\s+TABLE\s+{table}"
+        rf"|INSERT\s+OR\s+REPLACE\s+INTO\s+{table})",
+        re.IGNORECASE,
+    )
+    files = sorted((ROOT / "db").rglob("*.py")) + sorted((ROOT / "db").rglob("*.sql"))
+    offenders = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in files
+        for match in forbidden.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, offenders
+    assert forbidden.search("cur.execute('DELETE FROM audit_log WHERE id = 1')")
+    assert forbidden.search("update AUDIT_LOG set detail = ''")
+    assert forbidden.search("DELETE FROM login_attempts")
+    assert any("INSERT INTO audit_log" in p.read_text(encoding="utf-8") for p in files)
+    # the one DELETE built from a table name works on plan content tables only
+    from db.plans_content import CONTENT_TABLES
+
+    assert not {"audit_log", "login_attempts"} & set(CONTENT_TABLES)

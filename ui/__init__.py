@@ -8,42 +8,74 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 import i18n
+from access.policy import Actor, allowed
 from i18n import t
-from plans.access import LOCAL_ACTOR, Actor
 from plans.errors import PlanError
 from settings import load_settings
+from ui import session
 
+# (page, label key, icon, the action that page needs; None: any signed-in user)
 NAV = (
-    ("app.py", "nav.home", ":material/home:"),
-    ("pages/plans.py", "nav.plans", ":material/library_books:"),
-    ("pages/import.py", "nav.import", ":material/upload_file:"),
-    ("pages/editor.py", "nav.editor", ":material/edit_note:"),
-    ("pages/versions.py", "nav.versions", ":material/history:"),
+    ("app.py", "nav.home", ":material/home:", None),
+    ("pages/plans.py", "nav.plans", ":material/library_books:", None),
+    ("pages/import.py", "nav.import", ":material/upload_file:", "plan.create"),
+    ("pages/editor.py", "nav.editor", ":material/edit_note:", None),
+    ("pages/versions.py", "nav.versions", ":material/history:", None),
+    ("pages/users.py", "nav.users", ":material/group:", "user.manage"),
+    ("pages/audit.py", "nav.audit", ":material/policy:", "audit.read"),
+    ("pages/account.py", "nav.account", ":material/account_circle:", None),
 )
 
 
-def page_setup(title_key: str, *, icon: str = "🛡️", layout: str = "wide") -> Actor:
-    """Configure the page, language and navigation; return the acting user."""
-    st.set_page_config(page_title=f"{t(title_key)} · PlanDrill", page_icon=icon, layout=layout)
+def may(actor: Actor, action: str | None) -> bool:
+    """Whether to offer a page or button; the store enforces the same rule again."""
+    if action is None:
+        return True
+    resource = {"unit": actor.unit} if action.startswith("plan.") else None
+    return allowed(actor, action, resource)
+
+
+def page_setup(title_key: str, *, require: str | None = None, layout: str = "wide") -> Actor:
+    """Configure the page and language, demand a signed-in user (and `require`d right), draw the
+    navigation; return the acting user. Stops the page when the user may not see it."""
+    st.set_page_config(page_title=f"{t(title_key)} · PlanDrill", page_icon="🛡️", layout=layout)
     st.session_state.setdefault("lang", load_settings().language)
     i18n.set_language(st.session_state["lang"])
+    actor = session.current_actor()
     with st.sidebar:
         st.markdown(f"### {t('app.title')}")
-        for path, key, emoji in NAV:
-            try:
-                st.page_link(path, label=t(key), icon=emoji)
-            except StreamlitAPIException:  # AppTest runs a single page: no page registry
-                pass
+        if actor is not None and not actor.must_change_password:
+            _navigation(actor)
         st.divider()
         st.selectbox(
             "语言 / Language",
             options=list(i18n.LANGUAGES),
-            format_func=lambda code: {"zh": "简体中文", "en": "English"}[code],
             key="lang",
+            format_func=lambda code: {"zh": "简体中文", "en": "English"}[code],
         )
-    i18n.set_language(st.session_state["lang"])
-    st.session_state.setdefault("actor", LOCAL_ACTOR)
-    return st.session_state["actor"]
+        i18n.set_language(st.session_state["lang"])
+        if actor is not None:
+            session.user_box(actor)
+    if actor is None:
+        session.sign_in_form()
+        st.stop()
+    if actor.must_change_password:
+        session.forced_password_change(actor)
+        st.stop()
+    if require is not None and not may(actor, require):
+        st.error(t("access.page_denied"), icon=":material/block:")
+        st.stop()
+    return actor
+
+
+def _navigation(actor: Actor) -> None:
+    for path, key, icon, action in NAV:
+        if not may(actor, action):
+            continue
+        try:
+            st.page_link(path, label=t(key), icon=icon)
+        except StreamlitAPIException:  # AppTest runs a single page: no page registry
+            pass
 
 
 def now() -> datetime:

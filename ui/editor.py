@@ -39,8 +39,18 @@ def steps_table(plan: Plan, query: str, key: str, disabled: bool) -> edit.EditRe
     role_names = {r.id: r.name for r in plan.roles}
     level_names = {lv.id: lv.name for lv in plan.levels}
     step_names = {s.id: f"{s.id} {s.name}" for s in plan.steps}
-    columns = ["id", "name", "text", "roles", "phase", "levels", "time_limit_min", "after",
-               "source_block", "source_text"]
+    columns = [
+        "id",
+        "name",
+        "text",
+        "roles",
+        "phase",
+        "levels",
+        "time_limit_min",
+        "after",
+        "source_block",
+        "source_text",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     edited = st.data_editor(
         frame,
@@ -54,16 +64,26 @@ def steps_table(plan: Plan, query: str, key: str, disabled: bool) -> edit.EditRe
             "name": st.column_config.TextColumn(t("col.name"), width="medium", required=True),
             "text": st.column_config.TextColumn(t("col.text"), width="large"),
             "roles": st.column_config.MultiselectColumn(
-                t("col.owners"), options=list(role_names), format_func=lambda r: role_names.get(r, r)),
+                t("col.owners"),
+                options=list(role_names),
+                format_func=lambda r: role_names.get(r, r),
+            ),
             "phase": st.column_config.SelectboxColumn(
-                t("col.phase"), options=list(PHASES), format_func=lambda p: t(f"phase.{p}"),
-                required=True, default="disposal"),
+                t("col.phase"),
+                options=list(PHASES),
+                format_func=lambda p: t(f"phase.{p}"),
+                required=True,
+                default="disposal",
+            ),
             "levels": st.column_config.MultiselectColumn(
-                t("col.levels"), options=list(level_names),
-                format_func=lambda lv: level_names.get(lv, lv)),
+                t("col.levels"),
+                options=list(level_names),
+                format_func=lambda lv: level_names.get(lv, lv),
+            ),
             "time_limit_min": st.column_config.NumberColumn(t("col.minutes"), min_value=0, step=1),
             "after": st.column_config.MultiselectColumn(
-                t("col.after"), options=list(step_names), format_func=lambda s: step_names.get(s, s)),
+                t("col.after"), options=list(step_names), format_func=lambda s: step_names.get(s, s)
+            ),
             "source_block": st.column_config.NumberColumn(t("col.block"), width="small"),
             "source_text": st.column_config.TextColumn(t("col.source"), width="large"),
         },
@@ -90,7 +110,10 @@ def roles_table(plan: Plan, query: str, key: str, disabled: bool) -> edit.EditRe
             "name": st.column_config.TextColumn(t("col.name"), width="medium", required=True),
             "aliases": st.column_config.TextColumn(t("col.aliases")),
             "parent": st.column_config.SelectboxColumn(
-                t("col.parent"), options=list(role_names), format_func=lambda r: role_names.get(r, r)),
+                t("col.parent"),
+                options=list(role_names),
+                format_func=lambda r: role_names.get(r, r),
+            ),
             "responsibilities": st.column_config.TextColumn(t("col.duties"), width="large"),
             "source_block": st.column_config.NumberColumn(t("col.block"), width="small"),
             "source_text": st.column_config.TextColumn(t("col.source"), width="large"),

@@ -21,8 +21,15 @@ def load_work(conn, actor, info) -> dict:
     work = st.session_state.get("work")
     if not work or work["version_id"] != info.id:
         plan = plan_to_dict(plans_store.load_version(conn, actor, info.id))
-        work = {"version_id": info.id, "revision": info.revision, "plan": plan, "saved": plan,
-                "undo": [], "nonce": 0, "notes": []}
+        work = {
+            "version_id": info.id,
+            "revision": info.revision,
+            "plan": plan,
+            "saved": plan,
+            "undo": [],
+            "nonce": 0,
+            "notes": [],
+        }
         st.session_state["work"] = work
     return work
 
@@ -48,23 +55,35 @@ def checks_panel(plan: Plan, findings: list) -> None:
     lang = st.session_state.get("lang", "zh")
     if not findings:
         st.success(t("editor.no_findings"))
-    icons = {"error": ":red[:material/error:]", "warning": ":orange[:material/warning:]",
-             "info": ":blue[:material/info:]"}
+    icons = {
+        "error": ":red[:material/error:]",
+        "warning": ":orange[:material/warning:]",
+        "info": ":blue[:material/info:]",
+    }
     for i, finding in enumerate(findings):
         text, button = st.columns([5, 1])
         text.markdown(f"{icons.get(finding.severity, '•')} {finding.message(lang)}")
         if finding.target_kind in ("step", "role", "level") and finding.target_id:
             view = {"step": "steps", "role": "roles", "level": "levels"}[finding.target_kind]
-            button.button(t("editor.jump"), key=f"jump_{i}", on_click=jump,
-                          args=(view, finding.target_id))
+            button.button(
+                t("editor.jump"), key=f"jump_{i}", on_click=jump, args=(view, finding.target_id)
+            )
     paths = checks.critical_path_by_level(plan)
     if paths:
         st.markdown(f"**{t('editor.critical_path')}**")
         names = {lv.id: lv.name for lv in plan.levels}
         st.dataframe(
-            [{t("col.level"): names.get(lv, t("editor.all_levels")), t("col.minutes"): minutes,
-              t("col.path"): " → ".join(path)} for lv, (minutes, path) in paths.items()],
-            hide_index=True, width="stretch")
+            [
+                {
+                    t("col.level"): names.get(lv, t("editor.all_levels")),
+                    t("col.minutes"): minutes,
+                    t("col.path"): " → ".join(path),
+                }
+                for lv, (minutes, path) in paths.items()
+            ],
+            hide_index=True,
+            width="stretch",
+        )
 
 
 @st.cache_resource(show_spinner=False)
@@ -77,12 +96,19 @@ def chart_panel(plan: Plan) -> None:
     level_names = {lv.id: lv.name for lv in plan.levels}
     role_names = {r.id: r.name for r in plan.roles}
     filters = st.columns(2)
-    level = filters[0].selectbox(t("editor.chart_level"), [None, *level_names], key="chart_level",
-                                 format_func=lambda lv: t("editor.all_levels") if lv is None
-                                 else level_names.get(lv, lv))
-    roles = filters[1].multiselect(t("editor.chart_roles"), list(role_names), key="chart_roles",
-                                   format_func=lambda r: role_names.get(r, r),
-                                   placeholder=t("editor.all_roles"))
+    level = filters[0].selectbox(
+        t("editor.chart_level"),
+        [None, *level_names],
+        key="chart_level",
+        format_func=lambda lv: t("editor.all_levels") if lv is None else level_names.get(lv, lv),
+    )
+    roles = filters[1].multiselect(
+        t("editor.chart_roles"),
+        list(role_names),
+        key="chart_roles",
+        format_func=lambda r: role_names.get(r, r),
+        placeholder=t("editor.all_roles"),
+    )
     if not plan.steps:
         st.info(t("import.no_chart"))
         return
@@ -95,8 +121,17 @@ def chart_panel(plan: Plan) -> None:
         st.caption(t("editor.no_cjk_fonts"))
     downloads = st.columns(2)
     # rendered only when clicked: a 300-step PNG takes seconds
-    downloads[0].download_button(t("editor.download_svg"), lambda: draw.render(chart, "svg"),
-                                 file_name="flowchart.svg", mime="image/svg+xml", key="dl_svg")
+    downloads[0].download_button(
+        t("editor.download_svg"),
+        lambda: draw.render(chart, "svg"),
+        file_name="flowchart.svg",
+        mime="image/svg+xml",
+        key="dl_svg",
+    )
     downloads[1].download_button(
-        t("editor.download_png"), lambda: draw.render(chart, "png", max_inches=PNG_MAX_INCHES),
-        file_name="flowchart.png", mime="image/png", key="dl_png")
+        t("editor.download_png"),
+        lambda: draw.render(chart, "png", max_inches=PNG_MAX_INCHES),
+        file_name="flowchart.png",
+        mime="image/png",
+        key="dl_png",
+    )

@@ -23,6 +23,25 @@ MESSAGES = {
         "also store it as a draft in the database (the app must not be running)",
     ),
     "cli.help.db": ("数据库文件（默认取 PLANDRILL_DB）", "database file (default: PLANDRILL_DB)"),
+    "cli.help.user": (
+        "以此用户的身份保存（--save 时必填；预案归入该用户的单位）",
+        "save as this user (required with --save; the plan joins that user's unit)",
+    ),
+    "cli.help.unit": (
+        "预案所属单位（仅管理员可指定其他单位；默认取该用户的单位）",
+        "the plan's unit (only an admin may give another; default: the user's unit)",
+    ),
+    "cli.save_needs_user": (
+        "--save 需要 --user 用户名：预案以该用户的身份保存，并归入其所属单位",
+        "--save needs --user USERNAME: the plan is saved as that user, in that user's unit",
+    ),
+    "cli.user_cannot_import": (
+        "用户 {user} 不能导入预案到该单位：需要“预案编制人”角色和所属单位（或管理员角色）",
+        (
+            "User {user} may not import plans into this unit: it takes the plan_owner role and "
+            "a unit (or the admin role)"
+        ),
+    ),
     "cli.help.check": (
         "检查预案 JSON 文件，列出全部问题",
         "check a plan JSON file and list every problem",

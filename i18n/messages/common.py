@@ -3,4 +3,3 @@ MESSAGES = {
     "errors.plan": ("预案处理出错", "Something went wrong with the plan"),
     "plan.invalid": ("预案内容不合理：{detail}", "The plan is not valid: {detail}"),
 }
-MESSAGES["access.denied"] = ("您没有执行此操作的权限", "You are not allowed to do this")

@@ -8,6 +8,7 @@ MESSAGES = {
                                    "This version is in review and read-only. Return it to draft on the Versions page."),
     "editor.read_only_superseded": ("该版本已被新版本取代，只读。",
                                     "This version was superseded and is read-only."),
+    "editor.read_only_rights": ("您的角色只能查看此预案。", "Your role may only view this plan."),
     "editor.new_draft": ("新建草稿", "New draft"),
     "editor.save": ("保存", "Save"),
     "editor.saved": ("已保存", "Saved"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, sign_in
 from tests.sample_plans import fire_plan_docx
 
 pytestmark = pytest.mark.browser
@@ -21,7 +21,7 @@ def test_upload_preview_save_edit_and_the_chart_follows(server, browser_page, tm
     plan_file = tmp_path / "油罐火灾预案.docx"
     plan_file.write_bytes(fire_plan_docx("港区油罐火灾应急预案"))
 
-    page.goto(f"{server}/import")
+    sign_in(page, server, "owner", "import")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(plan_file))
     page.get_by_text("保存为草稿").wait_for()
     _idle(page)
@@ -47,7 +47,9 @@ def test_upload_preview_save_edit_and_the_chart_follows(server, browser_page, tm
     chart.locator("svg").first.wait_for()
     page.wait_for_function(
         "() => document.querySelector('[data-testid=stGraphVizChart]')"
-        "?.innerText.includes('拉响火灾警报')", timeout=30_000)
+        "?.innerText.includes('拉响火灾警报')",
+        timeout=30_000,
+    )
     page.screenshot(path=str(ARTIFACTS / "editor_after_edit.png"))
 
     page.get_by_role("button", name="保存", exact=True).click()

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -115,15 +116,29 @@ def test_a_usage_error_is_not_mistaken_for_a_locked_database():
     assert_no_traceback(result)
 
 
+def database_with_owner(path: Path) -> Path:
+    """A database file holding one plan owner, "owner", in the demo unit."""
+    from access.policy import SYSTEM
+    from db import connection, users_store
+
+    conn = connection.connect(path)
+    users_store.create_user(conn, SYSTEM, "owner", "owner-password-1", roles={"plan_owner"},
+                            unit="滨江化工园区", now=datetime.now(UTC))  # fmt: skip
+    conn.close()
+    return path
+
+
 def test_save_stores_a_draft_and_a_second_save_reports_the_duplicate(demo_file, tmp_path):
-    db = tmp_path / "plans.duckdb"
-    first = run("import", str(demo_file), "--save", "--db", str(db))
+    db = database_with_owner(tmp_path / "plans.duckdb")
+    first = run("import", str(demo_file), "--save", "--db", str(db), "--user", "owner")
     assert first.returncode == 0, first.stderr
     assert "预案编号 1" in first.stderr
     assert json.loads(first.stdout)["title"].startswith("滨江")
     assert db.exists()
 
-    second = run("import", str(demo_file), "--save", "--db", str(db), "--lang", "en")
+    second = run(
+        "import", str(demo_file), "--save", "--db", str(db), "--lang", "en", "--user", "owner"
+    )
     assert second.returncode == 3
     assert second.stdout == ""
     assert "imported before" in second.stderr and "plan id 1" in second.stderr
@@ -131,8 +146,8 @@ def test_save_stores_a_draft_and_a_second_save_reports_the_duplicate(demo_file, 
 
 
 def test_save_uses_the_database_named_by_plandrill_db(demo_file, tmp_path):
-    db = tmp_path / "from_env.duckdb"
-    result = run("import", str(demo_file), "--save", "--out", os.devnull, db=db)
+    db = database_with_owner(tmp_path / "from_env.duckdb")
+    result = run("import", str(demo_file), "--save", "--user", "owner", "--out", os.devnull, db=db)
     assert result.returncode == 0, result.stderr
     assert db.exists() and str(db) in result.stderr
 
@@ -147,8 +162,10 @@ def test_save_while_the_app_holds_the_database_says_the_app_is_running(demo_file
     )  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "ready"
-        result = run("import", str(demo_file), "--save", "--db", str(db))
-        english = run("import", str(demo_file), "--save", "--db", str(db), "--lang", "en")
+        result = run("import", str(demo_file), "--save", "--db", str(db), "--user", "owner")
+        english = run(
+            "import", str(demo_file), "--save", "--db", str(db), "--lang", "en", "--user", "owner"
+        )
     finally:
         holder.kill()
         holder.wait()
@@ -158,6 +175,54 @@ def test_save_while_the_app_holds_the_database_says_the_app_is_running(demo_file
     assert english.returncode == 2
     assert "the app is running: stop it, or import in the app" in english.stderr.lower()
     assert_no_traceback(result)
+
+
+def test_save_without_a_user_is_a_usage_error_that_says_what_is_missing(demo_file, tmp_path):
+    # issue 3: a saved plan belongs to an account and that account's unit
+    result = run("import", str(demo_file), "--save", "--db", str(tmp_path / "x.duckdb"))
+    assert result.returncode == 64
+    assert "--user" in result.stderr
+    assert not (tmp_path / "x.duckdb").exists()
+    assert_no_traceback(result)
+
+
+@pytest.mark.parametrize(
+    ("user", "message"),
+    [("nobody", "找不到用户 nobody"), ("watcher", "不能导入预案")],
+)
+def test_save_as_an_unknown_user_or_one_who_may_not_import_is_refused(
+    demo_file, tmp_path, user, message
+):
+    from access.policy import SYSTEM
+    from db import connection, users_store
+
+    db = database_with_owner(tmp_path / "plans.duckdb")
+    conn = connection.connect(db)
+    users_store.create_user(conn, SYSTEM, "watcher", "watcher-password", roles={"manager"},
+                            unit="滨江化工园区", now=datetime.now(UTC))  # fmt: skip
+    conn.close()
+    result = run("import", str(demo_file), "--save", "--db", str(db), "--user", user)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert_no_traceback(result)
+    conn = connection.connect(db)
+    assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
+    conn.close()
+
+
+def test_the_saved_draft_belongs_to_the_user_and_their_unit(demo_file, tmp_path):
+    from db import connection, plans_store
+    from tests.actors import OTHER_OWNER, OWNER
+
+    db = database_with_owner(tmp_path / "plans.duckdb")
+    assert (
+        run("import", str(demo_file), "--save", "--db", str(db), "--user", "owner").returncode == 0
+    )
+    conn = connection.connect(db)
+    [summary] = plans_store.list_plans(conn, OWNER)
+    assert summary.updated_by == "owner"
+    assert plans_store.list_plans(conn, OTHER_OWNER) == []
+    conn.close()
 
 
 def test_check_lists_the_findings_of_a_plan_json(demo_file, tmp_path):

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from access.policy import NotAllowedError
 from db import connection, plans_store
 from db.errors import (
     InvalidTransitionError,
@@ -14,14 +15,14 @@ from db.errors import (
     VersionConflictError,
 )
 from i18n import t
-from plans.access import LOCAL_ACTOR, Actor
 from plans.errors import PlanValidationError
 from plans.model import Level, Plan, Role, Step, plan_to_dict, replace
+from tests.actors import ADMIN, actor
 
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 LATER = NOW + timedelta(minutes=5)
-ALICE = Actor("alice", "Alice", roles=("editor",))
-BOB = Actor("bob", "Bob", roles=("approver",))
+ALICE = actor("alice", "plan_owner")
+BOB = actor("bob", "approver", "plan_owner")  # edits when he must, approves what he did not
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def draft(db):
 
 
 def status(db, version_id) -> str:
-    return plans_store.version_info(db, LOCAL_ACTOR, version_id).status
+    return plans_store.version_info(db, ADMIN, version_id).status
 
 
 def test_a_version_goes_from_draft_to_review_to_published(db, draft):
@@ -156,24 +157,41 @@ def test_a_returned_version_is_a_draft_again_with_the_reviewers_note(db, draft):
 
 def test_the_author_cannot_approve_their_own_version(db, draft):
     plans_store.submit_for_review(db, ALICE, draft.version_id, NOW)
-    with pytest.raises(InvalidTransitionError) as caught:
+    with pytest.raises(NotAllowedError) as caught:
         plans_store.approve(db, ALICE, draft.version_id, NOW)
-    assert caught.value.key == "db.approve_own"
+    assert caught.value.key == "access.denied"  # not an approver at all
     assert status(db, draft.version_id) == "in_review"
 
 
 def test_the_submitter_cannot_approve_either(db, draft):
     plans_store.submit_for_review(db, BOB, draft.version_id, NOW)
-    with pytest.raises(InvalidTransitionError):
+    with pytest.raises(NotAllowedError) as caught:
         plans_store.approve(db, BOB, draft.version_id, NOW)
+    assert caught.value.key == "access.approve_own"
 
 
-def test_the_single_local_user_may_approve_their_own_version(db):
+def test_an_approver_who_edited_the_version_earlier_cannot_approve_it(db, draft):
+    # issue 3: "an approver approves only what they did not author" - any edit counts
+    plans_store.save_version(db, BOB, draft.version_id, small_plan("乙改过"), expected_revision=1,
+                             now=NOW)  # fmt: skip
+    plans_store.save_version(db, ALICE, draft.version_id, small_plan("甲又改"), expected_revision=2,
+                             now=NOW)  # fmt: skip
+    plans_store.submit_for_review(db, ALICE, draft.version_id, NOW)
+    with pytest.raises(NotAllowedError) as caught:
+        plans_store.approve(db, BOB, draft.version_id, NOW)
+    assert caught.value.key == "access.approve_own"
+    assert t(caught.value.key, lang="en").startswith("You cannot approve")
+
+
+def test_even_an_admin_cannot_approve_their_own_version(db):
     result = plans_store.import_plan(
-        db, LOCAL_ACTOR, small_plan(), document=b"x", filename="a.docx", now=NOW
+        db, ADMIN, small_plan(), document=b"x", filename="a.docx", now=NOW, unit="滨江化工园区"
     )
-    plans_store.submit_for_review(db, LOCAL_ACTOR, result.version_id, NOW)
-    plans_store.approve(db, LOCAL_ACTOR, result.version_id, NOW)
+    plans_store.submit_for_review(db, ADMIN, result.version_id, NOW)
+    with pytest.raises(NotAllowedError) as caught:
+        plans_store.approve(db, ADMIN, result.version_id, NOW)
+    assert caught.value.key == "access.approve_own"
+    plans_store.approve(db, BOB, result.version_id, NOW)
     assert status(db, result.version_id) == "published"
 
 

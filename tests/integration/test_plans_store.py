@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta
 import duckdb
 import pytest
 
-import plans.access
+import access.policy
+from access.policy import NotAllowedError
 from db import connection, plans_content, plans_store
 from db.errors import DuplicateDocumentError, NotFoundError, StoreError
-from plans.access import LOCAL_ACTOR, NotAllowedError
 from plans.errors import PlanValidationError
 from plans.model import Level, Part, Plan, Role, Section, Source, Step, plan_to_dict, replace
+from tests.actors import OWNER
 
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 CONTENT_AND_PLAN_TABLES = ("plans", "documents", "versions", *plans_content.CONTENT_TABLES)
@@ -106,7 +107,7 @@ def count(conn, table: str) -> int:
 def import_one(conn, plan: Plan | None = None, data: bytes = b"doc", **kwargs):
     return plans_store.import_plan(
         conn,
-        LOCAL_ACTOR,
+        OWNER,
         plan or rich_plan(),
         document=data,
         filename="预案.docx",
@@ -118,7 +119,7 @@ def import_one(conn, plan: Plan | None = None, data: bytes = b"doc", **kwargs):
 def test_a_rich_plan_reads_back_exactly_as_imported(db):
     plan = rich_plan()
     result = import_one(db, plan)
-    loaded = plans_store.load_version(db, LOCAL_ACTOR, result.version_id)
+    loaded = plans_store.load_version(db, OWNER, result.version_id)
     assert plan_to_dict(loaded) == plan_to_dict(plan)
     assert loaded.warnings == plan.warnings
     assert loaded == plan
@@ -127,26 +128,26 @@ def test_a_rich_plan_reads_back_exactly_as_imported(db):
 def test_a_rich_plan_reads_back_exactly_after_saving(db):
     result = import_one(db, Plan(title="空白"))
     plan = rich_plan()
-    plans_store.save_version(db, LOCAL_ACTOR, result.version_id, plan, expected_revision=1, now=NOW)
-    assert plan_to_dict(plans_store.load_version(db, LOCAL_ACTOR, result.version_id)) == (
+    plans_store.save_version(db, OWNER, result.version_id, plan, expected_revision=1, now=NOW)
+    assert plan_to_dict(plans_store.load_version(db, OWNER, result.version_id)) == (
         plan_to_dict(plan)
     )
 
 
 def test_an_import_stores_the_document_and_a_first_draft(db):
     result = import_one(db, data=b"\x00\x01 original bytes")
-    assert plans_store.get_document(db, LOCAL_ACTOR, result.plan_id) == (
+    assert plans_store.get_document(db, OWNER, result.plan_id) == (
         "预案.docx",
         b"\x00\x01 original bytes",
     )
-    info = plans_store.version_info(db, LOCAL_ACTOR, result.version_id)
+    info = plans_store.version_info(db, OWNER, result.version_id)
     assert (info.number, info.status, info.revision) == (1, "draft", 1)
-    assert (info.created_by, info.created_at, info.n_roles, info.n_steps) == ("local", NOW, 3, 3)
+    assert (info.created_by, info.created_at, info.n_roles, info.n_steps) == ("owner", NOW, 3, 3)
     found = plans_store.find_document(
-        db, LOCAL_ACTOR, hashlib.sha256(b"\x00\x01 original bytes").hexdigest()
+        db, OWNER, hashlib.sha256(b"\x00\x01 original bytes").hexdigest()
     )
     assert found["plan_id"] == result.plan_id and found["size"] == 17
-    assert plans_store.find_document(db, LOCAL_ACTOR, hashlib.sha256(b"x").hexdigest()) is None
+    assert plans_store.find_document(db, OWNER, hashlib.sha256(b"x").hexdigest()) is None
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("boom"), duckdb.ConstraintException("boom")])
@@ -190,12 +191,12 @@ def test_the_same_document_can_be_imported_again_on_purpose(db):
     second = import_one(db, data=b"same bytes", allow_duplicate=True)
     assert second.plan_id != first.plan_id
     assert count(db, "documents") == 1
-    assert plans_store.get_document(db, LOCAL_ACTOR, second.plan_id) == ("预案.docx", b"same bytes")
+    assert plans_store.get_document(db, OWNER, second.plan_id) == ("预案.docx", b"same bytes")
 
 
 def test_a_duplicate_of_a_deleted_plan_says_it_was_deleted(db):
     first = import_one(db, data=b"same bytes")
-    plans_store.delete_plan(db, LOCAL_ACTOR, first.plan_id)
+    plans_store.delete_plan(db, OWNER, first.plan_id)
     with pytest.raises(DuplicateDocumentError) as caught:
         import_one(db, data=b"same bytes")
     assert caught.value.key == "db.duplicate_document_deleted"
@@ -221,37 +222,38 @@ def test_an_import_with_repeated_ids_is_refused(db):
 
 def test_every_store_call_asks_the_access_policy(db, monkeypatch):
     result = import_one(db)
-    monkeypatch.setattr(plans.access, "allowed", lambda actor, action, resource=None: False)
-    calls = [
-        lambda: import_one(db, data=b"other"),
-        lambda: plans_store.load_version(db, LOCAL_ACTOR, result.version_id),
-        lambda: plans_store.version_info(db, LOCAL_ACTOR, result.version_id),
-        lambda: plans_store.list_versions(db, LOCAL_ACTOR, result.plan_id),
-        lambda: plans_store.list_plans(db, LOCAL_ACTOR),
-        lambda: plans_store.get_document(db, LOCAL_ACTOR, result.plan_id),
-        lambda: plans_store.find_document(db, LOCAL_ACTOR, hashlib.sha256(b"doc").hexdigest()),
+    monkeypatch.setattr(access.policy, "allowed", lambda actor, action, resource=None: False)
+    with pytest.raises(NotAllowedError):
+        import_one(db, data=b"other")
+    hidden = [
+        lambda: plans_store.load_version(db, OWNER, result.version_id),
+        lambda: plans_store.version_info(db, OWNER, result.version_id),
+        lambda: plans_store.list_versions(db, OWNER, result.plan_id),
+        lambda: plans_store.get_document(db, OWNER, result.plan_id),
         lambda: plans_store.save_version(
-            db, LOCAL_ACTOR, result.version_id, rich_plan(), expected_revision=1, now=NOW
+            db, OWNER, result.version_id, rich_plan(), expected_revision=1, now=NOW
         ),
-        lambda: plans_store.submit_for_review(db, LOCAL_ACTOR, result.version_id, NOW),
-        lambda: plans_store.delete_plan(db, LOCAL_ACTOR, result.plan_id),
+        lambda: plans_store.submit_for_review(db, OWNER, result.version_id, NOW),
+        lambda: plans_store.delete_plan(db, OWNER, result.plan_id),
     ]
-    for call in calls:
-        with pytest.raises(NotAllowedError):
+    for call in hidden:  # refused as if missing, so that nothing reveals the plan exists
+        with pytest.raises(NotFoundError):
             call()
+    assert plans_store.list_plans(db, OWNER) == []
+    assert plans_store.find_document(db, OWNER, hashlib.sha256(b"doc").hexdigest()) is None
     assert count(db, "plans") == 1
 
 
 def test_a_plan_the_actor_may_not_read_is_left_out_of_the_list(db, monkeypatch):
     import_one(db, replace(rich_plan(), title="公开预案"), data=b"a")
     import_one(db, replace(rich_plan(), title="机密预案"), data=b"b")
-    real = plans.access.allowed
+    real = access.policy.allowed
 
     def policy(actor, action, resource=None):
         return real(actor, action, resource) and "机密" not in (resource or {}).get("title", "")
 
-    monkeypatch.setattr(plans.access, "allowed", policy)
-    assert [s.title for s in plans_store.list_plans(db, LOCAL_ACTOR)] == ["公开预案"]
+    monkeypatch.setattr(access.policy, "allowed", policy)
+    assert [s.title for s in plans_store.list_plans(db, OWNER)] == ["公开预案"]
 
 
 @pytest.fixture
@@ -263,18 +265,18 @@ def three_plans(db):
     later = NOW + timedelta(hours=1)
     overall = plans_store.import_plan(
         db,
-        LOCAL_ACTOR,
+        OWNER,
         replace(rich_plan("市突发事件总体应急预案"), kind="overall"),
         document=b"3",
         filename="总体.docx",
         now=later,
     )
-    plans_store.submit_for_review(db, LOCAL_ACTOR, overall.version_id, later)
+    plans_store.submit_for_review(db, OWNER, overall.version_id, later)
     return {"zh": zh, "en": en, "overall": overall}
 
 
 def test_the_list_shows_the_newest_change_first_with_counts(db, three_plans):
-    rows = plans_store.list_plans(db, LOCAL_ACTOR)
+    rows = plans_store.list_plans(db, OWNER)
     assert rows[0].title == "市突发事件总体应急预案"
     assert {r.title for r in rows} == {
         "危险化学品泄漏专项预案",
@@ -287,7 +289,7 @@ def test_the_list_shows_the_newest_change_first_with_counts(db, three_plans):
         "in_review",
         None,
     )
-    assert (first.n_roles, first.n_steps, first.updated_by) == (3, 3, "local")
+    assert (first.n_roles, first.n_steps, first.updated_by) == (3, 3, "owner")
     assert first.latest_version_id == three_plans["overall"].version_id
 
 
@@ -313,30 +315,30 @@ def test_the_list_shows_the_newest_change_first_with_counts(db, three_plans):
     ],
 )
 def test_the_list_can_be_searched_and_filtered(db, three_plans, filters, titles):
-    assert {r.title for r in plans_store.list_plans(db, LOCAL_ACTOR, **filters)} == titles
+    assert {r.title for r in plans_store.list_plans(db, OWNER, **filters)} == titles
 
 
 def test_a_deleted_plan_leaves_the_list_and_comes_back_on_restore(db, three_plans):
     plan_id = three_plans["zh"].plan_id
-    plans_store.delete_plan(db, LOCAL_ACTOR, plan_id, now=NOW)
-    assert plan_id not in {r.plan_id for r in plans_store.list_plans(db, LOCAL_ACTOR)}
+    plans_store.delete_plan(db, OWNER, plan_id, now=NOW)
+    assert plan_id not in {r.plan_id for r in plans_store.list_plans(db, OWNER)}
     with pytest.raises(NotFoundError):
-        plans_store.list_versions(db, LOCAL_ACTOR, plan_id)
+        plans_store.list_versions(db, OWNER, plan_id)
     # a deleted plan's versions still load: drills may point at them
-    assert plans_store.load_version(db, LOCAL_ACTOR, three_plans["zh"].version_id).title
-    plans_store.restore_plan(db, LOCAL_ACTOR, plan_id)
-    assert plan_id in {r.plan_id for r in plans_store.list_plans(db, LOCAL_ACTOR)}
+    assert plans_store.load_version(db, OWNER, three_plans["zh"].version_id).title
+    plans_store.restore_plan(db, OWNER, plan_id)
+    assert plan_id in {r.plan_id for r in plans_store.list_plans(db, OWNER)}
     assert count(db, "plans") == 3
 
 
 def test_unknown_ids_raise_not_found(db):
     with pytest.raises(NotFoundError) as caught:
-        plans_store.load_version(db, LOCAL_ACTOR, 404)
+        plans_store.load_version(db, OWNER, 404)
     assert caught.value.key == "db.version_not_found"
     with pytest.raises(NotFoundError):
-        plans_store.get_document(db, LOCAL_ACTOR, 404)
+        plans_store.get_document(db, OWNER, 404)
     with pytest.raises(NotFoundError):
-        plans_store.delete_plan(db, LOCAL_ACTOR, 404)
+        plans_store.delete_plan(db, OWNER, 404)
 
 
 INJECTIONS = [
@@ -357,13 +359,13 @@ def test_sql_in_titles_and_names_is_stored_and_read_back_verbatim(db, text):
         warnings=(text,),
     )
     result = import_one(db, plan, data=text.encode())
-    assert plans_store.load_version(db, LOCAL_ACTOR, result.version_id) == plan
-    assert [r.title for r in plans_store.list_plans(db, LOCAL_ACTOR, search=text)] == [text]
+    assert plans_store.load_version(db, OWNER, result.version_id) == plan
+    assert [r.title for r in plans_store.list_plans(db, OWNER, search=text)] == [text]
     assert count(db, "plans") == 1 and count(db, "roles") == 1
 
 
 def test_search_wildcards_match_only_themselves(db):
     import_one(db, Plan(title="100% 完成率"), data=b"a")
     import_one(db, Plan(title="普通预案"), data=b"b")
-    assert [r.title for r in plans_store.list_plans(db, LOCAL_ACTOR, search="%")] == ["100% 完成率"]
-    assert plans_store.list_plans(db, LOCAL_ACTOR, search="_") == []
+    assert [r.title for r in plans_store.list_plans(db, OWNER, search="%")] == ["100% 完成率"]
+    assert plans_store.list_plans(db, OWNER, search="_") == []

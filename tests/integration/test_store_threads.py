@@ -10,8 +10,8 @@ import pytest
 
 from db import connection, plans_store
 from db.errors import VersionConflictError
-from plans.access import LOCAL_ACTOR, Actor
 from plans.model import Plan, Role, Step
+from tests.actors import OWNER, actor
 
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 THREADS = 20
@@ -43,23 +43,23 @@ def test_twenty_threads_importing_editing_and_reading_lose_nothing(db):
     start = threading.Barrier(THREADS)
 
     def work(n: int) -> tuple[int, int]:
-        actor = Actor(f"user{n}")
+        user = actor(f"user{n}", "plan_owner")
         start.wait()
         result = plans_store.import_plan(
-            db, actor, numbered_plan(n), document=f"doc{n}".encode(), filename=f"{n}.docx", now=NOW
+            db, user, numbered_plan(n), document=f"doc{n}".encode(), filename=f"{n}.docx", now=NOW
         )
         revision = 1
         for edit in (1, 2):
             revision = plans_store.save_version(
                 db,
-                actor,
+                user,
                 result.version_id,
                 numbered_plan(n, edit),
                 expected_revision=revision,
                 now=NOW,
             )
-            plans_store.list_plans(db, actor, search="预案")
-        assert plans_store.load_version(db, actor, result.version_id) == numbered_plan(n, 2)
+            plans_store.list_plans(db, user, search="预案")
+        assert plans_store.load_version(db, user, result.version_id) == numbered_plan(n, 2)
         return result.version_id, revision
 
     with ThreadPoolExecutor(THREADS) as pool:
@@ -67,7 +67,7 @@ def test_twenty_threads_importing_editing_and_reading_lose_nothing(db):
 
     assert all(revision == 3 for _, revision in results)
     assert len({version_id for version_id, _ in results}) == THREADS
-    summaries = plans_store.list_plans(db, LOCAL_ACTOR)
+    summaries = plans_store.list_plans(db, OWNER)
     assert sorted(s.title for s in summaries) == sorted(f"预案{n} 第2稿" for n in range(THREADS))
     assert all((s.n_roles, s.n_steps) == (5, 10) for s in summaries)
     for table, expected in (
@@ -84,7 +84,7 @@ def test_twenty_threads_importing_editing_and_reading_lose_nothing(db):
 
 def test_of_many_simultaneous_saves_of_one_draft_exactly_one_wins(db):
     draft = plans_store.import_plan(
-        db, LOCAL_ACTOR, numbered_plan(0), document=b"d", filename="d.docx", now=NOW
+        db, OWNER, numbered_plan(0), document=b"d", filename="d.docx", now=NOW
     )
     start = threading.Barrier(THREADS)
 
@@ -93,7 +93,7 @@ def test_of_many_simultaneous_saves_of_one_draft_exactly_one_wins(db):
         try:
             plans_store.save_version(
                 db,
-                Actor(f"user{n}"),
+                actor(f"user{n}", "plan_owner"),
                 draft.version_id,
                 numbered_plan(n, 1),
                 expected_revision=1,
@@ -109,6 +109,6 @@ def test_of_many_simultaneous_saves_of_one_draft_exactly_one_wins(db):
     winners = [o for o in outcomes if o != "refused"]
     assert len(winners) == 1
     winner = int(winners[0].split()[1])
-    assert plans_store.load_version(db, LOCAL_ACTOR, draft.version_id) == numbered_plan(winner, 1)
-    assert plans_store.version_info(db, LOCAL_ACTOR, draft.version_id).revision == 2
+    assert plans_store.load_version(db, OWNER, draft.version_id) == numbered_plan(winner, 1)
+    assert plans_store.version_info(db, OWNER, draft.version_id).revision == 2
     assert db.execute("SELECT count(*) FROM steps").fetchone()[0] == 10

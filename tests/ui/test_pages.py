@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from db import plans_store
-from plans.access import LOCAL_ACTOR
 from tests.sample_plans import fire_plan_docx
-from tests.ui.conftest import NOW, all_text, page
+from tests.ui.conftest import NOW, USERS, all_text, page
 
 
 def test_home_page_counts_the_stored_plans(seeded):
@@ -38,15 +37,16 @@ def test_plans_list_searches_and_filters(seeded):
 def test_deleting_a_plan_asks_first_and_can_be_undone(seeded, conn):
     at = page("plans").run()
     at.selectbox(key="plans_pick").set_value(
-        next(o for o in at.selectbox(key="plans_pick").options if "Warehouse" in o))
+        next(o for o in at.selectbox(key="plans_pick").options if "Warehouse" in o)
+    )
     at.run()
     at.button(key="plans_delete").click().run()
     assert any("确定删除" in w.value for w in at.warning)
-    assert len(plans_store.list_plans(conn, LOCAL_ACTOR)) == 2
+    assert len(plans_store.list_plans(conn, USERS["owner"])) == 2
     at.button(key="plans_confirm_yes").click().run()
-    assert len(plans_store.list_plans(conn, LOCAL_ACTOR)) == 1
+    assert len(plans_store.list_plans(conn, USERS["owner"])) == 1
     at.button(key="plans_undo").click().run()
-    assert len(plans_store.list_plans(conn, LOCAL_ACTOR)) == 2
+    assert len(plans_store.list_plans(conn, USERS["owner"])) == 2
 
 
 def test_import_previews_a_docx_and_saves_it_as_a_draft(conn):
@@ -58,7 +58,7 @@ def test_import_previews_a_docx_and_saves_it_as_a_draft(conn):
     labels = {m.label: m.value for m in at.metric}
     assert int(labels["步骤"]) >= 3
     at.button(key="import_save").click().run()
-    stored = plans_store.list_plans(conn, LOCAL_ACTOR)
+    stored = plans_store.list_plans(conn, USERS["owner"])
     assert [s.title for s in stored] == ["滨海仓库火灾应急预案"]
     assert at.session_state["version_id"] == stored[0].latest_version_id
 
@@ -74,7 +74,7 @@ def test_importing_the_same_file_twice_is_detected(conn):
     again.run()
     again.button(key="import_save").click().run()
     assert any("已导入" in w.value or "already" in w.value for w in again.warning)
-    assert len(plans_store.list_plans(conn, LOCAL_ACTOR)) == 1
+    assert len(plans_store.list_plans(conn, USERS["owner"])) == 1
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_bad_uploads_get_a_clear_message_and_nothing_is_stored(conn, name, data,
     at.run()
     assert not at.exception
     assert at.error and expected in at.error[0].value
-    assert plans_store.list_plans(conn, LOCAL_ACTOR) == []
+    assert plans_store.list_plans(conn, USERS["owner"]) == []
 
 
 def _steps_key(at) -> str:
@@ -108,23 +108,32 @@ def test_editing_a_step_changes_the_chart_and_saving_stores_it(seeded, conn):
     before = at.get("graphviz_chart")[0].proto.spec
     assert "关闭泄漏阀门" in before
     at.session_state[_steps_key(at)] = {
-        "edited_rows": {2: {"name": "封堵泄漏点"}}, "added_rows": [], "deleted_rows": []}
+        "edited_rows": {2: {"name": "封堵泄漏点"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert not at.exception, at.exception
     after = at.get("graphviz_chart")[0].proto.spec
     assert "封堵泄漏点" in after and "封堵泄漏点" not in before
     at.button(key="editor_save").click().run()
-    stored = plans_store.load_version(conn, LOCAL_ACTOR, version)
+    stored = plans_store.load_version(conn, USERS["owner"], version)
     assert stored.step("s3").name == "封堵泄漏点"
 
 
 def test_an_impossible_edit_is_refused_with_a_message(seeded, conn):
     at = page("editor", version_id=seeded["zh"].version_id).run()
     at.session_state[_steps_key(at)] = {
-        "edited_rows": {0: {"after": ["s1"]}}, "added_rows": [], "deleted_rows": []}
+        "edited_rows": {0: {"after": ["s1"]}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert at.error and "前置" in at.error[0].value
-    assert plans_store.load_version(conn, LOCAL_ACTOR, seeded["zh"].version_id).step("s1").after == ()
+    assert (
+        plans_store.load_version(conn, USERS["owner"], seeded["zh"].version_id).step("s1").after
+        == ()
+    )
 
 
 def test_two_people_saving_the_same_draft_do_not_overwrite_each_other(seeded, conn):
@@ -133,12 +142,15 @@ def test_two_people_saving_the_same_draft_do_not_overwrite_each_other(seeded, co
     second = page("editor", version_id=version).run()
     for at, name in ((first, "甲的修改"), (second, "乙的修改")):
         at.session_state[_steps_key(at)] = {
-            "edited_rows": {0: {"name": name}}, "added_rows": [], "deleted_rows": []}
+            "edited_rows": {0: {"name": name}},
+            "added_rows": [],
+            "deleted_rows": [],
+        }
         at.run()
     first.button(key="editor_save").click().run()
     second.button(key="editor_save").click().run()
     assert second.error
-    assert plans_store.load_version(conn, LOCAL_ACTOR, version).step("s1").name == "甲的修改"
+    assert plans_store.load_version(conn, USERS["owner"], version).step("s1").name == "甲的修改"
 
 
 def test_deleting_a_step_can_be_undone(seeded):
@@ -153,7 +165,10 @@ def test_deleting_a_step_can_be_undone(seeded):
 def test_a_check_finding_jumps_to_its_row(seeded, conn):
     at = page("editor", version_id=seeded["zh"].version_id).run()
     at.session_state[_steps_key(at)] = {
-        "edited_rows": {1: {"roles": []}}, "added_rows": [], "deleted_rows": []}
+        "edited_rows": {1: {"roles": []}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     at.radio(key="editor_view").set_value("checks").run()
     jumps = [b for b in at.button if str(b.key).startswith("jump_")]
@@ -168,8 +183,10 @@ def test_published_versions_are_read_only_and_versions_page_approves(seeded, con
     at = page("versions", version_id=version).run()
     assert not at.exception, at.exception
     at.button(key="versions_submit").click().run()
-    at.button(key="versions_approve").click().run()
-    assert plans_store.version_info(conn, LOCAL_ACTOR, version).status == "published"
+    assert not any(str(b.key) == "versions_approve" for b in at.button)  # owners do not approve
+    approver = page("versions", user="approver", version_id=version).run()
+    approver.button(key="versions_approve").click().run()
+    assert plans_store.version_info(conn, USERS["owner"], version).status == "published"
     editor = page("editor", version_id=version).run()
     assert any("只读" in i.value for i in editor.info)
     assert not any(str(b.key) == "editor_save" for b in editor.button)
@@ -177,17 +194,19 @@ def test_published_versions_are_read_only_and_versions_page_approves(seeded, con
 
 def test_versions_page_shows_a_diff_between_versions(seeded, conn):
     version = seeded["zh"].version_id
-    plans_store.submit_for_review(conn, LOCAL_ACTOR, version, now=NOW)
-    plans_store.approve(conn, LOCAL_ACTOR, version, now=NOW)
-    draft = plans_store.new_draft(conn, LOCAL_ACTOR, seeded["zh"].plan_id,
-                                  from_version_id=version, now=NOW)
-    info = plans_store.version_info(conn, LOCAL_ACTOR, draft)
-    plan = plans_store.load_version(conn, LOCAL_ACTOR, draft)
+    plans_store.submit_for_review(conn, USERS["owner"], version, now=NOW)
+    plans_store.approve(conn, USERS["approver"], version, now=NOW)
+    draft = plans_store.new_draft(
+        conn, USERS["owner"], seeded["zh"].plan_id, from_version_id=version, now=NOW
+    )
+    info = plans_store.version_info(conn, USERS["owner"], draft)
+    plan = plans_store.load_version(conn, USERS["owner"], draft)
     from dataclasses import replace
 
     changed = replace(plan, steps=plan.steps[:-1])
-    plans_store.save_version(conn, LOCAL_ACTOR, draft, changed, expected_revision=info.revision,
-                             now=NOW)
+    plans_store.save_version(
+        conn, USERS["owner"], draft, changed, expected_revision=info.revision, now=NOW
+    )
     at = page("versions", version_id=draft).run()
     assert not at.exception, at.exception
     table = at.dataframe[-1].value
@@ -200,5 +219,8 @@ def test_every_page_speaks_english_when_asked(seeded, name):
     assert not at.exception, at.exception
     text = all_text(at)
     assert "⟦" not in text
-    assert at.title and all("\u4e00" > ch or ch > "\u9fff" for ch in at.title[0].value
-                            if name in ("app", "plans", "import", "versions"))
+    assert at.title and all(
+        "\u4e00" > ch or ch > "\u9fff"
+        for ch in at.title[0].value
+        if name in ("app", "plans", "import", "versions")
+    )

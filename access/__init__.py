@@ -1,0 +1,1 @@
+"""Who may do what: accounts, passwords, sessions, the access policy and drill secrecy (pure)."""

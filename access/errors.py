@@ -1,0 +1,33 @@
+"""Errors of the access package, each with a catalogue key (i18n/messages/access.py)."""
+
+from __future__ import annotations
+
+from plans.errors import PlanError
+
+
+class AccessError(PlanError):
+    """Base of every error the access package raises on purpose."""
+
+    key = "access.denied"
+
+
+class NotAllowedError(AccessError):
+    """The policy refuses the action; the key says why (denied, own version, must change)."""
+
+    key = "access.denied"
+
+
+class AuthError(AccessError):
+    """Sign-in refused or session ended: bad credentials, locked (params minutes, seconds),
+    disabled, session ended."""
+
+    key = "auth.bad_credentials"
+
+
+class PasswordRuleError(AccessError):
+    """A new password breaks a rule (too short, equal to the user name, unchanged)."""
+
+    key = "auth.password_too_short"
+
+
+__all__ = ["AccessError", "AuthError", "NotAllowedError", "PasswordRuleError"]

@@ -1,0 +1,24 @@
+"""Session time-out: a session ends after a spell without any page load."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+
+def session_expired(
+    last_seen: datetime | None, now: datetime, idle_minutes: int | None = None
+) -> bool:
+    """Whether a session last seen at `last_seen` has been idle too long at `now`.
+
+    `idle_minutes` defaults to PLANDRILL_SESSION_MINUTES (30). A session never seen is expired.
+    """
+    if last_seen is None:
+        return True
+    if idle_minutes is None:
+        from settings import load_settings
+
+        idle_minutes = load_settings().session_minutes
+    return now - last_seen >= timedelta(minutes=idle_minutes)
+
+
+__all__ = ["session_expired"]

@@ -1,0 +1,163 @@
+"""Messages of accounts and access control (access/, db/users_store.py, python -m access)."""
+
+MESSAGES = {
+    "access.denied": ("您没有执行此操作的权限", "You are not allowed to do this"),
+    "access.must_change_password": (
+        "请先修改初始密码，然后才能继续使用",
+        "Change your initial password before you carry on",
+    ),
+    "access.approve_own": (
+        "不能审批自己编写、修改或提交的版本：请由另一位审批人审批",
+        "You cannot approve a version you wrote, edited or submitted: another approver must",
+    ),
+    "auth.bad_credentials": ("用户名或密码不正确", "Wrong user name or password"),
+    "auth.locked": (
+        "登录失败次数过多，账号已暂时锁定：请 {minutes} 分钟后再试",
+        "Too many failed sign-ins: the account is locked, try again in {minutes} min",
+    ),
+    "auth.disabled": (
+        "该账号已停用：请联系系统管理员",
+        "This account is disabled: ask your administrator",
+    ),
+    "auth.session_ended": (
+        "会话已结束（账号或密码已变更）：请重新登录",
+        "Your session has ended (the account or its password changed): sign in again",
+    ),
+    "auth.session_expired": (
+        "长时间未操作，会话已超时：请重新登录",
+        "Your session timed out after a spell without activity: sign in again",
+    ),
+    "auth.bad_old_password": ("当前密码不正确", "The current password is wrong"),
+    "auth.password_too_short": (
+        "密码至少需要 {min} 个字符",
+        "The password needs at least {min} characters",
+    ),
+    "auth.password_too_long": (
+        "密码最多 {max} 个字符",
+        "The password may have at most {max} characters",
+    ),
+    "auth.password_is_username": ("密码不能与用户名相同", "The password must not be the user name"),
+    "auth.password_unchanged": (
+        "新密码不能与当前密码相同",
+        "The new password must differ from the current one",
+    ),
+    "users.not_found": ("找不到用户 {username}", "No user {username}"),
+    "users.duplicate": ("用户名 {username} 已被使用", "The user name {username} is taken"),
+    "users.bad_username": (
+        "用户名不能为空，最多 {max} 个字符，且不能含控制字符",
+        "A user name must not be empty, have at most {max} characters and no control characters",
+    ),
+    "users.reserved_name": (
+        "用户名 {username} 为系统保留，请换一个",
+        "The user name {username} is reserved: choose another",
+    ),
+    "users.unknown_role": (
+        "未知的角色：{roles}（可用：{known}）",
+        "Unknown roles: {roles} (known: {known})",
+    ),
+    "users.no_roles": ("每个用户至少需要一个角色", "Every user needs at least one role"),
+    "users.cannot_disable_self": (
+        "不能停用自己的账号",
+        "You cannot disable your own account",
+    ),
+    "users.last_admin": (
+        "这是最后一个可用的管理员账号，不能停用或取消其管理员角色",
+        "This is the last enabled administrator: it cannot be disabled or lose the admin role",
+    ),
+    "role.admin": ("系统管理员", "administrator"),
+    "role.plan_owner": ("预案编制人", "plan owner"),
+    "role.approver": ("审批人", "approver"),
+    "role.drill_director": ("演练总指挥（导调）", "drill director"),
+    "role.evaluation_lead": ("评估组长", "evaluation lead"),
+    "role.evaluator": ("评估人员", "evaluator"),
+    "role.participant": ("参演人员", "participant"),
+    "role.manager": ("管理人员", "manager"),
+}
+
+MESSAGES.update(
+    {
+        "users_cli.description": (
+            "预案演练通账号管理：创建用户、重置密码、停用、启用、列出用户（应用须未在运行）。",
+            (
+                "PlanDrill accounts: create users, reset passwords, disable, enable, list "
+                "(the app must not be running)."
+            ),
+        ),
+        "users_cli.help.users": ("管理用户账号", "manage user accounts"),
+        "users_cli.help.create": ("创建用户", "create a user"),
+        "users_cli.help.reset": (
+            "重置密码（用户下次登录时须修改）",
+            "reset a password (to be changed at next sign-in)",
+        ),
+        "users_cli.help.disable": (
+            "停用用户（其会话随即失效）",
+            "disable a user (ends their sessions)",
+        ),
+        "users_cli.help.enable": ("重新启用用户", "enable a user again"),
+        "users_cli.help.list": ("列出全部用户", "list every user"),
+        "users_cli.help.json": ("以 JSON 输出", "print JSON"),
+        "users_cli.help.roles": (
+            (
+                "逗号分隔的角色：admin, plan_owner, approver, drill_director, evaluation_lead, "
+                "evaluator, participant, manager"
+            ),
+            (
+                "roles, comma-separated: admin, plan_owner, approver, drill_director, "
+                "evaluation_lead, evaluator, participant, manager"
+            ),
+        ),
+        "users_cli.help.unit": ("所属单位（组织）", "organisation unit"),
+        "users_cli.help.display_name": ("显示名称", "display name"),
+        "users_cli.help.password_stdin": (
+            "从标准输入读取一行作为密码（否则随机生成并显示一次）",
+            (
+                "read the password from one line of standard input (else one is generated and "
+                "shown once)"
+            ),
+        ),
+        "users_cli.help.no_must_change": (
+            "不要求首次登录时修改密码",
+            "do not require a password change at first sign-in",
+        ),
+        "users_cli.created": (
+            "已创建用户 {username}（角色 {roles}，单位 {unit}）",
+            "Created user {username} (roles {roles}, unit {unit})",
+        ),
+        "users_cli.reset": (
+            "已重置用户 {username} 的密码；其现有会话已失效，锁定已解除",
+            "Reset the password of {username}; their sessions ended and any lock-out is lifted",
+        ),
+        "users_cli.disabled": ("已停用用户 {username}", "Disabled user {username}"),
+        "users_cli.enabled": ("已启用用户 {username}", "Enabled user {username}"),
+        "users_cli.count": ("共 {n} 个用户", "{n} users"),
+        "users_cli.state.enabled": ("启用", "enabled"),
+        "users_cli.state.disabled": ("已停用", "disabled"),
+        "users_cli.state.must_change": ("（须改密码）", "(must change password)"),
+        "users_cli.password_once": (
+            "一次性密码如下（只显示这一次；首次登录时须修改）：",
+            "The one-time password follows (shown only now; it must be changed at first sign-in):",
+        ),
+        "users_cli.password_once_keep": (
+            "密码如下（只显示这一次）：",
+            "The password follows (shown only now):",
+        ),
+        "users_cli.empty_stdin": (
+            "标准输入中没有密码（--password-stdin 需要一行密码）",
+            "No password on standard input (--password-stdin reads one line)",
+        ),
+        "users_cli.app_running": (
+            "应用正在运行：请先停止应用，或在应用中管理用户。（数据库 {path} 正被另一个程序使用）",
+            (
+                "The app is running: stop it, or manage users in the app. (The database {path} "
+                "is in use by another program.)"
+            ),
+        ),
+        "bootstrap.admin_created": (
+            "已创建管理员账号 admin，一次性密码：{password}（首次登录时须修改）",
+            (
+                "Created the administrator account admin, one-time password: {password} (it "
+                "must be changed at first sign-in)"
+            ),
+        ),
+    }
+)

@@ -1,0 +1,126 @@
+"""Users (admins): create accounts, change roles and unit, disable, reset passwords."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from access.errors import AccessError
+from access.policy import SYSTEM_ROLES
+from bootstrap import get_db
+from db import users_store
+from db.errors import StoreError
+from i18n import t
+from ui import fmt_time, now, page_setup, show_error
+
+actor = page_setup("nav.users", require="user.manage")
+conn = get_db()
+st.title(t("nav.users"))
+
+shown = st.session_state.pop("users_new_password", None)
+if shown:
+    st.warning(
+        t("users.password_once", username=shown[0], password=shown[1]), icon=":material/key:"
+    )
+
+search = st.text_input(t("plans.search"), key="users_search", placeholder=t("users.search_hint"))
+users = [
+    u
+    for u in users_store.list_users(conn, actor)
+    if not search or search.lower() in f"{u.username} {u.display_name} {u.unit}".lower()
+]
+st.dataframe(
+    [
+        {
+            t("auth.username"): u.username,
+            t("users.display_name"): u.display_name,
+            t("auth.role"): "、".join(t(f"role.{r}") for r in sorted(u.roles)),
+            t("users.unit"): u.unit,
+            t("users.state"): t("users.state_disabled") if u.disabled else t("users.state_active"),
+            t("users.last_login"): fmt_time(u.last_login_at),
+        }
+        for u in users
+    ],
+    hide_index=True,
+    width="stretch",
+)
+
+with st.expander(t("users.create"), expanded=not users):
+    with st.form("users_create"):
+        username = st.text_input(t("auth.username"), key="users_new_name")
+        display = st.text_input(t("users.display_name"), key="users_new_display")
+        roles = st.multiselect(
+            t("auth.role"),
+            SYSTEM_ROLES,
+            key="users_new_roles",
+            format_func=lambda r: t(f"role.{r}"),
+        )
+        unit = st.text_input(t("users.unit"), value=actor.unit, key="users_new_unit")
+        created = st.form_submit_button(
+            t("users.create"), type="primary", key="users_create_submit"
+        )
+    if created:
+        from access.passwords import generate_password
+
+        password = generate_password()
+        try:
+            users_store.create_user(
+                conn,
+                actor,
+                username,
+                password,
+                roles=roles,
+                unit=unit,
+                display_name=display,
+                now=now(),
+            )
+        except (AccessError, StoreError) as exc:
+            show_error(exc)
+        else:
+            st.session_state["users_new_password"] = (username, password)
+            st.rerun()
+
+if not users:
+    st.stop()
+st.subheader(t("users.edit"))
+user = st.selectbox(
+    t("users.pick"),
+    users,
+    key="users_pick",
+    format_func=lambda u: f"{u.username} · {u.display_name}",
+)
+with st.form(f"users_edit_{user.id}"):
+    roles = st.multiselect(
+        t("auth.role"),
+        SYSTEM_ROLES,
+        default=sorted(user.roles),
+        format_func=lambda r: t(f"role.{r}"),
+        key=f"users_roles_{user.id}",
+    )
+    unit = st.text_input(t("users.unit"), value=user.unit, key=f"users_unit_{user.id}")
+    saved = st.form_submit_button(t("users.save"))
+if saved:
+    try:
+        users_store.update_user(conn, actor, user.id, roles=roles, unit=unit, now=now())
+    except (AccessError, StoreError) as exc:
+        show_error(exc)
+    else:
+        st.toast(t("versions.done"))
+        st.rerun()
+
+cols = st.columns(2)
+toggle = "users.enable" if user.disabled else "users.disable"
+if cols[0].button(t(toggle), key="users_toggle"):
+    try:
+        users_store.set_disabled(conn, actor, user.id, not user.disabled, now=now())
+    except (AccessError, StoreError) as exc:
+        show_error(exc)
+    else:
+        st.rerun()
+if cols[1].button(t("users.reset"), key="users_reset"):
+    try:
+        password = users_store.reset_password(conn, actor, user.id, now=now())
+    except (AccessError, StoreError) as exc:
+        show_error(exc)
+    else:
+        st.session_state["users_new_password"] = (user.username, password)
+        st.rerun()
