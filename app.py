@@ -7,7 +7,7 @@ import streamlit as st
 from bootstrap import get_db
 from db import plans_store
 from i18n import t
-from ui import may, open_version, page_setup
+from ui import may, md, open_version, page_setup
 
 actor = page_setup("nav.home")
 
@@ -44,7 +44,7 @@ with steps[2]:
 if summaries:
     st.subheader(t("home.recent"))
     for item in summaries[:5]:
-        label = f"{item.title} · {t('status.' + item.latest_status)}"
+        label = f"{md(item.title)} · {t('status.' + item.latest_status)}"
         if st.button(
             label, key=f"home_open_{item.plan_id}", icon=":material/description:", type="tertiary"
         ):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import t
-from ui import page_setup
+from ui import md, page_setup
 from ui.session import password_form
 
 actor = page_setup("nav.account")
 st.title(t("account.title"))
-st.markdown(f"**{actor.label}** · `{actor.username}`")
+st.markdown(f"**{md(actor.label)}** · {md(actor.username)}")
 st.caption(t("account.roles", roles="、".join(t(f"role.{r}") for r in sorted(actor.roles))))
 if actor.unit:
     st.caption(t("auth.unit", unit=actor.unit))

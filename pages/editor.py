@@ -12,7 +12,7 @@ from plans import checks
 from plans.errors import PlanError
 from plans.model import plan_from_dict, plan_to_dict
 from ui import editor as tables
-from ui import may, now, open_version, page_setup, show_error
+from ui import may, md, now, open_version, page_setup, show_error
 from ui.work import chart_panel, checks_panel, load_work, push_edit, undo
 
 actor = page_setup("nav.editor")
@@ -48,7 +48,7 @@ plan = plan_from_dict(work["plan"])
 read_only = info.status != "draft" or not may(actor, "plan.edit")
 dirty = work["plan"] != work["saved"]
 
-st.title(plan.title)
+st.title(md(plan.title))
 st.caption(
     t(
         "editor.caption",

@@ -15,7 +15,7 @@ from plans.errors import PlanError
 from plans.extract import import_document
 from plans.model import plan_from_dict, plan_to_dict
 from settings import load_settings
-from ui import error_text, now, open_version, page_setup, show_error
+from ui import error_text, md, now, open_version, page_setup, show_error
 
 actor = page_setup("nav.import", require="plan.create")
 st.title(t("nav.import"))
@@ -50,7 +50,7 @@ if not preview or preview["sha256"] != digest:
     st.session_state["import_preview"] = preview
 
 plan = plan_from_dict(preview["plan"])
-st.subheader(plan.title or upload.name)
+st.subheader(md(plan.title or upload.name))
 counts = st.columns(5)
 counts[0].metric(t("import.roles"), len(plan.roles))
 counts[1].metric(t("import.steps"), len(plan.steps))
@@ -65,7 +65,7 @@ findings = checks.check_plan(plan)
 if findings:
     with st.expander(t("import.findings", n=len(findings))):
         for finding in findings:
-            st.markdown(f"- {finding.message(st.session_state['lang'])}")
+            st.markdown(f"- {md(finding.message(st.session_state['lang']))}")
 
 tab_steps, tab_roles, tab_chart = st.tabs([t("import.steps"), t("import.roles"), t("import.chart")])
 names = {r.id: r.name for r in plan.roles}

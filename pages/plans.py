@@ -9,7 +9,7 @@ from db import plans_store
 from i18n import t
 from plans.errors import PlanError
 from plans.model import PLAN_KINDS, VERSION_STATUSES
-from ui import fmt_time, may, open_version, page_setup, show_error
+from ui import fmt_time, may, md, open_version, page_setup, show_error
 
 actor = page_setup("nav.plans")
 st.title(t("nav.plans"))
@@ -45,7 +45,7 @@ rows = plans_store.list_plans(
 deleted = st.session_state.get("plans_deleted")
 if deleted:
     note, undo = st.columns([4, 1])
-    note.info(t("plans.deleted", title=deleted["title"]))
+    note.info(t("plans.deleted", title=md(deleted["title"])))
     if undo.button(t("plans.undo"), key="plans_undo"):
         try:
             plans_store.restore_plan(conn, actor, deleted["plan_id"])
@@ -100,7 +100,7 @@ if may(actor, "plan.delete") and actions[1].button(t("plans.delete"), key="plans
     st.session_state["plans_confirm"] = choice.plan_id
 
 if st.session_state.get("plans_confirm") == choice.plan_id:
-    st.warning(t("plans.confirm_delete", title=choice.title))
+    st.warning(t("plans.confirm_delete", title=md(choice.title)))
     yes, no = st.columns(2)
     if yes.button(t("plans.confirm_yes"), key="plans_confirm_yes", type="primary"):
         try:

@@ -7,12 +7,14 @@ from datetime import UTC, datetime
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+import bootstrap
 import i18n
 from access.policy import Actor, allowed
 from i18n import t
 from plans.errors import PlanError
 from settings import load_settings
 from ui import session
+from ui.text import md
 
 # (page, label key, icon, the action that page needs; None: any signed-in user)
 NAV = (
@@ -41,6 +43,7 @@ def page_setup(title_key: str, *, require: str | None = None, layout: str = "wid
     st.set_page_config(page_title=f"{t(title_key)} · PlanDrill", page_icon="🛡️", layout=layout)
     st.session_state.setdefault("lang", load_settings().language)
     i18n.set_language(st.session_state["lang"])
+    bootstrap.get_db()  # the first page load creates the database and the first admin
     actor = session.current_actor()
     with st.sidebar:
         st.markdown(f"### {t('app.title')}")
@@ -84,7 +87,7 @@ def now() -> datetime:
 
 def error_text(exc: PlanError) -> str:
     """The translated message of a project error."""
-    return t(exc.key, **{k: _fmt(v) for k, v in exc.params.items()})
+    return t(exc.key, **{k: md(_fmt(v)) for k, v in exc.params.items()})
 
 
 def show_error(exc: PlanError) -> None:

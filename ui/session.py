@@ -13,6 +13,7 @@ import bootstrap
 from db import users_signin
 from i18n import t
 from settings import load_settings
+from ui.text import md
 
 KEYS = ("user_id", "signed_in_at", "last_seen")
 
@@ -95,10 +96,10 @@ def _demo_accounts() -> None:
 
 
 def user_box(actor: Actor) -> None:
-    st.caption(t("auth.signed_in_as", name=actor.label))
+    st.caption(t("auth.signed_in_as", name=md(actor.label)))
     st.caption(" · ".join(t(f"role.{r}") for r in sorted(actor.roles)))
     if actor.unit:
-        st.caption(t("auth.unit", unit=actor.unit))
+        st.caption(t("auth.unit", unit=md(actor.unit)))
     if st.button(t("auth.sign_out"), key="sign_out", icon=":material/logout:"):
         sign_out("auth.signed_out")
         st.rerun()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from db import plans_store
 from i18n import t
+from ui.text import md
 from plans import checks, draw
 from plans.edit import EditResult
 from plans.model import Plan, plan_to_dict
@@ -62,7 +63,7 @@ def checks_panel(plan: Plan, findings: list) -> None:
     }
     for i, finding in enumerate(findings):
         text, button = st.columns([5, 1])
-        text.markdown(f"{icons.get(finding.severity, '•')} {finding.message(lang)}")
+        text.markdown(f"{icons.get(finding.severity, '•')} {md(finding.message(lang))}")
         if finding.target_kind in ("step", "role", "level") and finding.target_id:
             view = {"step": "steps", "role": "roles", "level": "levels"}[finding.target_kind]
             button.button(

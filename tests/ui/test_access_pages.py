@@ -142,3 +142,24 @@ def test_the_audit_log_lists_changes_and_exports_csv(seeded):
     assert len(at.dataframe[0].value) >= 2
     at.text_input(key="audit_text").set_value("Warehouse").run()
     assert 1 <= len(at.dataframe[0].value) < 10
+
+
+HOSTILE = "**粗体** <script>alert(1)</script> [点我](http://example.com) :red[红] ![img](x.png)"
+
+
+def test_document_text_with_markdown_or_html_is_shown_as_written(conn):
+    from dataclasses import replace
+
+    from tests.sample_plans import chemical_plan
+
+    plan = chemical_plan(HOSTILE)
+    plan = replace(plan, steps=(replace(plan.steps[0], roles=()),) + plan.steps[1:])
+    result = plans_store.import_plan(conn, USERS["owner"], plan, document=b"hostile",
+                                     filename="h.docx", now=NOW)
+    at = page("editor", version_id=result.version_id).run()
+    title = at.title[0].value
+    assert "\\*\\*" in title and "\\<script\\>" in title and "\\[" in title and "\\:red" in title
+    at.radio(key="editor_view").set_value("checks").run()
+    assert not at.exception
+    home = page("app").run()
+    assert any("\\<script\\>" in b.label for b in home.button)
