@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 
 import streamlit as st
 
+import i18n
 from bootstrap import get_db
 from db import audit_store
 from i18n import t
@@ -15,6 +16,11 @@ from ui import fmt_time, page_setup
 
 def _json(value: dict | None) -> str:
     return json.dumps(value, ensure_ascii=False) if value else ""
+
+
+def _action(action: str) -> str:
+    key = f"audit.action.{action}"
+    return f"{t(key)} ({action})" if i18n.has(key) else action
 
 
 actor = page_setup("nav.audit", require="audit.read")
@@ -47,7 +53,7 @@ st.dataframe(
         {
             t("audit.at"): fmt_time(e.at),
             t("audit.user"): e.actor,
-            t("audit.action"): e.action,
+            t("audit.action"): _action(e.action),
             t("audit.entity"): f"{e.entity} {e.entity_id}",
             t("audit.before"): _json(e.before),
             t("audit.after"): _json(e.after),

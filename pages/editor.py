@@ -20,6 +20,7 @@ conn = get_db()
 
 version_id = st.session_state.get("version_id")
 if version_id is None:
+    st.title(t("nav.editor"))
     summaries = plans_store.list_plans(conn, actor)
     if not summaries:
         st.info(t("editor.no_plans"))
@@ -31,6 +32,7 @@ if version_id is None:
         summaries,
         key="editor_pick",
         index=None,
+        placeholder=t("plans.pick_placeholder"),
         format_func=lambda r: f"{r.title} · v{r.latest_version_number}",
     )
     if pick is None:
