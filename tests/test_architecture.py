@@ -17,6 +17,8 @@ LAZY_DB_ALLOWED = {
     Path("plans/cli.py"),
     Path("access/__main__.py"),
     Path("access/cli.py"),
+    Path("drills/__main__.py"),
+    Path("drills/cli.py"),
 }
 FORBIDDEN_IN_PURE = {"streamlit", "duckdb", "db", "pages", "bootstrap", "ui", "app"}
 SQL = [

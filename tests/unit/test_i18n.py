@@ -13,7 +13,7 @@ ERROR_KEY = re.compile(r"""(?:Error|PlanReadError|PlanValidationError)\(\s*["'](
 
 
 def _code_files():
-    for folder in ("app.py", "pages", "ui", "plans", "db", "access"):
+    for folder in ("app.py", "pages", "ui", "plans", "db", "access", "drills"):
         path = ROOT / folder
         yield from ([path] if path.is_file() else path.rglob("*.py"))
 
