@@ -23,6 +23,9 @@ NAV = (
     ("pages/import.py", "nav.import", ":material/upload_file:", "plan.create"),
     ("pages/editor.py", "nav.editor", ":material/edit_note:", None),
     ("pages/versions.py", "nav.versions", ":material/history:", None),
+    ("pages/drills.py", "nav.drills", ":material/directions_run:", None),
+    ("pages/evaluate.py", "nav.evaluate", ":material/fact_check:", "role:evaluator|evaluation_lead"),
+    ("pages/participate.py", "nav.participate", ":material/campaign:", "role:participant"),
     ("pages/users.py", "nav.users", ":material/group:", "user.manage"),
     ("pages/audit.py", "nav.audit", ":material/policy:", "audit.read"),
     ("pages/account.py", "nav.account", ":material/account_circle:", None),
@@ -33,6 +36,8 @@ def may(actor: Actor, action: str | None) -> bool:
     """Whether to offer a page or button; the store enforces the same rule again."""
     if action is None:
         return True
+    if action.startswith("role:"):  # a screen for one kind of user; the store decides the rest
+        return bool(set(action[5:].split("|")) & actor.roles) or "admin" in actor.roles
     resource = {"unit": actor.unit} if action.startswith("plan.") else None
     return allowed(actor, action, resource)
 
@@ -108,10 +113,15 @@ def fmt_time(value) -> str:
     return str(value)
 
 
+def go(path: str) -> None:
+    """Switch to another page (in AppTest, which runs a single page, rerun this one)."""
+    try:
+        st.switch_page(path)
+    except StreamlitAPIException:
+        st.rerun()
+
+
 def open_version(version_id: str | int) -> None:
     """Remember the version to work on and go to the editor."""
     st.session_state["version_id"] = version_id
-    try:
-        st.switch_page("pages/editor.py")
-    except StreamlitAPIException:  # AppTest runs a single page: no page registry
-        st.rerun()
+    go("pages/editor.py")

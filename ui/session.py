@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+import bootstrap
 from access.errors import AccessError, AuthError
 from access.policy import Actor
 from access.sessions import session_expired
-import bootstrap
 from db import users_signin
 from i18n import t
 from settings import load_settings

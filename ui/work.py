@@ -8,10 +8,10 @@ import streamlit as st
 
 from db import plans_store
 from i18n import t
-from ui.text import md
 from plans import checks, draw
 from plans.edit import EditResult
 from plans.model import Plan, plan_to_dict
+from ui.text import md
 
 UNDO_DEPTH = 30
 PNG_MAX_INCHES = 80

@@ -30,7 +30,7 @@ def test_every_key_used_in_the_code_is_in_the_catalogue():
     for path in _code_files():
         text = path.read_text(encoding="utf-8")
         for key in LITERAL_KEY.findall(text) + ERROR_KEY.findall(text):
-            if not i18n.has(key):
+            if not key.endswith(".") and not i18n.has(key):  # "x." + y: a dynamic key
                 missing.add(f"{path.relative_to(ROOT)}: {key}")
     assert not missing, sorted(missing)
 

@@ -1,0 +1,303 @@
+"""Evaluator observations and photos: one tap is one appended row, stored once per client-made
+id and confirmed only after its transaction committed; the checklist share each person sees.
+
+Observations are never updated or deleted. While the drill runs an evaluator withdraws an entry
+with an "undo" entry; once it ended, a correction is an "amendment" with a reason, which keeps
+the original and goes into the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import datetime
+
+import duckdb
+
+from access.errors import NotAllowedError
+from access.policy import Actor
+from access.secrecy import can_see_checklist_item, is_evaluator
+from db.connection import transaction
+from db.drills_facts import (
+    DrillFacts,
+    audit,
+    is_lead,
+    known_facts,
+    log_view,
+    require_status,
+    retrying,
+    sees_whole_record,
+)
+from db.drills_rows import read_checklist
+from db.drills_sealed import ItemRoles, known_sealed_facts
+from db.errors import InvalidTransitionError, NotFoundError, StoreError
+from drills.model import OBSERVATION_KINDS, QUALITY_MARKS, RATINGS, ChecklistItem, Observation
+
+MAX_NOTE = 4000
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+COLUMNS = tuple(f.name for f in fields(Observation))
+# A plain insert: the id was looked up in the same transaction, and a concurrent insert of the
+# same id fails on the key, is retried, and then finds it stored.
+_INSERT = (
+    f"INSERT INTO observations ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+)
+
+
+def record_observation(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, observation: Observation
+) -> bool:
+    """Store one evaluator entry; True once it is committed, False when this id was stored
+    before (a retried tap: nothing is stored twice, even after the drill ended).
+
+    Raises: NotFoundError (drill, item, inject or observation referred to); NotAllowedError
+    unless an evaluator of the drill recording as themselves, within their share;
+    InvalidTransitionError when the drill is not running or paused (after the end, only an
+    amendment with a reason); StoreError drills_store.observation.* for a malformed entry.
+    """
+    obs = observation
+
+    def write() -> bool:
+        with conn.cursor() as cur, transaction(cur):
+            facts, items = known_sealed_facts(conn, cur, actor, obs.drill_id)
+            if _stored_before(cur, obs, actor):
+                return False
+            _check(cur, facts, items, actor, obs)
+            cur.execute(_INSERT, [getattr(obs, c) for c in COLUMNS])
+            if obs.kind == "amendment":
+                audit(cur, actor, "observation.amend", "observation", obs.id, now=obs.entered_at,
+                      before={"ref": obs.ref}, after=_view(obs))  # fmt: skip
+            return True
+
+    return retrying(write)
+
+
+def _stored_before(cur, obs: Observation, actor: Actor) -> bool:
+    row = cur.execute(
+        "SELECT drill_id, evaluator FROM observations WHERE id = ?", [obs.id]
+    ).fetchone()
+    if row is None:
+        return False
+    if row[0] != obs.drill_id or row[1] != actor.username:
+        raise StoreError("drills_store.observation.id_taken", id=obs.id)
+    return True
+
+
+def _check(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
+    if not is_evaluator(actor, facts.record):
+        raise NotAllowedError("drills_store.not_evaluator", action="drill.observe")
+    if obs.evaluator != actor.username:
+        raise NotAllowedError("drills_store.not_your_observation", action="drill.observe")
+    if obs.kind not in OBSERVATION_KINDS or not (obs.id or "").strip():
+        raise _bad("kind", kind=obs.kind)
+    _check_status(facts, obs)
+    _check_values(facts, obs)
+    checks = {"item": _check_item, "free": _check_free, "answer": _check_answer,
+              "undo": _check_ref, "amendment": _check_ref}  # fmt: skip
+    checks[obs.kind](cur, facts, items, actor, obs)
+    if obs.photo_id is not None:
+        found = cur.execute(
+            "SELECT count(*) FROM photos WHERE id = ? AND drill_id = ?", [obs.photo_id, facts.id]
+        ).fetchone()[0]
+        if not found:
+            raise NotFoundError("drills_store.photo_not_found", photo_id=obs.photo_id)
+
+
+def _check_status(facts: DrillFacts, obs: Observation) -> None:
+    status = facts.status
+    if obs.kind == "amendment" and status in ("running", "paused"):
+        raise InvalidTransitionError("drills_store.observation.amend_after_end", status=status)
+    if obs.kind != "amendment" and status == "ended":
+        raise InvalidTransitionError("drills_store.observation.locked", status=status)
+    require_status(facts, "running", "paused", "ended")
+
+
+def _check_values(facts: DrillFacts, obs: Observation) -> None:
+    if obs.rating is not None and obs.rating not in RATINGS:
+        raise _bad("rating", rating=obs.rating)
+    if obs.quality is not None and obs.quality not in QUALITY_MARKS:
+        raise _bad("quality", quality=obs.quality)
+    if len(obs.note or "") > MAX_NOTE or len(obs.reason or "") > MAX_NOTE:
+        raise _bad("too_long", limit=MAX_NOTE)
+    if obs.happened_at > obs.entered_at:
+        raise _bad("happened_later")
+    t0 = facts.clock.t0
+    if t0 is not None and obs.happened_at < t0 and obs.kind != "amendment":
+        raise _bad("before_start")
+
+
+def _check_item(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
+    if obs.rating is None:
+        raise _bad("no_rating")
+    _visible_item(facts, items, actor, obs.item_id)
+
+
+def _check_free(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
+    if not (obs.note or "").strip() and obs.photo_id is None:
+        raise _bad("empty")
+    if obs.item_id is not None:
+        _visible_item(facts, items, actor, obs.item_id)
+
+
+def _check_answer(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
+    released = cur.execute(
+        "SELECT count(*) FROM inject_releases WHERE drill_id = ? AND inject_id = ?",
+        [facts.id, obs.inject_id],
+    ).fetchone()[0]
+    if not released:
+        raise NotFoundError("drills_store.inject_not_found", inject_id=obs.inject_id)
+    if not (obs.note or "").strip() and obs.rating is None:
+        raise _bad("empty")
+
+
+def _check_ref(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
+    """An undo withdraws, an amendment corrects, an entry of this drill: one's own (an
+    evaluation lead's: anyone's); an amendment says why."""
+    row = cur.execute(
+        "SELECT evaluator FROM observations WHERE id = ? AND drill_id = ?", [obs.ref, facts.id]
+    ).fetchone()
+    if row is None:
+        raise NotFoundError("drills_store.observation_not_found", id=obs.ref)
+    if row[0] != actor.username and not is_lead(actor, facts):
+        raise NotAllowedError("drills_store.not_your_observation", action="drill.observe")
+    if obs.kind == "amendment" and not (obs.reason or "").strip():
+        raise _bad("no_reason")
+
+
+def _visible_item(facts: DrillFacts, items: ItemRoles, actor: Actor, item_id: str | None) -> None:
+    roles = items.get(item_id)
+    share = facts.share("evaluator")
+    if roles is None or not can_see_checklist_item(actor, facts.record, roles, share):
+        raise NotFoundError("drills_store.item_not_found", item_id=item_id)
+
+
+def _bad(what: str, **params) -> StoreError:
+    return StoreError(f"drills_store.observation.{what}", **params)
+
+
+def _view(obs: Observation) -> dict:
+    return {k: getattr(obs, k) for k in ("ref", "item_id", "rating", "quality", "done_by",
+                                         "note", "reason")}  # fmt: skip
+
+
+def observations(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> list[Observation]:
+    """The drill's observations in the order entered: all of them for its directors and
+    evaluation leads (and its overseers once it ended), an evaluator's own for an evaluator.
+
+    Raises: NotFoundError; NotAllowedError for anyone else.
+    """
+    with conn.cursor() as cur, transaction(cur):
+        facts = known_facts(cur, actor, drill_id)
+        if sees_whole_record(actor, facts):
+            who = None
+        elif is_evaluator(actor, facts.record):
+            who = actor.username
+        else:
+            raise NotAllowedError("drills_store.not_evaluator", action="drill.read_observations")
+        rows = cur.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM observations WHERE drill_id = ?"
+            " AND (?::VARCHAR IS NULL OR evaluator = ?) ORDER BY entered_at, id",
+            [drill_id, who, who],
+        ).fetchall()
+    return [Observation(*row) for row in rows]
+
+
+def checklist_for(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int, *, now: datetime | None = None
+) -> list[ChecklistItem]:
+    """The checklist items the actor may see: all for directors and evaluation leads, an
+    evaluator's share, all for overseers once ended, none for participants (a script).
+
+    Raises: NotFoundError (also for a drill the actor may not know of).
+    """
+    with conn.cursor() as cur, transaction(cur):
+        facts = known_facts(cur, actor, drill_id)
+        items = read_checklist(cur, drill_id)
+        log_view(cur, facts, actor, now, "checklist")
+    share, record = facts.share("evaluator"), facts.record
+    return [i for i in items if can_see_checklist_item(actor, record, i.roles, share)]
+
+
+def attach_photo(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    drill_id: int,
+    data: bytes,
+    *,
+    photo_id: str,
+    now: datetime,
+    observation_id: str | None = None,
+) -> bool:
+    """Store a photo (JPEG, PNG, WebP, GIF or HEIC, told by its bytes) taken by an evaluator of
+    the drill; True when stored, False when this id was stored before.
+
+    Raises: NotFoundError; NotAllowedError unless an evaluator of it; InvalidTransitionError
+    before the start; StoreError drills_store.photo.too_big, drills_store.photo.not_an_image.
+    """
+    if len(data) > MAX_PHOTO_BYTES:
+        raise StoreError("drills_store.photo.too_big", limit_mb=MAX_PHOTO_BYTES // 2**20)
+    mime = sniff_image(data)
+    if mime is None:
+        raise StoreError("drills_store.photo.not_an_image")
+
+    def write() -> bool:
+        with conn.cursor() as cur, transaction(cur):
+            facts = known_facts(cur, actor, drill_id)
+            if not is_evaluator(actor, facts.record):
+                raise NotAllowedError("drills_store.not_evaluator", action="drill.observe")
+            require_status(facts, "running", "paused", "ended")
+            row = cur.execute("SELECT drill_id FROM photos WHERE id = ?", [photo_id]).fetchone()
+            if row is not None:
+                if row[0] != drill_id:
+                    raise StoreError("drills_store.observation.id_taken", id=photo_id)
+                return False
+            cur.execute(
+                "INSERT INTO photos (id, drill_id, observation_id, mime, size, bytes, uploaded_by,"
+                " uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [photo_id, drill_id, observation_id, mime, len(data), data, actor.username, now],
+            )
+            return True
+
+    return retrying(write)
+
+
+def load_photo(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int, photo_id: str
+) -> tuple[str, bytes]:
+    """(mime type, bytes) of a photo, for whoever took it and those who read the whole record.
+
+    Raises: NotFoundError (also for a photo the actor may not see).
+    """
+    with conn.cursor() as cur, transaction(cur):
+        facts = known_facts(cur, actor, drill_id)
+        row = cur.execute(
+            "SELECT mime, bytes, uploaded_by FROM photos WHERE id = ? AND drill_id = ?",
+            [photo_id, drill_id],
+        ).fetchone()
+    if row is None or not (row[2] == actor.username or sees_whole_record(actor, facts)):
+        raise NotFoundError("drills_store.photo_not_found", photo_id=photo_id)
+    return row[0], bytes(row[1])
+
+
+def sniff_image(data: bytes) -> str | None:
+    """The image type told by the first bytes (never by a file name), or None."""
+    if data[:3] == b"\xff\xd8\xff":
+        return "image/jpeg"
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "image/png"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"hevc"):
+        return "image/heic"
+    return None
+
+
+__all__ = [
+    "MAX_PHOTO_BYTES",
+    "attach_photo",
+    "checklist_for",
+    "load_photo",
+    "observations",
+    "record_observation",
+    "sniff_image",
+]

@@ -1,0 +1,97 @@
+"""Director console: start, pause, resume, end; release injects; live progress, overdue steps,
+timeline and newest observations, refreshed every few seconds without reloading the page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bootstrap import get_db
+from db import drills_store, plans_store
+from drills import state as states
+from i18n import t
+from plans.errors import PlanError
+from ui import drill_console as panels
+from ui import md, now, page_setup, show_error
+
+REFRESH_SECONDS = 5
+
+actor = page_setup("nav.drill_console")
+conn = get_db()
+drill_id = st.session_state.get("drill_id")
+if drill_id is None:
+    st.info(t("drillpage.choose_first"))
+    st.stop()
+try:
+    summary = drills_store.drill_summary(conn, actor, drill_id, now=now())
+except PlanError as exc:
+    show_error(exc)
+    st.stop()
+st.title(md(summary.title))
+director = summary.my_role == "director"
+
+
+def act(action) -> None:
+    try:
+        action(conn, actor, drill_id, now=now())
+    except PlanError as exc:
+        show_error(exc)
+    else:
+        st.rerun()
+
+
+if director:
+    buttons = st.columns(4)
+    status = summary.status
+    if status == "sealed" and buttons[0].button(
+        t("drills.clock.start"), key="console_start", type="primary"
+    ):
+        act(drills_store.start_drill)
+    if status == "running" and buttons[1].button(t("drills.clock.pause"), key="console_pause"):
+        act(drills_store.pause_drill)
+    if status == "paused" and buttons[1].button(t("drills.clock.resume"), key="console_resume"):
+        act(drills_store.resume_drill)
+    if status in ("running", "paused"):
+        st.session_state.setdefault("console_confirm_end", False)
+        if buttons[3].button(t("drills.clock.end"), key="console_end"):
+            st.session_state["console_confirm_end"] = True
+        if st.session_state["console_confirm_end"]:
+            st.warning(t("drillpage.confirm_end"))
+            if st.button(t("drillpage.confirm_end_yes"), key="console_end_yes", type="primary"):
+                st.session_state["console_confirm_end"] = False
+                act(drills_store.end_drill)
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live() -> None:
+    moment = now()
+    try:
+        if summary.status == "running":
+            drills_store.release_due_injects(conn, drill_id, now=moment)
+        info = drills_store.drill_summary(conn, actor, drill_id, now=moment)
+        items = drills_store.checklist_for(conn, actor, drill_id)
+        entries = drills_store.observations(conn, actor, drill_id)
+        injects = drills_store.visible_injects(conn, actor, drill_id)
+        events = drills_store.drill_events(conn, actor, drill_id)
+        activity = drills_store.evaluator_activity(conn, actor, drill_id)
+        plan = plans_store.load_version(conn, actor, info.version_id)
+    except PlanError as exc:
+        show_error(exc)
+        return
+    state = states.fold(items, entries)
+    panels.header(info)
+    if director:
+        panels.injects(conn, actor, drill_id, injects, info.status)
+    left, right = st.columns(2)
+    with left:
+        panels.progress(items, state, plan)
+    with right:
+        panels.overdue(items, state, events, injects, moment, plan)
+    panels.timeline(events, plan, items)
+    left, right = st.columns(2)
+    with left:
+        panels.newest(state, items, plan)
+    with right:
+        panels.evaluators(activity, moment)
+
+
+live()

@@ -1,0 +1,147 @@
+"""Drill design (directors): scenario, blinding, checklist from the plan, injects, evaluators;
+seal, export, copy as a template. Every change is saved at once (with a revision check)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import streamlit as st
+
+from bootstrap import get_db
+from db import drills_store, plans_store
+from drills.design_io import design_to_dict
+from drills.model import DRILL_SCOPES, DRILL_TYPES
+from i18n import t
+from plans.errors import PlanError
+from ui import drill_forms as forms
+from ui import go, md, now, page_setup, show_error
+
+actor = page_setup("nav.drill_design")
+conn = get_db()
+drill_id = st.session_state.get("drill_id")
+if drill_id is None:
+    st.info(t("drillpage.choose_first"))
+    st.stop()
+try:
+    summary = drills_store.drill_summary(conn, actor, drill_id)
+    design = drills_store.load_design(conn, actor, drill_id, now=now())
+    plan = plans_store.load_version(conn, actor, design.version_id)
+except PlanError as exc:
+    show_error(exc)
+    st.stop()
+
+st.title(md(design.title))
+st.caption(
+    t("drillpage.design_caption", plan=md(plan.title), status=t(f"drills.status.{summary.status}"))
+)
+editable = summary.status == "designing"
+
+
+def save(new_design) -> None:
+    try:
+        drills_store.update_design(
+            conn, actor, drill_id, new_design, now=now(), expected_revision=summary.revision
+        )
+    except PlanError as exc:
+        show_error(exc)
+    else:
+        st.toast(t("editor.saved"))
+        st.rerun()
+
+
+role_names = {r.id: r.name for r in plan.roles}
+level_names = {lv.id: lv.name for lv in plan.levels}
+tabs = st.tabs(
+    [
+        t("drillpage.tab_basics"),
+        t("drillpage.tab_checklist"),
+        t("drillpage.tab_injects"),
+        t("drillpage.tab_people"),
+    ]
+)
+with tabs[0]:
+    with st.form("design_basics"):
+        title = st.text_input(t("drillpage.title"), design.title)
+        cols = st.columns(3)
+        kind = cols[0].selectbox(
+            t("drillpage.type"),
+            DRILL_TYPES,
+            DRILL_TYPES.index(design.drill_type),
+            format_func=lambda k: t(f"drills.type.{k}"),
+        )
+        scope = cols[1].selectbox(
+            t("drillpage.scope"),
+            DRILL_SCOPES,
+            DRILL_SCOPES.index(design.scope),
+            format_func=lambda k: t(f"drills.scope.{k}"),
+        )
+        levels = [None, *level_names]
+        level = cols[2].selectbox(
+            t("col.level"),
+            levels,
+            levels.index(design.level),
+            format_func=lambda lv: level_names.get(lv, t("editor.all_levels")),
+        )
+        scenario = forms.scenario_fields(design.scenario, level_names)
+        roles = st.multiselect(
+            t("drillpage.roles"),
+            list(role_names),
+            list(design.participating_roles),
+            format_func=lambda r: role_names.get(r, r),
+            placeholder=t("editor.all_roles"),
+        )
+        start, end = forms.window_fields(design.planned_start, design.planned_end)
+        blinding = forms.blinding_fields(design.blinding)
+        saved = st.form_submit_button(
+            t("editor.save"), type="primary", disabled=not editable, key="design_basics_save"
+        )
+    if saved:
+        save(
+            replace(
+                design,
+                title=title.strip() or design.title,
+                drill_type=kind,
+                scope=scope,
+                level=level,
+                scenario=scenario,
+                participating_roles=tuple(roles),
+                planned_start=start,
+                planned_end=end,
+                blinding=blinding,
+            )
+        )
+with tabs[1]:
+    forms.checklist_panel(design, plan, editable, save)
+with tabs[2]:
+    forms.injects_panel(design, plan, editable, save)
+with tabs[3]:
+    forms.people_panel(design, plan, editable, save)
+
+st.divider()
+actions = st.columns(3)
+if editable and actions[0].button(t("drillpage.seal"), key="design_seal", type="primary"):
+    try:
+        drills_store.seal_drill(conn, actor, drill_id, now=now())
+    except PlanError as exc:
+        forms.show_problems(exc)
+    else:
+        st.toast(t("drillpage.sealed"))
+        st.rerun()
+actions[1].download_button(
+    t("drillpage.export"),
+    json.dumps(design_to_dict(design), ensure_ascii=False, indent=2),
+    file_name=f"drill-{drill_id}.json",
+    mime="application/json",
+    key="design_export",
+)
+if actions[2].button(t("drillpage.copy"), key="design_copy"):
+    try:
+        copy_id = drills_store.copy_drill_as_template(conn, actor, drill_id, now=now())
+    except PlanError as exc:
+        show_error(exc)
+    else:
+        st.session_state["drill_id"] = copy_id
+        st.rerun()
+if summary.status in ("sealed", "running", "paused") and st.button(t("nav.drill_console")):
+    go("pages/drill_console.py")

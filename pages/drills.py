@@ -1,0 +1,88 @@
+"""Drills: the drills the user may know of, where to go next, and a new drill (directors)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bootstrap import get_db
+from db import drills_store, plans_store
+from drills.checklist import derive_checklist
+from drills.model import DrillDesign
+from i18n import t
+from plans.errors import PlanError
+from ui import fmt_time, go, md, now, page_setup, show_error
+
+actor = page_setup("nav.drills")
+conn = get_db()
+st.title(t("nav.drills"))
+
+drills = drills_store.list_drills(conn, actor, now=now())
+if not drills:
+    st.info(t("drillpage.none"))
+else:
+    st.dataframe(
+        [
+            {
+                t("plans.col_title"): d.title,
+                t("plans.status"): t(f"drills.status.{d.status}"),
+                t("drillpage.type"): t(f"drills.type.{d.drill_type}"),
+                t("drillpage.my_role"): t(f"drillpage.as.{d.my_role}") if d.my_role else "",
+                t("drillpage.started"): fmt_time(d.started_at),
+                t("drillpage.elapsed"): f"{d.elapsed_min:.0f}" if d.elapsed_min is not None else "",
+            }
+            for d in drills
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    choice = st.selectbox(
+        t("drillpage.pick"),
+        drills,
+        key="drills_pick",
+        format_func=lambda d: f"{d.title} · {t('drills.status.' + d.status)}",
+    )
+    st.session_state["drill_id"] = choice.id
+    links = {
+        "director": [
+            ("pages/drill_design.py", "nav.drill_design"),
+            ("pages/drill_console.py", "nav.drill_console"),
+        ],
+        "evaluation_lead": [("pages/drill_console.py", "nav.drill_console")],
+        "evaluator": [("pages/evaluate.py", "nav.evaluate")],
+        "participant": [("pages/participate.py", "nav.participate")],
+    }.get(choice.my_role or "", [("pages/drill_console.py", "nav.drill_console")])
+    cols = st.columns(len(links) + 1)
+    for col, (path, key) in zip(cols, links, strict=False):
+        if col.button(t(key), key=f"drills_go_{key}"):
+            go(path)
+
+if "drill_director" not in actor.roles and "admin" not in actor.roles:
+    st.stop()
+
+st.subheader(t("drillpage.new"))
+published = [p for p in plans_store.list_plans(conn, actor) if p.published_version_id]
+if not published:
+    st.caption(t("drillpage.no_published"))
+    st.stop()
+with st.form("drills_new"):
+    plan = st.selectbox(
+        t("drillpage.plan"), published, format_func=lambda p: p.title, key="drills_new_plan"
+    )
+    title = st.text_input(t("drillpage.title"), key="drills_new_title")
+    created = st.form_submit_button(t("drillpage.create"), type="primary", key="drills_new_submit")
+if created:
+    try:
+        version = plans_store.load_version(conn, actor, plan.published_version_id)
+        design = DrillDesign(
+            title=title.strip() or t("drillpage.untitled", plan=plan.title),
+            version_id=plan.published_version_id,
+            checklist=derive_checklist(version),
+            directors=(actor.username,),
+        )
+        drill_id = drills_store.create_drill(conn, actor, design, now=now())
+    except PlanError as exc:
+        show_error(exc)
+    else:
+        st.session_state["drill_id"] = drill_id
+        st.toast(t("drillpage.created", title=md(design.title)))
+        go("pages/drill_design.py")

@@ -1,0 +1,87 @@
+"""Evaluator screen, built for a phone: the next expected items first, one tap per item, each
+tap stored before it is confirmed; only the tapped item reruns."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bootstrap import get_db
+from db import drills_store
+from drills.checklist import group_by_phase
+from drills.progress import next_expected
+from drills.state import fold, last_entry_of
+from i18n import t
+from plans.errors import PlanError
+from ui import evaluator as ev
+from ui import md, page_setup, show_error
+
+actor = page_setup("nav.evaluate", layout="centered")
+conn = get_db()
+mine = [
+    d
+    for d in drills_store.list_drills(conn, actor)
+    if d.my_role in ("evaluator", "evaluation_lead") and d.status in ("running", "paused", "ended")
+]
+if not mine:
+    st.info(t("evaluate.none"))
+    st.stop()
+ids = [d.id for d in mine]
+current = st.session_state.get("drill_id")
+drill = st.selectbox(
+    t("drillpage.pick"),
+    mine,
+    index=ids.index(current) if current in ids else 0,
+    format_func=lambda d: f"{d.title} · {t('drills.status.' + d.status)}",
+    key="evaluate_drill",
+)
+st.session_state["drill_id"] = drill.id
+try:
+    items = drills_store.checklist_for(conn, actor, drill.id)
+    entries = drills_store.observations(conn, actor, drill.id)
+    context = ev.context(conn, actor, drill)
+except PlanError as exc:
+    show_error(exc)
+    st.stop()
+state = fold(items, entries)
+st.caption(
+    t(
+        "evaluate.caption",
+        status=t(f"drills.status.{drill.status}"),
+        done=sum(state.rating(i.id) is not None for i in items),
+        total=len(items),
+    )
+)
+if drill.status == "paused":
+    st.warning(t("evaluate.paused"))
+if drill.status == "ended":
+    st.info(t("evaluate.ended"))
+
+last = last_entry_of(state, actor.username)
+if last is not None and drill.status != "ended":
+    if st.button(
+        t("evaluate.undo", name=md(context.item_name(last.item_id))),
+        key="evaluate_undo",
+        icon=":material/undo:",
+    ):
+        ev.undo(conn, actor, drill.id, last)
+
+upcoming = next_expected(items, state, context.share)[: ev.NEXT_COUNT]
+st.subheader(t("evaluate.next"))
+if not upcoming:
+    st.caption(t("evaluate.all_recorded"))
+for item in upcoming:
+    ev.item_card(conn, actor, drill, item, state, context, section="next")
+
+st.subheader(t("evaluate.by_phase"))
+groups = group_by_phase(items)
+phase = st.segmented_control(
+    t("col.phase"),
+    list(groups),
+    key="evaluate_phase",
+    format_func=lambda p: f"{t('phase.' + p)} ({len(groups[p])})",
+)
+for item in groups.get(phase, []):
+    ev.item_card(conn, actor, drill, item, state, context, section="phase")
+
+st.subheader(t("evaluate.free"))
+ev.free_observation(conn, actor, drill, context)

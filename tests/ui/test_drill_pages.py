@@ -1,0 +1,139 @@
+"""Page tests of the drill screens (issue 4): design, console, evaluator and participant screens,
+and secrecy on every one of them, against a real DuckDB file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from argon2 import PasswordHasher
+from streamlit.testing.v1 import AppTest
+
+import bootstrap
+from access import passwords
+from db import drills_store
+from tests.integration.drills_world import design, seed
+from tests.ui.conftest import ROOT
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch):
+    monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
+    monkeypatch.setenv("PLANDRILL_DEMO", "0")
+    built = seed(tmp_path / "drills.duckdb")
+    monkeypatch.setattr(bootstrap, "get_db", lambda: built.db)
+    yield built
+    built.db.close()
+
+
+def open_page(world, name: str, user: str, **state) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=30)
+    moment = datetime.now(UTC)
+    at.session_state["user_id"] = world.actors[user].user_id
+    at.session_state["signed_in_at"] = moment
+    at.session_state["last_seen"] = moment
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def running_drill(world) -> int:
+    now = datetime.now(UTC)
+    drill_id = drills_store.create_drill(world.db, world.director, design(world), now=now)
+    drills_store.seal_drill(world.db, world.director, drill_id, now=now)
+    drills_store.set_participants(world.db, world.director, drill_id, {"pat": ["r3"]}, now=now)
+    drills_store.start_drill(world.db, world.director, drill_id, now=now)
+    return drill_id
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "info", "error")
+             for e in at.get(kind) if isinstance(getattr(e, "value", None), str)]
+    return "\n".join(parts)
+
+
+def test_a_director_creates_a_drill_from_a_published_plan(world):
+    at = open_page(world, "drills", "director")
+    assert not at.exception, at.exception
+    at.text_input(key="drills_new_title").set_value("夜间泄漏演练")
+    at.button(key="drills_new_submit").click().run()
+    assert not at.exception, at.exception
+    drills = drills_store.list_drills(world.db, world.director)
+    assert [d.title for d in drills] == ["夜间泄漏演练"]
+    assert at.session_state["drill_id"] == drills[0].id
+
+
+def test_the_design_page_shows_the_checklist_and_seals_the_drill(world):
+    drill_id = drills_store.create_drill(world.db, world.director, design(world),
+                                         now=datetime.now(UTC))
+    at = open_page(world, "drill_design", "director", drill_id=drill_id)
+    assert not at.exception, at.exception
+    assert len(at.dataframe[0].value) >= 1
+    at.button(key="design_seal").click().run()
+    assert not at.exception, at.exception
+    assert drills_store.drill_summary(world.db, world.director, drill_id).status == "sealed"
+
+
+def test_before_the_start_a_participant_learns_nothing_on_any_page(world):
+    drill_id = drills_store.create_drill(world.db, world.director, design(world),
+                                         now=datetime.now(UTC))
+    for name in ("drills", "participate", "evaluate", "drill_design", "drill_console"):
+        at = open_page(world, name, "pat", drill_id=drill_id)
+        assert not at.exception, (name, at.exception)
+        shown = texts(at)
+        assert "危化品泄漏双盲演练" not in shown and "泄漏扩大" not in shown, name
+        assert not at.dataframe or name == "drills" and len(at.dataframe) == 0
+
+
+def test_the_console_starts_the_drill_and_shows_progress(world):
+    drill_id = drills_store.create_drill(world.db, world.director, design(world),
+                                         now=datetime.now(UTC))
+    drills_store.seal_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    at = open_page(world, "drill_console", "director", drill_id=drill_id)
+    assert not at.exception, at.exception
+    at.button(key="console_start").click().run()
+    assert not at.exception, at.exception
+    assert drills_store.drill_summary(world.db, world.director, drill_id).status == "running"
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_an_evaluator_taps_an_item_and_it_is_stored_before_it_is_confirmed(world):
+    drill_id = running_drill(world)
+    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
+    assert not at.exception, at.exception
+    done = [b for b in at.button if str(b.key).endswith("_done") and str(b.key).startswith("ev_next")]
+    assert done
+    done[0].click().run()
+    assert not at.exception, at.exception
+    stored = drills_store.observations(world.db, world.eva, drill_id)
+    assert [(o.item_id, o.rating) for o in stored] == [("c1", "done")]
+    assert not at.error
+
+
+def test_an_evaluator_sees_only_their_share(world):
+    drill_id = running_drill(world)
+    at = open_page(world, "evaluate", "evb", drill_id=drill_id)
+    keys = {str(b.key) for b in at.button}
+    assert any(k.startswith("ev_next_c3_") for k in keys)
+    assert not any(k.startswith("ev_next_c1_") for k in keys)
+
+
+def test_the_last_entry_can_be_undone(world):
+    drill_id = running_drill(world)
+    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
+    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
+    at.run()
+    at.button(key="evaluate_undo").click().run()
+    state_kinds = [o.kind for o in drills_store.observations(world.db, world.eva, drill_id)]
+    assert state_kinds == ["item", "undo"]
+
+
+def test_a_participant_sees_only_injects_released_to_their_role(world):
+    drill_id = running_drill(world)
+    drills_store.release_inject(world.db, world.director, drill_id, "i2", now=datetime.now(UTC))
+    at = open_page(world, "participate", "pat")
+    assert "泄漏扩大" not in texts(at) and "媒体来电" not in texts(at)
+    drills_store.release_inject(world.db, world.director, drill_id, "i1", now=datetime.now(UTC))
+    at.run()
+    assert "泄漏扩大" in texts(at)
+    assert "媒体来电" not in texts(at)

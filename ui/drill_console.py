@@ -1,0 +1,211 @@
+"""Panels of the director console: header, injects, progress, overdue, timeline, activity."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from db import drills_store
+from drills.model import RATINGS, ClockEvent
+from drills.progress import NO_ROLE, progress_by_phase, progress_by_role
+from drills.progress import overdue as overdue_items
+from i18n import t
+from plans.errors import PlanError
+from ui import fmt_time, now
+from ui.text import md
+
+CLOCK_KINDS = ("start", "pause", "resume", "end")
+RATING_COLOURS = {"done": "#2e7d32", "partly": "#f9a825", "not_done": "#c62828", "na": "#9e9e9e",
+                  "not_observed": "#e0e0e0"}  # fmt: skip
+
+
+def header(info) -> None:
+    cols = st.columns(3)
+    cols[0].metric(t("plans.status"), t(f"drills.status.{info.status}"))
+    elapsed = f"{info.elapsed_min:.1f}" if info.elapsed_min is not None else "—"
+    cols[1].metric(t("drillpage.clock"), elapsed)
+    cols[2].metric(t("drillpage.started"), fmt_time(info.started_at) or "—")
+
+
+def injects(conn, actor, drill_id, views, status: str) -> None:
+    with st.expander(t("drillpage.injects", n=len(views)), expanded=status == "running"):
+        for view in views:
+            inject = view.inject
+            cols = st.columns([4, 1])
+            when = (
+                t("drillpage.released_at", minute=f"{view.clock_min:.0f}")
+                if view.released_at
+                else t("drillpage.offset_at", minute=f"{inject.offset_min:g}")
+                if inject.offset_min is not None
+                else t("drillpage.manual")
+            )
+            cols[0].markdown(
+                f"**{md(inject.title)}** · {t('drills.inject_kind.' + inject.kind)} · {when}"
+            )
+            if (
+                view.released_at is None
+                and status == "running"
+                and cols[1].button(t("drillpage.release"), key=f"release_{inject.id}")
+            ):
+                try:
+                    drills_store.release_inject(conn, actor, drill_id, inject.id, now=now())
+                except PlanError as exc:
+                    st.error(t(exc.key, **exc.params))
+
+
+def _bars(groups: dict, label) -> alt.Chart:
+    rows = [
+        {
+            "group": label(key),
+            "rating": t(f"drills.rating.{rating}"),
+            "n": getattr(p, rating),
+            "order": i,
+        }
+        for key, p in groups.items()
+        for i, rating in enumerate((*RATINGS, "not_observed"))
+    ]
+    colours = alt.Scale(
+        domain=[t(f"drills.rating.{r}") for r in RATING_COLOURS],
+        range=list(RATING_COLOURS.values()),
+    )
+    return (
+        alt.Chart(pd.DataFrame(rows))
+        .mark_bar()
+        .encode(
+            x=alt.X("sum(n):Q", title=t("drillpage.items")),
+            y=alt.Y("group:N", title=None),
+            color=alt.Color("rating:N", scale=colours, title=None),
+            order="order:Q",
+        )
+    )
+
+
+def progress(items, state, plan) -> None:
+    names = {r.id: r.name for r in plan.roles}
+    st.markdown(f"**{t('drillpage.progress_roles')}**")
+    by_role = progress_by_role(items, state)
+    st.altair_chart(
+        _bars(by_role, lambda r: names.get(r, t("drills.no_role") if r == NO_ROLE else r)),
+        width="stretch",
+    )
+    st.markdown(f"**{t('drillpage.progress_phases')}**")
+    st.altair_chart(
+        _bars(progress_by_phase(items, state), lambda p: t(f"phase.{p}")), width="stretch"
+    )
+
+
+def overdue(items, state, events, views, moment: datetime, plan) -> None:
+    clock = [ClockEvent(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_KINDS]
+    released = [(v.inject, v.released_at) for v in views if v.released_at]
+    late = overdue_items(items, state, clock, moment, released)
+    names = {r.id: r.name for r in plan.roles}
+    st.markdown(f"**{t('drillpage.overdue', n=len(late))}**")
+    if late:
+        st.dataframe(
+            [
+                {
+                    t("col.name"): o.item.name,
+                    t("col.owners"): "、".join(names.get(r, r) for r in o.item.roles),
+                    t("drillpage.due"): round(o.due_min),
+                    t("drillpage.late"): round(o.late_min),
+                }
+                for o in late
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def timeline(events, plan, items) -> None:
+    names = {r.id: r.name for r in plan.roles}
+    lead = {i.id: (i.roles[0] if i.roles else "") for i in items}
+    rows = []
+    for e in events:
+        if e.kind == "observation" and e.observation is not None:
+            o = e.observation
+            lane = names.get(o.done_by or lead.get(o.item_id or "", ""), t("drillpage.free"))
+            rows.append(
+                {
+                    "minute": e.minute,
+                    "lane": lane,
+                    "what": t(f"drills.rating.{o.rating}")
+                    if o.rating
+                    else t(f"drillpage.kind.{o.kind}"),
+                    "by": o.evaluator,
+                }
+            )
+        elif e.kind == "release":
+            rows.append(
+                {
+                    "minute": e.minute,
+                    "lane": t("drillpage.injects_lane"),
+                    "what": e.ref or "",
+                    "by": e.by,
+                }
+            )
+        else:
+            rows.append(
+                {
+                    "minute": e.minute,
+                    "lane": t("drillpage.clock_lane"),
+                    "what": t(f"drills.clock.{e.kind}"),
+                    "by": e.by,
+                }
+            )
+    st.markdown(f"**{t('drillpage.timeline')}**")
+    if not rows:
+        st.caption(t("drillpage.nothing_yet"))
+        return
+    chart = (
+        alt.Chart(pd.DataFrame(rows))
+        .mark_circle(size=90)
+        .encode(
+            x=alt.X("minute:Q", title=t("drillpage.minute")),
+            y=alt.Y("lane:N", title=None),
+            color=alt.Color("what:N", title=None),
+            tooltip=["minute", "lane", "what", "by"],
+        )
+    )
+    st.altair_chart(chart, width="stretch")
+
+
+def newest(state, items, plan) -> None:
+    from drills.state import newest as newest_entries
+
+    names = {i.id: i.name for i in items}
+    st.markdown(f"**{t('drillpage.newest')}**")
+    rows = [
+        {
+            t("drillpage.entered"): fmt_time(o.entered_at),
+            t("col.name"): names.get(o.item_id, o.note),
+            t("drillpage.rating"): t(f"drills.rating.{o.rating}") if o.rating else "",
+            t("drillpage.evaluator"): o.evaluator,
+        }
+        for o in newest_entries(state, 10)
+    ]
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch")
+    else:
+        st.caption(t("drillpage.nothing_yet"))
+
+
+def evaluators(activity, moment: datetime) -> None:
+    st.markdown(f"**{t('drillpage.evaluators')}**")
+    st.dataframe(
+        [
+            {
+                t("auth.username"): a.username,
+                t("drillpage.entries"): a.entries,
+                t("drillpage.last_activity"): fmt_time(a.last_entered_at) or "—",
+                t("drillpage.idle_min"): round((moment - a.last_entered_at).total_seconds() / 60)
+                if a.last_entered_at
+                else None,
+            }
+            for a in activity
+        ],
+        hide_index=True,
+        width="stretch",
+    )

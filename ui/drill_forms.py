@@ -1,0 +1,289 @@
+"""The drill design page's panels: scenario, window, blinding, checklist, injects, people."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, time
+
+import pandas as pd
+import streamlit as st
+
+from drills import checklist as checklists
+from drills import injects_io
+from drills.model import INJECT_KINDS, Blinding, EvaluatorAssignment, Inject, Scenario
+from i18n import t
+from plans.errors import PlanError
+from plans.model import PHASES
+from ui.text import md
+
+
+def show_problems(exc: PlanError) -> None:
+    """Every problem of a DrillProblemsError (or the one message of another error)."""
+    problems = getattr(exc, "problems", None) or [exc]
+    st.error("\n".join(f"- {md(t(p.key, **p.params))}" for p in problems))
+
+
+def scenario_fields(scenario: Scenario, level_names: dict) -> Scenario:
+    cols = st.columns(2)
+    incident = cols[0].text_input(t("drillpage.incident"), scenario.incident_type)
+    place = cols[1].text_input(t("drillpage.place"), scenario.place)
+    description = st.text_area(t("drillpage.description"), scenario.description, height=100)
+    expected = [None, *level_names]
+    level = st.selectbox(
+        t("drillpage.expected_level"),
+        expected,
+        expected.index(scenario.expected_level) if scenario.expected_level in expected else 0,
+        format_func=lambda lv: level_names.get(lv, "—"),
+    )
+    return Scenario(incident, place, description, level)
+
+
+def _moment(label: str, value: datetime | None, key: str) -> datetime | None:
+    cols = st.columns(2)
+    day = cols[0].date_input(label, value.date() if value else None, key=f"{key}_day")
+    hour = cols[1].time_input(
+        t("drillpage.time"), value.time() if value else time(9, 0), key=f"{key}_time"
+    )
+    return datetime.combine(day, hour).astimezone() if day else None
+
+
+def window_fields(start: datetime | None, end: datetime | None):
+    st.caption(t("drillpage.window_help"))
+    return (
+        _moment(t("drillpage.window_start"), start, "window_start"),
+        _moment(t("drillpage.window_end"), end, "window_end"),
+    )
+
+
+def blinding_fields(blinding: Blinding) -> Blinding:
+    st.markdown(f"**{t('drillpage.blinding')}**")
+    cols = st.columns(4)
+    flags = [
+        cols[i].checkbox(t(f"drills.aspect.{a}") + " · " + t("drillpage.withheld"), value)
+        for i, (a, value) in enumerate(
+            (
+                ("time", blinding.withhold_time),
+                ("place", blinding.withhold_place),
+                ("scenario", blinding.withhold_scenario),
+                ("subject", blinding.withhold_subject),
+            )
+        )
+    ]
+    notified = st.text_input(t("drillpage.notified"), "、".join(blinding.notified_units))
+    early = st.checkbox(t("drillpage.evaluators_early"), blinding.evaluators_see_before_start)
+    units = tuple(u.strip() for u in notified.replace(",", "、").split("、") if u.strip())
+    return Blinding(*flags, notified_units=units, evaluators_see_before_start=early)
+
+
+def checklist_panel(design, plan, editable: bool, save) -> None:
+    names = {r.id: r.name for r in plan.roles}
+    items = design.checklist
+    st.caption(t("drillpage.checklist_help", n=len(items)))
+    st.dataframe(
+        [
+            {
+                t("col.id"): i.id,
+                t("col.name"): i.name,
+                t("col.owners"): "、".join(names.get(r, r) for r in i.roles),
+                t("col.phase"): t(f"phase.{i.phase}"),
+                t("col.minutes"): i.time_limit_min,
+                t("col.after"): "、".join(i.after),
+                t("drillpage.step"): i.step_id or t("drills.extra_item"),
+            }
+            for i in items
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    if not editable:
+        return
+    cols = st.columns([3, 1])
+    drop = cols[0].multiselect(
+        t("drillpage.remove"),
+        [i.id for i in items],
+        key="checklist_drop",
+        format_func=lambda x: f"{x} {next(i.name for i in items if i.id == x)}",
+    )
+    if cols[1].button(t("drillpage.remove_button"), key="checklist_remove", disabled=not drop):
+        save(replace(design, checklist=checklists.remove_items(items, drop)))
+    if st.button(t("drillpage.rederive"), key="checklist_rederive"):
+        fresh = checklists.derive_checklist(
+            plan, level=design.level, roles=design.participating_roles or None
+        )
+        save(replace(design, checklist=fresh))
+    with st.form("checklist_extra"):
+        st.markdown(f"**{t('drillpage.extra')}**")
+        name = st.text_input(t("col.name"))
+        roles = st.multiselect(t("col.owners"), list(names), format_func=lambda r: names[r])
+        phase = st.selectbox(
+            t("col.phase"), PHASES, PHASES.index("disposal"), format_func=lambda p: t(f"phase.{p}")
+        )
+        minutes = st.number_input(t("col.minutes"), min_value=0, value=None, step=5)
+        added = st.form_submit_button(t("drillpage.add"), key="checklist_extra_add")
+    if added:
+        try:
+            save(
+                replace(
+                    design,
+                    checklist=checklists.add_extra_item(
+                        items, name, roles=roles, phase=phase, time_limit_min=minutes
+                    ),
+                )
+            )
+        except PlanError as exc:
+            show_problems(exc)
+
+
+def injects_panel(design, plan, editable: bool, save) -> None:
+    names = {r.id: r.name for r in plan.roles}
+    items = {i.id: i.name for i in design.checklist}
+    rows = pd.DataFrame(
+        [
+            {
+                "id": i.id,
+                "title": i.title,
+                "content": i.content,
+                "kind": i.kind,
+                "offset_min": i.offset_min,
+                "to_roles": list(i.to_roles),
+                "expected_steps": list(i.expected_steps),
+            }
+            for i in design.injects
+        ],
+        columns=["id", "title", "content", "kind", "offset_min", "to_roles", "expected_steps"],
+    )
+    edited = st.data_editor(
+        rows,
+        key=f"injects_{len(design.injects)}_{hash(design.injects)}",
+        hide_index=True,
+        num_rows="dynamic" if editable else "fixed",
+        disabled=not editable,
+        width="stretch",
+        column_config={
+            "id": st.column_config.TextColumn(t("col.id"), width="small"),
+            "title": st.column_config.TextColumn(t("drillpage.inject_title"), required=True),
+            "content": st.column_config.TextColumn(t("drillpage.inject_content"), width="large"),
+            "kind": st.column_config.SelectboxColumn(
+                t("drillpage.inject_kind"), options=INJECT_KINDS, default="message", required=True
+            ),
+            "offset_min": st.column_config.NumberColumn(t("drillpage.offset"), min_value=0),
+            "to_roles": st.column_config.MultiselectColumn(
+                t("drillpage.to_roles"), options=list(names), format_func=lambda r: names.get(r, r)
+            ),
+            "expected_steps": st.column_config.MultiselectColumn(
+                t("drillpage.expected_steps"),
+                options=list(items),
+                format_func=lambda x: f"{x} {items.get(x, '')}",
+            ),
+        },
+    )
+    cols = st.columns(3)
+    if editable and cols[0].button(t("drillpage.save_injects"), key="injects_save"):
+        injects = []
+        for n, row in enumerate(
+            edited.astype(object).where(edited.notna(), None).to_dict("records")
+        ):
+            if not row.get("title"):
+                continue
+            injects.append(
+                Inject(
+                    id=row.get("id") or f"i{n + 1}",
+                    title=row["title"],
+                    content=row.get("content") or "",
+                    kind=row.get("kind") or "message",
+                    offset_min=row.get("offset_min"),
+                    to_roles=tuple(row.get("to_roles") or ()),
+                    expected_steps=tuple(row.get("expected_steps") or ()),
+                )
+            )
+        save(replace(design, injects=tuple(injects)))
+    cols[1].download_button(
+        t("drillpage.injects_csv"),
+        injects_io.injects_to_csv(design.injects, plan),
+        file_name="injects.csv",
+        mime="text/csv",
+        key="injects_csv",
+    )
+    cols[2].download_button(
+        t("drillpage.injects_xlsx"),
+        injects_io.injects_to_xlsx(design.injects, plan),
+        file_name="injects.xlsx",
+        key="injects_xlsx",
+    )
+    if not editable:
+        return
+    upload = st.file_uploader(
+        t("drillpage.injects_upload"), type=["csv", "xlsx"], key="injects_file"
+    )
+    if upload is not None and st.button(t("drillpage.injects_import"), key="injects_import"):
+        reader = (
+            injects_io.injects_from_xlsx
+            if upload.name.lower().endswith(".xlsx")
+            else injects_io.injects_from_csv
+        )
+        try:
+            save(replace(design, injects=reader(upload.getvalue(), plan, design.checklist)))
+        except PlanError as exc:
+            show_problems(exc)
+
+
+def people_panel(design, plan, editable: bool, save) -> None:
+    names = {r.id: r.name for r in plan.roles}
+    rows = pd.DataFrame(
+        [
+            {"username": e.username, "roles": list(e.roles), "places": "、".join(e.places)}
+            for e in design.evaluators
+        ],
+        columns=["username", "roles", "places"],
+    )
+    st.caption(t("drillpage.evaluators_help"))
+    edited = st.data_editor(
+        rows,
+        key=f"evaluators_{hash(design.evaluators)}",
+        hide_index=True,
+        num_rows="dynamic" if editable else "fixed",
+        disabled=not editable,
+        width="stretch",
+        column_config={
+            "username": st.column_config.TextColumn(t("auth.username"), required=True),
+            "roles": st.column_config.MultiselectColumn(
+                t("drillpage.share_roles"),
+                options=list(names),
+                format_func=lambda r: names.get(r, r),
+            ),
+            "places": st.column_config.TextColumn(t("drillpage.share_places")),
+        },
+    )
+    directors = st.text_input(
+        t("drillpage.directors"),
+        "、".join(design.directors),
+        disabled=not editable,
+        key="people_directors",
+    )
+    leads = st.text_input(
+        t("drillpage.leads"),
+        "、".join(design.evaluation_leads),
+        disabled=not editable,
+        key="people_leads",
+    )
+    if editable and st.button(t("drillpage.save_people"), key="people_save"):
+        evaluators = tuple(
+            EvaluatorAssignment(
+                r["username"].strip(),
+                tuple(r.get("roles") or ()),
+                tuple(p for p in str(r.get("places") or "").split("、") if p),
+            )
+            for r in edited.astype(object).where(edited.notna(), None).to_dict("records")
+            if r.get("username")
+        )
+        split = lambda text: tuple(
+            x.strip() for x in text.replace(",", "、").split("、") if x.strip()
+        )
+        save(
+            replace(
+                design,
+                evaluators=evaluators,
+                directors=split(directors),
+                evaluation_leads=split(leads),
+            )
+        )

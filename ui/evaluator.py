@@ -1,0 +1,155 @@
+"""The evaluator screen's parts: one card per checklist item (a fragment: a tap reruns only
+that card), undo, free observations. A tap is confirmed only after the store committed it."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+import streamlit as st
+
+from db import drills_store, plans_store
+from drills.model import QUALITY_MARKS, RATINGS, Observation
+from i18n import t
+from plans.errors import PlanError
+from ui import now
+from ui.text import md
+
+NEXT_COUNT = 6
+ICONS = {"done": ":material/check_circle:", "partly": ":material/timelapse:",
+         "not_done": ":material/cancel:", "na": ":material/block:"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Context:
+    names: dict  # plan role id -> name
+    share: tuple | None  # plan role ids the evaluator watches (None: all)
+    items: dict  # item id -> name
+
+    def item_name(self, item_id: str | None) -> str:
+        return self.items.get(item_id or "", "")
+
+
+def context(conn, actor, drill) -> Context:
+    plan = plans_store.load_version(conn, actor, drill.version_id)
+    items = drills_store.checklist_for(conn, actor, drill.id)
+    # checklist_for already gives an evaluator only their share of the items
+    return Context({r.id: r.name for r in plan.roles}, None, {i.id: i.name for i in items})
+
+
+def _store(conn, actor, observation: Observation, photo=None) -> str | None:
+    """Store the entry (and its photo); None once committed, else the translated reason."""
+    try:
+        drills_store.record_observation(conn, actor, observation)
+        if photo is not None:
+            drills_store.attach_photo(conn, actor, observation.drill_id, photo.getvalue(),
+                                      photo_id=uuid.uuid4().hex, now=observation.entered_at,
+                                      observation_id=observation.id)  # fmt: skip
+    except PlanError as exc:
+        return t("evaluate.not_recorded", reason=t(exc.key, **exc.params))
+    return None
+
+
+def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
+    """The button's callback: runs before the card reruns, so the card shows the stored result."""
+    state = st.session_state
+    moment = now()
+    observation = Observation(
+        id=uuid.uuid4().hex, drill_id=drill_id, kind="item", evaluator=actor.username,
+        entered_at=moment, happened_at=moment - timedelta(minutes=state.get(f"{key}_ago") or 0),
+        item_id=item.id, rating=choice, quality=state.get(f"{key}_q"),
+        done_by=state.get(f"{key}_by") or (item.roles[0] if item.roles else None),
+        note=(state.get(f"{key}_note") or "").strip())
+    problem = _store(conn, actor, observation, state.get(f"{key}_photo"))
+    state[f"{key}_problem"] = problem
+    if problem is None:
+        state.setdefault("evaluate_confirmed", {})[item.id] = choice
+        st.toast(t("evaluate.recorded"), icon=":material/check:")
+
+
+@st.fragment
+def item_card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
+    key = f"ev_{section}_{item.id}"
+    confirmed = st.session_state.setdefault("evaluate_confirmed", {})
+    rating = confirmed.get(item.id) or state.rating(item.id)
+    with st.container(border=True):
+        owners = "、".join(ctx.names.get(r, r) for r in item.roles) or t("drills.no_role")
+        limit = ("" if item.time_limit_min is None
+                 else " · " + t("evaluate.limit", minutes=f"{item.time_limit_min:g}"))
+        st.markdown(f"**{md(item.name)}**  \n{md(owners)}{limit}")
+        problem = st.session_state.get(f"{key}_problem")
+        if problem:
+            st.error(problem, icon=":material/error:")
+        elif rating:
+            st.caption(t("evaluate.current", rating=t(f"drills.rating.{rating}")))
+        with st.popover(t("evaluate.details"), icon=":material/tune:"):
+            st.segmented_control(t("evaluate.quality"), QUALITY_MARKS, key=f"{key}_q",
+                                 format_func=lambda q: t(f"drills.quality.{q}"))
+            st.number_input(t("evaluate.minutes_ago"), 0, 600, 0, key=f"{key}_ago")
+            roles = list(dict.fromkeys([*item.roles, *ctx.names]))
+            if roles:
+                st.selectbox(t("evaluate.done_by"), roles, key=f"{key}_by",
+                             format_func=lambda r: ctx.names.get(r, r))
+            st.text_input(t("evaluate.note"), key=f"{key}_note")
+            st.file_uploader(t("evaluate.photo"), type=["jpg", "jpeg", "png", "webp", "heic"],
+                             key=f"{key}_photo")
+        cols = st.columns(len(RATINGS))
+        for col, choice in zip(cols, RATINGS, strict=True):
+            col.button(t(f"drills.rating.{choice}"), key=f"{key}_{choice}", icon=ICONS[choice],
+                       type="primary" if rating == choice else "secondary",
+                       disabled=drill.status == "ended", width="stretch",
+                       on_click=_tap, args=(conn, actor, drill.id, item, choice, key))
+
+
+def undo(conn, actor, drill_id: int, last: Observation) -> None:
+    moment = now()
+    withdrawal = Observation(
+        id=uuid.uuid4().hex,
+        drill_id=drill_id,
+        kind="undo",
+        evaluator=actor.username,
+        entered_at=moment,
+        happened_at=moment,
+        item_id=last.item_id,
+        ref=last.id,
+    )
+    problem = _store(conn, actor, withdrawal)
+    if problem:
+        st.error(problem)
+        return
+    st.session_state.get("evaluate_confirmed", {}).pop(last.item_id, None)
+    st.toast(t("evaluate.recorded"), icon=":material/check:")
+    st.rerun()
+
+
+def free_observation(conn, actor, drill, ctx: Context) -> None:
+    if drill.status == "ended":
+        return
+    with st.form("evaluate_free", clear_on_submit=True):
+        note = st.text_area(t("evaluate.free_note"), height=80)
+        roles = list(ctx.names)
+        done_by = st.selectbox(
+            t("evaluate.done_by"),
+            [None, *roles],
+            format_func=lambda r: "—" if r is None else ctx.names[r],
+        )
+        photo = st.file_uploader(t("evaluate.photo"), type=["jpg", "jpeg", "png", "webp", "heic"])
+        sent = st.form_submit_button(t("evaluate.free_save"), key="evaluate_free_save")
+    if sent and note.strip():
+        moment = now()
+        _store(
+            conn,
+            actor,
+            Observation(
+                id=uuid.uuid4().hex,
+                drill_id=drill.id,
+                kind="free",
+                evaluator=actor.username,
+                entered_at=moment,
+                happened_at=moment,
+                done_by=done_by,
+                note=note.strip(),
+            ),
+            photo,
+        )
