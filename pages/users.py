@@ -53,6 +53,7 @@ with st.expander(t("users.create"), expanded=not users):
             SYSTEM_ROLES,
             key="users_new_roles",
             format_func=lambda r: t(f"role.{r}"),
+            placeholder=t("plans.pick_placeholder"),
         )
         unit = st.text_input(t("users.unit"), value=actor.unit, key="users_new_unit")
         created = st.form_submit_button(
@@ -95,6 +96,7 @@ with st.form(f"users_edit_{user.id}"):
         default=sorted(user.roles),
         format_func=lambda r: t(f"role.{r}"),
         key=f"users_roles_{user.id}",
+        placeholder=t("plans.pick_placeholder"),
     )
     unit = st.text_input(t("users.unit"), value=user.unit, key=f"users_unit_{user.id}")
     saved = st.form_submit_button(t("users.save"))

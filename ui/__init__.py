@@ -24,7 +24,12 @@ NAV = (
     ("pages/editor.py", "nav.editor", ":material/edit_note:", None),
     ("pages/versions.py", "nav.versions", ":material/history:", None),
     ("pages/drills.py", "nav.drills", ":material/directions_run:", None),
-    ("pages/evaluate.py", "nav.evaluate", ":material/fact_check:", "role:evaluator|evaluation_lead"),
+    (
+        "pages/evaluate.py",
+        "nav.evaluate",
+        ":material/fact_check:",
+        "role:evaluator|evaluation_lead",
+    ),
     ("pages/participate.py", "nav.participate", ":material/campaign:", "role:participant"),
     ("pages/users.py", "nav.users", ":material/group:", "user.manage"),
     ("pages/audit.py", "nav.audit", ":material/policy:", "audit.read"),

@@ -103,6 +103,7 @@ def checklist_panel(design, plan, editable: bool, save) -> None:
         [i.id for i in items],
         key="checklist_drop",
         format_func=lambda x: f"{x} {next(i.name for i in items if i.id == x)}",
+        placeholder=t("plans.pick_placeholder"),
     )
     if cols[1].button(t("drillpage.remove_button"), key="checklist_remove", disabled=not drop):
         save(replace(design, checklist=checklists.remove_items(items, drop)))
@@ -114,7 +115,12 @@ def checklist_panel(design, plan, editable: bool, save) -> None:
     with st.form("checklist_extra"):
         st.markdown(f"**{t('drillpage.extra')}**")
         name = st.text_input(t("col.name"))
-        roles = st.multiselect(t("col.owners"), list(names), format_func=lambda r: names[r])
+        roles = st.multiselect(
+            t("col.owners"),
+            list(names),
+            format_func=lambda r: names[r],
+            placeholder=t("plans.pick_placeholder"),
+        )
         phase = st.selectbox(
             t("col.phase"), PHASES, PHASES.index("disposal"), format_func=lambda p: t(f"phase.{p}")
         )

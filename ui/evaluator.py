@@ -56,11 +56,18 @@ def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
     state = st.session_state
     moment = now()
     observation = Observation(
-        id=uuid.uuid4().hex, drill_id=drill_id, kind="item", evaluator=actor.username,
-        entered_at=moment, happened_at=moment - timedelta(minutes=state.get(f"{key}_ago") or 0),
-        item_id=item.id, rating=choice, quality=state.get(f"{key}_q"),
+        id=uuid.uuid4().hex,
+        drill_id=drill_id,
+        kind="item",
+        evaluator=actor.username,
+        entered_at=moment,
+        happened_at=moment - timedelta(minutes=state.get(f"{key}_ago") or 0),
+        item_id=item.id,
+        rating=choice,
+        quality=state.get(f"{key}_q"),
         done_by=state.get(f"{key}_by") or (item.roles[0] if item.roles else None),
-        note=(state.get(f"{key}_note") or "").strip())
+        note=(state.get(f"{key}_note") or "").strip(),
+    )
     problem = _store(conn, actor, observation, state.get(f"{key}_photo"))
     state[f"{key}_problem"] = problem
     if problem is None:
@@ -75,8 +82,11 @@ def item_card(conn, actor, drill, item, state, ctx: Context, section: str) -> No
     rating = confirmed.get(item.id) or state.rating(item.id)
     with st.container(border=True):
         owners = "、".join(ctx.names.get(r, r) for r in item.roles) or t("drills.no_role")
-        limit = ("" if item.time_limit_min is None
-                 else " · " + t("evaluate.limit", minutes=f"{item.time_limit_min:g}"))
+        limit = (
+            ""
+            if item.time_limit_min is None
+            else " · " + t("evaluate.limit", minutes=f"{item.time_limit_min:g}")
+        )
         st.markdown(f"**{md(item.name)}**  \n{md(owners)}{limit}")
         problem = st.session_state.get(f"{key}_problem")
         if problem:
@@ -84,22 +94,37 @@ def item_card(conn, actor, drill, item, state, ctx: Context, section: str) -> No
         elif rating:
             st.caption(t("evaluate.current", rating=t(f"drills.rating.{rating}")))
         with st.popover(t("evaluate.details"), icon=":material/tune:"):
-            st.segmented_control(t("evaluate.quality"), QUALITY_MARKS, key=f"{key}_q",
-                                 format_func=lambda q: t(f"drills.quality.{q}"))
+            st.segmented_control(
+                t("evaluate.quality"),
+                QUALITY_MARKS,
+                key=f"{key}_q",
+                format_func=lambda q: t(f"drills.quality.{q}"),
+            )
             st.number_input(t("evaluate.minutes_ago"), 0, 600, 0, key=f"{key}_ago")
             roles = list(dict.fromkeys([*item.roles, *ctx.names]))
             if roles:
-                st.selectbox(t("evaluate.done_by"), roles, key=f"{key}_by",
-                             format_func=lambda r: ctx.names.get(r, r))
+                st.selectbox(
+                    t("evaluate.done_by"),
+                    roles,
+                    key=f"{key}_by",
+                    format_func=lambda r: ctx.names.get(r, r),
+                )
             st.text_input(t("evaluate.note"), key=f"{key}_note")
-            st.file_uploader(t("evaluate.photo"), type=["jpg", "jpeg", "png", "webp", "heic"],
-                             key=f"{key}_photo")
+            st.file_uploader(
+                t("evaluate.photo"), type=["jpg", "jpeg", "png", "webp", "heic"], key=f"{key}_photo"
+            )
         cols = st.columns(len(RATINGS))
         for col, choice in zip(cols, RATINGS, strict=True):
-            col.button(t(f"drills.rating.{choice}"), key=f"{key}_{choice}", icon=ICONS[choice],
-                       type="primary" if rating == choice else "secondary",
-                       disabled=drill.status == "ended", width="stretch",
-                       on_click=_tap, args=(conn, actor, drill.id, item, choice, key))
+            col.button(
+                t(f"drills.rating.{choice}"),
+                key=f"{key}_{choice}",
+                icon=ICONS[choice],
+                type="primary" if rating == choice else "secondary",
+                disabled=drill.status == "ended",
+                width="stretch",
+                on_click=_tap,
+                args=(conn, actor, drill.id, item, choice, key),
+            )
 
 
 def undo(conn, actor, drill_id: int, last: Observation) -> None:
