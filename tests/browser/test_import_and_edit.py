@@ -53,5 +53,5 @@ def test_upload_preview_save_edit_and_the_chart_follows(server, browser_page, tm
     page.screenshot(path=str(ARTIFACTS / "editor_after_edit.png"))
 
     page.get_by_role("button", name="保存", exact=True).click()
-    _idle(page)
-    assert page.get_by_text("有未保存的修改").count() == 0
+    page.get_by_text("修订号 2").wait_for()
+    page.get_by_text("有未保存的修改").wait_for(state="detached")  # the save went through
