@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import TypeVar
 
 import duckdb
@@ -67,7 +68,7 @@ class DrillFacts:
     clock_events: tuple[ClockEvent, ...] = ()
     people: tuple[Person, ...] = ()
 
-    @property
+    @cached_property
     def clock(self) -> DrillClock:
         return clock_from(self.clock_events)
 
@@ -84,7 +85,7 @@ class DrillFacts:
         """username -> plan roles, for the people of `role` (evaluator or participant)."""
         return {p.username: p.roles for p in self.people if p.role == role}
 
-    @property
+    @cached_property
     def record(self) -> DrillRecord:
         """What the secrecy rules are told about the drill."""
         return DrillRecord(

@@ -16,7 +16,7 @@ import duckdb
 from access.errors import NotAllowedError
 from access.policy import Actor
 from access.secrecy import can_see_checklist_item, is_evaluator
-from db.connection import transaction
+from db.connection import transaction, translate
 from db.drills_facts import (
     DrillFacts,
     audit,
@@ -28,15 +28,18 @@ from db.drills_facts import (
     sees_whole_record,
 )
 from db.drills_rows import read_checklist
-from db.drills_sealed import ItemRoles, known_sealed_facts
+from db.drills_sealed import ItemRoles, facts_for_tap
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
 from drills.model import OBSERVATION_KINDS, QUALITY_MARKS, RATINGS, ChecklistItem, Observation
 
 MAX_NOTE = 4000
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 COLUMNS = tuple(f.name for f in fields(Observation))
-# A plain insert: the id was looked up in the same transaction, and a concurrent insert of the
-# same id fails on the key, is retried, and then finds it stored.
+# A plain insert, committed on its own (one statement: a tap is stored whole or not at all).
+# The id was looked up just before; a concurrent insert of the same id fails on the key, is
+# retried, and then finds it stored. The drill clock read before it may change in between (an
+# end committed a moment later): a transaction would not prevent that either (the clock and the
+# observations are separate appends), so such a tap counts as entered before the end.
 _INSERT = (
     f"INSERT INTO observations ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 )
@@ -53,32 +56,32 @@ def record_observation(
     InvalidTransitionError when the drill is not running or paused (after the end, only an
     amendment with a reason); StoreError drills_store.observation.* for a malformed entry.
     """
-    obs = observation
 
     def write() -> bool:
-        with conn.cursor() as cur, transaction(cur):
-            facts, items = known_sealed_facts(conn, cur, actor, obs.drill_id)
-            if _stored_before(cur, obs, actor):
-                return False
-            _check(cur, facts, items, actor, obs)
-            cur.execute(_INSERT, [getattr(obs, c) for c in COLUMNS])
-            if obs.kind == "amendment":
-                audit(cur, actor, "observation.amend", "observation", obs.id, now=obs.entered_at,
-                      before={"ref": obs.ref}, after=_view(obs))  # fmt: skip
-            return True
+        try:
+            return _tap(conn, actor, observation)
+        except duckdb.Error as exc:  # from an autocommit statement: translated
+            raise translate(exc) from exc
 
     return retrying(write)
 
 
-def _stored_before(cur, obs: Observation, actor: Actor) -> bool:
-    row = cur.execute(
-        "SELECT drill_id, evaluator FROM observations WHERE id = ?", [obs.id]
-    ).fetchone()
-    if row is None:
-        return False
-    if row[0] != obs.drill_id or row[1] != actor.username:
-        raise StoreError("drills_store.observation.id_taken", id=obs.id)
-    return True
+def _tap(conn: duckdb.DuckDBPyConnection, actor: Actor, obs: Observation) -> bool:
+    with conn.cursor() as cur:
+        facts, items, existing = facts_for_tap(conn, cur, actor, obs.drill_id, obs.id)
+        if existing is not None:
+            if tuple(existing) != (obs.drill_id, actor.username):
+                raise StoreError("drills_store.observation.id_taken", id=obs.id)
+            return False
+        _check(cur, facts, items, actor, obs)
+        if obs.kind != "amendment":
+            cur.execute(_INSERT, [getattr(obs, c) for c in COLUMNS])  # committed on return
+            return True
+        with transaction(cur):
+            cur.execute(_INSERT, [getattr(obs, c) for c in COLUMNS])
+            audit(cur, actor, "observation.amend", "observation", obs.id, now=obs.entered_at,
+                  before={"ref": obs.ref}, after=_view(obs))  # fmt: skip
+        return True
 
 
 def _check(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:

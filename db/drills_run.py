@@ -22,7 +22,6 @@ from db.drills_facts import (
     DrillFacts,
     Person,
     audit,
-    fetch_facts,
     known_facts,
     log_reveal,
     require_director,
@@ -30,6 +29,7 @@ from db.drills_facts import (
     retrying,
 )
 from db.drills_rows import insert_people, read_injects
+from db.drills_sealed import facts_for_clock
 from db.errors import NotFoundError, StoreError
 from drills.clock import TRANSITIONS, due_injects
 from drills.model import Inject
@@ -159,13 +159,15 @@ def release_due_injects(
 
     def write() -> list[str]:
         with conn.cursor() as cur, transaction(cur):
-            facts = fetch_facts(cur, drill_id)
-            if facts.status != "running":
+            facts, injects = facts_for_clock(conn, cur, drill_id)
+            minute = facts.clock.minute_of(now)
+            timed = [i for i in injects if i.offset_min is not None and i.offset_min <= minute]
+            if facts.status != "running" or not timed:
                 return []
             released = [r[0] for r in cur.execute(
                 "SELECT inject_id FROM inject_releases WHERE drill_id = ?", [drill_id]
             ).fetchall()]  # fmt: skip
-            due = due_injects(read_injects(cur, drill_id), released, facts.clock_events, now)
+            due = due_injects(timed, released, facts.clock_events, now)
             return _release(cur, facts, [i.id for i in due], SYSTEM_NAME, True, now)
 
     return retrying(write)

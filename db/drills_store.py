@@ -40,6 +40,7 @@ from db.drills_facts import (
     require_status,
 )
 from db.drills_observations import (
+    MAX_PHOTO_BYTES,
     attach_photo,
     checklist_for,
     load_photo,
@@ -150,7 +151,7 @@ def update_design(
     if design.version_id != facts.version_id:
         design = replace(design, version_id=facts.version_id)
     plan, _, _ = version_for_drill(conn, actor, facts.version_id, published=False)
-    design = require_design(replace(design, directors=design.directors or (actor.username,)), plan)
+    design = require_design(replace(design, directors=(actor.username, *design.directors)), plan)
     with conn.cursor() as cur, transaction(cur):
         facts = known_facts(cur, actor, drill_id)
         require_director(actor, facts)
@@ -314,6 +315,7 @@ def _my_role(actor: Actor, facts: DrillFacts, director: bool) -> str | None:
 
 
 __all__ = [
+    "MAX_PHOTO_BYTES",
     "DrillEvent",
     "DrillSummary",
     "EvaluatorActivity",

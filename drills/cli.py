@@ -95,7 +95,8 @@ def run_create(args: argparse.Namespace) -> int:
         except NotAllowedError as exc:
             raise CliError(t("drills_cli.not_director", user=args.director)) from exc
     _write_output(f"{drill_id}\n", None)
-    say(t("drills_cli.created", drill_id=drill_id, status=status, path=str(_db_path(args))))
+    status_text = t(f"drills_cli.status.{status}")
+    say(t("drills_cli.created", drill_id=drill_id, status=status_text, path=str(_db_path(args))))
     return EXIT_OK
 
 
