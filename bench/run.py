@@ -204,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
     parser.add_argument("--regenerate", action="store_true", help="rebuild the benchmark plan")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus scores")
+    parser.add_argument("--no-drills", action="store_true",
+                        help="skip the drill figures (store under load, evaluator taps)")
+    parser.add_argument("--drill-seconds", type=float, default=60,
+                        help="how long the 50 evaluators record (default 60 s)")
     args = parser.parse_args(argv)
 
     path = Path(__file__).resolve().parent / "out" / "plan_100p.docx"
@@ -239,6 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.no_corpus:
         figures.update(corpus_figures())
+    if not args.no_drills:
+        from bench import drills_bench, tap_bench
+
+        figures.update(drills_bench.run(seconds=args.drill_seconds))
+        figures.update(tap_bench.run())
     print_table(figures)
     RESULTS.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {RESULTS}")

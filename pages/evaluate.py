@@ -3,6 +3,8 @@ tap stored before it is confirmed; only the tapped item reruns."""
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from bootstrap import get_db
@@ -15,6 +17,7 @@ from plans.errors import PlanError
 from ui import evaluator as ev
 from ui import md, page_setup, show_error
 
+page_started = time.perf_counter()
 actor = page_setup("nav.evaluate", layout="centered")
 conn = get_db()
 mine = [
@@ -80,8 +83,14 @@ phase = st.segmented_control(
     key="evaluate_phase",
     format_func=lambda p: f"{t('phase.' + p)} ({len(groups[p])})",
 )
-for item in groups.get(phase, []):
+in_phase = groups.get(phase, [])
+pages = max(1, -(-len(in_phase) // ev.PAGE_SIZE))
+page = 1
+if pages > 1:
+    page = st.number_input(t("evaluate.page", pages=pages), 1, pages, 1, key="evaluate_page")
+for item in in_phase[(page - 1) * ev.PAGE_SIZE : page * ev.PAGE_SIZE]:
     ev.item_card(conn, actor, drill, item, state, context, section="phase")
 
 st.subheader(t("evaluate.free"))
 ev.free_observation(conn, actor, drill, context)
+ev.log_page(time.perf_counter() - page_started)

@@ -3,6 +3,8 @@ that card), undo, free observations. A tap is confirmed only after the store com
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -17,6 +19,7 @@ from ui import now
 from ui.text import md
 
 NEXT_COUNT = 6
+PAGE_SIZE = 15  # cards per page of a phase: a phone screen or two, and a light page run
 ICONS = {"done": ":material/check_circle:", "partly": ":material/timelapse:",
          "not_done": ":material/cancel:", "na": ":material/block:"}  # fmt: skip
 
@@ -53,6 +56,7 @@ def _store(conn, actor, observation: Observation, photo=None) -> str | None:
 
 def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
     """The button's callback: runs before the card reruns, so the card shows the stored result."""
+    st.session_state["evaluate_tap_started"] = time.perf_counter()
     state = st.session_state
     moment = now()
     observation = Observation(
@@ -77,6 +81,29 @@ def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
 
 @st.fragment
 def item_card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
+    started = st.session_state.pop("evaluate_tap_started", None)
+    _card(conn, actor, drill, item, state, ctx, section)
+    if started is not None:
+        log_tap(time.perf_counter() - started)
+
+
+def log_tap(seconds: float) -> None:
+    """Server time of one tap (callback, store, card rerun) for bench/tap_bench.py."""
+    path = os.environ.get("PLANDRILL_TIMING_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(f"tap {seconds * 1000:.2f}\n")
+
+
+def log_page(seconds: float) -> None:
+    """Server time of a whole evaluator page run, the baseline a tap is compared with."""
+    path = os.environ.get("PLANDRILL_TIMING_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(f"page {seconds * 1000:.2f}\n")
+
+
+def _card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
     key = f"ev_{section}_{item.id}"
     confirmed = st.session_state.setdefault("evaluate_confirmed", {})
     rating = confirmed.get(item.id) or state.rating(item.id)

@@ -20,6 +20,7 @@ MESSAGES = {
     "evaluate.recorded": ("已记录", "Recorded"),
     "evaluate.not_recorded": ("未记录，请重试：{reason}", "Not recorded, try again: {reason}"),
     "evaluate.free_note": ("发生了什么", "What happened"),
+    "evaluate.page": ("页码（共 {pages} 页）", "Page (of {pages})"),
     "evaluate.free_save": ("记录", "Record"),
     "participate.none": ("目前没有发给您的演练信息。", "There are no drill messages for you."),
     "participate.no_messages": ("还没有发给您的信息。", "No messages for you yet."),
