@@ -61,6 +61,20 @@ if director:
                 act(drills_store.end_drill)
 
 
+if director and summary.status != "ended":
+    try:
+        design = drills_store.load_design(conn, actor, drill_id, now=now())
+        panels.participants(
+            conn,
+            actor,
+            drill_id,
+            plans_store.load_version(conn, actor, design.version_id),
+            design.participating_roles,
+        )
+    except PlanError as exc:
+        show_error(exc)
+
+
 @st.fragment(run_every=REFRESH_SECONDS)
 def live() -> None:
     moment = now()

@@ -91,6 +91,10 @@ if pages > 1:
 for item in in_phase[(page - 1) * ev.PAGE_SIZE : page * ev.PAGE_SIZE]:
     ev.item_card(conn, actor, drill, item, state, context, section="phase")
 
-st.subheader(t("evaluate.free"))
-ev.free_observation(conn, actor, drill, context)
+ev.answers(conn, actor, drill)
+if drill.status == "ended":
+    ev.amendment(conn, actor, drill, state, context)
+else:
+    st.subheader(t("evaluate.free"))
+    ev.free_observation(conn, actor, drill, context)
 ev.log_page(time.perf_counter() - page_started)

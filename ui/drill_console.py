@@ -209,3 +209,26 @@ def evaluators(activity, moment: datetime) -> None:
         hide_index=True,
         width="stretch",
     )
+
+
+def participants(conn, actor, drill_id: int, plan, design_roles) -> None:
+    """Who plays which plan role: it decides which released injects reach whom."""
+    names = {r.id: r.name for r in plan.roles}
+    roles = [r for r in (design_roles or names) if r in names]
+    with st.expander(t("drillpage.participants")):
+        st.caption(t("drillpage.participants_help"))
+        with st.form("console_participants"):
+            chosen = {role: st.text_input(names[role], key=f"players_{role}") for role in roles}
+            sent = st.form_submit_button(t("drillpage.save_people"))
+        if sent:
+            players: dict[str, list[str]] = {}
+            for role, text in chosen.items():
+                for user in (u.strip() for u in text.replace(",", "、").split("、")):
+                    if user:
+                        players.setdefault(user, []).append(role)
+            try:
+                drills_store.set_participants(conn, actor, drill_id, players, now=now())
+            except PlanError as exc:
+                st.error(t(exc.key, **exc.params))
+            else:
+                st.toast(t("editor.saved"))

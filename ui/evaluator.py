@@ -76,7 +76,7 @@ def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
     state[f"{key}_problem"] = problem
     if problem is None:
         state.setdefault("evaluate_confirmed", {})[item.id] = choice
-        st.toast(t("evaluate.recorded"), icon=":material/check:")
+        state[f"{key}_recorded"] = True  # the card confirms it (no elements from a callback)
 
 
 @st.fragment
@@ -116,6 +116,8 @@ def _card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
         )
         st.markdown(f"**{md(item.name)}**  \n{md(owners)}{limit}")
         problem = st.session_state.get(f"{key}_problem")
+        if st.session_state.pop(f"{key}_recorded", False):
+            st.toast(t("evaluate.recorded"), icon=":material/check:")
         if problem:
             st.error(problem, icon=":material/error:")
         elif rating:
@@ -205,3 +207,85 @@ def free_observation(conn, actor, drill, ctx: Context) -> None:
             ),
             photo,
         )
+
+
+def answers(conn, actor, drill) -> None:
+    """Task cards and questions released so far, each with the answer the evaluator heard."""
+    try:
+        views = [
+            v
+            for v in drills_store.visible_injects(conn, actor, drill.id)
+            if v.released_at and v.inject.kind in ("task_card", "question")
+        ]
+    except PlanError as exc:
+        st.error(t(exc.key, **exc.params))
+        return
+    if not views:
+        return
+    st.subheader(t("evaluate.answers"))
+    for view in views:
+        with st.form(f"answer_{view.inject.id}", clear_on_submit=True):
+            st.markdown(
+                f"**{md(view.inject.title)}** · {t('drills.inject_kind.' + view.inject.kind)}"
+            )
+            st.text(view.inject.content)
+            text = st.text_area(t("evaluate.answer"), height=70)
+            sent = st.form_submit_button(t("evaluate.free_save"), disabled=drill.status == "ended")
+        if sent and text.strip():
+            moment = now()
+            entry = Observation(id=uuid.uuid4().hex, drill_id=drill.id, kind="answer",
+                                evaluator=actor.username, entered_at=moment, happened_at=moment,
+                                inject_id=view.inject.id, note=text.strip())  # fmt: skip
+            problem = _store(conn, actor, entry)
+            if problem:
+                st.error(problem)
+            else:
+                st.toast(t("evaluate.recorded"))
+
+
+def amendment(conn, actor, drill, state, ctx: Context) -> None:
+    """After the end: correct one of one's entries with a reason; the original is kept."""
+    mine = [e for e in state.items.values() if e.observation.evaluator == actor.username]
+    if not mine:
+        return
+    st.subheader(t("evaluate.amend"))
+    with st.form("evaluate_amend", clear_on_submit=True):
+        entry = st.selectbox(
+            t("evaluate.amend_which"),
+            mine,
+            format_func=lambda e: (
+                f"{ctx.item_name(e.observation.item_id)} · "
+                f"{t('drills.rating.' + e.rating) if e.rating else ''}"
+            ),
+        )
+        rating = st.selectbox(
+            t("drillpage.rating"), RATINGS, format_func=lambda r: t(f"drills.rating.{r}")
+        )
+        reason = st.text_input(t("evaluate.amend_reason"))
+        sent = st.form_submit_button(t("evaluate.amend_save"))
+    if sent:
+        if not reason.strip():
+            st.error(t("evaluate.amend_needs_reason"))
+            return
+        moment = now()
+        original = entry.observation
+        fix = Observation(
+            id=uuid.uuid4().hex,
+            drill_id=drill.id,
+            kind="amendment",
+            evaluator=actor.username,
+            entered_at=moment,
+            happened_at=original.happened_at,
+            item_id=original.item_id,
+            rating=rating,
+            quality=original.quality,
+            done_by=original.done_by,
+            note=original.note,
+            ref=original.id,
+            reason=reason.strip(),
+        )
+        problem = _store(conn, actor, fix)
+        if problem:
+            st.error(problem)
+        else:
+            st.toast(t("evaluate.recorded"))

@@ -105,5 +105,11 @@ MESSAGES = {
     "drillpage.evaluators": ("评估人员动态", "Evaluators"),
     "drillpage.entries": ("记录数", "Entries"),
     "drillpage.last_activity": ("最近记录", "Last entry"),
+    "drillpage.participants": ("参演人员与角色", "Who plays which role"),
+    "drillpage.participants_help": (
+        "为每个角色填写参演人员的用户名（用、分隔）。开始前他们看不到任何信息；开始后只收到发给其角色的情景注入。",
+        "User names of the people playing each role (separated by 、). Before the start they see "
+        "nothing; after it only the injects released to their roles.",
+    ),
     "drillpage.idle_min": ("距今（分钟）", "Idle (min)"),
 }

@@ -137,3 +137,41 @@ def test_a_participant_sees_only_injects_released_to_their_role(world):
     at.run()
     assert "泄漏扩大" in texts(at)
     assert "媒体来电" not in texts(at)
+
+
+def test_an_evaluator_records_the_answer_to_a_released_question(world):
+    drill_id = running_drill(world)
+    drills_store.release_inject(world.db, world.director, drill_id, "q1", now=datetime.now(UTC))
+    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
+    at.text_area[0].set_value("10分钟内电话报告")  # inside the form: sent with its button
+    next(b for b in at.button if "answer_q1" in str(b.id)).click().run()
+    answers = [o for o in drills_store.observations(world.db, world.eva, drill_id)
+               if o.kind == "answer"]
+    assert [(a.inject_id, a.note) for a in answers] == [("q1", "10分钟内电话报告")]
+
+
+def test_after_the_end_an_entry_is_amended_with_a_reason_and_the_original_kept(world):
+    drill_id = running_drill(world)
+    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
+    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
+    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
+    assert not at.exception, at.exception
+    next(s for s in at.selectbox if s.label == "结果").set_value("partly")
+    next(i for i in at.text_input if i.label.startswith("修正原因")).set_value("复核录像后更正")
+    next(b for b in at.button if "evaluate_amend" in str(b.id)).click().run()
+    kinds = [(o.kind, o.rating) for o in drills_store.observations(world.db, world.eva, drill_id)]
+    assert kinds == [("item", "done"), ("amendment", "partly")]
+
+
+def test_the_director_says_who_plays_a_role_and_that_participant_gets_its_injects(world):
+    now = datetime.now(UTC)
+    drill_id = drills_store.create_drill(world.db, world.director, design(world), now=now)
+    drills_store.seal_drill(world.db, world.director, drill_id, now=now)
+    at = open_page(world, "drill_console", "director", drill_id=drill_id)
+    at.text_input(key="players_r2").set_value("pat2")
+    next(b for b in at.button if "console_participants" in str(b.id)).click().run()
+    drills_store.start_drill(world.db, world.director, drill_id, now=now)
+    drills_store.release_inject(world.db, world.director, drill_id, "i2", now=now)
+    seen = open_page(world, "participate", "pat2")
+    assert "媒体来电" in texts(seen)
