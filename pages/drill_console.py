@@ -100,7 +100,7 @@ def live() -> None:
         panels.progress(items, state, plan)
     with right:
         panels.overdue(items, state, events, injects, moment, plan)
-    panels.timeline(events, plan, items)
+    panels.timeline(events, plan, items, injects)
     left, right = st.columns(2)
     with left:
         panels.newest(state, items, plan)

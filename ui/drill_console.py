@@ -119,7 +119,7 @@ def overdue(items, state, events, views, moment: datetime, plan) -> None:
         )
 
 
-def timeline(events, plan, items) -> None:
+def timeline(events, plan, items, views=()) -> None:
     names = {r.id: r.name for r in plan.roles}
     lead = {i.id: (i.roles[0] if i.roles else "") for i in items}
     rows = []
@@ -163,7 +163,12 @@ def timeline(events, plan, items) -> None:
         alt.Chart(pd.DataFrame(rows))
         .mark_circle(size=90)
         .encode(
-            x=alt.X("minute:Q", title=t("drillpage.minute")),
+            x=alt.X(
+                "minute:Q",
+                title=t("drillpage.minute"),
+                axis=alt.Axis(format=".0f"),
+                scale=alt.Scale(domainMin=0),
+            ),
             y=alt.Y("lane:N", title=None),
             color=alt.Color("what:N", title=None),
             tooltip=["minute", "lane", "what", "by"],
