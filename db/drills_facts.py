@@ -227,17 +227,7 @@ def log_view(cur, facts: DrillFacts, actor: Actor, now, how: str, window_min: in
 
 def audit(cur, actor: Actor, action: str, entity: str, entity_id, *, now, **views) -> None:
     """One audit-log row in the caller's transaction, for a drill or an observation."""
-    if entity in audit_store.ENTITIES:
-        audit_store.record(cur, actor, action, entity, entity_id, now=now, **views)
-        return
-    # Until audit_store.ENTITIES names "drill" and "observation": the same append-only row.
-    cur.execute(
-        "INSERT INTO audit_log (recorded_at, actor, action, entity, entity_id, before_json,"
-        " after_json, detail) VALUES (coalesce(?::TIMESTAMPTZ, current_timestamp), ?, ?, ?, ?,"
-        " ?, ?, '')",
-        [now, actor.username, action, entity, str(entity_id),
-         _json(views.get("before")), _json(views.get("after"))],
-    )  # fmt: skip
+    audit_store.record(cur, actor, action, entity, entity_id, now=now, **views)
 
 
 def retrying(write: Callable[[], T], attempts: int = 8) -> T:

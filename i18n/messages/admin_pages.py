@@ -23,6 +23,8 @@ MESSAGES = {
     "audit.plan": ("预案", "Plan"),
     "audit.version": ("版本", "Version"),
     "audit.user": ("用户", "User"),
+    "audit.drill": ("演练", "Drill"),
+    "audit.observation": ("观察记录", "Observation"),
     "audit.since": ("起始日期", "From"),
     "audit.until": ("截止日期", "Until"),
     "audit.count": ("共 {n} 条记录（最多显示 500 条）", "{n} entries (at most 500 shown)"),
