@@ -35,37 +35,51 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextlib.contextmanager
-def serve(db_path: Path, *, demo: bool, log_path: Path):
-    """A real `streamlit run app.py` on a free 127.0.0.1 port, in its own process group; yields
-    its URL and kills the group at the end. Seed `db_path` before: the server holds the file."""
+def start_server(db_path: Path, *, demo: bool, log) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` on a free 127.0.0.1 port in its own process group and wait
+    until it is healthy; return the process and its URL."""
     port = _free_port()
     env = {**os.environ, "PLANDRILL_DB": str(db_path), "PLANDRILL_DEMO": "1" if demo else "0"}
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
         try:
-            for _ in range(150):
-                try:
-                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                        break
-                except OSError:
-                    time.sleep(0.2)
-            else:
-                raise RuntimeError(log_path.read_text())
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise RuntimeError(f"the server did not start: {log.name}")
+
+
+def stop_server(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    """Stop the server's whole process group (SIGKILL: as a crash would)."""
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def serve(db_path: Path, *, demo: bool, log_path: Path):
+    """A real server for the duration of the block; yields its URL. Seed `db_path` before: the
+    server holds the file."""
+    with open(log_path, "w") as log:
+        proc, url = start_server(db_path, demo=demo, log=log)
+        try:
             yield url
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+            stop_server(proc)
 
 
 @pytest.fixture
