@@ -285,11 +285,12 @@ def _check_deadlines(plan: Plan) -> Iterator[Finding]:
 
 
 _NUMBERING = re.compile(r"^\s*[（(]?[0-9０-９一二三四五六七八九十]+[）)、.．]\s*")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _normalised(step: Step) -> str:
     text = _NUMBERING.sub("", step.text or step.name)
-    return re.sub(r"[\W_]+", "", text).lower()
+    return _NOT_WORD.sub("", text).lower()
 
 
 def _check_duplicates(plan: Plan) -> Iterator[Finding]:
@@ -309,25 +310,19 @@ def _first_similar(steps: list[Step]) -> Iterator[tuple[Step, Step]]:
     (2 - SIMILAR) / SIMILAR, so only a window of lengths is compared, not every pair."""
     texts = [_normalised(s) for s in steps]
     grams = [_bigrams(t) for t in texts]
+    levels = [set(s.levels) for s in steps]
     by_length = sorted(range(len(steps)), key=lambda k: len(texts[k]))
     lengths = [len(texts[k]) for k in by_length]
     for i, step in enumerate(steps):
         n = len(texts[i])
         low = bisect_left(lengths, n * SIMILAR / (2 - SIMILAR) - 1e-9)
         high = bisect_right(lengths, n * (2 - SIMILAR) / SIMILAR + 1e-9)
-        earlier = sorted(k for k in by_length[low:high] if k < i)
-        match = next(
-            (
-                steps[k]
-                for k in earlier
-                if _levels_meet(step, steps[k])
-                and _may_be_similar(grams[i], grams[k])
-                and _similar(texts[i], texts[k])
-            ),
-            None,
-        )
-        if match is not None:
-            yield step, match
+        for k in sorted(k for k in by_length[low:high] if k < i):
+            # _levels_meet(step, steps[k]) on the level sets made once per step
+            meet = not levels[i] or not levels[k] or not levels[i].isdisjoint(levels[k])
+            if meet and _may_be_similar(grams[i], grams[k]) and _similar(texts[i], texts[k]):
+                yield step, steps[k]
+                break
 
 
 def _bigrams(text: str) -> frozenset:
@@ -339,10 +334,10 @@ def _may_be_similar(a: frozenset, b: frozenset) -> bool:
     90% alike share well over half of their character pairs."""
     if not a or not b:
         return a == b
-    small, large = sorted((len(a), len(b)))
-    if 2 * small < PREFILTER * (small + large):
+    total = len(a) + len(b)
+    if 2 * min(len(a), len(b)) < PREFILTER * total:
         return False
-    return 2 * len(a & b) >= PREFILTER * (small + large)
+    return 2 * len(a & b) >= PREFILTER * total
 
 
 def _similar(a: str, b: str) -> bool:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from plans.extract_context import contexts, levels_in
+from plans.extract_context import contexts
 from plans.extract_en import EnglishExtractor
 from plans.extract_levels import extract_levels
 from plans.extract_order import order
 from plans.extract_order_en import order_en
 from plans.extract_roles import RoleRegistry
 from plans.extract_sections import find_parts, plan_kind, plan_title, sections
+from plans.extract_text import clear_memos
 from plans.extract_zh import ChineseExtractor, Draft
 from plans.model import Block, Plan, Source, Step
 from plans.reader import detect_language, read_document
-from plans.timelimits import find_time_limit
 
 __all__ = ["STAGES", "extract_plan", "import_document"]
 
@@ -29,6 +29,13 @@ STAGES = (
 _NOTIFY = re.compile(
     r"(?:向|通知|报告|上报|报送|通报|报)(?P<who>[^，。；、]{2,30}?)(?:报告|通报|报送|求救|请求|和|及|、|，|。|$)"
 )
+_OFFICE = re.compile(r"办公室$|办$")
+_NUMBERING = re.compile(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
+_MODAL = re.compile(r"^(?:应当|应|要|须|必须|负责|立即|及时)+")
+_NAME_END = re.compile(r"[，,。；;：:]")
+_EN_NAME_END = re.compile(r"[.;:]")
 
 
 def import_document(
@@ -49,8 +56,7 @@ def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> P
     """The plan that `blocks` describe; every role, level and step points back to its block."""
     report = progress or (lambda fraction, stage: None)
     # the memoised text helpers start empty for each document (no carry-over between imports)
-    find_time_limit.cache_clear()
-    levels_in.cache_clear()
+    clear_memos()
     report(0.3, STAGES[1])
     language = detect_language(blocks)
     ctxs = contexts(blocks, language)
@@ -63,7 +69,8 @@ def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> P
         befores = order_en(drafts, english.en.find)
     else:
         drafts = ChineseExtractor(reg).run(blocks, ctxs, block_parts)
-        befores = order(drafts, [_receivers(d, reg) for d in drafts])
+        offices = [(rid, e.parent) for rid, e in reg.entries.items() if _OFFICE.search(e.name)]
+        befores = order(drafts, [_receivers(d, reg, offices) for d in drafts])
     report(0.7, STAGES[3])
     levels = extract_levels(blocks, block_parts)
     level_ids = {lv.id for lv in levels}
@@ -118,32 +125,35 @@ def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> P
 
 def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     """A short label: the action without numbering, condition and subject, cut at a comma."""
-    text = re.sub(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*", "", d.text)
-    if re.search(r"[\u4e00-\u9fff]", text):
+    text = _NUMBERING.sub("", d.text)
+    if _CJK.search(text):
         for rid in d.roles:
             entry = reg.entries.get(rid)
             for name in ([entry.name] + entry.aliases) if entry else []:
                 if name and name in text[:40]:
                     text = text.split(name, 1)[1] if text.find(name) < 25 else text
                     break
-        text = re.sub(r"^[^，,]{0,20}(?:后|时)[，,]", "", text)
-        text = re.sub(r"^(?:应当|应|要|须|必须|负责|立即|及时)+", "", text.lstrip("，,：: 、"))
-        text = re.split(r"[，,。；;：:]", text)[0]
+        text = _CONDITION.sub("", text)
+        text = _MODAL.sub("", text.lstrip("，,：: 、"))
+        text = _NAME_END.split(text)[0]
         return text[:limit] or d.text[:limit]
-    words = re.split(r"[.;:]", text)[0].split()
+    words = _EN_NAME_END.split(text)[0].split()
     return " ".join(words[:8])
 
 
-def _receivers(d: Draft, reg: RoleRegistry) -> set[str]:
-    """Roles the step reports to, with their offices (an office receives its body's reports)."""
+def _receivers(d: Draft, reg: RoleRegistry, offices: list[tuple[str, str | None]]) -> set[str]:
+    """Roles the step reports to, with their offices (an office receives its body's reports).
+
+    `offices`: (role id, parent id) of the registry's offices, in registry order."""
     out: set[str] = set()
     for m in _NOTIFY.finditer(d.text):
         rid = reg.find(m.group("who"))
         if rid and rid not in d.roles:
             out.add(rid)
-    for rid, entry in reg.entries.items():
-        if entry.parent in out and re.search(r"办公室$|办$", entry.name):
-            out.add(rid)
+    if out:
+        for rid, parent in offices:
+            if parent in out:
+                out.add(rid)
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from plans.extract_names import subject_of
+from plans.extract_text import per_document
 from plans.timelimits import find_time_limit
 
 ACTION = re.compile(
@@ -33,6 +34,11 @@ CONDITION = re.compile(
 )
 
 
+_PROMPT = re.compile(r"^(?:立即|第一时间|马上)")
+_CASE = re.compile(r"^(?:因|对于?|若|如果?)[^，,]{2,}[，,]?$")
+_NUMBER = re.compile(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]|^[①-⑳]")
+
+
 def new_deadline(group: str, clause: str) -> bool:
     """A clause of the same actor with another deadline or case starts a step of its own."""
     before = find_time_limit(group)
@@ -40,9 +46,9 @@ def new_deadline(group: str, clause: str) -> bool:
     if before is not None and after is not None:
         return before.minutes != after.minutes
     if before is None and after is not None:
-        return bool(re.match(r"^(?:立即|第一时间|马上)", clause))
+        return bool(_PROMPT.match(clause))
     if before is not None:
-        return bool(re.match(r"^(?:因|对于?|若|如果?)[^，,]{2,}[，,]?$", clause))
+        return bool(_CASE.match(clause))
     return False
 
 
@@ -57,10 +63,9 @@ def join_continuations(pieces: list[str], text: str) -> list[str]:
     return out
 
 
+@per_document
 def action_clause(clause: str) -> bool:
-    clause = re.sub(
-        r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]|^[①-⑳]", "", clause.strip()
-    )
+    clause = _NUMBER.sub("", clause.strip())
     return acts([clause]) and not CONDITION.search(clause.strip())
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from plans.extract_text import per_document
 from plans.model import Block
 
 # Sections without steps: general provisions, organisation, preparedness and administration.
@@ -104,14 +104,17 @@ _G_IDS = {
     "一般": ("IV",),
 }
 _ORDER = ("I", "II", "III", "IV")
+_LIST_GLUE = re.compile(r"[、，,和及至与或-]")
+_EN_LIST_GLUE = re.compile(r"\s*(?:,|and|or|to)\s*")
+_OR_HIGHER = re.compile(r"or (?:higher|above)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8192)
+@per_document
 def levels_in(text: str, *, grades: bool = True) -> tuple[str, ...]:
     """Response/warning level ids named in `text`: "Ⅰ、Ⅱ级应急响应" → ("I", "II"); "较大及以上" → III..I."""
     found: list[str] = []
     for m in _LEVEL_MARK.finditer(text):
-        parts = re.split(r"[、，,和及至与或-]", m.group("list"))
+        parts = _LIST_GLUE.split(m.group("list"))
         ids = [_ROMAN[p] for p in parts if p in _ROMAN]
         if "至" in m.group("list") or "-" in m.group("list"):
             a, b = sorted(_ORDER.index(i) for i in ids[:2])
@@ -128,11 +131,11 @@ def levels_in(text: str, *, grades: bool = True) -> tuple[str, ...]:
     if "预警" in text:
         found.extend(_W_IDS[c] for c in _WARNING.findall(text))
     for m in _EN_LEVEL.finditer(text):
-        for part in re.split(r"\s*(?:,|and|or|to)\s*", m.group("list")):
+        for part in _EN_LIST_GLUE.split(m.group("list")):
             key = part.strip().upper()
             if key in _ROMAN:
                 found.append(_ROMAN[key])
-        if re.search(r"or (?:higher|above)", m.group(0), re.IGNORECASE) and found:
+        if _OR_HIGHER.search(m.group(0)) and found:
             found.extend(_ORDER[: _ORDER.index(found[-1])])
     out: list[str] = []
     for i in found:
@@ -169,24 +172,32 @@ def heading_phase(text: str, language: str) -> tuple[bool, str | None]:
 
 
 def contexts(blocks: list[Block], language: str) -> list[Context]:
-    """One Context per block."""
+    """One Context per block; the blocks below the same headings share one (read-only) Context."""
     out: list[Context] = []
     stack: list[Block] = []
+    ctx = None
     for b in blocks:
         if b.kind == "heading" and b.style != "Title":
             while stack and stack[-1].level >= b.level:
                 stack.pop()
             stack.append(b)
-        ctx = Context(headings=list(stack), section=stack[-1].index if stack else None)
-        for h in reversed(stack):
-            decided, phase = heading_phase(h.text, language)
-            if decided:
-                ctx.phase = phase
-                break
-        for h in reversed(stack):
-            lv = levels_in(h.text)
-            if lv:
-                ctx.levels = lv
-                break
+            ctx = None
+        if ctx is None:
+            ctx = _context(stack, language)
         out.append(ctx)
     return out
+
+
+def _context(stack: list[Block], language: str) -> Context:
+    ctx = Context(headings=list(stack), section=stack[-1].index if stack else None)
+    for h in reversed(stack):
+        decided, phase = heading_phase(h.text, language)
+        if decided:
+            ctx.phase = phase
+            break
+    for h in reversed(stack):
+        lv = levels_in(h.text)
+        if lv:
+            ctx.levels = lv
+            break
+    return ctx

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from plans.extract_text import per_document
+
 # General vocabulary of Chinese plans: the last word of a body's or post's name.
 ROLE_SUFFIXES = (
     "指挥部",
@@ -128,19 +130,24 @@ _SUFFIX_END = re.compile(rf"(?:{_SUFFIX_RE})$")
 _SHARED_SUFFIX = re.compile(r"(部门|单位|机构|机关|局|厅|委|办)$")
 
 
+_STAFF = re.compile(r"^(.{2,}?)的(?:人员|工作人员|队员)$")
+_GLUE = re.compile(r"^(?:并|同时|由|经|报|请|在|及|和|与)")
+
+
 def ends_with_role_word(name: str) -> bool:
     return bool(_SUFFIX_END.search(name))
 
 
+@per_document
 def clean_name(name: str) -> str:
     """A role name without list glue and without a leading "各级/各" where the rest is a name."""
     name = name.strip(" ，,、：:；;。.的")
-    staff = re.match(r"^(.{2,}?)的(?:人员|工作人员|队员)$", name)
+    staff = _STAFF.match(name)
     if staff and ends_with_role_word(staff.group(1)):
         # "应急组织有关部门的人员" acts for 应急组织有关部门
         return clean_name(staff.group(1))
     name = name.rsplit("的", 1)[-1]
-    name = re.sub(r"^(?:并|同时|由|经|报|请|在|及|和|与)", "", name)
+    name = _GLUE.sub("", name)
     return name
 
 
@@ -149,16 +156,24 @@ _JOINT_LEADERS = re.compile(
 )
 
 
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,6}[）)]$")
+
+
 def split_role_list(text: str) -> list[str]:
     """ "气象、水利部门" → ["气象部门", "水利部门"]; "大副、轮机长" → ["大副", "轮机长"]."""
+    return list(_role_list(text))
+
+
+@per_document
+def _role_list(text: str) -> tuple[str, ...]:
     if _JOINT_LEADERS.fullmatch(text.strip()):
         # "市委、市政府主要领导": the party and government leaders act as one
-        return [text.strip()]
+        return (text.strip(),)
     parts = [p.strip() for p in _LIST_SPLIT.split(text) if p.strip()]
     # "有关部门（单位）": a trailing gloss in brackets is not part of the name
-    parts = [re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,6}[）)]$", "", p) for p in parts]
+    parts = [_GLOSS.sub("", p) for p in parts]
     if not parts:
-        return []
+        return ()
     tail = _SHARED_SUFFIX.search(parts[-1])
     out = []
     for p in parts:
@@ -168,7 +183,7 @@ def split_role_list(text: str) -> list[str]:
             else:
                 continue
         out.append(clean_name(p))
-    return [p for p in out if is_role_name(p)]
+    return tuple(p for p in out if is_role_name(p))
 
 
 _GENERIC = re.compile(
@@ -177,6 +192,7 @@ _GENERIC = re.compile(
 _NOT_ROLE_END = re.compile(r"组织机构$|机构设置$|工作机构$|^其他.{0,12}指挥机构$")
 
 
+@per_document
 def is_role_name(name: str) -> bool:
     if len(name) < 2 or len(name) > 30 or NOT_ROLES.match(name) or _GENERIC.match(name):
         return False
@@ -199,10 +215,17 @@ _VERB_START = re.compile(
 )
 _BAD_INSIDE = re.compile(r"使|于|将|并|应(?!急)|可|等|在(?!地)|进行|采取|按照|根据")
 _HEAD = re.compile(r"^[^，,。；：:]{2,24}[：:](?!$)")
+_NOT_SUBJECT = re.compile(r"由|向|把|对|被")
+_ALIAS_HEAD_END = re.compile(r"[，,。；;：:、]|设立|成立|组建|设置|和|及|由|按照|根据|依据|为")
 
 
 def subject_of(clause: str) -> list[str]:
     """The roles that open `clause` ("市防指、市应急局应立即…" → both), or []."""
+    return list(_subjects(clause))
+
+
+@per_document
+def _subjects(clause: str) -> tuple[str, ...]:
     text = clause.strip()
     head = _HEAD.match(text)
     if head and not is_role_name(head.group(0)[:-1].strip()):
@@ -211,26 +234,31 @@ def subject_of(clause: str) -> list[str]:
         m = _SUBJECT.match(text)
         if (
             m
-            and not re.search(r"由|向|把|对|被", m.group("subj"))
+            and not _NOT_SUBJECT.search(m.group("subj"))
             and not _VERB_START.match(m.group("subj"))
             and not _BAD_INSIDE.search(m.group("subj"))
         ):
-            names = split_role_list(m.group("subj"))
+            names = _role_list(m.group("subj"))
             if names:
                 return names
         lead = _LEAD_IN.match(text)
         if not lead or lead.end() == 0:
             break
         text = text[lead.end() :].lstrip("，, ")
-    return []
+    return ()
 
 
 def agents_by(clause: str) -> list[str]:
     """Roles named as the doer with 由/经/报 ("由市公安局牵头", "报总指挥批准")."""
+    return list(_agents(clause))
+
+
+@per_document
+def _agents(clause: str) -> tuple[str, ...]:
     out: list[str] = []
     for m in _BY.finditer(clause):
-        out.extend(split_role_list(m.group("by") or m.group("ok")))
-    return out
+        out.extend(_role_list(m.group("by") or m.group("ok")))
+    return tuple(out)
 
 
 def find_aliases(text: str) -> list[tuple[str, str]]:
@@ -238,10 +266,7 @@ def find_aliases(text: str) -> list[tuple[str, str]]:
     pairs = []
     for m in ALIAS.finditer(text):
         before = text[: m.start()]
-        head = re.split(r"[，,。；;：:、]|设立|成立|组建|设置|和|及|由|按照|根据|依据|为", before)[
-            -1
-        ]
-        head = head.strip()
+        head = _ALIAS_HEAD_END.split(before)[-1].strip()
         if head and ends_with_role_word(head):
             pairs.append((head, m.group("alias").strip()))
     return pairs

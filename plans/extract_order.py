@@ -48,6 +48,10 @@ _FOUND = re.compile(r"^[^，。；]{0,24}(?:发生|发现)")
 _MUSTER = re.compile(r"警报|报警|各自岗位|集合|进入应急状态")
 _ASSESS = re.compile(r"^[^，。；]{0,6}(?:查明|探明|判明|查清)")
 _FEEDBACK = re.compile(r"根据[^，。；]{0,10}反馈")
+_BY_WHOM = re.compile(r"^(?:其中[，,])?[^，。；]{0,24}由")
+_COMMA = re.compile(r"[，,]")
+_NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*")
+_AT_ONCE = re.compile(r"立即|第一时间")
 _MEASURES = ("command", "disposal", "escalation", "activation", "initial")
 
 
@@ -70,6 +74,7 @@ class _Order:
         # made a 100-page plan quadratic
         self.by_list: dict = {}
         self.by_item: dict = {}
+        self.heads = [_head(draft.text) for draft in drafts]  # the rules look at it repeatedly
         for j, draft in enumerate(drafts):
             self.by_list.setdefault(draft.list_key, []).append(j)
             self.by_item.setdefault(draft.item, []).append(j)
@@ -98,10 +103,10 @@ class _Order:
 
     def explicit(self, i: int) -> list[int]:
         d = self.d[i]
-        head = _head(d.text)
+        head = self.heads[i]
         if d.sentence_prev is not None and (_APPROVAL_HEAD.match(d.text) or _SO_THAT.match(d.text)):
             return [d.sentence_prev]
-        if _REVIEW.search(head) and re.match(r"^(?:其中[，,])?[^，。；]{0,24}由", d.text):
+        if _REVIEW.search(head) and _BY_WHOM.match(d.text):
             proposal = self.last(i, lambda x: bool(_PROPOSAL.search(x.text)), window=8)
             if proposal is not None:
                 return [proposal]
@@ -129,14 +134,14 @@ class _Order:
 
     def on_report(self, i: int) -> list[int]:
         d = self.d[i]
-        if not _ON_REPORT.search(_head(d.text)):
+        if not _ON_REPORT.search(self.heads[i]):
             return []
         owners = set(d.roles)
         if owners:
             told = [
                 j
                 for j in range(max(0, i - 60), i)
-                if self.d[j].part == d.part and owners & self.receivers[j]
+                if self.d[j].part == d.part and not owners.isdisjoint(self.receivers[j])
             ]
             if told:
                 return told[-6:]
@@ -150,7 +155,7 @@ class _Order:
 
     def after_check(self, i: int) -> list[int]:
         d = self.d[i]
-        if not _AFTER_CHECK.search(_head(d.text)):
+        if not _AFTER_CHECK.search(self.heads[i]):
             return []
         if d.sentence_prev is not None:
             return [d.sentence_prev]
@@ -161,7 +166,7 @@ class _Order:
     def after_warning(self, i: int) -> list[int]:
         d = self.d[i]
         if not (
-            _AFTER_WARNING.search(_head(d.text))
+            _AFTER_WARNING.search(self.heads[i])
             or _AFTER_WARNING.search(d.lead_text)
             or _WARNING_CHANGE.search(d.text)
         ):
@@ -193,7 +198,7 @@ class _Order:
         """Declaring the end follows the last measure of each level's (or the last) measure list."""
         d = self.d[i]
         if not _DECLARES_END.search(d.text) or "预警" in d.text:
-            if _AFTER_END.search(_head(d.text)) and self.ends:
+            if _AFTER_END.search(self.heads[i]) and self.ends:
                 return self.ends[-1:]
             return []
         last_by_levels: dict[tuple, int] = {}
@@ -277,15 +282,15 @@ class _Order:
 
 
 def _head(text: str) -> str:
-    parts = re.split(r"[，,]", text)
+    parts = _COMMA.split(text)
     return "，".join(parts[:2])
 
 
 def _opens_procedure(d: Draft) -> bool:
     """The first item of a list that raises the alarm or assesses the damage opens a procedure."""
-    body = re.sub(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*", "", d.text)
+    body = _NUMBERING.sub("", d.text)
     return bool(
         _ALARM.search(body)
-        or (_FOUND.search(body) and _REPORTS.search(body) and re.search(r"立即|第一时间", body))
+        or (_FOUND.search(body) and _REPORTS.search(body) and _AT_ONCE.search(body))
         or _ASSESS.search(body)
     )

@@ -25,6 +25,10 @@ _EVENT = re.compile(
     r"^(?P<cond>[^。；]{2,60}?)(?:完毕|之后|以后|后)[，,]|^待(?P<wait>[^。；]{2,40}?)(?:后|时|方可)"
 )
 _ONSET = re.compile(r"发生|结束|终止|期间|发布|接报|接到|收到|获取")
+_NAME_LIST = re.compile(r"[、和及与]")
+_DEPLOYS = re.compile(r"部署|会商")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
+_COMMA = re.compile(r"[，,]")
 # words too common in plans to tell one action from another
 _COMMON = {
     "人员",
@@ -70,10 +74,10 @@ def on_deployment(drafts: list[Draft], i: int) -> list[int]:
     if not m:
         return []
     who = m.group("who") or m.group("who2")
-    names = [n for n in re.split(r"[、和及与]", who) if len(n) >= 2]
+    names = [n for n in _NAME_LIST.split(who) if len(n) >= 2]
     for j in reversed(_same_section(drafts, i)):
         body = _body(drafts[j].text)
-        deploys = re.search(r"部署|会商", body) and not _BY_PLAN.search(body)
+        deploys = _DEPLOYS.search(body) and not _BY_PLAN.search(body)
         if deploys and any(body.startswith(n[:3]) for n in names):
             return [j]
     return []
@@ -111,7 +115,7 @@ def after_named_event(drafts: list[Draft], i: int) -> list[int]:
         return []
     if d.sentence_prev is not None and m.group("cond"):
         return [d.sentence_prev]
-    cond = re.sub(r"[^\u4e00-\u9fff]", "", m.group("cond") or m.group("wait"))
+    cond = _NOT_CJK.sub("", m.group("cond") or m.group("wait"))
     pairs = [cond[k : k + 2] for k in range(len(cond) - 1)]
     candidates = _same_section(drafts, i)
     for pair in reversed(pairs):
@@ -124,4 +128,4 @@ def after_named_event(drafts: list[Draft], i: int) -> list[int]:
 
 
 def _head(text: str) -> str:
-    return re.split(r"[，,]", text, maxsplit=1)[0]
+    return _COMMA.split(text, maxsplit=1)[0]

@@ -45,8 +45,15 @@ class _Entry:
     used: bool = False
 
 
+_SPACES = re.compile(r"\s+")
+_ALL = re.compile(r"^全体|^全")
+_PEOPLE_END = re.compile(r"(?:人员|者|人)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_EACH = re.compile(r"各(?!级)")
+
+
 def _key(name: str) -> str:
-    return _PREFIX.sub("", re.sub(r"\s+", " ", name.strip())).lower().replace("相关", "有关")
+    return _PREFIX.sub("", _SPACES.sub(" ", name.strip())).lower().replace("相关", "有关")
 
 
 _LOCAL = re.compile(r"^(?:事故发生地|事发地|事发)(?P<rest>.{2,})$")
@@ -56,8 +63,8 @@ _ORG_INSIDE = re.compile(r"部|局|委|办|政府|中心|公司|组|队|单位|�
 
 def _canon(key: str) -> str:
     """Variant spellings of a group of people: 全体船员 = 全船人员, 发现者 = 发现人员."""
-    key = re.sub(r"^全体|^全", "", key)
-    return re.sub(r"(?:人员|者|人)$", "员", key)
+    key = _ALL.sub("", key)
+    return _PEOPLE_END.sub("员", key)
 
 
 def _subsequence(short: str, long_: str) -> bool:
@@ -71,7 +78,14 @@ class RoleRegistry:
     def __init__(self) -> None:
         self.entries: dict[str, _Entry] = {}
         self.by_key: dict[str, str] = {}
+        self._by_canon: dict[str, dict[str, str]] = {}  # by_key grouped by _canon(key)
         self._found: dict[tuple[str, int], str | None] = {}
+
+    def _set_key(self, key: str, rid: str, *, replace: bool = True) -> None:
+        """by_key[key] = rid (only if the key is new unless `replace`), indexed by canon form."""
+        if replace or key not in self.by_key:
+            self.by_key[key] = rid
+            self._by_canon.setdefault(_canon(key), {})[key] = rid
 
     def _new_id(self) -> str:
         return f"r{len(self.entries) + 1}"
@@ -90,15 +104,14 @@ class RoleRegistry:
             return None
         if key in self.by_key:
             return self.by_key[key]
-        canon = _canon(key)
-        same = {rid for k, rid in self.by_key.items() if _canon(k) == canon}
+        same = set(self._by_canon.get(_canon(key), {}).values())
         if len(same) == 1:
             return same.pop()
         local = _LOCAL.match(name)
         if local:
             # "事发地区（市）政府" is the one of "各区（市）政府" where it happened
             rid = self.by_key.get(_key(local.group("rest")))
-            if rid and re.match(r"各(?!级)", self.entries[rid].name):
+            if rid and _EACH.match(self.entries[rid].name):
                 return rid
         post = _POSTS.search(name)
         if post and post.start() > 0:
@@ -116,7 +129,7 @@ class RoleRegistry:
             if len(hits) == 1:
                 return hits.pop()
         # a shortened form of a longer name with the same last word ("事发地政府" of "事故发生地政府")
-        if len(key) >= 5 and re.search(r"[\u4e00-\u9fff]", key):
+        if len(key) >= 5 and _CJK.search(key):
             hits = {
                 rid
                 for k, rid in self.by_key.items()
@@ -139,7 +152,7 @@ class RoleRegistry:
         parent: str | None = None,
         part: str | None = None,
     ) -> str:
-        name = clean_name(name) if re.search(r"[\u4e00-\u9fff]", name) else name.strip()
+        name = clean_name(name) if _CJK.search(name) else name.strip()
         rid = self.find(name)
         if rid is None:
             post = _POSTS.search(name)
@@ -154,11 +167,7 @@ class RoleRegistry:
             else:
                 rid = self._create(name, block, parent, part)
         entry = self.entries[rid]
-        if (
-            name != entry.name
-            and _key(name) != _key(entry.name)
-            and re.search(r"[\u4e00-\u9fff]", name)
-        ):
+        if name != entry.name and _key(name) != _key(entry.name) and _CJK.search(name):
             self.alias(rid, name)
         if defined:
             entry.defined = True
@@ -170,7 +179,7 @@ class RoleRegistry:
         rid = self._new_id()
         source = Source(block.index, block.text) if block is not None else None
         self.entries[rid] = _Entry(name, parent=parent, source=source, part=part)
-        self.by_key[_key(name)] = rid
+        self._set_key(_key(name), rid)
         return rid
 
     def alias(self, rid: str, alias: str) -> None:
@@ -178,7 +187,7 @@ class RoleRegistry:
         entry = self.entries[rid]
         if alias and alias != entry.name and alias not in entry.aliases:
             entry.aliases.append(alias)
-        self.by_key.setdefault(_key(alias), rid)
+        self._set_key(_key(alias), rid, replace=False)
 
     def use(self, rid: str) -> None:
         self.entries[rid].used = True
@@ -240,6 +249,12 @@ _GROUPS = re.compile(
 
 
 _ORG_WORDS = re.compile(r"简称|称[“\"]|任|成员|成立|设立|设置|组建|下设")
+_TOPIC = re.compile(r"[\d、]|事故|事件|灾害|预警|响应|情况|内容")
+_GROUP_END = re.compile(r"(?:组|队|办公室)$")
+_NUMBER = re.compile(r"^\d[\d.]*\s*")
+_ETC = re.compile(r"等.*$")
+_ETC_COUNT = re.compile(r"等?[\d一二三四五六七八九十]+个.*$")
+_UNIT_END = re.compile(r"组$|队$|办公室$|指挥部$")
 
 
 def strip_label(block: Block) -> str:
@@ -255,8 +270,8 @@ def role_head(text: str) -> tuple[str, str] | None:
         m = pattern.match(text)
         if m:
             name = ALIAS.sub("", m.group("name")).strip()
-            topic = re.search(r"[\d、]|事故|事件|灾害|预警|响应|情况|内容", name)
-            if is_role_name(name) and (not topic or re.search(r"(?:组|队|办公室)$", name)):
+            topic = _TOPIC.search(name)
+            if is_role_name(name) and (not topic or _GROUP_END.search(name)):
                 return name, m.group("rest").strip()
     return None
 
@@ -278,7 +293,7 @@ def org_sentences(
     if not _ORG_WORDS.search(text):
         return
     for full, alias in find_aliases(text):
-        name = clean_name(re.sub(r"^\d[\d.]*\s*", "", full))
+        name = clean_name(_NUMBER.sub("", full))
         if is_role_name(name):
             rid = reg.add(name, block, parent=parent, part=part)
             reg.alias(rid, alias)
@@ -294,11 +309,11 @@ def org_sentences(
             reg.add(name, block, defined=True, parent=body, part=part)
     for pattern in (_MEMBERS, _MEMBERS2):
         for m in pattern.finditer(text):
-            for name in split_role_list(re.sub(r"等.*$", "", m.group("list"))):
+            for name in split_role_list(_ETC.sub("", m.group("list"))):
                 reg.add(name, block, defined=True, parent=parent, part=part)
     for m in _GROUPS.finditer(text):
-        names = split_role_list(re.sub(r"等?[\d一二三四五六七八九十]+个.*$", "", m.group("list")))
-        if names and all(re.search(r"组$|队$|办公室$|指挥部$", n) for n in names):
+        names = split_role_list(_ETC_COUNT.sub("", m.group("list")))
+        if names and all(_UNIT_END.search(n) for n in names):
             group = parent
             if m.group("all"):
                 group = reg.add(m.group("all"), block, defined=True, parent=parent, part=part)

@@ -48,6 +48,13 @@ _COMMAND = re.compile(
 _SUPPORT = re.compile(
     r"(?:会同|配合|协助|协调)(?P<who>[^，。；、]{2,30}?)(?=做好|开展|进行|实施|组织|对|处置|$)"
 )
+_NUMBERS = re.compile(r"^[\d.．、\s]+")
+_CELL_DUTIES = re.compile(r"[；;\n]")
+_DUTIES = re.compile(r"[；;。]")
+_TAKES_ON = re.compile(r"负责|承担|牵头")
+_MODAL = re.compile(r"应|要|须|负责")
+_BY_START = re.compile(r"^(?:并|同时)?由")
+_LEADER_POST = re.compile(r"的(?:队长|组长|负责人)$")
 
 
 @dataclass
@@ -127,7 +134,7 @@ class ChineseExtractor:
     def heading(self, b: Block, ctx: Context, part: str | None) -> None:
         self.lead = None
         self.last_item_at = {}
-        text = re.sub(r"^[\d.．、\s]+", "", strip_label(b))
+        text = _NUMBERS.sub("", strip_label(b))
         self.collective = self._known_prefix(text)
         for full, alias in ((f, a) for f, a in aliases_in(text)):
             rid = self.reg.add(full, b, defined=True, parent=self.top, part=part)
@@ -152,7 +159,7 @@ class ChineseExtractor:
         if is_role_name(name) and len(name) <= 30:
             rid = self.reg.add(name, b, defined=True, parent=self.top, part=part)
             for cell in cells[1:]:
-                for duty in re.split(r"[；;\n]", cell):
+                for duty in _CELL_DUTIES.split(cell):
                     self.reg.responsibility(rid, duty)
 
     def org_block(self, b: Block, ctx: Context, part: str | None) -> None:
@@ -163,7 +170,7 @@ class ChineseExtractor:
             rid = self.reg.add(
                 head[0], b, defined=True, parent=self.org_role or self.top, part=part
             )
-            for duty in re.split(r"[；;。]", head[1]):
+            for duty in _DUTIES.split(head[1]):
                 self.reg.responsibility(rid, duty)
             return
         duty = duty_head(text)
@@ -175,7 +182,7 @@ class ChineseExtractor:
             return
         for sentence in sentences(text):
             subj = subject_of(sentence)
-            if subj and re.search(r"负责|承担|牵头", sentence) and ctx.headings:
+            if subj and _TAKES_ON.search(sentence) and ctx.headings:
                 for name in subj:
                     rid = self.reg.add(
                         name, b, defined=True, parent=self.org_role or self.top, part=part
@@ -191,7 +198,7 @@ class ChineseExtractor:
         if head:
             parent = self.group_parent or self.top
             rid = self.reg.add(head[0], b, defined=True, parent=parent, part=part)
-            for duty in re.split(r"[；;。]", head[1]):
+            for duty in _DUTIES.split(head[1]):
                 self.reg.responsibility(rid, duty)
             return
         lead = self.lead
@@ -227,7 +234,7 @@ class ChineseExtractor:
             and len(head) <= 16
             and pieces[0].endswith("。")
             and not subject_of(head)
-            and not re.search(r"应|要|须|负责", head)
+            and not _MODAL.search(head)
         ):
             # a short title ("现场施救。") opens the item's first sentence
             pieces = [pieces[0] + pieces[1]] + pieces[2:]
@@ -271,7 +278,7 @@ class ChineseExtractor:
                 body = TITLE_ITEM.sub("", body, count=1)
             subj = self.resolve(subject_of(body), b, part)
             by = self.resolve(agents_by(body), b, part)
-            starts_by = bool(_APPROVAL.match(body) or re.match(r"^(?:并|同时)?由", body)) and by
+            starts_by = bool(_APPROVAL.match(body) or _BY_START.match(body)) and by
             acting = bool(groups) and any(action_clause(c) for c in groups[-1][0])
             reviewed = bool(groups) and any(REVIEWED.search(c) for c in groups[-1][0])
             if acting and new_deadline("".join(groups[-1][0]), body):
@@ -322,7 +329,7 @@ class ChineseExtractor:
                 continue
             who = who or last or inherited
             for m in _COMMAND.finditer(quote):
-                leaders = re.sub(r"的(?:队长|组长|负责人)$", "", m.group("who"))
+                leaders = _LEADER_POST.sub("", m.group("who"))
                 extra = self.resolve(split_role_list(leaders), b, part)
                 who = who + [r for r in extra if r not in who]
             for m in TEAMS.finditer(quote):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import networkx as nx
@@ -57,13 +57,41 @@ def build_graph(plan: Plan, level: str | None = None) -> nx.DiGraph:
     Node attributes: step (the Step), name, phase, lead (first owner or None), roles,
     time_limit_min, time_from, index (position in the plan). The graph is frozen (copy it to
     change it): plans are immutable, so the graphs of the plan last asked about in this thread
-    are kept and shared, and check_plan builds each level's graph once instead of a dozen times.
+    are kept and shared, and check_plan builds each level's graph once instead of a dozen times
+    (and none at all for a forward plan, see _forward).
     """
+    graphs = _remembered(plan).graphs
+    if level not in graphs:
+        graphs[level] = nx.freeze(_build_graph(plan, level))
+    return graphs[level]
+
+
+def _remembered(plan: Plan):
+    """What this thread keeps about the plan last asked about: its graphs and whether it is
+    forward (see _forward)."""
     if getattr(_recent, "plan", None) is not plan:
-        _recent.plan, _recent.graphs = plan, {}
-    if level not in _recent.graphs:
-        _recent.graphs[level] = nx.freeze(_build_graph(plan, level))
-    return _recent.graphs[level]
+        _recent.plan, _recent.graphs, _recent.forward = plan, {}, None
+    return _recent
+
+
+def _forward(plan: Plan) -> bool:
+    """Whether step ids are unique and every `after` names an earlier step (or none): then no
+    level's order has a cycle and plan order is an execution order, so the checks need no graph.
+    Extracted plans always are."""
+    memo = _remembered(plan)
+    if memo.forward is None:
+        position = {step.id: i for i, step in enumerate(plan.steps)}
+        memo.forward = len(position) == len(plan.steps) and all(
+            position.get(before, -1) < i
+            for i, step in enumerate(plan.steps)
+            for before in step.after
+        )
+    return memo.forward
+
+
+def _level_steps(plan: Plan, level: str | None) -> dict[str, Step]:
+    """The steps that apply to `level`, by id, in plan order (for forward plans: unique ids)."""
+    return {step.id: step for step in plan.steps if applies_to(step, level)}
 
 
 def _build_graph(plan: Plan, level: str | None) -> nx.DiGraph:
@@ -122,6 +150,8 @@ def find_cycles(plan: Plan, level: str | None = None) -> list[list[str]]:
 
     Each cycle starts at the knot's first step in plan order; [] when the order is sound.
     """
+    if _forward(plan):
+        return []
     return _cycles_of(build_graph(plan, level))
 
 
@@ -176,6 +206,8 @@ def unreachable_steps(plan: Plan, level: str | None = None) -> list[str]:
     In a graph without cycles every step is reachable; a step is unreachable when it sits in a
     cycle that no start step leads into, or follows only such cycles: it can never begin.
     """
+    if _forward(plan):
+        return []  # no cycle: every step follows a chain from a start step
     graph = build_graph(plan, level)
     reached: set[str] = set()
     for start in (s for s in graph if graph.in_degree(s) == 0):
@@ -192,8 +224,16 @@ def steps_before(plan: Plan, step_id: str, level: str | None = None) -> set[str]
 
 def steps_after(plan: Plan, step_ids: Iterable[str], level: str | None = None) -> set[str]:
     """Every step that comes after one of `step_ids`, directly or through other steps."""
+    if _forward(plan):  # one pass in plan order: a step is later when a predecessor is
+        steps = _level_steps(plan, level)
+        starts = {step_id for step_id in step_ids if step_id in steps}
+        later: set[str] = set()
+        for step_id, step in steps.items():
+            if any(b in starts or b in later for b in step.after if b in steps):
+                later.add(step_id)
+        return later
     graph = build_graph(plan, level)
-    later: set[str] = set()
+    later = set()
     for step_id in step_ids:
         if step_id in graph and step_id not in later:
             later.update(nx.descendants(graph, step_id))
@@ -241,6 +281,9 @@ class Deadline(NamedTuple):
     chain: int
 
 
+_NOT_HELD_UP = Deadline(0.0, None, 1)
+
+
 def _longer(a: Deadline, b: Deadline) -> bool:
     return (a.minute, a.chain) > (b.minute, b.chain)
 
@@ -254,22 +297,54 @@ def deadlines(plan: Plan, level: str | None = None) -> dict[str, Deadline]:
     Raises:
         PlanCycleError: the ordering has a cycle.
     """
+    if _forward(plan):
+        steps = _level_steps(plan, level)
+        if not any(_counts_from_step(step, steps) for step in steps.values()):
+            # no graph needed: plan order is an execution order, the timing graph is the
+            # ordering graph, and a step's predecessors are the steps of the level it lists
+            rank = {step_id: i for i, step_id in enumerate(steps)}
+            before = {
+                step_id: sorted({b for b in step.after if b in steps}, key=rank.__getitem__)
+                for step_id, step in steps.items()
+            }
+            return _due_times(list(steps), steps, before, lambda a, s: a in before[s])
     graph = build_graph(plan, level)
     timing = _timing_graph(graph)
+    index = dict(graph.nodes(data="index"))
+    before = {s: sorted(graph.predecessors(s), key=index.__getitem__) for s in graph}
+    return _due_times(_topological(timing), dict(graph.nodes(data="step")), before, timing.has_edge)
+
+
+def _counts_from_step(step: Step, steps: dict[str, Step]) -> bool:
+    """Whether _timing_graph would consider an edge to `step` (its clock starts at a step)."""
+    anchor = step.time_from or T0
+    if anchor in (T0, TRIGGER) or anchor not in steps or anchor == step.id:
+        return False
+    return time_limit(step) is not None
+
+
+def _due_times(
+    order: list[str],
+    steps: dict[str, Step],
+    before: dict[str, list[str]],
+    timed: Callable[[str, str], bool],
+) -> dict[str, Deadline]:
+    """The deadline of each step in execution order `order`; `before` holds each step's
+    predecessors in plan order, `timed(x, s)` whether the timing graph has the edge x -> s."""
     result: dict[str, Deadline] = {}
-    for step_id in _topological(timing):
-        data = graph.nodes[step_id]
-        due = Deadline(0.0, None, 1)
-        for before in sorted(graph.predecessors(step_id), key=_index(graph)):
-            candidate = Deadline(result[before].minute, before, result[before].chain + 1)
+    for step_id in order:
+        step = steps[step_id]
+        due = _NOT_HELD_UP
+        for b in before[step_id]:
+            candidate = Deadline(result[b].minute, b, result[b].chain + 1)
             if due.driver is None or _longer(candidate, due):
                 due = candidate
-        limit, anchor = data["time_limit_min"], data["time_from"]
+        limit, anchor = time_limit(step), step.time_from or T0
         if limit is None:
             result[step_id] = due
         elif anchor == T0:
-            result[step_id] = due._replace(minute=max(due.minute, limit))
-        elif anchor != step_id and timing.has_edge(anchor, step_id):
+            result[step_id] = Deadline(max(due.minute, limit), due.driver, due.chain)
+        elif anchor != step_id and timed(anchor, step_id):
             own = result[anchor].minute + limit
             anchored = Deadline(own, anchor, result[anchor].chain + 1)
             result[step_id] = anchored if own >= due.minute else due

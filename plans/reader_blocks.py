@@ -10,6 +10,7 @@ from plans.numbering import heading_scheme, is_caps_heading, looks_like_title, s
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _TOC_TAIL = re.compile(r"(?:[.．。…·\-_\s]{3,}|\t)\s*\d{1,4}\s*$")
+_NOT_WORD = re.compile(r"[\s\W_]+")
 
 
 @dataclass
@@ -36,7 +37,7 @@ def clean_text(text: str) -> str:
 
 
 def _toc_key(text: str) -> str:
-    return re.sub(r"[\s\W_]+", "", _TOC_TAIL.sub("", text)).lower()
+    return _NOT_WORD.sub("", _TOC_TAIL.sub("", text)).lower()
 
 
 def build_blocks(lines: list[RawLine]) -> list[Block]:

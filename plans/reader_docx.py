@@ -16,6 +16,11 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = f"{{{W}}}"
 _VAL = _W + "val"
+_TEXT, _TAB, _BR, _CR, _HYPHEN = (_W + tag for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
+_P, _TBL, _PPR = _W + "p", _W + "tbl", _W + "pPr"
+_CONTAINERS = (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins")
+_LIST_LEVEL = re.compile(r"(\d)$")
+_LEVEL_REF = re.compile(r"%(\d)")
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
@@ -99,16 +104,16 @@ def _read_part(zf: zipfile.ZipFile, name: str):
 
 def _paragraph_text(p) -> str:
     parts: list[str] = []
-    for el in p.iter():
+    for el in p.iter(_TEXT, _TAB, _BR, _CR, _HYPHEN):  # in document order
         tag = el.tag
-        if tag == _W + "t":
+        if tag == _TEXT:
             parts.append(el.text or "")
-        elif tag == _W + "tab":
+        elif tag == _TAB:
             parts.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            parts.append("\n")
-        elif tag == _W + "noBreakHyphen":
+        elif tag == _HYPHEN:
             parts.append("-")
+        else:
+            parts.append("\n")
     return "".join(parts)
 
 
@@ -146,20 +151,20 @@ def read_docx(data: bytes) -> list[Block]:
 def _walk(container, styles: _Styles, numbering: _Numbering, lines: list[RawLine]) -> None:
     for el in container:
         tag = el.tag
-        if tag == _W + "p":
+        if tag == _P:
             line = _paragraph(el, styles, numbering)
             if line is not None:
                 lines.append(line)
-        elif tag == _W + "tbl":
+        elif tag == _TBL:
             _table(el, lines)
-        elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins"):
+        elif tag in _CONTAINERS:
             inner = el.find(_W + "sdtContent") if tag == _W + "sdt" else el
             _walk(inner if inner is not None else el, styles, numbering, lines)
 
 
 def _paragraph(p, styles: _Styles, numbering: _Numbering) -> RawLine | None:
     text = _paragraph_text(p)
-    ppr = p.find(_W + "pPr")
+    ppr = p.find(_PPR)
     sid = ""
     outline = None
     num = None
@@ -190,7 +195,7 @@ def _paragraph(p, styles: _Styles, numbering: _Numbering) -> RawLine | None:
     if name.lower().startswith("toc") or name.startswith("目录"):
         return RawLine(text, style=name, toc=True)
     if name.lower().startswith("list"):
-        m = re.search(r"(\d)$", name)
+        m = _LIST_LEVEL.search(name)
         list_level = max(list_level or 1, int(m.group(1)) if m else 1)
         label = label or ("•" if "bullet" in name.lower() else "")
     return RawLine(
@@ -368,4 +373,4 @@ class _Numbering:
             n = max(counters[k], 1) + start - 1
             return _FORMATS.get(kfmt, str)(n)
 
-        return re.sub(r"%(\d)", render, levels[ilvl][2]).strip()
+        return _LEVEL_REF.sub(render, levels[ilvl][2]).strip()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+
+from plans.extract_text import per_document
 
 _CN_NUMS = {
     "零": 0,
@@ -123,14 +124,35 @@ def _minutes(num: str, unit: str) -> float | None:
     return n * factor
 
 
-@lru_cache(maxsize=8192)
+# Fullwidth ASCII forms and the ideographic space, mapped to their compatibility decomposition:
+# the NFKC form of a text does not change by this, and most Chinese text is NFKC-normal after it.
+_FULLWIDTH = re.compile("[\u3000\uff01-\uff5e]")
+_FULLWIDTH_TO = {
+    chr(c): unicodedata.normalize("NFKD", chr(c)) for c in (0x3000, *range(0xFF01, 0xFF5F))
+}
+_LATIN_LETTER = re.compile(r"[a-z]", re.IGNORECASE)  # what each English pattern needs somewhere
+
+
+def _nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text), without the slow full pass for typical Chinese text."""
+    text = _FULLWIDTH.sub(lambda m: _FULLWIDTH_TO[m.group()], text)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
+@per_document
 def find_time_limit(text: str) -> TimeLimit | None:
     """The first deadline stated in `text`, or None; frequencies and durations are not deadlines.
 
     Memoised: extraction asks about each clause several times (extract_plan clears the cache)."""
-    text = unicodedata.normalize("NFKC", text or "")
+    text = _nfkc(text or "")
+    # only the patterns whose own words are in the text can match: 内 (以内, 之内), 超过 or 迟
+    # (不迟于, 最迟), a Latin letter for the English ones
+    latin = _LATIN_LETTER.search(text) is not None
+    deadlines = [_CN_DEADLINE] if "内" in text else []
+    deadlines += [_CN_NOT_OVER] if "超过" in text or "迟" in text else []
+    deadlines += [_EN_DEADLINE] if latin else []
     best: tuple[int, TimeLimit] | None = None
-    for pattern in (_CN_DEADLINE, _CN_NOT_OVER, _EN_DEADLINE):
+    for pattern in deadlines:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 4) : m.start()]
             if _CN_NOT_DEADLINE.search(before) or _EN_NOT_DEADLINE.search(before + " "):
@@ -141,7 +163,7 @@ def find_time_limit(text: str) -> TimeLimit | None:
             if best is None or m.start() < best[0]:
                 best = (m.start(), TimeLimit(minutes, m.group(0).strip()))
             break
-    for pattern in (_CN_IMMEDIATE, _EN_IMMEDIATE):
+    for pattern in (_CN_IMMEDIATE, _EN_IMMEDIATE) if latin else (_CN_IMMEDIATE,):
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             before = text[max(0, m.start() - 3) : m.start()]
