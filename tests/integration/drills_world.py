@@ -84,12 +84,18 @@ def design(world: World, **changes) -> DrillDesign:
         planned_start=at(0),
         planned_end=at(120),
         injects=(
-            Inject("i1", "泄漏扩大", "泄漏量增大", offset_min=5, to_roles=("r3",),
-                   expected_steps=("c3",)),
+            Inject(
+                "i1",
+                "泄漏扩大",
+                "泄漏量增大",
+                offset_min=5,
+                to_roles=("r3",),
+                expected_steps=("c3",),
+            ),
             Inject("i2", "媒体来电", "记者询问", to_roles=("r2",)),
             Inject("q1", "提问：报告时限？", kind="question", to_roles=("r2",)),
             Inject("i3", "通报全体", offset_min=30),
-        ),  # fmt: skip
+        ),
         evaluators=(EvaluatorAssignment("eva", ("r2",)), EvaluatorAssignment("evb", ("r3",))),
         evaluation_leads=("lead",),
     )

@@ -203,7 +203,9 @@ def test_a_drill_copied_as_a_template_keeps_its_design_without_the_planned_windo
     assert (summary.status, summary.template_of) == ("designing", drill)
 
 
-def test_before_the_start_changes_and_views_go_to_the_reveal_log_and_not_the_audit_log(world, drill):
+def test_before_the_start_changes_and_views_go_to_the_reveal_log_and_not_the_audit_log(
+    world, drill
+):
     store.load_design(world.db, world.director, drill, now=at(-55))
     store.load_design(world.db, world.director, drill, now=at(-54))  # a rerun: logged once
     store.seal_drill(world.db, world.director, drill, now=at(-30))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
@@ -119,7 +120,10 @@ def test_only_an_evaluator_of_the_drill_records_as_themselves(world, who, evalua
         ({"happened_at": at(-5)}, "drills_store.observation.before_start"),
         ({"kind": "free", "item": None, "note": " "}, "drills_store.observation.empty"),
         ({"kind": "gossip"}, "drills_store.observation.kind"),
-        ({"kind": "amendment", "ref": "x", "reason": "r"}, "drills_store.observation.amend_after_end"),
+        (
+            {"kind": "amendment", "ref": "x", "reason": "r"},
+            "drills_store.observation.amend_after_end",
+        ),
     ],
 )
 def test_a_malformed_entry_is_refused_with_a_reason(world, fields, key):
@@ -191,6 +195,15 @@ def test_a_photo_is_told_by_its_bytes_and_read_by_who_may(world):
         store.record_observation(world.db, world.eva, obs(drill, "eva", "c1", photo_id="p9"))
 
 
+def test_a_photo_over_the_size_limit_is_refused_before_anything_is_stored(world):
+    drill = running_drill(world)
+    huge = b"\xff\xd8\xff" + bytes(store.MAX_PHOTO_BYTES)
+    with pytest.raises(StoreError) as caught:
+        store.attach_photo(world.db, world.eva, drill, huge, photo_id="big", now=at(2))
+    assert caught.value.key == "drills_store.photo.too_big"
+    assert count(world, "SELECT count(*) FROM photos") == 0
+
+
 def test_text_that_looks_like_sql_in_a_note_is_stored_verbatim(world):
     # issue 3: an injection test for each text field that reaches SQL
     drill = running_drill(world)
@@ -206,58 +219,39 @@ def test_fifty_evaluators_recording_at_once_lose_and_duplicate_nothing(tmp_path)
     shares = tuple(EvaluatorAssignment(f"e{n:02d}", (f"r{n % 3 + 1}",)) for n in range(1, 51))
     drill = running_drill(world, evaluators=shares)
     items = {"r1": ["c2", "c4"], "r2": ["c1"], "r3": ["c3"]}
-    sent: dict[str, list[str]] = {}
-    errors: list[BaseException] = []
     start = threading.Barrier(50)
 
-    def evaluator(n: int) -> None:
+    def evaluator(n: int) -> list[str]:
         name, share = f"e{n:02d}", f"r{n % 3 + 1}"
         actor, rng, mine = world.actors[name], random.Random(n), []
         start.wait()
-        try:
-            for k in range(20):
-                tap = obs(drill, name, rng.choice(items[share]), minute=1 + k / 10,
-                          oid=uuid.uuid4().hex)  # fmt: skip
-                assert store.record_observation(world.db, actor, tap) is True
-                mine.append(tap.id)
-                if k % 5 == 0:  # a retried tap
-                    assert store.record_observation(world.db, actor, tap) is False
-        except BaseException as exc:
-            errors.append(exc)
-        sent[name] = mine
+        for k in range(20):
+            tap = obs(drill, name, rng.choice(items[share]), minute=1 + k / 10,
+                      oid=uuid.uuid4().hex)  # fmt: skip
+            assert store.record_observation(world.db, actor, tap) is True
+            mine.append(tap.id)
+            if k % 5 == 0:  # a retried tap
+                assert store.record_observation(world.db, actor, tap) is False
+        return mine
 
-    threads = [threading.Thread(target=evaluator, args=(n,)) for n in range(1, 51)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors[:3]
+    with ThreadPoolExecutor(50) as pool:
+        sent = [oid for ids in pool.map(evaluator, range(1, 51)) for oid in ids]
     stored = [o.id for o in store.observations(world.db, world.lead, drill)]
-    expected = [oid for ids in sent.values() for oid in ids]
-    assert len(expected) == 1000
-    assert sorted(stored) == sorted(expected)  # none lost, none duplicated
+    assert len(sent) == 1000
+    assert sorted(stored) == sorted(sent)  # none lost, none duplicated
     world.db.close()
 
 
 def test_due_injects_released_from_many_sessions_at_once_are_released_once_each(world):
     drill = running_drill(world)
-    got: list[str] = []
-    errors: list[BaseException] = []
     start = threading.Barrier(12)
 
-    def session(minute: float) -> None:
+    def session(n: int) -> list[str]:
         start.wait()
-        try:
-            got.extend(store.release_due_injects(world.db, drill, now=at(minute)))
-        except BaseException as exc:
-            errors.append(exc)
+        return store.release_due_injects(world.db, drill, now=at(31 + n % 3))
 
-    threads = [threading.Thread(target=session, args=(31 + n % 3,)) for n in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors[:3]
+    with ThreadPoolExecutor(12) as pool:
+        got = [inject for released in pool.map(session, range(12)) for inject in released]
     assert sorted(got) == ["i1", "i3"]  # i2 and q1 are released by hand
     assert count(world, "SELECT count(*) FROM inject_releases") == 2
     assert store.release_due_injects(world.db, drill, now=at(40)) == []

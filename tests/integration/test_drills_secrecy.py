@@ -87,7 +87,11 @@ def test_nothing_written_for_others_before_the_start_names_the_drill(world, who)
 
 def test_after_the_start_a_participant_knows_the_drill_but_not_its_plans(world):
     summary = store.drill_summary(world.db, world.pat, world.running)
-    assert (summary.title, summary.status, summary.my_role) == ("进行中的演练", "running", "participant")
+    assert (summary.title, summary.status, summary.my_role) == (
+        "进行中的演练",
+        "running",
+        "participant",
+    )
     assert summary.planned_start is None and summary.planned_end is None
     assert store.checklist_for(world.db, world.pat, world.running) == []  # it would be a script
     for read in ("design", "observations", "timeline", "activity", "reveal_log"):
