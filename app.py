@@ -35,7 +35,7 @@ with steps[0]:
 with steps[1]:
     st.markdown(f"**2. {t('home.step_review')}**")
     st.caption(t("home.step_review_help"))
-    st.page_link("pages/plans.py", label=t("nav.plans"), icon=":material/library_books:")
+    st.page_link("pages/plan_list.py", label=t("nav.plans"), icon=":material/library_books:")
 with steps[2]:
     st.markdown(f"**3. {t('home.step_publish')}**")
     st.caption(t("home.step_publish_help"))

@@ -155,3 +155,11 @@ def test_nothing_in_db_updates_or_deletes_audit_or_sign_in_rows():
     from db.plans_content import CONTENT_TABLES
 
     assert not {"audit_log", "login_attempts"} & set(CONTENT_TABLES)
+
+
+def test_no_page_shadows_a_package_of_the_project():
+    """A script in pages/ named like a package (pages/plans.py) hides that package from a page
+    run on its own, where Streamlit puts pages/ first on sys.path."""
+    packages = {p.stem for p in ROOT.iterdir() if (p / "__init__.py").exists() or p.suffix == ".py"}
+    clashes = sorted(p.stem for p in (ROOT / "pages").glob("*.py") if p.stem in packages)
+    assert not clashes, clashes

@@ -19,11 +19,11 @@ from ui.text import md
 # (page, label key, icon, the action that page needs; None: any signed-in user)
 NAV = (
     ("app.py", "nav.home", ":material/home:", None),
-    ("pages/plans.py", "nav.plans", ":material/library_books:", None),
+    ("pages/plan_list.py", "nav.plans", ":material/library_books:", None),
     ("pages/import.py", "nav.import", ":material/upload_file:", "plan.create"),
     ("pages/editor.py", "nav.editor", ":material/edit_note:", None),
     ("pages/versions.py", "nav.versions", ":material/history:", None),
-    ("pages/drills.py", "nav.drills", ":material/directions_run:", None),
+    ("pages/drill_list.py", "nav.drills", ":material/directions_run:", None),
     (
         "pages/evaluate.py",
         "nav.evaluate",

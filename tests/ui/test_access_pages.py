@@ -18,7 +18,7 @@ def _sign_in(at, username: str, password: str):
 
 
 @pytest.mark.parametrize(
-    "name", ["app", "plans", "import", "editor", "versions", "users", "audit", "account"]
+    "name", ["app", "plan_list", "import", "editor", "versions", "users", "audit", "account"]
 )
 def test_every_page_asks_for_sign_in_first_and_shows_nothing_else(seeded, name):
     at = page(name, user=None).run()
@@ -64,13 +64,13 @@ def test_a_forced_password_change_comes_before_anything_else(conn):
 
 
 def test_an_idle_session_times_out(seeded):
-    at = page("plans", last_seen=datetime.now(UTC) - timedelta(hours=3)).run()
+    at = page("plan_list", last_seen=datetime.now(UTC) - timedelta(hours=3)).run()
     assert "user_id" not in at.session_state
     assert any("超时" in i.value or "过期" in i.value for i in at.info)
 
 
 def test_a_disabled_account_loses_its_open_session_on_the_next_page_load(seeded, conn):
-    at = page("plans").run()
+    at = page("plan_list").run()
     assert at.dataframe
     users_store.set_disabled(conn, USERS["root"], USERS["owner"].user_id, True, now=NOW)
     at.run()
@@ -87,7 +87,7 @@ def test_a_participant_sees_only_published_plans_and_no_import(seeded, conn):
     version = seeded["zh"].version_id
     plans_store.submit_for_review(conn, USERS["owner"], version, now=NOW)
     plans_store.approve(conn, USERS["approver"], version, now=NOW)
-    at = page("plans", user="participant").run()
+    at = page("plan_list", user="participant").run()
     titles = list(at.dataframe[0].value.iloc[:, 0])
     assert titles == ["示例化工泄漏应急预案"]
     assert not any(str(b.key) == "plans_delete" for b in at.button)

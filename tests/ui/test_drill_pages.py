@@ -53,7 +53,7 @@ def texts(at: AppTest) -> str:
 
 
 def test_a_director_creates_a_drill_from_a_published_plan(world):
-    at = open_page(world, "drills", "director")
+    at = open_page(world, "drill_list", "director")
     assert not at.exception, at.exception
     at.text_input(key="drills_new_title").set_value("夜间泄漏演练")
     at.button(key="drills_new_submit").click().run()
@@ -77,12 +77,12 @@ def test_the_design_page_shows_the_checklist_and_seals_the_drill(world):
 def test_before_the_start_a_participant_learns_nothing_on_any_page(world):
     drill_id = drills_store.create_drill(world.db, world.director, design(world),
                                          now=datetime.now(UTC))
-    for name in ("drills", "participate", "evaluate", "drill_design", "drill_console"):
+    for name in ("drill_list", "participate", "evaluate", "drill_design", "drill_console"):
         at = open_page(world, name, "pat", drill_id=drill_id)
         assert not at.exception, (name, at.exception)
         shown = texts(at)
         assert "危化品泄漏双盲演练" not in shown and "泄漏扩大" not in shown, name
-        assert not at.dataframe or name == "drills" and len(at.dataframe) == 0
+        assert not at.dataframe or name == "drill_list" and len(at.dataframe) == 0
 
 
 def test_the_console_starts_the_drill_and_shows_progress(world):
