@@ -15,7 +15,7 @@ from drills.model import DRILL_SCOPES, DRILL_TYPES
 from i18n import t
 from plans.errors import PlanError
 from ui import drill_forms as forms
-from ui import go, md, now, page_setup, show_error
+from ui import fmt_time, go, md, now, page_setup, show_error
 
 actor = page_setup("nav.drill_design")
 conn = get_db()
@@ -143,5 +143,25 @@ if actions[2].button(t("drillpage.copy"), key="design_copy"):
     else:
         st.session_state["drill_id"] = copy_id
         st.rerun()
+with st.expander(t("drillpage.reveal_log")):
+    st.caption(t("drillpage.reveal_help"))
+    try:
+        reveal = drills_store.reveal_log(conn, actor, drill_id)
+    except PlanError as exc:
+        show_error(exc)
+        reveal = []
+    st.dataframe(
+        [
+            {
+                t("audit.at"): fmt_time(e.at),
+                t("audit.action"): t(f"drillpage.reveal.{e.kind}"),
+                t("audit.user"): e.person or e.by,
+                t("audit.detail"): e.detail,
+            }
+            for e in reveal
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 if summary.status in ("sealed", "running", "paused") and st.button(t("nav.drill_console")):
     go("pages/drill_console.py")

@@ -15,7 +15,7 @@ from drills.state import fold, last_entry_of
 from i18n import t
 from plans.errors import PlanError
 from ui import evaluator as ev
-from ui import md, page_setup, show_error
+from ui import md, now, page_setup, show_error
 
 page_started = time.perf_counter()
 actor = page_setup("nav.evaluate", layout="centered")
@@ -39,6 +39,8 @@ drill = st.selectbox(
 )
 st.session_state["drill_id"] = drill.id
 try:
+    if drill.status == "running":  # timed injects fall due even when no console is open
+        drills_store.release_due_injects(conn, drill.id, now=now())
     items = drills_store.checklist_for(conn, actor, drill.id)
     entries = drills_store.observations(conn, actor, drill.id)
     context = ev.context(conn, actor, drill)

@@ -9,7 +9,7 @@ from bootstrap import get_db
 from db import drills_store
 from i18n import t
 from plans.errors import PlanError
-from ui import fmt_time, md, page_setup, show_error
+from ui import fmt_time, md, now, page_setup, show_error
 
 actor = page_setup("nav.participate", layout="centered")
 conn = get_db()
@@ -23,6 +23,8 @@ def messages() -> None:
         st.info(t("participate.none"))
         return
     for drill in drills:
+        if drill.status == "running":  # timed injects fall due even when no console is open
+            drills_store.release_due_injects(conn, drill.id, now=now())
         st.subheader(md(drill.title))
         st.caption(t(f"drills.status.{drill.status}"))
         try:

@@ -111,5 +111,13 @@ MESSAGES = {
         "User names of the people playing each role (separated by 、). Before the start they see "
         "nothing; after it only the injects released to their roles.",
     ),
+    "drillpage.reveal_log": ("保密记录（谁在开始前知道本次演练）", "Reveal log (who knew of the drill before the start)"),
+    "drillpage.reveal_help": ("作为双盲的证明写入评估报告。", "Goes into the evaluation report as proof of blindness."),
+    "drillpage.reveal.created": ("创建", "created"),
+    "drillpage.reveal.sealed": ("封存", "sealed"),
+    "drillpage.reveal.insider_added": ("获准知情", "may know of it"),
+    "drillpage.reveal.insider_removed": ("取消知情", "may no longer know of it"),
+    "drillpage.reveal.viewed": ("查看", "viewed"),
+    "drillpage.reveal.revealed": ("开始（公开）", "started (revealed)"),
     "drillpage.idle_min": ("距今（分钟）", "Idle (min)"),
 }

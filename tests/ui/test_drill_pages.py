@@ -175,3 +175,26 @@ def test_the_director_says_who_plays_a_role_and_that_participant_gets_its_inject
     drills_store.release_inject(world.db, world.director, drill_id, "i2", now=now)
     seen = open_page(world, "participate", "pat2")
     assert "媒体来电" in texts(seen)
+
+
+def test_the_design_page_shows_the_reveal_log_to_its_director(world):
+    drill_id = drills_store.create_drill(world.db, world.director, design(world),
+                                         now=datetime.now(UTC))
+    at = open_page(world, "drill_design", "director", drill_id=drill_id)
+    log = at.dataframe[-1].value
+    assert "创建" in log.to_string() and "director" in log.to_string()
+
+
+def test_a_timed_inject_falls_due_for_a_participant_without_any_console_open(world):
+    from datetime import timedelta
+
+    drill_id = drills_store.create_drill(world.db, world.director, design(world),
+                                         now=datetime.now(UTC))
+    drills_store.seal_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    drills_store.set_participants(world.db, world.director, drill_id, {"pat": ["r3"]},
+                                  now=datetime.now(UTC))
+    # started ten minutes ago: i1 (minute 5, to r3) is due
+    drills_store.start_drill(world.db, world.director, drill_id,
+                             now=datetime.now(UTC) - timedelta(minutes=10))
+    at = open_page(world, "participate", "pat")
+    assert "泄漏扩大" in texts(at)
