@@ -66,7 +66,8 @@ def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> P
     if language == "en":
         english = EnglishExtractor(reg)
         drafts = english.run(blocks, ctxs, block_parts)
-        befores = order_en(drafts, english.en.find)
+        names = {rid: [e.name, *e.aliases] for rid, e in reg.entries.items()}
+        befores = order_en(drafts, english.en.find, names)
     else:
         drafts = ChineseExtractor(reg).run(blocks, ctxs, block_parts)
         offices = [(rid, e.parent) for rid, e in reg.entries.items() if _OFFICE.search(e.name)]

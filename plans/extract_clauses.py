@@ -25,7 +25,19 @@ TEAMS = re.compile(
 )
 SCENE = re.compile(r"^(?:发现)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:发生|出现)(?!后)")
 REVIEWED = re.compile(r"由[^，。；]{2,30}(?:审核|审定|研究|会商|提出)")
-CONDITIONS = re.compile(r"(?:情况|情形|条件)之一|(?:条件|情形)(?:如下|为)[：:]$")
+CONDITIONS = re.compile(
+    r"(?:情况|情形|条件)之一|(?:条件|情形)(?:如下|为)[：:]$|"
+    r"(?:符合|满足|具备|出现|具有|有)(?:以下|下列|如下)[^，。；：:]{0,8}(?:情形|情况|条件)"
+)
+# a sentence that opens with the lead to conditions and goes on with them in the same paragraph
+# ("出现下列情形之一时，启动Ⅰ级响应：（1）…；（2）…。"): the head up to the colon, and the rest
+_INLINE_CONDITIONS = re.compile(
+    r"^(?P<head>[^：:]*?(?:以下|下列|如下)[^：:]*?[：:])(?P<rest>.*\S.*)$"
+)
+# the same for the contents of a report or notice ("报告内容包括：单位名称…；…。"): not steps
+_INLINE_CONTENTS = re.compile(
+    r"^(?P<head>[^：:]*?内容(?:主要)?(?:包括|如下|为)[：:])(?P<rest>.*\S.*)$"
+)
 ONLY_CONDITION = re.compile(r"(?:后|时|前|期间|之后|以后|情况下)$")
 TITLE_ITEM = re.compile(r"^[^，,。；;：:]{2,12}[。.](?!$)")
 CONDITION = re.compile(
@@ -50,6 +62,31 @@ def new_deadline(group: str, clause: str) -> bool:
     if before is not None:
         return bool(_CASE.match(clause))
     return False
+
+
+def inline_conditions(pieces: list[str]) -> tuple[list[str], bool]:
+    """The sentences with the conditions that follow a lead in the same paragraph left out
+    ("出现下列情形之一时，启动Ⅰ级响应：（1）…；（2）…。" keeps only "出现下列情形之一时，启动Ⅰ级响应："):
+    conditions are not steps, nor are the contents of a report ("报告内容包括：…；…。"). They run to the first full stop not followed by a further item.
+    Also whether any were left out."""
+    out: list[str] = []
+    inside = closed = found = False
+    for piece in pieces:
+        if inside:
+            if not closed or _NUMBER.match(piece):
+                closed = piece.endswith(("。", "."))
+                continue
+            inside = False
+        m = _INLINE_CONDITIONS.match(piece)
+        if not (m and CONDITIONS.search(m.group("head"))):
+            m = _INLINE_CONTENTS.match(piece)
+        if m:
+            out.append(m.group("head"))
+            inside = found = True
+            closed = piece.endswith(("。", "."))
+            continue
+        out.append(piece)
+    return out, found
 
 
 def join_continuations(pieces: list[str], text: str) -> list[str]:

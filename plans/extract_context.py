@@ -40,27 +40,40 @@ _PHASES_ZH: tuple[tuple[str, re.Pattern], ...] = (
 _NO_STEPS_EN = re.compile(
     r"^(?:description|responsibilit|mission|location|material|purpose|scope|introduction|"
     r"overview|background|definitions?|glossary|training|exercise|maintenance|references?|"
-    r"authorit|organization|staffing|equipment|supplies|resources)",
+    r"authorit|organi[sz]ation|staffing|equipment|supplies|resources|supplementary|annex)",
     re.IGNORECASE,
 )
 _PHASES_EN: tuple[tuple[str, re.Pattern], ...] = (
     (
         "termination",
-        re.compile(r"demobili|deactivat|stand[- ]?down|termination|close[- ]?out", re.IGNORECASE),
+        re.compile(
+            r"demobili|deactivat|stand[- ]?down|termination|close[- ]?out|"
+            r"\bend(?:ing)? of (?:the )?(?:emergency )?response|\bresponse (?:end|closure)\b",
+            re.IGNORECASE,
+        ),
     ),
-    ("recovery", re.compile(r"recovery|after[- ]action|post[- ]incident", re.IGNORECASE)),
+    (
+        "recovery",
+        re.compile(r"recovery|after[- ]action|post[- ]incident|aftermath|aftercare", re.IGNORECASE),
+    ),
     ("public_info", re.compile(r"public information|\bmedia\b|\bpress\b", re.IGNORECASE)),
     ("report", re.compile(r"\breport|\bnotif", re.IGNORECASE)),
     ("warning", re.compile(r"\bwarning|\balert|\bwatch\b", re.IGNORECASE)),
     (
         "activation",
-        re.compile(r"immediate|initial|activation|first hour|start[- ]?up", re.IGNORECASE),
+        re.compile(
+            r"immediate|initial|activation|first hour|start[- ]?up|"
+            r"^(?:[\d.]+\s+)?(?:response levels?|levels? of response|level (?:[1-4]|i{1,3}|iv) response$)",
+            re.IGNORECASE,
+        ),
     ),
     ("escalation", re.compile(r"escalat", re.IGNORECASE)),
     (
         "disposal",
         re.compile(
-            r"continuing|ongoing|actions?|procedures?|tasks?|checklist|duties during", re.IGNORECASE
+            r"continuing|ongoing|actions?|procedures?|tasks?|checklist|duties during|"
+            r"response measures|measures",
+            re.IGNORECASE,
         ),
     ),
 )

@@ -195,21 +195,37 @@ class EnglishExtractor:
             :90
         ]
         names = []
+        lower = head.lower()
         for rid, e in self.reg.entries.items():
-            for name in [e.name] + e.aliases:
-                pos = head.lower().find(name.lower())
+            for k, name in enumerate([e.name] + e.aliases):
+                # a one-word short form ("the Office") is the role only as written, not in
+                # "the sub-district office"
+                exact = k and " " not in name and not name.isupper()
+                pos = head.find(name) if exact else lower.find(name.lower())
                 if len(name) > 3 and pos >= 0:
                     names.append((pos, -len(name), rid))
+        names.sort()
+        spans: list[tuple[int, int, str]] = []
+        for pos, neg, rid in names:
+            end = pos - neg
+            # "Headquarters" inside "Headquarters Office" is not a second actor
+            if not any(p <= pos and end <= e and (p, e) != (pos, end) for p, e, _ in spans):
+                spans.append((pos, end, rid))
         out: list[str] = []
-        for _, _, rid in sorted(names):
+        prev_end = None
+        for pos, end, rid in spans:
+            # actors joined by "and"/"or" at the head; a later name is an object ("helps the X")
+            if prev_end is not None and not _JOINED.match(head[prev_end:pos]):
+                break
             if rid not in out:
                 out.append(rid)
+            prev_end = end
         return out[:3]
 
     def _narrative(self, b: Block, ctx: Context, part) -> None:
         last: list[str] = []
-        for sentence in sentences(b.text):
-            if len(sentence) < 12 or _NOT_ACTION.match(sentence):
+        for sentence in without_conditions(sentences(b.text)):
+            if len(sentence) < 12 or _NOT_ACTION.match(sentence) or _DEFINES_LEVEL.match(sentence):
                 continue
             owners = self._known(sentence) or last
             support = []
@@ -239,6 +255,7 @@ class EnglishExtractor:
                     support=support,
                     section=ctx.section,
                     item=b.index if b.kind == "list_item" else None,
+                    list_key=("sec", ctx.section, b.level) if b.kind == "list_item" else None,
                     part=part,
                 )
             )
@@ -311,6 +328,53 @@ class EnglishExtractor:
                 )
             )
             prev = len(self.drafts) - 1
+
+
+# actors named together ("The Commander-in-Chief or a designated Deputy Commander")
+_JOINED = re.compile(r"^(?:\s*(?:,|and|or|and/or|the|a|an|its|his|her|designated|deputy)\s*)*$")
+# a level defined by its conditions ("A Level II response starts when …"): not a step
+_DEFINES_LEVEL = re.compile(
+    r"^(?:an?\s+|the\s+)?level\s+(?:[1-4]|i{1,3}|iv)\s+(?:response\s+|emergency\s+)?"
+    r"(?:starts|begins|applies|is (?:started|activated|triggered|declared|initiated))\b",
+    re.IGNORECASE,
+)
+_CONDITIONS_LEAD = re.compile(
+    r"^(?P<head>[^:]*?\b(?:(?:any|all|one|either|each|both) of the following|the following "
+    r"(?:conditions|criteria|circumstances|situations|cases))\b[^:]*?):(?P<rest>.*\S.*)$",
+    re.IGNORECASE,
+)
+# the contents of a report ("A report states: …; …"): not steps
+_CONTENTS_LEAD = re.compile(
+    r"^(?P<head>(?:an?|the|each|every)\s+(?:\w+\s+)?(?:report|notification|message|notice)s?\s+"
+    r"(?:states?|contains?|includes?|gives?|lists?|(?:shall|must|should) (?:state|contain|include|give)))"
+    r"\b[^:]*:(?P<rest>.*\S.*)$",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(r"^\(?(?:\d{1,2}|[a-z])\)\s")
+
+
+def without_conditions(pieces: list[str]) -> list[str]:
+    """The sentences without the conditions a lead introduces ("… when all of the following are
+    true: the source is under control; …."): the lead's own words stay (quoted up to the colon)
+    when they say who acts, the conditions are not steps. The contents of a report go too."""
+    out: list[str] = []
+    inside = closed = False
+    for piece in pieces:
+        if inside:
+            if not closed or _ITEM.match(piece):
+                closed = piece.endswith(".")
+                continue
+            inside = False
+        m = _CONDITIONS_LEAD.match(piece)
+        contents = None if m else _CONTENTS_LEAD.match(piece)
+        if m or contents:
+            if m and not _DEFINES_LEVEL.match(m.group("head")):
+                out.append(m.group("head").strip())
+            inside = True
+            closed = piece.endswith(".")
+            continue
+        out.append(piece)
+    return out
 
 
 _NEW_ACTION = re.compile(

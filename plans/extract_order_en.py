@@ -57,11 +57,135 @@ _PRECONDITIONS = (
 )
 
 
-def order_en(drafts: list[Draft], find: Callable[[str], str | None]) -> list[list[int]]:
-    """For each draft, the indexes of earlier drafts that must come before it."""
+# narrative procedures ("(3) On receiving a report, the Office shall …"): what triggers a step
+_LABEL = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]\s*")
+_ON_REPORT = re.compile(
+    r"^(?:on|upon|after) (?:receiving|receipt of|being (?:notified|told)|notification)\b|"
+    r"^when (?:[\w-]+ ){1,5}(?:receives?|is notified|is told)\b",
+    re.IGNORECASE,
+)
+_TELLS = re.compile(
+    r"\b(?:reports?|reported|reporting|notif(?:y|ies|ied)|informs?|tells?|submits?|sends?|calls?)\b"
+    r"[^.;]{0,50}?\bto (?:the )?(?P<who>(?:[A-Z][\w-]*(?: (?:of|and|the) )?\s?){1,6})"
+)
+_STARTED = re.compile(
+    r"^(?:once|after|when|as soon as) (?:the |a |this )?(?:[\w-]+ ){0,4}response (?:has |is |was )?"
+    r"(?:been )?(?:started|activated|launched|initiated|declared)\b|^(?:on|upon|after) "
+    r"(?:activation|the activation|the start)\b",
+    re.IGNORECASE,
+)
+_STARTS = re.compile(
+    r"\bdecides? to (?:start|activate|launch|declare)\b[^.;]{0,40}\bresponse\b|"
+    r"\b(?:starts|activates|declares) (?:a |the )?level\b",
+    re.IGNORECASE,
+)
+_ARRIVAL = re.compile(
+    r"^(?:on|upon) (?:its |their )?arrival\b|^(?:when|once|after) (?:the |they |it )?[^,]{0,30}\barriv",
+    re.IGNORECASE,
+)
+_SENDS = re.compile(
+    r"\b(?:sends?|dispatch(?:es)?|deploys?|mobili[sz]es?|calls? out)\b", re.IGNORECASE
+)
+_DECLARES_END = re.compile(
+    r"\bdeclares?\b[^.;]{0,40}\b(?:ended|over|closed|terminated|at an end)\b", re.IGNORECASE
+)
+_AFTER_END = re.compile(
+    r"\b(?:of|after) the (?:end|close) of (?:the )?response\b|^(?:once|after|when) the response "
+    r"(?:has )?(?:ended|been ended|closed)",
+    re.IGNORECASE,
+)
+_OPENS = re.compile(
+    r"\b(?:discover|detect|find|notice|witness)(?:s|es)?\b[^.]*\breport[^.]*\b(?:immediately|at once)\b",
+    re.IGNORECASE,
+)
+_MEASURES = ("disposal", "activation", "command", "escalation", "initial")
+
+
+def narrative_receivers(drafts: list[Draft], find: Callable[[str], str | None]) -> list[set[str]]:
+    """The roles each step reports to ("report to the Headquarters Office by telephone")."""
+    out: list[set[str]] = []
+    for d in drafts:
+        got: set[str] = set()
+        for m in _TELLS.finditer(d.text):
+            words = m.group("who").split()
+            for n in range(len(words), 0, -1):
+                rid = find(" ".join(words[:n]))
+                if rid:
+                    if rid not in d.roles:
+                        got.add(rid)
+                    break
+        out.append(got)
+    return out
+
+
+def _narrative(drafts, i, receivers, starts, ends, names) -> set[int]:
+    """Triggers a narrative step names at its start, as the Chinese plans' 接报后/启动后/到达后."""
+    d = drafts[i]
+    text = _LABEL.sub("", d.text.strip())
+    if _ON_REPORT.match(text):
+        told = [
+            j
+            for j in range(max(0, i - 60), i)
+            if drafts[j].part == d.part and set(d.roles) & receivers[j]
+        ]
+        if told:
+            return set(told[-6:])
+    if _STARTED.match(text):
+        found = _level_starts(drafts, i, starts)
+        if found:
+            return found
+    if _ARRIVAL.match(text) and d.roles:
+        own = [n for n in names.get(d.roles[0], []) if len(n) > 3]
+        for j in range(i - 1, max(-1, i - 15), -1):
+            x = drafts[j]
+            if x.section == d.section and _SENDS.search(x.text) and any(n in x.text for n in own):
+                return {j}
+    if (
+        ends
+        and (_AFTER_END.search(text) or d.phase == "recovery")
+        and not _DECLARES_END.search(text)
+    ):
+        mine = [j for j in ends if j < i and drafts[j].part == d.part]
+        if mine:
+            return {mine[-1]}
+    if d.list_key is not None and d.item is not None:
+        mates = [j for j in range(max(0, i - 30), i) if drafts[j].list_key == d.list_key]
+        if mates and drafts[mates[0]].item != d.item and _OPENS.search(drafts[mates[0]].text):
+            # the first item raises the alarm: the procedure follows it
+            return {mates[0]}
+    if d.levels and d.phase in _MEASURES and i not in starts:
+        return _level_starts(drafts, i, starts)
+    return set()
+
+
+def _level_starts(drafts: list[Draft], i: int, starts: list[int]) -> set[int]:
+    d = drafts[i]
+    mine = [j for j in starts if j < i and drafts[j].part == d.part]
+    out = [j for j in mine if set(drafts[j].levels) & set(d.levels)]
+    return set(out[-1:] or [j for j in mine if not drafts[j].levels][-1:])
+
+
+def order_en(
+    drafts: list[Draft],
+    find: Callable[[str], str | None],
+    names: dict[str, list[str]] | None = None,
+) -> list[list[int]]:
+    """For each draft, the indexes of earlier drafts that must come before it.
+
+    `names`: each role's name and aliases (for narrative plans: "On arrival, the X …")."""
     after: list[set[int]] = [set() for _ in drafts]
+    narrative = names is not None and any(d.list_key is None or d.trigger == "" for d in drafts)
+    receivers = narrative_receivers(drafts, find) if narrative else []
+    starts: list[int] = []
+    ends: list[int] = []
     for i, d in enumerate(drafts):
         text = d.text.strip()
+        if narrative and d.parent_item is None and not d.trigger and d.sentence_prev is None:
+            after[i] |= _narrative(drafts, i, receivers, starts, ends, names)
+            if _STARTS.search(text) and not after[i] & set(starts):
+                starts.append(i)
+            if _DECLARES_END.search(text):
+                ends.append(i)
         after[i] |= _parent(drafts, i)
         after[i] |= _trigger(drafts, i, text)
         after[i] |= _preconditions(drafts, i, text)

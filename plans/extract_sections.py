@@ -12,14 +12,37 @@ _PART = (
     ("onsite", re.compile(r"现场处置方案$|处置方案$|处置卡$")),
     ("annex", re.compile(r"^附件\s*\S*|^附录|^annex\b|^appendix\b", re.IGNORECASE)),
 )
+# English titles: the plan kinds of GB/T 29639 and of government plan systems, and a plan for a
+# named hazard ("Hazardous Chemical Release Plan", "Emergency Response Plan for Floods") is special
+_HAZARD = (
+    r"releases?|spills?|leaks?|fires?|explosions?|floods?|flooding|typhoons?|hurricanes?|storms?|"
+    r"earthquakes?|tsunamis?|wildfires?|pandemics?|epidemics?|influenza|hazardous (?:materials?|"
+    r"chemicals?|substances?)|hazmat|chemicals?|radiological|nuclear|oil|gas|droughts?|heat ?waves?|"
+    r"accidents?|incidents?|outbreaks?|blackouts?|power outages?|pollution|collapses?|landslides?"
+)
 _KINDS = (
     ("overall", re.compile(r"总体应急预案|overall|emergency operations plan", re.IGNORECASE)),
-    ("comprehensive", re.compile(r"综合应急预案")),
-    ("onsite", re.compile(r"现场处置方案")),
-    ("department", re.compile(r"部门应急预案")),
+    ("comprehensive", re.compile(r"综合应急预案|\bcomprehensive\b[^.]{0,30}\bplan", re.IGNORECASE)),
+    (
+        "onsite",
+        re.compile(
+            r"现场处置方案|\bon-?site (?:response |emergency |disposal )?(?:plan|procedures?)\b|"
+            r"\bsite (?:emergency |response )?procedures?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "department",
+        re.compile(r"部门应急预案|\bdepartment(?:al)? (?:emergency )?plan", re.IGNORECASE),
+    ),
     (
         "special",
-        re.compile(r"专项应急预案|专项预案|[\u4e00-\u9fff]{2,}应急预案|annex", re.IGNORECASE),
+        re.compile(
+            r"专项应急预案|专项预案|[\u4e00-\u9fff]{2,}应急预案|annex|\bspecial (?:emergency )?plan|"
+            rf"\b(?:{_HAZARD})\b[^.]{{0,40}}\b(?:plan|procedures?)\b|"
+            rf"\bplan for\b[^.]{{0,30}}\b(?:{_HAZARD})\b",
+            re.IGNORECASE,
+        ),
     ),
 )
 

@@ -15,6 +15,7 @@ from plans.extract_clauses import (
     action_clause,
     acts,
     aliases_in,
+    inline_conditions,
     join_continuations,
     new_deadline,
 )
@@ -239,6 +240,7 @@ class ChineseExtractor:
             # a short title ("现场施救。") opens the item's first sentence
             pieces = [pieces[0] + pieces[1]] + pieces[2:]
         pieces = join_continuations(pieces, b.text)
+        pieces, conditions_inline = inline_conditions(pieces)
         for sentence in pieces:
             owners_before = self._sentence(
                 b, ctx, part, sentence, owners_before, inherited, levels, lead, parent_item
@@ -249,7 +251,7 @@ class ChineseExtractor:
         if (
             b.kind != "list_item"
             and self.lead is not None
-            and self.lead.block != b.index
+            and (self.lead.block != b.index or conditions_inline)
             and not text.endswith(("：", ":"))
         ):
             self.lead = None
@@ -319,7 +321,15 @@ class ChineseExtractor:
                         else self.top
                     )
                 quote = strip_end("".join(parts_[:-1]))
-                if not quote or not acts([quote]) or ONLY_CONDITION.search(quote):
+                if (
+                    self.lead.conditions
+                    and (_BY_START.match(lead_clause) or subject_of(lead_clause))
+                    and acts([lead_clause])
+                    and (not quote or ONLY_CONDITION.search(quote))
+                ):
+                    # "满足下列条件时，由…宣布响应终止：": the conditions follow, the actor acts
+                    quote = strip_end("".join(parts_)).rstrip("：:")
+                elif not quote or not acts([quote]) or ONLY_CONDITION.search(quote):
                     last = who or last
                     continue
                 quote = quote.rstrip("，,")
