@@ -243,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.no_corpus:
         figures.update(corpus_figures())
+    from bench import report_bench
+
+    figures.update(report_bench.run())
     if not args.no_drills:
         from bench import drills_bench, tap_bench
 

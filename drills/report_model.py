@@ -1,0 +1,231 @@
+"""The input of the drill evaluation documents: everything the report, the debrief and the Excel
+export show, in one frozen value, so the documents never depend on the scoring module's
+internals. Whoever assembles it (from the drill design, the folded state, the scores, the
+findings and the corrective actions) fills in display text in the report's language; the
+documents translate only their own labels and these keys:
+
+- drill_type: "tabletop" | "live"; scope: "single" | "comprehensive" (other text is shown as is)
+- BlindingFacts.withheld: "time" | "place" | "scenario" | "subject"
+- FindingRow.grade: "deficiency" (不足项) | "must_fix" (整改项) | "improvement" (改进项)
+- FindingRow.cause: "plan_defect" | "execution" | "equipment" | "training" | "coordination"
+- ActionRow.status: "open" | "in_progress" | "done" | "verified" | "overdue" | "cancelled"
+- ScoreRow ratings: "P" | "S" | "M" | "U" (HSEEP)
+- outcome: plan step id -> "on_time" | "late" | "missed" | "out_of_scope" (a step with no entry
+  was not observed)
+
+Lists may be given as lists or tuples; they are stored as tuples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+
+OUTCOMES = ("on_time", "late", "missed", "out_of_scope")
+RATINGS = ("P", "S", "M", "U")
+GRADES = ("deficiency", "must_fix", "improvement")
+CAUSES = ("plan_defect", "execution", "equipment", "training", "coordination")
+STATUSES = ("open", "in_progress", "done", "verified", "overdue", "cancelled")
+WITHHELD = ("time", "place", "scenario", "subject")
+
+Moment = datetime | date | str | None
+
+
+def _freeze(instance) -> None:
+    """Lists become tuples (a frozen value stays hashable and unchanged)."""
+    for f in fields(instance):
+        value = getattr(instance, f.name)
+        if isinstance(value, list):
+            object.__setattr__(instance, f.name, tuple(value))
+
+
+@dataclass(frozen=True)
+class ScenarioFacts:
+    incident: str = ""  # incident type, e.g. 危险化学品泄漏
+    place: str = ""
+    description: str = ""
+    level: str = ""  # the response level's name, e.g. Ⅱ级响应
+
+
+@dataclass(frozen=True)
+class BlindingFacts:
+    withheld: tuple[str, ...] = WITHHELD  # keys of WITHHELD (or text)
+    notified_units: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self)
+
+    @property
+    def double_blind(self) -> bool:
+        return set(WITHHELD) <= set(self.withheld) and not self.notified_units
+
+
+@dataclass(frozen=True)
+class RevealRow:
+    """One line of the reveal log: who could see the drill before its start, and when."""
+
+    at: Moment
+    who: str
+    event: str
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One event of the drill: minute on the drill clock, the lane it belongs to (a role, "导调"
+    for injects and clock events), what happened and who did it. `kind` colours its mark in
+    the timeline chart: "clock" | "inject" | "on_time" | "late" | "note" ("" = plain)."""
+
+    minute: float
+    lane: str
+    what: str
+    who: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One capability area: how many checklist items it has, the share observed (0-1), its
+    0-100 score, the computed and final P/S/M/U rating and the evaluators' reason for a change."""
+
+    area: str
+    items: int
+    coverage: float | None
+    score: float | None
+    computed_rating: str
+    final_rating: str
+    override_reason: str = ""
+
+    @property
+    def overridden(self) -> bool:
+        return bool(self.final_rating) and self.final_rating != self.computed_rating
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One checklist item's result, for the Excel export. `rating`: done | partly | not_done |
+    na | not_observed; `timing`: on_time | late | "" ; minutes on the drill clock."""
+
+    area: str
+    item: str
+    role: str = ""
+    rating: str = ""
+    timing: str = ""
+    minute: float | None = None
+    limit_min: float | None = None
+    done_by: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Overall:
+    score: float | None = None
+    grade: str = ""  # display text, e.g. 良好 / Satisfactory
+    coverage: float | None = None
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    title: str
+    description: str = ""
+    cause: str = ""  # a key of CAUSES or text
+    grade: str = "improvement"  # a key of GRADES or text
+    target: str = ""  # the plan step or role it concerns (display text)
+    evidence: str = ""  # a summary: observations, photos (may name evaluators)
+    strength: bool = False
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    finding: str  # the finding's title (or id)
+    action: str
+    owner: str = ""
+    due: Moment = None
+    status: str = "open"  # a key of STATUSES or text
+    verification: str = ""
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    role: str
+    people: str = ""
+
+
+@dataclass(frozen=True)
+class ReportData:
+    lang: str
+    drill_title: str
+    plan_title: str
+    plan_version: str = ""
+    drill_type: str = "tabletop"
+    scope: str = "single"
+    scenario: ScenarioFacts = field(default_factory=ScenarioFacts)
+    started_at: Moment = None
+    ended_at: Moment = None
+    duration_min: float | None = None
+    directors: tuple[str, ...] = ()
+    evaluators: tuple[str, ...] = ()
+    participants_roles: tuple[ParticipantRow, ...] = ()  # plain strings are taken as roles
+    blinding: BlindingFacts = field(default_factory=BlindingFacts)
+    reveal_log: tuple[RevealRow, ...] = ()
+    evaluation_method: str = ""  # empty: a standard sentence
+    timeline: tuple[TimelineRow, ...] = ()
+    score_rows: tuple[ScoreRow, ...] = ()
+    overall: Overall = field(default_factory=Overall)
+    findings: tuple[FindingRow, ...] = ()
+    actions: tuple[ActionRow, ...] = ()
+    outcome: dict[str, str] = field(default_factory=dict)
+    conclusion: str = ""
+    item_rows: tuple[ItemRow, ...] = ()
+    evaluation_leads: tuple[str, ...] = ()
+    report_date: Moment = None
+
+    def __post_init__(self) -> None:
+        _freeze(self)
+        roles = tuple(
+            ParticipantRow(p) if isinstance(p, str) else p for p in self.participants_roles
+        )
+        object.__setattr__(self, "participants_roles", roles)
+        object.__setattr__(self, "outcome", dict(self.outcome or {}))
+        if self.lang not in ("zh", "en"):
+            object.__setattr__(self, "lang", "zh")
+
+    @property
+    def strengths(self) -> tuple[FindingRow, ...]:
+        return tuple(f for f in self.findings if f.strength)
+
+    @property
+    def problems(self) -> tuple[FindingRow, ...]:
+        return tuple(f for f in self.findings if not f.strength)
+
+    def outcome_counts(self, step_ids=None) -> dict[str, int]:
+        """How many plan steps ended in each outcome; "not_observed" counts `step_ids` (the
+        plan's steps) without one."""
+        counts = {key: 0 for key in (*OUTCOMES, "not_observed")}
+        for value in self.outcome.values():
+            if value in counts:
+                counts[value] += 1
+        if step_ids is not None:
+            counts["not_observed"] = sum(1 for s in step_ids if s not in self.outcome)
+        return counts
+
+
+__all__ = [
+    "CAUSES",
+    "GRADES",
+    "OUTCOMES",
+    "RATINGS",
+    "STATUSES",
+    "WITHHELD",
+    "ActionRow",
+    "BlindingFacts",
+    "FindingRow",
+    "ItemRow",
+    "Overall",
+    "ParticipantRow",
+    "ReportData",
+    "RevealRow",
+    "ScenarioFacts",
+    "ScoreRow",
+    "TimelineRow",
+]

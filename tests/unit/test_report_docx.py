@@ -1,0 +1,297 @@
+"""The drill evaluation documents (issue 5): the evaluation report in Chinese (AQ/T 9009, GB/T
+46792-2025 structure, GB/T 9704 layout) and English (HSEEP AAR/IP), the participants' debrief,
+the Excel export and the two charts; each document is opened again from its bytes and checked."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timedelta, timezone
+
+import openpyxl
+import pytest
+from docx.oxml.ns import qn
+
+from drills.report_charts import outcome_chart_png, timeline_png
+from drills.report_docx import build_debrief, build_evaluation_report, report_xlsx
+from drills.report_model import (
+    ActionRow,
+    BlindingFacts,
+    FindingRow,
+    ItemRow,
+    Overall,
+    ParticipantRow,
+    ReportData,
+    RevealRow,
+    ScenarioFacts,
+    ScoreRow,
+    TimelineRow,
+)
+from tests.sample_plans import chemical_plan
+from tests.unit.test_export_docx import (
+    all_text,
+    assert_a4,
+    assert_black,
+    assert_official_zh,
+    assert_page_number,
+    headings,
+    picture_count,
+    reopen,
+    repeats_header,
+    styled,
+    table_with_header,
+)
+
+BEIJING = timezone(timedelta(hours=8))
+START = datetime(2026, 5, 12, 9, 30, tzinfo=BEIJING)
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def report_data(lang: str = "zh", **changes) -> ReportData:
+    zh = lang == "zh"
+    data = {
+        "lang": lang,
+        "drill_title": "储罐区液氯泄漏无脚本演练" if zh else "Tank Farm Release Exercise",
+        "plan_title": "示例化工泄漏应急预案",
+        "plan_version": "v2",
+        "drill_type": "live",
+        "scope": "comprehensive",
+        "scenario": ScenarioFacts("危险化学品泄漏", "储罐区", "液氯储罐法兰泄漏。", "Ⅱ级响应"),
+        "started_at": START,
+        "ended_at": START + timedelta(minutes=95),
+        "duration_min": 95,
+        "directors": ["导调员张三"],
+        "evaluators": ["评估员李四", "评估员王五"],
+        "evaluation_leads": ["评估员李四"],
+        "participants_roles": ["应急指挥部", ParticipantRow("抢险救援组", "赵六、钱七")],
+        "blinding": BlindingFacts(),
+        "reveal_log": [RevealRow(START - timedelta(days=5), "导调员张三", "created"),
+                    RevealRow(START - timedelta(days=1), "评估员李四", "viewed"),
+                    RevealRow(START, "system", "revealed")],
+        "timeline": [TimelineRow(0, "导调", "演练开始", kind="clock"),
+                  TimelineRow(3, "导调", "注入：液氯泄漏", kind="inject"),
+                  TimelineRow(8, "指挥部办公室", "报告事故信息", "指挥部办公室", "on_time"),
+                  TimelineRow(41, "应急指挥部", "启动应急响应", "应急指挥部", "late"),
+                  TimelineRow(95, "导调", "演练结束", kind="clock")],
+        "score_rows": [ScoreRow("预警与信息报告", 4, 1.0, 92.5, "P", "P"),
+                    ScoreRow("指挥与协调", 6, 0.5, 61.0, "M", "S", "延误由注入时间误差造成"),
+                    ScoreRow("应急处置", 10, 0.9, 80.0, "S", "S")],
+        "overall": Overall(78.5, "良好" if zh else "Satisfactory", 0.8),
+        "findings": [FindingRow("响应启动超时", "总指挥在第41分钟才批准启动响应。", "plan_defect",
+                             "deficiency", "s2 启动应急响应", "评估员李四的记录 #12"),
+                  FindingRow("器材准备不足", "堵漏器材未随车携带。", "equipment", "must_fix"),
+                  FindingRow("报告及时", "办公室8分钟内完成报告。", strength=True)],
+        "actions": [ActionRow("响应启动超时", "修订启动响应时限并培训", "应急指挥部", date(2026, 6, 30),
+                           "in_progress"),
+                 ActionRow("器材准备不足", "=HYPERLINK(\"x\")", "抢险救援组", "2026-06-15", "open")],
+        "outcome": {"s1": "on_time", "s2": "late", "s3": "missed", "s4": "out_of_scope"},
+        "conclusion": "演练达到预期目的。" if zh else "The exercise met its objectives.",
+        "item_rows": [ItemRow("预警与信息报告", "报告事故信息", "指挥部办公室", "done", "on_time", 8, 10)],
+    }  # fmt: skip
+    data.update(changes)
+    return ReportData(**data)
+
+
+@pytest.fixture(scope="module")
+def charts() -> tuple[bytes, bytes]:
+    data = report_data()
+    return timeline_png(data.timeline, "zh"), outcome_chart_png(chemical_plan(), data.outcome, "zh")
+
+
+ZH_CHAPTERS = ["一、演练基本情况", "二、评估工作开展情况", "三、演练实施情况", "四、评估结果",
+               "五、存在问题及原因分析", "六、改进意见建议", "七、评估结论"]  # fmt: skip
+
+
+def test_the_chinese_report_has_the_aqt_9009_structure_and_gbt_9704_layout(charts):
+    doc = reopen(build_evaluation_report(report_data(), timeline_png=charts[0],
+                                         outcome_png=charts[1]))  # fmt: skip
+    assert [t for level, t in headings(doc) if level == 1] == ZH_CHAPTERS
+    assert styled(doc, "Title")[0] == "储罐区液氯泄漏无脚本演练评估报告"
+    second = [t for level, t in headings(doc) if level == 2]
+    assert second[:5] == ["（一）总体评估结果", "（二）各评估项目得分", "（三）评定等级调整说明",
+                          "（四）处置流程完成情况", "（五）主要成效"]  # fmt: skip
+    assert styled(doc, "Annex Label") == ["附件1", "附件2", "附件3"]
+    assert styled(doc, "Title")[1:] == ["演练过程记录", "演练保密与揭示记录", "参演机构及人员名单"]
+    assert picture_count(doc) >= 2
+    assert_official_zh(doc)
+
+
+def test_the_score_table_shows_coverage_beside_scores_and_the_overrides(charts):
+    doc = reopen(build_evaluation_report(report_data(), timeline_png=charts[0],
+                                         outcome_png=charts[1]))  # fmt: skip
+    scores = table_with_header(doc, ["序号", "评估项目", "检查项", "覆盖率", "得分"])
+    assert repeats_header(scores)
+    rows = [[c.text for c in r.cells] for r in scores.rows[1:]]
+    assert len(rows) == 3 + 1  # areas and the overall line
+    assert rows[1][1:] == ["指挥与协调", "6", "50%", "61", "M", "S", "延误由注入时间误差造成"]
+    assert rows[-1][1] == "综合得分" and rows[-1][6] == "良好"
+    text = all_text(doc)
+    assert "计算等级为M，评估组调整为S。理由：延误由注入时间误差造成" in text
+    assert "下列项目观察覆盖率低于80%，其得分仅供参考：指挥与协调。" in text
+    assert "按时完成1项，超时完成1项，未完成1项，不在本次演练范围1项" in text
+
+
+def test_problems_are_grouped_by_grade_with_causes_and_actions_are_tabled():
+    doc = reopen(build_evaluation_report(report_data()))
+    third = [t for level, t in headings(doc) if level == 3]
+    assert third == ["1.响应启动超时", "1.器材准备不足"]
+    second = [t for level, t in headings(doc) if level == 2]
+    assert "（一）不足项" in second and "（二）整改项" in second
+    text = all_text(doc)
+    assert "原因分析：预案缺陷" in text and "涉及预案条目：s2 启动应急响应" in text
+    actions = table_with_header(
+        doc, ["序号", "对应问题", "纠正行动", "责任单位/人", "完成时限", "状态"]
+    )
+    assert [c.text for c in actions.rows[1].cells][1:] == [
+        "响应启动超时",
+        "修订启动响应时限并培训",
+        "应急指挥部",
+        "2026年6月30日",
+        "进行中",
+    ]
+    assert picture_count(doc) == 0  # no charts given, none shown
+
+
+def test_the_reveal_log_and_participants_are_annexed():
+    doc = reopen(build_evaluation_report(report_data()))
+    log = table_with_header(doc, ["序号", "时间", "人员", "事项"])
+    assert len(log.rows) == 1 + 3
+    assert log.rows[1].cells[1].text == "2026年5月7日 09:30"
+    people = table_with_header(doc, ["序号", "机构/岗位", "人员"])
+    assert [c.text for c in people.rows[2].cells] == ["2", "抢险救援组", "赵六、钱七"]
+    assert "本次演练为“双盲”演练" in all_text(doc)
+    timeline = table_with_header(doc, ["分钟", "对象", "事件", "执行"])
+    assert len(timeline.rows) == 1 + 5
+
+
+def test_a_drill_that_was_not_fully_blind_says_what_was_told():
+    data = report_data(blinding=BlindingFacts(withheld=("scenario",), notified_units=("消防站",)))
+    text = all_text(reopen(build_evaluation_report(data)))
+    assert "事先未告知参演单位的内容：演练情景。" in text and "事先通知的单位：消防站。" in text
+
+
+def test_the_english_report_is_an_hseep_after_action_report(charts):
+    doc = reopen(build_evaluation_report(report_data("en"), timeline_png=charts[0],
+                                         outcome_png=charts[1]))  # fmt: skip
+    top = [t for level, t in headings(doc) if level == 1]
+    assert top == ["Executive Summary", "Exercise Overview", "Evaluation Method", "Exercise Timeline",
+                   "Analysis of Capabilities", "Conclusion", "Appendix A: Improvement Plan",
+                   "Appendix B: Exercise Timeline", "Appendix C: Blindness Log",
+                   "Appendix D: Exercise Participants"]  # fmt: skip
+    assert styled(doc, "Subtitle") == ["After-Action Report / Improvement Plan"]
+    ratings = table_with_header(doc, ["Capability area", "Items", "Coverage", "Score", "P", "S",
+                                      "M", "U"])  # fmt: skip
+    marks = [[c.text for c in r.cells][4:8] for r in ratings.rows[1:]]
+    assert marks == [["X", "", "", ""], ["", "X", "", ""], ["", "X", "", ""]]
+    plan = table_with_header(doc, ["No.", "Issue / Area for Improvement", "Corrective Action"])
+    assert len(plan.rows) == 3
+    assert picture_count(doc) >= 2
+    assert_a4(doc, (25.4, 25.4, 25.4, 25.4))
+    assert_page_number(doc, dashes=False)
+    assert_black(doc)
+    assert "Deficiency" in " ".join(t for _, t in headings(doc))
+
+
+def test_the_debrief_tells_participants_what_happened_without_names():
+    for lang in ("zh", "en"):
+        data = report_data(lang)
+        doc = reopen(build_debrief(data))
+        text = all_text(doc)
+        for name in ("张三", "李四", "王五", "赵六", "#12", "system"):
+            assert name not in text, (lang, name)
+        assert "响应启动超时" in text and "报告及时" in text and "修订启动响应时限并培训" in text
+        assert_black(doc)
+    zh = reopen(build_debrief(report_data()))
+    assert [t for level, t in headings(zh) if level == 1] == [
+        "一、演练经过",
+        "二、做得好的方面",
+        "三、需要改进的方面",
+        "四、下一步工作",
+    ]
+    assert "第3分钟：注入：液氯泄漏" in all_text(zh)
+    assert_official_zh(zh)
+
+
+def test_the_excel_export_holds_every_figure():
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(report_data())))
+    assert book.sheetnames == ["概况", "得分", "检查项", "问题", "纠正行动", "时间线", "步骤结果"]
+    scores = list(book["得分"].values)
+    assert scores[0][:4] == ("评估项目", "检查项", "覆盖率", "得分")
+    assert scores[2] == ("指挥与协调", 6, 0.5, 61.0, "M", "S", "延误由注入时间误差造成")
+    assert len(list(book["问题"].values)) == 1 + 3
+    assert len(list(book["时间线"].values)) == 1 + 5
+    actions = book["纠正行动"]
+    formula_like = actions.cell(row=3, column=2)
+    assert formula_like.value == '=HYPERLINK("x")' and formula_like.data_type == "s"
+    summary = dict(list(book["概况"].values)[1:])
+    assert summary["开始时间"] == START.replace(tzinfo=None)
+    assert summary["综合得分"] == 78.5
+    english = openpyxl.load_workbook(io.BytesIO(report_xlsx(report_data("en"))))
+    assert english.sheetnames[0] == "Summary"
+
+
+def test_hostile_text_does_not_break_the_documents():
+    nasty = "<w:t>]]>&\x0b\x00\x1f\ud800 =1+1"
+    data = report_data(
+        drill_title=nasty, scenario=ScenarioFacts(nasty, nasty, nasty, nasty), directors=[nasty],
+        timeline=[TimelineRow(1, nasty, nasty, nasty, nasty), TimelineRow(float("nan"), "x", "y")],
+        score_rows=[ScoreRow(nasty, 1, None, None, nasty, "", nasty)],
+        findings=[FindingRow(nasty, nasty, nasty, nasty, nasty, nasty)],
+        actions=[ActionRow(nasty, nasty, nasty, nasty, nasty)],
+        reveal_log=[RevealRow(nasty, nasty, nasty)], conclusion=nasty,
+    )  # fmt: skip
+    timeline = timeline_png(data.timeline, "zh")
+    assert timeline.startswith(PNG)
+    for build in (lambda: build_evaluation_report(data, timeline_png=timeline),
+                  lambda: build_debrief(data)):  # fmt: skip
+        text = all_text(reopen(build()))
+        assert "<w:t>]]>&" in text and "\x00" not in text
+    english = report_data("en", drill_title=nasty, findings=data.findings)
+    assert "<w:t>]]>&" in all_text(reopen(build_evaluation_report(english)))
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
+    assert book["问题"].cell(row=2, column=1).value.startswith("<w:t>]]>&")
+
+
+def test_an_empty_drill_still_gives_every_document():
+    data = ReportData(lang="zh", drill_title="", plan_title="")
+    doc = reopen(build_evaluation_report(data, timeline_png=timeline_png([], "zh")))
+    assert [t for level, t in headings(doc) if level == 1] == ZH_CHAPTERS
+    assert "评估组未发现需要整改的问题。" in all_text(doc)
+    assert reopen(build_debrief(data))
+    assert openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
+    english = ReportData(lang="en", drill_title="", plan_title="")
+    assert reopen(build_evaluation_report(english))
+
+
+def test_the_charts_are_pngs_in_the_reports_language():
+    data = report_data()
+    for lang in ("zh", "en"):
+        assert timeline_png(data.timeline, lang).startswith(PNG)
+        assert outcome_chart_png(chemical_plan(), data.outcome, lang).startswith(PNG)
+    assert outcome_chart_png(chemical_plan(), {}, "zh", level="I").startswith(PNG)
+
+
+def test_the_timeline_places_every_label_it_can_and_counts_the_rest():
+    from drills import report_charts
+
+    rows = [TimelineRow(1, "甲", f"事件{n}") for n in range(30)]  # all at the same minute
+    placed, hidden = report_charts._place_labels(rows, lambda m: 100 + m)
+    assert len(placed) == report_charts.MAX_ROWS and hidden == 30 - report_charts.MAX_ROWS
+    spread = [TimelineRow(n * 10, "甲", "短") for n in range(10)]
+    placed, hidden = report_charts._place_labels(spread, lambda m: 100 + m * 5)
+    assert hidden == 0 and set(placed.values()) == {0}
+    end, ticks = report_charts._ticks(95)
+    assert end == 100 and ticks[:3] == [0, 10, 20]
+
+
+def test_report_data_is_frozen_and_takes_lists():
+    data = report_data()
+    assert isinstance(data.findings, tuple) and isinstance(data.directors, tuple)
+    assert data.participants_roles[0] == ParticipantRow("应急指挥部")
+    assert [f.title for f in data.strengths] == ["报告及时"]
+    assert data.score_rows[1].overridden and not data.score_rows[0].overridden
+    assert data.blinding.double_blind
+    assert not BlindingFacts(notified_units=("消防站",)).double_blind
+    with pytest.raises(AttributeError):
+        data.lang = "en"  # type: ignore[misc]
+    assert ReportData(lang="fr", drill_title="", plan_title="").lang == "zh"
+    assert qn("w:t")  # the docx namespace helper stays importable for the shared helpers
