@@ -11,6 +11,7 @@ from db import plans_store
 from i18n import t
 from plans import diff
 from plans.errors import PlanError
+from plans.export_docx import plan_docx_bytes
 from plans.model import plan_to_dict
 from ui import fmt_time, may, now, open_version, page_setup, show_error
 
@@ -98,7 +99,15 @@ if (
         open_version(draft)
 
 plan = plans_store.load_version(conn, actor, target.id)
-downloads = st.columns(2)
+downloads = st.columns(3)
+downloads[2].download_button(
+    t("versions.export_word"),
+    lambda: plan_docx_bytes(plan, version_label=f"v{target.number}"),  # built when clicked
+    file_name=f"plan-v{target.number}.docx",
+    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    key="versions_word",
+    icon=":material/description:",
+)
 downloads[0].download_button(
     t("versions.export_json"),
     json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2),

@@ -543,4 +543,32 @@ def _role_tree(roles: Iterable[Role]) -> list[tuple[Role, int]]:
     return out
 
 
-__all__ = ["CHAPTERS", "arrange_sections", "build_plan_document", "chapter_of", "to_docx_bytes"]
+CHART_DPI = 110
+CHART_MAX_INCHES = 40
+
+
+def plan_docx_bytes(plan: Plan, *, lang: str | None = None, version_label: str = "") -> bytes:
+    """The plan as a .docx file, with its flow chart when the dot program is there (a plan
+    without a chart is still a whole document)."""
+    from plans import draw
+
+    chart = None
+    if plan.steps:
+        try:
+            chart = draw.render(draw.flow_chart(plan, lang=lang or plan.language), "png",
+                                max_inches=CHART_MAX_INCHES, dpi=CHART_DPI)  # fmt: skip
+        except draw.DrawError:
+            chart = None
+    document = build_plan_document(plan, lang=lang, flow_chart_png=chart, chart_dpi=CHART_DPI,
+                                   version_label=version_label)  # fmt: skip
+    return to_docx_bytes(document)
+
+
+__all__ = [
+    "CHAPTERS",
+    "arrange_sections",
+    "build_plan_document",
+    "chapter_of",
+    "plan_docx_bytes",
+    "to_docx_bytes",
+]

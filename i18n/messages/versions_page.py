@@ -12,6 +12,7 @@ MESSAGES = {
     "versions.new_draft": ("基于此版本新建草稿", "New draft from this version"),
     "versions.done": ("已完成", "Done"),
     "versions.export_json": ("导出预案 JSON", "Export plan JSON"),
+    "versions.export_word": ("导出 Word 预案", "Export the plan as Word"),
     "versions.original": ("下载原始文档", "Download the original document"),
     "versions.diff": ("版本差异", "Differences between versions"),
     "versions.single": ("只有一个版本，暂无可比较的内容。", "Only one version so far: nothing to compare."),

@@ -408,3 +408,20 @@ def test_numbers_and_limits_are_written_the_chinese_way():
     assert docx_style.minutes_text(15, "en") == "within 15 min"
     assert docx_style.minutes_text(None, "zh") == ""
     assert docx_style.clean("a\x0bb\x00c") == "a\nbc"
+
+
+def test_the_plan_file_for_download_opens_with_its_flow_chart():
+    """plan_docx_bytes: what the Versions page offers (issue 5: a plan exported back to Word)."""
+    import io
+
+    import docx as python_docx
+
+    from plans.export_docx import plan_docx_bytes
+    from tests.sample_plans import chemical_plan
+
+    data = plan_docx_bytes(chemical_plan(), version_label="v2")
+    document = python_docx.Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "示例化工泄漏应急预案" in text and "关闭泄漏阀门" in "\n".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells) + text
+    assert len(document.inline_shapes) >= 1
