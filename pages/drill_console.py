@@ -61,6 +61,8 @@ if director:
                 act(drills_store.end_drill)
 
 
+if director and summary.status == "ended":
+    panels.report_downloads(conn, actor, drill_id, summary)
 if director and summary.status != "ended":
     try:
         design = drills_store.load_design(conn, actor, drill_id, now=now())

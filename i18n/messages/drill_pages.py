@@ -119,5 +119,7 @@ MESSAGES = {
     "drillpage.reveal.insider_removed": ("取消知情", "may no longer know of it"),
     "drillpage.reveal.viewed": ("查看", "viewed"),
     "drillpage.reveal.revealed": ("开始（公开）", "started (revealed)"),
+    "drillpage.report_word": ("下载评估报告（Word）", "Download the evaluation report (Word)"),
+    "drillpage.report_excel": ("导出演练数据（Excel）", "Export the drill figures (Excel)"),
     "drillpage.idle_min": ("距今（分钟）", "Idle (min)"),
 }

@@ -198,3 +198,36 @@ def test_a_timed_inject_falls_due_for_a_participant_without_any_console_open(wor
                              now=datetime.now(UTC) - timedelta(minutes=10))
     at = open_page(world, "participate", "pat")
     assert "泄漏扩大" in texts(at)
+
+
+def test_after_the_end_the_director_downloads_the_evaluation_report(world):
+    import io
+
+    import docx as python_docx
+
+    drill_id = running_drill(world)
+    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
+    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
+    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    console = open_page(world, "drill_console", "director", drill_id=drill_id)
+    assert not console.exception, console.exception
+    buttons = console.get("download_button")
+    assert len(buttons) >= 2
+    # the buttons build on click; build the same report here and open it again
+    from drills.report_assemble import evaluation_report_bytes, report_data
+    from drills.model import ClockEvent
+
+    design = drills_store.load_design(world.db, world.director, drill_id)
+    from db import plans_store
+
+    plan = plans_store.load_version(world.db, world.director, design.version_id)
+    events = drills_store.drill_events(world.db, world.director, drill_id)
+    data, evaluation, _ = report_data(
+        design, plan, drills_store.checklist_for(world.db, world.director, drill_id),
+        drills_store.observations(world.db, world.director, drill_id),
+        [ClockEvent(e.kind, e.happened_at, e.by) for e in events
+         if e.kind in ("start", "pause", "resume", "end")], (),
+        drills_store.reveal_log(world.db, world.director, drill_id), lang="zh")
+    report = python_docx.Document(io.BytesIO(evaluation_report_bytes(data, plan)))
+    assert "危化品泄漏双盲演练" in "\n".join(p.text for p in report.paragraphs)
+    assert evaluation.items and evaluation.coverage is not None

@@ -1,0 +1,192 @@
+"""The evaluation report's input from a drill's record: scoring, proposed findings, timeline,
+outcome per plan step and the reveal log, in the report's language. Pure: callers pass what the
+store returned."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from drills.clock import clock_from
+from drills.findings import propose_findings
+from drills.model import ChecklistItem, ClockEvent, DrillDesign, Inject, Observation, RevealEvent
+from drills.report_model import (
+    WITHHELD,
+    BlindingFacts,
+    FindingRow,
+    Overall,
+    ParticipantRow,
+    ReportData,
+    RevealRow,
+    ScenarioFacts,
+    ScoreRow,
+    TimelineRow,
+)
+from drills.scoring import score_drill
+from drills.state import fold
+from i18n import t
+from plans.model import Plan
+
+CAUSE_KEYS = {"resources": "equipment"}  # the scoring's cause id -> the report's
+
+
+def outcome_by_step(plan: Plan, evaluation) -> dict[str, str]:
+    """plan step id -> on_time | late | missed | out_of_scope, for the coloured flow chart."""
+    found = {}
+    for result in evaluation.items:
+        step = result.item.step_id
+        if step is None:
+            continue
+        if result.performed in ("not_done", "not_observed"):
+            found[step] = "missed"
+        elif result.performed == "na":
+            found[step] = "out_of_scope"
+        else:
+            found[step] = "late" if result.on_time is False else "on_time"
+    return {s.id: found.get(s.id, "out_of_scope") for s in plan.steps}
+
+
+def report_data(
+    design: DrillDesign,
+    plan: Plan,
+    checklist: Sequence[ChecklistItem],
+    observations: Sequence[Observation],
+    clock_events: Sequence[ClockEvent],
+    released: Sequence[tuple[Inject, datetime]],
+    reveal: Sequence[RevealEvent],
+    *,
+    lang: str,
+    plan_version: str = "",
+    participants: dict[str, list[str]] | None = None,
+):
+    """(ReportData, Evaluation, findings) of an ended (or running) drill."""
+    clock = clock_from(clock_events)
+    state = fold(checklist, observations, clock)
+    evaluation = score_drill(checklist, state, clock, released)
+    findings = propose_findings(checklist, evaluation, state, plan, lang=lang)
+    names = {r.id: r.name for r in plan.roles}
+    steps = {s.id: s.name for s in plan.steps}
+    level = next((lv.name for lv in plan.levels if lv.id == design.level), "")
+    b = design.blinding
+    withheld = tuple(
+        aspect
+        for aspect, flag in zip(
+            WITHHELD,
+            (b.withhold_time, b.withhold_place, b.withhold_scenario, b.withhold_subject),
+            strict=True,
+        )
+        if flag
+    )
+    data = ReportData(
+        lang=lang,
+        drill_title=design.title,
+        plan_title=plan.title,
+        plan_version=plan_version,
+        drill_type=design.drill_type,
+        scope=design.scope,
+        scenario=ScenarioFacts(
+            design.scenario.incident_type, design.scenario.place, design.scenario.description, level
+        ),
+        started_at=clock.t0,
+        ended_at=clock.ended_at,
+        duration_min=clock.elapsed_min(clock.ended_at) if clock.ended_at else None,
+        directors=tuple(design.directors),
+        evaluators=tuple(e.username for e in design.evaluators),
+        evaluation_leads=tuple(design.evaluation_leads),
+        participants_roles=tuple(
+            ParticipantRow(
+                names.get(role, role),
+                "、".join(sorted(u for u, roles in (participants or {}).items() if role in roles)),
+            )
+            for role in (design.participating_roles or tuple(names))
+        ),
+        blinding=BlindingFacts(withheld, tuple(b.notified_units)),
+        reveal_log=tuple(RevealRow(e.at, e.person or e.by, e.kind) for e in reveal),
+        timeline=_timeline(observations, released, clock_events, clock, checklist, names, lang),
+        score_rows=tuple(
+            ScoreRow(
+                t(f"scoring.area.{a.area}", lang=lang),
+                a.counts.total,
+                a.coverage,
+                a.score,
+                a.computed_rating or "",
+                a.rating or "",
+                a.override.reason if a.override else "",
+            )
+            for a in evaluation.areas
+            if a.counts.total
+        ),
+        overall=Overall(
+            evaluation.score,
+            t(f"scoring.grade.{evaluation.grade}", lang=lang) if evaluation.grade else "",
+            evaluation.coverage,
+        ),
+        findings=tuple(
+            FindingRow(
+                f.title,
+                f.description,
+                CAUSE_KEYS.get(f.cause or "", f.cause or ""),
+                f.grade or "improvement",
+                steps.get(f.step_id or "", "") or names.get(f.role_id or "", ""),
+                f"{len(f.evidence)}",
+                f.strength,
+                f.id,
+            )
+            for f in findings
+        ),
+        outcome=outcome_by_step(plan, evaluation),
+    )
+    return data, evaluation, findings
+
+
+def _timeline(observations, released, clock_events, clock, checklist, names, lang):
+    items = {i.id: i for i in checklist}
+    rows = [
+        TimelineRow(
+            clock.minute_of(e.at),
+            t("drillpage.clock_lane", lang=lang),
+            t(f"drills.clock.{e.kind}", lang=lang),
+            e.by,
+            "clock",
+        )
+        for e in clock_events
+    ]
+    rows += [
+        TimelineRow(
+            clock.minute_of(at), t("drillpage.injects_lane", lang=lang), inject.title, "", "inject"
+        )
+        for inject, at in released
+    ]
+    for o in observations:
+        if o.kind != "item" or o.item_id not in items:
+            continue
+        item = items[o.item_id]
+        lane = names.get(o.done_by or (item.roles[0] if item.roles else ""), "")
+        rows.append(
+            TimelineRow(
+                clock.minute_of(o.happened_at),
+                lane or "—",
+                f"{item.name}：{t(f'drills.rating.{o.rating}', lang=lang)}",
+                o.evaluator,
+                o.rating or "",
+            )
+        )
+    return tuple(sorted(rows, key=lambda r: r.minute))
+
+
+def evaluation_report_bytes(data: ReportData, plan: Plan, *, level: str | None = None) -> bytes:
+    """The evaluation report as a .docx file, with its timeline and outcome-coloured flow chart
+    (left out, not failed, when the dot program is missing)."""
+    from drills.report_charts import outcome_chart_png, timeline_png
+    from drills.report_docx import build_evaluation_report
+    from plans.docx_style import to_docx_bytes
+    from plans.draw import DrawError
+
+    try:
+        timeline = timeline_png(data.timeline, data.lang) if data.timeline else None
+        outcome = (
+            outcome_chart_png(plan, data.outcome, data.lang, level=level) if plan.steps else None
+        )
+    except DrawError:
+        timeline = outcome = None
+    return to_docx_bytes(build_evaluation_report(data, timeline_png=timeline, outcome_png=outcome))
