@@ -128,7 +128,7 @@ def report_data(
                 CAUSE_KEYS.get(f.cause or "", f.cause or ""),
                 f.grade or "improvement",
                 steps.get(f.step_id or "", "") or names.get(f.role_id or "", ""),
-                f"{len(f.evidence)}",
+                t("drillpage.evidence_count", lang=lang, n=len(f.evidence)),
                 f.strength,
                 f.id,
             )

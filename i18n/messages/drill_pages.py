@@ -121,5 +121,6 @@ MESSAGES = {
     "drillpage.reveal.revealed": ("开始（公开）", "started (revealed)"),
     "drillpage.report_word": ("下载评估报告（Word）", "Download the evaluation report (Word)"),
     "drillpage.report_excel": ("导出演练数据（Excel）", "Export the drill figures (Excel)"),
+    "drillpage.evidence_count": ("{n} 条观察记录", "{n} observation(s)"),
     "drillpage.idle_min": ("距今（分钟）", "Idle (min)"),
 }
