@@ -17,7 +17,7 @@ from access import policy
 from access.policy import Actor
 from db.connection import transaction
 
-ENTITIES = ("plan", "version", "user", "drill", "observation")
+ENTITIES = ("plan", "version", "user", "drill", "observation", "finding", "action")
 
 
 @dataclass(frozen=True)

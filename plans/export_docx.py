@@ -547,9 +547,15 @@ CHART_DPI = 110
 CHART_MAX_INCHES = 40
 
 
-def plan_docx_bytes(plan: Plan, *, lang: str | None = None, version_label: str = "") -> bytes:
+def plan_docx_bytes(
+    plan: Plan,
+    *,
+    lang: str | None = None,
+    version_label: str = "",
+    revision_record: Sequence[Mapping[str, object]] = (),
+) -> bytes:
     """The plan as a .docx file, with its flow chart when the dot program is there (a plan
-    without a chart is still a whole document)."""
+    without a chart is still a whole document) and its revision record, if given."""
     from plans import draw
 
     chart = None
@@ -560,7 +566,8 @@ def plan_docx_bytes(plan: Plan, *, lang: str | None = None, version_label: str =
         except draw.DrawError:
             chart = None
     document = build_plan_document(plan, lang=lang, flow_chart_png=chart, chart_dpi=CHART_DPI,
-                                   version_label=version_label)  # fmt: skip
+                                   version_label=version_label,
+                                   revision_record=revision_record)  # fmt: skip
     return to_docx_bytes(document)
 
 

@@ -163,3 +163,16 @@ def test_no_page_shadows_a_package_of_the_project():
     packages = {p.stem for p in ROOT.iterdir() if (p / "__init__.py").exists() or p.suffix == ".py"}
     clashes = sorted(p.stem for p in (ROOT / "pages").glob("*.py") if p.stem in packages)
     assert not clashes, clashes
+
+
+def test_plans_does_not_depend_on_drills():
+    """Dependencies point one way: drills/ builds on plans/, never the reverse."""
+    offenders = []
+    for path in (ROOT / "plans").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n == "drills" or n.startswith("drills.") for n in names):
+                offenders.append(path.name)
+    assert not offenders, offenders

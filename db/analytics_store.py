@@ -1,0 +1,432 @@
+"""Looking across drills (issue 5): steps most often missed or late, ratings over time, plans
+and roles not drilled within their period, overdue corrective actions, and each revised step's
+miss and late rates before and after the revision. All the SQL of the analytics lives here.
+
+Only ended drills count. Readers are the overseers of the unit (admins everywhere; managers, drill
+directors and evaluation leads of their own unit): those who see an ended drill's whole record.
+
+How an item's outcome is read from the stored record (`_OUTCOME`): its entry in force is the
+newest item observation or amendment (by entry time) that no undo withdrew; "missed" is an entry
+rated not done, "not observed" an item without one, and "late" an entry done or partly done more
+than the item's time limit after the drill's start. Lateness here is wall-clock time from T0 (it
+ignores pauses and limits counted from another item); the per-area and per-role figures of the
+scoring engine itself are kept per drill in `drill_scores` (save_scores).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import astuple, dataclass, fields
+from datetime import date, datetime, timedelta
+
+import duckdb
+
+from access.errors import NotAllowedError
+from access.policy import Actor
+from access.secrecy import OVERSEERS, is_director
+from db import findings_store
+from db.connection import transaction
+from db.drills_facts import is_lead, known_facts, require_status
+from db.errors import NotFoundError
+from drills.scoring import Evaluation
+
+# Days within which a plan of each kind must be drilled (unknown kinds: DEFAULT_PERIOD_DAYS).
+DEFAULT_PERIODS = {
+    "overall": 365,
+    "comprehensive": 365,
+    "special": 365,
+    "department": 365,
+    "onsite": 182,
+    "other": 365,
+}
+DEFAULT_PERIOD_DAYS = 365
+
+DUCKDB_MINUTES = "(epoch(o.happened_at) - epoch(sc.started_at)) / 60.0"
+SQLITE_MINUTES = "(julianday(o.happened_at) - julianday(sc.started_at)) * 1440.0"
+
+# {minutes}: the dialect's minutes between an observation and the drill's start. The rest is
+# plain SQL that DuckDB and SQLite both run (bench/analytics_bench.py times it on both).
+_OUTCOME = """
+WITH scope AS (
+    SELECT d.id AS drill_id, d.plan_id, d.version_id, s.happened_at AS started_at
+    FROM drills d
+    JOIN drill_clock_events s ON s.drill_id = d.id AND s.kind = 'start'
+    JOIN drill_clock_events e ON e.drill_id = d.id AND e.kind = 'end'
+    WHERE d.unit = ? AND (? IS NULL OR d.plan_id = ?) AND (? IS NULL OR s.happened_at >= ?)
+),
+withdrawn AS (
+    SELECT o.ref AS id FROM observations o JOIN scope sc ON sc.drill_id = o.drill_id
+    WHERE o.kind = 'undo'
+),
+entries AS (
+    SELECT o.drill_id, coalesce(o.item_id, orig.item_id) AS item_id, o.rating, o.happened_at,
+           row_number() OVER (PARTITION BY o.drill_id, coalesce(o.item_id, orig.item_id)
+                              ORDER BY o.entered_at DESC, o.id DESC) AS n
+    FROM observations o
+    JOIN scope sc ON sc.drill_id = o.drill_id
+    LEFT JOIN observations orig ON o.kind = 'amendment' AND orig.id = o.ref
+    WHERE o.kind IN ('item', 'amendment') AND o.rating IS NOT NULL
+      AND o.id NOT IN (SELECT id FROM withdrawn WHERE id IS NOT NULL)
+),
+outcome AS (
+    SELECT c.drill_id, sc.plan_id, sc.version_id, c.step_id, o.rating,
+           CASE WHEN o.rating IN ('done', 'partly') AND c.time_limit_min IS NOT NULL
+                 AND {minutes} > c.time_limit_min THEN 1 ELSE 0 END AS late
+    FROM checklist_items c
+    JOIN scope sc ON sc.drill_id = c.drill_id
+    LEFT JOIN entries o ON o.drill_id = c.drill_id AND o.item_id = c.id AND o.n = 1
+    WHERE c.step_id IS NOT NULL
+)
+"""
+
+_STEPS_MISSED_OR_LATE = (
+    _OUTCOME
+    + """
+SELECT plan_id, step_id, count(DISTINCT drill_id) AS drills, count(*) AS items,
+       sum(CASE WHEN rating = 'not_done' THEN 1 ELSE 0 END) AS missed_n,
+       sum(CASE WHEN rating IS NULL THEN 1 ELSE 0 END) AS unobserved_n,
+       sum(late) AS late_n
+FROM outcome
+GROUP BY plan_id, step_id
+ORDER BY missed_n + unobserved_n + late_n DESC, plan_id, step_id
+LIMIT ?
+"""
+)
+
+
+def steps_missed_or_late_sql(dialect: str = "duckdb") -> str:
+    """The main analytics query in `dialect` ("duckdb" or "sqlite"); parameters: unit, plan_id,
+    plan_id, since, since, limit."""
+    minutes = SQLITE_MINUTES if dialect == "sqlite" else DUCKDB_MINUTES
+    return _STEPS_MISSED_OR_LATE.replace("{minutes}", minutes)
+
+
+@dataclass(frozen=True)
+class StepStats:
+    plan_id: int
+    step_id: str
+    step_name: str
+    drills: int
+    items: int
+    missed: int
+    not_observed: int
+    late: int
+
+    @property
+    def miss_rate(self) -> float:
+        return self.missed / self.items if self.items else 0.0
+
+    @property
+    def late_rate(self) -> float:
+        return self.late / self.items if self.items else 0.0
+
+
+@dataclass(frozen=True)
+class RatingPoint:
+    drill_id: int
+    title: str
+    ended_at: datetime
+    key: str  # area or lead role id
+    score: float | None
+    rating: str | None
+    coverage: float | None
+
+
+@dataclass(frozen=True)
+class NotDrilled:
+    plan_id: int
+    plan_title: str
+    kind: str
+    role_id: str | None  # None: the plan as a whole
+    role_name: str
+    period_days: int
+    last_drilled: date | None
+    due_by: date | None  # last drill + period (None: never drilled)
+
+
+@dataclass(frozen=True)
+class BeforeAfter:
+    plan_id: int
+    step_id: str
+    revised_in: int | None  # the version number that revised the step (None: never revised)
+    before: tuple[int, int, int, int]  # drills, items, missed, late
+    after: tuple[int, int, int, int]
+
+    @staticmethod
+    def _rate(part: int, whole: int) -> float | None:
+        return part / whole if whole else None
+
+    @property
+    def miss_rate_before(self) -> float | None:
+        return self._rate(self.before[2], self.before[1])
+
+    @property
+    def miss_rate_after(self) -> float | None:
+        return self._rate(self.after[2], self.after[1])
+
+    @property
+    def late_rate_before(self) -> float | None:
+        return self._rate(self.before[3], self.before[1])
+
+    @property
+    def late_rate_after(self) -> float | None:
+        return self._rate(self.after[3], self.after[1])
+
+
+def require_overseer(actor: Actor, unit: str) -> None:
+    """Raises: NotAllowedError unless admin, or manager / drill director / evaluation lead of
+    `unit`."""
+    if "admin" in actor.roles:
+        return
+    if not unit or actor.unit != unit or not (actor.roles & OVERSEERS):
+        raise NotAllowedError("analytics.not_allowed", action="analytics.read")
+
+
+def steps_missed_or_late(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    *,
+    unit: str,
+    since: datetime | None = None,
+    plan_id: int | None = None,
+    limit: int = 20,
+) -> list[StepStats]:
+    """Per plan step, over the unit's ended drills: how often its items were missed, not
+    observed or late; the worst first."""
+    require_overseer(actor, unit)
+    with conn.cursor() as cur, transaction(cur):
+        rows = cur.execute(
+            steps_missed_or_late_sql("duckdb"),
+            [unit, plan_id, plan_id, since, since, max(0, int(limit))],
+        ).fetchall()
+        names = _step_names(cur, {(row[0], row[1]) for row in rows})
+    return [StepStats(r[0], r[1], names.get((r[0], r[1]), r[1]), *map(int, r[2:])) for r in rows]
+
+
+def _step_names(cur, keys: set[tuple[int, str]]) -> dict[tuple[int, str], str]:
+    """(plan, step) -> the step's name in the newest version that has it."""
+    if not keys:
+        return {}
+    rows = cur.execute(
+        "SELECT v.plan_id, st.id, arg_max(st.name, v.number) FROM steps st"
+        " JOIN versions v ON v.id = st.version_id WHERE v.plan_id IN ? GROUP BY v.plan_id, st.id",
+        [sorted({plan for plan, _ in keys})],
+    ).fetchall()
+    return {(plan, step): name for plan, step, name in rows}
+
+
+def save_scores(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    drill_id: int,
+    evaluation: Evaluation,
+    *,
+    now: datetime,
+) -> None:
+    """Keep an ended drill's score summary (overall, per area, per lead role), replacing an
+    earlier one. Raises: NotAllowedError unless evaluation lead or director of the drill."""
+    with conn.cursor() as cur, transaction(cur):
+        facts = known_facts(cur, actor, drill_id)
+        require_status(facts, "ended")
+        if not (is_lead(actor, facts) or is_director(actor, facts.record)):
+            raise NotAllowedError("findings_store.not_editor", action="scores.save")
+        cur.execute("DELETE FROM drill_scores WHERE drill_id = ?", [drill_id])
+        rows = [("overall", "overall", evaluation.score, evaluation.grade, evaluation.counts)]
+        rows += [("area", a.area, a.score, a.rating, a.counts) for a in evaluation.areas]
+        rows += [("role", r.role, r.score, r.rating, r.counts) for r in evaluation.roles]
+        for dimension, key, score, rating, counts in rows:
+            cur.execute(
+                "INSERT INTO drill_scores (drill_id, dimension, key, score, rating, coverage,"
+                " total, not_done, not_observed, late, saved_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [drill_id, dimension, key, score, rating, counts.coverage, counts.total,
+                 counts.not_done, counts.not_observed, counts.late, now],
+            )  # fmt: skip
+
+
+def ratings_over_time(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    *,
+    unit: str,
+    by: str = "area",
+    plan_id: int | None = None,
+) -> list[RatingPoint]:
+    """The saved scores of the unit's ended drills per area (or lead role), oldest drill first."""
+    if by not in ("area", "role", "overall"):
+        raise ValueError(f"ratings by {by}")
+    require_overseer(actor, unit)
+    with conn.cursor() as cur, transaction(cur):
+        rows = cur.execute(
+            "SELECT d.id, d.title, e.happened_at, s.key, s.score, s.rating, s.coverage"
+            " FROM drill_scores s JOIN drills d ON d.id = s.drill_id"
+            " JOIN drill_clock_events e ON e.drill_id = d.id AND e.kind = 'end'"
+            " WHERE d.unit = ? AND s.dimension = ? AND (?::BIGINT IS NULL OR d.plan_id = ?)"
+            " ORDER BY e.happened_at, d.id, s.key",
+            [unit, by, plan_id, plan_id],
+        ).fetchall()
+    return [RatingPoint(*row) for row in rows]
+
+
+def not_drilled_within(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    *,
+    unit: str,
+    today: date,
+    periods: Mapping[str, int] | None = None,
+) -> list[NotDrilled]:
+    """The unit's plans (with a published version), and the roles of that version, whose last
+    ended drill is older than the period of the plan's kind, or that were never drilled. A
+    drill exercises the roles it names (none named: all of the plan's roles)."""
+    require_overseer(actor, unit)
+    periods = {**DEFAULT_PERIODS, **(periods or {})}
+    with conn.cursor() as cur, transaction(cur):
+        plans = cur.execute(
+            "SELECT p.id, p.title, p.kind, max(v.id) FROM plans p"
+            " JOIN versions v ON v.plan_id = p.id AND v.status = 'published'"
+            " WHERE p.unit = ? AND NOT p.deleted GROUP BY p.id, p.title, p.kind ORDER BY p.id",
+            [unit],
+        ).fetchall()
+        version_ids = [row[3] for row in plans]
+        roles = cur.execute(
+            "SELECT version_id, id, name FROM roles WHERE version_id IN ? ORDER BY position",
+            [version_ids],
+        ).fetchall() if version_ids else []  # fmt: skip
+        drills = cur.execute(
+            "SELECT d.plan_id, d.participating_roles, e.happened_at FROM drills d"
+            " JOIN drill_clock_events e ON e.drill_id = d.id AND e.kind = 'end'"
+            " WHERE d.unit = ?",
+            [unit],
+        ).fetchall()
+    last_plan: dict[int, date] = {}
+    last_role: dict[tuple[int, str], date] = {}
+    for plan, named, ended in drills:
+        day = ended.date()
+        last_plan[plan] = max(last_plan.get(plan, day), day)
+        for role in json.loads(named) or ["*"]:
+            last_role[(plan, role)] = max(last_role.get((plan, role), day), day)
+    out = []
+    for plan_id, title, kind, version_id in plans:
+        period = int(periods.get(kind, DEFAULT_PERIOD_DAYS))
+        subjects = [(None, title, last_plan.get(plan_id))]
+        for v, role_id, name in roles:
+            if v == version_id:
+                found = [last_role.get((plan_id, role_id)), last_role.get((plan_id, "*"))]
+                subjects.append((role_id, name, max((d for d in found if d), default=None)))
+        for role_id, name, last in subjects:
+            if last is None or (today - last).days > period:
+                due = last + timedelta(days=period) if last else None
+                out.append(NotDrilled(plan_id, title, kind, role_id, name, period, last, due))
+    return out
+
+
+def overdue_actions(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, *, unit: str, today: date
+) -> list[findings_store.StoredAction]:
+    """The unit's corrective actions past due and neither done nor verified, earliest first."""
+    require_overseer(actor, unit)
+    return findings_store.list_actions(conn, actor, unit=unit, overdue_on=today)
+
+
+_REVISION_STEPS = """
+SELECT v.number, st.id IS NOT NULL, st.name, st.body, st.phase, st.time_limit_min, st.time_from,
+       (SELECT string_agg(so.kind || ':' || so.role_id, ',' ORDER BY so.kind, so.position)
+          FROM step_owners so WHERE so.version_id = v.id AND so.step_id = st.id)
+FROM versions v LEFT JOIN steps st ON st.version_id = v.id AND st.id = ?
+WHERE v.plan_id = ? AND v.status IN ('published', 'superseded')
+ORDER BY v.number
+"""
+
+_BEFORE_AFTER = (
+    _OUTCOME
+    + """
+SELECT (v.number >= ?) AS after, count(DISTINCT o.drill_id), count(*),
+       sum(CASE WHEN o.rating = 'not_done' THEN 1 ELSE 0 END), sum(o.late)
+FROM outcome o JOIN versions v ON v.id = o.version_id
+WHERE o.step_id = ?
+GROUP BY 1
+"""
+).replace("{minutes}", DUCKDB_MINUTES)
+
+
+def before_after_revision(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, step_key: tuple[int, str]
+) -> BeforeAfter:
+    """Miss and late rates of a plan step (plan id, step id; steps are matched across versions
+    by id) in the drills before and after the newest released version that changed it (its
+    name, text, phase, time limit or owners). Without a revision everything counts as before.
+
+    Raises: NotFoundError for an unknown plan; NotAllowedError unless overseer of its unit.
+    """
+    plan_id, step_id = step_key
+    with conn.cursor() as cur, transaction(cur):
+        found = cur.execute(
+            "SELECT unit FROM plans WHERE id = ? AND NOT deleted", [plan_id]
+        ).fetchone()
+        if found is None:
+            raise NotFoundError("db.not_found", plan_id=plan_id)
+        unit = found[0]
+        require_overseer(actor, unit)
+        versions = cur.execute(_REVISION_STEPS, [step_id, plan_id]).fetchall()
+        revised_in = None
+        previous = None
+        for number, present, *content in versions:
+            state = tuple(content) if present else None
+            if previous is not None and state is not None and state != previous:
+                revised_in = number
+            previous = state if state is not None else previous
+        split = revised_in if revised_in is not None else 1 << 30
+        rows = cur.execute(
+            _BEFORE_AFTER, [unit, plan_id, plan_id, None, None, split, step_id]
+        ).fetchall()
+    sides = {bool(row[0]): tuple(int(x or 0) for x in row[1:]) for row in rows}
+    empty = (0, 0, 0, 0)
+    return BeforeAfter(plan_id, step_id, revised_in, sides.get(False, empty),
+                       sides.get(True, empty))  # fmt: skip
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def to_csv(rows: Iterable[object], columns: Sequence[str] | None = None) -> bytes:
+    """Dataclass rows as CSV (UTF-8 with a byte-order mark, for Excel); cells that start like a
+    spreadsheet formula are prefixed with a quote (CSV injection)."""
+    rows = list(rows)
+    if columns is None:
+        columns = [f.name for f in fields(rows[0])] if rows else []
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        values = dict(zip([f.name for f in fields(row)], astuple(row), strict=True))
+        writer.writerow([_cell(values.get(name)) for name in columns])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    text = value.isoformat() if isinstance(value, date | datetime) else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+__all__ = [
+    "DEFAULT_PERIODS",
+    "BeforeAfter",
+    "NotDrilled",
+    "RatingPoint",
+    "StepStats",
+    "before_after_revision",
+    "not_drilled_within",
+    "overdue_actions",
+    "ratings_over_time",
+    "require_overseer",
+    "save_scores",
+    "steps_missed_or_late",
+    "steps_missed_or_late_sql",
+    "to_csv",
+]

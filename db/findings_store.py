@@ -1,0 +1,506 @@
+"""Findings, corrective actions, participants' reviews, area weights and rating overrides of a
+drill (issue 5, "Findings and improvement items").
+
+Every call starts from the drill's facts (db/drills_facts.py): a drill the actor may not know of
+is reported like a missing id. Reading needs the whole record after the end: the drill's
+directors and evaluation leads, and the overseers of its unit. Findings, actions and overrides
+are written by the drill's evaluation leads and directors (actions are also updated by managers
+and admins of the unit, who follow them up); reviews by the drill's participants, one each
+(a second submission replaces the first). Edited rows carry `version` for optimistic locking.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+import duckdb
+
+from access.errors import NotAllowedError
+from access.policy import Actor
+from access.secrecy import is_director
+from db.connection import transaction
+from db.drills_facts import (
+    DrillFacts,
+    audit,
+    fetch_many,
+    is_lead,
+    known_facts,
+    require_status,
+    sees_whole_record,
+)
+from db.errors import NotFoundError, StoreError, VersionConflictError
+from drills.actions import ACTION_STATUSES, CorrectiveAction, ParticipantReview
+from drills.findings import Finding
+from drills.ratings import AREAS, RatingOverride
+
+_RATINGS = ("P", "S", "M", "U")
+_FINDING_COLUMNS = (
+    "id, title, description, evidence, cause, grade, strength, step_id, role_id, status, kind,"
+    " item_id, area, version, edited_by, edited_at"
+)
+_ACTION_COLUMNS = (
+    "a.id, a.finding_id, a.action, a.owner, a.due, a.status, a.verification, a.drill_id,"
+    " a.version, a.updated_by, a.updated_at"
+)
+
+
+@dataclass(frozen=True)
+class StoredFinding:
+    """A finding as stored: the domain object, its drill and its optimistic-locking version."""
+
+    drill_id: int
+    finding: Finding
+    version: int
+    edited_by: str | None = None
+    edited_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class StoredAction:
+    drill_id: int
+    action: CorrectiveAction
+    version: int
+    updated_by: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredReview:
+    drill_id: int
+    review: ParticipantReview
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredOverride:
+    drill_id: int
+    override: RatingOverride
+    set_at: datetime
+
+
+# ---------------------------------------------------------------- access
+
+
+def _reader(cur, actor: Actor, drill_id: int) -> DrillFacts:
+    """Raises: NotFoundError (unknown or secret drill), InvalidTransitionError (not ended),
+    NotAllowedError (not one who sees the whole record)."""
+    facts = known_facts(cur, actor, drill_id)
+    require_status(facts, "ended")
+    if not sees_whole_record(actor, facts):
+        raise NotAllowedError("findings_store.not_reader", action="findings.read")
+    return facts
+
+
+def _editor(cur, actor: Actor, drill_id: int) -> DrillFacts:
+    """The drill's evaluation leads and directors, after the end."""
+    facts = _reader(cur, actor, drill_id)
+    if not (is_lead(actor, facts) or is_director(actor, facts.record)):
+        raise NotAllowedError("findings_store.not_editor", action="findings.edit")
+    return facts
+
+
+def _follow_up(cur, actor: Actor, drill_id: int) -> DrillFacts:
+    """Editors, plus managers and admins of the unit (who follow corrective actions up)."""
+    facts = _reader(cur, actor, drill_id)
+    manager = "admin" in actor.roles or (
+        "manager" in actor.roles and actor.unit == facts.unit != ""
+    )
+    if not (manager or is_lead(actor, facts) or is_director(actor, facts.record)):
+        raise NotAllowedError("findings_store.not_editor", action="findings.edit")
+    return facts
+
+
+# ---------------------------------------------------------------- findings
+
+
+def save_proposed_findings(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    drill_id: int,
+    findings: Sequence[Finding],
+    *,
+    now: datetime,
+) -> int:
+    """Store the proposals of an ended drill; ids already stored keep their edits (only new ids
+    are inserted). Returns how many were inserted."""
+    with conn.cursor() as cur, transaction(cur):
+        _editor(cur, actor, drill_id)
+        rows = cur.execute(
+            "SELECT id, position FROM findings WHERE drill_id = ?", [drill_id]
+        ).fetchall()
+        known = {row[0] for row in rows}
+        position = max((row[1] for row in rows), default=-1) + 1
+        inserted = 0
+        for finding in findings:
+            if finding.id in known:
+                continue
+            known.add(finding.id)
+            cur.execute(
+                "INSERT INTO findings (drill_id, id, position, kind, title, description, evidence,"
+                " cause, grade, strength, step_id, role_id, item_id, area, status, proposed_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [drill_id, finding.id, position, finding.kind, finding.title,
+                 finding.description, json.dumps(list(finding.evidence)), finding.cause,
+                 finding.grade, finding.strength, finding.step_id, finding.role_id,
+                 finding.item_id, finding.area, finding.status, now],
+            )  # fmt: skip
+            position += 1
+            inserted += 1
+        if inserted:
+            audit(cur, actor, "finding.propose", "drill", drill_id, now=now,
+                  after={"inserted": inserted})  # fmt: skip
+    return inserted
+
+
+def list_findings(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int
+) -> list[StoredFinding]:
+    """The drill's findings in the order they were proposed."""
+    with conn.cursor() as cur, transaction(cur):
+        _reader(cur, actor, drill_id)
+        rows = cur.execute(
+            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE drill_id = ? ORDER BY position",
+            [drill_id],
+        ).fetchall()
+    return [_finding(drill_id, row) for row in rows]
+
+
+def update_finding(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    drill_id: int,
+    finding: Finding,
+    expected_version: int,
+    *,
+    now: datetime,
+) -> int:
+    """Replace a stored finding's editable fields (all but id and kind). Returns the new version.
+
+    Raises: NotFoundError (no such finding), VersionConflictError (someone saved it since
+    `expected_version` was read; nothing is overwritten), NotAllowedError.
+    """
+    with conn.cursor() as cur, transaction(cur):
+        _editor(cur, actor, drill_id)
+        row = cur.execute(
+            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE drill_id = ? AND id = ?",
+            [drill_id, finding.id],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("findings_store.finding_not_found", finding_id=finding.id)
+        before = _finding(drill_id, row)
+        if before.version != expected_version:
+            raise VersionConflictError("findings_store.version_conflict", finding_id=finding.id)
+        version = cur.execute(
+            "UPDATE findings SET title = ?, description = ?, evidence = ?, cause = ?, grade = ?,"
+            " strength = ?, step_id = ?, role_id = ?, item_id = ?, area = ?, status = ?,"
+            " edited_by = ?, edited_at = ?, version = version + 1"
+            " WHERE drill_id = ? AND id = ? AND version = ? RETURNING version",
+            [finding.title, finding.description, json.dumps(list(finding.evidence)),
+             finding.cause, finding.grade, finding.strength, finding.step_id, finding.role_id,
+             finding.item_id, finding.area, finding.status, actor.username, now, drill_id,
+             finding.id, expected_version],
+        ).fetchone()  # fmt: skip
+        if version is None:
+            raise VersionConflictError("findings_store.version_conflict", finding_id=finding.id)
+        audit(cur, actor, "finding.update", "finding", f"{drill_id}/{finding.id}", now=now,
+              before=asdict(before.finding), after=asdict(finding))  # fmt: skip
+    return version[0]
+
+
+def _finding(drill_id: int, row: tuple) -> StoredFinding:
+    finding = Finding(
+        id=row[0], title=row[1], description=row[2], evidence=tuple(json.loads(row[3])),
+        cause=row[4], grade=row[5], strength=row[6], step_id=row[7], role_id=row[8],
+        status=row[9], kind=row[10], item_id=row[11], area=row[12],
+    )  # fmt: skip
+    return StoredFinding(drill_id, finding, row[13], row[14], row[15])
+
+
+# ---------------------------------------------------------------- corrective actions
+
+
+def add_action(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    drill_id: int,
+    action: CorrectiveAction,
+    *,
+    now: datetime,
+) -> str:
+    """Store a new corrective action for one of the drill's findings (its `id` is ignored: the
+    store numbers actions). Returns the new id.
+
+    Raises: NotFoundError when the finding is not the drill's.
+    """
+    with conn.cursor() as cur, transaction(cur):
+        _editor(cur, actor, drill_id)
+        _require_finding(cur, drill_id, action.finding_id)
+        new_id = cur.execute(
+            "INSERT INTO corrective_actions (drill_id, finding_id, action, owner, due, status,"
+            " verification, created_by, created_at, updated_by, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [drill_id, action.finding_id, action.action, action.owner, action.due,
+             action.status, action.verification, actor.username, now, actor.username, now],
+        ).fetchone()[0]  # fmt: skip
+        audit(cur, actor, "action.add", "action", new_id, now=now, after=_action_view(action))
+    return str(new_id)
+
+
+def update_action(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    action: CorrectiveAction,
+    expected_version: int,
+    *,
+    now: datetime,
+) -> int:
+    """Replace an action's text, owner, due date, status and verification (finding unchanged).
+    Returns the new version.
+
+    Raises: NotFoundError, VersionConflictError, NotAllowedError.
+    """
+    try:
+        action_id = int(action.id)
+    except (TypeError, ValueError):
+        raise NotFoundError("findings_store.action_not_found", action_id=action.id) from None
+    with conn.cursor() as cur, transaction(cur):
+        row = cur.execute(
+            f"SELECT {_ACTION_COLUMNS} FROM corrective_actions a WHERE a.id = ?", [action_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("findings_store.action_not_found", action_id=action.id)
+        before = _action(row)
+        try:
+            _follow_up(cur, actor, before.drill_id)
+        except NotFoundError:
+            raise NotFoundError("findings_store.action_not_found", action_id=action.id) from None
+        if before.version != expected_version:
+            raise VersionConflictError("findings_store.version_conflict", finding_id=action.id)
+        version = cur.execute(
+            "UPDATE corrective_actions SET action = ?, owner = ?, due = ?, status = ?,"
+            " verification = ?, updated_by = ?, updated_at = ?, version = version + 1"
+            " WHERE id = ? AND version = ? RETURNING version",
+            [action.action, action.owner, action.due, action.status, action.verification,
+             actor.username, now, action_id, expected_version],
+        ).fetchone()  # fmt: skip
+        if version is None:
+            raise VersionConflictError("findings_store.version_conflict", finding_id=action.id)
+        audit(cur, actor, "action.update", "action", action_id, now=now,
+              before=_action_view(before.action), after=_action_view(action))  # fmt: skip
+    return version[0]
+
+
+def list_actions(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    *,
+    drill_id: int | None = None,
+    unit: str | None = None,
+    overdue_on: date | None = None,
+) -> list[StoredAction]:
+    """Corrective actions of the drills whose whole record the actor sees (ended drills only),
+    optionally of one drill or one unit. With `overdue_on`: only those past due on that day and
+    neither done nor verified (the overdue list), earliest due first."""
+    with conn.cursor() as cur, transaction(cur):
+        if drill_id is not None:
+            _reader(cur, actor, drill_id)
+        rows = cur.execute(
+            f"SELECT {_ACTION_COLUMNS} FROM corrective_actions a JOIN drills d ON d.id = a.drill_id"
+            " WHERE (?::BIGINT IS NULL OR a.drill_id = ?) AND (?::VARCHAR IS NULL OR d.unit = ?)"
+            "   AND (?::DATE IS NULL OR (a.due < ? AND a.status NOT IN ('done', 'verified')))"
+            " ORDER BY a.due, a.id",
+            [drill_id, drill_id, unit, unit, overdue_on, overdue_on],
+        ).fetchall()
+        visible = _visible(cur, actor, {row[7] for row in rows})
+    return [_action(row) for row in rows if row[7] in visible]
+
+
+def _visible(cur, actor: Actor, drill_ids: Iterable[int]) -> set[int]:
+    """The drills among `drill_ids` that ended and whose whole record the actor sees."""
+    facts = fetch_many(cur, sorted(drill_ids)) if drill_ids else []
+    return {
+        f.id
+        for f in facts
+        if f.status == "ended" and sees_whole_record(actor, f) and _knows(actor, f)
+    }
+
+
+def _knows(actor: Actor, facts: DrillFacts) -> bool:
+    from access.secrecy import can_know_drill_exists
+
+    return can_know_drill_exists(actor, facts.record)
+
+
+def _require_finding(cur, drill_id: int, finding_id: str) -> None:
+    found = cur.execute(
+        "SELECT count(*) FROM findings WHERE drill_id = ? AND id = ?", [drill_id, finding_id]
+    ).fetchone()[0]
+    if not found:
+        raise NotFoundError("findings_store.finding_not_found", finding_id=finding_id)
+
+
+def _action(row: tuple) -> StoredAction:
+    action = CorrectiveAction(str(row[0]), *row[1:7])
+    return StoredAction(row[7], action, row[8], row[9], row[10])
+
+
+def _action_view(action: CorrectiveAction) -> dict:
+    view = asdict(action)
+    view["due"] = action.due.isoformat()
+    return view
+
+
+# ---------------------------------------------------------------- participants' reviews
+
+
+def submit_review(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    drill_id: int,
+    review: ParticipantReview,
+    *,
+    now: datetime,
+) -> None:
+    """A participant's own review of an ended drill; a second one replaces the first.
+
+    Raises: NotAllowedError unless the actor is a participant of the drill submitting for
+    themselves; InvalidTransitionError before the end.
+    """
+    with conn.cursor() as cur, transaction(cur):
+        facts = known_facts(cur, actor, drill_id)
+        if actor.username not in facts.named("participant") or review.username != actor.username:
+            raise NotAllowedError("findings_store.not_participant", action="review.submit")
+        require_status(facts, "ended")
+        cur.execute(
+            "INSERT OR REPLACE INTO participant_reviews (drill_id, username, role, went_well,"
+            " to_improve, rating, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [drill_id, review.username, review.role, review.went_well, review.to_improve,
+             review.rating, now],
+        )  # fmt: skip
+
+
+def list_reviews(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> list[StoredReview]:
+    with conn.cursor() as cur, transaction(cur):
+        _reader(cur, actor, drill_id)
+        rows = cur.execute(
+            "SELECT username, role, went_well, to_improve, rating, submitted_at"
+            " FROM participant_reviews WHERE drill_id = ? ORDER BY submitted_at, username",
+            [drill_id],
+        ).fetchall()
+    return [StoredReview(drill_id, ParticipantReview(*row[:5]), row[5]) for row in rows]
+
+
+# ---------------------------------------------------------------- weights and overrides
+
+
+def set_weights(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    unit: str,
+    weights: Mapping[str, float],
+    *,
+    now: datetime,
+) -> None:
+    """Replace the unit's area weights (areas left out weigh 1).
+
+    Raises: NotAllowedError unless admin or an evaluation lead of the unit; StoreError
+    ("findings_store.bad_weight") for an unknown area or a negative weight.
+    """
+    if not ("admin" in actor.roles or ("evaluation_lead" in actor.roles and actor.unit == unit)):
+        raise NotAllowedError("findings_store.not_weights", action="weights.set")
+    for area, weight in weights.items():
+        if area not in AREAS or not isinstance(weight, int | float) or weight < 0:
+            raise StoreError("findings_store.bad_weight", area=area, weight=weight)
+    with conn.cursor() as cur, transaction(cur):
+        before = dict(cur.execute(
+            "SELECT area, weight FROM area_weights WHERE unit = ?", [unit]).fetchall())  # fmt: skip
+        cur.execute("DELETE FROM area_weights WHERE unit = ?", [unit])
+        for area, weight in weights.items():
+            cur.execute(
+                "INSERT INTO area_weights (unit, area, weight, set_by, set_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [unit, area, float(weight), actor.username, now],
+            )
+        audit(cur, actor, "weights.set", "drill", f"unit:{unit}", now=now, before=before,
+              after=dict(weights))  # fmt: skip
+
+
+def weights_for(conn: duckdb.DuckDBPyConnection, actor: Actor, unit: str) -> dict[str, float]:
+    """area -> weight for the unit (only the areas set; scoring gives the rest 1).
+
+    Raises: NotAllowedError for someone of another unit (admins read every unit).
+    """
+    if "admin" not in actor.roles and actor.unit != unit:
+        raise NotAllowedError("findings_store.not_weights", action="weights.read")
+    with conn.cursor() as cur, transaction(cur):
+        rows = cur.execute(
+            "SELECT area, weight FROM area_weights WHERE unit = ? ORDER BY area", [unit]
+        ).fetchall()
+    return dict(rows)
+
+
+def set_override(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    drill_id: int,
+    override: RatingOverride,
+    *,
+    now: datetime,
+) -> None:
+    """Rate an area in place of the computed rating (replacing an earlier override).
+
+    Raises: StoreError ("findings_store.reason_required", "findings_store.bad_override") for an
+    empty reason, unknown area or rating; NotAllowedError unless lead or director of the drill.
+    """
+    if not (override.reason or "").strip():
+        raise StoreError("findings_store.reason_required", area=override.area)
+    if override.area not in AREAS or override.rating not in _RATINGS:
+        raise StoreError("findings_store.bad_override", area=override.area, rating=override.rating)
+    with conn.cursor() as cur, transaction(cur):
+        _editor(cur, actor, drill_id)
+        cur.execute(
+            "INSERT OR REPLACE INTO rating_overrides (drill_id, area, rating, reason, set_by,"
+            " set_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [drill_id, override.area, override.rating, override.reason.strip(), actor.username,
+             now],
+        )  # fmt: skip
+        audit(cur, actor, "drill.rating_override", "drill", drill_id, now=now,
+              after={"area": override.area, "rating": override.rating,
+                     "reason": override.reason})  # fmt: skip
+
+
+def overrides(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int
+) -> list[StoredOverride]:
+    with conn.cursor() as cur, transaction(cur):
+        _reader(cur, actor, drill_id)
+        rows = cur.execute(
+            "SELECT area, rating, reason, set_by, set_at FROM rating_overrides"
+            " WHERE drill_id = ? ORDER BY area",
+            [drill_id],
+        ).fetchall()
+    return [StoredOverride(drill_id, RatingOverride(*row[:4]), row[4]) for row in rows]
+
+
+__all__ = [
+    "ACTION_STATUSES",
+    "StoredAction",
+    "StoredFinding",
+    "StoredOverride",
+    "StoredReview",
+    "add_action",
+    "list_actions",
+    "list_findings",
+    "list_reviews",
+    "overrides",
+    "save_proposed_findings",
+    "set_override",
+    "set_weights",
+    "submit_review",
+    "update_action",
+    "update_finding",
+    "weights_for",
+]

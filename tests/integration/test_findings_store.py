@@ -1,0 +1,183 @@
+"""Findings, corrective actions, reviews, weights and overrides through the store (issue 5)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from access.errors import NotAllowedError
+from db import drills_store as store
+from db import findings_store as fs
+from db.errors import InvalidTransitionError, NotFoundError, StoreError, VersionConflictError
+from drills.actions import CorrectiveAction, ParticipantReview
+from drills.findings import Finding
+from drills.ratings import RatingOverride
+from tests.integration.drills_world import at, design, obs, seed
+
+
+@pytest.fixture
+def world(tmp_path):
+    w = seed(tmp_path / "plandrill.duckdb")
+    yield w
+    w.db.close()
+
+
+def ended_drill(world, *, end=True) -> int:
+    drill = store.create_drill(world.db, world.director, design(world), now=at(-60))
+    store.seal_drill(world.db, world.director, drill, now=at(-30))
+    store.start_drill(world.db, world.director, drill, now=at(0))
+    store.set_participants(world.db, world.director, drill, {"pat": ("r3",)}, now=at(1))
+    store.record_observation(world.db, world.eva, obs(drill, "eva", "c1", minute=2,
+                                                      rating="not_done"))  # fmt: skip
+    if end:
+        store.end_drill(world.db, world.director, drill, now=at(90))
+    return drill
+
+
+PROPOSED = [
+    Finding("missed-c1", "未报告", "c1 未完成", ("o1",), "plan_defect", "deficiency",
+            step_id="s1", role_id="r2", kind="missed", item_id="c1"),
+    Finding("strength-command", "指挥有力", cause=None, grade=None, strength=True,
+            kind="strength", area="command"),
+]
+
+
+def test_proposals_are_stored_and_read_back_in_order(world):
+    drill = ended_drill(world)
+    assert fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100)) == 2
+    stored = fs.list_findings(world.db, world.director, drill)
+    assert [s.finding for s in stored] == PROPOSED
+    assert all(s.version == 1 for s in stored)
+
+
+def test_saving_proposals_again_keeps_edits_and_adds_only_new_ids(world):
+    drill = ended_drill(world)
+    fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
+    edited = replace(PROPOSED[0], description="指挥部办公室未在 5 分钟内报告", status="accepted")
+    assert fs.update_finding(world.db, world.lead, drill, edited, 1, now=at(101)) == 2
+    extra = Finding("note-c2", "备注", kind="note")
+    assert fs.save_proposed_findings(world.db, world.lead, drill, [*PROPOSED, extra],
+                                     now=at(102)) == 1  # fmt: skip
+    stored = fs.list_findings(world.db, world.lead, drill)
+    assert [s.finding for s in stored] == [edited, PROPOSED[1], extra]
+    assert stored[0].edited_by == "lead" and stored[0].version == 2
+
+
+def test_a_stale_edit_is_refused_and_overwrites_nothing(world):
+    drill = ended_drill(world)
+    fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
+    fs.update_finding(world.db, world.director, drill, replace(PROPOSED[0], title="A"), 1,
+                      now=at(101))  # fmt: skip
+    with pytest.raises(VersionConflictError):
+        fs.update_finding(world.db, world.lead, drill, replace(PROPOSED[0], title="B"), 1,
+                          now=at(102))  # fmt: skip
+    assert fs.list_findings(world.db, world.lead, drill)[0].finding.title == "A"
+
+
+def test_a_finding_edit_is_audited(world):
+    drill = ended_drill(world)
+    fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
+    fs.update_finding(world.db, world.lead, drill, replace(PROPOSED[0], title="A"), 1, now=at(101))
+    row = world.db.execute(
+        "SELECT actor, entity_id FROM audit_log WHERE action = 'finding.update'"
+    ).fetchall()
+    assert row == [("lead", f"{drill}/missed-c1")]
+
+
+def test_findings_wait_for_the_end(world):
+    drill = ended_drill(world, end=False)
+    with pytest.raises(InvalidTransitionError):
+        fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(50))
+
+
+def test_participants_evaluators_and_other_units_may_not_read_or_edit_findings(world):
+    drill = ended_drill(world)
+    fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
+    for who in (world.pat, world.eva):
+        with pytest.raises(NotAllowedError):
+            fs.list_findings(world.db, who, drill)
+    with pytest.raises(NotFoundError):  # another unit does not even learn the drill exists
+        fs.list_findings(world.db, world.elsewhere, drill)
+    with pytest.raises(NotAllowedError):  # the unit's manager reads but does not edit
+        fs.update_finding(world.db, world.manager, drill, PROPOSED[0], 1, now=at(101))
+    assert len(fs.list_findings(world.db, world.manager, drill)) == 2
+
+
+def test_actions_are_added_updated_and_listed_overdue(world):
+    drill = ended_drill(world)
+    fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
+    new = CorrectiveAction("", "missed-c1", "修订报告时限", "owner", date(2026, 6, 1))
+    action_id = fs.add_action(world.db, world.lead, drill, new, now=at(101))
+    other = fs.add_action(world.db, world.lead, drill,
+                          replace(new, action="培训", due=date(2026, 5, 10)), now=at(101))  # fmt: skip
+    overdue = fs.list_actions(world.db, world.manager, overdue_on=date(2026, 5, 20))
+    assert [a.action.id for a in overdue] == [other]
+    done = replace(new, id=action_id, status="verified", verification="复核通过")
+    assert fs.update_action(world.db, world.manager, done, 1, now=at(102)) == 2
+    with pytest.raises(VersionConflictError):
+        fs.update_action(world.db, world.lead, done, 1, now=at(103))
+    listed = fs.list_actions(world.db, world.director, drill_id=drill)
+    assert {a.action.id: a.action.status for a in listed} == {action_id: "verified", other: "open"}
+    assert fs.list_actions(world.db, world.pat) == []
+    assert fs.list_actions(world.db, world.elsewhere_manager) == []
+    assert world.db.execute(
+        "SELECT count(*) FROM audit_log WHERE entity = 'action'").fetchone()[0] == 3  # fmt: skip
+
+
+def test_an_action_needs_a_finding_of_the_drill_and_an_editor(world):
+    drill = ended_drill(world)
+    new = CorrectiveAction("", "nope", "x", "owner", date(2026, 6, 1))
+    with pytest.raises(NotFoundError):
+        fs.add_action(world.db, world.lead, drill, new, now=at(101))
+    fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
+    with pytest.raises(NotAllowedError):
+        fs.add_action(world.db, world.pat, drill, replace(new, finding_id="missed-c1"),
+                      now=at(101))  # fmt: skip
+
+
+def test_a_participant_reviews_once_and_may_replace_it(world):
+    drill = ended_drill(world)
+    fs.submit_review(world.db, world.pat, drill, ParticipantReview("pat", "r3", "快", "慢", 4),
+                     now=at(100))  # fmt: skip
+    fs.submit_review(world.db, world.pat, drill, ParticipantReview("pat", "r3", "快", "更慢", 2),
+                     now=at(101))  # fmt: skip
+    reviews = fs.list_reviews(world.db, world.lead, drill)
+    assert [(r.review.to_improve, r.review.rating) for r in reviews] == [("更慢", 2)]
+    with pytest.raises(NotAllowedError):  # not a participant of this drill
+        fs.submit_review(world.db, world.pat2, drill, ParticipantReview("pat2", None), now=at(1))
+    with pytest.raises(NotAllowedError):  # not for someone else
+        fs.submit_review(world.db, world.pat, drill, ParticipantReview("pat2", None), now=at(1))
+    with pytest.raises(NotAllowedError):
+        fs.list_reviews(world.db, world.pat, drill)
+
+
+def test_weights_are_set_by_admins_and_evaluation_leads_of_the_unit(world):
+    unit = world.lead.unit
+    fs.set_weights(world.db, world.lead, unit, {"command": 2.0, "disposal": 1.5}, now=at(0))
+    assert fs.weights_for(world.db, world.manager, unit) == {"command": 2.0, "disposal": 1.5}
+    fs.set_weights(world.db, world.root, unit, {"command": 3}, now=at(1))
+    assert fs.weights_for(world.db, world.lead, unit) == {"command": 3.0}
+    with pytest.raises(NotAllowedError):
+        fs.set_weights(world.db, world.manager, unit, {"command": 1}, now=at(2))
+    with pytest.raises(NotAllowedError):
+        fs.weights_for(world.db, world.elsewhere, unit)
+    with pytest.raises(StoreError):
+        fs.set_weights(world.db, world.lead, unit, {"nonsense": 1}, now=at(2))
+
+
+def test_an_override_needs_a_reason_and_an_editor(world):
+    drill = ended_drill(world)
+    with pytest.raises(StoreError):
+        fs.set_override(world.db, world.lead, drill, RatingOverride("command", "M", "  "),
+                        now=at(100))  # fmt: skip
+    fs.set_override(world.db, world.lead, drill, RatingOverride("command", "M", "协调混乱"),
+                    now=at(100))  # fmt: skip
+    fs.set_override(world.db, world.lead, drill, RatingOverride("command", "U", "再看录像"),
+                    now=at(101))  # fmt: skip
+    got = fs.overrides(world.db, world.manager, drill)
+    assert [s.override for s in got] == [RatingOverride("command", "U", "再看录像", "lead")]
+    with pytest.raises(NotAllowedError):
+        fs.set_override(world.db, world.eva, drill, RatingOverride("command", "P", "好"),
+                        now=at(102))  # fmt: skip

@@ -1,0 +1,133 @@
+"""The plan-revision loop on a real DuckDB file (issue 5): findings mark a plan as due, open a
+revision draft with flagged steps and roles, and the published revision goes to Word with a
+revision record that maps each finding to its change."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+from docx import Document
+
+from access.policy import NotAllowedError
+from db import audit_store, drills_store, plans_store, revision_store
+from db.errors import InvalidTransitionError, StoreError
+from drills.findings import Finding
+from plans.model import replace
+from tests.actors import APPROVER, OWNER
+from tests.integration.drills_world import at, design, seed
+
+NOW = at(300)
+
+REPORT_LATE = Finding("missed-c1", "接报后未按时报告指挥部", cause="plan_defect",
+                      grade="deficiency", status="accepted", step_id="s1", role_id="r2")  # fmt: skip
+RESCUE_ROLE = Finding("wrong_role-c3", "抢险救援组职责不清", cause="plan_defect",
+                      grade="must_fix", role_id="r3")  # fmt: skip
+TRAINING = Finding("late-c2", "启动响应迟缓", cause="training", grade="must_fix", step_id="s2")
+FINDINGS = [REPORT_LATE, RESCUE_ROLE, TRAINING]
+
+
+@pytest.fixture
+def world(tmp_path):
+    world = seed(tmp_path / "plandrill.duckdb")
+    world.drill_id = drills_store.create_drill(world.db, world.director, design(world), now=at(-60))
+    world.plan_id = plans_store.version_info(world.db, OWNER, world.version_id).plan_id
+    yield world
+    world.db.close()
+
+
+def publish_fix(world, draft_id: int) -> None:
+    """The owner shortens the report limit of s1 (10 → 5 minutes) and an approver publishes."""
+    plan = plans_store.load_version(world.db, OWNER, draft_id)
+    s1 = replace(plan.steps[0], time_limit_min=5)
+    plan = replace(plan, steps=(s1, *plan.steps[1:]))
+    plans_store.save_version(world.db, OWNER, draft_id, plan, expected_revision=1, now=NOW)
+    plans_store.submit_for_review(world.db, OWNER, draft_id, NOW)
+    plans_store.approve(world.db, APPROVER, draft_id, NOW + timedelta(days=1))
+
+
+def test_an_accepted_plan_defect_deficiency_marks_the_plan_due(world):
+    assert revision_store.mark_due(world.db, world.lead, world.plan_id, world.drill_id, FINDINGS,
+                                   now=NOW)  # fmt: skip
+    revision_store.mark_due(world.db, world.lead, world.plan_id, world.drill_id, FINDINGS, now=NOW)
+    (due,) = revision_store.plans_due(world.db, OWNER)
+    assert (due.plan_id, due.drill_id, due.finding_ids) == (world.plan_id, world.drill_id,
+                                                            ("missed-c1",))  # fmt: skip
+    assert not revision_store.mark_due(world.db, world.lead, world.plan_id, world.drill_id,
+                                       [TRAINING], now=NOW)  # fmt: skip
+
+
+def test_a_participant_may_neither_mark_a_plan_due_nor_open_a_revision(world):
+    with pytest.raises(NotAllowedError):
+        revision_store.mark_due(world.db, world.pat, world.plan_id, world.drill_id, FINDINGS,
+                                now=NOW)  # fmt: skip
+    with pytest.raises(NotAllowedError):
+        revision_store.open_revision(world.db, world.pat, world.drill_id, FINDINGS, now=NOW)
+    assert len(plans_store.list_versions(world.db, OWNER, world.plan_id)) == 1
+
+
+def test_a_revision_opens_a_draft_with_the_linked_step_and_role_flagged(world):
+    draft_id = revision_store.open_revision(world.db, OWNER, world.drill_id, FINDINGS, now=NOW)
+    info = plans_store.version_info(world.db, OWNER, draft_id)
+    assert (info.status, info.number, info.base_version_id) == ("draft", 2, world.version_id)
+    flags = [s.flag for s in revision_store.flags_of(world.db, OWNER, draft_id)]
+    assert [(f.kind, f.item_id, f.finding_id, f.drill_id) for f in flags] == [
+        ("step", "s1", "missed-c1", world.drill_id),
+        ("role", "r3", "wrong_role-c3", world.drill_id),
+    ]
+    assert plans_store.load_version(world.db, OWNER, draft_id) == plans_store.load_version(
+        world.db, OWNER, world.version_id
+    )
+    actions = [e.action for e in audit_store.search_audit(world.db, world.root, text="")]
+    assert {"version.new_draft", "version.open_revision"} <= set(actions)
+
+
+def test_a_second_revision_is_refused_while_a_draft_exists_and_names_it(world):
+    draft_id = revision_store.open_revision(world.db, OWNER, world.drill_id, FINDINGS, now=NOW)
+    with pytest.raises(InvalidTransitionError) as refused:
+        revision_store.open_revision(world.db, OWNER, world.drill_id, FINDINGS, now=NOW)
+    assert refused.value.key == "revision.draft_exists"
+    assert refused.value.params["version_id"] == draft_id
+
+
+def test_findings_with_nothing_to_flag_leave_no_draft_behind(world):
+    with pytest.raises(StoreError) as refused:
+        revision_store.open_revision(world.db, OWNER, world.drill_id, [TRAINING], now=NOW)
+    assert refused.value.key == "revision.nothing_to_flag"
+    assert len(plans_store.list_versions(world.db, OWNER, world.plan_id)) == 1
+
+
+def test_the_published_revision_maps_each_finding_to_its_change(world):
+    revision_store.mark_due(world.db, world.lead, world.plan_id, world.drill_id, FINDINGS, now=NOW)
+    draft_id = revision_store.open_revision(world.db, OWNER, world.drill_id, FINDINGS, now=NOW)
+    role_flag = revision_store.flags_of(world.db, OWNER, draft_id)[1]
+    revision_store.resolve_flag(world.db, OWNER, role_flag.id, note="职责已写入处置卡", now=NOW)
+    with pytest.raises(InvalidTransitionError):
+        revision_store.revision_record_for(world.db, OWNER, draft_id, lang="zh")
+    publish_fix(world, draft_id)
+
+    record = revision_store.revision_record_for(world.db, OWNER, draft_id, lang="zh")
+    assert [(r["finding"], r["item"], r["change"]) for r in record] == [
+        ("接报后未按时报告指挥部", "步骤：报告事故信息", "时限 10 分钟 → 5 分钟"),
+        ("抢险救援组职责不清", "角色：抢险救援组", "未修改（说明：职责已写入处置卡）"),
+    ]
+    assert record[0]["date"] == (NOW + timedelta(days=1)).date().isoformat()
+    english = revision_store.revision_record_for(world.db, OWNER, draft_id, lang="en")
+    assert english[0]["change"] == "Time limit 10 min → 5 min"
+    assert revision_store.plans_due(world.db, OWNER) == []
+    with pytest.raises(InvalidTransitionError):  # the flags of a published version are closed
+        revision_store.resolve_flag(world.db, OWNER, role_flag.id, resolved=False, now=NOW)
+
+
+def test_the_revised_plan_opens_in_word_with_its_revision_record(world):
+    draft_id = revision_store.open_revision(world.db, OWNER, world.drill_id, FINDINGS, now=NOW)
+    publish_fix(world, draft_id)
+    data = revision_store.revised_plan_docx(world.db, OWNER, draft_id, lang="zh")
+    document = Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    assert any("修订记录" in text for text in texts)
+    (table,) = [t for t in document.tables if "演练发现的问题" in t.rows[0].cells[1].text]
+    rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    assert rows[0][1:4] == ["接报后未按时报告指挥部", "时限 10 分钟 → 5 分钟", "步骤：报告事故信息"]
+    assert rows[1][1:3] == ["抢险救援组职责不清", "未修改"]
