@@ -41,6 +41,24 @@ with steps[2]:
     st.caption(t("home.step_publish_help"))
     st.page_link("pages/versions.py", label=t("nav.versions"), icon=":material/history:")
 
+# what each kind of user does in a drill (nothing is said here about any planned drill)
+drill_links = [
+    (
+        "role:drill_director|evaluation_lead",
+        "pages/drill_list.py",
+        "nav.drills",
+        "home.drills_help",
+    ),
+    ("role:evaluator|evaluation_lead", "pages/evaluate.py", "nav.evaluate", "home.evaluate_help"),
+    ("role:participant", "pages/participate.py", "nav.participate", "home.participate_help"),
+]
+shown = [link for link in drill_links if may(actor, link[0])]
+if shown:
+    st.subheader(t("home.drills"))
+    for _, path, label, help_key in shown:
+        st.page_link(path, label=t(label), icon=":material/directions_run:")
+        st.caption(t(help_key))
+
 if summaries:
     st.subheader(t("home.recent"))
     for item in summaries[:5]:

@@ -28,6 +28,20 @@ MESSAGES.update({
         "Compare versions, submit for review, an approver publishes; published versions are read-only.",
     ),
     "home.recent": ("最近的预案", "Recent plans"),
+    "home.drills": ("演练", "Drills"),
+    "home.drills_help": (
+        "基于已发布预案设计无脚本双盲演练，开始前参演人员一无所知；开始后在导调台掌握全局。",
+        "Design no-script, double-blind drills on published plans; participants learn nothing "
+        "before the start; follow everything on the director console.",
+    ),
+    "home.evaluate_help": (
+        "演练开始后，在手机上按清单一键记录各项行动。",
+        "Once a drill has started, record each action with one tap on your phone.",
+    ),
+    "home.participate_help": (
+        "演练开始后，这里会出现发给您所在角色的情景信息。",
+        "Once a drill has started, the messages for your role appear here.",
+    ),
     "status.draft": ("草稿", "Draft"),
     "status.in_review": ("审核中", "In review"),
     "status.published": ("已发布", "Published"),
