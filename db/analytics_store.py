@@ -2,15 +2,20 @@
 and roles not drilled within their period, overdue corrective actions, and each revised step's
 miss and late rates before and after the revision. All the SQL of the analytics lives here.
 
-Only ended drills count. Readers are the overseers of the unit (admins everywhere; managers, drill
-directors and evaluation leads of their own unit): those who see an ended drill's whole record.
+Only ended drills whose evaluation was saved count. Readers are the overseers of the unit (admins
+everywhere; managers, drill directors and evaluation leads of their own unit): those who see an
+ended drill's whole record.
 
-How an item's outcome is read from the stored record (`_OUTCOME`): its entry in force is the
-newest item observation or amendment (by entry time) that no undo withdrew; "missed" is an entry
-rated not done, "not observed" an item without one, and "late" an entry done or partly done more
-than the item's time limit after the drill's start. Lateness here is wall-clock time from T0 (it
-ignores pauses and limits counted from another item); the per-area and per-role figures of the
-scoring engine itself are kept per drill in `drill_scores` (save_scores).
+Item outcomes are not re-derived from the raw observations at query time: `save_scores` writes,
+with a drill's score summary (`drill_scores`), one `drill_item_outcomes` row per checklist item
+from the scoring engine's item results (drills.scoring.score_drill), in the same transaction, and
+the step analytics are a plain group-by over that table. "Missed" is an item rated not done, "not
+observed" one without a rated entry, and "late" one done or partly done after its due minute on
+the drill clock, exactly as the scoring engine has it (pauses left out, the limit counted from
+the item's time_from: T0, the triggering inject or a predecessor). A drill ended without saved
+scores has no outcome rows and does not count in `steps_missed_or_late` or
+`before_after_revision` until its evaluation is saved (`ratings_over_time` likewise reads only
+saved scores; `not_drilled_within` counts every ended drill).
 """
 
 from __future__ import annotations
@@ -44,64 +49,31 @@ DEFAULT_PERIODS = {
 }
 DEFAULT_PERIOD_DAYS = 365
 
-DUCKDB_MINUTES = "(epoch(o.happened_at) - epoch(sc.started_at)) / 60.0"
-SQLITE_MINUTES = "(julianday(o.happened_at) - julianday(sc.started_at)) * 1440.0"
-
-# {minutes}: the dialect's minutes between an observation and the drill's start. The rest is
-# plain SQL that DuckDB and SQLite both run (bench/analytics_bench.py times it on both).
-_OUTCOME = """
-WITH scope AS (
-    SELECT d.id AS drill_id, d.plan_id, d.version_id, s.happened_at AS started_at
-    FROM drills d
-    JOIN drill_clock_events s ON s.drill_id = d.id AND s.kind = 'start'
-    JOIN drill_clock_events e ON e.drill_id = d.id AND e.kind = 'end'
-    WHERE d.unit = ? AND (? IS NULL OR d.plan_id = ?) AND (? IS NULL OR s.happened_at >= ?)
-),
-withdrawn AS (
-    SELECT o.ref AS id FROM observations o JOIN scope sc ON sc.drill_id = o.drill_id
-    WHERE o.kind = 'undo'
-),
-entries AS (
-    SELECT o.drill_id, coalesce(o.item_id, orig.item_id) AS item_id, o.rating, o.happened_at,
-           row_number() OVER (PARTITION BY o.drill_id, coalesce(o.item_id, orig.item_id)
-                              ORDER BY o.entered_at DESC, o.id DESC) AS n
-    FROM observations o
-    JOIN scope sc ON sc.drill_id = o.drill_id
-    LEFT JOIN observations orig ON o.kind = 'amendment' AND orig.id = o.ref
-    WHERE o.kind IN ('item', 'amendment') AND o.rating IS NOT NULL
-      AND o.id NOT IN (SELECT id FROM withdrawn WHERE id IS NOT NULL)
-),
-outcome AS (
-    SELECT c.drill_id, sc.plan_id, sc.version_id, c.step_id, o.rating,
-           CASE WHEN o.rating IN ('done', 'partly') AND c.time_limit_min IS NOT NULL
-                 AND {minutes} > c.time_limit_min THEN 1 ELSE 0 END AS late
-    FROM checklist_items c
-    JOIN scope sc ON sc.drill_id = c.drill_id
-    LEFT JOIN entries o ON o.drill_id = c.drill_id AND o.item_id = c.id AND o.n = 1
-    WHERE c.step_id IS NOT NULL
-)
-"""
-
-_STEPS_MISSED_OR_LATE = (
-    _OUTCOME
-    + """
-SELECT plan_id, step_id, count(DISTINCT drill_id) AS drills, count(*) AS items,
-       sum(CASE WHEN rating = 'not_done' THEN 1 ELSE 0 END) AS missed_n,
-       sum(CASE WHEN rating IS NULL THEN 1 ELSE 0 END) AS unobserved_n,
-       sum(late) AS late_n
-FROM outcome
-GROUP BY plan_id, step_id
-ORDER BY missed_n + unobserved_n + late_n DESC, plan_id, step_id
+# The main analytics query: plain SQL that DuckDB and SQLite both run (bench/analytics_bench.py
+# times it on both). Parameters: unit, plan_id, plan_id, since, since, limit.
+_STEPS_MISSED_OR_LATE = """
+SELECT o.plan_id, o.step_id, count(DISTINCT o.drill_id) AS drills, count(*) AS items,
+       sum(CASE WHEN o.outcome = 'not_done' THEN 1 ELSE 0 END) AS missed_n,
+       sum(CASE WHEN o.outcome = 'not_observed' THEN 1 ELSE 0 END) AS unobserved_n,
+       sum(CASE WHEN o.late THEN 1 ELSE 0 END) AS late_n
+FROM drill_item_outcomes o
+JOIN drills d ON d.id = o.drill_id
+JOIN drill_clock_events s ON s.drill_id = o.drill_id AND s.kind = 'start'
+WHERE d.unit = ? AND (? IS NULL OR o.plan_id = ?) AND (? IS NULL OR s.happened_at >= ?)
+  AND o.step_id IS NOT NULL
+GROUP BY o.plan_id, o.step_id
+ORDER BY missed_n + unobserved_n + late_n DESC, o.plan_id, o.step_id
 LIMIT ?
 """
-)
 
 
 def steps_missed_or_late_sql(dialect: str = "duckdb") -> str:
-    """The main analytics query in `dialect` ("duckdb" or "sqlite"); parameters: unit, plan_id,
-    plan_id, since, since, limit."""
-    minutes = SQLITE_MINUTES if dialect == "sqlite" else DUCKDB_MINUTES
-    return _STEPS_MISSED_OR_LATE.replace("{minutes}", minutes)
+    """The main analytics query in `dialect` ("duckdb" or "sqlite": the same plain SQL over
+    drill_item_outcomes, drills and drill_clock_events); parameters: unit, plan_id, plan_id,
+    since, since, limit."""
+    if dialect not in ("duckdb", "sqlite"):
+        raise ValueError(f"dialect {dialect}")
+    return _STEPS_MISSED_OR_LATE
 
 
 @dataclass(frozen=True)
@@ -194,8 +166,9 @@ def steps_missed_or_late(
     plan_id: int | None = None,
     limit: int = 20,
 ) -> list[StepStats]:
-    """Per plan step, over the unit's ended drills: how often its items were missed, not
-    observed or late; the worst first."""
+    """Per plan step, over the unit's ended drills with saved scores (drill_item_outcomes): how
+    often its items were missed, not observed or late; the worst first. `since` compares with
+    the drill's start."""
     require_overseer(actor, unit)
     with conn.cursor() as cur, transaction(cur):
         rows = cur.execute(
@@ -226,8 +199,10 @@ def save_scores(
     *,
     now: datetime,
 ) -> None:
-    """Keep an ended drill's score summary (overall, per area, per lead role), replacing an
-    earlier one. Raises: NotAllowedError unless evaluation lead or director of the drill."""
+    """Keep an ended drill's score summary (overall, per area, per lead role) and the outcome of
+    each of its checklist items (drill_item_outcomes, for the step analytics), replacing earlier
+    ones, in one transaction. Raises: NotAllowedError unless evaluation lead or director of the
+    drill."""
     with conn.cursor() as cur, transaction(cur):
         facts = known_facts(cur, actor, drill_id)
         require_status(facts, "ended")
@@ -245,6 +220,43 @@ def save_scores(
                 [drill_id, dimension, key, score, rating, counts.coverage, counts.total,
                  counts.not_done, counts.not_observed, counts.late, now],
             )  # fmt: skip
+        cur.execute("DELETE FROM drill_item_outcomes WHERE drill_id = ?", [drill_id])
+        _insert_outcomes(cur, facts.id, facts.plan_id, facts.version_id, evaluation, now)
+
+
+_OUTCOME_COLUMNS = ("item_id", "step_id", "role_id", "area", "outcome", "late", "happened_min",
+                    "due_min")  # fmt: skip
+_OUTCOME_TYPES = ("VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "BOOLEAN[]",
+                  "DOUBLE[]", "DOUBLE[]")  # fmt: skip
+
+
+def _insert_outcomes(cur, drill_id: int, plan_id: int, version_id: int, evaluation: Evaluation,
+                     now: datetime) -> None:  # fmt: skip
+    """One INSERT for all of the drill's item results: each column goes in as one list and is
+    unnested in lockstep (as db/plans_content.py `_insert_many`)."""
+    results = evaluation.items
+    if not results:
+        return
+    columns = [
+        [r.item.id for r in results],
+        [r.item.step_id for r in results],
+        [r.item.lead for r in results],
+        [r.area for r in results],
+        [r.performed for r in results],
+        [r.late for r in results],
+        [r.happened_min for r in results],
+        [r.due_min for r in results],
+    ]
+    unnests = ", ".join(
+        f"unnest(?::{kind}) AS {name}"
+        for name, kind in zip(_OUTCOME_COLUMNS, _OUTCOME_TYPES, strict=True)
+    )
+    names = ", ".join(_OUTCOME_COLUMNS)
+    cur.execute(
+        "INSERT INTO drill_item_outcomes (drill_id, plan_id, version_id, saved_at, " + names + ")"
+        " SELECT ?, ?, ?, ?, " + names + " FROM (SELECT " + unnests + ")",
+        [drill_id, plan_id, version_id, now, *columns],
+    )
 
 
 def ratings_over_time(
@@ -341,16 +353,16 @@ WHERE v.plan_id = ? AND v.status IN ('published', 'superseded')
 ORDER BY v.number
 """
 
-_BEFORE_AFTER = (
-    _OUTCOME
-    + """
+_BEFORE_AFTER = """
 SELECT (v.number >= ?) AS after, count(DISTINCT o.drill_id), count(*),
-       sum(CASE WHEN o.rating = 'not_done' THEN 1 ELSE 0 END), sum(o.late)
-FROM outcome o JOIN versions v ON v.id = o.version_id
-WHERE o.step_id = ?
+       sum(CASE WHEN o.outcome = 'not_done' THEN 1 ELSE 0 END),
+       sum(CASE WHEN o.late THEN 1 ELSE 0 END)
+FROM drill_item_outcomes o
+JOIN drills d ON d.id = o.drill_id
+JOIN versions v ON v.id = o.version_id
+WHERE d.unit = ? AND o.plan_id = ? AND o.step_id = ?
 GROUP BY 1
 """
-).replace("{minutes}", DUCKDB_MINUTES)
 
 
 def before_after_revision(
@@ -359,6 +371,7 @@ def before_after_revision(
     """Miss and late rates of a plan step (plan id, step id; steps are matched across versions
     by id) in the drills before and after the newest released version that changed it (its
     name, text, phase, time limit or owners). Without a revision everything counts as before.
+    Only drills with saved scores count (drill_item_outcomes).
 
     Raises: NotFoundError for an unknown plan; NotAllowedError unless overseer of its unit.
     """
@@ -380,9 +393,7 @@ def before_after_revision(
                 revised_in = number
             previous = state if state is not None else previous
         split = revised_in if revised_in is not None else 1 << 30
-        rows = cur.execute(
-            _BEFORE_AFTER, [unit, plan_id, plan_id, None, None, split, step_id]
-        ).fetchall()
+        rows = cur.execute(_BEFORE_AFTER, [split, unit, plan_id, step_id]).fetchall()
     sides = {bool(row[0]): tuple(int(x or 0) for x in row[1:]) for row in rows}
     empty = (0, 0, 0, 0)
     return BeforeAfter(plan_id, step_id, revised_in, sides.get(False, empty),

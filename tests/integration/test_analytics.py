@@ -9,7 +9,9 @@ import pytest
 from access.errors import NotAllowedError
 from db import analytics_store as an
 from db import drills_store as store
-from drills.scoring import Counts, Evaluation
+from drills.model import ClockEvent
+from drills.scoring import Counts, Evaluation, score_drill
+from drills.state import fold
 from tests.integration.drills_world import at, design, obs, seed
 
 
@@ -20,13 +22,30 @@ def world(tmp_path):
     w.db.close()
 
 
-def run_drill(world, *taps) -> int:
+def evaluate(world, drill) -> Evaluation:
+    """The drill scored by the engine from its stored record (as the report does)."""
+    lead = world.lead
+    checklist = store.checklist_for(world.db, lead, drill)
+    events = store.drill_events(world.db, lead, drill)
+    clock = [ClockEvent(e.kind, e.happened_at, e.by) for e in events
+             if e.kind in ("start", "pause", "resume", "end")]  # fmt: skip
+    state = fold(checklist, store.observations(world.db, lead, drill), clock)
+    return score_drill(checklist, state, clock)
+
+
+def run_drill(world, *taps, save: bool = True, pause: tuple[float, float] | None = None) -> int:
+    """An ended drill with the taps recorded; its evaluation saved unless `save` is false."""
     drill = store.create_drill(world.db, world.director, design(world), now=at(-60))
     store.seal_drill(world.db, world.director, drill, now=at(-30))
     store.start_drill(world.db, world.director, drill, now=at(0))
+    if pause:
+        store.pause_drill(world.db, world.director, drill, now=at(pause[0]))
+        store.resume_drill(world.db, world.director, drill, now=at(pause[1]))
     for who, tap in taps:
         store.record_observation(world.db, getattr(world, who), tap(drill))
     store.end_drill(world.db, world.director, drill, now=at(90))
+    if save:
+        an.save_scores(world.db, world.lead, drill, evaluate(world, drill), now=at(100))
     return drill
 
 
@@ -65,8 +84,37 @@ def test_a_drill_in_progress_does_not_count(world):
     assert an.steps_missed_or_late(world.db, world.director, unit=world.director.unit) == []
 
 
+def test_a_drill_ended_without_saved_scores_does_not_count_until_scored(world):
+    drill = run_drill(world, ("eva", lambda d: obs(d, "eva", "c1", minute=2, rating="not_done")),
+                      save=False)  # fmt: skip
+    unit = world.manager.unit
+    assert an.steps_missed_or_late(world.db, world.manager, unit=unit) == []
+    an.save_scores(world.db, world.lead, drill, evaluate(world, drill), now=at(100))
+    stats = {s.step_id: s for s in an.steps_missed_or_late(world.db, world.manager, unit=unit)}
+    assert stats["s1"].drills == 1 and stats["s1"].missed == 1
+
+
+def test_lateness_is_on_the_drill_clock_as_scored(world):
+    # c1 (s1) is due 10 minutes after T0. Done at wall-clock minute 15: late in a drill that ran
+    # throughout, on time in one paused from minute 2 to 10 (drill-clock minute 7).
+    done_at_15 = ("eva", lambda d: obs(d, "eva", "c1", minute=15, rating="done"))
+    run_drill(world, done_at_15)
+    unit = world.manager.unit
+    stats = {s.step_id: s for s in an.steps_missed_or_late(world.db, world.manager, unit=unit)}
+    assert stats["s1"].late == 1 and stats["s1"].missed == 0 and stats["s1"].not_observed == 0
+    run_drill(world, done_at_15, pause=(2, 10))
+    stats = {s.step_id: s for s in an.steps_missed_or_late(world.db, world.manager, unit=unit)}
+    assert stats["s1"].drills == 2 and stats["s1"].late == 1
+    assert stats["s1"].late_rate == 0.5
+
+
 def test_saved_scores_give_ratings_over_time(world):
     drill = run_drill(world)
+    outcomes = "SELECT count(*) FROM drill_item_outcomes WHERE drill_id = ?"
+    assert world.db.execute(outcomes, [drill]).fetchone()[0] == 4  # c1-c4, saved by run_drill
+    scored = evaluate(world, drill)
+    an.save_scores(world.db, world.lead, drill, scored, now=at(100))  # replaces, no duplicates
+    assert world.db.execute(outcomes, [drill]).fetchone()[0] == 4
     evaluation = Evaluation((), (), (), Counts(4, done=3, not_done=1, credit=3.0), 75.0, "S")
     an.save_scores(world.db, world.lead, drill, evaluation, now=at(100))
     an.save_scores(world.db, world.lead, drill, evaluation, now=at(101))  # replaces
