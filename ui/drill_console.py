@@ -252,7 +252,7 @@ def report_downloads(conn, actor, drill_id: int, summary) -> None:
         plan = plans_store.load_version(conn, actor, design.version_id)
         events = drills_store.drill_events(conn, actor, drill_id)
         views = drills_store.visible_injects(conn, actor, drill_id)
-        data, _, _ = report_data(
+        data, evaluation, findings = report_data(
             design,
             plan,
             drills_store.checklist_for(conn, actor, drill_id),
@@ -262,10 +262,24 @@ def report_downloads(conn, actor, drill_id: int, summary) -> None:
             drills_store.reveal_log(conn, actor, drill_id),
             lang=lang,
         )
-        return data, plan, design
+        return data, plan, design, evaluation, findings
+
+    if not st.session_state.get(f"scored_{drill_id}"):
+        # once per session after the end: the scores and per-item outcomes feed the analytics,
+        # the proposed findings wait for the evaluation lead (saving again keeps their edits)
+        from db import analytics_store, findings_store
+
+        try:
+            _, _, _, evaluation, findings = gather()
+            analytics_store.save_scores(conn, actor, drill_id, evaluation, now=now())
+            findings_store.save_proposed_findings(conn, actor, drill_id, findings, now=now())
+        except PlanError as exc:
+            st.error(t(exc.key, **exc.params))
+        else:
+            st.session_state[f"scored_{drill_id}"] = True
 
     def word() -> bytes:
-        data, plan, design = gather()
+        data, plan, design, _, _ = gather()
         return evaluation_report_bytes(data, plan, level=design.level)
 
     def excel() -> bytes:

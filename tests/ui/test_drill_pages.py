@@ -231,3 +231,20 @@ def test_after_the_end_the_director_downloads_the_evaluation_report(world):
     report = python_docx.Document(io.BytesIO(evaluation_report_bytes(data, plan)))
     assert "危化品泄漏双盲演练" in "\n".join(p.text for p in report.paragraphs)
     assert evaluation.items and evaluation.coverage is not None
+
+
+def test_after_the_end_the_console_saves_scores_and_proposed_findings(world):
+    from db import findings_store
+
+    drill_id = running_drill(world)
+    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
+    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
+    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    console = open_page(world, "drill_console", "director", drill_id=drill_id)
+    assert not console.exception, console.exception
+    assert not console.error
+    proposed = findings_store.list_findings(world.db, world.director, drill_id)
+    assert proposed  # gaps and misses of the unrecorded items at least
+    rows = world.db.execute(
+        "SELECT count(*) FROM drill_item_outcomes WHERE drill_id = ?", [drill_id]).fetchone()[0]
+    assert rows == len(drills_store.checklist_for(world.db, world.director, drill_id))
