@@ -247,10 +247,11 @@ def main(argv: list[str] | None = None) -> int:
 
     figures.update(report_bench.run())
     if not args.no_drills:
-        from bench import drills_bench, tap_bench
+        from bench import analytics_bench, drills_bench, tap_bench
 
         figures.update(drills_bench.run(seconds=args.drill_seconds))
         figures.update(tap_bench.run())
+        figures.update(analytics_bench.run())
     print_table(figures)
     RESULTS.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {RESULTS}")
