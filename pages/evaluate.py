@@ -56,6 +56,7 @@ st.caption(
         total=len(items),
     )
 )
+st.caption(t("evaluate.connection_hint"))
 if drill.status == "paused":
     st.warning(t("evaluate.paused"))
 if drill.status == "ended":

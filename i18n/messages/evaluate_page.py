@@ -28,6 +28,11 @@ MESSAGES = {
     "evaluate.amend_reason": ("修正原因（必填）", "Reason (required)"),
     "evaluate.amend_save": ("保存修正", "Save the amendment"),
     "evaluate.amend_needs_reason": ("请填写修正原因。", "Please give a reason."),
+    "evaluate.connection_hint": (
+        "只有显示“已记录”的操作才已保存。网络中断时页面右上角会立即显示连接状态，此时的点击不会被记录，恢复后请重新点击。",
+        "Only entries shown as “Recorded” are stored. If the connection drops, the page shows it "
+        "at once at the top right; taps made then are not recorded: tap again once it is back.",
+    ),
     "evaluate.free_save": ("记录", "Record"),
     "participate.none": ("目前没有发给您的演练信息。", "There are no drill messages for you."),
     "participate.no_messages": ("还没有发给您的信息。", "No messages for you yet."),
