@@ -169,7 +169,9 @@ def can_see_checklist_item(
     """Whether the actor may see a checklist item about `item_roles` (plan role ids).
 
     Directors and evaluation leads see every item; an evaluator sees the items of the roles in
-    their share (`evaluator_share` maps people to plan role ids) and the items of no role;
+    their share (`evaluator_share` maps people to plan role ids) and the items of no role, and an
+    evaluator posted to places only (a share without roles) sees every item: whatever happens
+    there;
     overseers see everything once the drill has ended; participants never do, since the
     checklist would be their script.
     """
@@ -179,7 +181,8 @@ def can_see_checklist_item(
         return True
     if _named(actor, drill.evaluators):
         roles = frozenset(item_roles)
-        return not roles or bool(roles & plan_roles_of(actor, evaluator_share))
+        share = frozenset(plan_roles_of(actor, evaluator_share))
+        return not roles or not share or bool(roles & share)
     return drill.status == "ended" and _overseer(actor, drill)
 
 

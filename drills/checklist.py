@@ -170,8 +170,9 @@ def items_for_roles(
     checklist: Iterable[ChecklistItem], roles: Iterable[str] | None
 ) -> list[ChecklistItem]:
     """The items an evaluator watching `roles` sees: those of one of the roles, and those of no
-    role (access.secrecy.can_see_checklist_item); None means every item."""
-    if roles is None:
+    role (access.secrecy.can_see_checklist_item); None or no roles (an evaluator posted to
+    places only) means every item."""
+    if not roles:
         return list(checklist)
     share = set(roles)
     return [item for item in checklist if not item.roles or share.intersection(item.roles)]

@@ -206,3 +206,15 @@ def test_plan_roles_are_found_by_name_and_by_id():
 def test_a_drill_with_an_unknown_status_is_refused():
     with pytest.raises(ValueError):
         DrillRecord(id=1, plan_unit=UNIT, status="secret")
+
+
+def test_an_evaluator_posted_to_places_only_sees_every_item_of_the_drill():
+    """Evaluators are assigned to roles or places (issue 4); a place-only share has no roles."""
+    from access.policy import Actor
+    from access.secrecy import DrillRecord, can_see_checklist_item
+
+    walker = Actor("walker", roles=frozenset({"evaluator"}), unit="U", user_id=7)
+    drill = DrillRecord(1, "U", "running", directors=frozenset({"boss"}),
+                        evaluators=frozenset({"walker"}))
+    assert can_see_checklist_item(walker, drill, ["r1"], {"walker": []})
+    assert not can_see_checklist_item(walker, drill, ["r1"], {"walker": ["r2"]})
