@@ -47,8 +47,12 @@ def running_drill(world) -> int:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "info", "error")
-             for e in at.get(kind) if isinstance(getattr(e, "value", None), str)]
+    parts = [
+        e.value
+        for kind in ("title", "subheader", "markdown", "caption", "info", "error")
+        for e in at.get(kind)
+        if isinstance(getattr(e, "value", None), str)
+    ]
     return "\n".join(parts)
 
 
@@ -64,8 +68,9 @@ def test_a_director_creates_a_drill_from_a_published_plan(world):
 
 
 def test_the_design_page_shows_the_checklist_and_seals_the_drill(world):
-    drill_id = drills_store.create_drill(world.db, world.director, design(world),
-                                         now=datetime.now(UTC))
+    drill_id = drills_store.create_drill(
+        world.db, world.director, design(world), now=datetime.now(UTC)
+    )
     at = open_page(world, "drill_design", "director", drill_id=drill_id)
     assert not at.exception, at.exception
     assert len(at.dataframe[0].value) >= 1
@@ -75,8 +80,9 @@ def test_the_design_page_shows_the_checklist_and_seals_the_drill(world):
 
 
 def test_before_the_start_a_participant_learns_nothing_on_any_page(world):
-    drill_id = drills_store.create_drill(world.db, world.director, design(world),
-                                         now=datetime.now(UTC))
+    drill_id = drills_store.create_drill(
+        world.db, world.director, design(world), now=datetime.now(UTC)
+    )
     for name in ("drill_list", "participate", "evaluate", "drill_design", "drill_console"):
         at = open_page(world, name, "pat", drill_id=drill_id)
         assert not at.exception, (name, at.exception)
@@ -86,8 +92,9 @@ def test_before_the_start_a_participant_learns_nothing_on_any_page(world):
 
 
 def test_the_console_starts_the_drill_and_shows_progress(world):
-    drill_id = drills_store.create_drill(world.db, world.director, design(world),
-                                         now=datetime.now(UTC))
+    drill_id = drills_store.create_drill(
+        world.db, world.director, design(world), now=datetime.now(UTC)
+    )
     drills_store.seal_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
     at = open_page(world, "drill_console", "director", drill_id=drill_id)
     assert not at.exception, at.exception
@@ -101,7 +108,9 @@ def test_an_evaluator_taps_an_item_and_it_is_stored_before_it_is_confirmed(world
     drill_id = running_drill(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     assert not at.exception, at.exception
-    done = [b for b in at.button if str(b.key).endswith("_done") and str(b.key).startswith("ev_next")]
+    done = [
+        b for b in at.button if str(b.key).endswith("_done") and str(b.key).startswith("ev_next")
+    ]
     assert done
     done[0].click().run()
     assert not at.exception, at.exception
@@ -145,8 +154,9 @@ def test_an_evaluator_records_the_answer_to_a_released_question(world):
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     at.text_area[0].set_value("10分钟内电话报告")  # inside the form: sent with its button
     next(b for b in at.button if "answer_q1" in str(b.id)).click().run()
-    answers = [o for o in drills_store.observations(world.db, world.eva, drill_id)
-               if o.kind == "answer"]
+    answers = [
+        o for o in drills_store.observations(world.db, world.eva, drill_id) if o.kind == "answer"
+    ]
     assert [(a.inject_id, a.note) for a in answers] == [("q1", "10分钟内电话报告")]
 
 
@@ -178,8 +188,9 @@ def test_the_director_says_who_plays_a_role_and_that_participant_gets_its_inject
 
 
 def test_the_design_page_shows_the_reveal_log_to_its_director(world):
-    drill_id = drills_store.create_drill(world.db, world.director, design(world),
-                                         now=datetime.now(UTC))
+    drill_id = drills_store.create_drill(
+        world.db, world.director, design(world), now=datetime.now(UTC)
+    )
     at = open_page(world, "drill_design", "director", drill_id=drill_id)
     log = at.dataframe[-1].value
     assert "创建" in log.to_string() and "director" in log.to_string()
@@ -188,14 +199,17 @@ def test_the_design_page_shows_the_reveal_log_to_its_director(world):
 def test_a_timed_inject_falls_due_for_a_participant_without_any_console_open(world):
     from datetime import timedelta
 
-    drill_id = drills_store.create_drill(world.db, world.director, design(world),
-                                         now=datetime.now(UTC))
+    drill_id = drills_store.create_drill(
+        world.db, world.director, design(world), now=datetime.now(UTC)
+    )
     drills_store.seal_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
-    drills_store.set_participants(world.db, world.director, drill_id, {"pat": ["r3"]},
-                                  now=datetime.now(UTC))
+    drills_store.set_participants(
+        world.db, world.director, drill_id, {"pat": ["r3"]}, now=datetime.now(UTC)
+    )
     # started ten minutes ago: i1 (minute 5, to r3) is due
-    drills_store.start_drill(world.db, world.director, drill_id,
-                             now=datetime.now(UTC) - timedelta(minutes=10))
+    drills_store.start_drill(
+        world.db, world.director, drill_id, now=datetime.now(UTC) - timedelta(minutes=10)
+    )
     at = open_page(world, "participate", "pat")
     assert "泄漏扩大" in texts(at)
 
@@ -223,11 +237,19 @@ def test_after_the_end_the_director_downloads_the_evaluation_report(world):
     plan = plans_store.load_version(world.db, world.director, design.version_id)
     events = drills_store.drill_events(world.db, world.director, drill_id)
     data, evaluation, _ = report_data(
-        design, plan, drills_store.checklist_for(world.db, world.director, drill_id),
+        design,
+        plan,
+        drills_store.checklist_for(world.db, world.director, drill_id),
         drills_store.observations(world.db, world.director, drill_id),
-        [ClockEvent(e.kind, e.happened_at, e.by) for e in events
-         if e.kind in ("start", "pause", "resume", "end")], (),
-        drills_store.reveal_log(world.db, world.director, drill_id), lang="zh")
+        [
+            ClockEvent(e.kind, e.happened_at, e.by)
+            for e in events
+            if e.kind in ("start", "pause", "resume", "end")
+        ],
+        (),
+        drills_store.reveal_log(world.db, world.director, drill_id),
+        lang="zh",
+    )
     report = python_docx.Document(io.BytesIO(evaluation_report_bytes(data, plan)))
     assert "危化品泄漏双盲演练" in "\n".join(p.text for p in report.paragraphs)
     assert evaluation.items and evaluation.coverage is not None
@@ -246,5 +268,31 @@ def test_after_the_end_the_console_saves_scores_and_proposed_findings(world):
     proposed = findings_store.list_findings(world.db, world.director, drill_id)
     assert proposed  # gaps and misses of the unrecorded items at least
     rows = world.db.execute(
-        "SELECT count(*) FROM drill_item_outcomes WHERE drill_id = ?", [drill_id]).fetchone()[0]
+        "SELECT count(*) FROM drill_item_outcomes WHERE drill_id = ?", [drill_id]
+    ).fetchone()[0]
     assert rows == len(drills_store.checklist_for(world.db, world.director, drill_id))
+
+
+@pytest.mark.parametrize(
+    "name, user, label",
+    [
+        ("drill_list", "director", "New drill"),
+        ("drill_design", "director", "Seal the design"),
+        ("drill_console", "director", "Newest observations"),
+        ("evaluate", "eva", "Expected next"),
+        ("participate", "pat", "My drill messages"),
+    ],
+)
+def test_the_drill_screens_speak_english_when_asked(world, name, user, label):
+    drill_id = (
+        running_drill(world)
+        if name != "drill_design"
+        else drills_store.create_drill(
+            world.db, world.director, design(world), now=datetime.now(UTC)
+        )
+    )
+    at = open_page(world, name, user, drill_id=drill_id, lang="en")
+    assert not at.exception, at.exception
+    shown = texts(at) + "\n".join(str(b.label) for b in at.button)
+    assert "⟦" not in shown
+    assert label in shown
