@@ -148,23 +148,30 @@ def new_draft(
             raise InvalidTransitionError(
                 "db.draft_exists", version_id=open_row[0], number=open_row[1], status=open_row[2]
             )
-        number = cur.execute(
-            "SELECT max(number) + 1 FROM versions WHERE plan_id = ?", [plan_id]
-        ).fetchone()[0]
-        new_id = cur.execute(
-            "INSERT INTO versions (plan_id, number, status, revision, title, kind, language,"
-            " warnings, created_by, created_at, updated_by, updated_at, base_version_id,"
-            " document_id)"
-            " SELECT plan_id, ?, 'draft', 1, title, kind, language, warnings, ?, ?, ?, ?, id,"
-            " document_id FROM versions WHERE id = ? RETURNING id",
-            [number, actor.username, now, actor.username, now, from_version_id],
-        ).fetchone()[0]
-        copy_content(cur, from_version_id, new_id)
+        new_id, number = copy_to_draft(cur, actor, plan_id, from_version_id, now)
         after = version_view(
             info, number=number, status="draft", revision=1, base_version_id=from_version_id
         )
         audit_store.record(cur, actor, "version.new_draft", "version", new_id, after=after, now=now)
     return new_id
+
+
+def copy_to_draft(cur, actor: Actor, plan_id: int, from_version_id: int, now: datetime):
+    """Copy a version into a new draft numbered newest + 1, on the caller's cursor and
+    transaction (the checks are the caller's); return (draft id, number)."""
+    number = cur.execute(
+        "SELECT max(number) + 1 FROM versions WHERE plan_id = ?", [plan_id]
+    ).fetchone()[0]
+    new_id = cur.execute(
+        "INSERT INTO versions (plan_id, number, status, revision, title, kind, language,"
+        " warnings, created_by, created_at, updated_by, updated_at, base_version_id,"
+        " document_id)"
+        " SELECT plan_id, ?, 'draft', 1, title, kind, language, warnings, ?, ?, ?, ?, id,"
+        " document_id FROM versions WHERE id = ? RETURNING id",
+        [number, actor.username, now, actor.username, now, from_version_id],
+    ).fetchone()[0]
+    copy_content(cur, from_version_id, new_id)
+    return new_id, number
 
 
 def submit_for_review(

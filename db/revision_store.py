@@ -22,7 +22,6 @@ from db import audit_store
 from db.connection import transaction
 from db.drills_facts import fetch_facts, is_lead
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
-from db.plans_content import copy_content
 from db.plans_facts import (
     fetch_plan,
     fetch_version,
@@ -33,6 +32,7 @@ from db.plans_facts import (
     version_view,
 )
 from db.plans_store import load_version
+from db.plans_versions import copy_to_draft
 from drills.findings import Finding, revision_findings
 from drills.revision import Flag, flags_for, revised_docx_bytes, revision_record
 
@@ -285,20 +285,8 @@ def _refuse_open_version(cur, plan_id: int) -> None:
 
 
 def _copy_to_draft(cur, actor: Actor, base, now: datetime) -> int:
-    """The same copy as plans_versions.new_draft, on the caller's cursor and transaction."""
-    number = cur.execute(
-        "SELECT max(number) + 1 FROM versions WHERE plan_id = ?", [base.plan_id]
-    ).fetchone()[0]
-    new_id = cur.execute(
-        "INSERT INTO versions (plan_id, number, status, revision, title, kind, language,"
-        " warnings, created_by, created_at, updated_by, updated_at, base_version_id,"
-        " document_id)"
-        " SELECT plan_id, ?, 'draft', 1, title, kind, language, warnings, ?, ?, ?, ?, id,"
-        " document_id FROM versions WHERE id = ? RETURNING id",
-        [number, actor.username, now, actor.username, now, base.id],
-    ).fetchone()[0]
-    copy_content(cur, base.id, new_id)
-    return new_id
+    """plans_versions.copy_to_draft on the caller's cursor, inside the revision's transaction."""
+    return copy_to_draft(cur, actor, base.plan_id, base.id, now)[0]
 
 
 def _number_of(cur, version_id: int) -> int:
