@@ -31,6 +31,8 @@ NAV = (
         "role:evaluator|evaluation_lead",
     ),
     ("pages/participate.py", "nav.participate", ":material/campaign:", "role:participant"),
+    ("pages/analytics.py", "nav.analytics", ":material/monitoring:",
+     "role:manager|drill_director|evaluation_lead|admin"),
     ("pages/users.py", "nav.users", ":material/group:", "user.manage"),
     ("pages/audit.py", "nav.audit", ":material/policy:", "audit.read"),
     ("pages/account.py", "nav.account", ":material/account_circle:", None),

@@ -296,3 +296,14 @@ def test_the_drill_screens_speak_english_when_asked(world, name, user, label):
     shown = texts(at) + "\n".join(str(b.label) for b in at.button)
     assert "⟦" not in shown
     assert label in shown
+
+
+def test_the_analytics_page_shows_scored_drills_to_overseers_only(world):
+    drill_id = running_drill(world)
+    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    open_page(world, "drill_console", "director", drill_id=drill_id)  # saves the scores
+    at = open_page(world, "analytics", "director")
+    assert not at.exception, at.exception
+    assert at.dataframe and len(at.dataframe[0].value) >= 1
+    denied = open_page(world, "analytics", "pat")
+    assert denied.error and not denied.dataframe
