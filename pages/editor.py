@@ -12,7 +12,7 @@ from plans import checks
 from plans.errors import PlanError
 from plans.model import plan_from_dict, plan_to_dict
 from ui import editor as tables
-from ui import may, md, now, open_version, page_setup, show_error
+from ui import may, md, now, page_setup, show_error, start_new_draft
 from ui.work import chart_panel, checks_panel, load_work, push_edit, undo
 
 actor = page_setup("nav.editor")
@@ -74,14 +74,7 @@ if read_only:
         and may(actor, "plan.edit")
         and bar[0].button(t("editor.new_draft"), key="editor_new_draft")
     ):
-        try:
-            draft_id = plans_store.new_draft(
-                conn, actor, info.plan_id, from_version_id=info.id, now=now()
-            )
-        except PlanError as exc:
-            show_error(exc)
-        else:
-            open_version(draft_id)
+        start_new_draft(conn, actor, info.plan_id, info.id)
 else:
     if bar[0].button(t("editor.save"), key="editor_save", type="primary", disabled=not dirty):
         try:

@@ -63,13 +63,16 @@ if drill.status == "ended":
     st.info(t("evaluate.ended"))
 
 last = last_entry_of(state, actor.username)
-if last is not None and drill.status != "ended":
-    if st.button(
+if (
+    last is not None
+    and drill.status != "ended"
+    and st.button(
         t("evaluate.undo", name=md(context.item_name(last.item_id))),
         key="evaluate_undo",
         icon=":material/undo:",
-    ):
-        ev.undo(conn, actor, drill.id, last)
+    )
+):
+    ev.undo(conn, actor, drill.id, last)
 
 upcoming = next_expected(items, state, context.share)[: ev.NEXT_COUNT]
 st.subheader(t("evaluate.next"))

@@ -13,7 +13,7 @@ from plans import diff
 from plans.errors import PlanError
 from plans.export_docx import plan_docx_bytes
 from plans.model import plan_to_dict
-from ui import fmt_time, may, now, open_version, page_setup, show_error
+from ui import fmt_time, may, now, open_version, page_setup, show_error, start_new_draft
 
 actor = page_setup("nav.versions")
 conn = get_db()
@@ -89,14 +89,7 @@ if (
     and may(actor, "plan.edit")
     and cols[1].button(t("versions.new_draft"), key="versions_new")
 ):
-    try:
-        draft = plans_store.new_draft(
-            conn, actor, choice.plan_id, from_version_id=target.id, now=now()
-        )
-    except PlanError as exc:
-        show_error(exc)
-    else:
-        open_version(draft)
+    start_new_draft(conn, actor, choice.plan_id, target.id)
 
 plan = plans_store.load_version(conn, actor, target.id)
 downloads = st.columns(3)

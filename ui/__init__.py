@@ -31,8 +31,12 @@ NAV = (
         "role:evaluator|evaluation_lead",
     ),
     ("pages/participate.py", "nav.participate", ":material/campaign:", "role:participant"),
-    ("pages/analytics.py", "nav.analytics", ":material/monitoring:",
-     "role:manager|drill_director|evaluation_lead|admin"),
+    (
+        "pages/analytics.py",
+        "nav.analytics",
+        ":material/monitoring:",
+        "role:manager|drill_director|evaluation_lead|admin",
+    ),
     ("pages/users.py", "nav.users", ":material/group:", "user.manage"),
     ("pages/audit.py", "nav.audit", ":material/policy:", "audit.read"),
     ("pages/account.py", "nav.account", ":material/account_circle:", None),
@@ -126,6 +130,20 @@ def go(path: str) -> None:
         st.switch_page(path)
     except StreamlitAPIException:
         st.rerun()
+
+
+def start_new_draft(conn, actor: Actor, plan_id: int, from_version_id: int) -> None:
+    """Open a new draft of a published version and go to it; show why when refused."""
+    from db import plans_store
+
+    try:
+        draft_id = plans_store.new_draft(
+            conn, actor, plan_id, from_version_id=from_version_id, now=now()
+        )
+    except PlanError as exc:
+        show_error(exc)
+    else:
+        open_version(draft_id)
 
 
 def open_version(version_id: str | int) -> None:

@@ -46,6 +46,15 @@ def running_drill(world) -> int:
     return drill_id
 
 
+def ended_drill_with_one_tap(world) -> int:
+    """A drill in which evaluator eva recorded c1 as done through her screen, then ended."""
+    drill_id = running_drill(world)
+    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
+    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
+    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    return drill_id
+
+
 def texts(at: AppTest) -> str:
     parts = [
         e.value
@@ -161,10 +170,7 @@ def test_an_evaluator_records_the_answer_to_a_released_question(world):
 
 
 def test_after_the_end_an_entry_is_amended_with_a_reason_and_the_original_kept(world):
-    drill_id = running_drill(world)
-    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
-    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
-    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    drill_id = ended_drill_with_one_tap(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     assert not at.exception, at.exception
     next(s for s in at.selectbox if s.label == "结果").set_value("partly")
@@ -219,17 +225,14 @@ def test_after_the_end_the_director_downloads_the_evaluation_report(world):
 
     import docx as python_docx
 
-    drill_id = running_drill(world)
-    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
-    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
-    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    drill_id = ended_drill_with_one_tap(world)
     console = open_page(world, "drill_console", "director", drill_id=drill_id)
     assert not console.exception, console.exception
     buttons = console.get("download_button")
     assert len(buttons) >= 2
     # the buttons build on click; build the same report here and open it again
-    from drills.report_assemble import evaluation_report_bytes, report_data
     from drills.model import ClockEvent
+    from drills.report_assemble import evaluation_report_bytes, report_data
 
     design = drills_store.load_design(world.db, world.director, drill_id)
     from db import plans_store
@@ -258,10 +261,7 @@ def test_after_the_end_the_director_downloads_the_evaluation_report(world):
 def test_after_the_end_the_console_saves_scores_and_proposed_findings(world):
     from db import findings_store
 
-    drill_id = running_drill(world)
-    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
-    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
-    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    drill_id = ended_drill_with_one_tap(world)
     console = open_page(world, "drill_console", "director", drill_id=drill_id)
     assert not console.exception, console.exception
     assert not console.error
