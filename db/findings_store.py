@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 
 import duckdb
@@ -31,9 +31,11 @@ from db.drills_facts import (
     require_status,
     sees_whole_record,
 )
+from db.drills_rows import read_design
 from db.errors import NotFoundError, StoreError, VersionConflictError
 from drills.actions import ACTION_STATUSES, CorrectiveAction, ParticipantReview
 from drills.findings import Finding
+from drills.model import DrillDesign
 from drills.ratings import AREAS, RatingOverride
 
 _RATINGS = ("P", "S", "M", "U")
@@ -210,6 +212,63 @@ def update_finding(
     return version[0]
 
 
+def add_finding(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    drill_id: int,
+    finding: Finding,
+    *,
+    now: datetime,
+) -> str:
+    """Store a finding the evaluation lead writes by hand (its `id` and `kind` are ignored: the
+    store names it "manual-<n>"). Returns the new id."""
+    with conn.cursor() as cur, transaction(cur):
+        _editor(cur, actor, drill_id)
+        position, count = cur.execute(
+            "SELECT coalesce(max(position), -1) + 1, count(*) FILTER (WHERE kind = 'manual')"
+            " FROM findings WHERE drill_id = ?",
+            [drill_id],
+        ).fetchone()
+        ids = {r[0] for r in cur.execute(
+            "SELECT id FROM findings WHERE drill_id = ?", [drill_id]).fetchall()}  # fmt: skip
+        number = count + 1
+        while f"manual-{number}" in ids:
+            number += 1
+        new = replace(finding, id=f"manual-{number}", kind="manual")
+        cur.execute(
+            "INSERT INTO findings (drill_id, id, position, kind, title, description, evidence,"
+            " cause, grade, strength, step_id, role_id, item_id, area, status, proposed_at,"
+            " edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [drill_id, new.id, position, new.kind, new.title, new.description,
+             json.dumps(list(new.evidence)), new.cause, new.grade, new.strength, new.step_id,
+             new.role_id, new.item_id, new.area, new.status, now, actor.username, now],
+        )  # fmt: skip
+        audit(cur, actor, "finding.add", "finding", f"{drill_id}/{new.id}", now=now,
+              after=asdict(new))  # fmt: skip
+    return new.id
+
+
+def ended_design(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> DrillDesign:
+    """The design of an ended drill, for all who read its whole record (directors, evaluation
+    leads and the unit's overseers), which the evaluation report describes."""
+    with conn.cursor() as cur, transaction(cur):
+        _reader(cur, actor, drill_id)
+        return read_design(cur, drill_id)
+
+
+def participants_of(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int
+) -> dict[str, tuple[str, ...]]:
+    """Who played which plan roles (user name -> role ids): the whole list for those who read the
+    drill's record after the end, only their own entry for a participant."""
+    with conn.cursor() as cur, transaction(cur):
+        facts = known_facts(cur, actor, drill_id)
+        share = facts.share("participant")
+        if facts.status == "ended" and sees_whole_record(actor, facts):
+            return share
+    return {actor.username: share[actor.username]} if actor.username in share else {}
+
+
 def _finding(drill_id: int, row: tuple) -> StoredFinding:
     finding = Finding(
         id=row[0], title=row[1], description=row[2], evidence=tuple(json.loads(row[3])),
@@ -382,7 +441,21 @@ def submit_review(
         )  # fmt: skip
 
 
-def list_reviews(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> list[StoredReview]:
+def my_review(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> StoredReview | None:
+    """The actor's own review of the drill, if they submitted one."""
+    with conn.cursor() as cur, transaction(cur):
+        known_facts(cur, actor, drill_id)
+        row = cur.execute(
+            "SELECT username, role, went_well, to_improve, rating, submitted_at"
+            " FROM participant_reviews WHERE drill_id = ? AND username = ?",
+            [drill_id, actor.username],
+        ).fetchone()
+    return None if row is None else StoredReview(drill_id, ParticipantReview(*row[:5]), row[5])
+
+
+def list_reviews(
+    conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int
+) -> list[StoredReview]:
     with conn.cursor() as cur, transaction(cur):
         _reader(cur, actor, drill_id)
         rows = cur.execute(
@@ -472,9 +545,7 @@ def set_override(
                      "reason": override.reason})  # fmt: skip
 
 
-def overrides(
-    conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int
-) -> list[StoredOverride]:
+def overrides(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> list[StoredOverride]:
     with conn.cursor() as cur, transaction(cur):
         _reader(cur, actor, drill_id)
         rows = cur.execute(
@@ -492,10 +563,14 @@ __all__ = [
     "StoredOverride",
     "StoredReview",
     "add_action",
+    "add_finding",
+    "ended_design",
     "list_actions",
     "list_findings",
     "list_reviews",
+    "my_review",
     "overrides",
+    "participants_of",
     "save_proposed_findings",
     "set_override",
     "set_weights",

@@ -4,14 +4,16 @@ store returned."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
+from drills.actions import CorrectiveAction
 from drills.clock import clock_from
-from drills.findings import propose_findings
+from drills.findings import Finding, propose_findings
 from drills.model import ChecklistItem, ClockEvent, DrillDesign, Inject, Observation, RevealEvent
 from drills.report_model import (
     WITHHELD,
+    ActionRow,
     BlindingFacts,
     FindingRow,
     Overall,
@@ -22,7 +24,7 @@ from drills.report_model import (
     ScoreRow,
     TimelineRow,
 )
-from drills.scoring import score_drill
+from drills.scoring import RatingOverride, score_drill
 from drills.state import fold
 from i18n import t
 from plans.model import Plan
@@ -57,13 +59,26 @@ def report_data(
     *,
     lang: str,
     plan_version: str = "",
-    participants: dict[str, list[str]] | None = None,
+    participants: Mapping[str, Sequence[str]] | None = None,
+    weights: Mapping[str, float] | None = None,
+    overrides: Iterable[RatingOverride] = (),
+    findings: Sequence[Finding] | None = None,
+    actions: Sequence[CorrectiveAction] = (),
 ):
-    """(ReportData, Evaluation, findings) of an ended (or running) drill."""
+    """(ReportData, Evaluation, proposed findings) of an ended (or running) drill.
+
+    `weights` and `overrides` are the organisation's area weights and the evaluators' rating
+    overrides; `findings` are the findings as the evaluation lead edited them (rejected ones are
+    left out of the report; None: the report shows the proposals), `actions` their corrective
+    actions."""
     clock = clock_from(clock_events)
     state = fold(checklist, observations, clock)
-    evaluation = score_drill(checklist, state, clock, released)
-    findings = propose_findings(checklist, evaluation, state, plan, lang=lang)
+    evaluation = score_drill(
+        checklist, state, clock, released, weights=weights, overrides=overrides
+    )
+    proposed = propose_findings(checklist, evaluation, state, plan, lang=lang)
+    shown = proposed if findings is None else [f for f in findings if f.status != "rejected"]
+    titles = {f.id: f.title for f in shown}
     names = {r.id: r.name for r in plan.roles}
     steps = {s.id: s.name for s in plan.steps}
     level = next((lv.name for lv in plan.levels if lv.id == design.level), "")
@@ -132,11 +147,23 @@ def report_data(
                 f.strength,
                 f.id,
             )
-            for f in findings
+            for f in shown
+        ),
+        actions=tuple(
+            ActionRow(
+                titles.get(a.finding_id, a.finding_id),
+                a.action,
+                a.owner,
+                a.due,
+                a.status,
+                a.verification,
+            )
+            for a in actions
+            if a.finding_id in titles
         ),
         outcome=outcome_by_step(plan, evaluation),
     )
-    return data, evaluation, findings
+    return data, evaluation, proposed
 
 
 def _timeline(observations, released, clock_events, clock, checklist, names, lang):

@@ -11,7 +11,8 @@ from drills import state as states
 from i18n import t
 from plans.errors import PlanError
 from ui import drill_console as panels
-from ui import md, now, page_setup, show_error
+from ui import go, md, now, page_setup, show_error
+from ui import review as evaluation
 
 REFRESH_SECONDS = 5
 
@@ -61,8 +62,16 @@ if director:
                 act(drills_store.end_drill)
 
 
-if director and summary.status == "ended":
-    panels.report_downloads(conn, actor, drill_id, summary)
+if summary.status == "ended":
+    with st.container(border=True):
+        try:  # the scores and proposed findings are kept as soon as the director sees the end
+            review = evaluation.load(conn, actor, drill_id, st.session_state.get("lang", "zh"))
+            evaluation.save_evaluation(conn, actor, review)
+            evaluation.documents(review)
+        except PlanError as exc:
+            show_error(exc)
+        if st.button(t("drillpage.to_review"), key="console_to_review", type="primary"):
+            go("pages/drill_review.py")
 if director and summary.status != "ended":
     try:
         design = drills_store.load_design(conn, actor, drill_id, now=now())

@@ -51,6 +51,8 @@ else:
         "evaluator": [("pages/evaluate.py", "nav.evaluate")],
         "participant": [("pages/participate.py", "nav.participate")],
     }.get(choice.my_role or "", [("pages/drill_console.py", "nav.drill_console")])
+    if choice.status == "ended" and choice.my_role in ("director", "evaluation_lead", None):
+        links = [*links, ("pages/drill_review.py", "nav.drill_review")]
     cols = st.columns(len(links) + 1)
     for col, (path, key) in zip(cols, links, strict=False):
         if col.button(t(key), key=f"drills_go_{key}"):

@@ -1,12 +1,14 @@
 """Participant screen: nothing before a drill starts; during it, the messages (injects) released
-to the participant's roles, newest first, with their release time."""
+to the participant's roles, newest first, with their release time; after the end, a short form
+for the participant's own review (参演人员自评)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from bootstrap import get_db
-from db import drills_store
+from db import drills_store, findings_store, plans_store
+from drills.actions import ParticipantReview
 from i18n import t
 from plans.errors import PlanError
 from ui import fmt_time, md, now, page_setup, show_error
@@ -45,3 +47,65 @@ def messages() -> None:
 
 
 messages()
+
+
+def self_review(drill) -> None:
+    """The participant's own review of an ended drill (a second one replaces the first)."""
+    try:
+        mine = findings_store.participants_of(conn, actor, drill.id).get(actor.username, ())
+        earlier = findings_store.my_review(conn, actor, drill.id)
+    except PlanError as exc:
+        show_error(exc)
+        return
+    try:
+        names = {
+            r.id: r.name for r in plans_store.load_version(conn, actor, drill.version_id).roles
+        }
+    except PlanError:  # a plan the participant may not read: the form works without role names
+        names = {}
+    roles = [None, *mine]
+    before = earlier.review if earlier else None
+    st.subheader(t("selfreview.title") + " · " + md(drill.title))
+    st.caption(t("selfreview.help"))
+    if earlier:
+        st.caption(t("selfreview.earlier", when=fmt_time(earlier.submitted_at)))
+    with st.form(f"selfreview_{drill.id}"):
+        role = st.selectbox(
+            t("selfreview.role"),
+            roles,
+            index=roles.index(before.role) if before and before.role in roles else len(roles) - 1,
+            format_func=lambda r: names.get(r, r) if r else "—",
+            key=f"selfreview_role_{drill.id}",
+        )
+        well = st.text_area(
+            t("selfreview.well"), value=before.went_well if before else "",
+            key=f"selfreview_well_{drill.id}",
+        )  # fmt: skip
+        improve = st.text_area(
+            t("selfreview.improve"), value=before.to_improve if before else "",
+            key=f"selfreview_improve_{drill.id}",
+        )  # fmt: skip
+        rating = st.slider(
+            t("selfreview.rating"), 1, 5, value=before.rating if before else 3,
+            key=f"selfreview_rating_{drill.id}",
+        )  # fmt: skip
+        sent = st.form_submit_button(
+            t("selfreview.submit"), type="primary", key=f"selfreview_submit_{drill.id}"
+        )
+    if not sent:
+        return
+    if not (well.strip() or improve.strip()):
+        st.error(t("selfreview.empty"))
+        return
+    try:
+        review = ParticipantReview(actor.username, role, well.strip(), improve.strip(), rating)
+        findings_store.submit_review(conn, actor, drill.id, review, now=now())
+    except PlanError as exc:
+        show_error(exc)
+    else:
+        st.success(t("selfreview.saved"), icon=":material/check_circle:")
+
+
+for ended in drills_store.list_drills(conn, actor):
+    if ended.my_role == "participant" and ended.status == "ended":
+        self_review(ended)

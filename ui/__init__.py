@@ -32,6 +32,12 @@ NAV = (
     ),
     ("pages/participate.py", "nav.participate", ":material/campaign:", "role:participant"),
     (
+        "pages/drill_review.py",
+        "nav.drill_review",
+        ":material/assignment_turned_in:",
+        "role:drill_director|evaluation_lead|manager",
+    ),
+    (
         "pages/analytics.py",
         "nav.analytics",
         ":material/monitoring:",

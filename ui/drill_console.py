@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from db import drills_store, plans_store
+from db import drills_store
 from drills.model import RATINGS, ClockEvent
 from drills.progress import NO_ROLE, progress_by_phase, progress_by_role
 from drills.progress import overdue as overdue_items
@@ -237,68 +237,3 @@ def participants(conn, actor, drill_id: int, plan, design_roles) -> None:
                 st.error(t(exc.key, **exc.params))
             else:
                 st.toast(t("editor.saved"))
-
-
-def report_downloads(conn, actor, drill_id: int, summary) -> None:
-    """After the end: the evaluation report (Word) and all figures (Excel), built when clicked."""
-    from drills.model import ClockEvent as Clock
-    from drills.report_assemble import evaluation_report_bytes, report_data
-    from drills.report_docx import report_xlsx
-
-    lang = st.session_state.get("lang", "zh")
-
-    def gather():
-        design = drills_store.load_design(conn, actor, drill_id)
-        plan = plans_store.load_version(conn, actor, design.version_id)
-        events = drills_store.drill_events(conn, actor, drill_id)
-        views = drills_store.visible_injects(conn, actor, drill_id)
-        data, evaluation, findings = report_data(
-            design,
-            plan,
-            drills_store.checklist_for(conn, actor, drill_id),
-            drills_store.observations(conn, actor, drill_id),
-            [Clock(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_KINDS],
-            [(v.inject, v.released_at) for v in views if v.released_at],
-            drills_store.reveal_log(conn, actor, drill_id),
-            lang=lang,
-        )
-        return data, plan, design, evaluation, findings
-
-    if not st.session_state.get(f"scored_{drill_id}"):
-        # once per session after the end: the scores and per-item outcomes feed the analytics,
-        # the proposed findings wait for the evaluation lead (saving again keeps their edits)
-        from db import analytics_store, findings_store
-
-        try:
-            _, _, _, evaluation, findings = gather()
-            analytics_store.save_scores(conn, actor, drill_id, evaluation, now=now())
-            findings_store.save_proposed_findings(conn, actor, drill_id, findings, now=now())
-        except PlanError as exc:
-            st.error(t(exc.key, **exc.params))
-        else:
-            st.session_state[f"scored_{drill_id}"] = True
-
-    def word() -> bytes:
-        data, plan, design, _, _ = gather()
-        return evaluation_report_bytes(data, plan, level=design.level)
-
-    def excel() -> bytes:
-        return report_xlsx(gather()[0])
-
-    cols = st.columns(2)
-    cols[0].download_button(
-        t("drillpage.report_word"),
-        word,
-        file_name=f"drill-{drill_id}-report.docx",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        key="console_report",
-        icon=":material/description:",
-        type="primary",
-    )
-    cols[1].download_button(
-        t("drillpage.report_excel"),
-        excel,
-        file_name=f"drill-{drill_id}.xlsx",
-        key="console_excel",
-        icon=":material/table:",
-    )

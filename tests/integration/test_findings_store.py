@@ -181,3 +181,46 @@ def test_an_override_needs_a_reason_and_an_editor(world):
     with pytest.raises(NotAllowedError):
         fs.set_override(world.db, world.eva, drill, RatingOverride("command", "P", "好"),
                         now=at(102))  # fmt: skip
+
+
+def test_a_finding_added_by_hand_gets_its_own_id_and_is_audited(world):
+    drill = ended_drill(world)
+    fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
+    mine = Finding("ignored", "器材不足", cause="resources", grade="must_fix", kind="missed")
+    assert fs.add_finding(world.db, world.lead, drill, mine, now=at(101)) == "manual-1"
+    assert fs.add_finding(world.db, world.director, drill, mine, now=at(102)) == "manual-2"
+    stored = fs.list_findings(world.db, world.lead, drill)
+    assert [s.finding.id for s in stored] == ["missed-c1", "strength-command", "manual-1",
+                                              "manual-2"]  # fmt: skip
+    assert stored[2].finding.kind == "manual" and stored[2].edited_by == "lead"
+    logged = world.db.execute(
+        "SELECT count(*) FROM audit_log WHERE action = 'finding.add'"
+    ).fetchone()[0]
+    assert logged == 2
+    with pytest.raises(NotAllowedError):
+        fs.add_finding(world.db, world.eva, drill, mine, now=at(103))
+    assert len(fs.list_findings(world.db, world.lead, drill)) == 4
+
+
+def test_the_design_and_participants_of_an_ended_drill_reach_its_readers(world):
+    drill = ended_drill(world, end=False)
+    with pytest.raises(InvalidTransitionError):
+        fs.ended_design(world.db, world.lead, drill)
+    store.end_drill(world.db, world.director, drill, now=at(90))
+    for reader in (world.lead, world.director, world.manager):
+        assert fs.ended_design(world.db, reader, drill).title == design(world).title
+        assert fs.participants_of(world.db, reader, drill) == {"pat": ("r3",)}
+    with pytest.raises(NotAllowedError):
+        fs.ended_design(world.db, world.pat, drill)
+    assert fs.participants_of(world.db, world.pat, drill) == {"pat": ("r3",)}
+    assert fs.participants_of(world.db, world.eva, drill) == {}
+
+
+def test_a_participant_reads_back_only_their_own_review(world):
+    drill = ended_drill(world)
+    assert fs.my_review(world.db, world.pat, drill) is None
+    fs.submit_review(world.db, world.pat, drill, ParticipantReview("pat", "r3", "快", "慢", 4),
+                     now=at(100))  # fmt: skip
+    mine = fs.my_review(world.db, world.pat, drill)
+    assert mine.review.to_improve == "慢" and mine.review.rating == 4
+    assert fs.my_review(world.db, world.lead, drill) is None

@@ -67,6 +67,19 @@ def seeded(conn):
     return {"zh": zh, "en": en}
 
 
+@pytest.fixture
+def world(tmp_path, monkeypatch):
+    """The drill world of tests/integration/drills_world.py behind bootstrap.get_db."""
+    from tests.integration.drills_world import seed
+
+    monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
+    monkeypatch.setenv("PLANDRILL_DEMO", "0")
+    built = seed(tmp_path / "drills.duckdb")
+    monkeypatch.setattr(bootstrap, "get_db", lambda: built.db)
+    yield built
+    built.db.close()
+
+
 def page(name: str, *, user: str | None = "owner", **state) -> AppTest:
     """The page as `user` would open it (None: nobody signed in)."""
     path = ROOT / ("app.py" if name == "app" else f"pages/{name}.py")

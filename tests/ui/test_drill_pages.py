@@ -6,24 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-import bootstrap
-from access import passwords
 from db import drills_store
-from tests.integration.drills_world import design, seed
+from tests.integration.drills_world import design
 from tests.ui.conftest import ROOT
-
-
-@pytest.fixture
-def world(tmp_path, monkeypatch):
-    monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
-    monkeypatch.setenv("PLANDRILL_DEMO", "0")
-    built = seed(tmp_path / "drills.duckdb")
-    monkeypatch.setattr(bootstrap, "get_db", lambda: built.db)
-    yield built
-    built.db.close()
 
 
 def open_page(world, name: str, user: str, **state) -> AppTest:

@@ -55,3 +55,32 @@ def test_the_report_opens_again_with_its_score_table_and_charts():
     text = "\n".join(p.text for p in document.paragraphs)
     assert "评估结果" in text and "储罐泄漏演练" in text
     assert len(document.tables) >= 2 and len(document.inline_shapes) >= 2
+
+
+def test_the_report_follows_the_leads_findings_weights_overrides_and_actions():
+    from dataclasses import replace
+    from datetime import date
+
+    from drills.actions import CorrectiveAction
+    from drills.ratings import RatingOverride
+
+    plan, design, checklist, observations, clock, reveal = _record()
+    _, plain, proposed = report_data(design, plan, checklist, observations, clock, (), reveal,
+                                     lang="zh")  # fmt: skip
+    kept, dropped = proposed[0], proposed[1]
+    edited = [replace(kept, title="组长改写的标题", status="accepted"),
+              replace(dropped, status="rejected")]  # fmt: skip
+    area = next(a.area for a in plain.areas if a.counts.total)
+    data, evaluation, again = report_data(
+        design, plan, checklist, observations, clock, (), reveal, lang="zh",
+        weights={area: 0}, overrides=[RatingOverride(area, "P", "现场表现好", "lead")],
+        findings=edited,
+        actions=[CorrectiveAction("1", kept.id, "修订流程", "办公室", date(2026, 7, 1)),
+                 CorrectiveAction("2", "unknown", "无关行动", "某人", date(2026, 7, 1))],
+    )  # fmt: skip
+    assert again == proposed  # the proposals do not depend on the lead's edits
+    assert [f.title for f in data.findings] == ["组长改写的标题"]
+    assert [(a.finding, a.action) for a in data.actions] == [("组长改写的标题", "修订流程")]
+    row = next(r for r in data.score_rows if r.override_reason)
+    assert (row.override_reason, row.final_rating) == ("现场表现好", "P") and evaluation.area(area).rating == "P"
+    assert evaluation.area(area).weight == 0

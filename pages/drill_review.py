@@ -1,0 +1,67 @@
+"""Evaluation and improvement after a drill: scores and rating changes, findings, corrective
+actions, participants' reviews, documents, and the way to a revised plan."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bootstrap import get_db
+from db import drills_store
+from i18n import t
+from plans.errors import PlanError
+from ui import md, now, page_setup, show_error
+from ui import review as panels
+from ui import review_findings as lists
+
+actor = page_setup("nav.drill_review", require="role:drill_director|evaluation_lead|manager")
+conn = get_db()
+st.title(t("nav.drill_review"))
+
+ended = [d for d in drills_store.list_drills(conn, actor, now=now()) if d.status == "ended"]
+if not ended:
+    st.info(t("review.none"))
+    st.stop()
+ids = [d.id for d in ended]
+wanted = st.session_state.get("drill_id")
+drill_id = st.selectbox(
+    t("review.pick"),
+    ids,
+    index=ids.index(wanted) if wanted in ids else 0,
+    format_func=lambda i: next(d.title for d in ended if d.id == i),
+    key="review_pick",
+)
+st.session_state["drill_id"] = drill_id
+lang = st.session_state.get("lang", "zh")
+try:
+    review = panels.load(conn, actor, drill_id, lang)
+    if panels.save_evaluation(conn, actor, review):
+        review = panels.load(conn, actor, drill_id, lang)  # with the proposals just stored
+except PlanError as exc:
+    show_error(exc)
+    st.stop()
+if message := st.session_state.pop("review_toast", None):
+    st.toast(message)
+st.caption(md(f"{review.plan.title} · {review.summary.title}"))
+if not review.editor:
+    st.caption(t("review.read_only"))
+panels.revision(conn, actor, review)
+
+tabs = st.tabs(
+    [
+        t("review.tab.scores"),
+        t("review.tab.findings", n=len(review.findings)),
+        t("review.tab.actions", n=len(review.actions)),
+        t("review.tab.reviews", n=len(review.reviews)),
+        t("review.tab.documents"),
+    ]
+)
+with tabs[0]:
+    panels.scores(conn, actor, review)
+with tabs[1]:
+    lists.findings(conn, actor, review)
+with tabs[2]:
+    lists.actions(conn, actor, review)
+with tabs[3]:
+    lists.reviews(review)
+with tabs[4]:
+    panels.documents(review)

@@ -1,0 +1,300 @@
+"""After a drill: its whole record gathered once per page run, the scores with rating overrides and
+the unit's area weights, the documents, and the way from plan-defect findings to a revision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from access.errors import NotAllowedError
+from db import analytics_store, drills_store, findings_store, plans_store, revision_store
+from drills.actions import revision_findings
+from drills.model import ClockEvent
+from drills.ratings import AREAS, RatingOverride
+from drills.report_assemble import evaluation_report_bytes, report_data
+from drills.scoring import NO_ROLE
+from i18n import t
+from plans.errors import PlanError
+from ui import may, md, now, open_version, show_error
+from ui.drill_console import CLOCK_KINDS
+
+RATINGS = ("P", "S", "M", "U")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass
+class Review:
+    """An ended drill's record and its evaluation as the store holds it now."""
+
+    drill_id: int
+    summary: object
+    design: object
+    plan: object
+    checklist: list
+    observations: list
+    findings: list  # StoredFinding
+    actions: list  # StoredAction
+    overrides: list  # StoredOverride
+    weights: dict
+    participants: dict
+    reviews: list  # StoredReview
+    data: object  # ReportData
+    evaluation: object
+    proposed: list
+    editor: bool  # may edit findings, actions and ratings
+
+
+def load(conn, actor, drill_id: int, lang: str) -> Review:
+    """Everything the screen shows, read in one go. Raises: PlanError (not found, not ended,
+    not allowed)."""
+    summary = drills_store.drill_summary(conn, actor, drill_id, now=now())
+    stored = findings_store.list_findings(conn, actor, drill_id)  # refuses the wrong readers
+    design = findings_store.ended_design(conn, actor, drill_id)
+    plan = plans_store.load_version(conn, actor, design.version_id)
+    checklist = drills_store.checklist_for(conn, actor, drill_id)
+    observations = drills_store.observations(conn, actor, drill_id)
+    events = drills_store.drill_events(conn, actor, drill_id)
+    views = drills_store.visible_injects(conn, actor, drill_id)
+    actions = findings_store.list_actions(conn, actor, drill_id=drill_id)
+    overrides = findings_store.overrides(conn, actor, drill_id)
+    try:
+        weights = findings_store.weights_for(conn, actor, summary.unit)
+    except NotAllowedError:  # a director from another unit: the default weights
+        weights = {}
+    participants = findings_store.participants_of(conn, actor, drill_id)
+    data, evaluation, proposed = report_data(
+        design,
+        plan,
+        checklist,
+        observations,
+        [ClockEvent(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_KINDS],
+        [(v.inject, v.released_at) for v in views if v.released_at],
+        drills_store.reveal_log(conn, actor, drill_id),
+        lang=lang,
+        participants=participants,
+        weights=weights,
+        overrides=[o.override for o in overrides],
+        findings=[s.finding for s in stored] if stored else None,
+        actions=[a.action for a in actions],
+    )
+    editor = actor.username in design.directors or actor.username in design.evaluation_leads
+    return Review(
+        drill_id, summary, design, plan, checklist, observations, stored, actions, overrides,
+        weights, participants, findings_store.list_reviews(conn, actor, drill_id), data,
+        evaluation, proposed, editor,
+    )  # fmt: skip
+
+
+def save_evaluation(conn, actor, review: Review, *, force: bool = False) -> bool:
+    """Keep the scores (for the analytics) and the proposed findings (new ones only: the lead's
+    edits stay) once per session, or again when `force`d after a change. True when findings
+    were added, so the caller reloads."""
+    key = f"scored_{review.drill_id}"
+    if not review.editor or (st.session_state.get(key) and not force):
+        return False
+    try:
+        analytics_store.save_scores(conn, actor, review.drill_id, review.evaluation, now=now())
+        added = findings_store.save_proposed_findings(
+            conn, actor, review.drill_id, review.proposed, now=now()
+        )
+    except PlanError as exc:
+        show_error(exc)
+        return False
+    st.session_state[key] = True
+    return bool(added)
+
+
+def rating_label(code: str | None) -> str:
+    return t(f"scoring.rating.{code}") if code else "—"
+
+
+def scores(conn, actor, review: Review) -> None:
+    ev = review.evaluation
+    cols = st.columns(3)
+    cols[0].metric(t("review.overall"), "—" if ev.score is None else f"{ev.score:.0f}")
+    cols[1].metric(t("review.grade"), t(f"scoring.grade.{ev.grade}") if ev.grade else "—")
+    cols[2].metric(
+        t("review.coverage"),
+        "—" if ev.coverage is None else f"{ev.coverage:.0%}",
+        help=t("review.coverage_help"),
+    )
+    areas = [a for a in ev.areas if a.counts.total]
+    rows = [
+        {
+            t("review.col.area"): t(f"scoring.area.{a.area}"),
+            t("review.col.items"): a.counts.total,
+            t("review.coverage"): a.coverage,
+            t("review.col.score"): None if a.score is None else round(a.score),
+            t("review.col.weight"): a.weight,
+            t("review.col.computed"): a.computed_rating or "—",
+            t("review.col.rating"): a.rating or "—",
+            t("review.col.reason"): a.override.reason if a.override else "",
+        }
+        for a in areas
+    ]
+    if rows:
+        frame = pd.DataFrame(rows)
+        st.bar_chart(
+            frame.set_index(t("review.col.area"))[[t("review.col.score")]], horizontal=True
+        )
+        st.dataframe(
+            frame,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                t("review.coverage"): st.column_config.ProgressColumn(
+                    format="percent", min_value=0, max_value=1
+                )
+            },
+        )
+    roles = {r.id: r.name for r in review.plan.roles}
+    st.markdown(f"**{t('review.by_role')}**")
+    st.dataframe(
+        [
+            {
+                t("review.col.role"): "—" if r.role == NO_ROLE else roles.get(r.role, r.role),
+                t("review.col.items"): r.counts.total,
+                t("review.col.done"): r.counts.done + r.counts.partly,
+                t("review.col.missed"): r.counts.not_done + r.counts.not_observed,
+                t("review.col.late"): r.counts.late,
+                t("review.col.score"): None if r.score is None else round(r.score),
+                t("review.col.rating"): r.rating or "—",
+            }
+            for r in ev.roles
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    if review.editor and areas:
+        _override_form(conn, actor, review, [a.area for a in areas])
+    if "admin" in actor.roles or (
+        "evaluation_lead" in actor.roles and actor.unit == review.summary.unit
+    ):
+        _weights_form(conn, actor, review)
+
+
+def _override_form(conn, actor, review: Review, areas: list[str]) -> None:
+    with st.expander(t("review.override")):
+        st.caption(t("review.override_help"))
+        with st.form("review_override"):
+            area = st.selectbox(
+                t("review.override_area"),
+                areas,
+                format_func=lambda a: t(f"scoring.area.{a}"),
+                key="review_override_area",
+            )
+            rating = st.selectbox(
+                t("review.override_rating"), RATINGS, format_func=rating_label,
+                key="review_override_rating",
+            )  # fmt: skip
+            reason = st.text_area(t("review.override_reason"), key="review_override_reason")
+            sent = st.form_submit_button(t("review.override_save"), key="review_override_save")
+        if sent:
+            try:
+                findings_store.set_override(
+                    conn, actor, review.drill_id, RatingOverride(area, rating, reason,
+                                                                 actor.username), now=now(),
+                )  # fmt: skip
+            except PlanError as exc:
+                show_error(exc)
+            else:
+                _rescore(conn, actor, review.drill_id, "review.override_saved")
+
+
+def _weights_form(conn, actor, review: Review) -> None:
+    with st.expander(t("review.weights")):
+        st.caption(t("review.weights_help"))
+        with st.form("review_weights"):
+            chosen = {
+                area: st.number_input(
+                    t(f"scoring.area.{area}"),
+                    min_value=0.0,
+                    max_value=10.0,
+                    step=0.5,
+                    value=float(review.weights.get(area, 1.0)),
+                    key=f"review_weight_{area}",
+                )
+                for area in AREAS
+            }
+            sent = st.form_submit_button(t("review.weights_save"), key="review_weights_save")
+        if sent:
+            try:
+                findings_store.set_weights(conn, actor, review.summary.unit, chosen, now=now())
+            except PlanError as exc:
+                show_error(exc)
+            else:
+                _rescore(conn, actor, review.drill_id, "review.weights_saved")
+
+
+def _rescore(conn, actor, drill_id: int, message: str) -> None:
+    """After a change of ratings or weights: score again (and keep it) on the next run."""
+    st.session_state.pop(f"scored_{drill_id}", None)
+    st.session_state["review_toast"] = message
+    st.rerun()
+
+
+def documents(review: Review) -> None:
+    from drills.report_docx import build_debrief, report_xlsx
+    from plans.docx_style import to_docx_bytes
+
+    st.caption(t("review.d.help"))
+    drill = review.drill_id
+    st.download_button(
+        t("drillpage.report_word"),
+        lambda: evaluation_report_bytes(review.data, review.plan, level=review.design.level),
+        file_name=f"drill-{drill}-report.docx",
+        mime=DOCX,
+        key="review_report",
+        icon=":material/description:",
+        type="primary",
+    )
+    st.download_button(
+        t("review.d.debrief"),
+        lambda: to_docx_bytes(build_debrief(review.data)),
+        file_name=f"drill-{drill}-debrief.docx",
+        mime=DOCX,
+        key="review_debrief",
+        icon=":material/campaign:",
+        help=t("review.d.debrief_help"),
+    )
+    st.download_button(
+        t("drillpage.report_excel"),
+        lambda: report_xlsx(review.data),
+        file_name=f"drill-{drill}.xlsx",
+        key="review_excel",
+        icon=":material/table:",
+    )
+
+
+def revision(conn, actor, review: Review) -> None:
+    """When accepted plan-defect deficiencies mark the plan as due for revision: say so, mark it
+    in the store, and let one who may edit the plan open the revision at once."""
+    findings = [s.finding for s in review.findings]
+    reasons = revision_findings(findings)
+    if not reasons:
+        return
+    if review.editor:
+        try:
+            revision_store.mark_due(
+                conn, actor, review.summary.plan_id, review.drill_id, findings, now=now()
+            )
+        except PlanError as exc:
+            show_error(exc)
+    with st.container(border=True):
+        st.warning(t("review.plan_due", n=len(reasons)), icon=":material/rule:")
+        for finding in reasons:
+            st.markdown(f"- {md(finding.title)}")
+        if may(actor, "plan.edit"):
+            if st.button(t("review.open_revision"), key="review_open_revision", type="primary"):
+                try:
+                    draft = revision_store.open_revision(
+                        conn, actor, review.drill_id, findings, now=now()
+                    )
+                except PlanError as exc:
+                    show_error(exc)
+                else:
+                    open_version(draft)
+        else:
+            st.caption(t("review.owner_revises"))

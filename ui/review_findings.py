@@ -1,0 +1,446 @@
+"""After a drill: the findings the evaluation lead edits (filters, one edit form, findings added by
+hand, evidence with photos), their corrective actions with the overdue list, and the
+participants' own reviews."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import streamlit as st
+
+from db import drills_store, findings_store
+from drills.actions import ACTION_STATUSES, CorrectiveAction, finding_closed, overdue_actions
+from drills.findings import CAUSES, FINDING_GRADES, FINDING_STATUSES, Finding
+from i18n import t
+from plans.errors import PlanError
+from ui import fmt_time, md, now, show_error
+
+DEFAULT_DUE_DAYS = 30
+
+
+def _label(prefix: str, value: str | None) -> str:
+    return t(f"{prefix}.{value}") if value else "—"
+
+
+def _names(review) -> tuple[dict[str, str], dict[str, str]]:
+    return {s.id: s.name for s in review.plan.steps}, {r.id: r.name for r in review.plan.roles}
+
+
+def _target(finding: Finding, steps: dict[str, str], roles: dict[str, str]) -> str:
+    if finding.step_id:
+        return steps.get(finding.step_id, finding.step_id)
+    return roles.get(finding.role_id or "", finding.role_id or "")
+
+
+def _done(message: str) -> None:
+    st.session_state["review_toast"] = message
+    st.rerun()
+
+
+# ---------------------------------------------------------------- findings
+
+
+def findings(conn, actor, review) -> None:
+    stored = review.findings
+    steps, roles = _names(review)
+    actions = [a.action for a in review.actions]
+    cols = st.columns([2, 2, 2, 3])
+    grades = cols[0].multiselect(
+        t("review.filter.grade"), FINDING_GRADES, format_func=lambda g: _label("findings.grade", g),
+        key="review_f_grade",
+    )  # fmt: skip
+    causes = cols[1].multiselect(
+        t("review.filter.cause"), CAUSES, format_func=lambda c: _label("findings.cause", c),
+        key="review_f_cause",
+    )  # fmt: skip
+    statuses = cols[2].multiselect(
+        t("review.filter.status"), FINDING_STATUSES,
+        format_func=lambda s: _label("findings.status", s), key="review_f_status",
+    )  # fmt: skip
+    search = cols[3].text_input(t("review.filter.search"), key="review_f_search").strip().lower()
+    with_strengths = st.toggle(t("review.filter.strengths"), value=True, key="review_f_strengths")
+
+    def shown(f: Finding) -> bool:
+        if f.strength:
+            return with_strengths and not grades and not causes and _matches(f, statuses, search)
+        return (
+            (not grades or f.grade in grades)
+            and (not causes or f.cause in causes)
+            and _matches(f, statuses, search)
+        )
+
+    visible = [s for s in stored if shown(s.finding)]
+    if not visible:
+        st.info(t("review.no_findings"))
+    else:
+        st.dataframe(
+            [
+                {
+                    t("review.col.title"): ("★ " if s.finding.strength else "") + s.finding.title,
+                    t("review.col.grade"): t("findings.strength")
+                    if s.finding.strength
+                    else _label("findings.grade", s.finding.grade),
+                    t("review.col.cause"): _label("findings.cause", s.finding.cause),
+                    t("review.col.status"): _label("findings.status", s.finding.status),
+                    t("review.col.target"): _target(s.finding, steps, roles),
+                    t("review.col.evidence"): len(s.finding.evidence),
+                    t("review.col.closed"): finding_closed(s.finding, actions),
+                    t("review.col.kind"): _label("findings.kind", s.finding.kind),
+                }
+                for s in visible
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    if not review.editor:
+        return
+    proposed = [s for s in stored if s.finding.status == "proposed"]
+    if proposed and st.button(
+        t("review.accept_all"), key="review_accept_all", icon=":material/done_all:"
+    ):
+        _accept_all(conn, actor, review.drill_id, proposed)
+    if visible:
+        _edit_form(conn, actor, review, visible, steps, roles)
+    _add_form(conn, actor, review, steps, roles)
+
+
+def _matches(finding: Finding, statuses, search: str) -> bool:
+    if statuses and finding.status not in statuses:
+        return False
+    return not search or search in f"{finding.title}\n{finding.description}".lower()
+
+
+def _accept_all(conn, actor, drill_id: int, proposed) -> None:
+    try:
+        for stored in proposed:
+            findings_store.update_finding(
+                conn, actor, drill_id, replace(stored.finding, status="accepted"), stored.version,
+                now=now(),
+            )  # fmt: skip
+    except PlanError as exc:
+        show_error(exc)
+    else:
+        _done(t("review.accepted_n", n=len(proposed)))
+
+
+def _evidence_labels(review) -> dict[str, str]:
+    items = {i.id: i.name for i in review.checklist}
+    t0 = review.summary.started_at
+    labels = {}
+    for o in review.observations:
+        if o.kind not in ("item", "free"):
+            continue
+        minute = "" if t0 is None else f"{(o.happened_at - t0).total_seconds() / 60:.0f}"
+        what = items.get(o.item_id or "", "") if o.kind == "item" else t("review.free_obs")
+        rating = t(f"drills.rating.{o.rating}") if o.rating else (o.note[:30] or "")
+        labels[o.id] = t("review.obs_label", minute=minute, item=what, rating=rating,
+                         who=o.evaluator)  # fmt: skip
+    return labels
+
+
+def _finding_fields(review, steps, roles, base: Finding, key: str) -> dict:
+    """The widgets of one finding inside a form; returns the values."""
+    evidence = _evidence_labels(review)
+    none = [None]
+    values = {
+        "title": st.text_input(t("review.f.title"), value=base.title, key=f"{key}_title"),
+        "description": st.text_area(
+            t("review.f.description"), value=base.description, key=f"{key}_description"
+        ),
+        "strength": st.checkbox(t("review.f.strength"), value=base.strength, key=f"{key}_str"),
+    }
+    cols = st.columns(3)
+    values["cause"] = cols[0].selectbox(
+        t("review.f.cause"), CAUSES, index=CAUSES.index(base.cause) if base.cause in CAUSES else 1,
+        format_func=lambda c: _label("findings.cause", c), key=f"{key}_cause",
+    )  # fmt: skip
+    values["grade"] = cols[1].selectbox(
+        t("review.f.grade"), FINDING_GRADES,
+        index=FINDING_GRADES.index(base.grade) if base.grade in FINDING_GRADES else 2,
+        format_func=lambda g: _label("findings.grade", g), key=f"{key}_grade",
+    )  # fmt: skip
+    values["status"] = cols[2].selectbox(
+        t("review.f.status"), FINDING_STATUSES, index=FINDING_STATUSES.index(base.status),
+        format_func=lambda s: _label("findings.status", s), key=f"{key}_status",
+    )  # fmt: skip
+    cols = st.columns(2)
+    step_ids = none + list(steps)
+    values["step_id"] = cols[0].selectbox(
+        t("review.f.step"), step_ids,
+        index=step_ids.index(base.step_id) if base.step_id in steps else 0,
+        format_func=lambda s: steps[s] if s else t("review.f.none"), key=f"{key}_step",
+    )  # fmt: skip
+    role_ids = none + list(roles)
+    values["role_id"] = cols[1].selectbox(
+        t("review.f.role"), role_ids,
+        index=role_ids.index(base.role_id) if base.role_id in roles else 0,
+        format_func=lambda r: roles[r] if r else t("review.f.none"), key=f"{key}_role",
+    )  # fmt: skip
+    values["evidence"] = st.multiselect(
+        t("review.f.evidence"), list(evidence),
+        default=[e for e in base.evidence if e in evidence],
+        format_func=lambda e: evidence[e], key=f"{key}_evidence",
+    )  # fmt: skip
+    return values
+
+
+def _built(base: Finding, values: dict) -> Finding:
+    strength = values["strength"]
+    return replace(
+        base,
+        title=values["title"].strip(),
+        description=values["description"].strip(),
+        strength=strength,
+        cause=None if strength else values["cause"],
+        grade=None if strength else values["grade"],
+        status=values["status"],
+        step_id=values["step_id"],
+        role_id=values["role_id"],
+        evidence=tuple(values["evidence"]),
+    )
+
+
+def _edit_form(conn, actor, review, visible, steps, roles) -> None:
+    st.subheader(t("review.edit"))
+    ids = [s.finding.id for s in visible]
+    chosen_id = st.selectbox(
+        t("review.edit_pick"), ids,
+        format_func=lambda i: next(s.finding.title for s in visible if s.finding.id == i),
+        key="review_edit_pick",
+    )  # fmt: skip
+    stored = next(s for s in visible if s.finding.id == chosen_id)
+    opened = _opened(f"review_opened_f_{chosen_id}", stored.version)
+    key = f"review_f_{chosen_id}_{opened}"
+    with st.form(f"review_edit_{chosen_id}"):
+        values = _finding_fields(review, steps, roles, stored.finding, key)
+        sent = st.form_submit_button(t("review.f.save"), type="primary", key="review_f_save")
+    _photos(conn, actor, review, stored.finding.evidence)
+    if sent:
+        try:
+            finding = _built(stored.finding, values)
+            findings_store.update_finding(conn, actor, review.drill_id, finding, opened, now=now())
+        except PlanError as exc:
+            show_error(exc)
+        else:
+            st.session_state.pop(f"review_opened_f_{chosen_id}", None)
+            _done(t("review.f.saved"))
+
+
+def _opened(state_key: str, version: int) -> int:
+    """The version an edit form was opened on: a save is checked against it, so an edit someone
+    saved meanwhile is never overwritten; the user may load the newer one instead."""
+    opened = st.session_state.setdefault(state_key, version)
+    if opened != version:
+        st.warning(t("review.changed_meanwhile"), icon=":material/sync_problem:")
+        if st.button(t("review.load_latest"), key=f"{state_key}_reload"):
+            st.session_state.pop(state_key, None)
+            st.rerun()
+    return opened
+
+
+def _add_form(conn, actor, review, steps, roles) -> None:
+    with st.expander(t("review.add"), icon=":material/add:"):
+        blank = Finding(id="new", title="—", status="accepted")
+        with st.form("review_add", clear_on_submit=True):
+            values = _finding_fields(review, steps, roles, blank, "review_new")
+            sent = st.form_submit_button(t("review.add_save"), key="review_add_save")
+        if sent:
+            try:
+                finding = _built(blank, values)
+                findings_store.add_finding(conn, actor, review.drill_id, finding, now=now())
+            except PlanError as exc:
+                show_error(exc)
+            else:
+                _done(t("review.added"))
+
+
+def _photos(conn, actor, review, evidence) -> None:
+    photos = [o for o in review.observations if o.id in evidence and o.photo_id]
+    if not photos:
+        return
+    st.caption(t("review.photos"))
+    cols = st.columns(min(len(photos), 4))
+    for col, o in zip(cols * (len(photos) // len(cols) + 1), photos, strict=False):
+        try:
+            _, data = drills_store.load_photo(conn, actor, review.drill_id, o.photo_id)
+        except PlanError:
+            continue
+        col.image(data, caption=md(o.note[:40]) if o.note else None, width="stretch")
+
+
+# ---------------------------------------------------------------- corrective actions
+
+
+def actions(conn, actor, review) -> None:
+    stored = review.actions
+    titles = {s.finding.id: s.finding.title for s in review.findings}
+    weaknesses = [
+        s.finding for s in review.findings
+        if not s.finding.strength and s.finding.status != "rejected"
+    ]  # fmt: skip
+    all_actions = [a.action for a in stored]
+    closed = sum(finding_closed(f, all_actions) for f in weaknesses)
+    st.caption(t("review.closed_n", closed=closed, total=len(weaknesses)))
+    today = date.today()
+    late = overdue_actions(all_actions, today)
+    if late:
+        st.error(t("review.overdue", n=len(late)), icon=":material/alarm:")
+        st.dataframe(
+            [
+                {
+                    t("review.a.finding"): titles.get(a.finding_id, a.finding_id),
+                    t("review.a.action"): a.action,
+                    t("review.a.owner"): a.owner,
+                    t("review.a.due"): a.due,
+                    t("review.a.days_overdue"): (today - a.due).days,
+                    t("review.a.status"): t(f"findings.action_status.{a.status}"),
+                }
+                for a in late
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    if not stored:
+        st.info(t("review.no_actions"))
+    else:
+        st.dataframe(
+            [
+                {
+                    t("review.a.finding"): titles.get(a.action.finding_id, a.action.finding_id),
+                    t("review.a.action"): a.action.action,
+                    t("review.a.owner"): a.action.owner,
+                    t("review.a.due"): a.action.due,
+                    t("review.a.status"): t(f"findings.action_status.{a.action.status}"),
+                    t("review.a.verification"): a.action.verification,
+                }
+                for a in stored
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    if review.editor:
+        _add_action(conn, actor, review, weaknesses)
+    if stored and (review.editor or "manager" in actor.roles or "admin" in actor.roles):
+        _edit_action(conn, actor, stored, titles)
+
+
+def _action_fields(base: CorrectiveAction | None, key: str) -> dict:
+    cols = st.columns(3)
+    return {
+        "action": st.text_area(
+            t("review.a.action"), value=base.action if base else "", key=f"{key}_action"
+        ),
+        "owner": cols[0].text_input(
+            t("review.a.owner"), value=base.owner if base else "", key=f"{key}_owner"
+        ),
+        "due": cols[1].date_input(
+            t("review.a.due"),
+            value=base.due if base else date.today() + timedelta(days=DEFAULT_DUE_DAYS),
+            key=f"{key}_due",
+        ),
+        "status": cols[2].selectbox(
+            t("review.a.status"),
+            ACTION_STATUSES,
+            index=ACTION_STATUSES.index(base.status) if base else 0,
+            format_func=lambda s: t(f"findings.action_status.{s}"),
+            key=f"{key}_status",
+        ),
+        "verification": st.text_input(
+            t("review.a.verification"),
+            value=base.verification if base else "",
+            key=f"{key}_verification",
+        ),
+    }
+
+
+def _add_action(conn, actor, review, weaknesses) -> None:
+    with st.expander(t("review.a.add"), icon=":material/add_task:"):
+        if not weaknesses:
+            st.caption(t("review.a.no_findings"))
+            return
+        with st.form("review_action_add", clear_on_submit=True):
+            finding_id = st.selectbox(
+                t("review.a.finding"), [f.id for f in weaknesses],
+                format_func=lambda i: next(f.title for f in weaknesses if f.id == i),
+                key="review_a_new_finding",
+            )  # fmt: skip
+            values = _action_fields(None, "review_a_new")
+            sent = st.form_submit_button(t("review.a.add_save"), key="review_a_add_save")
+        if sent:
+            try:
+                action = CorrectiveAction("new", finding_id, **_cleaned(values))
+                findings_store.add_action(conn, actor, review.drill_id, action, now=now())
+            except PlanError as exc:
+                show_error(exc)
+            else:
+                _done(t("review.a.added"))
+
+
+def _edit_action(conn, actor, stored, titles) -> None:
+    with st.expander(t("review.a.edit"), icon=":material/edit:"):
+        ids = [a.action.id for a in stored]
+        chosen_id = st.selectbox(
+            t("review.a.pick"), ids,
+            format_func=lambda i: _action_title(stored, titles, i), key="review_a_pick",
+        )  # fmt: skip
+        chosen = next(a for a in stored if a.action.id == chosen_id)
+        opened = _opened(f"review_opened_a_{chosen_id}", chosen.version)
+        key = f"review_a_{chosen_id}_{opened}"
+        with st.form(f"review_action_edit_{chosen_id}"):
+            values = _action_fields(chosen.action, key)
+            sent = st.form_submit_button(t("review.a.save"), type="primary", key="review_a_save")
+        if sent:
+            try:
+                action = replace(chosen.action, **_cleaned(values))
+                findings_store.update_action(conn, actor, action, opened, now=now())
+            except PlanError as exc:
+                show_error(exc)
+            else:
+                st.session_state.pop(f"review_opened_a_{chosen_id}", None)
+                _done(t("review.a.saved"))
+
+
+def _action_title(stored, titles, action_id: str) -> str:
+    action = next(a.action for a in stored if a.action.id == action_id)
+    return f"{titles.get(action.finding_id, action.finding_id)} · {action.action[:40]}"
+
+
+def _cleaned(values: dict) -> dict:
+    return {
+        "action": values["action"].strip(),
+        "owner": values["owner"].strip(),
+        "due": values["due"],
+        "status": values["status"],
+        "verification": values["verification"].strip(),
+    }
+
+
+# ---------------------------------------------------------------- participants' reviews
+
+
+def reviews(review) -> None:
+    named = len(review.participants)
+    done = review.reviews
+    st.caption(t("review.r.count", done=len(done), named=max(named, len(done))))
+    if not done:
+        st.info(t("review.r.none"))
+        return
+    roles = {r.id: r.name for r in review.plan.roles}
+    mean = sum(r.review.rating for r in done) / len(done)
+    st.metric(t("review.r.mean"), f"{mean:.1f} / 5")
+    st.dataframe(
+        [
+            {
+                t("review.r.user"): r.review.username,
+                t("review.r.role"): roles.get(r.review.role or "", r.review.role or ""),
+                t("review.r.rating"): r.review.rating,
+                t("review.r.well"): r.review.went_well,
+                t("review.r.improve"): r.review.to_improve,
+                t("review.r.when"): fmt_time(r.submitted_at),
+            }
+            for r in done
+        ],
+        hide_index=True,
+        width="stretch",
+    )
