@@ -4,7 +4,7 @@ For scripted deployments. It works on the database file while the app is stopped
 one writing process) and says so when the app holds it. It acts as the machine (the SYSTEM
 actor): whoever can run it can read the database file anyway. A password that is generated is
 printed once on standard output, everything else goes to standard error, in the user's language.
-Exit codes as in plans/cli.py: 0 done, 1 bad input, 2 the app is running, 64 usage, 70 internal.
+Exit codes as in cli_common.py: 0 done, 1 bad input, 2 the app is running, 64 usage, 70 internal.
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
-from pathlib import Path
 
+from cli_common import EXIT_OK, CliError, common_options, database, now, run_cli, say
 from i18n import t
-from plans.cli import EXIT_LOCKED, EXIT_OK, CliError, run_cli, say
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,11 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help=t("cli.help.lang")
-    )
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.db"))
+    common = common_options()
     parser = argparse.ArgumentParser(
         prog="python -m access", description=t("users_cli.description"), parents=[common]
     )
@@ -89,7 +83,7 @@ def run_create(args: argparse.Namespace) -> int:
             unit=args.unit,
             display_name=args.display_name,
             must_change=not args.no_must_change,
-            now=_now(),
+            now=now(),
         )
     say(
         t(
@@ -110,7 +104,7 @@ def run_reset(args: argparse.Namespace) -> int:
     password, generated = _password(args)
     with _database(args) as conn:
         user = users_store.get_user_by_name(conn, SYSTEM, args.username)
-        users_store.reset_password(conn, SYSTEM, user.id, password, now=_now())
+        users_store.reset_password(conn, SYSTEM, user.id, password, now=now())
     say(t("users_cli.reset", username=user.username))
     _show_password(password, generated, must_change=True)
     return EXIT_OK
@@ -122,7 +116,7 @@ def run_set_disabled(args: argparse.Namespace) -> int:
 
     with _database(args) as conn:
         user = users_store.get_user_by_name(conn, SYSTEM, args.username)
-        users_store.set_disabled(conn, SYSTEM, user.id, args.disabled, now=_now())
+        users_store.set_disabled(conn, SYSTEM, user.id, args.disabled, now=now())
     key = "users_cli.disabled" if args.disabled else "users_cli.enabled"
     say(t(key, username=user.username))
     return EXIT_OK
@@ -185,28 +179,6 @@ def _show_password(password: str, generated: bool, *, must_change: bool) -> None
     sys.stdout.flush()
 
 
-class _database:
-    """The database named by --db or PLANDRILL_DB, opened for writing and closed after."""
-
-    def __init__(self, args: argparse.Namespace):
-        from settings import load_settings
-
-        db = getattr(args, "db", None)
-        self.path = Path(db) if db else load_settings().db_path
-
-    def __enter__(self):
-        from db.connection import connect
-        from db.errors import DatabaseLockedError
-
-        try:
-            self.conn = connect(self.path)
-        except DatabaseLockedError as exc:
-            raise CliError(t("users_cli.app_running", path=str(self.path)), EXIT_LOCKED) from exc
-        return self.conn
-
-    def __exit__(self, *exc_info) -> None:
-        self.conn.close()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _database(args: argparse.Namespace):
+    """The database of --db or PLANDRILL_DB, with this command line's "app running" message."""
+    return database(args, "users_cli.app_running")

@@ -150,7 +150,9 @@ def bench_report(plan, lang: str = "zh", seed: int = 7):
 
 def run(steps: int = 300, runs: int = 3, lang: str = "zh", out: Path | None = None) -> dict:
     from drills.report_charts import outcome_chart_png, timeline_png
-    from drills.report_docx import build_evaluation_report, report_xlsx, to_docx_bytes
+    from drills.report_docx import build_evaluation_report
+    from drills.report_xlsx import report_xlsx
+    from plans.docx_style import to_docx_bytes
 
     plan = bench_plan(steps, lang)
     data = bench_report(plan, lang)

@@ -22,6 +22,7 @@ from db import audit_store
 from db.connection import transaction
 from db.drills_facts import fetch_facts, is_lead
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
+from db.findings_store import _FINDING_COLUMNS, _finding
 from db.plans_facts import (
     fetch_plan,
     fetch_version,
@@ -134,18 +135,19 @@ def open_revision(
     conn: duckdb.DuckDBPyConnection,
     actor: Actor,
     drill_id: int,
-    findings: Iterable[Finding],
+    findings: Iterable[Finding] | None = None,
     *,
     now: datetime,
 ) -> int:
     """Open a draft of the drill's plan, copied from its published version, with the steps and
     roles of the drill's plan-defect findings flagged; return the draft's id. All or nothing.
+    Without `findings`, the drill's stored findings are read in the same transaction (a plan
+    owner need not be able to read the drill's whole record).
 
     Raises: InvalidTransitionError revision.draft_exists (params version_id, number, status)
     when the plan already has a draft or a version in review; StoreError revision.nothing_to_flag;
     NotFoundError; NotAllowedError unless an owner of the plan.
     """
-    flags = flags_for(findings, drill_id=drill_id)
     with conn.cursor() as cur, transaction(cur):
         facts = fetch_facts(cur, drill_id)
         base_id = _published_version(cur, facts.plan_id)
@@ -154,6 +156,9 @@ def open_revision(
         if extra["deleted"]:
             raise NotFoundError("db.plan_not_found", plan_id=info.plan_id)
         _refuse_open_version(cur, info.plan_id)
+        if findings is None:
+            findings = _stored_findings(cur, drill_id)
+        flags = flags_for(findings, drill_id=drill_id)
         if not flags:
             raise StoreError("revision.nothing_to_flag", drill_id=drill_id)
         draft_id = _copy_to_draft(cur, actor, info, now)
@@ -301,6 +306,15 @@ def _insert_flag(cur, actor: Actor, draft_id: int, base_id: int, flag: Flag, now
         [draft_id, base_id, flag.kind, flag.item_id, flag.drill_id, flag.finding_id,
          flag.finding_title, flag.note, actor.username, now],
     )  # fmt: skip
+
+
+def _stored_findings(cur, drill_id: int) -> list[Finding]:
+    """The drill's stored findings, read as db/findings_store reads them."""
+    rows = cur.execute(
+        f"SELECT {_FINDING_COLUMNS} FROM findings WHERE drill_id = ? ORDER BY position",
+        [drill_id],
+    ).fetchall()
+    return [_finding(drill_id, row).finding for row in rows]
 
 
 def _flags(cur, version_id: int) -> list[StoredFlag]:

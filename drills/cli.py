@@ -6,7 +6,7 @@ For templates, reviews and tests. It works on the database file while the app is
 drill director named by --director, `list` as --user; `export` as --user when given, else as the
 machine's operator, whose export of a drill before its start goes into the drill's reveal log.
 Standard output carries only the product (the new drill's id, design JSON, the list); messages go
-to standard error in the user's language. Exit codes as in plans/cli.py: 0 done, 1 bad input,
+to standard error in the user's language. Exit codes as in cli_common.py: 0 done, 1 bad input,
 2 the app is running, 64 usage, 70 internal.
 """
 
@@ -14,11 +14,22 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
+from cli_common import (
+    EXIT_OK,
+    CliError,
+    common_options,
+    database,
+    db_path,
+    now,
+    read_bytes,
+    run_cli,
+    say,
+    write_output,
+)
 from i18n import t
-from plans.cli import EXIT_LOCKED, EXIT_OK, CliError, _read_bytes, _write_output, run_cli, say
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,11 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help=t("cli.help.lang")
-    )
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.db"))
+    common = common_options()
     parser = argparse.ArgumentParser(
         prog="python -m drills", description=t("drills_cli.description"), parents=[common]
     )
@@ -85,18 +92,18 @@ def run_create(args: argparse.Namespace) -> int:
         raise CliError(_problems(exc, str(path))) from exc
     with _database(args) as conn:
         director = users_store.act_as(conn, args.director)
-        now = _now()
+        moment = now()
         try:
-            drill_id = drills_store.create_drill(conn, director, design, now=now)
+            drill_id = drills_store.create_drill(conn, director, design, now=moment)
             if status == "sealed":
-                drills_store.seal_drill(conn, director, drill_id, now=now)
+                drills_store.seal_drill(conn, director, drill_id, now=moment)
         except DrillProblemsError as exc:
             raise CliError(_problems(exc, str(path))) from exc
         except NotAllowedError as exc:
             raise CliError(t("drills_cli.not_director", user=args.director)) from exc
-    _write_output(f"{drill_id}\n", None)
+    write_output(f"{drill_id}\n", None)
     status_text = t(f"drills_cli.status.{status}")
-    say(t("drills_cli.created", drill_id=drill_id, status=status_text, path=str(_db_path(args))))
+    say(t("drills_cli.created", drill_id=drill_id, status=status_text, path=str(db_path(args))))
     return EXIT_OK
 
 
@@ -108,9 +115,9 @@ def run_export(args: argparse.Namespace) -> int:
 
     with _database(args) as conn:
         actor = users_store.act_as(conn, args.user) if args.user else SYSTEM
-        design = drills_store.export_design(conn, actor, args.drill_id, now=_now())
+        design = drills_store.export_design(conn, actor, args.drill_id, now=now())
     text = json.dumps(design_to_dict(design), ensure_ascii=False, indent=2) + "\n"
-    _write_output(text, args.out)
+    write_output(text, args.out)
     return EXIT_OK
 
 
@@ -120,7 +127,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     with _database(args) as conn:
         actor = users_store.act_as(conn, args.user)
-        drills = drills_store.list_drills(conn, actor, now=_now())
+        drills = drills_store.list_drills(conn, actor, now=now())
     if args.json:
         rows = [
             {"id": d.id, "title": d.title, "status": d.status, "type": d.drill_type,
@@ -128,21 +135,21 @@ def run_list(args: argparse.Namespace) -> int:
              "my_role": d.my_role, "started_at": _iso(d.started_at), "ended_at": _iso(d.ended_at)}
             for d in drills
         ]  # fmt: skip
-        _write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
+        write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:
         lines = [
             "\t".join([str(d.id), t(f"drills_cli.status.{d.status}"), d.title,
                        d.my_role or "—", _iso(d.started_at) or "—"])
             for d in drills
         ]  # fmt: skip
-        _write_output("".join(line + "\n" for line in lines), None)
+        write_output("".join(line + "\n" for line in lines), None)
     say(t("drills_cli.count", n=len(drills)))
     return EXIT_OK
 
 
 def _read_json(path: Path):
     try:
-        return json.loads(_read_bytes(path).decode("utf-8-sig"))
+        return json.loads(read_bytes(path).decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
         raise CliError(t("drills_cli.bad_json", path=str(path), detail=str(exc)[:200])) from exc
 
@@ -157,35 +164,9 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _db_path(args: argparse.Namespace) -> Path:
-    from settings import load_settings
-
-    db = getattr(args, "db", None)
-    return Path(db) if db else load_settings().db_path
-
-
-class _database:
-    """The database named by --db or PLANDRILL_DB, opened for writing and closed after."""
-
-    def __init__(self, args: argparse.Namespace):
-        self.path = _db_path(args)
-
-    def __enter__(self):
-        from db.connection import connect
-        from db.errors import DatabaseLockedError
-
-        try:
-            self.conn = connect(self.path)
-        except DatabaseLockedError as exc:
-            raise CliError(t("drills_cli.app_running", path=str(self.path)), EXIT_LOCKED) from exc
-        return self.conn
-
-    def __exit__(self, *exc_info) -> None:
-        self.conn.close()
+def _database(args: argparse.Namespace):
+    """The database of --db or PLANDRILL_DB, with this command line's "app running" message."""
+    return database(args, "drills_cli.app_running")
 
 
 __all__ = ["build_parser", "main"]

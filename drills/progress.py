@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Self
 
 from drills.clock import DrillClock, clock_from
 from drills.model import RATINGS, ChecklistItem, ClockEvent, Inject
@@ -29,7 +30,8 @@ NO_ROLE = ""  # progress key of the items that belong to no role
 
 @dataclass(frozen=True)
 class Progress:
-    """Counts of one group of items by rating; `not_observed` have no entry yet."""
+    """Counts of one group of items by rating; `not_observed` have no entry yet. The scores of
+    a drill count the same way and more (drills.scoring.Counts)."""
 
     total: int = 0
     done: int = 0
@@ -51,15 +53,18 @@ class Progress:
         """Share of the items with `rating` (one of RATINGS or "not_observed")."""
         return getattr(self, rating) / self.total if self.total else 0.0
 
+    @classmethod
+    def of(cls, ratings: Iterable[str | None], **more) -> Self:
+        """The counts of `ratings`, one per item (None: no entry, not observed); `more` fills
+        the fields of a subclass (drills.scoring.Counts)."""
+        counts = dict.fromkeys((*RATINGS, "not_observed"), 0)
+        for rating in ratings:
+            counts[rating if rating in counts else "not_observed"] += 1
+        return cls(total=sum(counts.values()), **counts, **more)
+
 
 def _tally(items: Iterable[ChecklistItem], state: DrillState) -> Progress:
-    counts = dict.fromkeys((*RATINGS, "not_observed"), 0)
-    total = 0
-    for item in items:
-        total += 1
-        rating = state.rating(item.id)
-        counts[rating if rating in counts else "not_observed"] += 1
-    return Progress(total=total, **counts)
+    return Progress.of(state.rating(item.id) for item in items)
 
 
 def progress_by_role(

@@ -34,7 +34,7 @@ from types import MappingProxyType
 
 from drills.clock import DrillClock, clock_from
 from drills.model import RATINGS, ChecklistItem, ClockEvent, Inject
-from drills.progress import NO_ROLE, due_minutes
+from drills.progress import NO_ROLE, Progress, due_minutes
 from drills.ratings import (
     AREAS,
     RatingOverride,
@@ -83,26 +83,17 @@ class ItemResult:
 
 
 @dataclass(frozen=True)
-class Counts:
-    """Items of one group by outcome, the late ones and the sum of their credits."""
+class Counts(Progress):
+    """Items of one group by outcome (as drills.progress counts them), the late ones and the sum
+    of their credits."""
 
-    total: int = 0
-    done: int = 0
-    partly: int = 0
-    not_done: int = 0
-    na: int = 0
-    not_observed: int = 0
     late: int = 0
     credit: float = 0.0
 
     @property
-    def observed(self) -> int:
-        return self.total - self.not_observed
-
-    @property
     def coverage(self) -> float | None:
         """Share of the items with an entry (None for an empty group)."""
-        return self.observed / self.total if self.total else None
+        return self.share if self.total else None
 
     @property
     def score(self) -> float | None:
@@ -111,14 +102,12 @@ class Counts:
         return round(100.0 * self.credit / expected, 4) if expected else None
 
 
-def _count(results: Iterable[ItemResult]) -> Counts:
-    tally = dict.fromkeys(PERFORMED, 0)
+def _count(results: Sequence[ItemResult]) -> Counts:
     late, credit = 0, 0.0
     for result in results:
-        tally[result.performed] += 1
         late += result.late
         credit += result.credit or 0.0
-    return Counts(sum(tally.values()), late=late, credit=credit, **tally)
+    return Counts.of((result.performed for result in results), late=late, credit=credit)
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,14 @@ import streamlit as st
 
 from bootstrap import get_db
 from db import plans_store
-from db.errors import VersionConflictError
 from i18n import t
 from plans import checks
 from plans.errors import PlanError
-from plans.model import plan_from_dict, plan_to_dict
+from plans.model import plan_from_dict
 from ui import editor as tables
-from ui import may, md, now, page_setup, show_error, start_new_draft
-from ui.work import chart_panel, checks_panel, load_work, push_edit, undo
+from ui import may, md, page_setup, show_error, start_new_draft
+from ui.revision import flags_panel
+from ui.work import chart_panel, checks_panel, load_work, push_edit, save_bar
 
 actor = page_setup("nav.editor")
 conn = get_db()
@@ -48,7 +48,6 @@ except PlanError as exc:
 
 plan = plan_from_dict(work["plan"])
 read_only = info.status != "draft" or not may(actor, "plan.edit")
-dirty = work["plan"] != work["saved"]
 
 st.title(md(plan.title))
 st.caption(
@@ -76,30 +75,7 @@ if read_only:
     ):
         start_new_draft(conn, actor, info.plan_id, info.id)
 else:
-    if bar[0].button(t("editor.save"), key="editor_save", type="primary", disabled=not dirty):
-        try:
-            work["revision"] = plans_store.save_version(
-                conn, actor, info.id, plan, expected_revision=work["revision"], now=now()
-            )
-        except VersionConflictError as exc:
-            show_error(exc)
-            work["conflict"] = True
-        except PlanError as exc:
-            show_error(exc)
-        else:
-            work["saved"] = plan_to_dict(plan)
-            st.toast(t("editor.saved"))
-            st.rerun()
-    if bar[1].button(t("editor.undo"), key="editor_undo", disabled=not work["undo"]):
-        undo(work)
-        st.rerun()
-    if bar[2].button(t("editor.discard"), key="editor_discard", disabled=not dirty):
-        work["undo"].append(work["plan"])
-        work["plan"] = work["saved"]
-        work["nonce"] += 1
-        st.rerun()
-    if dirty:
-        bar[3].warning(t("editor.unsaved"), icon=":material/edit:")
+    save_bar(conn, actor, info, plan, work, bar)
 if work.get("conflict") and st.button(t("editor.reload"), key="editor_reload"):
     st.session_state.pop("work")
     st.rerun()
@@ -107,6 +83,7 @@ if work.get("conflict") and st.button(t("editor.reload"), key="editor_reload"):
 for key, params in work.get("notes", []):
     st.info(t(key, **params))
 work["notes"] = []
+flags = flags_panel(conn, actor, info, plan, read_only)
 
 findings = checks.check_plan(plan)
 if st.toggle(t("editor.chart_below"), key="editor_chart_below"):
@@ -133,9 +110,13 @@ with left:
                 t("editor.filter"), key="editor_filter", placeholder=t("editor.filter_hint")
             )
             if view == "steps":
-                result = tables.steps_table(plan, query, f"steps_{nonce}_{query}", read_only)
+                result = tables.steps_table(
+                    plan, query, f"steps_{nonce}_{query}", read_only, flags.get("step")
+                )
             elif view == "roles":
-                result = tables.roles_table(plan, query, f"roles_{nonce}_{query}", read_only)
+                result = tables.roles_table(
+                    plan, query, f"roles_{nonce}_{query}", read_only, flags.get("role")
+                )
             else:
                 result = tables.levels_table(plan, f"levels_{nonce}", read_only)
     except PlanError as exc:

@@ -1,4 +1,5 @@
-"""Plans list: search, filter, open, delete (with confirmation and undo)."""
+"""Plans list: plans due for revision, search, filter, open, delete (with confirmation and
+undo)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from db import plans_store
 from i18n import t
 from plans.errors import PlanError
 from plans.model import PLAN_KINDS, VERSION_STATUSES
-from ui import fmt_time, may, md, open_version, page_setup, show_error
+from ui import fmt_time, may, md, open_version, page_setup, revision, show_error
 
 actor = page_setup("nav.plans")
 st.title(t("nav.plans"))
+conn = get_db()
+due = revision.due_section(conn, actor)  # plans that drill findings ask to revise, on top
 
 filters = st.columns([3, 2, 2, 2])
 search = filters[0].text_input(
@@ -37,7 +40,6 @@ language = filters[3].selectbox(
     format_func=lambda x: t("plans.all") if x is None else t(f"lang.{x}"),
 )
 
-conn = get_db()
 rows = plans_store.list_plans(
     conn, actor, search=search, kind=kind, status=status, language=language
 )
@@ -72,6 +74,7 @@ table = [
         t("plans.col_roles"): r.n_roles,
         t("plans.col_steps"): r.n_steps,
         t("plans.col_updated"): fmt_time(r.updated_at),
+        **({t("revpage.col_due"): revision.OPEN_MARK if r.plan_id in due else ""} if due else {}),
     }
     for r in rows
 ]

@@ -11,9 +11,8 @@ from db import plans_store
 from i18n import t
 from plans import diff
 from plans.errors import PlanError
-from plans.export_docx import plan_docx_bytes
 from plans.model import plan_to_dict
-from ui import fmt_time, may, now, open_version, page_setup, show_error, start_new_draft
+from ui import fmt_time, may, now, open_version, page_setup, revision, show_error, start_new_draft
 
 actor = page_setup("nav.versions")
 conn = get_db()
@@ -93,14 +92,7 @@ if (
 
 plan = plans_store.load_version(conn, actor, target.id)
 downloads = st.columns(3)
-downloads[2].download_button(
-    t("versions.export_word"),
-    lambda: plan_docx_bytes(plan, version_label=f"v{target.number}"),  # built when clicked
-    file_name=f"plan-v{target.number}.docx",
-    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    key="versions_word",
-    icon=":material/description:",
-)
+record = revision.word_export(conn, actor, target, plan, downloads[2])  # revised plan or plain
 downloads[0].download_button(
     t("versions.export_json"),
     json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2),
@@ -117,6 +109,8 @@ if original:
     downloads[1].download_button(
         t("versions.original"), original[1], file_name=original[0], key="versions_original"
     )
+
+revision.record_table(record)
 
 st.subheader(t("versions.diff"))
 if len(versions) < 2:

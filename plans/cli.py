@@ -2,34 +2,33 @@
 `demo DIR`. Saving acts as an existing account (--user), whose unit the plan joins.
 
 Standard output carries only the product (plan JSON, findings); messages go to standard error in
-the user's language (--lang, else PLANDRILL_LANG, else Chinese). Exit codes: 0 done, 1 bad input or
-a plan with errors, 2 the database is in use (the app is running), 3 document already imported,
-64 a usage error, 70 an internal error (PLANDRILL_DEBUG=1 shows the traceback).
+the user's language (--lang, else PLANDRILL_LANG, else Chinese). Exit codes (cli_common): 0 done,
+1 bad input or a plan with errors, 2 the database is in use (the app is running), 3 document
+already imported, 64 a usage error, 70 an internal error (PLANDRILL_DEBUG=1 shows the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
-from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
-from i18n import default_language, set_language, t
-from plans.errors import PlanError
-
-EXIT_OK, EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_DUPLICATE = 0, 1, 2, 3
-EXIT_USAGE, EXIT_INTERNAL = 64, 70
-
-
-class CliError(Exception):
-    """A message for the user and the exit code that goes with it."""
-
-    def __init__(self, message: str, code: int = EXIT_BAD_INPUT):
-        super().__init__(message)
-        self.code = code
+from cli_common import (
+    EXIT_BAD_INPUT,
+    EXIT_DUPLICATE,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    common_options,
+    database,
+    db_path,
+    now,
+    read_bytes,
+    run_cli,
+    say,
+    write_output,
+)
+from i18n import t
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,41 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     return run_cli(argv, build_parser)
 
 
-def run_cli(argv: list[str] | None, build: Callable[[], argparse.ArgumentParser]) -> int:
-    """Parse `argv` with the parser `build` makes and run the chosen command's `run(args)`,
-    turning project errors into translated messages and exit codes (shared by every CLI)."""
-    _utf8_streams()
-    argv = sys.argv[1:] if argv is None else argv
-    set_language(_language_from(argv))
-    try:
-        args = build().parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on a usage error; 2 means "app running" here
-        return EXIT_USAGE if exc.code == 2 else int(exc.code or 0)
-    args.lang = getattr(args, "lang", None) or default_language()
-    set_language(args.lang)
-    try:
-        return args.run(args)
-    except CliError as exc:
-        say(str(exc))
-        return exc.code
-    except PlanError as exc:
-        say(t(exc.key, **exc.params))
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # a bug: say so briefly, show details on request
-        if os.environ.get("PLANDRILL_DEBUG"):
-            raise
-        say(t("cli.internal", detail=f"{type(exc).__name__}: {exc}"[:200]))
-        return EXIT_INTERNAL
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    # SUPPRESS: a sub-command's default must not hide "--lang" given before the sub-command
-    common.add_argument(
-        "--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help=t("cli.help.lang")
-    )
+    common = common_options(db=False)
     parser = argparse.ArgumentParser(
         prog="python -m plans", description=t("cli.help.description"), parents=[common]
     )
@@ -102,7 +68,7 @@ def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if args.save and not args.user:
         raise CliError(t("cli.save_needs_user"), EXIT_USAGE)
-    data = _read_bytes(path)
+    data = read_bytes(path)
     from plans.extract import import_document
     from plans.model import plan_to_dict
 
@@ -111,7 +77,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.save:
         _save(plan, data, path.name, args)
     text = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
-    _write_output(text, args.out)
+    write_output(text, args.out)
     return EXIT_OK
 
 
@@ -119,31 +85,23 @@ def _save(plan, data: bytes, filename: str, args: argparse.Namespace) -> None:
     """Store the plan as a draft on behalf of the account --user (no password: whoever runs
     this holds the database file); it belongs to that user's unit unless an admin gives --unit."""
     from access.errors import NotAllowedError
-    from db.connection import connect
-    from db.errors import DatabaseLockedError, DuplicateDocumentError
+    from db.errors import DuplicateDocumentError
     from db.plans_store import import_plan
     from db.users_store import act_as
-    from settings import load_settings
 
-    path = Path(args.db) if args.db else load_settings().db_path
-    try:
-        conn = connect(path)
-    except DatabaseLockedError as exc:
-        raise CliError(t("cli.app_running", path=str(path)), EXIT_LOCKED) from exc
-    try:
-        actor = act_as(conn, args.user)
-        result = import_plan(
-            conn, actor, plan, document=data, filename=filename,
-            now=datetime.now(UTC), unit=args.unit,
-        )  # fmt: skip
-    except NotAllowedError as exc:
-        raise CliError(t("cli.user_cannot_import", user=args.user)) from exc
-    except DuplicateDocumentError as exc:
-        params = {"plan_id": "?", "title": plan.title, **exc.params}
-        raise CliError(t("cli.duplicate", **params), EXIT_DUPLICATE) from exc
-    finally:
-        conn.close()
-    say(t("cli.saved", plan_id=result.plan_id, version_id=result.version_id, path=str(path)))
+    with database(args, "cli.app_running") as conn:
+        try:
+            actor = act_as(conn, args.user)
+            result = import_plan(
+                conn, actor, plan, document=data, filename=filename, now=now(), unit=args.unit
+            )
+        except NotAllowedError as exc:
+            raise CliError(t("cli.user_cannot_import", user=args.user)) from exc
+        except DuplicateDocumentError as exc:
+            params = {"plan_id": "?", "title": plan.title, **exc.params}
+            raise CliError(t("cli.duplicate", **params), EXIT_DUPLICATE) from exc
+    path = str(db_path(args))
+    say(t("cli.saved", plan_id=result.plan_id, version_id=result.version_id, path=path))
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -153,7 +111,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     try:
-        data = json.loads(_read_bytes(path).decode("utf-8-sig"))
+        data = json.loads(read_bytes(path).decode("utf-8-sig"))
         if not isinstance(data, dict):
             raise TypeError(t("cli.json_not_object"))
         plan = plan_from_dict(data)
@@ -167,10 +125,10 @@ def run_check(args: argparse.Namespace) -> int:
              "target_id": f.target_id, "message": f.message(lang)}
             for f in findings
         ]  # fmt: skip
-        _write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
+        write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:
         lines = [f"{t(f'cli.severity.{f.severity}')}\t{f.message(lang)}" for f in findings]
-        _write_output("".join(line + "\n" for line in lines), None)
+        write_output("".join(line + "\n" for line in lines), None)
     say(t("cli.findings", n=len(findings)) if findings else t("cli.no_findings"))
     return EXIT_BAD_INPUT if any(f.severity == "error" for f in findings) else EXIT_OK
 
@@ -188,51 +146,3 @@ def run_demo(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(t("cli.cannot_write", path=str(folder), detail=exc.strerror or exc)) from exc
     return EXIT_OK
-
-
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise CliError(t("cli.file_missing", path=str(path)))
-    if path.is_dir():
-        raise CliError(t("cli.not_a_file", path=str(path)))
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise CliError(t("cli.cannot_read", path=str(path), detail=exc.strerror or exc)) from exc
-
-
-def _write_output(text: str, out: str | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        Path(out).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise CliError(t("cli.cannot_write", path=out, detail=exc.strerror or exc)) from exc
-    if out != os.devnull:
-        say(t("cli.wrote", path=out))
-
-
-def say(message: str) -> None:
-    """A message for the user, on standard error."""
-    print(message, file=sys.stderr, flush=True)
-
-
-def _language_from(argv: list[str]) -> str:
-    """--lang read before parsing, so that help and usage errors are in the right language."""
-    for n, arg in enumerate(argv):
-        if arg == "--lang" and n + 1 < len(argv):
-            return argv[n + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return default_language()
-
-
-def _utf8_streams() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
-            try:
-                stream.reconfigure(encoding="utf-8", errors="replace")
-            except (AttributeError, ValueError):
-                pass

@@ -167,17 +167,17 @@ def plan_from_dict(data: dict) -> Plan:
 
 
 __all__ = [
-    "Block",
-    "Level",
     "PHASES",
     "PLAN_KINDS",
+    "VERSION_STATUSES",
+    "Block",
+    "Level",
     "Part",
     "Plan",
     "Role",
     "Section",
     "Source",
     "Step",
-    "VERSION_STATUSES",
     "plan_from_dict",
     "plan_to_dict",
     "replace",

@@ -233,6 +233,28 @@ def injects_panel(design, plan, editable: bool, save) -> None:
             show_problems(exc)
 
 
+def _add_evaluator(design, names: dict[str, str], save) -> None:
+    """One evaluator at a time, for those who would rather not type into the table."""
+    with st.form("people_add_evaluator", clear_on_submit=True):
+        cols = st.columns([2, 3, 2])
+        who = cols[0].text_input(t("auth.username"), key="people_new_evaluator")
+        share = cols[1].multiselect(
+            t("drillpage.share_roles"), list(names), format_func=lambda r: names.get(r, r),
+            key="people_new_roles",
+        )  # fmt: skip
+        places = cols[2].text_input(t("drillpage.share_places"), key="people_new_places")
+        added = st.form_submit_button(t("drillpage.add_evaluator"), key="people_add_evaluator")
+    if added and who.strip():
+        spots = tuple(p.strip() for p in places.replace(",", "、").split("、") if p.strip())
+        others = tuple(e for e in design.evaluators if e.username != who.strip())
+        save(
+            replace(
+                design,
+                evaluators=(*others, EvaluatorAssignment(who.strip(), tuple(share), spots)),
+            )
+        )
+
+
 def people_panel(design, plan, editable: bool, save) -> None:
     names = {r.id: r.name for r in plan.roles}
     rows = pd.DataFrame(
@@ -260,6 +282,8 @@ def people_panel(design, plan, editable: bool, save) -> None:
             "places": st.column_config.TextColumn(t("drillpage.share_places")),
         },
     )
+    if editable:
+        _add_evaluator(design, names, save)
     directors = st.text_input(
         t("drillpage.directors"),
         "、".join(design.directors),

@@ -8,6 +8,7 @@ import streamlit as st
 from i18n import t
 from plans import edit
 from plans.model import PHASES, Plan
+from ui.revision import flag_marks
 
 
 def _matches(row: dict, query: str) -> bool:
@@ -33,8 +34,23 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
-def steps_table(plan: Plan, query: str, key: str, disabled: bool) -> edit.EditResult | None:
-    """Show the steps; return the edit result when the user changed something."""
+def _flag_column(frame: pd.DataFrame, flags: dict[str, bool] | None, config: dict) -> pd.DataFrame:
+    """Put the revision column (⚑ open, ✓ resolved) first, read-only, when there are flags."""
+    marks = flag_marks(flags, list(frame["id"]))
+    if marks is None:
+        return frame
+    frame.insert(0, "flag", marks)
+    config["flag"] = st.column_config.TextColumn(
+        t("revpage.col_flag"), help=t("revpage.col_flag_help"), width="small", disabled=True
+    )
+    return frame
+
+
+def steps_table(
+    plan: Plan, query: str, key: str, disabled: bool, flags: dict[str, bool] | None = None
+) -> edit.EditResult | None:
+    """Show the steps (with the revision column when `flags`, item id -> resolved, is given);
+    return the edit result when the user changed something."""
     rows = _visible(edit.step_rows(plan), query)
     role_names = {r.id: r.name for r in plan.roles}
     level_names = {lv.id: lv.name for lv in plan.levels}
@@ -51,7 +67,35 @@ def steps_table(plan: Plan, query: str, key: str, disabled: bool) -> edit.EditRe
         "source_block",
         "source_text",
     ]
-    frame = pd.DataFrame(rows, columns=columns)
+    config = {
+        "id": st.column_config.TextColumn(t("col.id"), width="small"),
+        "name": st.column_config.TextColumn(t("col.name"), width="medium", required=True),
+        "text": st.column_config.TextColumn(t("col.text"), width="large"),
+        "roles": st.column_config.MultiselectColumn(
+            t("col.owners"),
+            options=list(role_names),
+            format_func=lambda r: role_names.get(r, r),
+        ),
+        "phase": st.column_config.SelectboxColumn(
+            t("col.phase"),
+            options=list(PHASES),
+            format_func=lambda p: t(f"phase.{p}"),
+            required=True,
+            default="disposal",
+        ),
+        "levels": st.column_config.MultiselectColumn(
+            t("col.levels"),
+            options=list(level_names),
+            format_func=lambda lv: level_names.get(lv, lv),
+        ),
+        "time_limit_min": st.column_config.NumberColumn(t("col.minutes"), min_value=0, step=1),
+        "after": st.column_config.MultiselectColumn(
+            t("col.after"), options=list(step_names), format_func=lambda s: step_names.get(s, s)
+        ),
+        "source_block": st.column_config.NumberColumn(t("col.block"), width="small"),
+        "source_text": st.column_config.TextColumn(t("col.source"), width="large"),
+    }
+    frame = _flag_column(pd.DataFrame(rows, columns=columns), flags, config)
     edited = st.data_editor(
         frame,
         key=key,
@@ -59,65 +103,42 @@ def steps_table(plan: Plan, query: str, key: str, disabled: bool) -> edit.EditRe
         num_rows="fixed" if disabled else "dynamic",
         disabled=True if disabled else ["id", "source_block", "source_text"],
         width="stretch",
-        column_config={
-            "id": st.column_config.TextColumn(t("col.id"), width="small"),
-            "name": st.column_config.TextColumn(t("col.name"), width="medium", required=True),
-            "text": st.column_config.TextColumn(t("col.text"), width="large"),
-            "roles": st.column_config.MultiselectColumn(
-                t("col.owners"),
-                options=list(role_names),
-                format_func=lambda r: role_names.get(r, r),
-            ),
-            "phase": st.column_config.SelectboxColumn(
-                t("col.phase"),
-                options=list(PHASES),
-                format_func=lambda p: t(f"phase.{p}"),
-                required=True,
-                default="disposal",
-            ),
-            "levels": st.column_config.MultiselectColumn(
-                t("col.levels"),
-                options=list(level_names),
-                format_func=lambda lv: level_names.get(lv, lv),
-            ),
-            "time_limit_min": st.column_config.NumberColumn(t("col.minutes"), min_value=0, step=1),
-            "after": st.column_config.MultiselectColumn(
-                t("col.after"), options=list(step_names), format_func=lambda s: step_names.get(s, s)
-            ),
-            "source_block": st.column_config.NumberColumn(t("col.block"), width="small"),
-            "source_text": st.column_config.TextColumn(t("col.source"), width="large"),
-        },
+        column_config=config,
     )
     if disabled or not _changed(key):
         return None
     return edit.apply_step_rows(plan, _records(edited), [r["id"] for r in rows])
 
 
-def roles_table(plan: Plan, query: str, key: str, disabled: bool) -> edit.EditResult | None:
-    """Show the roles; return the edit result when the user changed something."""
+def roles_table(
+    plan: Plan, query: str, key: str, disabled: bool, flags: dict[str, bool] | None = None
+) -> edit.EditResult | None:
+    """Show the roles (with the revision column when `flags` is given); return the edit result
+    when the user changed something."""
     rows = _visible(edit.role_rows(plan), query)
     role_names = {r.id: r.name for r in plan.roles}
     columns = ["id", "name", "aliases", "parent", "responsibilities", "source_block", "source_text"]
+    config = {
+        "id": st.column_config.TextColumn(t("col.id"), width="small"),
+        "name": st.column_config.TextColumn(t("col.name"), width="medium", required=True),
+        "aliases": st.column_config.TextColumn(t("col.aliases")),
+        "parent": st.column_config.SelectboxColumn(
+            t("col.parent"),
+            options=list(role_names),
+            format_func=lambda r: role_names.get(r, r),
+        ),
+        "responsibilities": st.column_config.TextColumn(t("col.duties"), width="large"),
+        "source_block": st.column_config.NumberColumn(t("col.block"), width="small"),
+        "source_text": st.column_config.TextColumn(t("col.source"), width="large"),
+    }
     edited = st.data_editor(
-        pd.DataFrame(rows, columns=columns),
+        _flag_column(pd.DataFrame(rows, columns=columns), flags, config),
         key=key,
         hide_index=True,
         num_rows="fixed" if disabled else "dynamic",
         disabled=True if disabled else ["id", "source_block", "source_text"],
         width="stretch",
-        column_config={
-            "id": st.column_config.TextColumn(t("col.id"), width="small"),
-            "name": st.column_config.TextColumn(t("col.name"), width="medium", required=True),
-            "aliases": st.column_config.TextColumn(t("col.aliases")),
-            "parent": st.column_config.SelectboxColumn(
-                t("col.parent"),
-                options=list(role_names),
-                format_func=lambda r: role_names.get(r, r),
-            ),
-            "responsibilities": st.column_config.TextColumn(t("col.duties"), width="large"),
-            "source_block": st.column_config.NumberColumn(t("col.block"), width="small"),
-            "source_text": st.column_config.TextColumn(t("col.source"), width="large"),
-        },
+        column_config=config,
     )
     if disabled or not _changed(key):
         return None

@@ -7,10 +7,13 @@ import shutil
 import streamlit as st
 
 from db import plans_store
+from db.errors import VersionConflictError
 from i18n import t
 from plans import checks, draw
 from plans.edit import EditResult
+from plans.errors import PlanError
 from plans.model import Plan, plan_to_dict
+from ui import now, show_error
 from ui.text import md
 
 UNDO_DEPTH = 30
@@ -45,6 +48,39 @@ def push_edit(work: dict, result: EditResult) -> None:
 def undo(work: dict) -> None:
     work["plan"] = work["undo"].pop()
     work["nonce"] += 1
+
+
+def save_bar(conn, actor, info, plan: Plan, work: dict, bar) -> None:
+    """Save, undo and discard for a draft, in the columns `bar`."""
+    dirty = work["plan"] != work["saved"]
+    if bar[0].button(t("editor.save"), key="editor_save", type="primary", disabled=not dirty):
+        _save(conn, actor, info, plan, work)
+    if bar[1].button(t("editor.undo"), key="editor_undo", disabled=not work["undo"]):
+        undo(work)
+        st.rerun()
+    if bar[2].button(t("editor.discard"), key="editor_discard", disabled=not dirty):
+        work["undo"].append(work["plan"])
+        work["plan"] = work["saved"]
+        work["nonce"] += 1
+        st.rerun()
+    if dirty:
+        bar[3].warning(t("editor.unsaved"), icon=":material/edit:")
+
+
+def _save(conn, actor, info, plan: Plan, work: dict) -> None:
+    try:
+        work["revision"] = plans_store.save_version(
+            conn, actor, info.id, plan, expected_revision=work["revision"], now=now()
+        )
+    except VersionConflictError as exc:
+        show_error(exc)
+        work["conflict"] = True
+    except PlanError as exc:
+        show_error(exc)
+    else:
+        work["saved"] = plan_to_dict(plan)
+        st.toast(t("editor.saved"))
+        st.rerun()
 
 
 def jump(view: str, target: str) -> None:

@@ -10,8 +10,10 @@ MESSAGES = {
     "auth.demo_accounts": ("演示账户", "Demo accounts"),
     "auth.demo_hint": (
         "演示模式：每种角色一个账户，可直接登录体验。正式部署请关闭演示模式（PLANDRILL_DEMO=0）。",
-        "Demo mode: one account per role to try the product. Turn demo mode off in production "
-        "(PLANDRILL_DEMO=0).",
+        (
+            "Demo mode: one account per role to try the product. Turn demo mode off in production "
+            "(PLANDRILL_DEMO=0)."
+        ),
     ),
     "auth.signed_in_as": ("当前用户：{name}", "Signed in as {name}"),
     "auth.unit": ("单位：{unit}", "Unit: {unit}"),
@@ -22,8 +24,10 @@ MESSAGES = {
     "auth.repeat_password": ("再次输入新密码", "New password again"),
     "auth.change_password": ("修改密码", "Change password"),
     "auth.passwords_differ": ("两次输入的新密码不一致。", "The two new passwords differ."),
-    "auth.must_change": ("首次登录或密码被重置后，请先设置您自己的密码。",
-                         "Please set a password of your own before you continue."),
+    "auth.must_change": (
+        "首次登录或密码被重置后，请先设置您自己的密码。",
+        "Please set a password of your own before you continue.",
+    ),
     "auth.password_changed": ("密码已修改。", "Your password was changed."),
     "account.title": ("我的账户", "My account"),
     "account.roles": ("角色：{roles}", "Roles: {roles}"),

@@ -15,8 +15,10 @@ MESSAGES = {
     "users.reset": ("重置密码", "Reset the password"),
     "users.password_once": (
         "用户 {username} 的一次性密码：{password} —— 只显示这一次，请安全地转交；对方首次登录时须修改。",
-        "One-time password of {username}: {password} (shown only now: pass it on safely; it must "
-        "be changed at first sign-in).",
+        (
+            "One-time password of {username}: {password} (shown only now: pass it on safely; it must "
+            "be changed at first sign-in)."
+        ),
     ),
     "audit.hint": ("按用户、操作、对象或内容搜索", "Search user, action, object or content"),
     "audit.entity": ("对象", "Object"),

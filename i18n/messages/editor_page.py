@@ -1,13 +1,21 @@
 MESSAGES = {
     "editor.no_plans": ("还没有预案。请先导入一份。", "There are no plans yet. Import one first."),
-    "editor.caption": ("第 {number} 版 · {status} · 修订号 {revision}",
-                       "Version {number} · {status} · revision {revision}"),
-    "editor.read_only_published": ("该版本已发布，只读。如需修改，请新建草稿。",
-                                   "This version is published and read-only. Create a new draft to change it."),
-    "editor.read_only_in_review": ("该版本正在审核中，只读。可在“版本与审批”中退回修改。",
-                                   "This version is in review and read-only. Return it to draft on the Versions page."),
-    "editor.read_only_superseded": ("该版本已被新版本取代，只读。",
-                                    "This version was superseded and is read-only."),
+    "editor.caption": (
+        "第 {number} 版 · {status} · 修订号 {revision}",
+        "Version {number} · {status} · revision {revision}",
+    ),
+    "editor.read_only_published": (
+        "该版本已发布，只读。如需修改，请新建草稿。",
+        "This version is published and read-only. Create a new draft to change it.",
+    ),
+    "editor.read_only_in_review": (
+        "该版本正在审核中，只读。可在“版本与审批”中退回修改。",
+        "This version is in review and read-only. Return it to draft on the Versions page.",
+    ),
+    "editor.read_only_superseded": (
+        "该版本已被新版本取代，只读。",
+        "This version was superseded and is read-only.",
+    ),
     "editor.read_only_rights": ("您的角色只能查看此预案。", "Your role may only view this plan."),
     "editor.new_draft": ("新建草稿", "New draft"),
     "editor.save": ("保存", "Save"),
@@ -15,7 +23,10 @@ MESSAGES = {
     "editor.undo": ("撤销", "Undo"),
     "editor.discard": ("放弃修改", "Discard changes"),
     "editor.unsaved": ("有未保存的修改", "You have unsaved changes"),
-    "editor.reload": ("重新载入最新版本（放弃我的修改）", "Reload the latest version (drop my changes)"),
+    "editor.reload": (
+        "重新载入最新版本（放弃我的修改）",
+        "Reload the latest version (drop my changes)",
+    ),
     "editor.view": ("内容", "Show"),
     "editor.view_steps": ("步骤", "Steps"),
     "editor.view_roles": ("角色", "Roles"),
@@ -28,9 +39,13 @@ MESSAGES = {
     "editor.critical_path": ("各响应级别的关键路径", "Critical path per response level"),
     "editor.all_levels": ("全部级别", "All levels"),
     "editor.chart_below": ("流程图放在表格下方（全宽显示）", "Chart below the table (full width)"),
-    "editor.no_cjk_fonts": ("服务器未安装中文字体，下载的图片中中文会显示为方框（请安装 fonts-noto-cjk）。",
-                            "No Chinese font on the server: Chinese text in downloaded images shows as "
-                            "boxes (install fonts-noto-cjk)."),
+    "editor.no_cjk_fonts": (
+        "服务器未安装中文字体，下载的图片中中文会显示为方框（请安装 fonts-noto-cjk）。",
+        (
+            "No Chinese font on the server: Chinese text in downloaded images shows as "
+            "boxes (install fonts-noto-cjk)."
+        ),
+    ),
     "editor.all_roles": ("全部角色", "All roles"),
     "editor.chart_level": ("按级别筛选", "Level"),
     "editor.chart_roles": ("按角色筛选", "Roles"),

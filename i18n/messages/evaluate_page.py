@@ -1,8 +1,16 @@
 MESSAGES = {
-    "evaluate.none": ("目前没有需要您评估的进行中的演练。", "There is no running drill for you to evaluate."),
-    "evaluate.caption": ("{status} · 已记录 {done}/{total} 项", "{status} · {done} of {total} items recorded"),
-    "evaluate.paused": ("演练已暂停：仍可补录，记录时间按实际发生时间填写。",
-                        "The drill is paused: you can still catch up; set when it happened."),
+    "evaluate.none": (
+        "目前没有需要您评估的进行中的演练。",
+        "There is no running drill for you to evaluate.",
+    ),
+    "evaluate.caption": (
+        "{status} · 已记录 {done}/{total} 项",
+        "{status} · {done} of {total} items recorded",
+    ),
+    "evaluate.paused": (
+        "演练已暂停：仍可补录，记录时间按实际发生时间填写。",
+        "The drill is paused: you can still catch up; set when it happened.",
+    ),
     "evaluate.ended": ("演练已结束：记录已锁定。", "The drill has ended: the record is locked."),
     "evaluate.undo": ("撤销上一条记录（{name}）", "Undo my last entry ({name})"),
     "evaluate.next": ("接下来应做的", "Expected next"),
@@ -13,7 +21,10 @@ MESSAGES = {
     "evaluate.current": ("已记录：{rating}", "Recorded: {rating}"),
     "evaluate.details": ("质量、时间、执行者、备注、照片", "Quality, time, who, note, photo"),
     "evaluate.quality": ("质量评定（可选）", "Quality mark (optional)"),
-    "evaluate.minutes_ago": ("几分钟前发生（补录时填写）", "Happened minutes ago (when catching up)"),
+    "evaluate.minutes_ago": (
+        "几分钟前发生（补录时填写）",
+        "Happened minutes ago (when catching up)",
+    ),
     "evaluate.done_by": ("执行者", "Done by"),
     "evaluate.note": ("备注", "Note"),
     "evaluate.photo": ("照片（拍照或选择文件）", "Photo (camera or file)"),
@@ -30,8 +41,10 @@ MESSAGES = {
     "evaluate.amend_needs_reason": ("请填写修正原因。", "Please give a reason."),
     "evaluate.connection_hint": (
         "只有显示“已记录”的操作才已保存。网络中断时页面右上角会立即显示连接状态，此时的点击不会被记录，恢复后请重新点击。",
-        "Only entries shown as “Recorded” are stored. If the connection drops, the page shows it "
-        "at once at the top right; taps made then are not recorded: tap again once it is back.",
+        (
+            "Only entries shown as “Recorded” are stored. If the connection drops, the page shows it "
+            "at once at the top right; taps made then are not recorded: tap again once it is back."
+        ),
     ),
     "evaluate.free_save": ("记录", "Record"),
     "participate.none": ("目前没有发给您的演练信息。", "There are no drill messages for you."),

@@ -1,9 +1,13 @@
 MESSAGES = {
     "import.help": (
-        "支持 Word（.docx）、带文字层的 PDF、.txt 和 .md，单个文件不超过 {mb} MB。"
-        "旧版 .doc 请先在 Word 中另存为 .docx。",
-        "Word (.docx), PDF with a text layer, .txt and .md, up to {mb} MB. "
-        "Save legacy .doc files as .docx in Word first.",
+        (
+            "支持 Word（.docx）、带文字层的 PDF、.txt 和 .md，单个文件不超过 {mb} MB。"
+            "旧版 .doc 请先在 Word 中另存为 .docx。"
+        ),
+        (
+            "Word (.docx), PDF with a text layer, .txt and .md, up to {mb} MB. "
+            "Save legacy .doc files as .docx in Word first."
+        ),
     ),
     "import.upload": ("选择预案文件", "Choose the plan file"),
     "import.reading": ("正在读取文档…", "Reading the document…"),
@@ -14,10 +18,15 @@ MESSAGES = {
     "import.parts": ("预案组成部分", "Parts"),
     "import.timed": ("有时限的步骤", "Steps with a time limit"),
     "import.meta": ("类型：{kind} · 语言：{lang}", "Kind: {kind} · Language: {lang}"),
-    "import.findings": ("自动检查发现 {n} 个问题（保存后可在编辑器中修复）",
-                        "The checks found {n} problems (fix them in the editor after saving)"),
+    "import.findings": (
+        "自动检查发现 {n} 个问题（保存后可在编辑器中修复）",
+        "The checks found {n} problems (fix them in the editor after saving)",
+    ),
     "import.chart": ("流程图", "Flow chart"),
-    "import.no_chart": ("没有识别到步骤，无法绘制流程图。", "No steps were found, so there is no chart."),
+    "import.no_chart": (
+        "没有识别到步骤，无法绘制流程图。",
+        "No steps were found, so there is no chart.",
+    ),
     "import.save": ("保存为草稿", "Save as draft"),
     "import.saved": ("已保存为草稿", "Saved as a draft"),
     "import.open_existing": ("打开已有的预案", "Open the existing plan"),

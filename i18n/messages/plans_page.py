@@ -15,8 +15,10 @@ MESSAGES = {
     "plans.pick": ("选择预案", "Choose a plan"),
     "plans.open": ("打开", "Open"),
     "plans.delete": ("删除", "Delete"),
-    "plans.confirm_delete": ("确定删除“{title}”吗？删除后可立即撤销。",
-                             "Delete “{title}”? You can undo it right after."),
+    "plans.confirm_delete": (
+        "确定删除“{title}”吗？删除后可立即撤销。",
+        "Delete “{title}”? You can undo it right after.",
+    ),
     "plans.confirm_yes": ("确定删除", "Yes, delete"),
     "plans.confirm_no": ("取消", "Cancel"),
     "plans.deleted": ("已删除“{title}”。", "Deleted “{title}”."),

@@ -204,5 +204,6 @@ MESSAGES = {
         "已于 {when} 提交，可修改后再次提交。",
         "Submitted at {when}; you may change it and submit again.",
     ),
+    "drillpage.add_evaluator": ("添加评估人员", "Add an evaluator"),
     "drillpage.to_review": ("评估与整改", "Evaluation and improvement"),
 }

@@ -15,7 +15,10 @@ MESSAGES = {
     "versions.export_word": ("导出 Word 预案", "Export the plan as Word"),
     "versions.original": ("下载原始文档", "Download the original document"),
     "versions.diff": ("版本差异", "Differences between versions"),
-    "versions.single": ("只有一个版本，暂无可比较的内容。", "Only one version so far: nothing to compare."),
+    "versions.single": (
+        "只有一个版本，暂无可比较的内容。",
+        "Only one version so far: nothing to compare.",
+    ),
     "versions.old": ("旧版本", "Older version"),
     "versions.new": ("新版本", "Newer version"),
     "versions.same": ("两个版本内容相同。", "The two versions are the same."),

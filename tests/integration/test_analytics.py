@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 
 from access.errors import NotAllowedError
 from db import analytics_store as an
 from db import drills_store as store
+from db import findings_store, plans_store
+from drills.actions import CorrectiveAction
+from drills.findings import Finding
 from drills.model import ClockEvent
 from drills.scoring import Counts, Evaluation, score_drill
 from drills.state import fold
+from tests.actors import APPROVER, OWNER
 from tests.integration.drills_world import at, design, obs, seed
+from tests.sample_plans import chemical_plan
+
+DAY = 24 * 60  # minutes
 
 
 @pytest.fixture
@@ -33,20 +41,62 @@ def evaluate(world, drill) -> Evaluation:
     return score_drill(checklist, state, clock)
 
 
-def run_drill(world, *taps, save: bool = True, pause: tuple[float, float] | None = None) -> int:
-    """An ended drill with the taps recorded; its evaluation saved unless `save` is false."""
-    drill = store.create_drill(world.db, world.director, design(world), now=at(-60))
-    store.seal_drill(world.db, world.director, drill, now=at(-30))
-    store.start_drill(world.db, world.director, drill, now=at(0))
+def run_drill(world, *taps, save: bool = True, pause: tuple[float, float] | None = None,
+              day: int = 0, version_id: int | None = None) -> int:  # fmt: skip
+    """An ended drill (started `day` days after T0, on `version_id` or the world's plan) with the
+    taps recorded; its evaluation saved unless `save` is false."""
+    start = day * DAY
+    drill = store.create_drill(world.db, world.director,
+                               design(world, version_id=version_id or world.version_id),
+                               now=at(start - 60))  # fmt: skip
+    store.seal_drill(world.db, world.director, drill, now=at(start - 30))
+    store.start_drill(world.db, world.director, drill, now=at(start))
     if pause:
-        store.pause_drill(world.db, world.director, drill, now=at(pause[0]))
-        store.resume_drill(world.db, world.director, drill, now=at(pause[1]))
+        store.pause_drill(world.db, world.director, drill, now=at(start + pause[0]))
+        store.resume_drill(world.db, world.director, drill, now=at(start + pause[1]))
     for who, tap in taps:
         store.record_observation(world.db, getattr(world, who), tap(drill))
-    store.end_drill(world.db, world.director, drill, now=at(90))
+    store.end_drill(world.db, world.director, drill, now=at(start + 90))
     if save:
-        an.save_scores(world.db, world.lead, drill, evaluate(world, drill), now=at(100))
+        an.save_scores(world.db, world.lead, drill, evaluate(world, drill), now=at(start + 100))
     return drill
+
+
+def missed_c1(day: int = 0):
+    return ("eva", lambda d: obs(d, "eva", "c1", minute=day * DAY + 2, rating="not_done"))
+
+
+def done_c1(day: int = 0):
+    return ("eva", lambda d: obs(d, "eva", "c1", minute=day * DAY + 2, rating="done"))
+
+
+def plan_of(world, version_id: int | None = None) -> int:
+    return plans_store.version_info(world.db, OWNER, version_id or world.version_id).plan_id
+
+
+def publish(world, plan, *, day: int) -> int:
+    """Another published plan of the unit; its version id."""
+    imported = plans_store.import_plan(world.db, OWNER, plan, document=plan.title.encode(),
+                                       filename="other.docx", now=at(day * DAY))  # fmt: skip
+    plans_store.submit_for_review(world.db, OWNER, imported.version_id, at(day * DAY + 1))
+    plans_store.approve(world.db, APPROVER, imported.version_id, at(day * DAY + 2))
+    return imported.version_id
+
+
+def revise(world, plan, *, day: int) -> int:
+    """The world's plan published again as `plan` (a new version); its version id."""
+    draft = plans_store.new_draft(world.db, OWNER, plan_of(world),
+                                  from_version_id=world.version_id, now=at(day * DAY))  # fmt: skip
+    plans_store.save_version(world.db, OWNER, draft, plan, expected_revision=1,
+                             now=at(day * DAY + 1))  # fmt: skip
+    plans_store.submit_for_review(world.db, OWNER, draft, at(day * DAY + 2))
+    plans_store.approve(world.db, APPROVER, draft, at(day * DAY + 3))
+    return draft
+
+
+def with_step(plan, step_id: str, **changes):
+    return replace(plan, steps=tuple(replace(s, **changes) if s.id == step_id else s
+                                     for s in plan.steps))  # fmt: skip
 
 
 def test_steps_missed_or_late_counts_missed_and_unobserved_and_honours_undo(world):
@@ -54,8 +104,12 @@ def test_steps_missed_or_late_counts_missed_and_unobserved_and_honours_undo(worl
     run_drill(
         world,
         ("eva", lambda d: obs(d, "eva", "c1", minute=2, rating="not_done", oid=f"x{d}")),
-        ("eva", lambda d: obs(d, "eva", None, minute=3, kind="undo", rating=None, ref=f"x{d}",
-                              reason="误点")),
+        (
+            "eva",
+            lambda d: obs(
+                d, "eva", None, minute=3, kind="undo", rating=None, ref=f"x{d}", reason="误点"
+            ),
+        ),
         ("evb", lambda d: obs(d, "evb", "c3", minute=4, rating="done")),
     )
     stats = {s.step_id: s for s in an.steps_missed_or_late(world.db, world.manager,
@@ -148,3 +202,172 @@ def test_before_after_without_a_revision_counts_everything_before(world):
     assert result.miss_rate_before == 1.0 and result.miss_rate_after is None
     with pytest.raises(NotAllowedError):
         an.before_after_revision(world.db, world.elsewhere_manager, (plan_id, "s1"))
+
+
+def test_steps_are_narrowed_to_one_plan_and_to_drills_ended_in_a_time_window(world):
+    unit = world.manager.unit
+    run_drill(world, missed_c1(0), day=0)  # ends 2026-05-01
+    run_drill(world, missed_c1(40), day=40)  # ends 2026-06-10
+    other = publish(world, chemical_plan("另一化工预案"), day=41)
+    run_drill(world, done_c1(42), day=42, version_id=other)  # ends 2026-06-12
+
+    def s1(**window) -> tuple[int, int]:
+        found = [s for s in an.steps_missed_or_late(world.db, world.manager, unit=unit, **window)
+                 if s.step_id == "s1"]  # fmt: skip
+        return sum(s.drills for s in found), sum(s.missed for s in found)
+
+    assert s1() == (3, 2)
+    assert s1(plan_id=plan_of(world)) == (2, 2)
+    assert s1(plan_id=plan_of(world, other)) == (1, 0)
+    june = datetime(2026, 6, 1, tzinfo=UTC)
+    assert s1(since=june) == (2, 1)
+    assert s1(until=june) == (1, 1)
+    assert s1(since=june, until=datetime(2026, 6, 11, tzinfo=UTC)) == (1, 1)
+    assert s1(since=june, plan_id=plan_of(world, other)) == (1, 0)
+    assert s1(since=datetime(2026, 7, 1, tzinfo=UTC)) == (0, 0)
+
+
+def test_the_bench_parameters_follow_the_query_placeholders():
+    params = an.steps_missed_or_late_params("u", plan_id=7, since=1, until=2, limit=5)
+    assert an.steps_missed_or_late_sql().count("?") == len(params)
+    assert params == ["u", 7, 7, 1, 1, 2, 2, 5]
+
+
+def test_ratings_by_role_carry_the_role_names_and_follow_the_filters(world):
+    unit = world.manager.unit
+    first = run_drill(world, missed_c1(0), day=0)
+    second = run_drill(world, done_c1(40), day=40)
+    by_role = an.ratings_over_time(world.db, world.manager, unit=unit, by="role")
+    names = {p.key: p.name for p in by_role}
+    assert names == {"r1": "应急指挥部", "r2": "指挥部办公室", "r3": "抢险救援组"}
+    r2 = [(p.drill_id, p.score) for p in by_role if p.key == "r2"]
+    assert r2 == [(first, 0.0), (second, 100.0)]  # c1 is r2's only item
+    assert all(p.plan_id == plan_of(world) for p in by_role)
+    late = an.ratings_over_time(world.db, world.manager, unit=unit, by="role",
+                                since=datetime(2026, 6, 1, tzinfo=UTC))  # fmt: skip
+    assert {p.drill_id for p in late} == {second}
+    early = an.ratings_over_time(world.db, world.manager, unit=unit, by="overall",
+                                 until=datetime(2026, 6, 1, tzinfo=UTC))  # fmt: skip
+    assert [p.drill_id for p in early] == [first] and early[0].name == "overall"
+    assert an.ratings_over_time(world.db, world.manager, unit=unit, by="area",
+                                plan_id=plan_of(world) + 1000) == []  # fmt: skip
+    with pytest.raises(NotAllowedError):
+        an.ratings_over_time(world.db, world.pat, unit=unit, by="role")
+
+
+def test_not_drilled_within_can_be_asked_for_one_plan(world):
+    unit = world.manager.unit
+    other = publish(world, chemical_plan("另一化工预案"), day=1)
+    both = an.not_drilled_within(world.db, world.manager, unit=unit, today=date(2026, 6, 1))
+    assert {n.plan_id for n in both} == {plan_of(world), plan_of(world, other)}
+    one = an.not_drilled_within(world.db, world.manager, unit=unit, today=date(2026, 6, 1),
+                                plan_id=plan_of(world, other))  # fmt: skip
+    assert {n.plan_id for n in one} == {plan_of(world, other)}
+    assert [n.role_id for n in one] == [None, "r1", "r2", "r3"]
+
+
+def test_unit_plans_lists_the_plans_to_filter_on_for_overseers_only(world):
+    other = publish(world, chemical_plan("另一化工预案"), day=1)
+    plans = an.unit_plans(world.db, world.manager, unit=world.manager.unit)
+    assert [(p.id, p.title, p.kind) for p in plans] == [
+        (plan_of(world, other), "另一化工预案", "special"),
+        (plan_of(world), "示例化工泄漏应急预案", "special"),
+    ]
+    with pytest.raises(NotAllowedError):
+        an.unit_plans(world.db, world.eva, unit=world.manager.unit)
+
+
+def add_actions(world, drill: int, *dues: tuple[str, date, str]) -> list[str]:
+    """A finding on c1 of the drill and one corrective action per (text, due, status)."""
+    finding = Finding("missed-c1", "未及时报告", "c1 未完成", cause="plan_defect",
+                      grade="deficiency", step_id="s1", kind="missed", item_id="c1")  # fmt: skip
+    findings_store.save_proposed_findings(world.db, world.lead, drill, [finding], now=at(100))
+    ids = []
+    for text, due, status in dues:
+        action = CorrectiveAction("", "missed-c1", text, "张三", due, status,
+                                  "复核通过" if status == "verified" else "")  # fmt: skip
+        ids.append(findings_store.add_action(world.db, world.lead, drill, action, now=at(101)))
+    return ids
+
+
+def test_overdue_actions_name_drill_and_finding_most_overdue_first(world):
+    unit = world.manager.unit
+    drill = run_drill(world, missed_c1(0), day=0)
+    later = run_drill(world, missed_c1(40), day=40)
+    soon, old, _, _ = add_actions(world, drill, ("修订报告时限", date(2026, 5, 25), "open"),
+                                  ("培训值班人员", date(2026, 5, 10), "in_progress"),
+                                  ("更新通讯录", date(2026, 5, 5), "verified"),
+                                  ("演练复盘", date(2026, 7, 1), "open"))  # fmt: skip
+    (other,) = add_actions(world, later, ("补充物资", date(2026, 5, 20), "open"))
+    today = date(2026, 6, 1)
+    overdue = an.overdue_actions(world.db, world.manager, unit=unit, today=today)
+    assert [(o.action_id, o.days_overdue) for o in overdue] == [(old, 22), (other, 12),
+                                                                 (soon, 7)]  # fmt: skip
+    first = overdue[0]
+    assert (first.drill_id, first.drill_title, first.finding_title, first.action, first.owner,
+            first.due, first.status) == (drill, "危化品泄漏双盲演练", "未及时报告", "培训值班人员",
+                                         "张三", date(2026, 5, 10), "in_progress")  # fmt: skip
+    june = datetime(2026, 6, 1, tzinfo=UTC)
+
+    def ids(**window) -> list[str]:
+        found = an.overdue_actions(world.db, world.manager, unit=unit, today=today, **window)
+        return [o.action_id for o in found]
+
+    assert ids(since=june) == [other]
+    assert ids(until=june) == [old, soon]
+    assert ids(plan_id=plan_of(world)) == [old, other, soon]
+    assert ids(plan_id=plan_of(world) + 1000) == []
+    with pytest.raises(NotAllowedError):
+        an.overdue_actions(world.db, world.elsewhere_manager, unit=unit, today=today)
+
+
+def test_a_revised_step_shows_its_rates_before_and_after_the_revision(world):
+    unit = world.manager.unit
+    run_drill(world, missed_c1(0), day=0)
+    run_drill(world, missed_c1(1), day=1)
+    quicker = with_step(chemical_plan(), "s1", name="5分钟内报告事故信息", time_limit_min=5)
+    v2 = revise(world, quicker, day=2)
+    run_drill(world, done_c1(3), day=3, version_id=v2)
+    effects = an.revision_effects(world.db, world.manager, unit=unit)
+    assert [(e.step_id, e.revised_in) for e in effects] == [("s1", 2)]  # s2-s4 unchanged
+    s1 = effects[0]
+    assert s1.step_name == "5分钟内报告事故信息"
+    assert s1.before == (2, 2, 2, 0) and s1.after == (1, 1, 0, 0)
+    assert (s1.miss_rate_before, s1.miss_rate_after) == (1.0, 0.0)
+    assert s1.verdict == "too_few"  # one drill since the revision says little
+    run_drill(world, done_c1(4), day=4, version_id=v2)
+    run_drill(world, missed_c1(5), day=5, version_id=v2)
+    (s1,) = an.revision_effects(world.db, world.manager, unit=unit)
+    assert s1.after == (3, 3, 1, 0) and s1.verdict == "better"
+    single = an.before_after_revision(world.db, world.manager, (plan_of(world), "s1"))
+    assert (single.revised_in, single.before, single.after) == (2, s1.before, s1.after)
+    unchanged = an.before_after_revision(world.db, world.manager, (plan_of(world), "s2"))
+    assert unchanged.revised_in is None and unchanged.before[0] == 5
+    window = an.revision_effects(world.db, world.manager, unit=unit,
+                                 since=at(3 * DAY), until=at(4 * DAY + 120))  # fmt: skip
+    assert window[0].before == (0, 0, 0, 0) and window[0].after == (2, 2, 0, 0)
+    assert window[0].verdict == "too_few"
+    assert an.revision_effects(world.db, world.manager, unit=unit,
+                               plan_id=plan_of(world) + 1000) == []  # fmt: skip
+    with pytest.raises(NotAllowedError):
+        an.revision_effects(world.db, world.pat, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "verdict"),
+    [
+        ((4, 4, 2, 0), (3, 3, 0, 1), "better"),
+        ((4, 4, 0, 1), (3, 3, 1, 1), "worse"),
+        ((2, 2, 1, 0), (4, 4, 1, 1), "same"),
+        ((0, 0, 0, 0), (3, 3, 0, 0), "no_before"),
+        ((9, 9, 9, 0), (2, 2, 0, 0), "too_few"),
+    ],
+)
+def test_the_verdict_compares_the_share_of_items_missed_or_late(before, after, verdict):
+    assert an.BeforeAfter(1, "s1", 2, before, after).verdict == verdict
+
+
+def test_csv_takes_mappings_and_defuses_formulas():
+    rows = [{"步骤": '=HYPERLINK("x")', "n": 3}, {"步骤": "报告", "n": None, "extra": "-1"}]
+    text = an.to_csv(rows).decode("utf-8-sig").splitlines()
+    assert text == ["步骤,n,extra", '"\'=HYPERLINK(""x"")",3,', "报告,,'-1"]

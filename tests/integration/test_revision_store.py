@@ -11,8 +11,8 @@ import pytest
 from docx import Document
 
 from access.policy import NotAllowedError
-from db import audit_store, drills_store, plans_store, revision_store
-from db.errors import InvalidTransitionError, StoreError
+from db import audit_store, drills_store, findings_store, plans_store, revision_store
+from db.errors import InvalidTransitionError, NotFoundError, StoreError
 from drills.findings import Finding
 from plans.model import replace
 from tests.actors import APPROVER, OWNER
@@ -131,3 +131,55 @@ def test_the_revised_plan_opens_in_word_with_its_revision_record(world):
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
     assert rows[0][1:4] == ["接报后未按时报告指挥部", "时限 10 分钟 → 5 分钟", "步骤：报告事故信息"]
     assert rows[1][1:3] == ["抢险救援组职责不清", "未修改"]
+
+
+def end_with_findings(world, *stored: Finding) -> None:
+    """The drill runs and ends; the lead stores `stored` as proposals and accepts the accepted."""
+    drills_store.seal_drill(world.db, world.director, world.drill_id, now=at(-30))
+    drills_store.start_drill(world.db, world.director, world.drill_id, now=at(0))
+    drills_store.end_drill(world.db, world.director, world.drill_id, now=at(90))
+    proposals = [replace(f, status="proposed") for f in stored]
+    findings_store.save_proposed_findings(world.db, world.lead, world.drill_id, proposals,
+                                          now=at(100))  # fmt: skip
+    for finding in stored:
+        if finding.status != "proposed":
+            findings_store.update_finding(world.db, world.lead, world.drill_id, finding, 1,
+                                          now=at(101))  # fmt: skip
+
+
+def test_without_findings_given_the_revision_flags_the_drills_stored_findings(world):
+    rejected = Finding("wrong_role-c2", "指挥部未启动响应", cause="plan_defect",
+                       grade="deficiency", status="rejected", step_id="s2")  # fmt: skip
+    end_with_findings(world, REPORT_LATE, TRAINING, rejected, RESCUE_ROLE)
+    with pytest.raises((NotAllowedError, NotFoundError)):  # the owner cannot read the record
+        findings_store.list_findings(world.db, OWNER, world.drill_id)
+
+    draft_id = revision_store.open_revision(world.db, OWNER, world.drill_id, now=NOW)
+    flags = [s.flag for s in revision_store.flags_of(world.db, OWNER, draft_id)]
+    assert [(f.kind, f.item_id, f.finding_id, f.finding_title) for f in flags] == [
+        ("step", "s1", "missed-c1", "接报后未按时报告指挥部"),
+        ("role", "r3", "wrong_role-c3", "抢险救援组职责不清"),
+    ]
+
+
+def test_findings_given_are_flagged_instead_of_the_stored_ones(world):
+    end_with_findings(world, REPORT_LATE)
+    draft_id = revision_store.open_revision(world.db, OWNER, world.drill_id, [RESCUE_ROLE],
+                                            now=NOW)  # fmt: skip
+    flags = [s.flag for s in revision_store.flags_of(world.db, OWNER, draft_id)]
+    assert [(f.kind, f.item_id) for f in flags] == [("role", "r3")]
+
+
+def test_a_drill_without_stored_plan_defects_opens_no_revision(world):
+    end_with_findings(world, TRAINING)
+    with pytest.raises(StoreError) as refused:
+        revision_store.open_revision(world.db, OWNER, world.drill_id, now=NOW)
+    assert refused.value.key == "revision.nothing_to_flag"
+    assert len(plans_store.list_versions(world.db, OWNER, world.plan_id)) == 1
+
+
+def test_stored_findings_are_read_only_for_someone_who_may_edit_the_plan(world):
+    end_with_findings(world, REPORT_LATE)
+    with pytest.raises(NotAllowedError):
+        revision_store.open_revision(world.db, world.lead, world.drill_id, now=NOW)
+    assert len(plans_store.list_versions(world.db, OWNER, world.plan_id)) == 1

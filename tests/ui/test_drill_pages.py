@@ -3,6 +3,7 @@ and secrecy on every one of them, against a real DuckDB file."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -294,3 +295,15 @@ def test_the_analytics_page_shows_scored_drills_to_overseers_only(world):
     assert at.dataframe and len(at.dataframe[0].value) >= 1
     denied = open_page(world, "analytics", "pat")
     assert denied.error and not denied.dataframe
+
+
+def test_the_director_adds_an_evaluator_with_the_form(world):
+    base = replace(design(world), evaluators=())
+    drill_id = drills_store.create_drill(world.db, world.director, base, now=datetime.now(UTC))
+    at = open_page(world, "drill_design", "director", drill_id=drill_id)
+    at.text_input(key="people_new_evaluator").set_value("evb")
+    at.multiselect(key="people_new_roles").set_value(["r3"])
+    at.button(key="people_add_evaluator").click().run()
+    assert not at.exception, at.exception
+    stored = drills_store.load_design(world.db, world.director, drill_id).evaluators
+    assert [(e.username, e.roles) for e in stored] == [("evb", ("r3",))]

@@ -57,6 +57,20 @@ def test_progress_per_phase_follows_the_checklist():
     }
 
 
+@pytest.mark.parametrize(
+    ("ratings", "expected"),
+    [
+        ([], Progress()),
+        (["done", "na", None], Progress(total=3, done=1, na=1, not_observed=1)),
+        (["partly", "not_done", "not_observed"], Progress(total=3, partly=1, not_done=1,
+                                                          not_observed=1)),
+        (["unknown"], Progress(total=1, not_observed=1)),  # no known rating: a gap
+    ],
+)  # fmt: skip
+def test_a_tally_counts_each_rating_and_everything_else_as_not_observed(ratings, expected):
+    assert Progress.of(ratings) == expected
+
+
 def late_ids(checklist, observations, events, wall, released=()):
     state = fold(checklist, observations, events)
     return [o.item.id for o in overdue(checklist, state, events, at(wall), released)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from drills.findings import Finding
-from plans.model import Plan, Role, Step, replace
 from drills.revision import Flag, due_for_revision, flags_for, revision_record
+from plans.model import Plan, Role, Step, replace
 
 
 def plan(**step_changes) -> Plan:

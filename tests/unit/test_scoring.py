@@ -8,8 +8,9 @@ import pytest
 import i18n
 from drills.errors import DrillError
 from drills.model import Inject
+from drills.progress import Progress, overall_progress
 from drills.ratings import AREA_OF_PHASE, AREAS, grade_of, rating_of
-from drills.scoring import RatingOverride, area_of, score_drill
+from drills.scoring import Counts, RatingOverride, area_of, score_drill
 from drills.state import fold
 from plans.model import PHASES
 from tests.drill_samples import amend, at, clock, items_of, rated
@@ -405,3 +406,17 @@ def test_an_items_evidence_is_its_observation_and_amendments():
 def test_the_same_log_always_gives_the_same_evaluation():
     checklist, observations = many({"report": ["done", None], "disposal": ["partly", "na"]})
     assert evaluate(checklist, observations) == evaluate(checklist, list(reversed(observations)))
+
+
+def test_the_counts_of_a_score_tally_like_the_live_progress_and_add_lateness_and_credit():
+    checklist, observations = many({"disposal": ["done", "partly", "na", None]})
+    evaluation = evaluate(checklist, observations)
+    state = fold(checklist, observations, RUNNING)
+    counts = evaluation.area("disposal").counts
+    progress = overall_progress(checklist, state)
+    assert isinstance(counts, Progress)
+    tallied = ("total", "done", "partly", "not_done", "na", "not_observed")
+    assert [getattr(counts, f) for f in tallied] == [getattr(progress, f) for f in tallied]
+    assert counts.coverage == progress.share == pytest.approx(0.75)
+    assert (counts.late, counts.credit, counts.score) == (0, 1.5, 50.0)
+    assert Counts().coverage is None and Progress().share == 0.0

@@ -1,0 +1,115 @@
+"""The English evaluation report of a drill: an HSEEP-style After-Action Report / Improvement
+Plan (executive summary, overview, analysis of capabilities, improvement plan matrix, appendices
+with the timeline, the proof of blindness and the participants). drills.report_docx chooses it."""
+
+from __future__ import annotations
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from drills.report_model import RATINGS
+from drills.report_text import grade_order, keyed, moment_text, number, percent
+from drills.report_writer import ReportWriter
+from plans.docx_style import clean, heading, page_break, paragraph, table, title
+
+
+class AfterActionReport(ReportWriter):
+    """The HSEEP After-Action Report / Improvement Plan."""
+
+    def write(self, timeline_png, timeline_dpi, outcome_png, outcome_dpi) -> None:
+        d = self.data
+        title(self.document, clean(d.drill_title), self.tr("doc.aar.subtitle"))
+        when = self.when()
+        if when:
+            paragraph(self.document, when, align=WD_ALIGN_PARAGRAPH.CENTER)
+        self.summary()
+        self.overview()
+        heading(self.document, self.tr("doc.aar.evaluation"), 1)
+        self.method_text()
+        heading(self.document, self.tr("doc.aar.timeline"), 1)
+        self.conduct_text(timeline_png, timeline_dpi)
+        self.analysis(outcome_png, outcome_dpi)
+        heading(self.document, self.tr("doc.aar.conclusion"), 1)
+        paragraph(self.document, d.conclusion or self.overall_text())
+        page_break(self.document)
+        heading(self.document, self.tr("doc.aar.improvement_plan"), 1)
+        self.actions_table(english_matrix=True)
+        self.annex_start(0, self.tr("doc.aar.appendix_timeline"))
+        self.timeline_table()
+        self.annex_start(0, self.tr("doc.aar.appendix_blindness"))
+        self.reveal_log()
+        self.annex_start(0, self.tr("doc.aar.appendix_participants"))
+        self.participants()
+
+    def summary(self) -> None:
+        d = self.data
+        heading(self.document, self.tr("doc.aar.summary"), 1)
+        plan = clean(d.plan_title) + (f" ({clean(d.plan_version)})" if d.plan_version else "")
+        paragraph(self.document, self.tr(
+            "doc.aar.summary_text", drill=clean(d.drill_title),
+            date=moment_text(d.started_at, self.lang, with_time=False) or "—", plan=plan,
+            score=number(d.overall.score), grade=clean(d.overall.grade) or "—",
+            coverage=percent(d.overall.coverage)))  # fmt: skip
+        heading(self.document, self.tr("doc.aar.major_strengths"), 2)
+        self.bullets([f.title for f in d.strengths] or [self.tr("doc.report.no_strengths")])
+        heading(self.document, self.tr("doc.aar.improvement_areas"), 2)
+        problems = sorted(d.problems, key=grade_order)
+        self.bullets([f.title for f in problems] or [self.tr("doc.report.no_problems")])
+
+    def overview(self) -> None:
+        heading(self.document, self.tr("doc.aar.overview"), 1)
+        facts = self.facts()
+        table(self.document, [self.tr("doc.report.fact"), self.tr("doc.report.value")], facts,
+              widths_mm=(40, 116), bold_first_column=True)  # fmt: skip
+
+    def analysis(self, png, dpi) -> None:
+        d = self.data
+        heading(self.document, self.tr("doc.aar.analysis"), 1)
+        heading(self.document, self.tr("doc.aar.rating_table"), 2)
+        rows = []
+        for r in d.score_rows:
+            final = r.final_rating or r.computed_rating
+            marks = ["X" if final == rating else "" for rating in RATINGS]
+            note = ""
+            if r.overridden:
+                note = self.tr(
+                    "doc.report.override_row",
+                    area="",
+                    computed=r.computed_rating,
+                    final=final,
+                    reason=clean(r.override_reason) or "—",
+                )
+                note = note.lstrip(": ").strip()
+            rows.append((r.area, r.items, percent(r.coverage), number(r.score), *marks, note))
+        table(self.document,
+              [self.tr("doc.report.area"), self.tr("doc.report.items"),
+               self.tr("doc.report.coverage"), self.tr("doc.report.score"), *RATINGS,
+               self.tr("doc.report.reason")],
+              rows, widths_mm=(34, 13, 18, 14, 8, 8, 8, 8, 45),
+              align_center=(1, 2, 3, 4, 5, 6, 7))  # fmt: skip
+        paragraph(self.document, self.tr("doc.report.rating_legend"))
+        paragraph(self.document, self.overall_text())
+        self.low_coverage_note()
+
+        def outcome_heading(_document) -> None:
+            heading(self.document, self.tr("doc.report.outcome"), 2)
+            paragraph(self.document, self.outcome_text())
+
+        self.figure(png, self.tr("doc.report.outcome_figure"), dpi, before=outcome_heading)
+        heading(self.document, self.tr("doc.aar.strengths"), 2)
+        if not d.strengths:
+            paragraph(self.document, self.tr("doc.report.no_strengths"))
+        for finding in d.strengths:
+            heading(self.document, finding.title or "—", 3)
+            if finding.description:
+                paragraph(self.document, finding.description)
+        heading(self.document, self.tr("doc.aar.areas"), 2)
+        problems = sorted(d.problems, key=grade_order)
+        if not problems:
+            paragraph(self.document, self.tr("doc.report.no_problems"))
+        for finding in problems:
+            grade = keyed("doc.grade.", finding.grade, self.lang)
+            heading(self.document, f"{clean(finding.title) or '—'} ({grade})", 3)
+            self.finding_body(finding)
+
+
+__all__ = ["AfterActionReport"]

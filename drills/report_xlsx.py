@@ -1,0 +1,138 @@
+"""Every figure of a drill's evaluation (drills.report_model.ReportData) as an Excel workbook."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from drills.report_model import OUTCOMES, ReportData
+from drills.report_text import keyed, minute_key
+from i18n import t
+from plans.docx_style import clean
+
+
+def report_xlsx(data: ReportData) -> bytes:
+    """Every figure of the drill as an .xlsx workbook: summary, scores, items, findings,
+    actions, timeline, step outcomes. Text cells stay text (a leading "=" is not a formula)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    lang = data.lang
+
+    def tr(key: str) -> str:
+        return t(key, lang=lang)
+
+    book = Workbook()
+    bold = Font(bold=True)
+
+    def sheet(name: str, header: Sequence[str], rows: Iterable[Sequence[object]], widths=()):
+        ws = book.create_sheet(_sheet_name(name))
+        ws.append([_cell(h) for h in header])
+        for cell in ws[1]:
+            cell.font = bold
+        for row in rows:
+            ws.append([_cell(v) for v in row])
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str) and cell.data_type == "f":
+                    cell.data_type = "s"
+        ws.freeze_panes = "A2"
+        for i, width in enumerate(widths, start=1):
+            ws.column_dimensions[_column(i)].width = width
+        return ws
+
+    summary = [
+        (tr("doc.report.drill_name"), data.drill_title),
+        (tr("doc.report.plan"), data.plan_title),
+        (tr("doc.xlsx.version"), data.plan_version),
+        (tr("doc.report.type"), keyed("doc.report.type.", data.drill_type, lang)),
+        (tr("doc.report.scope"), keyed("doc.report.scope.", data.scope, lang)),
+        (tr("doc.report.incident"), data.scenario.incident),
+        (tr("doc.report.place"), data.scenario.place),
+        (tr("doc.report.level"), data.scenario.level),
+        (tr("doc.xlsx.started"), _excel_time(data.started_at)),
+        (tr("doc.xlsx.ended"), _excel_time(data.ended_at)),
+        (tr("doc.report.duration"), data.duration_min),
+        (tr("doc.xlsx.overall_score"), data.overall.score),
+        (tr("doc.xlsx.overall_grade"), data.overall.grade),
+        (tr("doc.xlsx.overall_coverage"), data.overall.coverage),
+    ]
+    ws = sheet(tr("doc.xlsx.summary"), [tr("doc.report.fact"), tr("doc.report.value")], summary,
+               (24, 60))  # fmt: skip
+    ws.cell(row=len(summary) + 1, column=2).number_format = "0%"
+    book.remove(book.worksheets[0])  # the empty default sheet
+    ws = sheet(tr("doc.xlsx.scores"),
+               [tr("doc.report.area"), tr("doc.report.items"), tr("doc.report.coverage"),
+                tr("doc.report.score"), tr("doc.report.computed"), tr("doc.report.final"),
+                tr("doc.report.reason")],
+               [(r.area, r.items, r.coverage, r.score, r.computed_rating, r.final_rating,
+                 r.override_reason) for r in data.score_rows],
+               (24, 8, 10, 8, 10, 10, 40))  # fmt: skip
+    for row in ws.iter_rows(min_row=2, min_col=3, max_col=3):
+        row[0].number_format = "0%"
+    sheet(tr("doc.xlsx.items"),
+          [tr("doc.report.area"), tr("doc.xlsx.step"), tr("doc.report.role"), tr("doc.xlsx.rating"),
+           tr("doc.xlsx.timing"), tr("doc.report.minute"), tr("doc.xlsx.limit"),
+           tr("doc.xlsx.done_by"), tr("doc.xlsx.note")],
+          [(r.area, r.item, r.role, r.rating, r.timing, r.minute, r.limit_min, r.done_by, r.note)
+           for r in data.item_rows],
+          (18, 36, 16, 10, 10, 8, 10, 16, 40))  # fmt: skip
+    sheet(tr("doc.xlsx.findings"),
+          [tr("doc.xlsx.title"), tr("doc.xlsx.grade"), tr("doc.report.cause").rstrip("：: "),
+           tr("doc.report.target").rstrip("：: "), tr("doc.report.description").rstrip("：: "),
+           tr("doc.report.evidence").rstrip("：: "), tr("doc.xlsx.strength")],
+          [(f.title, keyed("doc.grade.", f.grade, lang), keyed("doc.cause.", f.cause, lang),
+            f.target, f.description, f.evidence,
+            tr("doc.yes_mark") if f.strength else tr("doc.no_mark")) for f in data.findings],
+          (30, 10, 12, 20, 50, 40, 8))  # fmt: skip
+    sheet(tr("doc.xlsx.actions"),
+          [tr("doc.report.action_finding"), tr("doc.report.action"), tr("doc.report.owner"),
+           tr("doc.report.due"), tr("doc.report.status")],
+          [(a.finding, a.action, a.owner, _excel_time(a.due), keyed("doc.status.", a.status, lang))
+           for a in data.actions],
+          (30, 50, 16, 14, 10))  # fmt: skip
+    sheet(tr("doc.xlsx.timeline"),
+          [tr("doc.report.minute"), tr("doc.report.lane"), tr("doc.report.what"),
+           tr("doc.report.performer")],
+          [(r.minute, r.lane, r.what, r.who)
+           for r in sorted(data.timeline, key=lambda r: minute_key(r.minute))],
+          (8, 24, 50, 20))  # fmt: skip
+    sheet(tr("doc.xlsx.outcome"), [tr("doc.xlsx.step"), tr("doc.xlsx.result")],
+          [(step, t(f"draw.outcome.{value}", lang=lang) if value in (*OUTCOMES, "not_observed")
+            else value) for step, value in data.outcome.items()], (16, 20))  # fmt: skip
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_name(name: str) -> str:
+    for bad in "[]:*?/\\":
+        name = name.replace(bad, " ")
+    return name[:31] or "Sheet"
+
+
+def _column(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+def _cell(value):
+    """A value openpyxl can store: text without the control characters Excel refuses,
+    timezone-free datetimes (shown in their own wall-clock time)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or isinstance(value, (int, float, bool)):
+        return value
+    if isinstance(value, (datetime, date)):
+        return _excel_time(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", clean(value))
+
+
+def _excel_time(value):
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    return value
+
+
+__all__ = ["report_xlsx"]

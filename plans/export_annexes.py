@@ -1,0 +1,170 @@
+"""The annexes of the plan export: the list of annexes, one role card (应急处置卡) per role on a
+page of its own (its steps in execution order, its share in each, the time limit, whom to call),
+and the revision record (finding -> change). `AnnexWriter` also holds the plan's look-ups that the
+chapters of the export (plans.export_docx) use: roles by id, steps in execution order and their
+numbers, and the written time limit of a step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from docx.document import Document
+
+from i18n import t
+from plans import graph as plan_graph
+from plans.docx_style import clean, labelled, minutes_text, page_break, paragraph, table, title
+from plans.model import Plan, Role, Step
+
+
+class AnnexWriter:
+    """Writes the annexes into `document`; the chapters' writer builds on it."""
+
+    def __init__(self, document: Document, plan: Plan, lang: str) -> None:
+        self.document = document
+        self.plan = plan
+        self.lang = lang
+        self.roles = {role.id: role for role in plan.roles}
+        self.order = execution_order(plan)
+        self.number = {step_id: i for i, step_id in enumerate(self.order, start=1)}
+        self.steps = {}
+        for step in plan.steps:
+            self.steps.setdefault(step.id, step)
+
+    # -- helpers
+    def tr(self, key: str, **params) -> str:
+        return t(key, lang=self.lang, **params)
+
+    def sep(self) -> str:
+        return "、" if self.lang == "zh" else ", "
+
+    def role_name(self, role_id: str) -> str:
+        role = self.roles.get(role_id)
+        return role.name if role else role_id
+
+    def step_limit(self, step: Step) -> str:
+        text = minutes_text(plan_graph.time_limit(step), self.lang)
+        if not text:
+            return clean(step.time_text)
+        if step.time_from == plan_graph.TRIGGER:
+            text += self.tr("doc.plan.from_trigger")
+        elif step.time_from not in (plan_graph.T0, "", None):
+            n = self.number.get(step.time_from)
+            if n is not None:
+                text += self.tr("doc.plan.from_step", n=n)
+        return text
+
+    # -- annexes
+    def annex_list(self, names: list[str]) -> None:
+        if self.lang == "zh":
+            item = paragraph(self.document, self.tr("doc.annex_list"))
+            for n, name in enumerate(names, start=1):
+                line = paragraph(self.document, f"{n}. {clean(name)}")
+                line.paragraph_format.left_indent = item.paragraph_format.first_line_indent
+            return
+        paragraph(self.document, self.tr("doc.annex_list"), bold=True)
+        for n, name in enumerate(names, start=1):
+            paragraph(self.document, f"{self.tr('doc.annex_label', n=n)}: {clean(name)}")
+
+    def annex_start(self, n: int, name: str) -> None:
+        page_break(self.document)
+        paragraph(self.document, self.tr("doc.annex_label", n=n), style="Annex Label")
+        title(self.document, name)
+
+    def role_cards(self, n: int) -> None:
+        self.annex_start(n, self.tr("doc.plan.role_cards"))
+        if not self.plan.roles:
+            paragraph(self.document, self.tr("doc.plan.no_roles"))
+            return
+        for index, (role, _depth) in enumerate(role_tree(self.plan.roles)):
+            if index:
+                page_break(self.document)
+            self.role_card(role)
+
+    def role_card(self, role: Role) -> None:
+        doc = self.document
+        paragraph(doc, self.tr("doc.plan.card_title", role=clean(role.name)), style="Subtitle",
+                  bold=True)  # fmt: skip
+        if role.parent:
+            labelled(doc, self.tr("doc.plan.card_reports_to"), self.role_name(role.parent))
+        if role.responsibilities:
+            labelled(doc, self.tr("doc.plan.card_duties"),
+                     ("；" if self.lang == "zh" else "; ").join(role.responsibilities))  # fmt: skip
+        mine = [
+            self.steps[s] for s in self.order
+            if role.id in self.steps[s].roles or role.id in self.steps[s].support
+        ]  # fmt: skip
+        if not mine:
+            paragraph(doc, self.tr("doc.plan.card_no_steps"))
+            return
+        rows = []
+        for n, step in enumerate(mine, start=1):
+            share = self.tr("doc.plan.card_lead" if role.id in step.roles
+                            else "doc.plan.card_support")  # fmt: skip
+            contacts = [self.role_name(r) for r in step.notifies]
+            contacts += [self.role_name(r) for r in (*step.roles, *step.support)
+                         if r != role.id and self.role_name(r) not in contacts]  # fmt: skip
+            rows.append((n, clean(step.text or step.name), share, self.step_limit(step),
+                         self.sep().join(contacts)))  # fmt: skip
+        table(doc,
+              [self.tr("doc.no"), self.tr("doc.plan.step_action"), self.tr("doc.plan.card_part"),
+               self.tr("doc.plan.step_limit"), self.tr("doc.plan.card_notify")],
+              rows, widths_mm=(10, 74, 14, 24, 34), align_center=(0, 2))  # fmt: skip
+
+    def revision_record(self, n: int, revisions: list[Mapping[str, object]]) -> None:
+        self.annex_start(n, self.tr("doc.plan.revisions"))
+        if not revisions:
+            paragraph(self.document, self.tr("doc.plan.no_revisions"))
+            return
+        rows = [
+            (i, clean(r.get("finding", "")), clean(r.get("change", "")),
+             clean(r.get("item", r.get("target", ""))), clean(r.get("date", "")))
+            for i, r in enumerate(revisions, start=1)
+        ]  # fmt: skip
+        table(self.document,
+              [self.tr("doc.no"), self.tr("doc.plan.rev_finding"), self.tr("doc.plan.rev_change"),
+               self.tr("doc.plan.rev_item"), self.tr("doc.plan.rev_date")],
+              rows, widths_mm=(10, 52, 52, 22, 20), align_center=(0,))  # fmt: skip
+
+
+def execution_order(plan: Plan) -> list[str]:
+    """Step ids in execution order (steps in a cycle keep plan order); each id once."""
+    order = plan_graph.tolerant_order(plan_graph.build_graph(plan)) if plan.steps else []
+    seen = set(order)
+    for step in plan.steps:
+        if step.id not in seen:
+            seen.add(step.id)
+            order.append(step.id)
+    return order
+
+
+def role_tree(roles: Iterable[Role]) -> list[tuple[Role, int]]:
+    """Roles depth first under their parents, in plan order; roles in a parent loop or under an
+    unknown parent start a tree of their own."""
+    roles = list(roles)
+    ids = {r.id for r in roles}
+    children: dict[str | None, list[Role]] = {}
+    for role in roles:
+        parent = role.parent if role.parent in ids and role.parent != role.id else None
+        children.setdefault(parent, []).append(role)
+    out: list[tuple[Role, int]] = []
+    seen: set[str] = set()
+
+    def walk(role: Role, depth: int) -> None:
+        if role.id in seen:
+            return
+        seen.add(role.id)
+        out.append((role, depth))
+        for child in children.get(role.id, []):
+            walk(child, depth + 1)
+
+    for root in children.get(None, []):
+        walk(root, 0)
+    for role in roles:  # loops of parents
+        walk(role, 0)
+    # duplicated ids: keep every role object once
+    listed = {id(r) for r, _ in out}
+    out += [(r, 0) for r in roles if id(r) not in listed]
+    return out
+
+
+__all__ = ["AnnexWriter", "execution_order", "role_tree"]

@@ -1,0 +1,274 @@
+"""Page tests of the plan-revision screens (issue 5, "Revised plan"): the plans due for revision on
+the plan list, the revision flags in the editor, and the revision record with the revised plan in
+Word on the versions page, against a real DuckDB file."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from docx import Document
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import app_test
+
+from access.policy import SYSTEM
+from db import drills_store, findings_store, plans_store, revision_store, users_store
+from drills.findings import Finding
+from tests.integration.drills_world import World, at, design
+from tests.ui.conftest import NOW, PASSWORD, UNIT, USERS, all_text, page
+
+DRILL_ACCOUNTS = {
+    "director": "drill_director",
+    "lead": "evaluation_lead",
+    "eva": "evaluator",
+    "evb": "evaluator",
+}
+REPORT_LATE = Finding("missed-c1", "接报后未按时报告指挥部", "c1 未完成", (), "plan_defect",
+                      "deficiency", step_id="s1", role_id="r2", status="accepted",
+                      kind="missed", item_id="c1")  # fmt: skip
+RESCUE_ROLE = Finding("manual-1", "抢险救援组职责不清", cause="plan_defect", grade="must_fix",
+                      role_id="r3")  # fmt: skip
+TRAINING = Finding("late-c2", "启动响应迟缓", cause="training", grade="must_fix", step_id="s2")
+# data on the English screens: the plan, its steps and roles, and the findings are Chinese
+DATA = (REPORT_LATE.title, RESCUE_ROLE.title, "语言", "简体中文", UNIT, "示例化工泄漏应急预案",
+        "报告事故信息", "抢险救援组", "时限已缩短")  # fmt: skip
+
+
+@pytest.fixture
+def drill(conn, seeded) -> int:
+    """The Chinese plan is published; a drill on it ended with an accepted plan-defect deficiency
+    on step s1, a proposed must-fix on role r3 and a training finding; the lead's acceptance
+    marked the plan due for revision."""
+    version_id = seeded["zh"].version_id
+    plans_store.submit_for_review(conn, USERS["owner"], version_id, NOW)
+    plans_store.approve(conn, USERS["approver"], version_id, NOW)
+    for name, role in DRILL_ACCOUNTS.items():
+        users_store.create_user(conn, SYSTEM, name, PASSWORD, roles={role}, unit=UNIT,
+                                must_change=False, now=NOW)  # fmt: skip
+        USERS[name] = users_store.act_as(conn, name)
+    world = World(conn, Path(), version_id, dict(USERS))
+    drill_id = drills_store.create_drill(conn, USERS["director"], design(world), now=at(-60))
+    drills_store.seal_drill(conn, USERS["director"], drill_id, now=at(-30))
+    drills_store.start_drill(conn, USERS["director"], drill_id, now=at(0))
+    drills_store.end_drill(conn, USERS["director"], drill_id, now=at(90))
+    lead = USERS["lead"]
+    proposals = [replace(REPORT_LATE, status="proposed"), RESCUE_ROLE, TRAINING]
+    findings_store.save_proposed_findings(conn, lead, drill_id, proposals, now=at(100))
+    findings_store.update_finding(conn, lead, drill_id, REPORT_LATE, 1, now=at(101))
+    revision_store.mark_due(conn, lead, seeded["zh"].plan_id, drill_id, [REPORT_LATE],
+                            now=at(102))  # fmt: skip
+    return drill_id
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict:
+    """The callables behind the pages' deferred download buttons, by their file id."""
+    built: dict = {}
+
+    class Recording(MediaFileManager):
+        def add_deferred(self, data_callable, *args, **kwargs) -> str:
+            file_id = super().add_deferred(data_callable, *args, **kwargs)
+            built[file_id] = data_callable
+            return file_id
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    return built
+
+
+def open_button(seeded, drill_id: int) -> str:
+    return f"revpage_open_{seeded['zh'].plan_id}_{drill_id}"
+
+
+def button_keys(at) -> set[str]:
+    return {str(b.key) for b in at.button}
+
+
+def revision_draft(conn, drill_id: int) -> int:
+    return revision_store.open_revision(conn, USERS["owner"], drill_id, now=NOW)
+
+
+def publish_revision(conn, draft_id: int) -> None:
+    """The owner halves the time limit of step s1, notes it on the flag and an approver
+    publishes the revision."""
+    owner = USERS["owner"]
+    plan = plans_store.load_version(conn, owner, draft_id)
+    plan = replace(plan, steps=(replace(plan.steps[0], time_limit_min=5), *plan.steps[1:]))
+    info = plans_store.version_info(conn, owner, draft_id)
+    plans_store.save_version(conn, owner, draft_id, plan, expected_revision=info.revision,
+                             now=NOW)  # fmt: skip
+    flag = revision_store.flags_of(conn, owner, draft_id)[0]
+    revision_store.resolve_flag(conn, owner, flag.id, note="时限已缩短", now=NOW)
+    plans_store.submit_for_review(conn, owner, draft_id, NOW)
+    plans_store.approve(conn, USERS["approver"], draft_id, NOW)
+
+
+def steps_table(at):
+    """The steps data_editor of the editor page (its first table)."""
+    return at.dataframe[0].value
+
+
+def test_the_plan_list_shows_the_plan_due_and_opens_a_revision_draft_with_flags(
+    conn, seeded, drill
+):
+    at = page("plan_list").run()
+    assert not at.exception, at.exception
+    text = all_text(at)
+    assert "待修订预案" in text
+    assert f"演练 #{drill} · 1 项问题" in text
+    assert "⚑" in at.dataframe[0].value.to_string()  # the plan is marked in the plan table too
+
+    at.button(key=open_button(seeded, drill)).click().run()
+    assert not at.exception, at.exception
+    assert not at.error
+    draft_id = at.session_state["version_id"]
+    info = plans_store.version_info(conn, USERS["owner"], draft_id)
+    assert (info.plan_id, info.status, info.number) == (seeded["zh"].plan_id, "draft", 2)
+    flags = [s.flag for s in revision_store.flags_of(conn, USERS["owner"], draft_id)]
+    assert [(f.kind, f.item_id, f.finding_title) for f in flags] == [
+        ("step", "s1", REPORT_LATE.title),
+        ("role", "r3", RESCUE_ROLE.title),
+    ]
+
+
+def test_a_plan_with_an_unpublished_version_offers_to_open_that_one(conn, seeded, drill):
+    draft_id = plans_store.new_draft(conn, USERS["owner"], seeded["zh"].plan_id,
+                                     from_version_id=seeded["zh"].version_id, now=NOW)  # fmt: skip
+    at = page("plan_list").run()
+    at.button(key=open_button(seeded, drill)).click().run()
+    assert not at.exception, at.exception
+    assert at.error and "已有未发布的版本（第 2 版）" in at.error[0].value
+    assert "version_id" not in at.session_state
+    at.button(key="revpage_open_existing").click().run()
+    assert at.session_state["version_id"] == draft_id
+    assert len(plans_store.list_versions(conn, USERS["owner"], seeded["zh"].plan_id)) == 2
+
+
+def test_the_offer_to_open_the_other_version_goes_once_that_one_is_published(conn, seeded, drill):
+    draft_id = plans_store.new_draft(conn, USERS["owner"], seeded["zh"].plan_id,
+                                     from_version_id=seeded["zh"].version_id, now=NOW)  # fmt: skip
+    at = page("plan_list").run()
+    at.button(key=open_button(seeded, drill)).click().run()
+    assert "revpage_open_existing" in button_keys(at)
+    plans_store.submit_for_review(conn, USERS["owner"], draft_id, NOW)
+    plans_store.approve(conn, USERS["approver"], draft_id, NOW)
+    at.run()
+    assert not at.error and "revpage_open_existing" not in button_keys(at)
+    assert open_button(seeded, drill) in button_keys(at)  # still due: no revision published
+
+
+@pytest.mark.parametrize("user", ["manager", "approver"])
+def test_someone_who_may_not_edit_plans_sees_the_plan_due_but_no_open_button(seeded, drill, user):
+    at = page("plan_list", user=user).run()
+    assert not at.exception, at.exception
+    assert f"演练 #{drill}" in all_text(at)
+    assert not any(key.startswith("revpage_open") for key in button_keys(at))
+
+
+def test_the_editor_shows_the_flags_and_resolving_one_stores_it(conn, seeded, drill):
+    draft_id = revision_draft(conn, drill)
+    at = page("editor", version_id=draft_id).run()
+    assert not at.exception, at.exception
+    text = all_text(at)
+    assert "修订标记：2 项，已处理 0 项" in at.expander[0].label
+    assert REPORT_LATE.title in text and "步骤 s1：报告事故信息" in text
+    assert RESCUE_ROLE.title in text and "角色 r3：抢险救援组" in text
+    steps = steps_table(at)
+    assert steps.columns[0] == "flag"
+    assert dict(zip(steps["id"], steps["flag"], strict=True))["s1"] == "⚑"
+    assert set(steps.loc[steps["id"] != "s1", "flag"]) == {""}
+
+    (step_flag, role_flag) = revision_store.flags_of(conn, USERS["owner"], draft_id)
+    at.text_input(key=f"revpage_note_{step_flag.id}").set_value("报告时限改为 5 分钟")
+    at.button(key=f"revpage_resolve_{step_flag.id}").click().run()
+    assert not at.exception, at.exception
+    stored = revision_store.flags_of(conn, USERS["owner"], draft_id)[0].flag
+    assert (stored.resolved, stored.note) == (True, "报告时限改为 5 分钟")
+    assert "修订标记：2 项，已处理 1 项" in at.expander[0].label
+    assert dict(zip(steps_table(at)["id"], steps_table(at)["flag"], strict=True))["s1"] == "✓"
+    assert at.button(key=f"revpage_resolve_{step_flag.id}").label == "重新打开"
+
+    at.button(key=f"revpage_resolve_{step_flag.id}").click().run()
+    assert not revision_store.flags_of(conn, USERS["owner"], draft_id)[0].flag.resolved
+
+    at.button(key=f"revpage_jump_{role_flag.id}").click().run()
+    roles = at.dataframe[0].value
+    assert list(roles["id"]) == ["r3"] and list(roles["flag"]) == ["⚑"]
+
+
+def test_a_published_revision_shows_its_flags_without_buttons(conn, seeded, drill):
+    draft_id = revision_draft(conn, drill)
+    publish_revision(conn, draft_id)
+    at = page("editor", version_id=draft_id).run()
+    assert not at.exception, at.exception
+    assert "修订标记：2 项，已处理 1 项" in at.expander[0].label
+    assert "说明：时限已缩短" in all_text(at)
+    assert not any(key.startswith("revpage_resolve") for key in button_keys(at))
+    assert steps_table(at)["flag"].iloc[0] == "✓"
+
+
+def test_the_versions_page_shows_the_revision_record_and_exports_the_revised_plan(
+    conn, seeded, drill, downloads
+):
+    draft_id = revision_draft(conn, drill)
+    publish_revision(conn, draft_id)
+    at = page("versions", version_id=draft_id).run()
+    assert not at.exception, at.exception
+    assert "修订记录" in all_text(at)
+    record = at.dataframe[1].value
+    assert list(record.iloc[0]) == [REPORT_LATE.title, "步骤：报告事故信息",
+                                    "时限 10 分钟 → 5 分钟（说明：时限已缩短）",
+                                    NOW.date().isoformat()]  # fmt: skip
+    assert list(record.iloc[1, :3]) == [RESCUE_ROLE.title, "角色：抢险救援组", "未修改"]
+
+    (button,) = [b for b in at.get("download_button") if "versions_word" in b.proto.id]
+    assert button.proto.label == "导出修订后的预案（Word，含修订记录）"
+    document = Document(io.BytesIO(downloads[button.proto.deferred_file_id]()))
+    (table,) = [t for t in document.tables if "演练发现的问题" in t.rows[0].cells[1].text]
+    rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    assert rows[0][1:4] == [REPORT_LATE.title, "时限 10 分钟 → 5 分钟（说明：时限已缩短）",
+                            "步骤：报告事故信息"]  # fmt: skip
+
+
+def test_a_version_that_is_no_revision_exports_the_plain_plan(conn, seeded, drill, downloads):
+    at = page("versions", version_id=seeded["zh"].version_id).run()
+    assert not at.exception, at.exception
+    assert not at.error and "修订记录" not in all_text(at)
+    (button,) = [b for b in at.get("download_button") if "versions_word" in b.proto.id]
+    assert button.proto.label == "导出 Word 预案"
+    document = Document(io.BytesIO(downloads[button.proto.deferred_file_id]()))
+    assert not [t for t in document.tables if "演练发现的问题" in t.rows[0].cells[1].text]
+
+
+def english_text(at) -> str:
+    text = all_text(at)
+    for data in DATA:
+        text = text.replace(data, "")
+    return text
+
+
+@pytest.mark.parametrize("name", ["plan_list", "editor", "versions"])
+def test_the_revision_screens_speak_english(conn, seeded, drill, name):
+    """Issue 2 and 5: the due list, the flags and the record exist in English too."""
+    draft_id = revision_draft(conn, drill)
+    if name == "plan_list":
+        expected = ["Plans due for revision", f"drill #{drill} · 1 findings"]
+    elif name == "editor":
+        expected = ["Revision flags: 2, 0 resolved", "Step s1:", "Mark resolved"]
+    else:
+        publish_revision(conn, draft_id)
+        expected = ["Revision record", "Export the revised plan (Word, with its revision record)"]
+    at = page(name, lang="en", version_id=draft_id).run()
+    assert not at.exception, at.exception
+    labels = [e.label for e in at.expander] + [b.proto.label for b in at.get("download_button")]
+    text = english_text(at) + "\n".join(labels)
+    assert all(phrase in text for phrase in expected), text
+    if name == "versions":
+        record = at.dataframe[1].value
+        assert list(record.columns) == ["Drill finding", "Step or role", "Change", "Date"]
+        assert record.iloc[0, 2] == "Time limit 10 min → 5 min (note: 时限已缩短)"
+    assert "⟦" not in text
+    leftover = re.findall(r"[\u4e00-\u9fff]+", text)
+    assert not leftover, leftover
