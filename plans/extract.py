@@ -26,16 +26,27 @@ STAGES = (
     "extract.stage.steps",
     "extract.stage.done",
 )
+# whom a step reports to; a lookahead, so that one candidate ("报警后向…") does not swallow the
+# next ("向应急指挥部报告")
 _NOTIFY = re.compile(
-    r"(?:向|通知|报告|上报|报送|通报|报)(?P<who>[^，。；、]{2,30}?)(?:报告|通报|报送|求救|请求|和|及|、|，|。|$)"
+    r"(?=(?:向|通知|报告|上报|报送|通报|报)(?P<who>[^，。；、]{2,30}?)"
+    r"(?:报告|通报|报送|求救|请求|和|及|、|，|。|$))"
 )
 _OFFICE = re.compile(r"办公室$|办$")
 _NUMBERING = re.compile(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
-_MODAL = re.compile(r"^(?:应当|应|要|须|必须|负责|立即|及时)+")
+# a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
+# (应急, 要求, 须知, 负责人)
+_MODAL = re.compile(
+    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
+)
 _NAME_END = re.compile(r"[，,。；;：:]")
 _EN_NAME_END = re.compile(r"[.;:]")
+_EN_CONDITION = re.compile(
+    r"^(?:once|when|whenever|after|if|upon|on|as soon as)\b[^,]{1,80},\s*", re.IGNORECASE
+)
+_EN_MODAL = re.compile(r"^(?:shall|will|must|should)\s+(?:then\s+)?", re.IGNORECASE)
 
 
 def import_document(
@@ -135,11 +146,43 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
                     text = text.split(name, 1)[1] if text.find(name) < 25 else text
                     break
         text = _CONDITION.sub("", text)
-        text = _MODAL.sub("", text.lstrip("，,：: 、"))
+        text = _strip_modals(text.lstrip("，,：: 、"), reg)
         text = _NAME_END.split(text)[0]
         return text[:limit] or d.text[:limit]
-    words = _EN_NAME_END.split(text)[0].split()
+    words = _en_action(text, d, reg).split()
     return " ".join(words[:8])
+
+
+def _en_action(text: str, d: Draft, reg: RoleRegistry) -> str:
+    """The first sentence of an English step from its action on: without a leading condition
+    ("Once the leak is stopped, "), the owner that opens the main clause and a modal verb."""
+    first = _EN_NAME_END.split(text)[0]
+    condition = _EN_CONDITION.match(first)
+    rest = first[condition.end() :] if condition else first
+    names = [n for rid in d.roles if rid in reg.entries for n in _names_of(reg, rid)]
+    for name in sorted(names, key=len, reverse=True):
+        m = re.match(rf"(?:the\s+)?{re.escape(name)}\s+(?=[a-z])", rest, re.IGNORECASE)
+        if m:
+            return _EN_MODAL.sub("", rest[m.end() :], count=1).strip() or first
+    # a condition before a clause of its own ("When the IC arrives, Staff …") stays
+    return first if condition and rest[:1].isupper() else rest.strip() or first
+
+
+def _names_of(reg: RoleRegistry, rid: str) -> list[str]:
+    entry = reg.entries[rid]
+    return [n for n in (entry.name, *entry.aliases) if n]
+
+
+def _strip_modals(text: str, reg: RoleRegistry) -> str:
+    """`text` without the modal words that open it, stopping at a role's name ("应急指挥部…")."""
+    names = None
+    while m := _MODAL.match(text):
+        if names is None:
+            names = [n for e in reg.entries.values() for n in (e.name, *e.aliases) if n]
+        if any(text.startswith(n) for n in names):
+            break
+        text = text[m.end() :]
+    return text
 
 
 def _receivers(d: Draft, reg: RoleRegistry, offices: list[tuple[str, str | None]]) -> set[str]:

@@ -72,11 +72,55 @@ _PHASES_EN: tuple[tuple[str, re.Pattern], ...] = (
         "disposal",
         re.compile(
             r"continuing|ongoing|actions?|procedures?|tasks?|checklist|duties during|"
-            r"response measures|measures",
+            r"response measures|measures|"
+            # a heading that is only "(Emergency) Response", not a team's ("Response Team")
+            r"^(?:[\d.]+\s+)?(?:emergency\s+|incident\s+)?response(?:\s+(?:phase|operations))?$",
             re.IGNORECASE,
         ),
     ),
 )
+
+# A step whose own action starts the response or the plan ("启动Ⅱ级应急响应", "启动本预案",
+# "宣布启动…", "activates the plan"): activation, even under a heading that only says
+# "response" or "measures". Not a start named as a condition ("启动应急响应后，…",
+# "如需启动…", "after the IC activates the plan, …"), nor its conditions or level ("启动条件",
+# "启动的级别").
+_STARTS_ZH = re.compile(
+    r"(?:启动|启用)(?:[、或和及][\u4e00-\u9fff]{2}){0,3}"
+    r"(?:本|相应|相关|[^，,。；;、的]{0,10}?)(?:应急)?(?:响应|预案)"
+    r"(?!后|时|前|以后|之后|期间|条件|标准|级别|措施|行动|的(?!建议|请求|申请|决定|命令|指令))"
+    r"|宣布(?:启动|进入)[^，,。；;]{0,12}?(?:响应|预案|应急状态)"
+)
+_STARTS_EN = re.compile(
+    r"\b(?:activat(?:es?|ing)|initiat(?:es?|ing)|invok(?:es?|ing)|launch(?:es|ing)?|"
+    r"start(?:s|ing)?|declares?\s+the\s+start\s+of)\s+(?:the|this|its|an?)?\s*"
+    r"(?:[\w-]+\s+){0,3}?(?:plan|response|EOP)\b"
+    r"(?!\s+(?:actions?|measures|teams?|operations|tasks|activities|efforts|resources|personnel))",
+    re.IGNORECASE,
+)
+# what makes the start a condition of the clause it stands in
+_START_IF_ZH = re.compile(r"(?:当|如|若|如果|假如|一旦|待|凡|需|需要|不|未|无需|是否|能否)$")
+_START_IF_EN = re.compile(
+    r"\b(?:after|upon|on|once|when|whenever|if|unless|until|before|following|whether|not)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[，,；;。:：.]")
+
+
+def step_phase(section_phase: str, text: str, language: str) -> str:
+    """The phase of a step in a section of `section_phase`: the section decides, except that a
+    step whose own action starts the response is activation in a section that maps to disposal."""
+    if section_phase != "disposal":
+        return section_phase
+    pattern, condition = (
+        (_STARTS_EN, _START_IF_EN) if language == "en" else (_STARTS_ZH, _START_IF_ZH)
+    )
+    for m in pattern.finditer(text):
+        clause = _CLAUSE_END.split(text[: m.start()])[-1]
+        if not condition.search(clause):
+            return "activation"
+    return section_phase
+
 
 _ROMAN = {
     "Ⅰ": "I",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from plans.extract_context import Context, heading_phase
+from plans.extract_context import Context, heading_phase, step_phase
 from plans.extract_roles import RoleRegistry
 from plans.extract_text import sentences
 from plans.extract_zh import Draft
@@ -248,7 +248,7 @@ class EnglishExtractor:
                     source=b.text,
                     text=sentence,
                     roles=owners,
-                    phase=ctx.phase or "disposal",
+                    phase=step_phase(ctx.phase or "disposal", sentence, "en"),
                     levels=ctx.levels,
                     time=found.minutes if found else None,
                     time_text=found.text if found else "",
@@ -298,10 +298,14 @@ class EnglishExtractor:
             (find_time_limit(h.text) for h in reversed(ctx.headings) if find_time_limit(h.text)),
             None,
         )
-        phase = ctx.phase or "disposal"
+        section_phase = ctx.phase or "disposal"
+        phase = step_phase(section_phase, text, "en")
         if re.search(r"\bdemobiliz", text, re.IGNORECASE):
             phase = "termination"
-        elif re.search(r"\b(?:report|notify|inform)\b", text, re.IGNORECASE):
+        elif phase == section_phase and re.search(
+            r"\b(?:report|notify|inform)\b", text, re.IGNORECASE
+        ):
+            # (a step that activates the plan and tells others so stays the activation)
             phase = "report"
         prev = None
         for piece in _pieces(text):

@@ -104,7 +104,7 @@ _VERBS = (
     "牵头|配合|协助|组织|做好|按照|根据|依据|在|于|对|向|派|下令|命令|指派|率领|接报|接到|收到|获取|"
     "获悉|发现|确认|任|视情|全面|加强|统一|提出|报请|提请|决定|启动|进行|开展|实施|采取|坐镇|密切|坚守|"
     "是|为|依法|依照|直接|赶赴|主动|积极|共同|分别|听到|带领|指导|督促|有权|经|通过|以|把|从|跟踪|做出|作出|"
-    "报告|上报|发布|通知|召集|集中|调集|成立|设立|承担|制定|落实|协调|指挥"
+    "报告|上报|发布|通知|召集|集中|调集|成立|设立|承担|制定|落实|协调|指挥|宣布"
 )
 _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
 _SUBJECT = re.compile(
@@ -132,6 +132,12 @@ _SHARED_SUFFIX = re.compile(r"(部门|单位|机构|机关|局|厅|委|办)$")
 
 _STAFF = re.compile(r"^(.{2,}?)的(?:人员|工作人员|队员)$")
 _GLUE = re.compile(r"^(?:并|同时|由|经|报|请|在|及|和|与)")
+# an event before a subject written without a comma ("险情消除后"); not 善后, 灾后, 战时 (one
+# character before), nor adverbs (同时, 随后, 及时)
+_EVENT = re.compile(
+    r"^[\u4e00-\u9fff]{2,14}?(?:之后|以后|(?<![然随其此今最前背落先])后|"
+    r"(?<![同平及适随届准临实按定当暂限小])时)"
+)
 
 
 def ends_with_role_word(name: str) -> bool:
@@ -148,6 +154,10 @@ def clean_name(name: str) -> str:
         return clean_name(staff.group(1))
     name = name.rsplit("的", 1)[-1]
     name = _GLUE.sub("", name)
+    event = _EVENT.match(name)
+    if event and is_role_name(name[event.end() :]):
+        # "险情消除后应急指挥部": the event it waits for is no part of the name
+        return name[event.end() :]
     return name
 
 
@@ -213,7 +223,10 @@ _VERB_START = re.compile(
     r"应(?!急)|要|须|可|并|同时|尽力|尽快|注意|请示|告|据|按|安排|一经|其(?!他)|该|此|上述|下列|以下|全面|"
     r"进一步|积极|主动|共同|分别|密切|认真|严格|切实|全力|快速|有效|及早|提前|随时|继续|另)"
 )
-_BAD_INSIDE = re.compile(r"使|于|将|并|应(?!急)|可|等|在(?!地)|进行|采取|按照|根据")
+# 应 inside a word (供应组, 应急响应小组) is no modal: only a bare 应 ends a subject
+_BAD_INSIDE = re.compile(
+    r"使|于|将|并|(?<![供响相对适反回答])应(?!急)|可|等|在(?!地)|进行|采取|按照|根据"
+)
 _HEAD = re.compile(r"^[^，,。；：:]{2,24}[：:](?!$)")
 _NOT_SUBJECT = re.compile(r"由|向|把|对|被")
 _ALIAS_HEAD_END = re.compile(r"[，,。；;：:、]|设立|成立|组建|设置|和|及|由|按照|根据|依据|为")

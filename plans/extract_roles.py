@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from plans.extract_names import (
     ALIAS,
+    ROLE_SUFFIXES,
     clean_name,
     ends_with_role_word,
     find_aliases,
@@ -58,6 +59,13 @@ def _key(name: str) -> str:
 
 _LOCAL = re.compile(r"^(?:事故发生地|事发地|事发)(?P<rest>.{2,})$")
 _SHIP_POSTS = re.compile(r"船长|大副|二副|三副|轮机长|大管轮|驾驶员|值班员|安全员")
+# what follows a role's name when the name only qualifies another: "指挥部的…", "指挥部和…",
+# "指挥部办公室", "抢险组组长"
+_QUALIFIED = re.compile(
+    r"^(?:$|[的之、和及与或（(，,。；;：:]|"
+    + "|".join(sorted((w for w in ROLE_SUFFIXES if len(w) > 1), key=len, reverse=True))
+    + ")"
+)
 _ORG_INSIDE = re.compile(r"部|局|委|办|政府|中心|公司|组|队|单位|机构|船舶")
 
 
@@ -141,6 +149,16 @@ class RoleRegistry:
             }
             if len(hits) == 1:
                 return hits.pop()
+        return None
+
+    def named_at_start(self, text: str) -> tuple[str, str] | None:
+        """(id, rest of `text`) of the defined role whose name or alias, written out in full,
+        opens `text` ("应急指挥部召开会议…"), the longest first; not a name that only qualifies
+        another ("指挥部的…", "指挥部和…", "指挥部办公室")."""
+        for n in range(min(30, len(text)), 1, -1):
+            rid = self.by_key.get(_key(text[:n]))
+            if rid is not None and self.entries[rid].defined and not _QUALIFIED.match(text[n:]):
+                return rid, text[n:]
         return None
 
     def add(

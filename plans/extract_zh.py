@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from plans.extract_clauses import (
+    ACTION,
     CONDITIONS,
     ONLY_CONDITION,
     REVIEWED,
@@ -19,7 +20,7 @@ from plans.extract_clauses import (
     join_continuations,
     new_deadline,
 )
-from plans.extract_context import Context, levels_in
+from plans.extract_context import Context, levels_in, step_phase
 from plans.extract_names import agents_by, is_role_name, split_role_list, subject_of
 from plans.extract_roles import (
     ALIAS,
@@ -53,9 +54,16 @@ _NUMBERS = re.compile(r"^[\d.．、\s]+")
 _CELL_DUTIES = re.compile(r"[；;\n]")
 _DUTIES = re.compile(r"[；;。]")
 _TAKES_ON = re.compile(r"负责|承担|牵头")
-_MODAL = re.compile(r"应|要|须|负责")
+# a modal verb makes a short head a sentence, not a title; 应 inside 应急, 响应, 供应… is none
+_MODAL = re.compile(r"(?<![响供相对适反回答])应(?!急)|要|须|负责")
 _BY_START = re.compile(r"^(?:并|同时)?由")
 _LEADER_POST = re.compile(r"的(?:队长|组长|负责人)$")
+_AFTER_EVENT = re.compile(r"^[^，,。；;]{2,20}?(?:后|时)")
+# an action right at the start, after modal words and adverbs ("应立即宣布…", "统一部署…")
+_ACTS_NEXT = re.compile(
+    r"^(?:应当|应该|应(?!急)|必须|须|要|立即|立刻|迅速|及时|适时|视情|统一|全力|随即|第一时间)*"
+    r"(?:" + ACTION.pattern + ")"
+)
 
 
 @dataclass
@@ -264,6 +272,18 @@ class ChineseExtractor:
                 return rid
         return None
 
+    def _named_subject(self, clause: str) -> list[str]:
+        """A defined role whose full name opens the clause (or follows the event it waits for),
+        right before its action, acts in it ("应急指挥部宣布…"): the subject rules know only the
+        commonest verbs."""
+        clause = clause.strip()
+        after = _AFTER_EVENT.match(clause)  # "险情消除后应急指挥部宣布…"
+        for text in (clause, clause[after.end() :] if after else ""):
+            found = self.reg.named_at_start(text)
+            if found is not None and _ACTS_NEXT.match(found[1]):
+                return [found[0]]
+        return []
+
     def _previous_owners(self, ctx: Context) -> list[str]:
         for d in reversed(self.drafts[-6:]):
             if d.section == ctx.section and d.roles:
@@ -278,7 +298,7 @@ class ChineseExtractor:
                 body = body[len(b.label) :]
             if not groups:
                 body = TITLE_ITEM.sub("", body, count=1)
-            subj = self.resolve(subject_of(body), b, part)
+            subj = self.resolve(subject_of(body), b, part) or self._named_subject(body)
             by = self.resolve(agents_by(body), b, part)
             starts_by = bool(_APPROVAL.match(body) or _BY_START.match(body)) and by
             acting = bool(groups) and any(action_clause(c) for c in groups[-1][0])
@@ -363,7 +383,7 @@ class ChineseExtractor:
                 source=b.text,
                 text=quote,
                 roles=list(who),
-                phase=ctx.phase or "disposal",
+                phase=step_phase(ctx.phase or "disposal", quote, "zh"),
                 levels=levels_in(quote) or levels,
                 time=found.minutes if found else None,
                 time_text=found.text if found else "",

@@ -240,7 +240,7 @@ def _add_evaluator(design, names: dict[str, str], save) -> None:
         who = cols[0].text_input(t("auth.username"), key="people_new_evaluator")
         share = cols[1].multiselect(
             t("drillpage.share_roles"), list(names), format_func=lambda r: names.get(r, r),
-            key="people_new_roles",
+            key="people_new_roles", placeholder=t("drillpage.choose_roles"),
         )  # fmt: skip
         places = cols[2].text_input(t("drillpage.share_places"), key="people_new_places")
         added = st.form_submit_button(t("drillpage.add_evaluator"), key="people_add_evaluator")

@@ -48,15 +48,15 @@ def findings(conn, actor, review) -> None:
     cols = st.columns([2, 2, 2, 3])
     grades = cols[0].multiselect(
         t("review.filter.grade"), FINDING_GRADES, format_func=lambda g: _label("findings.grade", g),
-        key="review_f_grade",
+        key="review_f_grade", placeholder=t("common.choose")
     )  # fmt: skip
     causes = cols[1].multiselect(
         t("review.filter.cause"), CAUSES, format_func=lambda c: _label("findings.cause", c),
-        key="review_f_cause",
+        key="review_f_cause", placeholder=t("common.choose")
     )  # fmt: skip
     statuses = cols[2].multiselect(
         t("review.filter.status"), FINDING_STATUSES,
-        format_func=lambda s: _label("findings.status", s), key="review_f_status",
+        format_func=lambda s: _label("findings.status", s), key="review_f_status", placeholder=t("common.choose")
     )  # fmt: skip
     search = cols[3].text_input(t("review.filter.search"), key="review_f_search").strip().lower()
     with_strengths = st.toggle(t("review.filter.strengths"), value=True, key="review_f_strengths")
@@ -180,7 +180,7 @@ def _finding_fields(review, steps, roles, base: Finding, key: str) -> dict:
     values["evidence"] = st.multiselect(
         t("review.f.evidence"), list(evidence),
         default=[e for e in base.evidence if e in evidence],
-        format_func=lambda e: evidence[e], key=f"{key}_evidence",
+        format_func=lambda e: evidence[e], key=f"{key}_evidence", placeholder=t("common.choose")
     )  # fmt: skip
     return values
 

@@ -71,9 +71,9 @@ MESSAGES = {
     "review.weights_save": ("保存权重", "Save the weights"),
     "review.weights_saved": ("权重已保存", "Weights saved"),
     # findings
-    "review.filter.grade": ("等级", "Grade"),
-    "review.filter.cause": ("原因", "Cause"),
-    "review.filter.status": ("状态", "Status"),
+    "review.filter.grade": ("按等级筛选", "Filter by grade"),
+    "review.filter.cause": ("按原因筛选", "Filter by cause"),
+    "review.filter.status": ("按状态筛选", "Filter by status"),
     "review.filter.search": ("搜索", "Search"),
     "review.filter.strengths": ("显示亮点", "Show strengths"),
     "review.col.title": ("问题", "Finding"),
@@ -205,5 +205,6 @@ MESSAGES = {
         "Submitted at {when}; you may change it and submit again.",
     ),
     "drillpage.add_evaluator": ("添加评估人员", "Add an evaluator"),
+    "drillpage.choose_roles": ("选择角色", "Choose roles"),
     "drillpage.to_review": ("评估与整改", "Evaluation and improvement"),
 }
