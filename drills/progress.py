@@ -26,6 +26,9 @@ from plans.graph import T0, TRIGGER
 HAPPENED = frozenset({"done", "partly"})
 SETTLED = frozenset({"done", "partly", "na"})
 NO_ROLE = ""  # progress key of the items that belong to no role
+# A step to be done "immediately" (立即, 马上, 第一时间: time limit 0) counts as on time within
+# this many minutes of its start on the drill clock; a limit of 0 would make every such step late.
+IMMEDIATE_MIN = 5.0
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,8 @@ def due_minute(
             anchor = _ready_minute(item, state)
     else:
         anchor = _happened(state, item.time_from)
-    return None if anchor is None else anchor + item.time_limit_min
+    limit = item.time_limit_min or IMMEDIATE_MIN  # "立即 / immediately" is not "at minute 0"
+    return None if anchor is None else anchor + limit
 
 
 def due_minutes(

@@ -134,5 +134,11 @@ if changes.is_empty:
     st.success(t("versions.same"))
 else:
     st.dataframe(
-        diff.summary_rows(changes, st.session_state["lang"]), hide_index=True, width="stretch"
+        diff.summary_rows(changes, st.session_state["lang"]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            column: t(f"diff.col.{column}")
+            for column in ("kind", "id", "name", "change", "field", "before", "after")
+        },
     )

@@ -168,3 +168,13 @@ def test_the_next_expected_items_are_those_whose_predecessors_are_recorded(
     )
     state = fold(checklist, [rated(f"o{i}", item, "done") for i, item in enumerate(recorded)])
     assert [item.id for item in next_expected(checklist, state, roles)] == expected
+
+
+def test_an_immediate_step_is_due_a_few_minutes_after_its_start_not_at_once():
+    from drills.progress import IMMEDIATE_MIN
+
+    checklist = items_of("c1, c2", c1={"time_limit_min": 0.0}, c2={"time_limit_min": 3.0})
+    state = fold(checklist, [])
+    assert due_minutes(checklist, state, RUNNING) == {"c1": IMMEDIATE_MIN, "c2": 3.0}
+    assert [o.item.id for o in overdue(checklist, state, RUNNING, at(4))] == ["c2"]
+    assert [o.item.id for o in overdue(checklist, state, RUNNING, at(6))] == ["c1", "c2"]
