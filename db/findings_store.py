@@ -163,10 +163,16 @@ def list_findings(
     """The drill's findings in the order they were proposed."""
     with conn.cursor() as cur, transaction(cur):
         _reader(cur, actor, drill_id)
-        rows = cur.execute(
-            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE drill_id = ? ORDER BY position",
-            [drill_id],
-        ).fetchall()
+        return read_findings(cur, drill_id)
+
+
+def read_findings(cur, drill_id: int) -> list[StoredFinding]:
+    """The drill's findings in order, on the caller's cursor and transaction, with no access
+    check: for other stores that have checked access their own way (db/revision_store.py)."""
+    rows = cur.execute(
+        f"SELECT {_FINDING_COLUMNS} FROM findings WHERE drill_id = ? ORDER BY position",
+        [drill_id],
+    ).fetchall()
     return [_finding(drill_id, row) for row in rows]
 
 
@@ -571,6 +577,7 @@ __all__ = [
     "my_review",
     "overrides",
     "participants_of",
+    "read_findings",
     "save_proposed_findings",
     "set_override",
     "set_weights",

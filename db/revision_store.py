@@ -22,7 +22,7 @@ from db import audit_store
 from db.connection import transaction
 from db.drills_facts import fetch_facts, is_lead
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
-from db.findings_store import _FINDING_COLUMNS, _finding
+from db.findings_store import read_findings
 from db.plans_facts import (
     fetch_plan,
     fetch_version,
@@ -309,12 +309,8 @@ def _insert_flag(cur, actor: Actor, draft_id: int, base_id: int, flag: Flag, now
 
 
 def _stored_findings(cur, drill_id: int) -> list[Finding]:
-    """The drill's stored findings, read as db/findings_store reads them."""
-    rows = cur.execute(
-        f"SELECT {_FINDING_COLUMNS} FROM findings WHERE drill_id = ? ORDER BY position",
-        [drill_id],
-    ).fetchall()
-    return [_finding(drill_id, row).finding for row in rows]
+    """The drill's stored findings (db/findings_store), for the revision opened from them."""
+    return [stored.finding for stored in read_findings(cur, drill_id)]
 
 
 def _flags(cur, version_id: int) -> list[StoredFlag]:
