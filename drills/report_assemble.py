@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from drills.actions import CorrectiveAction
+from drills.actions import CorrectiveAction, ParticipantReview
 from drills.clock import clock_from
 from drills.findings import Finding, propose_findings
 from drills.model import ChecklistItem, ClockEvent, DrillDesign, Inject, Observation, RevealEvent
@@ -20,6 +20,7 @@ from drills.report_model import (
     ParticipantRow,
     ReportData,
     RevealRow,
+    ReviewRow,
     ScenarioFacts,
     ScoreRow,
     TimelineRow,
@@ -64,13 +65,14 @@ def report_data(
     overrides: Iterable[RatingOverride] = (),
     findings: Sequence[Finding] | None = None,
     actions: Sequence[CorrectiveAction] = (),
+    reviews: Sequence[ParticipantReview] = (),
 ):
     """(ReportData, Evaluation, proposed findings) of an ended (or running) drill.
 
     `weights` and `overrides` are the organisation's area weights and the evaluators' rating
     overrides; `findings` are the findings as the evaluation lead edited them (rejected ones are
     left out of the report; None: the report shows the proposals), `actions` their corrective
-    actions."""
+    actions, `reviews` the participants' own reviews (shown by role, without names)."""
     clock = clock_from(clock_events)
     state = fold(checklist, observations, clock)
     evaluation = score_drill(
@@ -162,6 +164,10 @@ def report_data(
             if a.finding_id in titles
         ),
         outcome=outcome_by_step(plan, evaluation),
+        reviews=tuple(
+            ReviewRow(names.get(r.role or "", r.role or ""), r.went_well, r.to_improve, r.rating)
+            for r in reviews
+        ),
     )
     return data, evaluation, proposed
 

@@ -152,6 +152,16 @@ class ParticipantRow:
 
 
 @dataclass(frozen=True)
+class ReviewRow:
+    """One participant's own review (参演人员自评), by the role played, without the name."""
+
+    role: str
+    went_well: str = ""
+    to_improve: str = ""
+    rating: int | None = None  # 1 (poor) to 5 (very good)
+
+
+@dataclass(frozen=True)
 class ReportData:
     lang: str
     drill_title: str
@@ -179,6 +189,7 @@ class ReportData:
     item_rows: tuple[ItemRow, ...] = ()
     evaluation_leads: tuple[str, ...] = ()
     report_date: Moment = None
+    reviews: tuple[ReviewRow, ...] = ()
 
     def __post_init__(self) -> None:
         _freeze(self)
@@ -225,6 +236,7 @@ __all__ = [
     "ParticipantRow",
     "ReportData",
     "RevealRow",
+    "ReviewRow",
     "ScenarioFacts",
     "ScoreRow",
     "TimelineRow",

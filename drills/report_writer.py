@@ -113,6 +113,22 @@ class ReportWriter:
               [self.tr("doc.no"), self.tr("doc.report.role"), self.tr("doc.report.people")],
               [(n, p.role, p.people) for n, p in enumerate(rows, start=1)],
               widths_mm=(12, 60, 84), align_center=(0,))  # fmt: skip
+        self.reviews()
+
+    def reviews(self) -> None:
+        """The participants' own reviews, by role (names left out), with their mean rating."""
+        rows = self.data.reviews
+        if not rows:
+            return
+        rated = [r.rating for r in rows if r.rating]
+        mean = number(sum(rated) / len(rated)) if rated else "—"
+        paragraph(self.document, self.tr("doc.report.reviews", n=len(rows), mean=mean))
+        table(self.document,
+              [self.tr("doc.no"), self.tr("doc.report.role"), self.tr("doc.report.went_well"),
+               self.tr("doc.report.to_improve"), self.tr("doc.report.self_rating")],
+              [(n, r.role or "—", r.went_well, r.to_improve, r.rating or "")
+               for n, r in enumerate(rows, start=1)],
+              widths_mm=(12, 30, 50, 50, 14), align_center=(0, 4))  # fmt: skip
 
     def blinding_text(self) -> str:
         blinding = self.data.blinding

@@ -64,6 +64,7 @@ def load(conn, actor, drill_id: int, lang: str) -> Review:
     except NotAllowedError:  # a director from another unit: the default weights
         weights = {}
     participants = findings_store.participants_of(conn, actor, drill_id)
+    reviews = findings_store.list_reviews(conn, actor, drill_id)
     data, evaluation, proposed = report_data(
         design,
         plan,
@@ -78,11 +79,12 @@ def load(conn, actor, drill_id: int, lang: str) -> Review:
         overrides=[o.override for o in overrides],
         findings=[s.finding for s in stored] if stored else None,
         actions=[a.action for a in actions],
+        reviews=[r.review for r in reviews],
     )
     editor = actor.username in design.directors or actor.username in design.evaluation_leads
     return Review(
         drill_id, summary, design, plan, checklist, observations, stored, actions, overrides,
-        weights, participants, findings_store.list_reviews(conn, actor, drill_id), data,
+        weights, participants, reviews, data,
         evaluation, proposed, editor,
     )  # fmt: skip
 

@@ -226,6 +226,13 @@ MESSAGES = {
     "doc.report.performer": ("执行", "By"),
     "doc.report.role": ("机构/岗位", "Body / post"),
     "doc.report.people": ("人员", "People"),
+    "doc.report.reviews": (
+        "参演人员自评：共 {n} 份，平均 {mean} 分（5 分制）。",
+        "Participants' own reviews: {n}, mean rating {mean} out of 5.",
+    ),
+    "doc.report.went_well": ("做得好的方面", "What went well"),
+    "doc.report.to_improve": ("需要改进的方面", "What to improve"),
+    "doc.report.self_rating": ("自评", "Rating"),
     "doc.report.timeline_empty": ("无过程记录。", "No events were recorded."),
     "doc.grade.deficiency": ("不足项", "Deficiency"),
     "doc.grade.must_fix": ("整改项", "Must fix"),

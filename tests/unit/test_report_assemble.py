@@ -84,3 +84,22 @@ def test_the_report_follows_the_leads_findings_weights_overrides_and_actions():
     row = next(r for r in data.score_rows if r.override_reason)
     assert (row.override_reason, row.final_rating) == ("现场表现好", "P") and evaluation.area(area).rating == "P"
     assert evaluation.area(area).weight == 0
+
+
+def test_participants_reviews_go_into_the_report_by_role_without_names():
+    from drills.actions import ParticipantReview
+    from drills.report_docx import build_evaluation_report
+
+    plan, design, checklist, observations, clock, reveal = _record()
+    reviews = [ParticipantReview("wang.li", "r3", "堵漏迅速", "器材取用慢", 4),
+               ParticipantReview("zhao.qi", None, "", "通讯不畅", 2)]  # fmt: skip
+    for lang, intro in (("zh", "平均 3 分"), ("en", "mean rating 3 out of 5")):
+        data, _, _ = report_data(design, plan, checklist, observations, clock, (), reveal,
+                                 lang=lang, reviews=reviews)  # fmt: skip
+        assert [(r.role, r.rating) for r in data.reviews] == [("抢险救援组", 4), ("", 2)]
+        document = build_evaluation_report(data)
+        texts = [p.text for p in document.paragraphs]
+        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+        assert any(intro in text for text in texts), lang
+        assert "器材取用慢" in cells and "通讯不畅" in cells
+        assert not any("wang.li" in text for text in texts + cells)
