@@ -7,11 +7,11 @@ sqlite3) in the same run.
 prints the figures as a table; `run()` returns them for bench/run.py.
 The raw rows are generated in SQL (range()/random()) into the columns of the real tables (drills,
 drill_clock_events, checklist_items, observations). The app writes drill_item_outcomes once per
-drill when its evaluation is saved (save_scores, from the scoring engine); here the outcome rows
-are materialised in SQL from the generated observations (entry in force: newest item entry or
-amendment no undo withdrew; late: done or partly done after the item's limit from the start), and
-that build is timed on its own: the whole table, and divided by the drills as the cost per drill
-at its end. The analytics query then reads only drill_item_outcomes (with drills and the end
+drill when its evaluation is saved (save_scores in db/analytics_scores.py, from the scoring
+engine); here the outcome rows are materialised in SQL from the generated observations (entry in
+force: newest item entry or amendment no undo withdrew; late: done or partly done after the
+item's limit from the start), and that build is timed on its own: the whole table, and divided by
+the drills as the cost per drill at its end. The analytics query then reads only drill_item_outcomes (with drills and the end
 events); SQLite gets the same outcome rows.
 """
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from drills.analytics_xlsx import cell_value, safe_text, sheet_title
 from drills.report_model import OUTCOMES, ReportData
 from drills.report_text import keyed, minute_key
 from i18n import t
@@ -14,10 +18,8 @@ from plans.docx_style import clean
 
 def report_xlsx(data: ReportData) -> bytes:
     """Every figure of the drill as an .xlsx workbook: summary, scores, items, findings,
-    actions, timeline, step outcomes. Text cells stay text (a leading "=" is not a formula)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
+    actions, timeline, step outcomes. Sheet names and cells as in the analytics workbook
+    (drills.analytics_xlsx): no text runs as a formula."""
     lang = data.lang
 
     def tr(key: str) -> str:
@@ -25,20 +27,18 @@ def report_xlsx(data: ReportData) -> bytes:
 
     book = Workbook()
     bold = Font(bold=True)
+    taken: set[str] = set()
 
     def sheet(name: str, header: Sequence[str], rows: Iterable[Sequence[object]], widths=()):
-        ws = book.create_sheet(_sheet_name(name))
+        ws = book.create_sheet(sheet_title(name, taken))
         ws.append([_cell(h) for h in header])
         for cell in ws[1]:
             cell.font = bold
         for row in rows:
             ws.append([_cell(v) for v in row])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str) and cell.data_type == "f":
-                    cell.data_type = "s"
         ws.freeze_panes = "A2"
         for i, width in enumerate(widths, start=1):
-            ws.column_dimensions[_column(i)].width = width
+            ws.column_dimensions[get_column_letter(i)].width = width
         return ws
 
     summary = [
@@ -50,8 +50,8 @@ def report_xlsx(data: ReportData) -> bytes:
         (tr("doc.report.incident"), data.scenario.incident),
         (tr("doc.report.place"), data.scenario.place),
         (tr("doc.report.level"), data.scenario.level),
-        (tr("doc.xlsx.started"), _excel_time(data.started_at)),
-        (tr("doc.xlsx.ended"), _excel_time(data.ended_at)),
+        (tr("doc.xlsx.started"), data.started_at),
+        (tr("doc.xlsx.ended"), data.ended_at),
         (tr("doc.report.duration"), data.duration_min),
         (tr("doc.xlsx.overall_score"), data.overall.score),
         (tr("doc.xlsx.overall_grade"), data.overall.grade),
@@ -88,7 +88,7 @@ def report_xlsx(data: ReportData) -> bytes:
     sheet(tr("doc.xlsx.actions"),
           [tr("doc.report.action_finding"), tr("doc.report.action"), tr("doc.report.owner"),
            tr("doc.report.due"), tr("doc.report.status")],
-          [(a.finding, a.action, a.owner, _excel_time(a.due), keyed("doc.status.", a.status, lang))
+          [(a.finding, a.action, a.owner, a.due, keyed("doc.status.", a.status, lang))
            for a in data.actions],
           (30, 50, 16, 14, 10))  # fmt: skip
     sheet(tr("doc.xlsx.timeline"),
@@ -105,34 +105,10 @@ def report_xlsx(data: ReportData) -> bytes:
     return buffer.getvalue()
 
 
-def _sheet_name(name: str) -> str:
-    for bad in "[]:*?/\\":
-        name = name.replace(bad, " ")
-    return name[:31] or "Sheet"
-
-
-def _column(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index)
-
-
 def _cell(value):
-    """A value openpyxl can store: text without the control characters Excel refuses,
-    timezone-free datetimes (shown in their own wall-clock time)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if value is None or isinstance(value, (int, float, bool)):
-        return value
-    if isinstance(value, (datetime, date)):
-        return _excel_time(value)
-    return ILLEGAL_CHARACTERS_RE.sub("", clean(value))
-
-
-def _excel_time(value):
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
-    return value
+    """What a cell holds (drills.analytics_xlsx.cell_value); text is first made fit for XML
+    (vertical tabs and form feeds become line breaks, lone surrogates go)."""
+    return safe_text(clean(value)) if isinstance(value, str) else cell_value(value)
 
 
 __all__ = ["report_xlsx"]

@@ -14,8 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 import bootstrap
 from access import passwords
-from tests.integration.drills_world import seed
-from tests.integration.test_analytics import (
+from tests.integration.analytics_world import (
     add_actions,
     done_c1,
     missed_c1,
@@ -25,6 +24,7 @@ from tests.integration.test_analytics import (
     run_drill,
     with_step,
 )
+from tests.integration.drills_world import seed
 from tests.sample_plans import chemical_plan
 from tests.ui.conftest import ROOT
 

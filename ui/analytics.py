@@ -1,0 +1,195 @@
+"""The analytics screen's content (pages/analytics.py): the figures of db/analytics_store.py for
+the chosen plan and drill ends, as translated table rows, charts, CSV buttons and the sheets of
+the Excel workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from db import analytics_store as an
+from i18n import t
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DIMENSIONS = ("area", "role", "overall")
+SHEETS = ("steps", "ratings", "revisions", "stale", "overdue")
+
+Rows = list[dict]
+StepLabel = Callable[[int, str], str]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the analytics tabs show, for one unit and filter."""
+
+    steps: list[an.StepStats]
+    ratings: dict[str, list[an.RatingPoint]]  # by dimension (DIMENSIONS)
+    effects: list[an.BeforeAfter]
+    stale: list[an.NotDrilled]
+    overdue: list[an.OverdueAction]
+
+
+def day_start(day: date | None) -> datetime | None:
+    """Midnight at the start of `day` in the server's time zone (the database's)."""
+    return datetime.combine(day, time.min).astimezone() if day else None
+
+
+def drill_window(plan_id: int | None, since: date | None, until: date | None) -> dict:
+    """The store filters for drills of `plan_id` (None: all) ended from the day `since` through
+    the day `until` (both included; None: unbounded)."""
+    return {
+        "plan_id": plan_id,
+        "since": day_start(since),
+        "until": day_start(until + timedelta(days=1) if until else None),
+    }
+
+
+def load_figures(conn, actor, *, unit: str, window: dict, today: date,
+                 periods: Mapping[str, int]) -> Figures:  # fmt: skip
+    """Every figure of the screen. Raises: PlanError (NotAllowedError) from the store."""
+    return Figures(
+        steps=an.steps_missed_or_late(conn, actor, unit=unit, limit=20, **window),
+        ratings={
+            by: an.ratings_over_time(conn, actor, unit=unit, by=by, **window) for by in DIMENSIONS
+        },
+        effects=an.revision_effects(conn, actor, unit=unit, **window),
+        stale=an.not_drilled_within(
+            conn, actor, unit=unit, today=today, periods=periods, plan_id=window["plan_id"]
+        ),
+        overdue=an.overdue_actions(conn, actor, unit=unit, today=today, **window),
+    )
+
+
+def step_labeller(plans: Mapping[int, an.PlanRef], plan_id: int | None) -> StepLabel:
+    """(plan, step name) -> the step's name, with its plan's title when several plans are
+    shown."""
+
+    def label(plan: int, name: str) -> str:
+        if plan_id is not None or len(plans) < 2:
+            return name
+        return f"{name}（{plans[plan].title if plan in plans else plan}）"
+
+    return label
+
+
+def build_tables(figures: Figures, label: StepLabel) -> dict[str, Rows]:
+    """Each tab's rows under translated column names: "steps", "ratings.<dimension>",
+    "revisions", "stale" and "overdue"."""
+    return {
+        "steps": step_rows(figures.steps, label),
+        **{f"ratings.{by}": rating_rows(figures.ratings[by], by) for by in DIMENSIONS},
+        "revisions": revision_rows(figures.effects, label),
+        "stale": stale_rows(figures.stale),
+        "overdue": overdue_rows(figures.overdue),
+    }
+
+
+def step_rows(steps: list[an.StepStats], label: StepLabel) -> Rows:
+    return [
+        {t("analytics.step"): label(s.plan_id, s.step_name), t("analytics.drills"): s.drills,
+         t("analytics.items"): s.items, t("analytics.missed"): s.missed,
+         t("analytics.not_observed"): s.not_observed, t("analytics.late"): s.late,
+         t("analytics.miss_rate"): _pct(s.miss_rate), t("analytics.late_rate"): _pct(s.late_rate)}
+        for s in steps
+    ]  # fmt: skip
+
+
+def rating_rows(points: list[an.RatingPoint], by: str) -> Rows:
+    """The scored points (a drill with nothing to score in an area or role has none)."""
+    return [
+        {t("analytics.dimension"): t(f"analytics.by.{by}"), t("analytics.series"): _series(p, by),
+         t("analytics.drill"): p.title, t("analytics.ended"): _local(p.ended_at),
+         t("analytics.score"): p.score, t("analytics.rating"): p.rating,
+         t("analytics.coverage"): _pct(p.coverage)}
+        for p in points if p.score is not None
+    ]  # fmt: skip
+
+
+def revision_rows(effects: list[an.BeforeAfter], label: StepLabel) -> Rows:
+    return [
+        {t("analytics.step"): label(e.plan_id, e.step_name),
+         t("analytics.revised_in"): f"v{e.revised_in}",
+         t("analytics.verdict"): t(f"analytics.verdict.{e.verdict}"),
+         t("analytics.drills_before"): e.before[0], t("analytics.drills_after"): e.after[0],
+         t("analytics.miss_before"): _pct(e.miss_rate_before),
+         t("analytics.miss_after"): _pct(e.miss_rate_after),
+         t("analytics.late_before"): _pct(e.late_rate_before),
+         t("analytics.late_after"): _pct(e.late_rate_after)}
+        for e in effects
+    ]  # fmt: skip
+
+
+def stale_rows(stale: list[an.NotDrilled]) -> Rows:
+    return [
+        {t("plans.col_title"): s.plan_title, t("analytics.kind"): t(f"kind.{s.kind}"),
+         t("auth.role"): s.role_name if s.role_id else t("analytics.whole_plan"),
+         t("analytics.period"): s.period_days,
+         t("analytics.last"): s.last_drilled or t("analytics.never"),
+         t("analytics.due_by"): s.due_by}
+        for s in stale
+    ]  # fmt: skip
+
+
+def overdue_rows(overdue: list[an.OverdueAction]) -> Rows:
+    return [
+        {t("analytics.drill"): o.drill_title, t("analytics.finding"): o.finding_title,
+         t("analytics.action"): o.action, t("analytics.owner"): o.owner,
+         t("analytics.due"): o.due, t("analytics.days_overdue"): o.days_overdue,
+         t("plans.status"): t(f"findings.action_status.{o.status}")}
+        for o in overdue
+    ]  # fmt: skip
+
+
+def workbook_sheets(tables: Mapping[str, Rows]) -> dict[str, Rows]:
+    """One sheet per tab, under its translated name; the scores of every dimension on one
+    sheet."""
+    sheets = {name: rows for name, rows in tables.items() if not name.startswith("ratings.")}
+    sheets["ratings"] = [row for by in DIMENSIONS for row in tables[f"ratings.{by}"]]
+    return {t(f"analytics.sheet.{name}"): sheets[name] for name in SHEETS}
+
+
+def table(name: str, rows: Rows, empty: str = "analytics.none") -> bool:
+    """The tab's rows and their CSV button; False (and a note) when there are none."""
+    if not rows:
+        st.info(t(empty))
+        return False
+    st.dataframe(rows, hide_index=True, width="stretch")
+    st.download_button(t("audit.export"), an.to_csv(rows), file_name=f"{name}.csv",
+                       mime="text/csv", key=f"analytics_{name}_csv",
+                       icon=":material/download:")  # fmt: skip
+    return True
+
+
+def bars(rows: Rows, keys: tuple[str, ...], *, stack: bool) -> None:
+    """Horizontal bars per step of the columns named by the message keys `analytics.<key>`."""
+    columns = [t(f"analytics.{key}") for key in keys]
+    frame = pd.DataFrame(rows).set_index(t("analytics.step"))[columns]
+    st.bar_chart(frame, horizontal=True, stack=stack)
+
+
+def score_lines(rows: Rows) -> None:
+    """The scores over the drills' ends, one line per area, role or overall."""
+    frame = pd.DataFrame(rows)
+    st.line_chart(frame.pivot_table(index=t("analytics.ended"), values=t("analytics.score"),
+                                    columns=t("analytics.series")))  # fmt: skip
+
+
+def _pct(rate: float | None) -> float | None:
+    return None if rate is None else round(100 * rate, 1)
+
+
+def _local(moment: datetime) -> datetime:
+    """A stored time as the server's wall-clock time (what a spreadsheet can hold)."""
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def _series(point: an.RatingPoint, by: str) -> str:
+    if by == "area":
+        return t(f"scoring.area.{point.key}")
+    if by == "role":
+        return point.name or t("drills.no_role")
+    return t("analytics.by.overall")
