@@ -9,7 +9,7 @@ from bootstrap import get_db
 from db import drills_store
 from i18n import t
 from plans.errors import PlanError
-from ui import md, now, page_setup, show_error
+from ui import md, now, page_setup, pick_drill, show_error
 from ui import review as panels
 from ui import review_findings as lists
 
@@ -21,16 +21,7 @@ ended = [d for d in drills_store.list_drills(conn, actor, now=now()) if d.status
 if not ended:
     st.info(t("review.none"))
     st.stop()
-ids = [d.id for d in ended]
-wanted = st.session_state.get("drill_id")
-drill_id = st.selectbox(
-    t("review.pick"),
-    ids,
-    index=ids.index(wanted) if wanted in ids else 0,
-    format_func=lambda i: next(d.title for d in ended if d.id == i),
-    key="review_pick",
-)
-st.session_state["drill_id"] = drill_id
+drill_id = pick_drill(ended, "review_pick", "review.pick", status=False).id
 lang = st.session_state.get("lang", "zh")
 try:
     review = panels.load(conn, actor, drill_id, lang)

@@ -15,7 +15,7 @@ from drills.state import fold, last_entry_of
 from i18n import t
 from plans.errors import PlanError
 from ui import evaluator as ev
-from ui import md, now, page_setup, show_error
+from ui import md, now, page_setup, pick_drill, show_error
 
 page_started = time.perf_counter()
 actor = page_setup("nav.evaluate", layout="centered")
@@ -28,16 +28,7 @@ mine = [
 if not mine:
     st.info(t("evaluate.none"))
     st.stop()
-ids = [d.id for d in mine]
-current = st.session_state.get("drill_id")
-drill = st.selectbox(
-    t("drillpage.pick"),
-    mine,
-    index=ids.index(current) if current in ids else 0,
-    format_func=lambda d: f"{d.title} · {t('drills.status.' + d.status)}",
-    key="evaluate_drill",
-)
-st.session_state["drill_id"] = drill.id
+drill = pick_drill(mine, "evaluate_drill")
 try:
     if drill.status == "running":  # timed injects fall due even when no console is open
         drills_store.release_due_injects(conn, drill.id, now=now())

@@ -152,6 +152,24 @@ def start_new_draft(conn, actor: Actor, plan_id: int, from_version_id: int) -> N
         open_version(draft_id)
 
 
+def pick_drill(drills: list, key: str, label_key: str = "drillpage.pick", *, status: bool = True):
+    """A select box of drills that starts on the drill chosen elsewhere (session "drill_id") and
+    remembers the choice there; returns the chosen drill."""
+    ids = [d.id for d in drills]
+    current = st.session_state.get("drill_id")
+    drill = st.selectbox(
+        t(label_key),
+        drills,
+        index=ids.index(current) if current in ids else 0,
+        format_func=lambda d: (
+            f"{d.title} · {t('drills.status.' + d.status)}" if status else d.title
+        ),
+        key=key,
+    )
+    st.session_state["drill_id"] = drill.id
+    return drill
+
+
 def open_version(version_id: str | int) -> None:
     """Remember the version to work on and go to the editor."""
     st.session_state["version_id"] = version_id

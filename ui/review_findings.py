@@ -4,6 +4,7 @@ participants' own reviews."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -33,7 +34,16 @@ def _target(finding: Finding, steps: dict[str, str], roles: dict[str, str]) -> s
     return roles.get(finding.role_id or "", finding.role_id or "")
 
 
-def _done(message: str) -> None:
+def _save(write: Callable[[], object], message: str, *, opened_key: str | None = None) -> None:
+    """Run one store write; show why when refused, else forget the version the form was opened
+    on and rerun with `message` as a toast."""
+    try:
+        write()
+    except PlanError as exc:
+        show_error(exc)
+        return
+    if opened_key:
+        st.session_state.pop(opened_key, None)
     st.session_state["review_toast"] = message
     st.rerun()
 
@@ -112,16 +122,14 @@ def _matches(finding: Finding, statuses, search: str) -> bool:
 
 
 def _accept_all(conn, actor, drill_id: int, proposed) -> None:
-    try:
+    def accept() -> None:
         for stored in proposed:
             findings_store.update_finding(
                 conn, actor, drill_id, replace(stored.finding, status="accepted"), stored.version,
                 now=now(),
             )  # fmt: skip
-    except PlanError as exc:
-        show_error(exc)
-    else:
-        _done(t("review.accepted_n", n=len(proposed)))
+
+    _save(accept, t("review.accepted_n", n=len(proposed)))
 
 
 def _evidence_labels(review) -> dict[str, str]:
@@ -217,14 +225,13 @@ def _edit_form(conn, actor, review, visible, steps, roles) -> None:
         sent = st.form_submit_button(t("review.f.save"), type="primary", key="review_f_save")
     _photos(conn, actor, review, stored.finding.evidence)
     if sent:
-        try:
-            finding = _built(stored.finding, values)
-            findings_store.update_finding(conn, actor, review.drill_id, finding, opened, now=now())
-        except PlanError as exc:
-            show_error(exc)
-        else:
-            st.session_state.pop(f"review_opened_f_{chosen_id}", None)
-            _done(t("review.f.saved"))
+        _save(
+            lambda: findings_store.update_finding(
+                conn, actor, review.drill_id, _built(stored.finding, values), opened, now=now()
+            ),
+            t("review.f.saved"),
+            opened_key=f"review_opened_f_{chosen_id}",
+        )
 
 
 def _opened(state_key: str, version: int) -> int:
@@ -246,13 +253,12 @@ def _add_form(conn, actor, review, steps, roles) -> None:
             values = _finding_fields(review, steps, roles, blank, "review_new")
             sent = st.form_submit_button(t("review.add_save"), key="review_add_save")
         if sent:
-            try:
-                finding = _built(blank, values)
-                findings_store.add_finding(conn, actor, review.drill_id, finding, now=now())
-            except PlanError as exc:
-                show_error(exc)
-            else:
-                _done(t("review.added"))
+            _save(
+                lambda: findings_store.add_finding(
+                    conn, actor, review.drill_id, _built(blank, values), now=now()
+                ),
+                t("review.added"),
+            )
 
 
 def _photos(conn, actor, review, evidence) -> None:
@@ -368,13 +374,16 @@ def _add_action(conn, actor, review, weaknesses) -> None:
             values = _action_fields(None, "review_a_new")
             sent = st.form_submit_button(t("review.a.add_save"), key="review_a_add_save")
         if sent:
-            try:
-                action = CorrectiveAction("new", finding_id, **_cleaned(values))
-                findings_store.add_action(conn, actor, review.drill_id, action, now=now())
-            except PlanError as exc:
-                show_error(exc)
-            else:
-                _done(t("review.a.added"))
+            _save(
+                lambda: findings_store.add_action(
+                    conn,
+                    actor,
+                    review.drill_id,
+                    CorrectiveAction("new", finding_id, **_cleaned(values)),
+                    now=now(),
+                ),
+                t("review.a.added"),
+            )
 
 
 def _edit_action(conn, actor, stored, titles) -> None:
@@ -391,14 +400,13 @@ def _edit_action(conn, actor, stored, titles) -> None:
             values = _action_fields(chosen.action, key)
             sent = st.form_submit_button(t("review.a.save"), type="primary", key="review_a_save")
         if sent:
-            try:
-                action = replace(chosen.action, **_cleaned(values))
-                findings_store.update_action(conn, actor, action, opened, now=now())
-            except PlanError as exc:
-                show_error(exc)
-            else:
-                st.session_state.pop(f"review_opened_a_{chosen_id}", None)
-                _done(t("review.a.saved"))
+            _save(
+                lambda: findings_store.update_action(
+                    conn, actor, replace(chosen.action, **_cleaned(values)), opened, now=now()
+                ),
+                t("review.a.saved"),
+                opened_key=f"review_opened_a_{chosen_id}",
+            )
 
 
 def _action_title(stored, titles, action_id: str) -> str:

@@ -4,16 +4,13 @@ filters, the periods, the Excel workbook, refusal and English, against a real Du
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
-from argon2 import PasswordHasher
 from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-import bootstrap
-from access import passwords
 from tests.integration.analytics_world import (
     add_actions,
     done_c1,
@@ -24,9 +21,8 @@ from tests.integration.analytics_world import (
     run_drill,
     with_step,
 )
-from tests.integration.drills_world import seed
 from tests.sample_plans import chemical_plan
-from tests.ui.conftest import ROOT
+from tests.ui import test_drill_pages as drill_pages
 
 OVERDUE_BY = 20  # days
 # s1 as listed over all plans: the unit has two, so steps are named after their plan
@@ -34,14 +30,11 @@ S1 = "5分钟内报告事故信息（示例化工泄漏应急预案）"
 
 
 @pytest.fixture
-def world(tmp_path, monkeypatch):
-    """The drills world with two drills scored on the plan, one scored after a revision of s1
-    (名 "5分钟内报告事故信息"), a second published plan never drilled, and an action 20 days
-    overdue."""
-    monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
-    monkeypatch.setenv("PLANDRILL_DEMO", "0")
-    built = seed(tmp_path / "analytics.duckdb")
-    monkeypatch.setattr(bootstrap, "get_db", lambda: built.db)
+def world(world):
+    """The drills world of tests/ui/conftest.py with two drills scored on the plan, one scored
+    after a revision of s1 (名 "5分钟内报告事故信息"), a second published plan never drilled,
+    and an action 20 days overdue."""
+    built = world
     first = run_drill(built, missed_c1(0), day=0)  # ends 2026-05-01
     run_drill(built, missed_c1(1), day=1)
     quicker = with_step(chemical_plan(), "s1", name="5分钟内报告事故信息", time_limit_min=5)
@@ -50,19 +43,11 @@ def world(tmp_path, monkeypatch):
     built.other_version = publish(built, chemical_plan("另一化工预案"), day=41)
     due = date.today() - timedelta(days=OVERDUE_BY)
     add_actions(built, first, ("修订报告时限", due, "open"), ("已办完", due, "done"))
-    yield built
-    built.db.close()
+    return built
 
 
 def open_page(world, user: str = "manager", **state) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "analytics.py"), default_timeout=30)
-    moment = datetime.now(UTC)
-    at.session_state["user_id"] = world.actors[user].user_id
-    at.session_state["signed_in_at"] = moment
-    at.session_state["last_seen"] = moment
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
+    at = drill_pages.open_page(world, "analytics", user, **state)
     assert not at.exception, at.exception
     return at
 
