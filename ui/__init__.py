@@ -72,13 +72,16 @@ def page_setup(title_key: str, *, require: str | None = None, layout: str = "wid
         if actor is not None and not actor.must_change_password:
             _navigation(actor)
         st.divider()
+        # "lang" is plain session state: a widget's own key would be dropped when the user moves
+        # to another page, and with it the language chosen
+        st.session_state["lang_pick"] = st.session_state["lang"]
         st.selectbox(
             "语言 / Language",
             options=list(i18n.LANGUAGES),
-            key="lang",
+            key="lang_pick",
+            on_change=_language_chosen,
             format_func=lambda code: {"zh": "简体中文", "en": "English"}[code],
         )
-        i18n.set_language(st.session_state["lang"])
         if actor is not None:
             session.user_box(actor)
     if actor is None:
@@ -91,6 +94,11 @@ def page_setup(title_key: str, *, require: str | None = None, layout: str = "wid
         st.error(t("access.page_denied"), icon=":material/block:")
         st.stop()
     return actor
+
+
+def _language_chosen() -> None:
+    st.session_state["lang"] = st.session_state["lang_pick"]
+    i18n.set_language(st.session_state["lang"])
 
 
 def _navigation(actor: Actor) -> None:

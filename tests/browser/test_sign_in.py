@@ -34,3 +34,17 @@ def test_a_demo_participant_signs_in_sees_no_import_and_signs_out(server, browse
 
     page.get_by_role("button", name="退出登录").click()
     page.get_by_role("button", name="登录").wait_for()
+
+
+def test_the_language_chosen_stays_when_moving_to_another_page(server, browser_page):
+    page = browser_page
+    sign_in(page, server, "owner")
+    page.get_by_label("语言 / Language").click()
+    page.get_by_role("option", name="English").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Plans", exact=True).wait_for()
+    sidebar.get_by_role("link", name="Versions & approval").click()
+    page.get_by_role("heading", name="Versions & approval").wait_for()
+    sidebar.get_by_role("link", name="Plans", exact=True).click()
+    page.get_by_role("heading", name="Plans").wait_for()
+    assert sidebar.get_by_text("预案库").count() == 0
