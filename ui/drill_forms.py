@@ -170,7 +170,11 @@ def injects_panel(design, plan, editable: bool, save) -> None:
             "title": st.column_config.TextColumn(t("drillpage.inject_title"), required=True),
             "content": st.column_config.TextColumn(t("drillpage.inject_content"), width="large"),
             "kind": st.column_config.SelectboxColumn(
-                t("drillpage.inject_kind"), options=INJECT_KINDS, default="message", required=True
+                t("drillpage.inject_kind"),
+                options=INJECT_KINDS,
+                default="message",
+                required=True,
+                format_func=lambda k: t(f"drills.inject_kind.{k}"),
             ),
             "offset_min": st.column_config.NumberColumn(t("drillpage.offset"), min_value=0),
             "to_roles": st.column_config.MultiselectColumn(
@@ -185,11 +189,13 @@ def injects_panel(design, plan, editable: bool, save) -> None:
     )
     cols = st.columns(3)
     if editable and cols[0].button(t("drillpage.save_injects"), key="injects_save"):
-        injects = []
+        injects, untitled = [], []
         for n, row in enumerate(
             edited.astype(object).where(edited.notna(), None).to_dict("records")
         ):
-            if not row.get("title"):
+            if not str(row.get("title") or "").strip():
+                if row.get("content") or row.get("offset_min") is not None or row.get("to_roles"):
+                    untitled.append(str(n + 1))  # a half-filled row: say so, save nothing
                 continue
             injects.append(
                 Inject(
@@ -202,7 +208,10 @@ def injects_panel(design, plan, editable: bool, save) -> None:
                     expected_steps=tuple(row.get("expected_steps") or ()),
                 )
             )
-        save(replace(design, injects=tuple(injects)))
+        if untitled:
+            st.error(t("drillpage.inject_needs_title", rows="、".join(untitled)))
+        else:
+            save(replace(design, injects=tuple(injects)))
     cols[1].download_button(
         t("drillpage.injects_csv"),
         injects_io.injects_to_csv(design.injects, plan),

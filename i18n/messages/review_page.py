@@ -206,5 +206,9 @@ MESSAGES = {
     ),
     "drillpage.add_evaluator": ("添加评估人员", "Add an evaluator"),
     "drillpage.choose_roles": ("选择角色", "Choose roles"),
+    "drillpage.inject_needs_title": (
+        "第 {rows} 行没有标题：请填写标题或删除该行，未保存任何修改。",
+        "Row {rows} has no title: give it one or delete the row; nothing was saved.",
+    ),
     "drillpage.to_review": ("评估与整改", "Evaluation and improvement"),
 }

@@ -307,3 +307,20 @@ def test_the_director_adds_an_evaluator_with_the_form(world):
     assert not at.exception, at.exception
     stored = drills_store.load_design(world.db, world.director, drill_id).evaluators
     assert [(e.username, e.roles) for e in stored] == [("evb", ("r3",))]
+
+
+def test_a_half_filled_inject_row_is_refused_with_its_row_number_and_nothing_saved(world):
+    drill_id = drills_store.create_drill(
+        world.db, world.director, design(world), now=datetime.now(UTC)
+    )
+    before = drills_store.load_design(world.db, world.director, drill_id).injects
+    at = open_page(world, "drill_design", "director", drill_id=drill_id)
+    key = f"injects_{len(before)}_{hash(before)}"  # the grid's key, as the design page names it
+    at.session_state[key] = {
+        "edited_rows": {},
+        "added_rows": [{"content": "没有标题的情景", "kind": "message"}],
+        "deleted_rows": [],
+    }
+    at.button(key="injects_save").click().run()
+    assert any("第 5 行没有标题" in e.value for e in at.error)
+    assert drills_store.load_design(world.db, world.director, drill_id).injects == before
