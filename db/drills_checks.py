@@ -66,7 +66,9 @@ def _directs_in(actor: Actor, unit: str) -> bool:
 
 
 # Problems of a design still in the making: allowed while designing, refused when sealing.
-UNFINISHED = frozenset({"drills.check.evaluator_without_share", "drills.check.no_items"})
+UNFINISHED = frozenset(
+    {"drills.check.evaluator_without_share", "drills.check.no_items", "drills.check.no_evaluators"}
+)
 
 
 def require_design(design: DrillDesign, plan: Plan, *, sealing: bool = False) -> DrillDesign:

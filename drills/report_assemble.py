@@ -16,6 +16,7 @@ from drills.report_model import (
     ActionRow,
     BlindingFacts,
     FindingRow,
+    ItemRow,
     Overall,
     ParticipantRow,
     ReportData,
@@ -118,7 +119,10 @@ def report_data(
             for role in (design.participating_roles or tuple(names))
         ),
         blinding=BlindingFacts(withheld, tuple(b.notified_units)),
-        reveal_log=tuple(RevealRow(e.at, e.person or e.by, e.kind) for e in reveal),
+        reveal_log=tuple(
+            RevealRow(e.at, e.person or e.by, t(f"drillpage.reveal.{e.kind}", lang=lang))
+            for e in reveal
+        ),
         timeline=_timeline(observations, released, clock_events, clock, checklist, names, lang),
         score_rows=tuple(
             ScoreRow(
@@ -164,6 +168,22 @@ def report_data(
             if a.finding_id in titles
         ),
         outcome=outcome_by_step(plan, evaluation),
+        item_rows=tuple(
+            ItemRow(
+                t(f"scoring.area.{r.area}", lang=lang),
+                r.item.name,
+                names.get(r.item.lead or "", ""),
+                t(f"drills.rating.{r.performed}", lang=lang),
+                ""
+                if r.on_time is None
+                else t("doc.timing.late" if r.late else "doc.timing.on_time", lang=lang),
+                None if r.happened_min is None else round(r.happened_min, 1),
+                r.item.time_limit_min,
+                names.get(r.done_by or "", r.done_by or ""),
+                r.note,
+            )
+            for r in evaluation.items
+        ),
         reviews=tuple(
             ReviewRow(names.get(r.role or "", r.role or ""), r.went_well, r.to_improve, r.rating)
             for r in reviews

@@ -20,7 +20,7 @@ def _check_people(design: DrillDesign) -> list[Problem]:
     if not design.directors:
         found.append(problem("drills.check.no_director"))
     if not design.evaluators:
-        found.append(problem("drills.check.no_evaluators", severity="warning"))
+        found.append(problem("drills.check.no_evaluators"))  # nobody could score it
     for evaluator in design.evaluators:
         if not evaluator.roles and not evaluator.places:
             found.append(problem("drills.check.evaluator_without_share", user=evaluator.username))

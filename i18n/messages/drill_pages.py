@@ -167,6 +167,11 @@ MESSAGES = {
     "drillpage.reveal.insider_added": ("获准知情", "may know of it"),
     "drillpage.reveal.insider_removed": ("取消知情", "may no longer know of it"),
     "drillpage.reveal.viewed": ("查看", "viewed"),
+    "drillpage.reveal.updated": ("修改设计", "design changed"),
+    "drillpage.reveal.evaluator_access_granted": (
+        "评估人员获准提前查看清单",
+        "evaluator may see the checklist before the start",
+    ),
     "drillpage.reveal.revealed": ("开始（公开）", "started (revealed)"),
     "drillpage.report_word": ("下载评估报告（Word）", "Download the evaluation report (Word)"),
     "drillpage.report_excel": ("导出演练数据（Excel）", "Export the drill figures (Excel)"),

@@ -210,5 +210,7 @@ MESSAGES = {
         "第 {rows} 行没有标题：请填写标题或删除该行，未保存任何修改。",
         "Row {rows} has no title: give it one or delete the row; nothing was saved.",
     ),
+    "doc.timing.on_time": ("按时", "on time"),
+    "doc.timing.late": ("超时", "late"),
     "drillpage.to_review": ("评估与整改", "Evaluation and improvement"),
 }

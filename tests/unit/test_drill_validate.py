@@ -113,7 +113,6 @@ def test_a_checklist_item_out_of_step_with_the_plan_is_found(item_changes, key):
 @pytest.mark.parametrize(
     ("changes", "key"),
     [
-        ({"evaluators": ()}, "drills.check.no_evaluators"),
         (
             {"participating_roles": ("r2",), "injects": (Inject("i1", "接警", to_roles=("r1",)),)},
             "drills.check.inject_role_not_taking_part",
@@ -129,8 +128,8 @@ def test_errors_come_before_warnings_and_all_are_reported_at_once():
     problems = check_design(replace(DESIGN, evaluators=(), directors=(), level="V"), PLAN)
     assert keys(problems) == [
         "drills.check.no_director",
-        "drills.check.unknown_level",
         "drills.check.no_evaluators",
+        "drills.check.unknown_level",
     ]
 
 
@@ -198,3 +197,8 @@ def test_every_drill_message_key_used_in_the_code_exists_in_both_languages():
     for key in (k for k in message_keys() if k.startswith("drills.")):
         assert re.search(r"[\u4e00-\u9fff]", i18n.t(key, lang="zh")), key
         assert i18n.t(key, lang="en"), key
+
+
+def test_a_drill_without_evaluators_cannot_be_sealed_nobody_could_score_it():
+    problems = check_design(replace(DESIGN, evaluators=()), PLAN)
+    assert keys(blocking(problems)) == ["drills.check.no_evaluators"]

@@ -44,7 +44,7 @@ def test_the_report_data_scores_gaps_as_gaps_and_colours_each_step():
         "s1": "on_time", "s2": "late", "s3": "missed", "s4": "missed"}
     assert evaluation.coverage < 1
     assert any("c3" in f.id for f in findings)
-    assert data.reveal_log[0].event == "created"
+    assert data.reveal_log[0].event == "创建"  # named in the report's language
     assert set(data.blinding.withheld) == {"time", "place", "scenario", "subject"}
 
 
@@ -103,3 +103,31 @@ def test_participants_reviews_go_into_the_report_by_role_without_names():
         assert any(intro in text for text in texts), lang
         assert "器材取用慢" in cells and "通讯不畅" in cells
         assert not any("wang.li" in text for text in texts + cells)
+
+
+def test_the_excel_items_sheet_lists_every_checklist_item_with_its_result():
+    import openpyxl
+
+    from drills.report_docx import report_xlsx
+
+    plan, design, checklist, observations, clock, reveal = _record()
+    data, _, _ = report_data(design, plan, checklist, observations, clock, (), reveal, lang="zh")
+    assert [r.rating for r in data.item_rows] == ["已完成", "已完成", "未完成", "未观察到"]
+    assert [r.timing for r in data.item_rows][:2] == ["按时", "超时"]
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
+    sheet = book["检查项"]
+    assert sheet.max_row == 1 + len(checklist)
+    assert sheet.cell(2, 4).value == "已完成"
+
+
+def test_the_reveal_log_events_are_named_in_the_reports_language():
+    from i18n import has
+
+    plan, design, checklist, observations, clock, reveal = _record()
+    for lang, words in (("zh", ["创建", "开始（公开）"]), ("en", ["created", "started (revealed)"])):
+        data, _, _ = report_data(design, plan, checklist, observations, clock, (), reveal,
+                                 lang=lang)  # fmt: skip
+        assert [r.event for r in data.reveal_log] == words
+    for kind in ("created", "updated", "sealed", "viewed", "revealed", "evaluator_access_granted",
+                 "insider_added", "insider_removed"):  # fmt: skip
+        assert has(f"drillpage.reveal.{kind}"), kind
