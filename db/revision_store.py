@@ -199,7 +199,8 @@ def resolve_flag(
     """Mark a flag of a draft as dealt with (or open again), with the owner's note for the record.
 
     Raises: NotFoundError (also revision.flag_not_found); InvalidTransitionError when the
-    version is no longer a draft; NotAllowedError unless an owner of the plan.
+    version is no longer a draft; StoreError revision.note_required when resolving without a
+    note; NotAllowedError unless an owner of the plan.
     """
     with conn.cursor() as cur, transaction(cur):
         row = cur.execute(
@@ -213,6 +214,8 @@ def resolve_flag(
         if info.status != "draft":
             raise InvalidTransitionError("db.read_only_version", number=info.number,
                                          status=info.status)  # fmt: skip
+        if resolved and not note.strip():  # the note goes into the revision record
+            raise StoreError("revision.note_required", flag_id=flag_id)
         cur.execute(
             "UPDATE plan_revision_flags SET resolved = ?, note = ? WHERE id = ?",
             [resolved, note.strip(), flag_id],

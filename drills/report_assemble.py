@@ -67,19 +67,22 @@ def report_data(
     findings: Sequence[Finding] | None = None,
     actions: Sequence[CorrectiveAction] = (),
     reviews: Sequence[ParticipantReview] = (),
+    findings_lang: str | None = None,
 ):
     """(ReportData, Evaluation, proposed findings) of an ended (or running) drill.
 
     `weights` and `overrides` are the organisation's area weights and the evaluators' rating
     overrides; `findings` are the findings as the evaluation lead edited them (rejected ones are
     left out of the report; None: the report shows the proposals), `actions` their corrective
-    actions, `reviews` the participants' own reviews (shown by role, without names)."""
+    actions, `reviews` the participants' own reviews (shown by role, without names). Proposed
+    findings are worded in `findings_lang` (default `lang`): they are stored once and edited, so
+    callers pass the plan's language rather than the reader's."""
     clock = clock_from(clock_events)
     state = fold(checklist, observations, clock)
     evaluation = score_drill(
         checklist, state, clock, released, weights=weights, overrides=overrides
     )
-    proposed = propose_findings(checklist, evaluation, state, plan, lang=lang)
+    proposed = propose_findings(checklist, evaluation, state, plan, lang=findings_lang or lang)
     shown = proposed if findings is None else [f for f in findings if f.status != "rejected"]
     titles = {f.id: f.title for f in shown}
     names = {r.id: r.name for r in plan.roles}

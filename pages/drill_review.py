@@ -33,6 +33,10 @@ except PlanError as exc:
 if message := st.session_state.pop("review_toast", None):
     st.toast(message)
 st.caption(md(f"{review.plan.title} · {review.summary.title}"))
+st.caption(
+    t("review.counts", findings=len(review.findings), actions=len(review.actions),
+      reviews=len(review.reviews))
+)  # fmt: skip
 if not review.editor:
     st.caption(t("review.read_only"))
 panels.revision(conn, actor, review)
@@ -40,9 +44,9 @@ panels.revision(conn, actor, review)
 tabs = st.tabs(
     [
         t("review.tab.scores"),
-        t("review.tab.findings", n=len(review.findings)),
-        t("review.tab.actions", n=len(review.actions)),
-        t("review.tab.reviews", n=len(review.reviews)),
+        t("review.tab.findings"),  # fixed labels: a changed label would reopen the first tab
+        t("review.tab.actions"),
+        t("review.tab.reviews"),
         t("review.tab.documents"),
     ]
 )

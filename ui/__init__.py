@@ -172,7 +172,7 @@ def pick_drill(drills: list, key: str, label_key: str = "drillpage.pick", *, sta
         format_func=lambda d: (
             f"{d.title} · {t('drills.status.' + d.status)}" if status else d.title
         ),
-        key=key,
+        key=f"{key}_{st.session_state.get('lang', 'zh')}",  # options are shown translated
     )
     st.session_state["drill_id"] = drill.id
     return drill

@@ -80,6 +80,7 @@ def load(conn, actor, drill_id: int, lang: str) -> Review:
         findings=[s.finding for s in stored] if stored else None,
         actions=[a.action for a in actions],
         reviews=[r.review for r in reviews],
+        findings_lang=plan.language if plan.language in ("zh", "en") else lang,
     )
     editor = actor.username in design.directors or actor.username in design.evaluation_leads
     return Review(

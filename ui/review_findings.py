@@ -18,6 +18,7 @@ from plans.errors import PlanError
 from ui import fmt_time, md, now, show_error
 
 DEFAULT_DUE_DAYS = 30
+NEW = "new"  # the id of the finding being added (the store names it)
 
 
 def _label(prefix: str, value: str | None) -> str:
@@ -58,15 +59,15 @@ def findings(conn, actor, review) -> None:
     cols = st.columns([2, 2, 2, 3])
     grades = cols[0].multiselect(
         t("review.filter.grade"), FINDING_GRADES, format_func=lambda g: _label("findings.grade", g),
-        key="review_f_grade", placeholder=t("common.choose")
+        key=_lang_key("review_f_grade"), placeholder=t("common.choose")
     )  # fmt: skip
     causes = cols[1].multiselect(
         t("review.filter.cause"), CAUSES, format_func=lambda c: _label("findings.cause", c),
-        key="review_f_cause", placeholder=t("common.choose")
+        key=_lang_key("review_f_cause"), placeholder=t("common.choose")
     )  # fmt: skip
     statuses = cols[2].multiselect(
         t("review.filter.status"), FINDING_STATUSES,
-        format_func=lambda s: _label("findings.status", s), key="review_f_status", placeholder=t("common.choose")
+        format_func=lambda s: _label("findings.status", s), key=_lang_key("review_f_status"), placeholder=t("common.choose")
     )  # fmt: skip
     search = cols[3].text_input(t("review.filter.search"), key="review_f_search").strip().lower()
     with_strengths = st.toggle(t("review.filter.strengths"), value=True, key="review_f_strengths")
@@ -147,12 +148,21 @@ def _evidence_labels(review) -> dict[str, str]:
     return labels
 
 
+def _lang_key(key: str) -> str:
+    """Widget keys of select boxes carry the language: their options are shown translated, and a
+    widget kept from before a language switch would keep showing the old words."""
+    return f"{key}_{st.session_state.get('lang', 'zh')}"
+
+
 def _finding_fields(review, steps, roles, base: Finding, key: str) -> dict:
     """The widgets of one finding inside a form; returns the values."""
+    key = _lang_key(key)
     evidence = _evidence_labels(review)
     none = [None]
     values = {
-        "title": st.text_input(t("review.f.title"), value=base.title, key=f"{key}_title"),
+        "title": st.text_input(
+            t("review.f.title"), value="" if base.id == NEW else base.title, key=f"{key}_title"
+        ),  # a new finding starts without a title: saving it so is refused
         "description": st.text_area(
             t("review.f.description"), value=base.description, key=f"{key}_description"
         ),
@@ -215,7 +225,7 @@ def _edit_form(conn, actor, review, visible, steps, roles) -> None:
     chosen_id = st.selectbox(
         t("review.edit_pick"), ids,
         format_func=lambda i: next(s.finding.title for s in visible if s.finding.id == i),
-        key="review_edit_pick",
+        key=_lang_key("review_edit_pick"),
     )  # fmt: skip
     stored = next(s for s in visible if s.finding.id == chosen_id)
     opened = _opened(f"review_opened_f_{chosen_id}", stored.version)
@@ -248,7 +258,7 @@ def _opened(state_key: str, version: int) -> int:
 
 def _add_form(conn, actor, review, steps, roles) -> None:
     with st.expander(t("review.add"), icon=":material/add:"):
-        blank = Finding(id="new", title="—", status="accepted")
+        blank = Finding(id=NEW, title="—", status="accepted")  # the title field starts empty
         with st.form("review_add", clear_on_submit=True):
             values = _finding_fields(review, steps, roles, blank, "review_new")
             sent = st.form_submit_button(t("review.add_save"), key="review_add_save")
@@ -332,6 +342,7 @@ def actions(conn, actor, review) -> None:
 
 
 def _action_fields(base: CorrectiveAction | None, key: str) -> dict:
+    key = _lang_key(key)
     cols = st.columns(3)
     return {
         "action": st.text_area(
@@ -369,7 +380,7 @@ def _add_action(conn, actor, review, weaknesses) -> None:
             finding_id = st.selectbox(
                 t("review.a.finding"), [f.id for f in weaknesses],
                 format_func=lambda i: next(f.title for f in weaknesses if f.id == i),
-                key="review_a_new_finding",
+                key=_lang_key("review_a_new_finding"),
             )  # fmt: skip
             values = _action_fields(None, "review_a_new")
             sent = st.form_submit_button(t("review.a.add_save"), key="review_a_add_save")
@@ -391,7 +402,7 @@ def _edit_action(conn, actor, stored, titles) -> None:
         ids = [a.action.id for a in stored]
         chosen_id = st.selectbox(
             t("review.a.pick"), ids,
-            format_func=lambda i: _action_title(stored, titles, i), key="review_a_pick",
+            format_func=lambda i: _action_title(stored, titles, i), key=_lang_key("review_a_pick"),
         )  # fmt: skip
         chosen = next(a for a in stored if a.action.id == chosen_id)
         opened = _opened(f"review_opened_a_{chosen_id}", chosen.version)

@@ -10,7 +10,7 @@ from i18n import t
 from plans.errors import PlanError
 from plans.export_docx import plan_docx_bytes
 from plans.model import Plan
-from ui import fmt_time, may, md, now, open_version, show_error
+from ui import error_text, fmt_time, may, md, now, open_version, show_error
 from ui.work import jump
 
 OPEN_MARK = "⚑"
@@ -55,12 +55,25 @@ def _open_revision(conn, actor, item) -> None:
     try:
         draft_id = revision_store.open_revision(conn, actor, item.drill_id, now=now())
     except PlanError as exc:
-        if exc.key == "revision.draft_exists":  # shown with the way out below, on every rerun
+        if exc.key == "revision.draft_exists" and _opened_from(
+            conn, actor, exc.params["version_id"], item.drill_id
+        ):  # this drill's revision is already open: go on with it
+            open_version(exc.params["version_id"])
+        elif exc.key == "revision.draft_exists":  # shown with the way out below, on every rerun
             st.session_state["revpage_refused"] = (item.plan_id, item.drill_id, exc)
         else:
             show_error(exc)
     else:
         open_version(draft_id)
+
+
+def _opened_from(conn, actor, version_id: int, drill_id: int) -> bool:
+    """Whether the version is a revision opened from the drill's findings."""
+    try:
+        flags = revision_store.flags_of(conn, actor, version_id)
+    except PlanError:
+        return False
+    return any(stored.flag.drill_id == drill_id for stored in flags)
 
 
 def _refusal(conn, actor, item) -> None:
@@ -72,7 +85,7 @@ def _refusal(conn, actor, item) -> None:
     if not _still_unpublished(conn, actor, exc.params["version_id"]):
         st.session_state.pop("revpage_refused")
         return
-    show_error(exc)
+    st.warning(error_text(exc), icon=":material/info:")
     label = t("revpage.open_existing", number=exc.params["number"])
     if st.button(label, key="revpage_open_existing"):
         st.session_state.pop("revpage_refused")

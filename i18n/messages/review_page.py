@@ -20,10 +20,14 @@ MESSAGES = {
         "You may read this drill's evaluation; its evaluation leads and directors edit it.",
     ),
     "review.tab.scores": ("评分", "Scores"),
-    "review.tab.findings": ("问题与亮点（{n}）", "Findings ({n})"),
-    "review.tab.actions": ("纠正行动（{n}）", "Corrective actions ({n})"),
-    "review.tab.reviews": ("参演人员自评（{n}）", "Participants' reviews ({n})"),
+    "review.tab.findings": ("问题与亮点", "Findings"),
+    "review.tab.actions": ("纠正行动", "Corrective actions"),
+    "review.tab.reviews": ("参演人员自评", "Participants' reviews"),
     "review.tab.documents": ("文档", "Documents"),
+    "review.counts": (
+        "问题与亮点 {findings} 项 · 纠正行动 {actions} 项 · 参演人员自评 {reviews} 份",
+        "{findings} findings · {actions} corrective actions · {reviews} participants' reviews",
+    ),
     # scores
     "review.overall": ("总分", "Overall score"),
     "review.grade": ("总体评定", "Overall grade"),

@@ -31,4 +31,8 @@ MESSAGES = {
         "预案 {plan_id} 没有已发布的版本。",
         "Plan {plan_id} has no published version.",
     ),
+    "revision.note_required": (
+        "请写明如何处理了这一项（写入修订记录），再标记为已处理。",
+        "Say what you did about it (it goes into the revision record) before marking it resolved.",
+    ),
 }

@@ -254,7 +254,7 @@ def test_the_whole_journey(tmp_path):
 
         # 6. the evaluation lead makes a finding a plan defect tied to the report step
         lead = person("lead", "drill_review")
-        lead.get_by_role("tab", name=L("review.tab.findings", n=0).split("（")[0], exact=False).click()
+        lead.get_by_role("tab", name=L("review.tab.findings")).click()
         lead.get_by_label(L("review.f.title")).first.fill(FINDING)
         choose(lead, L("review.f.cause"), L("findings.cause.plan_defect"))
         choose(lead, L("review.f.grade"), L("findings.grade.deficiency"))

@@ -183,3 +183,12 @@ def test_stored_findings_are_read_only_for_someone_who_may_edit_the_plan(world):
     with pytest.raises(NotAllowedError):
         revision_store.open_revision(world.db, world.lead, world.drill_id, now=NOW)
     assert len(plans_store.list_versions(world.db, OWNER, world.plan_id)) == 1
+
+
+def test_a_flag_is_resolved_only_with_a_note_for_the_record(world):
+    draft = revision_store.open_revision(world.db, OWNER, world.drill_id, FINDINGS, now=NOW)
+    flag = revision_store.flags_of(world.db, OWNER, draft)[0]
+    with pytest.raises(StoreError) as refused:
+        revision_store.resolve_flag(world.db, OWNER, flag.id, note="  ", now=NOW)
+    assert refused.value.key == "revision.note_required"
+    assert not revision_store.flags_of(world.db, OWNER, draft)[0].flag.resolved

@@ -65,8 +65,8 @@ def test_the_lead_edits_a_finding_into_a_plan_defect_and_the_plan_falls_due(worl
     drill_id = ended_drill_with_one_tap(world)
     at = review_page(world, "lead", drill_id)
     target = next(s for s in stored(world, drill_id) if s.finding.kind == "missed")
-    at.selectbox(key="review_edit_pick").set_value(target.finding.id).run()
-    key = f"review_f_{target.finding.id}_{target.version}"
+    at.selectbox(key="review_edit_pick_zh").set_value(target.finding.id).run()
+    key = f"review_f_{target.finding.id}_{target.version}_zh"
     at.text_input(key=f"{key}_title").set_value("报告时限未写明")
     at.selectbox(key=f"{key}_cause").set_value("plan_defect")
     at.selectbox(key=f"{key}_grade").set_value("deficiency")
@@ -93,13 +93,13 @@ def test_a_second_editor_does_not_overwrite_a_finding_saved_meanwhile(world):
     drill_id = ended_drill_with_one_tap(world)
     at = review_page(world, "lead", drill_id)
     first = stored(world, drill_id)[0]
-    at.selectbox(key="review_edit_pick").set_value(first.finding.id).run()
+    at.selectbox(key="review_edit_pick_zh").set_value(first.finding.id).run()
     # the director saves the same finding first
     findings_store.update_finding(
         world.db, world.director, drill_id, replace(first.finding, title="导调改过"),
         first.version, now=datetime.now(UTC),
     )  # fmt: skip
-    key = f"review_f_{first.finding.id}_{first.version}"
+    key = f"review_f_{first.finding.id}_{first.version}_zh"
     at.text_input(key=f"{key}_title").set_value("组长改过")
     at.button(key="review_f_save").click().run()
     assert at.error, "the stale save must be refused with a message"
@@ -112,9 +112,9 @@ def test_accept_all_and_add_a_finding_by_hand(world):
     at.button(key="review_accept_all").click().run()
     assert not at.exception, at.exception
     assert {s.finding.status for s in stored(world, drill_id)} == {"accepted"}
-    at.text_input(key="review_new_title").set_value("通讯器材电量不足")
-    at.selectbox(key="review_new_cause").set_value("resources")
-    at.selectbox(key="review_new_role").set_value("r3")
+    at.text_input(key="review_new_zh_title").set_value("通讯器材电量不足")
+    at.selectbox(key="review_new_zh_cause").set_value("resources")
+    at.selectbox(key="review_new_zh_role").set_value("r3")
     at.button(key="review_add_save").click().run()
     assert not at.exception, at.exception
     manual = stored(world, drill_id, "manual-1")
@@ -177,7 +177,7 @@ def test_corrective_actions_overdue_list_and_closing_a_finding(world):
     assert list(overdue["逾期天数"]) == [3]
     # verifying without saying how is refused; with a verification it closes the finding
     (action,) = findings_store.list_actions(world.db, world.lead, drill_id=drill_id)
-    key = f"review_a_{action.action.id}_{action.version}"
+    key = f"review_a_{action.action.id}_{action.version}_zh"
     at.selectbox(key=f"{key}_status").set_value("verified")
     at.button(key="review_a_save").click().run()
     assert at.error
@@ -193,8 +193,8 @@ def test_corrective_actions_overdue_list_and_closing_a_finding(world):
 def test_the_lead_adds_a_corrective_action_on_the_page(world):
     drill_id = ended_drill_with_one_tap(world)
     at = review_page(world, "lead", drill_id)
-    at.text_area(key="review_a_new_action").set_value("组织专项培训")
-    at.text_input(key="review_a_new_owner").set_value("安全科")
+    at.text_area(key="review_a_new_zh_action").set_value("组织专项培训")
+    at.text_input(key="review_a_new_zh_owner").set_value("安全科")
     at.button(key="review_a_add_save").click().run()
     assert not at.exception, at.exception
     (action,) = findings_store.list_actions(world.db, world.lead, drill_id=drill_id)
@@ -289,3 +289,13 @@ def test_the_console_leads_to_the_review_after_the_end(world):
     assert not at.exception, at.exception
     assert at.button(key="console_to_review")
     assert drills_store.drill_summary(world.db, world.director, drill_id).status == "ended"
+
+
+def test_a_finding_added_without_a_title_is_refused_and_nothing_stored(world):
+    drill_id = ended_drill_with_one_tap(world)
+    at = review_page(world, "lead", drill_id)
+    count = len(stored(world, drill_id))
+    assert at.text_input(key="review_new_zh_title").value == ""
+    at.button(key="review_add_save").click().run()
+    assert any("标题" in e.value for e in at.error)
+    assert len(stored(world, drill_id)) == count

@@ -139,7 +139,7 @@ def test_a_plan_with_an_unpublished_version_offers_to_open_that_one(conn, seeded
     at = page("plan_list").run()
     at.button(key=open_button(seeded, drill)).click().run()
     assert not at.exception, at.exception
-    assert at.error and "已有未发布的版本（第 2 版）" in at.error[0].value
+    assert at.warning and "已有未发布的版本（第 2 版）" in at.warning[0].value
     assert "version_id" not in at.session_state
     at.button(key="revpage_open_existing").click().run()
     assert at.session_state["version_id"] == draft_id
@@ -155,8 +155,19 @@ def test_the_offer_to_open_the_other_version_goes_once_that_one_is_published(con
     plans_store.submit_for_review(conn, USERS["owner"], draft_id, NOW)
     plans_store.approve(conn, USERS["approver"], draft_id, NOW)
     at.run()
-    assert not at.error and "revpage_open_existing" not in button_keys(at)
+    assert not at.warning and "revpage_open_existing" not in button_keys(at)
     assert open_button(seeded, drill) in button_keys(at)  # still due: no revision published
+
+
+def test_opening_the_revision_again_goes_to_the_draft_already_opened(conn, seeded, drill):
+    at = page("plan_list").run()
+    at.button(key=open_button(seeded, drill)).click().run()
+    first = at.session_state["version_id"]
+    again = page("plan_list").run()
+    again.button(key=open_button(seeded, drill)).click().run()
+    assert not again.error and not again.warning
+    assert again.session_state["version_id"] == first
+    assert len(plans_store.list_versions(conn, USERS["owner"], seeded["zh"].plan_id)) == 2
 
 
 @pytest.mark.parametrize("user", ["manager", "approver"])
