@@ -14,6 +14,40 @@ actor = page_setup("nav.home")
 st.title(t("app.title"))
 st.caption(t("home.tagline"))
 
+# what each kind of user does in a drill (nothing is said here about any planned drill)
+DRILL_LINKS = (
+    (
+        "role:drill_director|evaluation_lead",
+        "pages/drill_list.py",
+        "nav.drills",
+        "home.drills_help",
+    ),
+    ("role:evaluator|evaluation_lead", "pages/evaluate.py", "nav.evaluate", "home.evaluate_help"),
+    ("role:participant", "pages/participate.py", "nav.participate", "home.participate_help"),
+    (
+        "role:drill_director|evaluation_lead|manager",
+        "pages/drill_review.py",
+        "nav.drill_review",
+        "home.review_help",
+    ),
+)
+
+
+def drill_tasks() -> None:
+    shown = [link for link in DRILL_LINKS if may(actor, link[0])]
+    if shown:
+        st.subheader(t("home.drills"))
+        for _, path, label, help_key in shown:
+            st.page_link(path, label=t(label), icon=":material/directions_run:")
+            st.caption(t(help_key))
+
+
+# people who only take part in drills (evaluators, participants) see their task first, above
+# the fold of a phone
+drills_first = not (actor.roles & {"plan_owner", "approver", "manager", "admin"})
+if drills_first:
+    drill_tasks()
+
 summaries = plans_store.list_plans(get_db(), actor)
 by_status: dict[str, int] = {}
 for item in summaries:
@@ -41,23 +75,8 @@ with steps[2]:
     st.caption(t("home.step_publish_help"))
     st.page_link("pages/versions.py", label=t("nav.versions"), icon=":material/history:")
 
-# what each kind of user does in a drill (nothing is said here about any planned drill)
-drill_links = [
-    (
-        "role:drill_director|evaluation_lead",
-        "pages/drill_list.py",
-        "nav.drills",
-        "home.drills_help",
-    ),
-    ("role:evaluator|evaluation_lead", "pages/evaluate.py", "nav.evaluate", "home.evaluate_help"),
-    ("role:participant", "pages/participate.py", "nav.participate", "home.participate_help"),
-]
-shown = [link for link in drill_links if may(actor, link[0])]
-if shown:
-    st.subheader(t("home.drills"))
-    for _, path, label, help_key in shown:
-        st.page_link(path, label=t(label), icon=":material/directions_run:")
-        st.caption(t(help_key))
+if not drills_first:
+    drill_tasks()
 
 if summaries:
     st.subheader(t("home.recent"))

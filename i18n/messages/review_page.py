@@ -216,5 +216,9 @@ MESSAGES = {
     ),
     "doc.timing.on_time": ("按时", "on time"),
     "doc.timing.late": ("超时", "late"),
+    "home.review_help": (
+        "演练结束后：评分、问题、纠正行动、评估报告和预案修订。",
+        "After a drill: scores, findings, corrective actions, the report and the plan revision.",
+    ),
     "drillpage.to_review": ("评估与整改", "Evaluation and improvement"),
 }

@@ -240,3 +240,12 @@ def test_the_versions_page_offers_the_plan_as_word_json_and_the_original(seeded)
     keys = {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")}
     assert any("versions_word" in k for k in keys) or len(at.get("download_button")) >= 3
     assert len(at.get("download_button")) >= 3
+
+
+@pytest.mark.parametrize(("user", "first"), [("participant", "PageLink"), ("owner", "Block")])
+def test_people_who_only_take_part_in_drills_see_their_task_first(conn, user, first):
+    at = page("app", user=user).run()
+    kinds = [type(e).__name__ for e in at.main if type(e).__name__ not in ("SpecialBlock",)]
+    assert kinds[:3] == ["Title", "Caption", "Subheader" if first == "PageLink" else "Block"]
+    if first == "PageLink":  # the drill section, with the participant's task, comes first
+        assert kinds[3] == "PageLink" and at.subheader[0].value == "演练"
