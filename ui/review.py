@@ -116,7 +116,10 @@ def rating_label(code: str | None) -> str:
 def scores(conn, actor, review: Review) -> None:
     ev = review.evaluation
     cols = st.columns(3)
-    cols[0].metric(t("review.overall"), "—" if ev.score is None else f"{ev.score:.0f}")
+    observed = bool(ev.coverage)  # with nothing observed a score of 0 would say "failed"
+    cols[0].metric(
+        t("review.overall"), f"{ev.score:.0f}" if observed and ev.score is not None else "—"
+    )
     cols[1].metric(t("review.grade"), t(f"scoring.grade.{ev.grade}") if ev.grade else "—")
     cols[2].metric(
         t("review.coverage"),
@@ -129,7 +132,7 @@ def scores(conn, actor, review: Review) -> None:
             t("review.col.area"): t(f"scoring.area.{a.area}"),
             t("review.col.items"): a.counts.total,
             t("review.coverage"): a.coverage,
-            t("review.col.score"): None if a.score is None else round(a.score),
+            t("review.col.score"): round(a.score) if a.score is not None and a.coverage else None,
             t("review.col.weight"): a.weight,
             t("review.col.computed"): a.computed_rating or "—",
             t("review.col.rating"): a.rating or "—",
@@ -139,9 +142,11 @@ def scores(conn, actor, review: Review) -> None:
     ]
     if rows:
         frame = pd.DataFrame(rows)
+    if rows and frame[t("review.col.score")].notna().any():
         st.bar_chart(
             frame.set_index(t("review.col.area"))[[t("review.col.score")]], horizontal=True
         )
+    if rows:
         st.dataframe(
             frame,
             hide_index=True,

@@ -299,3 +299,11 @@ def test_a_finding_added_without_a_title_is_refused_and_nothing_stored(world):
     at.button(key="review_add_save").click().run()
     assert any("标题" in e.value for e in at.error)
     assert len(stored(world, drill_id)) == count
+
+
+def test_a_drill_nobody_observed_shows_no_score_rather_than_zero(world):
+    drill_id = running_drill(world)
+    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    at = review_page(world, "lead", drill_id)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["总分"] == "—" and metrics["评估覆盖率"] == "0%"
