@@ -277,3 +277,21 @@ def test_a_start_inside_a_specific_section_keeps_that_sections_phase():
     )
     assert _step(plan, "本单位应急预案").phase == "initial"
     assert _step(plan, "市级应急响应").phase == "escalation"
+
+
+def test_a_duty_room_is_a_role_and_owns_the_report_it_makes():
+    plan = _docx_plan(
+        [
+            (0, "液氯储罐泄漏专项应急预案"),
+            (1, "1 组织机构及职责"),
+            (None, "应急指挥部负责统一指挥液氯泄漏事故处置。"),
+            (None, "值班室负责事故信息的接收和报告。"),
+            (1, "2 信息报告"),
+            (None, "值班室接到报警后10分钟内向应急指挥部报告事故信息。"),
+        ]
+    )
+    roles = {r.name: r.id for r in plan.roles}
+    assert "值班室" in roles
+    report = next(s for s in plan.steps if s.phase == "report")
+    assert report.roles == (roles["值班室"],) and report.time_limit_min == 10
+    assert not report.name.startswith("值班室")
