@@ -377,9 +377,17 @@ def _as_mapping(row: object) -> Mapping[str, object]:
 
 
 def _cell(value) -> str:
+    """A CSV cell: times to the minute ("2026-11-29 19:50", in the server's zone when the time
+    has one), days as "2026-11-29", formula-like text quoted."""
     if value is None:
         return ""
-    text = value.isoformat() if isinstance(value, date | datetime) else str(value)
+    if isinstance(value, datetime):
+        moment = value.astimezone() if value.tzinfo else value
+        text = moment.strftime("%Y-%m-%d %H:%M")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    else:
+        text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

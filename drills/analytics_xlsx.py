@@ -13,9 +13,11 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_WIDTH = 60  # characters; longer text wraps in Excel's own way
 MAX_TITLE = 31  # Excel's limit for a sheet name
+TIME_FORMAT = "yyyy-mm-dd hh:mm"  # times to the minute, as in the CSV files
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 # Text starting with these is read as a formula (or DDE) by spreadsheets: CSV/formula injection.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -32,7 +34,8 @@ def safe_text(text: str) -> str:
 
 def cell_value(value: object) -> object:
     """What to put in a cell: numbers, booleans and dates as such (times without their zone,
-    which Excel cannot store), everything else as formula-safe text; None stays empty."""
+    which Excel cannot store; build_workbook shows them to the minute), everything else as
+    formula-safe text; None stays empty."""
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, datetime):
@@ -56,7 +59,7 @@ def build_workbook(
         columns = list((headers or {}).get(name) or _columns(rows))
         sheet.append([cell_value(c) for c in columns])
         for row in rows:
-            sheet.append([cell_value(row.get(c)) for c in columns])
+            append_row(sheet, [cell_value(row.get(c)) for c in columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -67,6 +70,14 @@ def build_workbook(
     if not book.sheetnames:
         book.create_sheet("Sheet1")
     return book
+
+
+def append_row(sheet: Worksheet, values: Sequence[object]) -> None:
+    """Add a row of cell values to `sheet`, its times shown to the minute."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, datetime):
+            cell.number_format = TIME_FORMAT
 
 
 def to_xlsx_bytes(
@@ -112,6 +123,8 @@ def _columns(rows: Rows) -> list[str]:
 
 __all__ = [
     "FORMULA_STARTS",
+    "TIME_FORMAT",
+    "append_row",
     "build_workbook",
     "cell_value",
     "display_width",

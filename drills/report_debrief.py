@@ -20,10 +20,12 @@ def build_debrief(data: ReportData, *, fonts: FontSet = ZH_FONTS) -> Document:
     title(doc, tr("doc.debrief.title", drill=clean(data.drill_title)), tr("doc.debrief.subtitle"))
     outline = writer.outline
     outline.heading(tr("doc.debrief.happened"), 1)
-    paragraph(doc, tr("doc.debrief.happened_text",
+    incident = clean(data.scenario.incident).strip()
+    # no incident type: no "scenario “—”" phrase, the sentence says when and how long only
+    paragraph(doc, tr("doc.debrief.happened_text" if incident
+                      else "doc.debrief.happened_text_no_incident",
                       date=moment_text(data.started_at, lang, with_time=False) or "—",
-                      incident=clean(data.scenario.incident) or "—",
-                      minutes=number(data.duration_min, 0)))  # fmt: skip
+                      incident=incident, minutes=number(data.duration_min, 0)))  # fmt: skip
     if data.scenario.description:
         paragraph(doc, data.scenario.description)
     key_events = [r for r in sorted(data.timeline, key=lambda r: minute_key(r.minute))

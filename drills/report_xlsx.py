@@ -9,17 +9,20 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from drills.analytics_xlsx import cell_value, safe_text, sheet_title
-from drills.report_model import OUTCOMES, ReportData
+from drills.analytics_xlsx import append_row, cell_value, safe_text, sheet_title
+from drills.report_model import OUTCOMES, ReportData, TimelineRow
 from drills.report_text import keyed, minute_key
 from i18n import t
 from plans.docx_style import clean
+
+CLOCK_EVENTS = ("start", "pause", "resume", "end")
 
 
 def report_xlsx(data: ReportData) -> bytes:
     """Every figure of the drill as an .xlsx workbook: summary, scores, items, findings,
     actions, timeline, step outcomes. Sheet names and cells as in the analytics workbook
-    (drills.analytics_xlsx): no text runs as a formula."""
+    (drills.analytics_xlsx): no text runs as a formula, times show to the minute, drill-clock
+    minutes to 0.1."""
     lang = data.lang
 
     def tr(key: str) -> str:
@@ -35,7 +38,7 @@ def report_xlsx(data: ReportData) -> bytes:
         for cell in ws[1]:
             cell.font = bold
         for row in rows:
-            ws.append([_cell(v) for v in row])
+            append_row(ws, [_cell(v) for v in row])
         ws.freeze_panes = "A2"
         for i, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
@@ -52,7 +55,7 @@ def report_xlsx(data: ReportData) -> bytes:
         (tr("doc.report.level"), data.scenario.level),
         (tr("doc.xlsx.started"), data.started_at),
         (tr("doc.xlsx.ended"), data.ended_at),
-        (tr("doc.report.duration"), data.duration_min),
+        (tr("doc.report.duration"), _minutes(data.duration_min)),
         (tr("doc.xlsx.overall_score"), data.overall.score),
         (tr("doc.xlsx.overall_grade"), data.overall.grade),
         (tr("doc.xlsx.overall_coverage"), data.overall.coverage),
@@ -74,8 +77,8 @@ def report_xlsx(data: ReportData) -> bytes:
           [tr("doc.report.area"), tr("doc.xlsx.step"), tr("doc.report.role"), tr("doc.xlsx.rating"),
            tr("doc.xlsx.timing"), tr("doc.report.minute"), tr("doc.xlsx.limit"),
            tr("doc.xlsx.done_by"), tr("doc.xlsx.note")],
-          [(r.area, r.item, r.role, r.rating, r.timing, r.minute, r.limit_min, r.done_by, r.note)
-           for r in data.item_rows],
+          [(r.area, r.item, r.role, r.rating, r.timing, _minutes(r.minute), r.limit_min,
+            r.done_by, r.note) for r in data.item_rows],
           (18, 36, 16, 10, 10, 8, 10, 16, 40))  # fmt: skip
     sheet(tr("doc.xlsx.findings"),
           [tr("doc.xlsx.title"), tr("doc.xlsx.grade"), tr("doc.report.cause").rstrip("：: "),
@@ -94,7 +97,7 @@ def report_xlsx(data: ReportData) -> bytes:
     sheet(tr("doc.xlsx.timeline"),
           [tr("doc.report.minute"), tr("doc.report.lane"), tr("doc.report.what"),
            tr("doc.report.performer")],
-          [(r.minute, r.lane, r.what, r.who)
+          [(_minutes(r.minute), r.lane, _what(r, lang), r.who)
            for r in sorted(data.timeline, key=lambda r: minute_key(r.minute))],
           (8, 24, 50, 20))  # fmt: skip
     sheet(tr("doc.xlsx.outcome"), [tr("doc.xlsx.step"), tr("doc.xlsx.result")],
@@ -103,6 +106,23 @@ def report_xlsx(data: ReportData) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _minutes(value):
+    """A drill-clock minute to one decimal (the clock counts to the microsecond)."""
+    if isinstance(value, float):
+        return round(value, 1)
+    return value
+
+
+def _what(row: TimelineRow, lang: str) -> str:
+    """What happened; a clock event said in full ("演练开始" / "Exercise started") rather than as
+    its short button word or its id ("开始", "start")."""
+    if row.kind == "clock":
+        for event in CLOCK_EVENTS:
+            if row.what in (event, t(f"drills.clock.{event}", lang=lang)):
+                return t(f"drills.clock.event.{event}", lang=lang)
+    return row.what
 
 
 def _cell(value):

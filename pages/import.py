@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 
 import streamlit as st
 
@@ -19,10 +20,14 @@ from ui import error_text, md, now, open_version, page_setup, show_error
 
 actor = page_setup("nav.import", require="plan.create")
 st.title(t("nav.import"))
-limit_mb = load_settings().max_upload_mb
+# The web server refuses anything over server.maxUploadSize before the page sees it; the uploader
+# states the same limit as the caption (Streamlit's own words there cannot be translated).
+limit_mb = min(load_settings().max_upload_mb, st.get_option("server.maxUploadSize"))
 st.caption(t("import.help", mb=f"{limit_mb:g}"))
 
-upload = st.file_uploader(t("import.upload"), key="import_file")
+upload = st.file_uploader(
+    t("import.upload"), key="import_file", max_upload_size=max(1, math.ceil(limit_mb))
+)
 if upload is None:
     st.session_state.pop("import_preview", None)
     st.stop()
@@ -57,7 +62,8 @@ counts[1].metric(t("import.steps"), len(plan.steps))
 counts[2].metric(t("import.levels"), len(plan.levels))
 counts[3].metric(t("import.parts"), len(plan.parts) or 1)
 counts[4].metric(t("import.timed"), sum(s.time_limit_min is not None for s in plan.steps))
-st.caption(t("import.meta", kind=t(f"kind.{plan.kind}"), lang=t(f"lang.{plan.language}")))
+# not lang=: that is t()'s own parameter, the language of the message
+st.caption(t("import.meta", kind=t(f"kind.{plan.kind}"), language=t(f"lang.{plan.language}")))
 
 for key in plan.warnings:
     st.warning(t(key))

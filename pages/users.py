@@ -10,7 +10,7 @@ from bootstrap import get_db
 from db import users_store
 from db.errors import StoreError
 from i18n import t
-from ui import fmt_time, now, page_setup, show_error
+from ui import fmt_time, md, now, page_setup, show_error
 
 actor = page_setup("nav.users", require="user.manage")
 conn = get_db()
@@ -109,20 +109,39 @@ if saved:
         st.toast(t("versions.done"))
         st.rerun()
 
+# Disabling and resetting lock a person out at once: both wait for a second click, like deleting
+# a plan; enabling an account again needs none.
 cols = st.columns(2)
-toggle = "users.enable" if user.disabled else "users.disable"
-if cols[0].button(t(toggle), key="users_toggle"):
-    try:
-        users_store.set_disabled(conn, actor, user.id, not user.disabled, now=now())
-    except (AccessError, StoreError) as exc:
-        show_error(exc)
-    else:
-        st.rerun()
+if user.disabled:
+    if cols[0].button(t("users.enable"), key="users_toggle"):
+        try:
+            users_store.set_disabled(conn, actor, user.id, False, now=now())
+        except (AccessError, StoreError) as exc:
+            show_error(exc)
+        else:
+            st.rerun()
+elif cols[0].button(t("users.disable"), key="users_toggle"):
+    st.session_state["users_confirm"] = ("disable", user.id)
 if cols[1].button(t("users.reset"), key="users_reset"):
-    try:
-        password = users_store.reset_password(conn, actor, user.id, now=now())
-    except (AccessError, StoreError) as exc:
-        show_error(exc)
-    else:
-        st.session_state["users_new_password"] = (user.username, password)
+    st.session_state["users_confirm"] = ("reset", user.id)
+
+confirm = st.session_state.get("users_confirm")
+if confirm and confirm[1] == user.id and not (confirm[0] == "disable" and user.disabled):
+    action = confirm[0]
+    st.warning(t(f"users.confirm_{action}", username=md(user.username)))
+    yes, no = st.columns(2)
+    if yes.button(t(f"users.confirm_{action}_yes"), key="users_confirm_yes", type="primary"):
+        st.session_state.pop("users_confirm")
+        try:
+            if action == "disable":
+                users_store.set_disabled(conn, actor, user.id, True, now=now())
+            else:
+                password = users_store.reset_password(conn, actor, user.id, now=now())
+                st.session_state["users_new_password"] = (user.username, password)
+        except (AccessError, StoreError) as exc:
+            show_error(exc)
+        else:
+            st.rerun()
+    if no.button(t("users.confirm_no"), key="users_confirm_no"):
+        st.session_state.pop("users_confirm")
         st.rerun()

@@ -2,7 +2,7 @@
 
 `check_upload` looks only at magic bytes, the zip central directory, the OLE directory and the
 PDF trailer, so a hostile or broken file costs almost nothing to refuse. The file name only tells
-Markdown from plain text.
+Markdown from plain text, and refuses text that claims to be a Word document (.docx).
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def check_upload(data: bytes, filename: str, max_bytes: int | None = None) -> st
 
     Raises: PlanReadError (read.empty, read.too_big, read.doc_legacy, read.encrypted,
     read.damaged, read.not_word, read.zip_bomb, read.unsafe_path, read.unsupported,
-    read.encoding) with a message that says what to do.
+    read.encoding, read.docx_not_word: text named .docx) with a message that says what to do.
     """
     if not data or (len(data) < 65536 and not data.strip()):
         raise PlanReadError("read.empty")
@@ -85,6 +85,10 @@ def check_upload(data: bytes, filename: str, max_bytes: int | None = None) -> st
             raise _unsupported(kind_zh, kind_en)
     text = decode_text(data)
     _check_text(text)
+    if filename.lower().endswith(".docx"):
+        # A Word file is a zip archive: this is text renamed (or saved under the wrong name), and
+        # reading it as a plan would preview the wrong thing as if it were the Word document.
+        raise PlanReadError("read.docx_not_word", name=filename[-80:])
     return "md" if filename.lower().endswith(_MARKDOWN_SUFFIXES) else "txt"
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -17,6 +18,7 @@ from i18n import t
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DIMENSIONS = ("area", "role", "overall")
 SHEETS = ("steps", "ratings", "revisions", "stale", "overdue")
+MAX_TICKS = 12  # more drills than this: the axis chooses its own ticks
 
 Rows = list[dict]
 StepLabel = Callable[[int, str], str]
@@ -172,10 +174,62 @@ def bars(rows: Rows, keys: tuple[str, ...], *, stack: bool) -> None:
 
 
 def score_lines(rows: Rows) -> None:
-    """The scores over the drills' ends, one line per area, role or overall."""
-    frame = pd.DataFrame(rows)
-    st.line_chart(frame.pivot_table(index=t("analytics.ended"), values=t("analytics.score"),
-                                    columns=t("analytics.series")))  # fmt: skip
+    """The scores over the drills' ends: a point per drill, joined by one line per area, role or
+    overall."""
+    st.altair_chart(score_chart(rows), width="stretch")
+
+
+def score_chart(rows: Rows) -> alt.Chart:
+    """The chart of score_lines (rows: rating_rows, at least one). The x axis is the drills'
+    ends as the table shows them (the server's wall-clock time: Streamlit hands a time without a
+    zone to the browser as that same local time), to the day, or to the minute when drills ended
+    on the same day; its ticks sit on the drills' ends, and a single drill is one point with
+    half a day either side."""
+    ended, score, series, drill = (
+        t("analytics.ended"), t("analytics.score"), t("analytics.series"), t("analytics.drill"),
+    )  # fmt: skip
+    moments = sorted({r[ended] for r in rows})
+    same_day = len({m.date() for m in moments}) < len(moments)
+    label = "%Y-%m-%d %H:%M" if same_day else "%Y-%m-%d"
+    frame = pd.DataFrame(
+        {
+            "ended": pd.to_datetime([r[ended] for r in rows]),
+            "when": [f"{r[ended]:%Y-%m-%d %H:%M}" for r in rows],  # the tooltip's, as shown
+            "score": [r[score] for r in rows],
+            "series": [r[series] for r in rows],
+            "drill": [r[drill] for r in rows],
+        }
+    )
+    margin = max((moments[-1] - moments[0]) / 20, timedelta(hours=12))
+    scale = alt.Scale(domain=[_wall(moments[0] - margin), _wall(moments[-1] + margin)])
+    axis = alt.Axis(
+        format=label,
+        values=[_wall(m) for m in moments] if len(moments) <= MAX_TICKS else alt.Undefined,
+        labelAngle=-30 if same_day else 0,
+    )
+    return (
+        alt.Chart(frame)
+        .mark_line(point=alt.OverlayMarkDef(size=60))
+        .encode(
+            x=alt.X("ended:T", title=ended, scale=scale, axis=axis),
+            y=alt.Y("score:Q", title=score, scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color("series:N", title=series),
+            tooltip=[
+                alt.Tooltip("series:N", title=series),
+                alt.Tooltip("drill:N", title=drill),
+                alt.Tooltip("when:N", title=ended),
+                alt.Tooltip("score:Q", title=score),
+            ],
+        )
+    )
+
+
+def _wall(moment: datetime) -> alt.DateTime:
+    """A wall-clock time as the same wall-clock time in the browser (as the data is shown)."""
+    return alt.DateTime(
+        year=moment.year, month=moment.month, date=moment.day, hours=moment.hour,
+        minutes=moment.minute, seconds=moment.second, milliseconds=moment.microsecond // 1000,
+    )  # fmt: skip
 
 
 def _pct(rate: float | None) -> float | None:

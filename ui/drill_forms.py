@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import datetime, time
 
@@ -14,7 +15,14 @@ from drills.model import INJECT_KINDS, Blinding, EvaluatorAssignment, Inject, Sc
 from i18n import t
 from plans.errors import PlanError
 from plans.model import PHASES
+from settings import load_settings
 from ui.text import md
+
+
+def upload_limit_mb() -> float:
+    """The largest upload accepted, in MB: PLANDRILL_MAX_UPLOAD_MB, or the web server's own
+    ceiling (server.maxUploadSize) when that is lower."""
+    return min(load_settings().max_upload_mb, st.get_option("server.maxUploadSize"))
 
 
 def show_problems(exc: PlanError) -> None:
@@ -227,8 +235,13 @@ def injects_panel(design, plan, editable: bool, save) -> None:
     )
     if not editable:
         return
+    limit_mb = upload_limit_mb()
+    st.caption(t("drillpage.injects_upload_help", mb=f"{limit_mb:g}"))
     upload = st.file_uploader(
-        t("drillpage.injects_upload"), type=["csv", "xlsx"], key="injects_file"
+        t("drillpage.injects_upload"),
+        type=["csv", "xlsx"],
+        key="injects_file",
+        max_upload_size=max(1, math.ceil(limit_mb)),
     )
     if upload is not None and st.button(t("drillpage.injects_import"), key="injects_import"):
         reader = (

@@ -17,7 +17,7 @@ MESSAGES = {
     "import.levels": ("响应级别", "Levels"),
     "import.parts": ("预案组成部分", "Parts"),
     "import.timed": ("有时限的步骤", "Steps with a time limit"),
-    "import.meta": ("类型：{kind} · 语言：{lang}", "Kind: {kind} · Language: {lang}"),
+    "import.meta": ("类型：{kind} · 语言：{language}", "Kind: {kind} · Language: {language}"),
     "import.findings": (
         "自动检查发现 {n} 个问题（保存后可在编辑器中修复）",
         "The checks found {n} problems (fix them in the editor after saving)",

@@ -292,3 +292,13 @@ def test_csv_takes_mappings_and_defuses_formulas():
     rows = [{"步骤": '=HYPERLINK("x")', "n": 3}, {"步骤": "报告", "n": None, "extra": "-1"}]
     text = an.to_csv(rows).decode("utf-8-sig").splitlines()
     assert text == ["步骤,n,extra", '"\'=HYPERLINK(""x"")",3,', "报告,,'-1"]
+
+
+def test_csv_writes_times_to_the_minute_and_days_as_days():
+    # QA walk: the CSV showed "2026-11-29T19:50:50.829480"
+    naive = datetime(2026, 11, 29, 19, 50, 50, 829480)
+    aware = datetime(2026, 11, 29, 11, 50, 50, tzinfo=UTC)
+    rows = [{"结束时间": naive, "本地": aware, "期限": date(2026, 12, 1)}]
+    text = an.to_csv(rows).decode("utf-8-sig").splitlines()
+    local = aware.astimezone().strftime("%Y-%m-%d %H:%M")  # the server's zone, as on screen
+    assert text == ["结束时间,本地,期限", f"2026-11-29 19:50,{local},2026-12-01"]

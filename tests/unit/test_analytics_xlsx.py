@@ -139,3 +139,12 @@ def test_wide_characters_count_twice():
     assert display_width("abc") == 3
     assert display_width("报告") == 4
     assert display_width("（%）") == 5
+
+
+def test_times_show_to_the_minute_and_days_as_days():
+    # QA walk: the analytics exports showed times like 2026-11-29T19:50:50.829480
+    moment = datetime(2026, 11, 29, 19, 50, 50, 829480)
+    sheet = reopen({"T": [{"Ended": moment, "Due": date(2026, 12, 1)}]})["T"]
+    assert sheet["A2"].value.replace(microsecond=0) == moment.replace(microsecond=0)
+    assert sheet["A2"].number_format == "yyyy-mm-dd hh:mm"
+    assert sheet["B2"].number_format == "yyyy-mm-dd"

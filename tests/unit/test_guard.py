@@ -308,6 +308,27 @@ def test_files_that_are_not_documents_are_refused_as_unsupported(data, word):
     assert word in error.params["kind_en"]
 
 
+# QA walk: a text file renamed to .docx was previewed as a plan instead of being refused.
+@pytest.mark.parametrize(
+    "data",
+    ["应急预案\n一、总则\n".encode(), "应急预案\n".encode("gb18030"), b"# Plan\nsteps\n"],
+    ids=["utf-8 text", "gb18030 text", "markdown"],
+)
+@pytest.mark.parametrize("name", ["预案.docx", "PLAN.DOCX"])
+def test_text_named_docx_is_refused_as_not_a_word_file(tmp_path, data, name):
+    error = refusal(write(tmp_path, "renamed.docx", data), name)
+    assert error.key == "read.docx_not_word"
+    assert error.params["name"] == name
+    assert t(error.key, lang="en", **error.params).startswith(f'Not a Word file: "{name}"')
+    assert t(error.key, lang="zh", **error.params).startswith(f"不是 Word 文件：“{name}”")
+
+
+def test_the_same_text_under_its_own_name_is_still_accepted():
+    data = "应急预案\n一、总则\n".encode()
+    assert check_upload(data, "预案.txt") == "txt"
+    assert check_upload(data, "预案.docx.txt") == "txt"
+
+
 @pytest.mark.parametrize(
     "data",
     [b"plan \x80\x80\xff text\n" * 20, "应急预案 emergency plan\n".encode("utf-16-le")],
@@ -322,6 +343,7 @@ def test_text_in_an_unknown_encoding_is_refused_with_advice_to_save_as_utf8(data
 REFUSALS = [
     "read.empty", "read.too_big", "read.doc_legacy", "read.encrypted", "read.damaged",
     "read.not_word", "read.zip_bomb", "read.unsafe_path", "read.unsupported", "read.encoding",
+    "read.docx_not_word",
 ]  # fmt: skip
 
 

@@ -26,6 +26,7 @@ from drills.report_model import (
     ScoreRow,
     TimelineRow,
 )
+from i18n import t
 from tests.sample_plans import chemical_plan
 from tests.unit.test_export_docx import (
     all_text,
@@ -229,6 +230,45 @@ def test_the_excel_export_holds_every_figure():
     assert summary["综合得分"] == 78.5
     english = openpyxl.load_workbook(io.BytesIO(report_xlsx(report_data("en"))))
     assert english.sheetnames[0] == "Summary"
+
+
+# QA walk: the timeline sheet showed minutes like 1.538613416666667 and clock events as "start"
+@pytest.mark.parametrize(
+    "lang, started, paused",
+    [("zh", "演练开始", "演练暂停"), ("en", "Exercise started", "Exercise paused")],
+)
+def test_the_excel_timeline_rounds_minutes_and_says_clock_events_in_full(lang, started, paused):
+    timeline = [
+        TimelineRow(0.0, "导调", t("drills.clock.start", lang=lang), kind="clock"),
+        TimelineRow(1.538613416666667, "指挥部办公室", "报告事故信息", "eva", "on_time"),
+        TimelineRow(12.04999, "导调", "pause", kind="clock"),  # an id, as older data holds
+        TimelineRow(20, "导调", "开始", kind="inject"),  # an inject of that name stays as it is
+    ]
+    items = [ItemRow("预警与信息报告", "报告事故信息", minute=1.538613416666667)]
+    data = report_data(lang, timeline=timeline, item_rows=items, duration_min=95.4166666)
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
+    rows = list(book.worksheets[5].values)[1:]
+    assert [(minute, what) for minute, _, what, _ in rows] == [
+        (0, started), (1.5, "报告事故信息"), (12.0, paused), (20, "开始"),
+    ]  # fmt: skip
+    assert list(book.worksheets[2].values)[1][5] == 1.5
+    summary = book.worksheets[0]
+    assert dict(list(summary.values)[1:])[t("doc.report.duration", lang=lang)] == 95.4
+    started_cell = next(c for c in summary["B"] if c.value == START.replace(tzinfo=None))
+    assert started_cell.number_format == "yyyy-mm-dd hh:mm"  # to the minute, not the second
+
+
+# QA walk: the debrief said "针对“—”情景" when no incident type was set
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_debrief_leaves_out_the_scenario_phrase_without_an_incident_type(lang):
+    data = report_data(lang, scenario=ScenarioFacts("", "储罐区", "", ""))
+    text = all_text(reopen(build_debrief(data)))
+    assert "“—”" not in text and '"—"' not in text and "情景" not in text
+    assert "scenario" not in text
+    said = "2026年5月12日开展了本次演练，历时95分钟。" if lang == "zh" else "ran for 95 min"
+    assert said in text
+    named = all_text(reopen(build_debrief(report_data(lang))))
+    assert ("针对“危险化学品泄漏”情景" if lang == "zh" else '"危险化学品泄漏" scenario') in named
 
 
 def test_hostile_text_does_not_break_the_documents():
