@@ -201,7 +201,7 @@ def _timeline(observations, released, clock_events, clock, checklist, names, lan
         TimelineRow(
             clock.minute_of(e.at),
             t("drillpage.clock_lane", lang=lang),
-            t(f"drills.clock.{e.kind}", lang=lang),
+            t(f"drills.clock.event.{e.kind}", lang=lang),
             e.by,
             "clock",
         )
