@@ -39,59 +39,60 @@ except PlanError as exc:
     show_error(exc)
     st.stop()
 state = fold(items, entries)
-st.caption(
-    t(
-        "evaluate.caption",
-        status=t(f"drills.status.{drill.status}"),
-        done=sum(state.rating(i.id) is not None for i in items),
-        total=len(items),
-    )
-)
-st.caption(t("evaluate.connection_hint"))
-if drill.status == "paused":
-    st.warning(t("evaluate.paused"))
-if drill.status == "ended":
-    st.info(t("evaluate.ended"))
-
 last = last_entry_of(state, actor.username)
-if (
-    last is not None
-    and drill.status != "ended"
-    and st.button(
-        t("evaluate.undo", name=md(context.item_name(last.item_id))),
-        key="evaluate_undo",
-        icon=":material/undo:",
-    )
-):
-    ev.undo(conn, actor, drill.id, last)
-
 upcoming = next_expected(items, state, context.share)[: ev.NEXT_COUNT]
-st.subheader(t("evaluate.next"))
-if not upcoming:
-    st.caption(t("evaluate.all_recorded"))
-for item in upcoming:
-    ev.item_card(conn, actor, drill, item, state, context, section="next")
-
-st.subheader(t("evaluate.by_phase"))
 groups = group_by_phase(items)
-phase = st.segmented_control(
-    t("col.phase"),
-    list(groups),
-    key="evaluate_phase",
-    format_func=lambda p: f"{t('phase.' + p)} ({len(groups[p])})",
-)
-in_phase = groups.get(phase, [])
-pages = max(1, -(-len(in_phase) // ev.PAGE_SIZE))
-page = 1
-if pages > 1:
-    page = st.number_input(t("evaluate.page", pages=pages), 1, pages, 1, key="evaluate_page")
-for item in in_phase[(page - 1) * ev.PAGE_SIZE : page * ev.PAGE_SIZE]:
-    ev.item_card(conn, actor, drill, item, state, context, section="phase")
+ev.tap_targets()
+with st.container(key="ev_screen"):  # the big buttons of ev.TAP_CSS hold inside it
+    st.caption(
+        t(
+            "evaluate.caption",
+            status=t(f"console.status.{drill.status}"),
+            done=sum(state.rating(i.id) is not None for i in items),
+            total=len(items),
+        )
+    )
+    st.caption(t("evaluate.connection_hint"))
+    if drill.status == "paused":
+        st.warning(t("evaluate.paused"))
+    if drill.status == "ended":
+        st.info(t("evaluate.ended"))
+    if (
+        last is not None
+        and drill.status != "ended"
+        and st.button(
+            t("evaluate.undo", name=md(context.entry_name(last))),
+            key="evaluate_undo",
+            icon=":material/undo:",
+        )
+    ):
+        ev.undo(conn, actor, drill.id, last)
 
-ev.answers(conn, actor, drill)
-if drill.status == "ended":
-    ev.amendment(conn, actor, drill, state, context)
-else:
-    st.subheader(t("evaluate.free"))
-    ev.free_observation(conn, actor, drill, context)
+    st.subheader(t("evaluate.next"))
+    if not upcoming:
+        st.caption(t("evaluate.all_recorded"))
+    for item in upcoming:
+        ev.item_card(conn, actor, drill, item, state, context, section="next")
+
+    st.subheader(t("evaluate.by_phase"))
+    phase = st.segmented_control(
+        t("col.phase"),
+        list(groups),
+        key="evaluate_phase",
+        format_func=lambda p: f"{t('phase.' + p)} ({len(groups[p])})",
+    )
+    in_phase = groups.get(phase, [])
+    pages = max(1, -(-len(in_phase) // ev.PAGE_SIZE))
+    page = 1
+    if pages > 1:
+        page = st.number_input(t("evaluate.page", pages=pages), 1, pages, 1, key="evaluate_page")
+    for item in in_phase[(page - 1) * ev.PAGE_SIZE : page * ev.PAGE_SIZE]:
+        ev.item_card(conn, actor, drill, item, state, context, section="phase")
+
+    ev.answers(conn, actor, drill)
+    if drill.status == "ended":
+        ev.amendment(conn, actor, drill, state, context)
+    else:
+        st.subheader(t("evaluate.free"))
+        ev.free_observation(conn, actor, drill, context)
 ev.log_page(time.perf_counter() - page_started)

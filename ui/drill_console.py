@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 import altair as alt
@@ -20,11 +21,23 @@ from ui.text import md
 CLOCK_KINDS = ("start", "pause", "resume", "end")
 RATING_COLOURS = {"done": "#2e7d32", "partly": "#f9a825", "not_done": "#c62828", "na": "#9e9e9e",
                   "not_observed": "#e0e0e0"}  # fmt: skip
+# One colour per kind of timeline point, the same in every language and whatever is on the
+# chart: outcomes as on the progress bars, everything else in neutral tones.
+TIMELINE_COLOURS = {"done": "#2e7d32", "partly": "#f9a825", "not_done": "#c62828", "na": "#9e9e9e",
+                    "note": "#5c6bc0", "undo": "#bdbdbd", "clock": "#37474f",
+                    "inject": "#90a4ae"}  # fmt: skip
+
+
+def _scale(colours: dict) -> alt.Scale:
+    """A fixed colour scale: each kind keeps its colour, named in the reader's language."""
+    return alt.Scale(
+        domain=[t(f"console.legend.{k}") for k in colours], range=list(colours.values())
+    )
 
 
 def header(info) -> None:
     cols = st.columns(3)
-    cols[0].metric(t("plans.status"), t(f"drills.status.{info.status}"))
+    cols[0].metric(t("plans.status"), t(f"console.status.{info.status}"))
     elapsed = f"{info.elapsed_min:.1f}" if info.elapsed_min is not None else "—"
     cols[1].metric(t("drillpage.clock"), elapsed)
     cols[2].metric(t("drillpage.started"), fmt_time(info.started_at) or "—")
@@ -60,24 +73,23 @@ def _bars(groups: dict, label) -> alt.Chart:
     rows = [
         {
             "group": label(key),
-            "rating": t(f"drills.rating.{rating}"),
+            "rating": t(f"console.legend.{rating}"),
             "n": getattr(p, rating),
             "order": i,
         }
         for key, p in groups.items()
         for i, rating in enumerate((*RATINGS, "not_observed"))
     ]
-    colours = alt.Scale(
-        domain=[t(f"drills.rating.{r}") for r in RATING_COLOURS],
-        range=list(RATING_COLOURS.values()),
-    )
     return (
         alt.Chart(pd.DataFrame(rows))
         .mark_bar()
         .encode(
-            x=alt.X("sum(n):Q", title=t("drillpage.items")),
+            # items are counted whole: ticks at whole numbers only
+            x=alt.X(
+                "sum(n):Q", title=t("drillpage.items"), axis=alt.Axis(format="d", tickMinStep=1)
+            ),
             y=alt.Y("group:N", title=None),
-            color=alt.Color("rating:N", scale=colours, title=None),
+            color=alt.Color("rating:N", scale=_scale(RATING_COLOURS), title=None),
             order="order:Q",
         )
     )
@@ -119,59 +131,63 @@ def overdue(items, state, events, views, moment: datetime, plan) -> None:
         )
 
 
+def _point(e, names: dict, lead: dict, items: dict, titles: dict) -> dict:
+    """One timeline point: its lane, its colour kind and what the tooltip says."""
+    if e.kind == "release":
+        return {"lane": t("drillpage.injects_lane"), "kind": "inject",
+                "what": titles.get(e.ref or "", e.ref or "")}  # fmt: skip
+    if e.kind != "observation" or e.observation is None:
+        return {"lane": t("drillpage.clock_lane"), "kind": "clock",
+                "what": t(f"console.event.{e.kind}")}  # fmt: skip
+    o = e.observation
+    kind = "undo" if o.kind == "undo" else o.rating or "note"
+    item = items.get(o.item_id or "", "") or titles.get(o.inject_id or "", "")
+    detail = t(f"console.legend.{kind}") if kind != "note" else (o.note or "")[:60]
+    return {
+        "lane": names.get(o.done_by or lead.get(o.item_id or "", ""), t("drillpage.free")),
+        "kind": kind,
+        "what": f"{item[:60]} · {detail}" if item else detail,
+    }
+
+
 def timeline(events, plan, items, views=()) -> None:
     names = {r.id: r.name for r in plan.roles}
     lead = {i.id: (i.roles[0] if i.roles else "") for i in items}
-    rows = []
-    for e in events:
-        if e.kind == "observation" and e.observation is not None:
-            o = e.observation
-            lane = names.get(o.done_by or lead.get(o.item_id or "", ""), t("drillpage.free"))
-            rows.append(
-                {
-                    "minute": e.minute,
-                    "lane": lane,
-                    "what": t(f"drills.rating.{o.rating}")
-                    if o.rating
-                    else t(f"drillpage.kind.{o.kind}"),
-                    "by": o.evaluator,
-                }
-            )
-        elif e.kind == "release":
-            rows.append(
-                {
-                    "minute": e.minute,
-                    "lane": t("drillpage.injects_lane"),
-                    "what": e.ref or "",
-                    "by": e.by,
-                }
-            )
-        else:
-            rows.append(
-                {
-                    "minute": e.minute,
-                    "lane": t("drillpage.clock_lane"),
-                    "what": t(f"drills.clock.{e.kind}"),
-                    "by": e.by,
-                }
-            )
+    titles = {v.inject.id: v.inject.title for v in views}
+    item_names = {i.id: i.name for i in items}
+    rows = [
+        {"minute": e.minute, "by": e.by, **_point(e, names, lead, item_names, titles)}
+        for e in events
+    ]
     st.markdown(f"**{t('drillpage.timeline')}**")
     if not rows:
         st.caption(t("drillpage.nothing_yet"))
         return
+    frame = pd.DataFrame(rows)
+    frame["legend"] = [t(f"console.legend.{k}") for k in frame["kind"]]
     chart = (
-        alt.Chart(pd.DataFrame(rows))
+        alt.Chart(frame)
         .mark_circle(size=90)
         .encode(
             x=alt.X(
                 "minute:Q",
                 title=t("drillpage.minute"),
-                axis=alt.Axis(format=".0f"),
-                scale=alt.Scale(domainMin=0),
+                axis=alt.Axis(format="d", tickMinStep=1),  # whole minutes, each once
+                # from T0, at least the first minutes: early points do not fill the width
+                scale=alt.Scale(domain=[0, max(5, math.ceil(frame["minute"].max()))]),
             ),
             y=alt.Y("lane:N", title=None),
-            color=alt.Color("what:N", title=None),
-            tooltip=["minute", "lane", "what", "by"],
+            color=alt.Color(
+                "legend:N",
+                scale=_scale(TIMELINE_COLOURS),
+                legend=alt.Legend(title=None, orient="bottom", columns=4),
+            ),
+            tooltip=[
+                alt.Tooltip("minute:Q", title=t("drillpage.minute"), format=".1f"),
+                alt.Tooltip("lane:N", title=t("console.tip.lane")),
+                alt.Tooltip("what:N", title=t("console.tip.what")),
+                alt.Tooltip("by:N", title=t("console.tip.by")),
+            ],
         )
     )
     st.altair_chart(chart, width="stretch")
@@ -185,8 +201,10 @@ def newest(state, items, plan) -> None:
     rows = [
         {
             t("drillpage.entered"): fmt_time(o.entered_at),
-            t("col.name"): names.get(o.item_id, o.note),
-            t("drillpage.rating"): t(f"drills.rating.{o.rating}") if o.rating else "",
+            t("col.name"): " · ".join(filter(None, [names.get(o.item_id or ""), o.note])),
+            t("drillpage.rating"): t(f"console.legend.{o.rating}")
+            if o.rating
+            else t("console.legend.note"),
             t("drillpage.evaluator"): o.evaluator,
         }
         for o in newest_entries(state, 10)
@@ -205,9 +223,12 @@ def evaluators(activity, moment: datetime) -> None:
                 t("auth.username"): a.username,
                 t("drillpage.entries"): a.entries,
                 t("drillpage.last_activity"): fmt_time(a.last_entered_at) or "—",
-                t("drillpage.idle_min"): round((moment - a.last_entered_at).total_seconds() / 60)
+                # text, so that "no entry yet" reads "—" rather than None
+                t("drillpage.idle_min"): str(
+                    round((moment - a.last_entered_at).total_seconds() / 60)
+                )
                 if a.last_entered_at
-                else None,
+                else "—",
             }
             for a in activity
         ],

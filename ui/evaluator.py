@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import streamlit as st
@@ -20,6 +20,13 @@ from ui.text import md
 
 NEXT_COUNT = 6
 PAGE_SIZE = 15  # cards per page of a phase: a phone screen or two, and a light page run
+NAME_LIMIT = 120  # characters of an item name on its card; the rest behind "show the full name"
+PHOTO_TYPES = ["jpg", "jpeg", "png", "webp", "heic"]
+# Gloves and a moving vehicle: every button of the screen at least 48 px high (WCAG 2.5.5 asks
+# 44). The screen, each card and each details popover (drawn outside the card) are containers
+# keyed "ev_...", which Streamlit marks with the class st-key-<key>; the number input's own
+# step buttons keep their size.
+TAP_CSS = '[class*="st-key-ev_"] button:not([data-testid^="stNumberInput"]) { min-height: 48px; }'
 ICONS = {"done": ":material/check_circle:", "partly": ":material/timelapse:",
          "not_done": ":material/cancel:", "na": ":material/block:"}  # fmt: skip
 
@@ -33,6 +40,24 @@ class Context:
     def item_name(self, item_id: str | None) -> str:
         return self.items.get(item_id or "", "")
 
+    def entry_name(self, observation: Observation) -> str:
+        """A short name of an entry for the undo button: the item, or the start of the note."""
+        if observation.kind == "item":
+            return short(self.item_name(observation.item_id), 40)
+        note = short(observation.note, 24)
+        return f"“{note}”" if note else t("evaluate.photo_only")
+
+
+def short(text: str, limit: int) -> str:
+    """The text on one line, cut to `limit` characters with an ellipsis."""
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def tap_targets() -> None:
+    """Big enough buttons for a phone (see TAP_CSS)."""
+    st.html(f"<style>{TAP_CSS}</style>")
+
 
 def context(conn, actor, drill) -> Context:
     plan = plans_store.load_version(conn, actor, drill.version_id)
@@ -42,41 +67,108 @@ def context(conn, actor, drill) -> Context:
 
 
 def _store(conn, actor, observation: Observation, photo=None) -> str | None:
-    """Store the entry (and its photo); None once committed, else the translated reason."""
+    """Store the entry with its photo (the photo first, so the entry can name it); None once
+    committed, else the translated reason."""
     try:
-        drills_store.record_observation(conn, actor, observation)
         if photo is not None:
+            photo_id = uuid.uuid4().hex
             drills_store.attach_photo(conn, actor, observation.drill_id, photo.getvalue(),
-                                      photo_id=uuid.uuid4().hex, now=observation.entered_at,
+                                      photo_id=photo_id, now=observation.entered_at,
                                       observation_id=observation.id)  # fmt: skip
+            observation = replace(observation, photo_id=photo_id)
+        drills_store.record_observation(conn, actor, observation)
     except PlanError as exc:
         return t("evaluate.not_recorded", reason=t(exc.key, **exc.params))
     return None
 
 
-def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
-    """The button's callback: runs before the card reruns, so the card shows the stored result."""
-    st.session_state["evaluate_tap_started"] = time.perf_counter()
+@dataclass(frozen=True)
+class Details:
+    """What the evaluator set in a card's details popover and has not stored yet."""
+
+    quality: str | None
+    ago: int
+    done_by: str | None
+    note: str
+    photo: object | None  # an UploadedFile
+
+    @property
+    def empty(self) -> bool:
+        return not self.note and self.photo is None
+
+
+def _photo_key(key: str) -> str:
+    # An uploader cannot be emptied through session state: a stored photo moves it to a new key.
+    return f"{key}_photo_{st.session_state.get(f'{key}_photo_n', 0)}"
+
+
+def _details(key: str, item) -> Details:
     state = st.session_state
+    return Details(
+        quality=state.get(f"{key}_q"),
+        ago=state.get(f"{key}_ago") or 0,
+        done_by=state.get(f"{key}_by") or item.lead,
+        note=(state.get(f"{key}_note") or "").strip(),
+        photo=state.get(_photo_key(key)),
+    )
+
+
+def _forget(key: str, *fields: str) -> None:
+    """Empty the given details of a card once they are stored (they must not go twice)."""
+    state = st.session_state
+    for name in fields:
+        if name == "photo":
+            state[f"{key}_photo_n"] = state.get(f"{key}_photo_n", 0) + 1
+        else:
+            state.pop(f"{key}_{name}", None)
+
+
+def _entry(drill_id: int, actor, kind: str, details: Details, **fields) -> Observation:
     moment = now()
-    observation = Observation(
+    return Observation(
         id=uuid.uuid4().hex,
         drill_id=drill_id,
-        kind="item",
+        kind=kind,
         evaluator=actor.username,
         entered_at=moment,
-        happened_at=moment - timedelta(minutes=state.get(f"{key}_ago") or 0),
-        item_id=item.id,
-        rating=choice,
-        quality=state.get(f"{key}_q"),
-        done_by=state.get(f"{key}_by") or (item.roles[0] if item.roles else None),
-        note=(state.get(f"{key}_note") or "").strip(),
+        happened_at=moment - timedelta(minutes=details.ago),
+        done_by=details.done_by,
+        note=details.note,
+        **fields,
     )
-    problem = _store(conn, actor, observation, state.get(f"{key}_photo"))
+
+
+def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
+    """The button's callback: runs before the card reruns, so the card shows the stored result.
+    The card's details go with the tap and are emptied once stored."""
+    st.session_state["evaluate_tap_started"] = time.perf_counter()
+    state = st.session_state
+    details = _details(key, item)
+    observation = _entry(drill_id, actor, "item", details, item_id=item.id, rating=choice,
+                         quality=details.quality)  # fmt: skip
+    problem = _store(conn, actor, observation, details.photo)
     state[f"{key}_problem"] = problem
     if problem is None:
         state.setdefault("evaluate_confirmed", {})[item.id] = choice
         state[f"{key}_recorded"] = True  # the card confirms it (no elements from a callback)
+        _forget(key, "q", "ago", "by", "note", "photo")
+
+
+def _save_details(conn, actor, drill_id: int, item, key: str) -> None:
+    """Store the card's note and photo now, as a note on the item (a "free" entry naming it):
+    the item's recorded result stays as it is."""
+    state = st.session_state
+    details = _details(key, item)
+    if details.empty:
+        state[f"{key}_problem"] = t("evaluate.details_empty")
+        return
+    observation = _entry(drill_id, actor, "free", details, item_id=item.id)
+    problem = _store(conn, actor, observation, details.photo)
+    state[f"{key}_problem"] = problem
+    if problem is None:
+        state.setdefault("evaluate_notes", {}).setdefault(item.id, set()).add(observation.id)
+        state[f"{key}_noted"] = True
+        _forget(key, "note", "photo")
 
 
 @st.fragment
@@ -103,45 +195,91 @@ def log_page(seconds: float) -> None:
             log.write(f"page {seconds * 1000:.2f}\n")
 
 
+def _title(item, ctx: Context) -> None:
+    owners = "、".join(ctx.names.get(r, r) for r in item.roles) or t("drills.no_role")
+    limit = (
+        ""
+        if item.time_limit_min is None
+        else " · " + t("evaluate.limit", minutes=f"{item.time_limit_min:g}")
+    )
+    name = short(item.name, NAME_LIMIT)
+    st.markdown(f"**{md(name)}**  \n{md(owners)}{limit}")
+    if name != " ".join(item.name.split()):
+        with st.expander(t("evaluate.full_name")):
+            st.markdown(md(item.name))
+
+
+def _notes_saved(item_id: str, state) -> int:
+    stored = {e.id for e in state.free if e.item_id == item_id}
+    return len(stored | st.session_state.get("evaluate_notes", {}).get(item_id, set()))
+
+
+def _pending(details: Details, default_by: str | None, ctx: Context) -> str:
+    """The details set but not stored yet, said on the card ("" when there are none)."""
+    parts = []
+    if details.quality:
+        parts.append(t("evaluate.pending.quality", mark=details.quality))
+    if details.ago:
+        parts.append(t("evaluate.pending.ago", minutes=details.ago))
+    if details.done_by and details.done_by != default_by:
+        parts.append(t("evaluate.pending.by", role=ctx.names.get(details.done_by, details.done_by)))
+    parts += [t("evaluate.pending.note")] if details.note else []
+    parts += [t("evaluate.pending.photo")] if details.photo is not None else []
+    if not parts:
+        return ""
+    text = "evaluate.pending" if details.empty else "evaluate.pending_note"
+    return t(text, what=md("、".join(parts)))
+
+
+def _popover(conn, actor, drill, item, key: str, roles: list, ctx: Context) -> None:
+    with st.popover(t("evaluate.details"), icon=":material/tune:"), st.container(key=f"{key}_more"):
+        st.caption(t("evaluate.details_help"))
+        st.segmented_control(
+            t("evaluate.quality"),
+            QUALITY_MARKS,
+            key=f"{key}_q",
+            format_func=lambda q: t(f"drills.quality.{q}"),
+        )
+        st.number_input(t("evaluate.minutes_ago"), 0, 600, 0, key=f"{key}_ago")
+        if roles:
+            st.selectbox(
+                t("evaluate.done_by"),
+                roles,
+                key=f"{key}_by",
+                format_func=lambda r: ctx.names.get(r, r),
+            )
+        st.text_input(t("evaluate.note"), key=f"{key}_note")
+        st.file_uploader(t("evaluate.photo"), type=PHOTO_TYPES, key=_photo_key(key))
+        st.button(
+            t("evaluate.save_details"),
+            key=f"{key}_save",
+            icon=":material/save:",
+            disabled=drill.status == "ended",
+            on_click=_save_details,
+            args=(conn, actor, drill.id, item, key),
+        )
+
+
 def _card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
     key = f"ev_{section}_{item.id}"
     confirmed = st.session_state.setdefault("evaluate_confirmed", {})
     rating = confirmed.get(item.id) or state.rating(item.id)
-    with st.container(border=True):
-        owners = "、".join(ctx.names.get(r, r) for r in item.roles) or t("drills.no_role")
-        limit = (
-            ""
-            if item.time_limit_min is None
-            else " · " + t("evaluate.limit", minutes=f"{item.time_limit_min:g}")
-        )
-        st.markdown(f"**{md(item.name)}**  \n{md(owners)}{limit}")
+    with st.container(border=True, key=f"{key}_card"):
+        _title(item, ctx)
         problem = st.session_state.get(f"{key}_problem")
         if st.session_state.pop(f"{key}_recorded", False):
             st.toast(t("evaluate.recorded"), icon=":material/check:")
+        if st.session_state.pop(f"{key}_noted", False):
+            st.toast(t("evaluate.details_saved"), icon=":material/check:")
         if problem:
             st.error(problem, icon=":material/error:")
-        elif rating:
+        if rating:
             st.caption(t("evaluate.current", rating=t(f"drills.rating.{rating}")))
-        with st.popover(t("evaluate.details"), icon=":material/tune:"):
-            st.segmented_control(
-                t("evaluate.quality"),
-                QUALITY_MARKS,
-                key=f"{key}_q",
-                format_func=lambda q: t(f"drills.quality.{q}"),
-            )
-            st.number_input(t("evaluate.minutes_ago"), 0, 600, 0, key=f"{key}_ago")
-            roles = list(dict.fromkeys([*item.roles, *ctx.names]))
-            if roles:
-                st.selectbox(
-                    t("evaluate.done_by"),
-                    roles,
-                    key=f"{key}_by",
-                    format_func=lambda r: ctx.names.get(r, r),
-                )
-            st.text_input(t("evaluate.note"), key=f"{key}_note")
-            st.file_uploader(
-                t("evaluate.photo"), type=["jpg", "jpeg", "png", "webp", "heic"], key=f"{key}_photo"
-            )
+        notes = _notes_saved(item.id, state)
+        if notes:
+            st.caption(t("evaluate.notes_saved", n=notes))
+        roles = list(dict.fromkeys([*item.roles, *ctx.names]))
+        _popover(conn, actor, drill, item, key, roles, ctx)
         cols = st.columns(len(RATINGS))
         for col, choice in zip(cols, RATINGS, strict=True):
             col.button(
@@ -154,6 +292,11 @@ def _card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
                 on_click=_tap,
                 args=(conn, actor, drill.id, item, choice, key),
             )
+        # last in the card: appearing while the evaluator types must not move the popover
+        # (a moved popover is drawn anew, closed)
+        pending = _pending(_details(key, item), roles[0] if roles else None, ctx)
+        if pending:
+            st.caption(f":material/pending: {pending}")
 
 
 def undo(conn, actor, drill_id: int, last: Observation) -> None:
@@ -172,41 +315,54 @@ def undo(conn, actor, drill_id: int, last: Observation) -> None:
     if problem:
         st.error(problem)
         return
-    st.session_state.get("evaluate_confirmed", {}).pop(last.item_id, None)
+    if last.kind == "item":
+        st.session_state.get("evaluate_confirmed", {}).pop(last.item_id, None)
+    st.session_state.get("evaluate_notes", {}).get(last.item_id, set()).discard(last.id)
     st.toast(t("evaluate.recorded"), icon=":material/check:")
     st.rerun()
 
 
+def _save_free(conn, actor, drill_id: int) -> None:
+    """The free observation form's callback: stored, confirmed and emptied; or kept with why."""
+    state = st.session_state
+    note = (state.get("evaluate_free_note") or "").strip()
+    details = Details(None, 0, state.get("evaluate_free_by"), note,
+                      state.get(_photo_key("evaluate_free")))  # fmt: skip
+    if details.empty:
+        state["evaluate_free_problem"] = t("evaluate.free_empty")
+        return
+    problem = _store(conn, actor, _entry(drill_id, actor, "free", details), details.photo)
+    state["evaluate_free_problem"] = problem
+    if problem is None:
+        state["evaluate_free_saved"] = True
+        _forget("evaluate_free", "note", "by", "photo")
+
+
 def free_observation(conn, actor, drill, ctx: Context) -> None:
+    """An unexpected action: confirmed once stored; an empty one is refused with a reason, and
+    what was typed stays in the form until it is stored."""
     if drill.status == "ended":
         return
-    with st.form("evaluate_free", clear_on_submit=True):
-        note = st.text_area(t("evaluate.free_note"), height=80)
-        roles = list(ctx.names)
-        done_by = st.selectbox(
+    if st.session_state.pop("evaluate_free_saved", False):
+        st.toast(t("evaluate.free_recorded"), icon=":material/check:")
+    with st.form("evaluate_free"):
+        st.text_area(t("evaluate.free_note"), height=80, key="evaluate_free_note")
+        st.selectbox(
             t("evaluate.done_by"),
-            [None, *roles],
+            [None, *ctx.names],
+            key="evaluate_free_by",
             format_func=lambda r: "—" if r is None else ctx.names[r],
         )
-        photo = st.file_uploader(t("evaluate.photo"), type=["jpg", "jpeg", "png", "webp", "heic"])
-        sent = st.form_submit_button(t("evaluate.free_save"), key="evaluate_free_save")
-    if sent and note.strip():
-        moment = now()
-        _store(
-            conn,
-            actor,
-            Observation(
-                id=uuid.uuid4().hex,
-                drill_id=drill.id,
-                kind="free",
-                evaluator=actor.username,
-                entered_at=moment,
-                happened_at=moment,
-                done_by=done_by,
-                note=note.strip(),
-            ),
-            photo,
+        st.file_uploader(t("evaluate.photo"), type=PHOTO_TYPES, key=_photo_key("evaluate_free"))
+        st.form_submit_button(
+            t("evaluate.free_save"),
+            key="evaluate_free_save",
+            on_click=_save_free,
+            args=(conn, actor, drill.id),
         )
+    problem = st.session_state.get("evaluate_free_problem")
+    if problem:
+        st.error(problem, icon=":material/error:")
 
 
 def answers(conn, actor, drill) -> None:
@@ -254,7 +410,7 @@ def amendment(conn, actor, drill, state, ctx: Context) -> None:
             t("evaluate.amend_which"),
             mine,
             format_func=lambda e: (
-                f"{ctx.item_name(e.observation.item_id)} · "
+                f"{short(ctx.item_name(e.observation.item_id), 60)} · "
                 f"{t('drills.rating.' + e.rating) if e.rating else ''}"
             ),
         )
