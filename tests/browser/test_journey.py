@@ -126,13 +126,19 @@ def edit_cell(page, row_id: str, column: int, value: str) -> None:
     page.get_by_label(L("editor.filter"), exact=True).press("Enter")
     idle(page)
     grid = page.get_by_test_id("stDataFrame").first
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 70, box["y"] + 35 + 17)  # the id cell of the first row
-    for _ in range(column):
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")  # opens the cell's editor
     editor = page.locator(".gdg-input").first
-    editor.wait_for()
+    for _attempt in range(3):  # a busy machine may swallow the first key presses
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 70, box["y"] + 35 + 17)  # the id cell of the first row
+        page.wait_for_timeout(200)
+        for _ in range(column):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")  # opens the cell's editor
+        try:
+            editor.wait_for(timeout=10_000)
+            break
+        except Exception:  # noqa: BLE001 - try again from the first cell
+            page.keyboard.press("Escape")
     editor.fill(value)
     editor.press("Enter")
     idle(page)
