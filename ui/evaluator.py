@@ -12,6 +12,7 @@ from datetime import timedelta
 import streamlit as st
 
 from db import drills_store, plans_store
+from db.drills_observations import MAX_PHOTO_BYTES
 from drills.model import QUALITY_MARKS, RATINGS, Observation
 from i18n import t
 from plans.errors import PlanError
@@ -95,6 +96,17 @@ class Details:
     @property
     def empty(self) -> bool:
         return not self.note and self.photo is None
+
+
+def _photo_input(key: str) -> None:
+    """A photo (a phone offers its camera here), no larger than the store keeps."""
+    st.file_uploader(
+        t("evaluate.photo"),
+        type=PHOTO_TYPES,
+        key=key,
+        max_upload_size=MAX_PHOTO_BYTES // 2**20,
+        help=t("evaluate.photo_limit", mb=MAX_PHOTO_BYTES // 2**20),
+    )
 
 
 def _photo_key(key: str) -> str:
@@ -249,7 +261,7 @@ def _popover(conn, actor, drill, item, key: str, roles: list, ctx: Context) -> N
                 format_func=lambda r: ctx.names.get(r, r),
             )
         st.text_input(t("evaluate.note"), key=f"{key}_note")
-        st.file_uploader(t("evaluate.photo"), type=PHOTO_TYPES, key=_photo_key(key))
+        _photo_input(_photo_key(key))
         st.button(
             t("evaluate.save_details"),
             key=f"{key}_save",
@@ -353,7 +365,7 @@ def free_observation(conn, actor, drill, ctx: Context) -> None:
             key="evaluate_free_by",
             format_func=lambda r: "—" if r is None else ctx.names[r],
         )
-        st.file_uploader(t("evaluate.photo"), type=PHOTO_TYPES, key=_photo_key("evaluate_free"))
+        _photo_input(_photo_key("evaluate_free"))
         st.form_submit_button(
             t("evaluate.free_save"),
             key="evaluate_free_save",

@@ -59,4 +59,8 @@ MESSAGES = {
     "console.tip.lane": ("角色或类别", "Role or lane"),
     "console.tip.what": ("内容", "What"),
     "console.tip.by": ("记录人", "By"),
+    "evaluate.photo_limit": (
+        "照片不超过 {mb} MB（JPEG、PNG、WebP）",
+        "Photos up to {mb} MB (JPEG, PNG, WebP)",
+    ),
 }

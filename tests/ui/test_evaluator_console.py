@@ -243,3 +243,15 @@ def test_the_drill_list_shows_no_elapsed_time_before_the_start(world):
     drills_store.start_drill(world.db, world.director, drill_id, now=now)
     at = open_page(world, "drill_list", "director", lang="en")
     assert at.dataframe[0].value.iloc[0]["Elapsed (min)"] == "0"
+
+
+def test_photo_boxes_accept_no_more_than_the_store_keeps_and_say_so(world):
+    from db.drills_observations import MAX_PHOTO_BYTES
+
+    drill_id = running_drill(world)
+    at = open_page(world, "evaluate", "eva", drill_id=drill_id)
+    boxes = at.get("file_uploader")
+    assert boxes
+    for box in boxes:
+        assert box.proto.max_upload_size_mb == MAX_PHOTO_BYTES // 2**20
+        assert "10 MB" in box.proto.help
