@@ -86,7 +86,8 @@ work["notes"] = []
 flags = flags_panel(conn, actor, info, plan, read_only)
 
 findings = checks.check_plan(plan)
-if st.toggle(t("editor.chart_below"), key="editor_chart_below"):
+# beside the table a chart of many lanes is too small to read: below it by default then
+if st.toggle(t("editor.chart_below"), value=len(plan.roles) > 3, key="editor_chart_below"):
     left, right = st.container(), st.container()
 else:
     left, right = st.columns([3, 2], gap="medium")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from db import plans_store
-from tests.sample_plans import fire_plan_docx
+from tests.sample_plans import chemical_plan, fire_plan_docx
 from tests.ui.conftest import NOW, USERS, all_text, page
 
 
@@ -249,3 +249,16 @@ def test_people_who_only_take_part_in_drills_see_their_task_first(conn, user, fi
     assert kinds[:3] == ["Title", "Caption", "Subheader" if first == "PageLink" else "Block"]
     if first == "PageLink":  # the drill section, with the participant's task, comes first
         assert kinds[3] == "PageLink" and at.subheader[0].value == "演练"
+
+
+def test_the_chart_goes_below_the_table_by_default_when_the_plan_has_many_roles(conn):
+    from plans.model import Role, replace
+
+    owner = USERS["owner"]
+    few = chemical_plan("三个角色的预案")
+    many = replace(few, title="五个角色的预案",
+                   roles=(*few.roles, Role("r4", "医疗救护组"), Role("r5", "后勤保障组")))  # fmt: skip
+    small = plans_store.import_plan(conn, owner, few, document=b"few", filename="a.docx", now=NOW)
+    large = plans_store.import_plan(conn, owner, many, document=b"many", filename="b.docx", now=NOW)
+    assert not page("editor", version_id=small.version_id).run().toggle[0].value
+    assert page("editor", version_id=large.version_id).run().toggle[0].value
