@@ -15,6 +15,7 @@ from drills.state import fold, last_entry_of
 from i18n import t
 from plans.errors import PlanError
 from ui import evaluator as ev
+from ui import evaluator_entries as extra
 from ui import md, now, page_setup, pick_drill, show_error
 
 page_started = time.perf_counter()
@@ -66,7 +67,7 @@ with st.container(key="ev_screen"):  # the big buttons of ev.TAP_CSS hold inside
             icon=":material/undo:",
         )
     ):
-        ev.undo(conn, actor, drill.id, last)
+        extra.undo(conn, actor, drill.id, last)
 
     st.subheader(t("evaluate.next"))
     if not upcoming:
@@ -89,10 +90,10 @@ with st.container(key="ev_screen"):  # the big buttons of ev.TAP_CSS hold inside
     for item in in_phase[(page - 1) * ev.PAGE_SIZE : page * ev.PAGE_SIZE]:
         ev.item_card(conn, actor, drill, item, state, context, section="phase")
 
-    ev.answers(conn, actor, drill)
+    extra.answers(conn, actor, drill)
     if drill.status == "ended":
-        ev.amendment(conn, actor, drill, state, context)
+        extra.amendment(conn, actor, drill, state, context)
     else:
         st.subheader(t("evaluate.free"))
-        ev.free_observation(conn, actor, drill, context)
+        extra.free_observation(conn, actor, drill, context)
 ev.log_page(time.perf_counter() - page_started)

@@ -1,5 +1,6 @@
-"""The evaluator screen's parts: one card per checklist item (a fragment: a tap reruns only
-that card), undo, free observations. A tap is confirmed only after the store committed it."""
+"""The evaluator screen's item cards: one per checklist item (a fragment: a tap reruns only that
+card), with the details popover. A tap is confirmed only after the store committed it. Undo, free
+observations, answers and amendments are in ui/evaluator_entries.py."""
 
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ def context(conn, actor, drill) -> Context:
     return Context({r.id: r.name for r in plan.roles}, None, {i.id: i.name for i in items})
 
 
-def _store(conn, actor, observation: Observation, photo=None) -> str | None:
+def store_entry(conn, actor, observation: Observation, photo=None) -> str | None:
     """Store the entry with its photo (the photo first, so the entry can name it); None once
     committed, else the translated reason."""
     try:
@@ -98,7 +99,7 @@ class Details:
         return not self.note and self.photo is None
 
 
-def _photo_input(key: str) -> None:
+def photo_input(key: str) -> None:
     """A photo (a phone offers its camera here), no larger than the store keeps."""
     st.file_uploader(
         t("evaluate.photo"),
@@ -109,7 +110,7 @@ def _photo_input(key: str) -> None:
     )
 
 
-def _photo_key(key: str) -> str:
+def photo_key(key: str) -> str:
     # An uploader cannot be emptied through session state: a stored photo moves it to a new key.
     return f"{key}_photo_{st.session_state.get(f'{key}_photo_n', 0)}"
 
@@ -121,11 +122,11 @@ def _details(key: str, item) -> Details:
         ago=state.get(f"{key}_ago") or 0,
         done_by=state.get(f"{key}_by") or item.lead,
         note=(state.get(f"{key}_note") or "").strip(),
-        photo=state.get(_photo_key(key)),
+        photo=state.get(photo_key(key)),
     )
 
 
-def _forget(key: str, *fields: str) -> None:
+def forget(key: str, *fields: str) -> None:
     """Empty the given details of a card once they are stored (they must not go twice)."""
     state = st.session_state
     for name in fields:
@@ -135,7 +136,7 @@ def _forget(key: str, *fields: str) -> None:
             state.pop(f"{key}_{name}", None)
 
 
-def _entry(drill_id: int, actor, kind: str, details: Details, **fields) -> Observation:
+def entry(drill_id: int, actor, kind: str, details: Details, **fields) -> Observation:
     moment = now()
     return Observation(
         id=uuid.uuid4().hex,
@@ -156,14 +157,14 @@ def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
     st.session_state["evaluate_tap_started"] = time.perf_counter()
     state = st.session_state
     details = _details(key, item)
-    observation = _entry(drill_id, actor, "item", details, item_id=item.id, rating=choice,
+    observation = entry(drill_id, actor, "item", details, item_id=item.id, rating=choice,
                          quality=details.quality)  # fmt: skip
-    problem = _store(conn, actor, observation, details.photo)
+    problem = store_entry(conn, actor, observation, details.photo)
     state[f"{key}_problem"] = problem
     if problem is None:
         state.setdefault("evaluate_confirmed", {})[item.id] = choice
         state[f"{key}_recorded"] = True  # the card confirms it (no elements from a callback)
-        _forget(key, "q", "ago", "by", "note", "photo")
+        forget(key, "q", "ago", "by", "note", "photo")
 
 
 def _save_details(conn, actor, drill_id: int, item, key: str) -> None:
@@ -174,13 +175,13 @@ def _save_details(conn, actor, drill_id: int, item, key: str) -> None:
     if details.empty:
         state[f"{key}_problem"] = t("evaluate.details_empty")
         return
-    observation = _entry(drill_id, actor, "free", details, item_id=item.id)
-    problem = _store(conn, actor, observation, details.photo)
+    observation = entry(drill_id, actor, "free", details, item_id=item.id)
+    problem = store_entry(conn, actor, observation, details.photo)
     state[f"{key}_problem"] = problem
     if problem is None:
         state.setdefault("evaluate_notes", {}).setdefault(item.id, set()).add(observation.id)
         state[f"{key}_noted"] = True
-        _forget(key, "note", "photo")
+        forget(key, "note", "photo")
 
 
 @st.fragment
@@ -261,7 +262,7 @@ def _popover(conn, actor, drill, item, key: str, roles: list, ctx: Context) -> N
                 format_func=lambda r: ctx.names.get(r, r),
             )
         st.text_input(t("evaluate.note"), key=f"{key}_note")
-        _photo_input(_photo_key(key))
+        photo_input(photo_key(key))
         st.button(
             t("evaluate.save_details"),
             key=f"{key}_save",
@@ -309,151 +310,3 @@ def _card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
         pending = _pending(_details(key, item), roles[0] if roles else None, ctx)
         if pending:
             st.caption(f":material/pending: {pending}")
-
-
-def undo(conn, actor, drill_id: int, last: Observation) -> None:
-    moment = now()
-    withdrawal = Observation(
-        id=uuid.uuid4().hex,
-        drill_id=drill_id,
-        kind="undo",
-        evaluator=actor.username,
-        entered_at=moment,
-        happened_at=moment,
-        item_id=last.item_id,
-        ref=last.id,
-    )
-    problem = _store(conn, actor, withdrawal)
-    if problem:
-        st.error(problem)
-        return
-    if last.kind == "item":
-        st.session_state.get("evaluate_confirmed", {}).pop(last.item_id, None)
-    st.session_state.get("evaluate_notes", {}).get(last.item_id, set()).discard(last.id)
-    st.toast(t("evaluate.recorded"), icon=":material/check:")
-    st.rerun()
-
-
-def _save_free(conn, actor, drill_id: int) -> None:
-    """The free observation form's callback: stored, confirmed and emptied; or kept with why."""
-    state = st.session_state
-    note = (state.get("evaluate_free_note") or "").strip()
-    details = Details(None, 0, state.get("evaluate_free_by"), note,
-                      state.get(_photo_key("evaluate_free")))  # fmt: skip
-    if details.empty:
-        state["evaluate_free_problem"] = t("evaluate.free_empty")
-        return
-    problem = _store(conn, actor, _entry(drill_id, actor, "free", details), details.photo)
-    state["evaluate_free_problem"] = problem
-    if problem is None:
-        state["evaluate_free_saved"] = True
-        _forget("evaluate_free", "note", "by", "photo")
-
-
-def free_observation(conn, actor, drill, ctx: Context) -> None:
-    """An unexpected action: confirmed once stored; an empty one is refused with a reason, and
-    what was typed stays in the form until it is stored."""
-    if drill.status == "ended":
-        return
-    if st.session_state.pop("evaluate_free_saved", False):
-        st.toast(t("evaluate.free_recorded"), icon=":material/check:")
-    with st.form("evaluate_free"):
-        st.text_area(t("evaluate.free_note"), height=80, key="evaluate_free_note")
-        st.selectbox(
-            t("evaluate.done_by"),
-            [None, *ctx.names],
-            key="evaluate_free_by",
-            format_func=lambda r: "—" if r is None else ctx.names[r],
-        )
-        _photo_input(_photo_key("evaluate_free"))
-        st.form_submit_button(
-            t("evaluate.free_save"),
-            key="evaluate_free_save",
-            on_click=_save_free,
-            args=(conn, actor, drill.id),
-        )
-    problem = st.session_state.get("evaluate_free_problem")
-    if problem:
-        st.error(problem, icon=":material/error:")
-
-
-def answers(conn, actor, drill) -> None:
-    """Task cards and questions released so far, each with the answer the evaluator heard."""
-    try:
-        views = [
-            v
-            for v in drills_store.visible_injects(conn, actor, drill.id)
-            if v.released_at and v.inject.kind in ("task_card", "question")
-        ]
-    except PlanError as exc:
-        st.error(t(exc.key, **exc.params))
-        return
-    if not views:
-        return
-    st.subheader(t("evaluate.answers"))
-    for view in views:
-        with st.form(f"answer_{view.inject.id}", clear_on_submit=True):
-            st.markdown(
-                f"**{md(view.inject.title)}** · {t('drills.inject_kind.' + view.inject.kind)}"
-            )
-            st.text(view.inject.content)
-            text = st.text_area(t("evaluate.answer"), height=70)
-            sent = st.form_submit_button(t("evaluate.free_save"), disabled=drill.status == "ended")
-        if sent and text.strip():
-            moment = now()
-            entry = Observation(id=uuid.uuid4().hex, drill_id=drill.id, kind="answer",
-                                evaluator=actor.username, entered_at=moment, happened_at=moment,
-                                inject_id=view.inject.id, note=text.strip())  # fmt: skip
-            problem = _store(conn, actor, entry)
-            if problem:
-                st.error(problem)
-            else:
-                st.toast(t("evaluate.recorded"))
-
-
-def amendment(conn, actor, drill, state, ctx: Context) -> None:
-    """After the end: correct one of one's entries with a reason; the original is kept."""
-    mine = [e for e in state.items.values() if e.observation.evaluator == actor.username]
-    if not mine:
-        return
-    st.subheader(t("evaluate.amend"))
-    with st.form("evaluate_amend", clear_on_submit=True):
-        entry = st.selectbox(
-            t("evaluate.amend_which"),
-            mine,
-            format_func=lambda e: (
-                f"{short(ctx.item_name(e.observation.item_id), 60)} · "
-                f"{t('drills.rating.' + e.rating) if e.rating else ''}"
-            ),
-        )
-        rating = st.selectbox(
-            t("drillpage.rating"), RATINGS, format_func=lambda r: t(f"drills.rating.{r}")
-        )
-        reason = st.text_input(t("evaluate.amend_reason"))
-        sent = st.form_submit_button(t("evaluate.amend_save"))
-    if sent:
-        if not reason.strip():
-            st.error(t("evaluate.amend_needs_reason"))
-            return
-        moment = now()
-        original = entry.observation
-        fix = Observation(
-            id=uuid.uuid4().hex,
-            drill_id=drill.id,
-            kind="amendment",
-            evaluator=actor.username,
-            entered_at=moment,
-            happened_at=original.happened_at,
-            item_id=original.item_id,
-            rating=rating,
-            quality=original.quality,
-            done_by=original.done_by,
-            note=original.note,
-            ref=original.id,
-            reason=reason.strip(),
-        )
-        problem = _store(conn, actor, fix)
-        if problem:
-            st.error(problem)
-        else:
-            st.toast(t("evaluate.recorded"))
