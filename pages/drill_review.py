@@ -17,7 +17,11 @@ actor = page_setup("nav.drill_review", require="role:drill_director|evaluation_l
 conn = get_db()
 st.title(t("nav.drill_review"))
 
-ended = [d for d in drills_store.list_drills(conn, actor, now=now()) if d.status == "ended"]
+ended = [  # an evaluator or participant of a drill does not review it (the store refuses too)
+    d
+    for d in drills_store.list_drills(conn, actor, now=now())
+    if d.status == "ended" and d.my_role in ("director", "evaluation_lead", None)
+]
 if not ended:
     st.info(t("review.none"))
     st.stop()
