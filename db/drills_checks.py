@@ -21,7 +21,7 @@ from drills.checklist import derive_checklist
 from drills.errors import DrillProblemsError, Problem, problem
 from drills.model import DRILL_SCOPES, DRILL_TYPES, INJECT_KINDS, DrillDesign
 from drills.validate import blocking, check_design
-from i18n import t
+from i18n import Term
 from plans.model import PHASES, Plan
 
 # The system role a person needs for each part they play in a drill.
@@ -166,36 +166,12 @@ def resolve_people(cur: duckdb.DuckDBPyConnection, people: list[Person], unit: s
         in_unit = person.role != "director" or user_unit == unit
         if (needed is not None and not roles & needed) or not in_unit:
             raise StoreError(
-                "drills_store.person_lacks_role", username=name, role=DrillRoleName(person.role)
+                "drills_store.person_lacks_role",
+                username=name,
+                role=Term(f"drillpage.as.{person.role}"),
             )
         resolved.append(replace(person, username=name))
     return _once(resolved)
-
-
-class DrillRoleName:
-    """A part in a drill ("director", "evaluation_lead", "evaluator", "participant") as an error
-    parameter that names itself in the reader's language when the message is shown
-    (`drillpage.as.<role>`): the store raises the role id and never chooses a language."""
-
-    __slots__ = ("role",)
-
-    def __init__(self, role: str) -> None:
-        self.role = role
-
-    def __str__(self) -> str:
-        return t(f"drillpage.as.{self.role}")
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
-
-    def __repr__(self) -> str:
-        return f"DrillRoleName({self.role!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, DrillRoleName) and other.role == self.role
-
-    def __hash__(self) -> int:
-        return hash(self.role)
 
 
 def _once(people: list[Person]) -> list[Person]:
@@ -207,7 +183,6 @@ def _once(people: list[Person]) -> list[Person]:
 
 __all__ = [
     "UNFINISHED",
-    "DrillRoleName",
     "require_design",
     "resolve_people",
     "shape_problems",

@@ -43,6 +43,7 @@ _FINDING_COLUMNS = (
     "id, title, description, evidence, cause, grade, strength, step_id, role_id, status, kind,"
     " item_id, area, version, edited_by, edited_at"
 )
+_REVIEW_COLUMNS = "username, role, went_well, to_improve, rating, submitted_at"
 _ACTION_COLUMNS = (
     "a.id, a.finding_id, a.action, a.owner, a.due, a.status, a.verification, a.drill_id,"
     " a.version, a.updated_by, a.updated_at"
@@ -452,11 +453,11 @@ def my_review(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> S
     with conn.cursor() as cur, transaction(cur):
         known_facts(cur, actor, drill_id)
         row = cur.execute(
-            "SELECT username, role, went_well, to_improve, rating, submitted_at"
-            " FROM participant_reviews WHERE drill_id = ? AND username = ?",
+            f"SELECT {_REVIEW_COLUMNS} FROM participant_reviews"
+            " WHERE drill_id = ? AND username = ?",
             [drill_id, actor.username],
         ).fetchone()
-    return None if row is None else StoredReview(drill_id, ParticipantReview(*row[:5]), row[5])
+    return None if row is None else _review(drill_id, row)
 
 
 def list_reviews(
@@ -465,11 +466,15 @@ def list_reviews(
     with conn.cursor() as cur, transaction(cur):
         _reader(cur, actor, drill_id)
         rows = cur.execute(
-            "SELECT username, role, went_well, to_improve, rating, submitted_at"
-            " FROM participant_reviews WHERE drill_id = ? ORDER BY submitted_at, username",
+            f"SELECT {_REVIEW_COLUMNS} FROM participant_reviews"
+            " WHERE drill_id = ? ORDER BY submitted_at, username",
             [drill_id],
         ).fetchall()
-    return [StoredReview(drill_id, ParticipantReview(*row[:5]), row[5]) for row in rows]
+    return [_review(drill_id, row) for row in rows]
+
+
+def _review(drill_id: int, row: tuple) -> StoredReview:
+    return StoredReview(drill_id, ParticipantReview(*row[:5]), row[5])
 
 
 # ---------------------------------------------------------------- weights and overrides

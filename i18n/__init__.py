@@ -66,3 +66,28 @@ def t(key: str, lang: str | None = None, **params) -> str:
 
 def keys() -> list[str]:
     return sorted(_load())
+
+
+class Term:
+    """A catalogue key standing in for its words until they are shown: an error parameter that
+    names itself in the reader's language (the layer that raises never picks a language)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __str__(self) -> str:
+        return t(self.key)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Term({self.key!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Term) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)

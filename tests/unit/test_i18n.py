@@ -42,3 +42,15 @@ def test_a_missing_key_shows_itself_instead_of_failing_silently():
 def test_parameters_are_filled_in_both_languages():
     assert "3" in i18n.t("plans.count", lang="zh", n=3)
     assert "3 plans" == i18n.t("plans.count", lang="en", n=3)
+
+
+def test_a_term_names_itself_in_the_language_of_the_moment_it_is_shown():
+    term = i18n.Term("drillpage.as.evaluation_lead")
+    try:
+        i18n.set_language("zh")
+        assert f"{term}" == "评估组长"
+        i18n.set_language("en")
+        assert str(term) == "evaluation lead"
+    finally:
+        i18n.set_language("zh")
+    assert term == i18n.Term("drillpage.as.evaluation_lead") and "drillpage" in repr(term)
