@@ -1,4 +1,5 @@
-"""The one cached resource: the DuckDB connection (migrated, accounts ready, demo data seeded)."""
+"""The one cached resource: the DuckDB connection (migrated, accounts ready, demo data seeded),
+refused in demo mode when the server listens where other machines reach it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from i18n import t
-from settings import load_settings
+from plans.errors import PlanError
+from settings import demo_refused, load_settings
+
+
+class DemoOnNetworkError(PlanError):
+    """Demo mode (public passwords) on an address other machines reach; params: address."""
+
+    key = "serve.demo_on_network"
 
 
 @st.cache_resource(show_spinner=False)
@@ -37,5 +45,24 @@ def _connection(path: str):
 
 
 def get_db():
-    """The shared connection; store functions take a cursor of it per call."""
+    """The shared connection; store functions take a cursor of it per call.
+
+    Raises: DemoOnNetworkError in demo mode on a network address (a plain `streamlit run`
+    that bypassed scripts/run.sh): no demo account is created or can sign in.
+    """
+    address = st.get_option("server.address") or ""
+    if demo_refused(load_settings(), address):
+        _log_refusal(address)
+        raise DemoOnNetworkError(address=address or "0.0.0.0")
     return _connection(str(load_settings().db_path))
+
+
+_REFUSALS_LOGGED: set[str] = set()
+
+
+def _log_refusal(address: str) -> None:
+    if address in _REFUSALS_LOGGED:  # once per address, not on every page load
+        return
+    _REFUSALS_LOGGED.add(address)
+    for lang in ("zh", "en"):
+        print(t("serve.demo_on_network", lang=lang, address=address or "0.0.0.0"), file=sys.stderr)

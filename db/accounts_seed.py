@@ -33,7 +33,7 @@ def _demo(username: str, role: str, display_name: str) -> DemoAccount:
     return DemoAccount(username, f"{username}-demo-2026", role, display_name)
 
 
-# Listed in the README and on the sign-in page in demo mode.
+# Listed in the README; in demo mode the sign-in page lists them too, but for the administrator.
 DEMO_ACCOUNTS = (
     _demo("owner", "plan_owner", "预案编制 王工 / plan owner"),
     _demo("approver", "approver", "审批人 李主任 / approver"),
@@ -44,6 +44,9 @@ DEMO_ACCOUNTS = (
     _demo("manager", "manager", "园区管理 周处 / manager"),
     _demo("demoadmin", "admin", "系统管理员 / admin (demo)"),
 )
+# The administrator manages users and reads the audit log: its password is for the operator, who
+# reads it in the README, not for whoever opens the sign-in page.
+LISTED_DEMO_ACCOUNTS = tuple(a for a in DEMO_ACCOUNTS if a.role != "admin")
 
 
 def ensure_admin(
@@ -151,6 +154,7 @@ __all__ = [
     "ADMIN_USERNAME",
     "DEMO_ACCOUNTS",
     "DEMO_UNIT",
+    "LISTED_DEMO_ACCOUNTS",
     "DemoAccount",
     "demo_account",
     "ensure_admin",

@@ -65,7 +65,11 @@ def page_setup(title_key: str, *, require: str | None = None, layout: str = "wid
     st.set_page_config(page_title=f"{t(title_key)} · PlanDrill", page_icon="🛡️", layout=layout)
     st.session_state.setdefault("lang", load_settings().language)
     i18n.set_language(st.session_state["lang"])
-    bootstrap.get_db()  # the first page load creates the database and the first admin
+    try:
+        bootstrap.get_db()  # the first page load creates the database and the first admin
+    except bootstrap.DemoOnNetworkError as exc:
+        st.error(error_text(exc), icon=":material/block:")
+        st.stop()
     actor = session.current_actor()
     with st.sidebar:
         st.markdown(f"### {t('app.title')}")

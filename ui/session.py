@@ -77,7 +77,7 @@ def sign_in_form() -> None:
 
 
 def _demo_accounts() -> None:
-    from db.accounts_seed import DEMO_ACCOUNTS
+    from db.accounts_seed import LISTED_DEMO_ACCOUNTS
 
     with st.expander(t("auth.demo_accounts"), expanded=True):
         st.caption(t("auth.demo_hint"))
@@ -88,7 +88,7 @@ def _demo_accounts() -> None:
                     t("auth.password"): a.password,
                     t("auth.role"): t(f"role.{a.role}"),
                 }
-                for a in DEMO_ACCOUNTS
+                for a in LISTED_DEMO_ACCOUNTS
             ],
             hide_index=True,
             width="stretch",

@@ -152,6 +152,19 @@ MESSAGES.update(
                 "is in use by another program.)"
             ),
         ),
+        "serve.demo_on_network": (
+            (
+                "演示模式不能在 {address} 上运行：演示账户的密码是公开的，任何能连到这个地址的人都能登录。"
+                "请只在本机使用演示模式（默认地址 127.0.0.1），或设置 PLANDRILL_DEMO=0 以正式模式运行；"
+                "确实要在网络上演示时，设置 PLANDRILL_DEMO_ON_NETWORK=1。"
+            ),
+            (
+                "Demo mode does not run on {address}: the demo accounts' passwords are public, so "
+                "anyone who reaches this address could sign in. Use demo mode on this machine only "
+                "(the default address 127.0.0.1), or set PLANDRILL_DEMO=0 to run for real; to demo "
+                "on a network all the same, set PLANDRILL_DEMO_ON_NETWORK=1."
+            ),
+        ),
         "bootstrap.admin_created": (
             "已创建管理员账号 admin，一次性密码：{password}（首次登录时须修改）",
             (

@@ -9,10 +9,13 @@ MESSAGES = {
     "auth.role": ("角色", "Role"),
     "auth.demo_accounts": ("演示账户", "Demo accounts"),
     "auth.demo_hint": (
-        "演示模式：每种角色一个账户，可直接登录体验。正式部署请关闭演示模式（PLANDRILL_DEMO=0）。",
         (
-            "Demo mode: one account per role to try the product. Turn demo mode off in production "
-            "(PLANDRILL_DEMO=0)."
+            "演示模式：每种业务角色一个账户，可直接登录体验（系统管理员账户不在此列出）。"
+            "正式部署请关闭演示模式（PLANDRILL_DEMO=0）。"
+        ),
+        (
+            "Demo mode: one account per working role to try the product (the administrator "
+            "account is not listed here). Turn demo mode off in production (PLANDRILL_DEMO=0)."
         ),
     ),
     "auth.signed_in_as": ("当前用户：{name}", "Signed in as {name}"),
