@@ -78,7 +78,7 @@ def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> P
         english = EnglishExtractor(reg)
         drafts = english.run(blocks, ctxs, block_parts)
         names = {rid: [e.name, *e.aliases] for rid, e in reg.entries.items()}
-        befores = order_en(drafts, english.en.find, names)
+        befores = order_en(drafts, english.en.find, names, english.flow_sections)
     else:
         drafts = ChineseExtractor(reg).run(blocks, ctxs, block_parts)
         offices = [(rid, e.parent) for rid, e in reg.entries.items() if _OFFICE.search(e.name)]

@@ -37,32 +37,53 @@ _PHASES_ZH: tuple[tuple[str, re.Pattern], ...] = (
     ("warning", re.compile(r"预警|监测预报")),
     ("disposal", re.compile(r"处置|救援|措施|应急响应|响应|程序|流程|行动|抢险|救治|救护")),
 )
+# Sections without steps in English plans: general matter, organisation, grading, preparedness and
+# document administration (the chapter words of emergency operations, incident-response and
+# contingency plans).
 _NO_STEPS_EN = re.compile(
-    r"^(?:description|responsibilit|mission|location|material|purpose|scope|introduction|"
-    r"overview|background|definitions?|glossary|training|exercise|maintenance|references?|"
-    r"authorit|organi[sz]ation|staffing|equipment|supplies|resources|supplementary|annex)",
+    r"^(?:[\dA-Z]{1,3}[.)]\s*)*(?:[\d.]+\s+)?(?:description|responsibilit|mission|location|"
+    r"material|purpose|scope|introduction|overview|background|definitions?|glossary|terms|"
+    r"acronyms|abbreviations|training|exercis|testing|maintenance|references?|authorit|"
+    r"organi[sz]ation|staffing|equipment|supplies|resources|supplementary|annex|appendix|"
+    r"attachment|severity|severities|priorit(?:y|ies)\b|classification|categor|"
+    r"(?:incident |response |alert |severity |priority )?levels\b|level definitions|roles?\b|"
+    r"team members|"
+    r"contacts?|contact list|call tree|objectives?|policy|policies|assumptions|"
+    r"concept of operations|document|revision|approval|distribution|record of changes|"
+    r"how (?:this|we|to use)|plan (?:maintenance|review|updates?)|lessons learned process)",
     re.IGNORECASE,
 )
 _PHASES_EN: tuple[tuple[str, re.Pattern], ...] = (
     (
         "termination",
         re.compile(
-            r"demobili|deactivat|stand[- ]?down|termination|close[- ]?out|"
-            r"\bend(?:ing)? of (?:the )?(?:emergency )?response|\bresponse (?:end|closure)\b",
+            r"demobili|deactivat|stand[- ]?down|termination|close[- ]?out|closing|closure|"
+            r"\bend(?:ing)? of (?:the )?(?:emergency |incident )?response|"
+            r"\bresponse (?:end|closure)\b|reconstitut|\bresolv|\bresolution",
             re.IGNORECASE,
         ),
     ),
     (
         "recovery",
-        re.compile(r"recovery|after[- ]action|post[- ]incident|aftermath|aftercare", re.IGNORECASE),
+        re.compile(
+            r"recover|restor|after[- ]action|post[- ]?(?:incident|event|mortem)|aftermath|"
+            r"aftercare|retrospective|follow[- ]up|lessons learned|after the \w+",
+            re.IGNORECASE,
+        ),
     ),
-    ("public_info", re.compile(r"public information|\bmedia\b|\bpress\b", re.IGNORECASE)),
-    ("report", re.compile(r"\breport|\bnotif", re.IGNORECASE)),
-    ("warning", re.compile(r"\bwarning|\balert|\bwatch\b", re.IGNORECASE)),
+    (
+        "public_info",
+        re.compile(
+            r"public information|\bmedia\b|\bpress\b|communicat|status updates?", re.IGNORECASE
+        ),
+    ),
+    ("report", re.compile(r"\breport|\bnotif|\bescalation (?:path|contacts)", re.IGNORECASE)),
+    ("warning", re.compile(r"\bwarning|\balert|\bwatch\b|\bdetect|\bidentif", re.IGNORECASE)),
     (
         "activation",
         re.compile(
-            r"immediate|initial|activation|first hour|start[- ]?up|"
+            r"immediate|initial|initiat|activation|\bactivat|first hour|start[- ]?up|declar|"
+            r"triage|mobili[sz]|"
             r"^(?:[\d.]+\s+)?(?:response levels?|levels? of response|level (?:[1-4]|i{1,3}|iv) response$)",
             re.IGNORECASE,
         ),
@@ -71,8 +92,9 @@ _PHASES_EN: tuple[tuple[str, re.Pattern], ...] = (
     (
         "disposal",
         re.compile(
-            r"continuing|ongoing|actions?|procedures?|tasks?|checklist|duties during|"
-            r"response measures|measures|"
+            r"continuing|ongoing|actions?|procedures?|tasks?|checklist|duties during|steps?\b|"
+            r"response measures|measures|playbook|runbook|assess|investigat|diagnos|contain|"
+            r"eradicat|mitigat|remediat|respond|evacuat|shelter|"
             # a heading that is only "(Emergency) Response", not a team's ("Response Team")
             r"^(?:[\d.]+\s+)?(?:emergency\s+|incident\s+)?response(?:\s+(?:phase|operations))?$",
             re.IGNORECASE,
@@ -211,9 +233,20 @@ class Context:
     section: int | None = None  # index of the innermost heading
 
 
+# an English heading that names a team or post ("Communications Team", "Demobilization Unit"):
+# its own sections decide, the phase words in its name do not
+_ROLE_HEADING_EN = re.compile(
+    r"\b(?:team|lead|leader|officer|commander|manager|coordinator|director|position|scribe|"
+    r"unit|group|section|branch|staff|liaison|specialist|supervisor|chief)s?\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def heading_phase(text: str, language: str) -> tuple[bool, str | None]:
     """(decided, phase): decided is False when the heading says nothing about steps."""
     if language == "en":
+        if _ROLE_HEADING_EN.search(text.strip()):
+            return False, None
         if _NO_STEPS_EN.search(text.strip()):
             return True, None
         for phase, pattern in _PHASES_EN:

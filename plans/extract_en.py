@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 
-from plans.extract_context import Context, heading_phase, step_phase
+from plans.extract_context import Context, heading_phase, levels_in, step_phase
 from plans.extract_roles import RoleRegistry
 from plans.extract_text import sentences
 from plans.extract_zh import Draft
@@ -113,48 +114,75 @@ class EnglishExtractor:
         self.reg = reg
         self.en = EnglishRegistry(reg)
         self.drafts: list[Draft] = []
+        self.lead: _Lead | None = None
+        self.flow_sections: set[int] = set()  # sections whose steps follow one another
 
     def run(self, blocks: list[Block], ctxs: list[Context], parts: list[str | None]) -> list[Draft]:
-        positions: dict[int, str] = {}  # heading block → role id
+        positions: dict[int, str] = {}  # heading block → role id of the post it is about
+        owner_steps: set[int] = set()  # headings that say "Steps for <role>"
         self.items: dict[int, int] = {}  # list depth → block of the last item
         org_stack: dict[int, str] = {}
+        for b in blocks:
+            if b.kind == "paragraph" or b.kind == "list_item":
+                define_acronyms(self.en, b)
         for b, ctx, part in zip(blocks, ctxs, parts):
             if b.kind == "heading":
-                if b.style != "Title" and _position_heading(b, blocks):
+                self.lead = None
+                if b.style == "Title":
+                    continue
+                owner = owner_heading(b.text)
+                if owner is not None:
+                    positions[b.index] = self.en.add(owner[0], b, part=part)
+                    if owner[1]:
+                        owner_steps.add(b.index)
+                elif _position_heading(b, blocks):
                     positions[b.index] = self.en.add(b.text, b, part=part)
                 continue
             position = next(
                 (positions[h.index] for h in reversed(ctx.headings) if h.index in positions), None
             )
+            steps_owner = any(h.index in owner_steps for h in ctx.headings)
             if b.kind == "table_row":
                 self._table_row(b, part)
                 continue
-            if ctx.phase is None:
-                if (
-                    b.kind == "list_item"
-                    and position is None
-                    and _is_org_item(b.text)
-                    and _ROLE_WORDS.search(b.text)
-                    or (
-                        b.kind == "list_item"
-                        and position is None
-                        and _is_org_item(b.text)
-                        and b.level > 1
-                    )
-                ):
-                    parent = org_stack.get(b.level - 1)
-                    org_stack[b.level] = self.en.add(b.text, b, parent=parent, part=part)
-                elif position is not None and b.kind == "list_item":
-                    self.reg.responsibility(position, b.text)
+            if ctx.phase is None and not steps_owner:
+                self._org_block(b, ctx, part, position, org_stack)
                 continue
             if b.kind not in ("list_item", "paragraph"):
                 continue
+            if position is None and not steps_owner and ctx.section is not None:
+                self.flow_sections.add(ctx.section)
             self._mentions(b, position, part)
             if position is None:
                 self._narrative(b, ctx, part)
             else:
                 self._step(b, ctx, part, position)
         return self.drafts
+
+    def _org_block(self, b: Block, ctx: Context, part, position, org_stack) -> None:
+        """Organisation, duty lists and undecided sections: roles and responsibilities, and the
+        steps of a section no heading classifies when its sentences say who does what."""
+        if (
+            b.kind == "list_item"
+            and position is None
+            and _is_org_item(b.text)
+            and (_ROLE_WORDS.search(b.text) or b.level > 1)
+        ):
+            parent = org_stack.get(b.level - 1)
+            org_stack[b.level] = self.en.add(b.text, b, parent=parent, part=part)
+            return
+        duty = _ROLE_DUTY.match(b.text) if b.kind == "list_item" else None
+        if duty and is_role_phrase(duty.group("name")):
+            rid = self.en.add(duty.group("name"), b, part=part)
+            self.reg.responsibility(rid, duty.group("duty"))
+            return
+        if position is not None and b.kind == "list_item":
+            self.reg.responsibility(position, b.text)
+            return
+        if ctx.phase is None and ctx.headings and not _closed(ctx):
+            # an unclassified section ("GitHub", "Internal dependencies"): its sentences that
+            # name a known actor doing something are steps
+            self._narrative(b, ctx, part, only_actors=True)
 
     def _table_row(self, b: Block, part) -> None:
         cells = [c for c in b.cells if c.strip()]
@@ -201,6 +229,12 @@ class EnglishExtractor:
                 # a one-word short form ("the Office") is the role only as written, not in
                 # "the sub-district office"
                 exact = k and " " not in name and not name.isupper()
+                if name.isupper() and 2 <= len(name) <= 6:
+                    # a short form ("IC") only as a word of its own
+                    hit = re.search(rf"(?<![\w@-]){re.escape(name)}(?![\w-])", head)
+                    if hit:
+                        names.append((hit.start(), -len(name), rid))
+                    continue
                 pos = head.find(name) if exact else lower.find(name.lower())
                 if len(name) > 3 and pos >= 0:
                     names.append((pos, -len(name), rid))
@@ -222,12 +256,24 @@ class EnglishExtractor:
             prev_end = end
         return out[:3]
 
-    def _narrative(self, b: Block, ctx: Context, part) -> None:
-        last: list[str] = []
-        for sentence in without_conditions(sentences(b.text)):
-            if len(sentence) < 12 or _NOT_ACTION.match(sentence) or _DEFINES_LEVEL.match(sentence):
+    def _narrative(self, b: Block, ctx: Context, part, only_actors: bool = False) -> None:
+        text = _strip_label(b)
+        lead = self._lead_for(b)
+        if b.kind == "paragraph":
+            self.lead = None
+        last: list[str] = list(lead.owners) if lead else []
+        for sentence in without_conditions(sentences(text)):
+            if sentence.endswith(":"):
+                self._open_lead(b, sentence, last)
                 continue
-            owners = self._known(sentence) or last
+            if len(sentence) < 12 or not_a_step(sentence) or _DEFINES_LEVEL.match(sentence):
+                continue
+            named = self._subject(sentence, b, part) or self._known(sentence)
+            if only_actors and not named:
+                continue
+            if not named and not lead and not is_imperative(sentence) and not _WE.match(sentence):
+                continue
+            owners = named or last
             support = []
             m = re.search(
                 r"with (?:the )?(?P<who>[^,]+?) supporting|supporting (?:the )?(?P<who2>[^,]+)",
@@ -241,7 +287,7 @@ class EnglishExtractor:
                     support.append(rid)
             for rid in owners + support:
                 self.reg.use(rid)
-            found = find_time_limit(sentence)
+            found = find_time_limit(sentence) or (lead.time if lead else None)
             self.drafts.append(
                 Draft(
                     block=b.index,
@@ -249,17 +295,60 @@ class EnglishExtractor:
                     text=sentence,
                     roles=owners,
                     phase=step_phase(ctx.phase or "disposal", sentence, "en"),
-                    levels=ctx.levels,
+                    levels=levels_in(sentence, grades=False) or ctx.levels,
                     time=found.minutes if found else None,
                     time_text=found.text if found else "",
                     support=support,
                     section=ctx.section,
                     item=b.index if b.kind == "list_item" else None,
-                    list_key=("sec", ctx.section, b.level) if b.kind == "list_item" else None,
+                    list_key=(("lead", lead.block) if lead else ("sec", ctx.section, b.level))
+                    if b.kind == "list_item"
+                    else None,
+                    sequence=b.kind == "list_item" and bool(_NUMBERED.match(b.label or "")),
                     part=part,
+                    lead_text=lead.text if lead else "",
                 )
             )
             last = owners
+
+    def _lead_for(self, b: Block) -> _Lead | None:
+        """The lead-in ("The IC should:") whose list `b` is an item of, if any."""
+        lead = self.lead
+        if lead is None or b.kind != "list_item":
+            return None
+        if b.level <= lead.level:
+            self.lead = None
+            return None
+        return lead
+
+    def _open_lead(self, b: Block, sentence: str, last: list[str]) -> None:
+        owners = self._subject(sentence, b, None) or self._known(sentence) or last
+        found = find_time_limit(sentence)
+        level = b.level if b.kind == "list_item" else 0
+        if not owners and not _ACTION_LEAD.search(sentence) and not is_imperative(sentence):
+            # "The runbook covers these scenarios:": what follows is a list of things
+            self.lead = None
+            return
+        self.lead = _Lead(b.index, owners, found, level, sentence)
+
+    def _subject(self, sentence: str, b: Block, part) -> list[str]:
+        """A post or team named as the subject ("the on-call engineer declares …"), new or known."""
+        text = _drop_condition(sentence)
+        words = text.split()
+        start = 1 if words and _DETERMINER.match(words[0]) else 0
+        for n in range(min(6, len(words) - 1), start, -1):
+            rid = self.en.find(" ".join(words[start:n]))
+            if rid and _VERB_NEXT.match(words[n]):
+                return [rid]
+        m = _NP_SUBJECT.match(text)
+        if not m or not is_role_phrase(m.group("np")):
+            return []
+        np = m.group("np")
+        if not start and not all(w[:1].isupper() or not w[:1].isalpha() for w in np.split()):
+            # without an article a subject is written as a name ("Cloud Operations will …");
+            # "Make sure your staff gets …" is an instruction
+            return []
+        return [self.en.add(np, b, part=part)]
 
     def _mentions(self, b: Block, position: str | None, part) -> None:
         for m in _MENTION.finditer(b.text):
@@ -275,10 +364,23 @@ class EnglishExtractor:
     def _step(self, b: Block, ctx: Context, part, position: str | None) -> None:
         if b.kind == "list_item":
             self.items[b.level] = b.index
-        text = b.text
-        if b.label and text.startswith(b.label):
-            text = text[len(b.label) :].strip()
-        if _NOT_ACTION.match(text) or text.endswith(":") and b.kind == "paragraph":
+        lead = self._lead_for(b)
+        if b.kind == "paragraph":
+            self.lead = None
+        text = _strip_label(b)
+        if _NOT_ACTION.match(text) or not_a_step(text):
+            return
+        if text.endswith(":"):
+            self._open_lead(b, text, [position] if position else [])
+            return
+        if (
+            b.kind == "paragraph"
+            and not is_imperative(text)
+            and not self._known(text)
+            and not _SUBJ.match(text)
+            and not self._subject(text, b, part)
+        ):
+            # a paragraph under a post's heading that is not an instruction: description
             return
         owners: list[str] = []
         m = _SUBJ.match(text)
@@ -286,6 +388,10 @@ class EnglishExtractor:
             rid = self.en.find(m.group("who"))
             if rid:
                 owners = [rid]
+        if not owners:
+            owners = self._subject(text, b, part)
+        if not owners and lead and lead.owners:
+            owners = list(lead.owners)
         if not owners and position:
             owners = [position]
         for m in _WITH.finditer(text):
@@ -308,8 +414,9 @@ class EnglishExtractor:
             # (a step that activates the plan and tells others so stays the activation)
             phase = "report"
         prev = None
+        numbered = b.kind == "list_item" and bool(_NUMBERED.match(b.label or ""))
         for piece in _pieces(text):
-            found = find_time_limit(piece) or heading_time
+            found = find_time_limit(piece) or (lead.time if lead else None) or heading_time
             self.drafts.append(
                 Draft(
                     block=b.index,
@@ -317,12 +424,13 @@ class EnglishExtractor:
                     text=piece,
                     roles=owners,
                     phase=phase,
-                    levels=ctx.levels,
+                    levels=levels_in(piece, grades=False) or ctx.levels,
                     time=found.minutes if found else None,
                     time_text=found.text if found else "",
                     section=ctx.section,
                     item=b.index if b.kind == "list_item" else None,
                     list_key=("sec", ctx.section, b.level),
+                    sequence=numbered,
                     part=part,
                     parent_item=self.items.get(b.level - 1)
                     if b.kind == "list_item" and b.level > 1
@@ -332,6 +440,235 @@ class EnglishExtractor:
                 )
             )
             prev = len(self.drafts) - 1
+
+
+@dataclass
+class _Lead:
+    """A sentence ending in a colon that introduces a list: its owners and deadline carry on."""
+
+    block: int
+    owners: list[str]
+    time: object
+    level: int
+    text: str
+
+
+# the last word of a post's or team's name in English plans
+_HEAD_NOUN = (
+    r"commanders?|leads?|leaders?|managers?|officers?|officials?|coordinators?|directors?|"
+    r"supervisors?|chiefs?|scribes?|liaisons?|specialists?|engineers?|responders?|"
+    r"administrators?|analysts?|owners?|counsel|teams?|operations|dispatchers?|crews?|"
+    r"captains?|wardens?|marshals?|volunteers?|representatives?|committee|board|desk|"
+    r"department|agency|office|centre|center|unit|section|branch|division|staff|personnel|"
+    r"technicians?|custodians?|controllers?|heads?|ciso|cio|cto|ceo|eoc|desk"
+)
+_ROLE_PHRASE = re.compile(
+    rf"^(?:the |a |an |each |every |any |all |our |your )?(?P<name>(?:[\w.@/&'’-]+ ){{0,4}}"
+    rf"(?:{_HEAD_NOUN}))$",
+    re.IGNORECASE,
+)
+_PERSON_WHO = re.compile(
+    r"^(?:the |a |an |any |each )?(?:person|people|employee|staff member|member of staff|user|"
+    r"individual|anyone)s? (?:who|that) [\w\s'’-]{3,60}$",
+    re.IGNORECASE,
+)
+_NOT_NAME_WORDS = re.compile(
+    r"\b(?:the|of|in|on|for|with|from|to|by|is|are|was|will|shall|must|should|and|or|"
+    r"this|that|these|those|it|its|their|all|any|when|if|once|after|before)\b",
+    re.IGNORECASE,
+)
+
+
+def is_role_phrase(text: str) -> bool:
+    """Whether `text` names a post or team ("IT Security Lead", "the on-call engineer",
+    "the person who discovers the breach"), not a thing or an action."""
+    text = text.strip(" .,:;*")
+    if not text or len(text) > 70:
+        return False
+    if _PERSON_WHO.match(text):
+        return True
+    m = _ROLE_PHRASE.match(text)
+    if not m:
+        return False
+    name = m.group("name")
+    words = name.split()
+    # a lone generic word ("team", "staff", "the office") names nobody in particular
+    if len(words) == 1 and words[0].lower() in _GENERIC | {"operations", "personnel", "owner"}:
+        return False
+    return not any(w.islower() and _NOT_NAME_WORDS.fullmatch(w) for w in words[:-1])
+
+
+_OWNER_HEADING = (
+    re.compile(
+        r"^(?:[\dA-Z]{1,3}[.)]\s*)*(?:[\d.]+\s+)?(?:steps|actions|tasks|checklist|duties|"
+        r"procedures?|instructions)\s+(?:for|of)\s+(?P<name>.+?)\s*:?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:[\dA-Z]{1,3}[.)]\s*)*(?:[\d.]+\s+)?(?P<name>.+?)(?:['’]s)?\s+(?:steps|actions|tasks|"
+        r"checklist|procedures?|instructions)\s*:?$",
+        re.IGNORECASE,
+    ),
+)
+_OWNER_DUTIES = re.compile(
+    r"^(?:[\dA-Z]{1,3}[.)]\s*)*(?:[\d.]+\s+)?(?P<name>.+?)(?:['’]s)?\s+(?:responsibilities|"
+    r"duties|role)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def owner_heading(text: str) -> tuple[str, bool] | None:
+    """(role name, True) for "Steps for the IT Security Lead" and "Scribe checklist";
+    (role name, False) for "Incident Commander responsibilities"; None otherwise."""
+    text = text.strip()
+    for pattern in _OWNER_HEADING:
+        m = pattern.match(text)
+        if m and is_role_phrase(m.group("name")):
+            return _role_name(m.group("name")), True
+    m = _OWNER_DUTIES.match(text)
+    if m and is_role_phrase(m.group("name")):
+        return _role_name(m.group("name")), False
+    return None
+
+
+def _role_name(text: str) -> str:
+    return re.sub(
+        r"^(?:the|a|an|each|every|any|all|our|your)\s+", "", text.strip(), flags=re.IGNORECASE
+    )
+
+
+_DEFINES = re.compile(
+    r"(?<![\w.@-])(?P<name>(?:[A-Z][\w.@-]*\s){1,3}(?:team|staff|unit|group)|"
+    r"(?:[A-Z][\w.@-]*\s){0,3}[A-Z][\w.@-]*|"
+    r"(?:[a-z][\w.@-]*\s){0,2}[\w.@-]+ team)"
+    r"\s*\((?:the\s+|an?\s+)?(?P<acr>@?[A-Za-z][\w-]{1,14})\)"
+)
+
+
+def define_acronyms(en: EnglishRegistry, b: Block) -> None:
+    """Posts defined with a short form anywhere: "Incident Commander (IC)",
+    "Cloud Operations team (@cg-operators)"."""
+    for m in _DEFINES.finditer(b.text):
+        name, acr = m.group("name"), m.group("acr")
+        name = _role_name(name)
+        if not is_role_phrase(name) or not (acr.isupper() or acr.startswith("@")):
+            continue
+        rid = en.add(name, b)
+        en.reg.alias(rid, acr)
+        en.keys.setdefault(acr.lower(), rid)
+
+
+_NP_SUBJECT = re.compile(
+    rf"^(?:the |a |an |each |every |any |all |our |your )?(?P<np>(?:[\w.@/&'’-]+ ){{0,4}}?"
+    rf"(?:{_HEAD_NOUN}|(?:person|people|employee|anyone) (?:who|that) [\w\s'’-]{{3,40}}?))"
+    r"(?= (?:will|shall|must|should|can|may|also|then|immediately|promptly|first|"
+    r"is responsible|are responsible|(?!is\b|was\b|has\b)[a-z]+(?<!ss)s)\b)",
+    re.IGNORECASE,
+)
+_CONDITION_LEAD = re.compile(
+    r"^(?:once|when|whenever|after|if|upon|on|as soon as|for|in|during|within|until|before)\b"
+    r"[^,]{1,120},\s*",
+    re.IGNORECASE,
+)
+
+
+_ADVERB_LEAD = re.compile(
+    r"^(?:then|next|finally|also|afterwards|immediately|meanwhile|at the same time|in parallel),?\s+",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"^(?:the|a|an|each|every|any|all|our|your)$", re.IGNORECASE)
+_VERB_NEXT = re.compile(
+    r"^(?:will|shall|must|should|can|may|also|then|immediately|promptly|first|"
+    r"(?!is$|was$|has$)[a-z]+(?<!ss)s|['’]s)$"
+)
+
+
+def _drop_condition(sentence: str) -> str:
+    text = _ADVERB_LEAD.sub("", re.sub(r"^\(?(?:\d{1,2}|[a-z])[.)]\s*", "", sentence.strip()))
+    text = _CONDITION_LEAD.sub("", text, count=1)
+    return _ADVERB_LEAD.sub("", text)
+
+
+_WE = re.compile(
+    r"^(?:we|they|you)\s+(?:will|shall|must|should|need|then|also|\w+)\b", re.IGNORECASE
+)
+_ACTION_LEAD = re.compile(
+    r"\b(?:should|shall|must|will|needs? to|has to|have to|is to|are to)\b|"
+    r"\bfollowing (?:steps|actions|tasks|measures)\b",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|step\s*\d+)", re.IGNORECASE)
+_ROLE_DUTY = re.compile(
+    r"^(?P<name>[A-Z][^:–—]{2,60}?)(?:\s*\([A-Z]{2,6}\))?\s*(?::|\s[–—-]{1,2}\s)\s*(?P<duty>\S.+)$"
+)
+_NOT_STEP = re.compile(
+    r"^(?:see|refer to|for more (?:information|details)|more information|this (?:[\w.-]+ ){0,3}"
+    r"(?:plan|procedure|guide|document|doc|section|policy|book|chapter)\b|note\b|example|"
+    r"e\.g\.)|\bis covered in\b|"
+    r"\bare covered in\b|\bout of scope\b|\bis described in\b|\bare described in\b|"
+    r"\bmeans\b|\bis defined as\b|\bdepends on\b|\bis not dependent\b|"
+    r"\bwould be unacceptable\b|\boutside (?:the|its) scope\b",
+    re.IGNORECASE,
+)
+# the first word of an English sentence that is no verb: determiners, pronouns, prepositions
+_NOT_VERB = re.compile(
+    r"^(?:the|a|an|this|that|these|those|all|any|each|every|some|no|our|your|their|its|his|her|"
+    r"it|we|they|you|he|she|there|here|in|on|at|for|from|to|of|by|with|without|during|after|"
+    r"before|if|when|once|while|where|as|because|since|until|unless|although|and|or|but|not|"
+    r"only|also|more|most|many|much|one|two|three|first|second|third|next|then|finally|"
+    r"critical|high|medium|low|major|minor|full|short|long|other|such|both|either|neither)$",
+    re.IGNORECASE,
+)
+_NOUN_END = re.compile(
+    r"(?:ity|tion|sion|ment|ness|ance|ence|ship|ing|ed|ery|ure|ism|ist|ary|ory|ics)$", re.IGNORECASE
+)
+_VERB_OK = re.compile(
+    r"^(?:ensure|secure|capture|measure|procure|vary|carry|query|bury|need)$", re.IGNORECASE
+)
+_MODALS = re.compile(
+    r"^(?:will|shall|must|should|can|may|is|are|was|were|has|have)$", re.IGNORECASE
+)
+
+
+def is_imperative(text: str) -> bool:
+    """Whether an English sentence opens with a bare verb ("Isolate the affected systems…")."""
+    text = re.sub(
+        r"^(?:as (?:necessary|needed|required|appropriate)|if (?:needed|necessary|"
+        r"required|possible)|where (?:possible|needed)|when (?:possible|needed)|"
+        r"please|immediately|then|next|also|finally|first),?\s+",
+        "",
+        text.strip(),
+        flags=re.IGNORECASE,
+    )
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if not words or not text[:1].isupper():
+        return False
+    first = words[0]
+    if _NOT_VERB.match(first) or first.isupper() and len(first) > 1:
+        return False
+    if len(words) > 1 and _MODALS.match(words[1]):
+        return False
+    if _NOUN_END.search(first) and not _VERB_OK.match(first):
+        return False
+    return len(words) >= 2
+
+
+def not_a_step(text: str) -> bool:
+    """Cross-references, notes, definitions and descriptions: not actions."""
+    body = re.sub(r"^\(?(?:\d{1,2}|[a-z])[.)]\s*", "", text.strip())
+    return bool(_NOT_STEP.search(body))
+
+
+def _strip_label(b: Block) -> str:
+    text = b.text
+    if b.label and text.startswith(b.label):
+        text = text[len(b.label) :]
+    return text.strip()
+
+
+def _closed(ctx: Context) -> bool:
+    """Whether a heading above says its section holds no steps ("Description", "Roles")."""
+    return any(heading_phase(h.text, "en") == (True, None) for h in ctx.headings)
 
 
 # actors named together ("The Commander-in-Chief or a designated Deputy Commander")
@@ -404,6 +741,8 @@ def _pieces(text: str) -> list[str]:
 def _position_heading(h: Block, blocks: list[Block]) -> bool:
     """A heading whose sub-headings are position sections (Responsibilities, Actions …)."""
     if h.label or re.match(r"^[\dIVX]+[.)\s]", h.text) or heading_phase(h.text, "en")[0]:
+        return False
+    if not is_role_phrase(h.text) and not re.search(r"\bposition\b", h.text, re.IGNORECASE):
         return False
     seen = 0
     for b in blocks[h.index + 1 :]:

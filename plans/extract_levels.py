@@ -26,6 +26,28 @@ _EN_IDS = {
     "iv": "IV",
 }
 _ORDER = ("I", "II", "III", "IV", "W1", "W2", "W3", "W4")
+# a severity or priority scale of an English plan ("SEV-1", "Sev 2", "P1", "Severity 3", "Tier 1")
+_SEVERITY = re.compile(
+    r"^(?P<name>(?:sev(?:erity)?|priority|p|tier|category|cat|level)[\s-]*(?P<n>[1-4]|i{1,3}|iv)\b.*)$",
+    re.IGNORECASE,
+)
+_SEVERITY_WORDS = {"critical": "I", "high": "II", "medium": "III", "moderate": "III", "low": "IV"}
+_SEVERITY_HEADING = re.compile(r"severit|priorit|\blevels?\b|classification|categor", re.IGNORECASE)
+
+
+def _severity_row(b: Block, part: str | None) -> Level | None:
+    """A row of a severity table ("SEV-1 | Critical: the whole service is down")."""
+    cells = [c.strip() for c in b.cells or () if c.strip()]
+    if len(cells) < 2 or len(cells[0]) > 30:
+        return None
+    m = _SEVERITY.match(cells[0])
+    if m:
+        lid = _EN_IDS.get(m.group("n").lower())
+    else:
+        lid = _SEVERITY_WORDS.get(cells[0].lower().rstrip(":"))
+    if lid is None:
+        return None
+    return Level(lid, cells[0], " ".join(cells[1:])[:300], Source(b.index, b.text), part)
 
 
 def _body(block: Block) -> str:
@@ -51,7 +73,14 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
     response: dict[str, Level] = {}
     grades: dict[str, Level] = {}
     warnings: dict[str, Level] = {}
+    heading = ""
     for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            heading = b.text
+        if b.kind == "table_row" and _SEVERITY_HEADING.search(heading):
+            level = _severity_row(b, parts[i])
+            if level is not None:
+                response.setdefault(level.id, level)
         if b.kind == "table_row" or b.style == "toc":
             continue
         body = _body(b)

@@ -169,10 +169,13 @@ def order_en(
     drafts: list[Draft],
     find: Callable[[str], str | None],
     names: dict[str, list[str]] | None = None,
+    flow_sections: set[int] | None = None,
 ) -> list[list[int]]:
     """For each draft, the indexes of earlier drafts that must come before it.
 
-    `names`: each role's name and aliases (for narrative plans: "On arrival, the X …")."""
+    `names`: each role's name and aliases (for narrative plans: "On arrival, the X …");
+    `flow_sections`: sections that are stages of one procedure (phase sections, not a post's
+    own list), whose paragraphs and numbered items follow one another."""
     after: list[set[int]] = [set() for _ in drafts]
     narrative = names is not None and any(d.list_key is None or d.trigger == "" for d in drafts)
     receivers = narrative_receivers(drafts, find) if narrative else []
@@ -207,7 +210,43 @@ def order_en(
                 acts = _TEAM_ACTS.match(drafts[j].text)
                 if acts and acts.group("team").lower() == m.group("team").lower():
                     after[j].add(i)
+    _sequence(drafts, after)
+    _flow(drafts, after, flow_sections or set())
     return [sorted(p for p in a if p < i) for i, a in enumerate(after)]
+
+
+def _sequence(drafts: list[Draft], after: list[set[int]]) -> None:
+    """A numbered item follows the item numbered before it in the same list."""
+    last_item: dict[tuple, tuple[int, int]] = {}  # list → (item block, its last draft)
+    for i, d in enumerate(drafts):
+        if d.item is None or d.list_key is None:
+            continue
+        prev = last_item.get(d.list_key)
+        if d.sequence and prev is not None and prev[0] != d.item and d.sentence_prev is None:
+            after[i].add(prev[1])
+        last_item[d.list_key] = (d.item, i)
+
+
+def _flow(drafts: list[Draft], after: list[set[int]], flow: set[int]) -> None:
+    """Stages of one procedure: a paragraph's step follows the step before it, a listed measure
+    follows what came before its list (listed measures stay parallel), and the first step of a
+    stage follows the last one of the stage before."""
+    tail: int | None = None  # the latest step of the procedure so far
+    tail_section = None
+    part = None
+    for i, d in enumerate(drafts):
+        if d.section not in flow:
+            continue
+        if d.part != part:
+            tail, part = None, d.part
+        bullet = d.item is not None and not d.sequence
+        if not after[i] and d.sentence_prev is None and tail is not None:
+            after[i].add(tail)
+        if not bullet:
+            tail = i
+        elif d.section != tail_section and tail is not None and not after[i]:
+            after[i].add(tail)
+        tail_section = d.section if not bullet else tail_section
 
 
 def _parent(drafts: list[Draft], i: int) -> set[int]:

@@ -9,6 +9,7 @@ from plans.reader_blocks import RawLine, build_blocks
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^(\s*)[*+\-]\s+(.*)$")
+_MD_NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)])\s+(.*)$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -53,6 +54,20 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
                 depth = len(m.group(1).replace("\t", "    ")) // 2 + 1
                 lines.append(
                     RawLine(_unescape(m.group(2)), list_level=depth, label="•", style="List Bullet")
+                )
+                continue
+            m = _MD_NUMBERED.match(line)
+            if m:
+                flush()
+                depth = len(m.group(1).replace("\t", "    ")) // 3 + 1
+                text = _unescape(m.group(3))
+                lines.append(
+                    RawLine(
+                        f"{m.group(2)} {text}",
+                        list_level=depth,
+                        label=m.group(2),
+                        style="List Number",
+                    )
                 )
                 continue
             if line.lstrip().startswith("|"):
