@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,32 +36,34 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the database at `path` and apply pending migrations.
 
-    A new file gets mode 0600 in a folder created with mode 0700. ":memory:" opens a private
-    in-memory database. A read-only connection never migrates.
+    Files stay private to the app's user: the process umask becomes 077 (DuckDB creates its
+    write-ahead log anew after every checkpoint, with the umask of the moment), the folder is
+    0700 and the database file and its log 0600, existing ones included. An existing folder open
+    to others is made private when it holds nothing but this database, else refused.
+    ":memory:" opens a private in-memory database. A read-only connection never migrates.
     Raises: DatabaseLockedError when another process holds the file; SchemaError when the file
-    is missing (read-only), needs migrations it cannot get (read-only), or is newer than this code.
+    is missing (read-only), needs migrations it cannot get (read-only), or is newer than this code;
+    StoreError db.folder_not_private / db.file_not_private when they cannot be made private.
     """
     in_memory = str(path) == ":memory:"
     path = Path(path) if not in_memory else path
-    created = False
     if not in_memory:
+        os.umask(0o077)
         if read_only and not path.exists():
             raise SchemaError("db.missing", path=str(path))
-        _make_private_folder(path.parent)
-        created = not path.exists()
+        _make_private_folder(path)
+        _make_private_files(path)
     try:
         conn = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
         raise translate(exc) from exc
     try:
-        if created:
-            os.chmod(path, 0o600)
+        if not in_memory:
+            _make_private_files(path)
         if read_only:
             _check_current(conn)
         else:
             migrate(conn)
-        if created:
-            _chmod_wal(path)
     except BaseException:
         conn.close()
         raise
@@ -145,20 +148,43 @@ def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
         pass  # no transaction left to roll back (e.g. a failed COMMIT already ended it)
 
 
-def _make_private_folder(folder: Path) -> None:
-    missing = []
+def own_files(path: Path) -> tuple[Path, ...]:
+    """The files DuckDB keeps for the database at `path`: itself, its log, its spill folder."""
+    return (path, path.with_name(path.name + ".wal"), path.with_name(path.name + ".tmp"))
+
+
+def _make_private_folder(path: Path) -> None:
+    folder, missing = path.parent, []
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
     for item in reversed(missing):
         item.mkdir(mode=0o700, exist_ok=True)
         os.chmod(item, 0o700)
+    folder = path.parent
+    if not _open_to_others(folder):
+        return
+    ours = {p.name for p in own_files(path)}
+    alone = all(entry.name in ours for entry in folder.iterdir())
+    try:
+        if not alone or folder.stat().st_uid != os.geteuid():
+            raise PermissionError
+        os.chmod(folder, 0o700)
+    except PermissionError:
+        raise StoreError("db.folder_not_private", folder=str(folder)) from None
 
 
-def _chmod_wal(path: Path) -> None:
-    wal = path.with_name(path.name + ".wal")
-    if wal.exists():
-        os.chmod(wal, 0o600)
+def _make_private_files(path: Path) -> None:
+    for item in own_files(path):
+        if item.exists() and _open_to_others(item):
+            try:
+                os.chmod(item, 0o700 if item.is_dir() else 0o600)
+            except PermissionError:
+                raise StoreError("db.file_not_private", path=str(item)) from None
+
+
+def _open_to_others(item: Path) -> bool:
+    return bool(stat.S_IMODE(item.stat().st_mode) & 0o077)
 
 
 def _migration_files() -> list[tuple[int, str, Path]]:

@@ -22,6 +22,29 @@ MESSAGES = {
         ),
     ),
     "db.missing": ("数据库文件不存在：{path}", "The database file does not exist: {path}"),
+    "db.folder_not_private": (
+        (
+            "数据库所在的文件夹 {folder} 其他用户也能访问，而其中还有别的文件（或它属于另一个用户），"
+            "所以程序不会自动把它改为私有。请把数据库放在只供本程序使用的文件夹里（PLANDRILL_DB），"
+            "或执行 chmod 700 {folder} 后再启动。"
+        ),
+        (
+            "The database's folder {folder} is open to other users and holds other files too (or "
+            "belongs to another user), so it is not made private automatically. Put the database "
+            "in a folder of its own (PLANDRILL_DB), or run chmod 700 {folder}, and start again."
+        ),
+    ),
+    "db.file_not_private": (
+        (
+            "数据库文件 {path} 其他用户也能读取，且无法改为私有（它属于另一个用户）。"
+            "请以文件所有者的身份运行程序，或执行 chmod 600 {path} 后再启动。"
+        ),
+        (
+            "The database file {path} is readable by other users and cannot be made private (it "
+            "belongs to another user). Run the program as the file's owner, or run chmod 600 "
+            "{path}, and start again."
+        ),
+    ),
     "db.schema_outdated": (
         "数据库结构需要升级（待执行 {pending}），但它以只读方式打开：请以可写方式启动一次应用",
         (

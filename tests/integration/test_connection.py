@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from db import connection
-from db.errors import DatabaseLockedError, SchemaError
+from db.errors import DatabaseLockedError, SchemaError, StoreError
 from i18n import t
 
 HOLD_OPEN = (
@@ -81,10 +82,93 @@ def test_the_file_is_private_to_its_owner_and_its_new_folders_too(tmp_path):
     assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
 
 
-def test_an_existing_folder_keeps_its_mode(tmp_path):
-    tmp_path.chmod(0o755)
+@pytest.fixture
+def open_umask():
+    """The usual umask of a shell (022) for the test, as a process that did not set its own."""
+    before = os.umask(0o022)
+    yield
+    os.umask(before)
+
+
+def modes(folder: Path) -> dict[str, int]:
+    return {item.name: stat.S_IMODE(item.stat().st_mode) for item in [folder, *folder.iterdir()]}
+
+
+def test_the_write_ahead_log_is_private_each_time_duckdb_creates_it_anew(tmp_path, open_umask):
+    """A folder made beforehand with 0755 (mkdir data) and an open umask: the folder becomes
+    0700 and the database file and the log DuckDB recreates after every checkpoint stay 0600."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    path = folder / "plandrill.duckdb"
+    wal = folder / "plandrill.duckdb.wal"
+    conn = connection.connect(path)
+    conn.execute("CREATE TABLE notes (text VARCHAR)")
+    conn.execute("INSERT INTO notes VALUES ('first')")
+    assert wal.exists() and modes(folder)["plandrill.duckdb.wal"] == 0o600
+    conn.execute("CHECKPOINT")
+    assert not wal.exists()  # checkpointed: the next write makes a new log
+    conn.execute("INSERT INTO notes VALUES ('second')")
+    assert wal.exists()
+    assert modes(folder) == {
+        "data": 0o700,
+        "plandrill.duckdb": 0o600,
+        "plandrill.duckdb.wal": 0o600,
+    }
+    conn.close()
+    assert not wal.exists()
+
+    conn = connection.connect(path)  # reopened: a new process would write a new log too
+    conn.execute("INSERT INTO notes VALUES ('third')")
+    assert modes(folder) == {
+        "data": 0o700,
+        "plandrill.duckdb": 0o600,
+        "plandrill.duckdb.wal": 0o600,
+    }
+    assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 3
+    conn.close()
+
+
+CRASH_AFTER_WRITE = (
+    "import os, sys, duckdb; c = duckdb.connect(sys.argv[1]); "
+    "c.execute('CREATE TABLE left_behind (x INTEGER)'); "
+    "c.execute('INSERT INTO left_behind VALUES (1)'); os._exit(0)"
+)
+
+
+def test_an_existing_open_database_file_and_log_are_made_private(tmp_path, open_umask):
+    """Files left with open modes (an older release, a crash under umask 022) become 0600."""
+    path = tmp_path / "plandrill.duckdb"
+    subprocess.run([sys.executable, "-c", CRASH_AFTER_WRITE, str(path)], check=True)
+    left = sorted(tmp_path.iterdir())
+    assert [p.name for p in left] == ["plandrill.duckdb", "plandrill.duckdb.wal"]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in left} == {0o644}
+    conn = connection.connect(path)
+    assert conn.execute("SELECT x FROM left_behind").fetchall() == [(1,)]  # the log replayed
+    assert {n: m for n, m in modes(tmp_path).items() if n != tmp_path.name} == dict.fromkeys(
+        [p.name for p in tmp_path.iterdir()], 0o600
+    )
+    conn.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_open_folder_shared_with_other_files_is_refused_and_left_alone(
+    tmp_path, open_umask, lang
+):
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o755)
+    (folder / "notes.txt").write_text("someone else's")
+    with pytest.raises(StoreError) as caught:
+        connection.connect(folder / "plandrill.duckdb")
+    assert caught.value.key == "db.folder_not_private"
+    message = t(caught.value.key, lang=lang, **caught.value.params)
+    assert str(folder) in message and f"chmod 700 {folder}" in message
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]  # nothing created
+
+
+def test_opening_a_database_sets_a_private_umask_for_the_whole_process(tmp_path, open_umask):
     connection.connect(tmp_path / "plandrill.duckdb").close()
-    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755
+    assert os.umask(0o077) == 0o077
 
 
 def test_opening_a_missing_file_read_only_says_so(tmp_path):
