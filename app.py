@@ -8,6 +8,7 @@ from bootstrap import get_db
 from db import plans_store
 from i18n import t
 from ui import may, md, open_version, page_setup
+from ui.actions import my_actions
 
 actor = page_setup("nav.home")
 
@@ -47,6 +48,7 @@ def drill_tasks() -> None:
 drills_first = not (actor.roles & {"plan_owner", "approver", "manager", "admin"})
 if drills_first:
     drill_tasks()
+my_actions(get_db(), actor)  # corrective actions the user owns: their progress (none: nothing)
 
 summaries = plans_store.list_plans(get_db(), actor)
 by_status: dict[str, int] = {}

@@ -18,6 +18,18 @@ Rights (a user may hold several roles; the rights add up):
 Nobody, admin included, approves or returns for review a version they authored. An actor
 without a unit reaches nothing unit-scoped unless admin. Until an actor has changed a
 password marked must-change, only the password change itself is allowed.
+
+Corrective actions of an ended drill (resource: unit, `leads` = the user names of the drill's
+directors and evaluation leads, `owner` = the action's owner as written, which names an account
+when it equals a user name):
+
+| who                                    | corrective actions                             |
+|----------------------------------------|------------------------------------------------|
+| the drill's directors, evaluation leads| add, change (text, owner, due date), status,   |
+|                                        | verify                                         |
+| the action's owner (an account)        | status only: open, in progress, done           |
+| managers, everyone else                | read (where they read the drill), nothing more |
+| admin                                  | everything                                     |
 """
 
 from __future__ import annotations
@@ -54,7 +66,13 @@ ACTIONS = (
     "user.manage",  # create, list, disable, reset, change roles of accounts
     "account.change_password",  # one's own password; resource: {"user_id": ...}
     "audit.read",
+    "action.create",  # a corrective action for a finding of an ended drill
+    "action.edit",  # an action's text, owner and due date
+    "action.progress",  # an action's status between open, in progress and done
+    "action.verify",  # mark an action verified or not, and say how it was checked
 )
+# What a change of a corrective action touches, and the right each part needs.
+ACTION_TEXT_FIELDS = ("action", "owner", "due")
 
 
 @dataclass(frozen=True)
@@ -121,7 +139,7 @@ def refusal(actor: Actor | None, action: str, resource: dict | None = None) -> s
     if actor.must_change_password:
         return "access.must_change_password"
     if "admin" not in actor.roles and not _RULES[action](actor, resource):
-        return "access.denied"
+        return _REFUSED.get(action, "access.denied")
     if action == "plan.approve" and is_author(actor, resource):
         return "access.approve_own"
     return None
@@ -182,6 +200,45 @@ def _never(actor: Actor, resource: dict) -> bool:
     return False
 
 
+def _drill_lead(actor: Actor, resource: dict) -> bool:
+    """A director or evaluation lead of the drill the corrective action belongs to."""
+    return actor.username in set(resource.get("leads") or ())
+
+
+def owns_action(actor: Actor | None, resource: dict) -> bool:
+    """Whether the action's owner, as written, is the actor's user name (any letter case)."""
+    owner = str(resource.get("owner") or "").strip().casefold()
+    return actor is not None and bool(owner) and owner == actor.username.strip().casefold()
+
+
+def _lead_or_owner(actor: Actor, resource: dict) -> bool:
+    return _drill_lead(actor, resource) or owns_action(actor, resource)
+
+
+def action_resource(unit: str, leads: Iterable[str], owner: str = "") -> dict:
+    """What the corrective-action rules are told: the drill's unit, the user names of its
+    directors and evaluation leads, and the action's owner as written."""
+    return {"unit": unit, "leads": frozenset(leads), "owner": owner or ""}
+
+
+def action_update_rights(before, after) -> frozenset[str]:
+    """The rights an update of a corrective action needs (`before`, `after`: objects with action,
+    owner, due, status and verification): its text, owner or due date need action.edit; setting
+    or lifting "verified", or changing the verification note, need action.verify; any other
+    status change (and a change of nothing) needs action.progress."""
+    needed = set()
+    if any(getattr(before, f) != getattr(after, f) for f in ACTION_TEXT_FIELDS):
+        needed.add("action.edit")
+    status_changed = before.status != after.status
+    if before.verification != after.verification or (
+        status_changed and "verified" in (before.status, after.status)
+    ):
+        needed.add("action.verify")
+    elif status_changed or not needed:
+        needed.add("action.progress")
+    return frozenset(needed)
+
+
 _RULES: dict[str, Callable[[Actor, dict], bool]] = {
     "plan.read": _may_read,
     "plan.read_source": _full_reader,
@@ -193,10 +250,22 @@ _RULES: dict[str, Callable[[Actor, dict], bool]] = {
     "plan.set_unit": _never,
     "user.manage": _never,
     "audit.read": _never,
+    "action.create": _drill_lead,
+    "action.edit": _drill_lead,
+    "action.progress": _lead_or_owner,
+    "action.verify": _drill_lead,
+}
+# Refusals that say who may, where "not allowed" alone would leave the user guessing.
+_REFUSED = {
+    "action.create": "access.action_leads_only",
+    "action.edit": "access.action_leads_only",
+    "action.verify": "access.action_verify",
+    "action.progress": "access.action_progress",
 }
 
 __all__ = [
     "ACTIONS",
+    "ACTION_TEXT_FIELDS",
     "ANONYMOUS",
     "LOCAL_ACTOR",
     "RELEASED_STATUSES",
@@ -204,9 +273,12 @@ __all__ = [
     "SYSTEM_ROLES",
     "Actor",
     "NotAllowedError",
+    "action_resource",
+    "action_update_rights",
     "allowed",
     "allowed_actions",
     "is_author",
+    "owns_action",
     "readable_units",
     "refusal",
     "require",

@@ -46,7 +46,34 @@ def score_corpus() -> list[dict]:
     return results
 
 
-def main() -> int:
+FLOOR = Path(__file__).with_name("corpus_floor.json")
+# how far a figure may fall below its floor before --check fails (rounding of the scorer)
+TOLERANCE = 0.005
+
+
+def below_floor(results: list[dict], floor: dict) -> list[str]:
+    """The figures that fell below the recorded floor, as readable lines (empty: none)."""
+    out = []
+    for r in results:
+        recorded = floor.get(r["name"], {})
+        for column, get in COLUMNS:
+            value, least = get(r["score"]), recorded.get(column)
+            if least is not None and (value is None or value < least - TOLERANCE):
+                out.append(f"{r['name']}: {column} {value} < floor {least}")
+    return out
+
+
+def floor_of(results: list[dict]) -> dict:
+    return {
+        r["name"]: {c: get(r["score"]) for c, get in COLUMNS if get(r["score"]) is not None}
+        for r in results
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`--check`: fail when a figure falls below bench/corpus_floor.json; `--write-floor`:
+    record today's figures as the floor."""
+    argv = sys.argv[1:] if argv is None else argv
     results = score_corpus()
     width = max((len(r["name"]) for r in results), default=10)
     print(f"{'document':<{width}}  " + "  ".join(f"{c:>8}" for c, _ in COLUMNS))
@@ -65,6 +92,17 @@ def main() -> int:
         print(f"{r['name']:<{width}}  " + "  ".join(cells))
     mean = [f"{s / c:>8.2f}" if c else f"{'-':>8}" for s, c in zip(sums, counts)]
     print(f"{'mean':<{width}}  " + "  ".join(mean))
+    if "--write-floor" in argv:
+        FLOOR.write_text(json.dumps(floor_of(results), indent=1) + "\n", encoding="utf-8")
+        print(f"floor written to {FLOOR}")
+    if "--check" in argv:
+        if not results:
+            print("no gold files found in", CORPUS / "gold")
+            return 1
+        failed = below_floor(results, json.loads(FLOOR.read_text(encoding="utf-8")))
+        for line in failed:
+            print("BELOW FLOOR", line)
+        return 1 if failed else 0
     return 0
 
 

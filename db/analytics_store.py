@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 
 from access.policy import Actor
-from db import findings_store
+from db import actions_store
 from db.analytics_access import require_overseer
 from db.analytics_revisions import (
     MIN_DRILLS_AFTER,
@@ -311,7 +311,7 @@ def overdue_actions(
     their drill and finding, the most overdue first; `plan_id`, `since` (inclusive) and `until`
     (exclusive) narrow them to drills of that plan and ended in that time."""
     require_overseer(actor, unit)
-    stored = findings_store.list_actions(conn, actor, unit=unit, overdue_on=today)
+    stored = actions_store.list_actions(conn, actor, unit=unit, overdue_on=today)
     drill_ids = sorted({a.drill_id for a in stored})
     if not drill_ids:
         return []

@@ -1,20 +1,20 @@
-"""Findings, corrective actions, participants' reviews, area weights and rating overrides of a
-drill (issue 5, "Findings and improvement items").
+"""Findings, participants' reviews, area weights and rating overrides of a drill (corrective
+actions: db/actions_store.py).
 
 Every call starts from the drill's facts (db/drills_facts.py): a drill the actor may not know of
 is reported like a missing id. Reading needs the whole record after the end: the drill's
-directors and evaluation leads, and the overseers of its unit. Findings, actions and overrides
-are written by the drill's evaluation leads and directors (actions are also updated by managers
-and admins of the unit, who follow them up); reviews by the drill's participants, one each
-(a second submission replaces the first). Edited rows carry `version` for optimistic locking.
+directors and evaluation leads, and the overseers of its unit. Findings and overrides are
+written by the drill's evaluation leads and directors; reviews by the drill's participants, one
+each (a second submission replaces the first). Edited rows carry `version` for optimistic
+locking.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 
 import duckdb
 
@@ -25,7 +25,6 @@ from db.connection import transaction
 from db.drills_facts import (
     DrillFacts,
     audit,
-    fetch_many,
     is_lead,
     known_facts,
     require_status,
@@ -33,7 +32,7 @@ from db.drills_facts import (
 )
 from db.drills_rows import read_design
 from db.errors import NotFoundError, StoreError, VersionConflictError
-from drills.actions import ACTION_STATUSES, CorrectiveAction, ParticipantReview
+from drills.actions import ParticipantReview
 from drills.findings import Finding
 from drills.model import DrillDesign
 from drills.ratings import AREAS, RatingOverride
@@ -44,10 +43,6 @@ _FINDING_COLUMNS = (
     " item_id, area, version, edited_by, edited_at"
 )
 _REVIEW_COLUMNS = "username, role, went_well, to_improve, rating, submitted_at"
-_ACTION_COLUMNS = (
-    "a.id, a.finding_id, a.action, a.owner, a.due, a.status, a.verification, a.drill_id,"
-    " a.version, a.updated_by, a.updated_at"
-)
 
 
 @dataclass(frozen=True)
@@ -59,15 +54,6 @@ class StoredFinding:
     version: int
     edited_by: str | None = None
     edited_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class StoredAction:
-    drill_id: int
-    action: CorrectiveAction
-    version: int
-    updated_by: str
-    updated_at: datetime
 
 
 @dataclass(frozen=True)
@@ -87,8 +73,10 @@ class StoredOverride:
 # ---------------------------------------------------------------- access
 
 
-def _reader(cur, actor: Actor, drill_id: int) -> DrillFacts:
-    """Raises: NotFoundError (unknown or secret drill), InvalidTransitionError (not ended),
+def whole_record(cur, actor: Actor, drill_id: int) -> DrillFacts:
+    """The facts of an ended drill whose whole record the actor reads, on the caller's cursor.
+
+    Raises: NotFoundError (unknown or secret drill), InvalidTransitionError (not ended),
     NotAllowedError (not one who sees the whole record)."""
     facts = known_facts(cur, actor, drill_id)
     require_status(facts, "ended")
@@ -99,19 +87,8 @@ def _reader(cur, actor: Actor, drill_id: int) -> DrillFacts:
 
 def _editor(cur, actor: Actor, drill_id: int) -> DrillFacts:
     """The drill's evaluation leads and directors, after the end."""
-    facts = _reader(cur, actor, drill_id)
+    facts = whole_record(cur, actor, drill_id)
     if not (is_lead(actor, facts) or is_director(actor, facts.record)):
-        raise NotAllowedError("findings_store.not_editor", action="findings.edit")
-    return facts
-
-
-def _follow_up(cur, actor: Actor, drill_id: int) -> DrillFacts:
-    """Editors, plus managers and admins of the unit (who follow corrective actions up)."""
-    facts = _reader(cur, actor, drill_id)
-    manager = "admin" in actor.roles or (
-        "manager" in actor.roles and actor.unit == facts.unit != ""
-    )
-    if not (manager or is_lead(actor, facts) or is_director(actor, facts.record)):
         raise NotAllowedError("findings_store.not_editor", action="findings.edit")
     return facts
 
@@ -163,7 +140,7 @@ def list_findings(
 ) -> list[StoredFinding]:
     """The drill's findings in the order they were proposed."""
     with conn.cursor() as cur, transaction(cur):
-        _reader(cur, actor, drill_id)
+        whole_record(cur, actor, drill_id)
         return read_findings(cur, drill_id)
 
 
@@ -259,7 +236,7 @@ def ended_design(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -
     """The design of an ended drill, for all who read its whole record (directors, evaluation
     leads and the unit's overseers), which the evaluation report describes."""
     with conn.cursor() as cur, transaction(cur):
-        _reader(cur, actor, drill_id)
+        whole_record(cur, actor, drill_id)
         return read_design(cur, drill_id)
 
 
@@ -283,140 +260,6 @@ def _finding(drill_id: int, row: tuple) -> StoredFinding:
         status=row[9], kind=row[10], item_id=row[11], area=row[12],
     )  # fmt: skip
     return StoredFinding(drill_id, finding, row[13], row[14], row[15])
-
-
-# ---------------------------------------------------------------- corrective actions
-
-
-def add_action(
-    conn: duckdb.DuckDBPyConnection,
-    actor: Actor,
-    drill_id: int,
-    action: CorrectiveAction,
-    *,
-    now: datetime,
-) -> str:
-    """Store a new corrective action for one of the drill's findings (its `id` is ignored: the
-    store numbers actions). Returns the new id.
-
-    Raises: NotFoundError when the finding is not the drill's.
-    """
-    with conn.cursor() as cur, transaction(cur):
-        _editor(cur, actor, drill_id)
-        _require_finding(cur, drill_id, action.finding_id)
-        new_id = cur.execute(
-            "INSERT INTO corrective_actions (drill_id, finding_id, action, owner, due, status,"
-            " verification, created_by, created_at, updated_by, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [drill_id, action.finding_id, action.action, action.owner, action.due,
-             action.status, action.verification, actor.username, now, actor.username, now],
-        ).fetchone()[0]  # fmt: skip
-        audit(cur, actor, "action.add", "action", new_id, now=now, after=_action_view(action))
-    return str(new_id)
-
-
-def update_action(
-    conn: duckdb.DuckDBPyConnection,
-    actor: Actor,
-    action: CorrectiveAction,
-    expected_version: int,
-    *,
-    now: datetime,
-) -> int:
-    """Replace an action's text, owner, due date, status and verification (finding unchanged).
-    Returns the new version.
-
-    Raises: NotFoundError, VersionConflictError, NotAllowedError.
-    """
-    try:
-        action_id = int(action.id)
-    except (TypeError, ValueError):
-        raise NotFoundError("findings_store.action_not_found", action_id=action.id) from None
-    with conn.cursor() as cur, transaction(cur):
-        row = cur.execute(
-            f"SELECT {_ACTION_COLUMNS} FROM corrective_actions a WHERE a.id = ?", [action_id]
-        ).fetchone()
-        if row is None:
-            raise NotFoundError("findings_store.action_not_found", action_id=action.id)
-        before = _action(row)
-        try:
-            _follow_up(cur, actor, before.drill_id)
-        except NotFoundError:
-            raise NotFoundError("findings_store.action_not_found", action_id=action.id) from None
-        if before.version != expected_version:
-            raise VersionConflictError("findings_store.version_conflict", finding_id=action.id)
-        version = cur.execute(
-            "UPDATE corrective_actions SET action = ?, owner = ?, due = ?, status = ?,"
-            " verification = ?, updated_by = ?, updated_at = ?, version = version + 1"
-            " WHERE id = ? AND version = ? RETURNING version",
-            [action.action, action.owner, action.due, action.status, action.verification,
-             actor.username, now, action_id, expected_version],
-        ).fetchone()  # fmt: skip
-        if version is None:
-            raise VersionConflictError("findings_store.version_conflict", finding_id=action.id)
-        audit(cur, actor, "action.update", "action", action_id, now=now,
-              before=_action_view(before.action), after=_action_view(action))  # fmt: skip
-    return version[0]
-
-
-def list_actions(
-    conn: duckdb.DuckDBPyConnection,
-    actor: Actor,
-    *,
-    drill_id: int | None = None,
-    unit: str | None = None,
-    overdue_on: date | None = None,
-) -> list[StoredAction]:
-    """Corrective actions of the drills whose whole record the actor sees (ended drills only),
-    optionally of one drill or one unit. With `overdue_on`: only those past due on that day and
-    neither done nor verified (the overdue list), earliest due first."""
-    with conn.cursor() as cur, transaction(cur):
-        if drill_id is not None:
-            _reader(cur, actor, drill_id)
-        rows = cur.execute(
-            f"SELECT {_ACTION_COLUMNS} FROM corrective_actions a JOIN drills d ON d.id = a.drill_id"
-            " WHERE (?::BIGINT IS NULL OR a.drill_id = ?) AND (?::VARCHAR IS NULL OR d.unit = ?)"
-            "   AND (?::DATE IS NULL OR (a.due < ? AND a.status NOT IN ('done', 'verified')))"
-            " ORDER BY a.due, a.id",
-            [drill_id, drill_id, unit, unit, overdue_on, overdue_on],
-        ).fetchall()
-        visible = _visible(cur, actor, {row[7] for row in rows})
-    return [_action(row) for row in rows if row[7] in visible]
-
-
-def _visible(cur, actor: Actor, drill_ids: Iterable[int]) -> set[int]:
-    """The drills among `drill_ids` that ended and whose whole record the actor sees."""
-    facts = fetch_many(cur, sorted(drill_ids)) if drill_ids else []
-    return {
-        f.id
-        for f in facts
-        if f.status == "ended" and sees_whole_record(actor, f) and _knows(actor, f)
-    }
-
-
-def _knows(actor: Actor, facts: DrillFacts) -> bool:
-    from access.secrecy import can_know_drill_exists
-
-    return can_know_drill_exists(actor, facts.record)
-
-
-def _require_finding(cur, drill_id: int, finding_id: str) -> None:
-    found = cur.execute(
-        "SELECT count(*) FROM findings WHERE drill_id = ? AND id = ?", [drill_id, finding_id]
-    ).fetchone()[0]
-    if not found:
-        raise NotFoundError("findings_store.finding_not_found", finding_id=finding_id)
-
-
-def _action(row: tuple) -> StoredAction:
-    action = CorrectiveAction(str(row[0]), *row[1:7])
-    return StoredAction(row[7], action, row[8], row[9], row[10])
-
-
-def _action_view(action: CorrectiveAction) -> dict:
-    view = asdict(action)
-    view["due"] = action.due.isoformat()
-    return view
 
 
 # ---------------------------------------------------------------- participants' reviews
@@ -464,7 +307,7 @@ def list_reviews(
     conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int
 ) -> list[StoredReview]:
     with conn.cursor() as cur, transaction(cur):
-        _reader(cur, actor, drill_id)
+        whole_record(cur, actor, drill_id)
         rows = cur.execute(
             f"SELECT {_REVIEW_COLUMNS} FROM participant_reviews"
             " WHERE drill_id = ? ORDER BY submitted_at, username",
@@ -558,7 +401,7 @@ def set_override(
 
 def overrides(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> list[StoredOverride]:
     with conn.cursor() as cur, transaction(cur):
-        _reader(cur, actor, drill_id)
+        whole_record(cur, actor, drill_id)
         rows = cur.execute(
             "SELECT area, rating, reason, set_by, set_at FROM rating_overrides"
             " WHERE drill_id = ? ORDER BY area",
@@ -568,15 +411,11 @@ def overrides(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> l
 
 
 __all__ = [
-    "ACTION_STATUSES",
-    "StoredAction",
     "StoredFinding",
     "StoredOverride",
     "StoredReview",
-    "add_action",
     "add_finding",
     "ended_design",
-    "list_actions",
     "list_findings",
     "list_reviews",
     "my_review",
@@ -587,7 +426,7 @@ __all__ = [
     "set_override",
     "set_weights",
     "submit_review",
-    "update_action",
     "update_finding",
     "weights_for",
+    "whole_record",
 ]

@@ -9,7 +9,7 @@ from bootstrap import get_db
 from db import drills_store
 from i18n import t
 from plans.errors import PlanError
-from ui import md, now, page_setup, pick_drill, show_error
+from ui import actions, md, now, page_setup, pick_drill, show_error
 from ui import review as panels
 from ui import review_findings as lists
 
@@ -59,7 +59,7 @@ with tabs[0]:
 with tabs[1]:
     lists.findings(conn, actor, review)
 with tabs[2]:
-    lists.actions(conn, actor, review)
+    actions.drill_actions(conn, actor, review)
 with tabs[3]:
     lists.reviews(review)
 with tabs[4]:

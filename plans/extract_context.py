@@ -19,6 +19,7 @@ _NO_STEPS_ZH = re.compile(
 _PHASES_ZH: tuple[tuple[str, re.Pattern], ...] = (
     ("escalation", re.compile(r"扩大响应|扩大应急|响应升级")),
     ("termination", re.compile(r"终止|应急结束|响应结束|结束|解除")),
+    ("warning", re.compile(r"救助准备|响应准备")),
     (
         "recovery",
         re.compile(
@@ -34,7 +35,7 @@ _PHASES_ZH: tuple[tuple[str, re.Pattern], ...] = (
     ),
     ("command", re.compile(r"指挥(?:与|和)?协调|指挥调度|现场指挥|应急联动|社会动员")),
     ("report", re.compile(r"信息报告|信息报送|报告|报送|接报")),
-    ("warning", re.compile(r"预警|监测预报")),
+    ("warning", re.compile(r"预警|监测预报|救助准备|响应准备")),
     ("disposal", re.compile(r"处置|救援|措施|应急响应|响应|程序|流程|行动|抢险|救治|救护")),
 )
 # Sections without steps in English plans: general matter, organisation, grading, preparedness and

@@ -94,6 +94,13 @@ ROLE_SUFFIXES = (
     "社区",
     "村委会",
     "企业",
+    "军区",
+    "军分区",
+    "警备区",
+    "红十字会",
+    "总会",
+    "协会",
+    "工会",
 )
 _SUFFIX_RE = "|".join(sorted(ROLE_SUFFIXES, key=len, reverse=True))
 # words that end in a role suffix but are not roles
@@ -108,14 +115,19 @@ _VERBS = (
     "牵头|配合|协助|组织|做好|按照|根据|依据|在|于|对|向|派|下令|命令|指派|率领|接报|接到|收到|获取|"
     "获悉|发现|确认|任|视情|全面|加强|统一|提出|报请|提请|决定|启动|进行|开展|实施|采取|坐镇|密切|坚守|"
     "是|为|依法|依照|直接|赶赴|主动|积极|共同|分别|听到|带领|指导|督促|有权|经|通过|以|把|从|跟踪|做出|作出|"
-    "报告|上报|发布|通知|召集|集中|调集|成立|设立|承担|制定|落实|协调|指挥|宣布"
+    "报告|上报|发布|通知|召集|集中|调集|成立|设立|承担|制定|落实|协调|指挥|宣布|统筹|督导|监督|"
+    "检查|核查|核实|研究|分析|评估|会商|调派|调拨|派出|下拨|预拨|拨付|安排|部署|动员|引导|推动|"
+    "参与|参加|加快|确保|保障|维护|维持|恢复|提供|建立|健全|完善|及早|尽快|迅速|立刻"
 )
 _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
 _SUBJECT = re.compile(
     rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?:[（(][\u4e00-\u9fff]{{1,6}}[）)])?"
     rf"(?=(?:{_VERBS})|[，,：:])"
 )
-_LIST_SPLIT = re.compile(r"、|以及|及其|及|和|与|或者|或")
+_LIST_SPLIT = re.compile(r"、|以及|及其|及(?!时)|或者|或(?!其)")
+# 和/与 join two names only after a complete one ("公安局和交通局"); inside a name they join its
+# words ("文化和旅游局", "工业和信息化厅", "粮食和物资储备局")
+_AND_SPLIT = re.compile(r"和|与")
 _LEAD_IN = re.compile(
     r"^(?:同时|并且|并|然后|随后|之后|其后|另外|此外|其中|必要时|同时要|视情|最后|首先|如有必要|"
     r"(?:接到|接报|收到|发生|获取|获悉|在|当|待|经|遇|听到)[^，,。；：]{0,14}?(?:后|时|前)|"
@@ -183,7 +195,10 @@ def _role_list(text: str) -> tuple[str, ...]:
     if _JOINT_LEADERS.fullmatch(text.strip()):
         # "市委、市政府主要领导": the party and government leaders act as one
         return (text.strip(),)
-    parts = [p.strip() for p in _LIST_SPLIT.split(text) if p.strip()]
+    parts = []
+    for piece in _LIST_SPLIT.split(text):
+        parts.extend(_split_and(piece.strip()))
+    parts = [p for p in parts if p]
     # "有关部门（单位）": a trailing gloss in brackets is not part of the name
     parts = [_GLOSS.sub("", p) for p in parts]
     if not parts:
@@ -196,14 +211,45 @@ def _role_list(text: str) -> tuple[str, ...]:
                 p = p + tail.group(1)
             else:
                 continue
+        post = _BARE_POST.fullmatch(p)
+        if post and out:
+            # "委员会主任、副主任": the second post belongs to the same body
+            head = _POST_OF.match(out[-1])
+            if head:
+                p = head.group("body") + p
         out.append(clean_name(p))
     return tuple(p for p in out if is_role_name(p))
+
+
+_BARE_POST = re.compile(r"(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)")
+_POST_OF = re.compile(
+    r"^(?P<body>.{2,}?)(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)$"
+)
+
+
+def _split_and(text: str) -> list[str]:
+    """ "市公安局和市交通局" → both; "省工业和信息化厅" stays one name."""
+    pieces = _AND_SPLIT.split(text)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if ends_with_role_word(out[-1]) and not _BARE_SUFFIX.fullmatch(out[-1]):
+            out.append(piece)
+        else:
+            out[-1] = out[-1] + text[len("".join(out)) : len("".join(out)) + 1] + piece
+    return [p.strip() for p in out]
+
+
+_BARE_SUFFIX = re.compile(r"[局厅委办部科站院组队]")
 
 
 _GENERIC = re.compile(
     r"^(?:有关|相关|各)?(?:单位|部门|机构|机关|工作组|小组|组|队|人员|领导|局|委|办|厅|中心)$"
 )
-_NOT_ROLE_END = re.compile(r"组织机构$|机构设置$|工作机构$|^其他.{0,12}指挥机构$")
+_NOT_ROLE_END = re.compile(
+    r"组织机构$|机构设置$|工作机构$|^其他.{0,12}指挥机构$|(?:布|格|大|全|结|当|开|骗|变)局$|"
+    r"(?:全|内|外|局|细|顶|底|头|后|前|东|西|南|北|中|上|下|干)部$|网站$|^指挥机构$|^办事机构$|"
+    r"^领导机构$|^工作机构$|^应急机构$|^组织体系$"
+)
 
 
 @per_document
@@ -218,7 +264,8 @@ def is_role_name(name: str) -> bool:
 
 
 _VERB_START = re.compile(
-    r"^(?:立即|及时|迅速|视情|统一|组织|协调|动员|疏散|派出|派|通知|报告|采取|调集|调动|调度|启动|开展|"
+    r"^(?:坚持|推动|实现|强化|确定|下设|设|信息|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
+    r"立即|及时|迅速|视情|统一|组织|协调|动员|疏散|派出|派|通知|报告|采取|调集|调动|调度|启动|开展|"
     r"实施|做好|落实|加强|负责|配合|协助|指导|督促|检查|确保|根据|按照|依据|对|向|将|把|在|从|为|以|"
     r"设置|设立|成立|组建|建立|明确|制定|提供|保障|发布|转移|撤离|安置|抢救|救治|控制|防止|避免|"
     r"参加|参与|联系|请求|申请|会同|牵头|召集|命令|指派|指示|率领|带领|安排|保护|封闭|关闭|清理|"

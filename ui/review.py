@@ -9,7 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from access.errors import NotAllowedError
-from db import analytics_store, drills_store, findings_store, plans_store, revision_store
+from db import (
+    actions_store,
+    analytics_store,
+    drills_store,
+    findings_store,
+    plans_store,
+    revision_store,
+)
 from drills.actions import revision_findings
 from drills.model import ClockEvent
 from drills.ratings import AREAS, RatingOverride
@@ -57,7 +64,7 @@ def load(conn, actor, drill_id: int, lang: str) -> Review:
     observations = drills_store.observations(conn, actor, drill_id)
     events = drills_store.drill_events(conn, actor, drill_id)
     views = drills_store.visible_injects(conn, actor, drill_id)
-    actions = findings_store.list_actions(conn, actor, drill_id=drill_id)
+    actions = actions_store.list_actions(conn, actor, drill_id=drill_id)
     overrides = findings_store.overrides(conn, actor, drill_id)
     try:
         weights = findings_store.weights_for(conn, actor, summary.unit)

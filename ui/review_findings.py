@@ -1,23 +1,21 @@
 """After a drill: the findings the evaluation lead edits (filters, one edit form, findings added by
-hand, evidence with photos), their corrective actions with the overdue list, and the
-participants' own reviews."""
+hand, evidence with photos) and the participants' own reviews (corrective actions: ui/actions.py).
+The save helpers here serve both."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
 
 import streamlit as st
 
 from db import drills_store, findings_store
-from drills.actions import ACTION_STATUSES, CorrectiveAction, finding_closed, overdue_actions
+from drills.actions import finding_closed
 from drills.findings import CAUSES, FINDING_GRADES, FINDING_STATUSES, Finding
 from i18n import t
 from plans.errors import PlanError
 from ui import fmt_time, md, now, show_error
 
-DEFAULT_DUE_DAYS = 30
 NEW = "new"  # the id of the finding being added (the store names it)
 
 
@@ -35,7 +33,7 @@ def _target(finding: Finding, steps: dict[str, str], roles: dict[str, str]) -> s
     return roles.get(finding.role_id or "", finding.role_id or "")
 
 
-def _save(write: Callable[[], object], message: str, *, opened_key: str | None = None) -> None:
+def save(write: Callable[[], object], message: str, *, opened_key: str | None = None) -> None:
     """Run one store write; show why when refused, else forget the version the form was opened
     on and rerun with `message` as a toast."""
     try:
@@ -59,15 +57,15 @@ def findings(conn, actor, review) -> None:
     cols = st.columns([2, 2, 2, 3])
     grades = cols[0].multiselect(
         t("review.filter.grade"), FINDING_GRADES, format_func=lambda g: _label("findings.grade", g),
-        key=_lang_key("review_f_grade"), placeholder=t("common.choose")
+        key=lang_key("review_f_grade"), placeholder=t("common.choose")
     )  # fmt: skip
     causes = cols[1].multiselect(
         t("review.filter.cause"), CAUSES, format_func=lambda c: _label("findings.cause", c),
-        key=_lang_key("review_f_cause"), placeholder=t("common.choose")
+        key=lang_key("review_f_cause"), placeholder=t("common.choose")
     )  # fmt: skip
     statuses = cols[2].multiselect(
         t("review.filter.status"), FINDING_STATUSES,
-        format_func=lambda s: _label("findings.status", s), key=_lang_key("review_f_status"), placeholder=t("common.choose")
+        format_func=lambda s: _label("findings.status", s), key=lang_key("review_f_status"), placeholder=t("common.choose")
     )  # fmt: skip
     search = cols[3].text_input(t("review.filter.search"), key="review_f_search").strip().lower()
     with_strengths = st.toggle(t("review.filter.strengths"), value=True, key="review_f_strengths")
@@ -130,7 +128,7 @@ def _accept_all(conn, actor, drill_id: int, proposed) -> None:
                 now=now(),
             )  # fmt: skip
 
-    _save(accept, t("review.accepted_n", n=len(proposed)))
+    save(accept, t("review.accepted_n", n=len(proposed)))
 
 
 def _evidence_labels(review) -> dict[str, str]:
@@ -148,7 +146,7 @@ def _evidence_labels(review) -> dict[str, str]:
     return labels
 
 
-def _lang_key(key: str) -> str:
+def lang_key(key: str) -> str:
     """Widget keys of select boxes carry the language: their options are shown translated, and a
     widget kept from before a language switch would keep showing the old words."""
     return f"{key}_{st.session_state.get('lang', 'zh')}"
@@ -156,7 +154,7 @@ def _lang_key(key: str) -> str:
 
 def _finding_fields(review, steps, roles, base: Finding, key: str) -> dict:
     """The widgets of one finding inside a form; returns the values."""
-    key = _lang_key(key)
+    key = lang_key(key)
     evidence = _evidence_labels(review)
     none = [None]
     values = {
@@ -225,17 +223,17 @@ def _edit_form(conn, actor, review, visible, steps, roles) -> None:
     chosen_id = st.selectbox(
         t("review.edit_pick"), ids,
         format_func=lambda i: next(s.finding.title for s in visible if s.finding.id == i),
-        key=_lang_key("review_edit_pick"),
+        key=lang_key("review_edit_pick"),
     )  # fmt: skip
     stored = next(s for s in visible if s.finding.id == chosen_id)
-    opened = _opened(f"review_opened_f_{chosen_id}", stored.version)
+    opened = opened_version(f"review_opened_f_{chosen_id}", stored.version)
     key = f"review_f_{chosen_id}_{opened}"
     with st.form(f"review_edit_{chosen_id}"):
         values = _finding_fields(review, steps, roles, stored.finding, key)
         sent = st.form_submit_button(t("review.f.save"), type="primary", key="review_f_save")
     _photos(conn, actor, review, stored.finding.evidence)
     if sent:
-        _save(
+        save(
             lambda: findings_store.update_finding(
                 conn, actor, review.drill_id, _built(stored.finding, values), opened, now=now()
             ),
@@ -244,7 +242,7 @@ def _edit_form(conn, actor, review, visible, steps, roles) -> None:
         )
 
 
-def _opened(state_key: str, version: int) -> int:
+def opened_version(state_key: str, version: int) -> int:
     """The version an edit form was opened on: a save is checked against it, so an edit someone
     saved meanwhile is never overwritten; the user may load the newer one instead."""
     opened = st.session_state.setdefault(state_key, version)
@@ -263,7 +261,7 @@ def _add_form(conn, actor, review, steps, roles) -> None:
             values = _finding_fields(review, steps, roles, blank, "review_new")
             sent = st.form_submit_button(t("review.add_save"), key="review_add_save")
         if sent:
-            _save(
+            save(
                 lambda: findings_store.add_finding(
                     conn, actor, review.drill_id, _built(blank, values), now=now()
                 ),
@@ -283,156 +281,6 @@ def _photos(conn, actor, review, evidence) -> None:
         except PlanError:
             continue
         col.image(data, caption=md(o.note[:40]) if o.note else None, width="stretch")
-
-
-# ---------------------------------------------------------------- corrective actions
-
-
-def actions(conn, actor, review) -> None:
-    stored = review.actions
-    titles = {s.finding.id: s.finding.title for s in review.findings}
-    weaknesses = [
-        s.finding for s in review.findings
-        if not s.finding.strength and s.finding.status != "rejected"
-    ]  # fmt: skip
-    all_actions = [a.action for a in stored]
-    closed = sum(finding_closed(f, all_actions) for f in weaknesses)
-    st.caption(t("review.closed_n", closed=closed, total=len(weaknesses)))
-    today = date.today()
-    late = overdue_actions(all_actions, today)
-    if late:
-        st.error(t("review.overdue", n=len(late)), icon=":material/alarm:")
-        st.dataframe(
-            [
-                {
-                    t("review.a.finding"): titles.get(a.finding_id, a.finding_id),
-                    t("review.a.action"): a.action,
-                    t("review.a.owner"): a.owner,
-                    t("review.a.due"): a.due,
-                    t("review.a.days_overdue"): (today - a.due).days,
-                    t("review.a.status"): t(f"findings.action_status.{a.status}"),
-                }
-                for a in late
-            ],
-            hide_index=True,
-            width="stretch",
-        )
-    if not stored:
-        st.info(t("review.no_actions"))
-    else:
-        st.dataframe(
-            [
-                {
-                    t("review.a.finding"): titles.get(a.action.finding_id, a.action.finding_id),
-                    t("review.a.action"): a.action.action,
-                    t("review.a.owner"): a.action.owner,
-                    t("review.a.due"): a.action.due,
-                    t("review.a.status"): t(f"findings.action_status.{a.action.status}"),
-                    t("review.a.verification"): a.action.verification,
-                }
-                for a in stored
-            ],
-            hide_index=True,
-            width="stretch",
-        )
-    if review.editor:
-        _add_action(conn, actor, review, weaknesses)
-    if stored and (review.editor or "manager" in actor.roles or "admin" in actor.roles):
-        _edit_action(conn, actor, stored, titles)
-
-
-def _action_fields(base: CorrectiveAction | None, key: str) -> dict:
-    key = _lang_key(key)
-    cols = st.columns(3)
-    return {
-        "action": st.text_area(
-            t("review.a.action"), value=base.action if base else "", key=f"{key}_action"
-        ),
-        "owner": cols[0].text_input(
-            t("review.a.owner"), value=base.owner if base else "", key=f"{key}_owner"
-        ),
-        "due": cols[1].date_input(
-            t("review.a.due"),
-            value=base.due if base else date.today() + timedelta(days=DEFAULT_DUE_DAYS),
-            key=f"{key}_due",
-        ),
-        "status": cols[2].selectbox(
-            t("review.a.status"),
-            ACTION_STATUSES,
-            index=ACTION_STATUSES.index(base.status) if base else 0,
-            format_func=lambda s: t(f"findings.action_status.{s}"),
-            key=f"{key}_status",
-        ),
-        "verification": st.text_input(
-            t("review.a.verification"),
-            value=base.verification if base else "",
-            key=f"{key}_verification",
-        ),
-    }
-
-
-def _add_action(conn, actor, review, weaknesses) -> None:
-    with st.expander(t("review.a.add"), icon=":material/add_task:"):
-        if not weaknesses:
-            st.caption(t("review.a.no_findings"))
-            return
-        with st.form("review_action_add", clear_on_submit=True):
-            finding_id = st.selectbox(
-                t("review.a.finding"), [f.id for f in weaknesses],
-                format_func=lambda i: next(f.title for f in weaknesses if f.id == i),
-                key=_lang_key("review_a_new_finding"),
-            )  # fmt: skip
-            values = _action_fields(None, "review_a_new")
-            sent = st.form_submit_button(t("review.a.add_save"), key="review_a_add_save")
-        if sent:
-            _save(
-                lambda: findings_store.add_action(
-                    conn,
-                    actor,
-                    review.drill_id,
-                    CorrectiveAction("new", finding_id, **_cleaned(values)),
-                    now=now(),
-                ),
-                t("review.a.added"),
-            )
-
-
-def _edit_action(conn, actor, stored, titles) -> None:
-    with st.expander(t("review.a.edit"), icon=":material/edit:"):
-        ids = [a.action.id for a in stored]
-        chosen_id = st.selectbox(
-            t("review.a.pick"), ids,
-            format_func=lambda i: _action_title(stored, titles, i), key=_lang_key("review_a_pick"),
-        )  # fmt: skip
-        chosen = next(a for a in stored if a.action.id == chosen_id)
-        opened = _opened(f"review_opened_a_{chosen_id}", chosen.version)
-        key = f"review_a_{chosen_id}_{opened}"
-        with st.form(f"review_action_edit_{chosen_id}"):
-            values = _action_fields(chosen.action, key)
-            sent = st.form_submit_button(t("review.a.save"), type="primary", key="review_a_save")
-        if sent:
-            _save(
-                lambda: findings_store.update_action(
-                    conn, actor, replace(chosen.action, **_cleaned(values)), opened, now=now()
-                ),
-                t("review.a.saved"),
-                opened_key=f"review_opened_a_{chosen_id}",
-            )
-
-
-def _action_title(stored, titles, action_id: str) -> str:
-    action = next(a.action for a in stored if a.action.id == action_id)
-    return f"{titles.get(action.finding_id, action.finding_id)} · {action.action[:40]}"
-
-
-def _cleaned(values: dict) -> dict:
-    return {
-        "action": values["action"].strip(),
-        "owner": values["owner"].strip(),
-        "due": values["due"],
-        "status": values["status"],
-        "verification": values["verification"].strip(),
-    }
 
 
 # ---------------------------------------------------------------- participants' reviews

@@ -6,6 +6,24 @@ MESSAGES = {
         "请先修改初始密码，然后才能继续使用",
         "Change your initial password before you carry on",
     ),
+    "access.action_leads_only": (
+        "只有本次演练的导调和评估组长可以添加或修改纠正行动",
+        "Only the drill's directors and evaluation leads add or change corrective actions",
+    ),
+    "access.action_verify": (
+        "只有本次演练的导调和评估组长可以验证纠正行动（责任人只能更新进度）",
+        (
+            "Only the drill's directors and evaluation leads verify corrective actions "
+            "(the owner updates the progress only)"
+        ),
+    ),
+    "access.action_progress": (
+        "只有纠正行动的责任人和本次演练的导调、评估组长可以更新其进度",
+        (
+            "Only the action's owner and the drill's directors and evaluation leads update its "
+            "progress"
+        ),
+    ),
     "access.approve_own": (
         "不能审批自己编写、修改或提交的版本：请由另一位审批人审批",
         "You cannot approve a version you wrote, edited or submitted: another approver must",

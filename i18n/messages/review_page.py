@@ -151,6 +151,24 @@ MESSAGES = {
     "review.a.save": ("保存行动", "Save the action"),
     "review.a.saved": ("纠正行动已保存", "Corrective action saved"),
     "review.a.days_overdue": ("逾期天数", "Days overdue"),
+    "review.a.rights": (
+        "导调和评估组长添加、修改和验证纠正行动；责任人填写为某个用户名时，该用户可在首页更新进度"
+        "（未开始、进行中、已完成待验证），但不能验证；管理人员只读。",
+        (
+            "The drill's directors and evaluation leads add, change and verify corrective "
+            "actions; when the owner is a user name, that user updates the progress on the home "
+            "page (open, in progress, done) but does not verify; managers read."
+        ),
+    ),
+    "review.a.owner_help": (
+        "填写用户名时，该用户可在首页更新此行动的进度。",
+        "Write a user name and that user can update the action's progress on the home page.",
+    ),
+    "home.my_actions": ("我负责的纠正行动", "Corrective actions I own"),
+    "home.my_actions_help": (
+        "完成后请将状态改为“已完成待验证”；由导调或评估组长验证。",
+        "Set the status to done once finished; a director or evaluation lead verifies it.",
+    ),
     "review.a.no_findings": (
         "先确认问题，再为其添加纠正行动。",
         "Accept findings first, then add their corrective actions.",

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from db import actions_store, findings_store, plans_store
 from db import analytics_store as an
 from db import drills_store as store
-from db import findings_store, plans_store
 from drills.actions import CorrectiveAction
 from drills.findings import Finding
 from drills.model import ClockEvent
@@ -99,5 +99,5 @@ def add_actions(world, drill: int, *dues: tuple[str, date, str]) -> list[str]:
     for text, due, status in dues:
         action = CorrectiveAction("", "missed-c1", text, "张三", due, status,
                                   "复核通过" if status == "verified" else "")  # fmt: skip
-        ids.append(findings_store.add_action(world.db, world.lead, drill, action, now=at(101)))
+        ids.append(actions_store.add_action(world.db, world.lead, drill, action, now=at(101)))
     return ids

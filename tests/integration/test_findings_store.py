@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from access.errors import NotAllowedError
+from db import actions_store as acts
 from db import drills_store as store
 from db import findings_store as fs
 from db.errors import InvalidTransitionError, NotFoundError, StoreError, VersionConflictError
@@ -109,19 +110,19 @@ def test_actions_are_added_updated_and_listed_overdue(world):
     drill = ended_drill(world)
     fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
     new = CorrectiveAction("", "missed-c1", "修订报告时限", "owner", date(2026, 6, 1))
-    action_id = fs.add_action(world.db, world.lead, drill, new, now=at(101))
-    other = fs.add_action(world.db, world.lead, drill,
-                          replace(new, action="培训", due=date(2026, 5, 10)), now=at(101))  # fmt: skip
-    overdue = fs.list_actions(world.db, world.manager, overdue_on=date(2026, 5, 20))
+    action_id = acts.add_action(world.db, world.lead, drill, new, now=at(101))
+    other = acts.add_action(world.db, world.lead, drill,
+                            replace(new, action="培训", due=date(2026, 5, 10)), now=at(101))  # fmt: skip
+    overdue = acts.list_actions(world.db, world.manager, overdue_on=date(2026, 5, 20))
     assert [a.action.id for a in overdue] == [other]
     done = replace(new, id=action_id, status="verified", verification="复核通过")
-    assert fs.update_action(world.db, world.manager, done, 1, now=at(102)) == 2
+    assert acts.update_action(world.db, world.lead, done, 1, now=at(102)) == 2
     with pytest.raises(VersionConflictError):
-        fs.update_action(world.db, world.lead, done, 1, now=at(103))
-    listed = fs.list_actions(world.db, world.director, drill_id=drill)
+        acts.update_action(world.db, world.director, done, 1, now=at(103))
+    listed = acts.list_actions(world.db, world.director, drill_id=drill)
     assert {a.action.id: a.action.status for a in listed} == {action_id: "verified", other: "open"}
-    assert fs.list_actions(world.db, world.pat) == []
-    assert fs.list_actions(world.db, world.elsewhere_manager) == []
+    assert acts.list_actions(world.db, world.pat) == []
+    assert acts.list_actions(world.db, world.elsewhere_manager) == []
     assert world.db.execute(
         "SELECT count(*) FROM audit_log WHERE entity = 'action'").fetchone()[0] == 3  # fmt: skip
 
@@ -130,11 +131,109 @@ def test_an_action_needs_a_finding_of_the_drill_and_an_editor(world):
     drill = ended_drill(world)
     new = CorrectiveAction("", "nope", "x", "owner", date(2026, 6, 1))
     with pytest.raises(NotFoundError):
-        fs.add_action(world.db, world.lead, drill, new, now=at(101))
+        acts.add_action(world.db, world.lead, drill, new, now=at(101))
     fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
     with pytest.raises(NotAllowedError):
-        fs.add_action(world.db, world.pat, drill, replace(new, finding_id="missed-c1"),
-                      now=at(101))  # fmt: skip
+        acts.add_action(world.db, world.pat, drill, replace(new, finding_id="missed-c1"),
+                        now=at(101))  # fmt: skip
+
+
+def one_action(world, owner: str = "pat") -> tuple[int, CorrectiveAction]:
+    """An ended drill with one open action owned by `owner`, added by the evaluation lead."""
+    drill = ended_drill(world)
+    fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
+    new = CorrectiveAction("", "missed-c1", "修订报告时限", owner, date(2026, 6, 1))
+    return drill, replace(new, id=acts.add_action(world.db, world.lead, drill, new, now=at(101)))
+
+
+def stored_action(world, drill: int) -> CorrectiveAction:
+    (stored,) = acts.list_actions(world.db, world.lead, drill_id=drill)
+    return stored.action
+
+
+# who x what they change in one action owned by "pat" (a participant of the drill):
+# None = stored, else the catalogue key of the refusal
+CHANGES = {
+    "text": {"action": "修订并培训"},
+    "owner": {"owner": "evb"},
+    "due": {"due": date(2026, 7, 1)},
+    "progress": {"status": "in_progress"},
+    "done": {"status": "done"},
+    "verify": {"status": "verified", "verification": "复查演练确认"},
+}
+LEADS_ONLY = "access.action_leads_only"
+
+
+@pytest.mark.parametrize(
+    ("who", "change", "expected"),
+    [
+        ("lead", "text", None),
+        ("lead", "verify", None),
+        ("director", "owner", None),
+        ("director", "verify", None),
+        ("root", "verify", None),  # an admin does everything
+        ("pat", "progress", None),  # the owner moves it along
+        ("pat", "done", None),
+        ("pat", "verify", "access.action_verify"),  # but does not verify
+        ("pat", "text", LEADS_ONLY),
+        ("pat", "owner", LEADS_ONLY),
+        ("pat", "due", LEADS_ONLY),
+        ("manager", "progress", "access.action_progress"),  # managers read only
+        ("manager", "text", LEADS_ONLY),
+        ("manager", "verify", "access.action_verify"),
+    ],
+)
+def test_who_may_change_which_part_of_a_corrective_action(world, who, change, expected):
+    drill, action = one_action(world)
+    changed = replace(action, **CHANGES[change])
+    if expected is None:
+        assert acts.update_action(world.db, world.actors[who], changed, 1, now=at(102)) == 2
+        assert stored_action(world, drill) == changed
+        return
+    with pytest.raises(NotAllowedError) as refused:
+        acts.update_action(world.db, world.actors[who], changed, 1, now=at(102))
+    assert refused.value.key == expected
+    assert stored_action(world, drill) == action  # nothing of it stored
+
+
+def test_an_owner_cannot_lift_a_verification(world):
+    drill, action = one_action(world)
+    verified = replace(action, status="verified", verification="复查演练确认")
+    acts.update_action(world.db, world.lead, verified, 1, now=at(102))
+    with pytest.raises(NotAllowedError):
+        acts.update_action(world.db, world.pat, replace(verified, status="done"), 2, now=at(103))
+    assert stored_action(world, drill).status == "verified"
+
+
+def test_only_leads_and_directors_add_actions_not_managers_or_owners(world):
+    drill, action = one_action(world)
+    for who in (world.manager, world.pat, world.eva):
+        with pytest.raises(NotAllowedError):
+            acts.add_action(world.db, who, drill, action, now=at(103))
+    assert len(acts.list_actions(world.db, world.lead, drill_id=drill)) == 1
+
+
+def test_an_owner_lists_their_own_actions_and_nobody_else_does(world):
+    _, action = one_action(world, owner=" PAT ")  # the owner as typed: case and spaces
+    (mine,) = acts.my_actions(world.db, world.pat)
+    assert (mine.stored.action.id, mine.drill_title, mine.finding_title) == (
+        action.id, "危化品泄漏双盲演练", "未报告")  # fmt: skip
+    assert acts.my_actions(world.db, world.pat2) == []
+    assert acts.my_actions(world.db, world.lead) == []
+    # an owner who may not know of the drill (another unit) neither sees nor updates it
+    _, foreign = one_action(world, owner="elsewhere")
+    assert acts.my_actions(world.db, world.elsewhere) == []
+    with pytest.raises(NotFoundError):
+        acts.update_action(world.db, world.elsewhere, replace(foreign, status="done"), 1,
+                           now=at(104))  # fmt: skip
+
+
+def test_an_update_by_the_owner_is_audited_as_theirs(world):
+    _, action = one_action(world)
+    acts.update_action(world.db, world.pat, replace(action, status="done"), 1, now=at(102))
+    rows = world.db.execute(
+        "SELECT actor FROM audit_log WHERE action = 'action.update'").fetchall()  # fmt: skip
+    assert rows == [("pat",)]
 
 
 def test_a_participant_reviews_once_and_may_replace_it(world):

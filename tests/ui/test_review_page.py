@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 import docx as python_docx
 import pytest
 
-from db import drills_store, findings_store, revision_store
+from db import actions_store, drills_store, findings_store, revision_store
 from drills.actions import CorrectiveAction, ParticipantReview
 from tests.integration.drills_world import obs
 from tests.ui.test_drill_pages import open_page, running_drill, texts
@@ -166,7 +166,7 @@ def test_corrective_actions_overdue_list_and_closing_a_finding(world):
     drill_id = ended_drill_with_one_tap(world)
     review_page(world, "lead", drill_id)  # stores the proposals
     finding = next(s for s in stored(world, drill_id) if not s.finding.strength)
-    findings_store.add_action(
+    actions_store.add_action(
         world.db, world.lead, drill_id,
         CorrectiveAction("x", finding.finding.id, "修订报告流程", "办公室", date.today() - timedelta(days=3)),
         now=datetime.now(UTC),
@@ -176,16 +176,16 @@ def test_corrective_actions_overdue_list_and_closing_a_finding(world):
     overdue = next(d.value for d in at.dataframe if "逾期天数" in d.value.columns)
     assert list(overdue["逾期天数"]) == [3]
     # verifying without saying how is refused; with a verification it closes the finding
-    (action,) = findings_store.list_actions(world.db, world.lead, drill_id=drill_id)
+    (action,) = actions_store.list_actions(world.db, world.lead, drill_id=drill_id)
     key = f"review_a_{action.action.id}_{action.version}_zh"
     at.selectbox(key=f"{key}_status").set_value("verified")
     at.button(key="review_a_save").click().run()
     assert at.error
-    assert findings_store.list_actions(world.db, world.lead, drill_id=drill_id)[0].version == 1
+    assert actions_store.list_actions(world.db, world.lead, drill_id=drill_id)[0].version == 1
     at.text_input(key=f"{key}_verification").set_value("复查演练确认")
     at.button(key="review_a_save").click().run()
     assert not at.exception, at.exception
-    (after,) = findings_store.list_actions(world.db, world.lead, drill_id=drill_id)
+    (after,) = actions_store.list_actions(world.db, world.lead, drill_id=drill_id)
     assert after.action.status == "verified" and after.action.verification == "复查演练确认"
     assert not any("已逾期" in e.value for e in at.error)
 
@@ -197,7 +197,7 @@ def test_the_lead_adds_a_corrective_action_on_the_page(world):
     at.text_input(key="review_a_new_zh_owner").set_value("安全科")
     at.button(key="review_a_add_save").click().run()
     assert not at.exception, at.exception
-    (action,) = findings_store.list_actions(world.db, world.lead, drill_id=drill_id)
+    (action,) = actions_store.list_actions(world.db, world.lead, drill_id=drill_id)
     assert (action.action.action, action.action.owner) == ("组织专项培训", "安全科")
     assert action.action.due == date.today() + timedelta(days=30)
 

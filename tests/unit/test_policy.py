@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 import pytest
 
 from access.policy import (
@@ -10,6 +13,8 @@ from access.policy import (
     SYSTEM_ROLES,
     Actor,
     NotAllowedError,
+    action_resource,
+    action_update_rights,
     allowed,
     allowed_actions,
     readable_units,
@@ -277,3 +282,83 @@ def test_roles_given_as_a_list_are_kept_as_a_set_and_every_system_role_is_known(
     assert Actor("a", roles=["approver", "approver"]).roles == frozenset({"approver"})
     assert len(SYSTEM_ROLES) == 8 and "manager" in SYSTEM_ROLES
     assert SYSTEM.roles == {"admin"} and SYSTEM.unit == ""
+
+
+# ---------------------------------------------------------------- corrective actions
+
+
+def corrective(owner: str = "participant") -> dict:
+    """An action of a drill directed by "director" with "evallead" as its evaluation lead."""
+    return action_resource(UNIT, ("director", "evallead"), owner)
+
+
+ACTION_RIGHTS = ("action.create", "action.edit", "action.progress", "action.verify")
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        (DIRECTOR, set(ACTION_RIGHTS)),  # the drill's director and evaluation lead: everything
+        (EVAL_LEAD, set(ACTION_RIGHTS)),
+        (ADMIN, set(ACTION_RIGHTS)),
+        (PARTICIPANT, {"action.progress"}),  # the owner: progress only, never verifies
+        (MANAGER, set()),  # managers read and change nothing
+        (EVALUATOR, set()),
+        (OWNER, set()),
+        (APPROVER, set()),
+        (actor("director2", "drill_director"), set()),  # directing another drill is not enough
+        (OTHER_MANAGER, set()),
+        (ANONYMOUS, set()),
+    ],
+    ids=lambda v: name(v) if isinstance(v, Actor) else "",
+)
+def test_who_may_add_change_move_on_and_verify_a_corrective_action(who, expected):
+    assert allowed_actions(who, corrective(), ACTION_RIGHTS) == expected
+
+
+@pytest.mark.parametrize("owner", ["participant", "Participant", " participant "])
+def test_the_owner_is_matched_by_user_name_whatever_the_case_and_spaces(owner):
+    assert allowed(PARTICIPANT, "action.progress", corrective(owner))
+
+
+@pytest.mark.parametrize("owner", ["", "安全科", "participant2", "part"])
+def test_an_owner_that_names_no_account_of_the_actor_gives_no_right(owner):
+    assert not allowed(PARTICIPANT, "action.progress", corrective(owner))
+
+
+def test_a_manager_who_owns_an_action_moves_it_along_but_does_not_verify():
+    assert allowed(MANAGER, "action.progress", corrective("manager"))
+    assert not allowed(MANAGER, "action.verify", corrective("manager"))
+    assert refusal(MANAGER, "action.verify", corrective("manager")) == "access.action_verify"
+
+
+@dataclass(frozen=True)
+class Act:
+    action: str = "修订报告时限"
+    owner: str = "participant"
+    due: date = date(2026, 6, 1)
+    status: str = "open"
+    verification: str = ""
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "needed"),
+    [
+        (Act(), Act(status="in_progress"), {"action.progress"}),
+        (Act(status="in_progress"), Act(status="done"), {"action.progress"}),
+        (Act(), Act(), {"action.progress"}),  # saving nothing still touches the action
+        (Act(), Act(action="培训"), {"action.edit"}),
+        (Act(), Act(owner="安全科"), {"action.edit"}),
+        (Act(), Act(due=date(2026, 7, 1)), {"action.edit"}),
+        (Act(status="done"), Act(status="verified", verification="复查"), {"action.verify"}),
+        (
+            Act(status="verified", verification="复查"),
+            Act(status="done", verification="复查"),
+            {"action.verify"},
+        ),  # lifting a verification is verifying too
+        (Act(), Act(verification="说明"), {"action.verify"}),
+        (Act(), Act(action="培训", status="done"), {"action.edit", "action.progress"}),
+    ],
+)
+def test_an_update_needs_the_right_of_each_part_it_changes(before, after, needed):
+    assert action_update_rights(before, after) == needed
