@@ -21,13 +21,16 @@ class Settings:
     session_minutes: int
     address: str = DEFAULT_ADDRESS
     demo_on_network: bool = False
+    client_ip_header: str = ""  # e.g. X-Forwarded-For, set by a reverse proxy on this machine
 
 
 def load_settings() -> Settings:
     """PLANDRILL_DB, PLANDRILL_MAX_UPLOAD_MB, PLANDRILL_LANG, PLANDRILL_DEMO,
     PLANDRILL_SESSION_MINUTES (idle minutes before a session ends, default 30),
     PLANDRILL_ADDRESS (where the web server listens, default 127.0.0.1) and
-    PLANDRILL_DEMO_ON_NETWORK (1: allow demo mode on an address other machines reach)."""
+    PLANDRILL_DEMO_ON_NETWORK (1: allow demo mode on an address other machines reach) and
+    PLANDRILL_CLIENT_IP_HEADER (the header in which a reverse proxy on this machine passes the
+    client's address, e.g. X-Forwarded-For; unset: no header is trusted)."""
     lang = os.environ.get("PLANDRILL_LANG", "zh").lower()[:2]
     return Settings(
         db_path=Path(os.environ.get("PLANDRILL_DB", str(ROOT / "data" / "plandrill.duckdb"))),
@@ -37,6 +40,7 @@ def load_settings() -> Settings:
         session_minutes=_positive_int(os.environ.get("PLANDRILL_SESSION_MINUTES"), 30),
         address=os.environ.get("PLANDRILL_ADDRESS", "").strip() or DEFAULT_ADDRESS,
         demo_on_network=os.environ.get("PLANDRILL_DEMO_ON_NETWORK", "0") in ("1", "true", "yes"),
+        client_ip_header=os.environ.get("PLANDRILL_CLIENT_IP_HEADER", "").strip(),
     )
 
 

@@ -1,4 +1,4 @@
-"""The account command line: `python -m access users create|reset|disable|enable|list`.
+"""The account command line: `python -m access users create|reset|unlock|disable|enable|list`.
 
 For scripted deployments. It works on the database file while the app is stopped (DuckDB allows
 one writing process) and says so when the app holds it. It acts as the machine (the SYSTEM
@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("username", metavar="USERNAME")
     _password_options(reset)
     reset.set_defaults(run=run_reset)
+
+    unlock = commands.add_parser("unlock", parents=[common], help=t("users_cli.help.unlock"))
+    unlock.add_argument("username", metavar="USERNAME")
+    unlock.set_defaults(run=run_unlock)
 
     for name, disabled in (("disable", True), ("enable", False)):
         cmd = commands.add_parser(name, parents=[common], help=t(f"users_cli.help.{name}"))
@@ -119,6 +123,20 @@ def run_set_disabled(args: argparse.Namespace) -> int:
         users_store.set_disabled(conn, SYSTEM, user.id, args.disabled, now=now())
     key = "users_cli.disabled" if args.disabled else "users_cli.enabled"
     say(t(key, username=user.username))
+    return EXIT_OK
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    from access.policy import SYSTEM
+    from db import users_store
+
+    with _database(args) as conn:
+        user = users_store.get_user_by_name(conn, SYSTEM, args.username)
+        locks = users_store.unlock(conn, SYSTEM, user.id, now=now())
+    if locks:
+        say(t("users_cli.unlocked", username=user.username, n=len(locks)))
+    else:
+        say(t("users_cli.not_locked", username=user.username))
     return EXIT_OK
 
 

@@ -64,6 +64,7 @@ ACTIONS = (
     "plan.delete",  # move to the bin and restore
     "plan.set_unit",  # move a plan to another unit
     "user.manage",  # create, list, disable, reset, change roles of accounts
+    "user.unlock",  # end an account's sign-in lock-outs
     "account.change_password",  # one's own password; resource: {"user_id": ...}
     "audit.read",
     "action.create",  # a corrective action for a finding of an ended drill
@@ -249,6 +250,7 @@ _RULES: dict[str, Callable[[Actor, dict], bool]] = {
     "plan.delete": _role_in_unit("plan_owner"),
     "plan.set_unit": _never,
     "user.manage": _never,
+    "user.unlock": _never,
     "audit.read": _never,
     "action.create": _drill_lead,
     "action.edit": _drill_lead,

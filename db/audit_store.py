@@ -17,7 +17,8 @@ from access import policy
 from access.policy import Actor
 from db.connection import transaction
 
-ENTITIES = ("plan", "version", "user", "drill", "observation", "finding", "action")
+# "signin": lock-outs that sign-in failures start (entity id: the name tried, or the address)
+ENTITIES = ("plan", "version", "user", "signin", "drill", "observation", "finding", "action")
 
 
 @dataclass(frozen=True)

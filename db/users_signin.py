@@ -1,15 +1,12 @@
 """Signing in: password check with lock-out, session re-validation, own password change.
 
-Lock-out: after 5 consecutive failed sign-ins a name is locked for 1 minute, doubling with each
-further failure up to 1 hour; it is counted from the append-only login_attempts rows, a success
-or an admin's password reset starts the count again, and attempts while locked do not count.
-Unknown names are treated exactly like known ones, so neither the messages, the lock-out nor
-the time taken tell whether an account exists.
+Lock-outs (per name and source address, and per address) live in db/users_lockout.py. Unknown
+names are treated exactly like known ones, so neither the messages, the lock-out nor the time
+taken tell whether an account exists.
 """
 
 from __future__ import annotations
 
-import math
 import threading
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -21,6 +18,13 @@ from access.errors import AuthError
 from access.policy import Actor
 from db.connection import transaction
 from db.errors import NotFoundError, VersionConflictError
+from db.users_lockout import (
+    clean_address,
+    lock_duration,
+    pair_remaining,
+    record_failure,
+    refusal_if_locked,
+)
 from db.users_rows import (
     fetch_user,
     find_user_id,
@@ -31,9 +35,6 @@ from db.users_rows import (
     username_key,
 )
 
-MAX_FAILURES = 5
-FIRST_LOCK = timedelta(minutes=1)
-LONGEST_LOCK = timedelta(hours=1)
 # Sign-ins of one name run one at a time (in this process, the only writer), so parallel
 # guesses cannot all pass the lock-out check before any of them is counted.
 _STRIPES = [threading.Lock() for _ in range(64)]
@@ -48,30 +49,32 @@ def authenticate(
     now: datetime,
     ip: str | None = None,
 ) -> Actor:
-    """Check a sign-in and return the actor it opens a session for.
+    """Check a sign-in from the client address `ip` (None: unknown, e.g. this machine) and
+    return the actor it opens a session for.
 
     The returned actor may have must_change_password set: it may then only change its password.
     Raises: AuthError auth.bad_credentials (unknown name or wrong password: one message),
-    auth.locked (params minutes, seconds), auth.disabled (right password, disabled account).
+    auth.locked or auth.address_locked (params minutes, seconds), auth.disabled (right
+    password, disabled account).
     """
     key = username_key(username)[:200]
+    address = clean_address(ip)
     with _STRIPES[hash(key) % len(_STRIPES)]:
         with conn.cursor() as cur, transaction(cur):
-            remaining = _lock_remaining(cur, key, now)
-            if remaining is not None:
-                record_attempt(cur, key, now, "locked", ip)
-                raise _locked(remaining)
+            locked = refusal_if_locked(cur, key, address, now)
             row = cur.execute(
                 "SELECT id, password_hash, disabled FROM users WHERE username_key = ?", [key]
             ).fetchone()
+        if locked is not None:
+            raise locked
         if row is None:
             passwords.verify_password(_dummy_hash(), password)  # same time as a real check
-            return _refuse(conn, key, now, ip)
+            return _refuse(conn, key, address, now)
         user_id, password_hash, disabled = row
         if not passwords.verify_password(password_hash, password):
-            return _refuse(conn, key, now, ip)
+            return _refuse(conn, key, address, now)
         with conn.cursor() as cur, transaction(cur):
-            record_attempt(cur, key, now, "disabled" if disabled else "ok", ip)
+            record_attempt(cur, key, now, "disabled" if disabled else "ok", address)
         if disabled:
             raise AuthError("auth.disabled")
         if passwords.needs_rehash(password_hash):
@@ -124,13 +127,19 @@ def act_as(conn: duckdb.DuckDBPyConnection, username: str) -> Actor:
 
 
 def change_password(
-    conn: duckdb.DuckDBPyConnection, actor: Actor, old: str, new: str, *, now: datetime
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    old: str,
+    new: str,
+    *,
+    now: datetime,
+    ip: str | None = None,
 ) -> Actor:
     """Change the actor's own password (which clears must-change); return the actor afresh.
 
-    A wrong old password counts as a failed sign-in.
-    Raises: AuthError auth.bad_old_password, auth.locked or auth.disabled; PasswordRuleError;
-    NotAllowedError.
+    A wrong old password counts as a failed sign-in from `ip`.
+    Raises: AuthError auth.bad_old_password, auth.locked, auth.address_locked or
+    auth.disabled; PasswordRuleError; NotAllowedError.
     """
     policy.require(actor, "account.change_password", {"user_id": actor.user_id})
     with conn.cursor() as cur, transaction(cur):
@@ -138,17 +147,18 @@ def change_password(
     if user.disabled:
         raise AuthError("auth.disabled")
     key = username_key(user.username)
+    address = clean_address(ip)
     with _STRIPES[hash(key) % len(_STRIPES)]:
         with conn.cursor() as cur, transaction(cur):
-            remaining = _lock_remaining(cur, key, now)
+            locked = refusal_if_locked(cur, key, address, now)
             stored = password_hash_of(cur, user.id)
-        if remaining is not None:
-            raise _locked(remaining)
+        if locked is not None:
+            raise locked
         if not passwords.verify_password(stored, old):
             with conn.cursor() as cur, transaction(cur):
-                record_attempt(cur, key, now, "bad_credentials", None)
+                record_failure(cur, key, address, now)
             raise AuthError("auth.bad_old_password")
-        passwords.check_password_rules(new, user.username, old=old)
+        passwords.check_password_rules(new, user.username, old=old, names=[user.display_name])
         set_password(
             conn, actor, user, new, must_change=False, action="user.change_password", now=now
         )
@@ -156,46 +166,18 @@ def change_password(
 
 
 def lock_remaining(
-    conn: duckdb.DuckDBPyConnection, username: str, *, now: datetime
+    conn: duckdb.DuckDBPyConnection, username: str, *, now: datetime, ip: str | None = None
 ) -> timedelta | None:
-    """How long the name stays locked at `now`; None when it is not locked."""
+    """How long the name stays locked from `ip` (None: no known address) at `now`; None when
+    it is not locked."""
     with conn.cursor() as cur, transaction(cur):
-        return _lock_remaining(cur, username_key(username)[:200], now)
+        return pair_remaining(cur, username_key(username)[:200], clean_address(ip), now)
 
 
-def lock_duration(failures: int) -> timedelta | None:
-    """The lock-out after `failures` consecutive failures: none below 5, then 1 minute doubling
-    up to 1 hour."""
-    if failures < MAX_FAILURES:
-        return None
-    return min(FIRST_LOCK * 2 ** min(failures - MAX_FAILURES, 12), LONGEST_LOCK)
-
-
-def _lock_remaining(cur, key: str, now: datetime) -> timedelta | None:
-    failures, last = cur.execute(
-        "SELECT count(*), max(attempted_at) FROM login_attempts WHERE username_key = ?"
-        " AND reason = 'bad_credentials' AND id > coalesce((SELECT max(id) FROM login_attempts"
-        " WHERE username_key = ? AND reason IN ('ok', 'reset')), 0)",
-        [key, key],
-    ).fetchone()
-    duration = lock_duration(failures)
-    if duration is None or last + duration <= now:
-        return None
-    return last + duration - now
-
-
-def _locked(remaining: timedelta) -> AuthError:
-    seconds = math.ceil(remaining.total_seconds())
-    return AuthError("auth.locked", minutes=math.ceil(seconds / 60), seconds=seconds)
-
-
-def _refuse(conn, key: str, now: datetime, ip: str | None) -> Actor:
+def _refuse(conn, key: str, address: str | None, now: datetime) -> Actor:
     with conn.cursor() as cur, transaction(cur):
-        record_attempt(cur, key, now, "bad_credentials", ip)
-        remaining = _lock_remaining(cur, key, now)
-    if remaining is not None:
-        raise _locked(remaining)
-    raise AuthError("auth.bad_credentials")
+        locked = record_failure(cur, key, address, now)
+    raise locked or AuthError("auth.bad_credentials")
 
 
 def _dummy_hash() -> str:

@@ -1,7 +1,8 @@
-"""Accounts: admins create, list, disable and reset users and change their roles.
+"""Accounts: admins create, list, disable, reset and unlock users and change their roles.
 
-Signing in, session re-validation and one's own password change live in db/users_signin.py and
-are re-exported here, so pages and tools need only this module.
+Signing in, session re-validation and one's own password change live in db/users_signin.py, the
+lock-outs and their unlocking in db/users_lockout.py; both are re-exported here, so pages and
+tools need only this module.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from access.policy import SYSTEM_ROLES, Actor
 from db import audit_store
 from db.connection import transaction
 from db.errors import NotFoundError, StoreError
+from db.users_lockout import Lock, active_locks, unlock
 from db.users_rows import (
     USER_COLUMNS,
     User,
@@ -53,7 +55,8 @@ def create_user(
     demo: bool = False,
     now: datetime,
 ) -> int:
-    """Create an account; return its id.
+    """Create an account; return its id. Only a `demo` account (demo mode's seeding) skips the
+    password rules other than length.
 
     Raises: NotAllowedError (admins only); StoreError users.bad_username, users.reserved_name,
     users.duplicate, users.unknown_role, users.no_roles; PasswordRuleError.
@@ -61,7 +64,10 @@ def create_user(
     policy.require(actor, "user.manage")
     name = _valid_username(username)
     roles = _valid_roles(roles)
-    passwords.check_password_rules(password, name)
+    if demo:  # a demo account's password is published in the README: only its length matters
+        passwords.check_length(password)
+    else:
+        passwords.check_password_rules(password, name, names=[display_name or ""])
     password_hash = passwords.hash_password(password)
     with conn.cursor() as cur, transaction(cur):
         if find_user_id(cur, name) is not None:
@@ -110,7 +116,7 @@ def reset_password(
     new = new if new is not None else passwords.generate_password()
     with conn.cursor() as cur, transaction(cur):
         user = fetch_user(cur, user_id)
-    passwords.check_password_rules(new, user.username)
+    passwords.check_password_rules(new, user.username, names=[user.display_name])
     set_password(conn, actor, user, new, must_change=True, action="user.reset_password", now=now)
     return new
 
@@ -253,8 +259,10 @@ def _valid_roles(roles) -> frozenset[str]:
 
 
 __all__ = [
+    "Lock",
     "User",
     "act_as",
+    "active_locks",
     "authenticate",
     "change_password",
     "count_users",
@@ -267,6 +275,7 @@ __all__ = [
     "lock_remaining",
     "reset_password",
     "set_disabled",
+    "unlock",
     "update_roles",
     "update_user",
     "username_key",

@@ -10,7 +10,7 @@ from bootstrap import get_db
 from db import users_store
 from db.errors import StoreError
 from i18n import t
-from ui import fmt_time, md, now, page_setup, show_error
+from ui import fmt_time, may, md, now, page_setup, show_error
 
 actor = page_setup("nav.users", require="user.manage")
 conn = get_db()
@@ -124,6 +124,19 @@ elif cols[0].button(t("users.disable"), key="users_toggle"):
     st.session_state["users_confirm"] = ("disable", user.id)
 if cols[1].button(t("users.reset"), key="users_reset"):
     st.session_state["users_confirm"] = ("reset", user.id)
+
+if may(actor, "user.unlock") and (
+    locks := users_store.active_locks(conn, actor, user.id, now=now())
+):
+    where = "、".join(
+        md(lock.address) if lock.address else t("users.address_unknown") for lock in locks
+    )
+    until = fmt_time(max(lock.until for lock in locks))
+    st.warning(t("users.locked", addresses=where, until=until), icon=":material/lock:")
+    if st.button(t("users.unlock"), key="users_unlock", icon=":material/lock_open:"):
+        users_store.unlock(conn, actor, user.id, now=now())
+        st.toast(t("users.unlocked", username=md(user.username)))
+        st.rerun()
 
 confirm = st.session_state.get("users_confirm")
 if confirm and confirm[1] == user.id and not (confirm[0] == "disable" and user.disabled):

@@ -13,6 +13,7 @@ from access.sessions import session_expired
 from db import users_signin
 from i18n import t
 from settings import load_settings
+from ui.client import client_address
 from ui.text import md
 
 KEYS = ("user_id", "signed_in_at", "last_seen")
@@ -64,7 +65,9 @@ def sign_in_form() -> None:
         submitted = st.form_submit_button(t("auth.sign_in"), type="primary", key="sign_in_submit")
     if submitted:
         try:
-            actor = users_signin.authenticate(bootstrap.get_db(), username, password, now=_now())
+            actor = users_signin.authenticate(
+                bootstrap.get_db(), username, password, now=_now(), ip=client_address()
+            )
         except AuthError as exc:
             st.error(t(exc.key, **exc.params), icon=":material/lock:")
         else:
@@ -120,7 +123,9 @@ def password_form(actor: Actor, key: str) -> bool:
         st.error(t("auth.passwords_differ"))
         return False
     try:
-        users_signin.change_password(bootstrap.get_db(), actor, old, new, now=_now())
+        users_signin.change_password(
+            bootstrap.get_db(), actor, old, new, now=_now(), ip=client_address()
+        )
     except AccessError as exc:
         st.error(t(exc.key, **exc.params))
         return False

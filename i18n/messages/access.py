@@ -54,7 +54,10 @@ MESSAGES = {
         "密码最多 {max} 个字符",
         "The password may have at most {max} characters",
     ),
-    "auth.password_is_username": ("密码不能与用户名相同", "The password must not be the user name"),
+    "auth.password_is_username": (
+        "密码不能是用户名、姓名或其变体（加数字、符号、倒写、重复）",
+        "The password must not be the user name or name, or a variant (digits, signs, reversed, twice)",
+    ),
     "auth.password_unchanged": (
         "新密码不能与当前密码相同",
         "The new password must differ from the current one",
@@ -95,9 +98,9 @@ MESSAGES = {
 MESSAGES.update(
     {
         "users_cli.description": (
-            "预案演练通账号管理：创建用户、重置密码、停用、启用、列出用户（应用须未在运行）。",
+            "预案演练通账号管理：创建用户、重置密码、解除锁定、停用、启用、列出用户（应用须未在运行）。",
             (
-                "PlanDrill accounts: create users, reset passwords, disable, enable, list "
+                "PlanDrill accounts: create users, reset passwords, unlock, disable, enable, list "
                 "(the app must not be running)."
             ),
         ),
@@ -190,5 +193,33 @@ MESSAGES.update(
                 "must be changed at first sign-in)"
             ),
         ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "auth.password_weak": (
+            "密码太容易被猜中（常见密码、单词、键盘顺序、日期或您的姓名）：请用几个不相关的词加数字或符号",
+            (
+                "This password is too easy to guess (a common password, word, keyboard pattern, "
+                "date or your own name): use a few unrelated words with digits or signs"
+            ),
+        ),
+        "auth.address_locked": (
+            "从您所在网络地址登录失败的次数过多，已暂时禁止从此地址登录：请 {minutes} 分钟后再试",
+            (
+                "Too many failed sign-ins from your network address: sign-ins from it are "
+                "blocked, try again in {minutes} min"
+            ),
+        ),
+        "users_cli.help.unlock": (
+            "解除用户的登录锁定（来自所有地址）",
+            "end a user's sign-in lock-outs (from every address)",
+        ),
+        "users_cli.unlocked": (
+            "已解除用户 {username} 的登录锁定（{n} 个地址）",
+            "Ended the sign-in lock-outs of {username} ({n} addresses)",
+        ),
+        "users_cli.not_locked": ("用户 {username} 未被锁定", "{username} is not locked out"),
     }
 )

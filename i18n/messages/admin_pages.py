@@ -51,5 +51,16 @@ MESSAGES = {
     "audit.action.user.enable": ("启用用户", "enable a user"),
     "audit.action.user.reset_password": ("重置密码", "reset a password"),
     "audit.action.user.change_password": ("修改本人密码", "change own password"),
+    "audit.action.user.unlock": ("解除登录锁定", "end sign-in lock-outs"),
+    "audit.action.signin.locked": ("登录失败锁定", "sign-in lock-out"),
+    "audit.action.signin.address_locked": ("网络地址登录锁定", "sign-in lock-out of an address"),
+    "audit.signin": ("登录", "Sign-in"),
+    "users.locked": (
+        "该账号因登录失败被锁定：{addresses}（最晚至 {until}）",
+        "Locked out after failed sign-ins: {addresses} (until {until} at the latest)",
+    ),
+    "users.address_unknown": ("本机或未知地址", "this machine or an unknown address"),
+    "users.unlock": ("解除锁定", "End the lock-out"),
+    "users.unlocked": ("已解除 {username} 的登录锁定", "Ended the lock-out of {username}"),
     "plans.pick_placeholder": ("请选择…", "Choose…"),
 }

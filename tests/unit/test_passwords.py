@@ -52,6 +52,14 @@ def test_a_hash_with_weaker_parameters_asks_to_be_rehashed(stored):
         ("zhangsan2026", "zhangsan2026", None, "auth.password_is_username"),
         ("ZhangSan2026", "zhangsan2026", None, "auth.password_is_username"),
         ("same-old-password", "zhang", "same-old-password", "auth.password_unchanged"),
+        ("adminadmin", "li", None, "auth.password_weak"),
+        ("1234567890", "zhang", None, "auth.password_weak"),
+        ("qwertyuiop", "zhang", None, "auth.password_weak"),
+        ("password2026", "zhang", None, "auth.password_weak"),
+        ("iloveyou1234", "zhang", None, "auth.password_weak"),
+        ("Plandrill2026!", "zhang", None, "auth.password_weak"),
+        ("a" * 80, "zhang", None, "auth.password_weak"),
+        ("张工张工张工张工张工", "zhang", None, "auth.password_weak"),
     ],
 )
 def test_passwords_that_break_a_rule_are_refused_with_a_translated_key(
@@ -65,9 +73,55 @@ def test_passwords_that_break_a_rule_are_refused_with_a_translated_key(
         assert not message.startswith("⟦") and "{" not in message
 
 
-@pytest.mark.parametrize("password", ["1234567890", "应急预案演练通密码一二", " leading-space "])
-def test_ten_characters_that_are_not_the_user_name_are_enough(password):
-    passwords.check_password_rules(password, "zhang")
+@pytest.mark.parametrize(
+    ("password", "username"),
+    [
+        ("adminadmin", "admin"),
+        ("Admin@2026", "admin"),
+        ("4dm1n-2026!", "admin"),
+        ("Zh@ng!2026zhang", "zhang"),
+        ("gnahz12345", "zhang"),  # reversed
+        ("zhangzhang", "zhang"),  # twice
+        ("xzhangx2026", "zhang"),  # three letters at most around it
+        ("ZHANG-2026-!!", "zhang"),
+    ],
+)
+def test_the_user_name_dressed_up_is_refused_as_the_user_name(password, username):
+    with pytest.raises(PasswordRuleError) as caught:
+        passwords.check_password_rules(password, username)
+    assert caught.value.key == "auth.password_is_username"
+
+
+def test_a_variant_of_the_display_name_is_refused_too():
+    with pytest.raises(PasswordRuleError) as caught:
+        passwords.check_password_rules("WangXiaoming1990", "wxm", names=["王小明 Wang Xiaoming"])
+    assert caught.value.key == "auth.password_is_username"
+    passwords.check_password_rules("WangXiaoming1990", "wxm")  # not that person's name
+
+
+@pytest.mark.parametrize(
+    ("password", "username"),
+    [
+        ("应急预案演练通密码一二", "zhang"),
+        (" leading-space ", "zhang"),
+        ("blue-kettle-73", "zhang"),
+        ("zhang-abcd-kettle-2026", "zhang"),  # the name inside a strong password is fine
+        ("x" * 40 + "-marmot-violin-quarry-1987-" + "y" * 40, "zhang"),  # longer than zxcvbn reads
+    ],
+)
+def test_long_enough_hard_to_guess_passwords_that_are_not_the_user_name_are_accepted(
+    password, username
+):
+    passwords.check_password_rules(password, username)
+
+
+def test_the_published_demo_admin_password_would_be_refused_for_a_real_account():
+    from db.accounts_seed import demo_account
+
+    demo = demo_account("admin")
+    with pytest.raises(PasswordRuleError):
+        passwords.check_password_rules(demo.password, demo.username, names=[demo.display_name])
+    passwords.check_length(demo.password)  # all that its demo seeding asks of it
 
 
 def test_a_generated_password_passes_the_rules_and_is_different_every_time():

@@ -148,6 +148,7 @@ def test_a_manager_changes_nothing_at_all():
         "plan.delete",
         "plan.set_unit",
         "user.manage",
+        "user.unlock",
         "audit.read",
     ):
         assert not allowed(MANAGER, action, version("in_review", authors=("owner",))), action
@@ -189,7 +190,7 @@ def test_the_uploaded_source_document_is_for_readers_of_drafts(who, expected):
     assert allowed(who, "plan.read_source", plan(released=True)) is expected
 
 
-@pytest.mark.parametrize("action", ["plan.set_unit", "user.manage", "audit.read"])
+@pytest.mark.parametrize("action", ["plan.set_unit", "user.manage", "user.unlock", "audit.read"])
 @pytest.mark.parametrize(
     "who", (OWNER, APPROVER, MANAGER, DIRECTOR, EVAL_LEAD, EVALUATOR, PARTICIPANT), ids=name
 )
