@@ -42,6 +42,18 @@ _MODAL = re.compile(
     r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
 )
 _NAME_END = re.compile(r"[，,。；;：:]")
+# what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
+# "按照…要求", "在接到报告时", "对于…的")
+_LEADING_BASIS = re.compile(
+    r"^(?:根据|按照|依照|依据|按|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
+    r"|^在[^，,。；]{1,24}?(?:时|后|中|期间)[，,]?"
+)
+_PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
+_OCCASION = re.compile(
+    r"(?:的|时|后|前|下|中|期间|以上|以下)$|^(?:对|在|如|若|当|遇|凡|根据|按照|依照|为了|为)"
+)
+# a good place to cut a long label: after a list or object boundary, never inside a word
+_CUT = re.compile(r"[、和及与并]|(?<=[的了])")
 _EN_NAME_END = re.compile(r"[.;:]")
 _EN_CONDITION = re.compile(
     r"^(?:once|when|whenever|after|if|upon|on|as soon as)\b[^,]{1,80},\s*", re.IGNORECASE
@@ -146,11 +158,44 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
                     text = text.split(name, 1)[1] if text.find(name) < 25 else text
                     break
         text = _CONDITION.sub("", text)
-        text = _strip_modals(text.lstrip("，,：: 、"), reg)
-        text = _NAME_END.split(text)[0]
-        return text[:limit] or d.text[:limit]
+        text = _LEADING_BASIS.sub("", text)
+        pieces = [p for p in _NAME_END.split(text) if p.strip()]
+        while len(pieces) > 1 and _OCCASION.search(pieces[0]):
+            # "对造成重大人员伤亡的灾害事件，…", "灾情稳定前，…": the occasion, not the action
+            pieces = pieces[1:]
+        text = _strip_modals(_without_owner("，".join(pieces), d, reg).lstrip("，,：: 、"), reg)
+        pieces = [p for p in _NAME_END.split(text) if p.strip()]
+        name = pieces[0] if pieces else ""
+        passive = _PASSIVE.match(_NAME_END.split(_NUMBERING.sub("", d.text))[0])
+        if len(name) <= 3 and passive:
+            # "蓝色预警由办公室发布" → "发布蓝色预警"
+            name = name + passive.group("obj")
+        elif len(name) <= 3 and len(pieces) > 1:
+            # a bare 同意/决定/配合 says nothing: the action it governs follows
+            name = name + "，" + pieces[1]
+        return _cut_at_word(name, limit) or d.text[:limit]
     words = _en_action(text, d, reg).split()
     return " ".join(words[:8])
+
+
+def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:
+    """`text` without the owner's name that opens it ("应急管理部门要及时…" → "要及时…")."""
+    for rid in d.roles:
+        entry = reg.entries.get(rid)
+        for name in sorted(([entry.name] + entry.aliases) if entry else [], key=len, reverse=True):
+            if name and text.startswith(name):
+                return text[len(name) :]
+    return re.sub(
+        r"^(?:各级|县级以上|有关|相关)?[\u4e00-\u9fff]{0,8}(?:部门|单位|政府)(?=要|应|须)", "", text
+    )
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters at a list or object boundary, not mid-word."""
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in _CUT.finditer(text, 0, limit + 1) if m.start() >= limit // 2]
+    return text[: cuts[-1]] if cuts else text[:limit]
 
 
 def _en_action(text: str, d: Draft, reg: RoleRegistry) -> str:
