@@ -9,11 +9,13 @@ from db import plans_store
 from i18n import t
 from ui import may, md, open_version, page_setup
 from ui.actions import my_actions
+from ui.units import setup_checklist
 
 actor = page_setup("nav.home")
 
 st.title(t("app.title"))
 st.caption(t("home.tagline"))
+setup_checklist(get_db(), actor)  # administrators, until units, accounts and plans are set up
 
 # what each kind of user does in a drill (nothing is said here about any planned drill)
 DRILL_LINKS = (

@@ -18,7 +18,17 @@ from access.policy import Actor
 from db.connection import transaction
 
 # "signin": lock-outs that sign-in failures start (entity id: the name tried, or the address)
-ENTITIES = ("plan", "version", "user", "signin", "drill", "observation", "finding", "action")
+ENTITIES = (
+    "plan",
+    "version",
+    "user",
+    "signin",
+    "unit",
+    "drill",
+    "observation",
+    "finding",
+    "action",
+)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ filters = st.columns([3, 2, 2, 2, 2])
 text = filters[0].text_input(t("plans.search"), key="audit_text", placeholder=t("audit.hint"))
 entity = filters[1].selectbox(
     t("audit.entity"),
-    [None, "plan", "version", "user", "signin", "drill", "observation"],
+    [None, "plan", "version", "user", "signin", "unit", "drill", "observation"],
     key="audit_entity",
     format_func=lambda e: t("plans.all") if e is None else t(f"audit.{e}"),
 )

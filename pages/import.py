@@ -17,6 +17,7 @@ from plans.extract import import_document
 from plans.model import plan_from_dict, plan_to_dict
 from settings import load_settings
 from ui import error_text, md, now, open_version, page_setup, show_error
+from ui.units import unit_choice
 
 actor = page_setup("nav.import", require="plan.create")
 st.title(t("nav.import"))
@@ -111,7 +112,9 @@ with tab_chart:
         st.info(t("import.no_chart"))
 
 duplicate_ok = st.session_state.get("import_duplicate_ok") == digest
-if st.button(t("import.save"), key="import_save", type="primary", disabled=not plan.title):
+unit = unit_choice(get_db(), actor)  # admins choose; everyone else imports into their own unit
+blocked = not plan.title or unit == ""
+if st.button(t("import.save"), key="import_save", type="primary", disabled=blocked):
     try:
         result = plans_store.import_plan(
             get_db(),
@@ -121,6 +124,7 @@ if st.button(t("import.save"), key="import_save", type="primary", disabled=not p
             filename=upload.name,
             now=now(),
             allow_duplicate=duplicate_ok,
+            unit=unit,
         )
     except DuplicateDocumentError as exc:
         st.warning(error_text(exc))

@@ -43,6 +43,7 @@ NAV = (
         ":material/monitoring:",
         "role:manager|drill_director|evaluation_lead|admin",
     ),
+    ("pages/units.py", "nav.units", ":material/domain:", "user.manage"),
     ("pages/users.py", "nav.users", ":material/group:", "user.manage"),
     ("pages/audit.py", "nav.audit", ":material/policy:", "audit.read"),
     ("pages/account.py", "nav.account", ":material/account_circle:", None),

@@ -64,3 +64,110 @@ MESSAGES = {
     "users.unlocked": ("已解除 {username} 的登录锁定", "Ended the lock-out of {username}"),
     "plans.pick_placeholder": ("请选择…", "Choose…"),
 }
+
+# Units (pages/units.py), the first-start checklist (ui/setup.py) and the import's unit choice.
+MESSAGES.update(
+    {
+        "nav.units": ("组织单位", "Units"),
+        "units.help": (
+            (
+                "单位决定谁能看到哪些预案：账户只能看到本单位的预案。先建立单位，再把账户放进单位、"
+                "把预案移到单位。"
+            ),
+            (
+                "Units decide who sees which plans: an account reaches only its own unit's plans. "
+                "Create the units, then put accounts in them and move plans to them."
+            ),
+        ),
+        "units.name": ("单位名称", "Unit name"),
+        "units.create": ("新建单位", "New unit"),
+        "units.created": ("已建立单位 {unit}", "Created the unit {unit}"),
+        "units.users": ("账户数", "Accounts"),
+        "units.plans": ("预案数", "Plans"),
+        "units.pick": ("选择单位", "Choose a unit"),
+        "units.people_tab": ("人员", "People"),
+        "units.plans_tab": ("预案", "Plans"),
+        "units.members_none": ("这个单位还没有账户。", "No account is in this unit yet."),
+        "units.assign_users": ("要放入本单位的账户", "Accounts to put in this unit"),
+        "units.assign": ("放入本单位", "Put in this unit"),
+        "units.assigned": ("{n} 个账户已放入 {unit}", "{n} accounts put in {unit}"),
+        "units.plans_none": ("这个单位还没有预案。", "No plan belongs to this unit yet."),
+        "units.move_plans": ("要移到本单位的预案", "Plans to move to this unit"),
+        "units.move": ("移到本单位", "Move to this unit"),
+        "units.moved": ("{n} 份预案已移到 {unit}", "{n} plans moved to {unit}"),
+        "units.move_help": (
+            "预案连同所有版本一起移动；已经进行的演练仍属于组织它的单位。",
+            (
+                "A plan moves with all its versions; drills already held stay with the unit that "
+                "held them."
+            ),
+        ),
+        "units.none": ("（无单位）", "(no unit)"),
+        "units.bad_name": (
+            "单位名称不能为空，最多 {max} 个字符，且不能含控制字符",
+            (
+                "A unit name must not be empty and has at most {max} characters, none of them "
+                "control characters"
+            ),
+        ),
+        "units.duplicate": ("单位“{unit}”已经存在", "The unit “{unit}” already exists"),
+        "units.not_found": (
+            "找不到单位“{unit}”：请先在“组织单位”页面建立它",
+            "There is no unit “{unit}”: create it on the Units page first",
+        ),
+        "audit.unit": ("单位", "Unit"),
+        "audit.action.unit.create": ("新建单位", "create a unit"),
+        "import.unit": ("存入单位", "Store in unit"),
+        "import.unit_first": (
+            "请先在“组织单位”页面建立一个单位：不属于任何单位的预案，除管理员外谁都看不到。",
+            (
+                "Create a unit on the Units page first: a plan in no unit is seen by nobody but "
+                "administrators."
+            ),
+        ),
+        "setup.title": ("首次设置", "First-time setup"),
+        "setup.progress": (
+            "已完成 {done}/{total} 项；全部完成后，本清单不再显示。",
+            "{done} of {total} done; this list goes away once all are done.",
+        ),
+        "setup.units": ("建立单位", "Create the units"),
+        "setup.units_help": (
+            "每个账户和每份预案都属于一个单位，同一单位的人才能看到彼此的预案。",
+            (
+                "Every account and every plan belongs to a unit; people see the plans of their "
+                "own unit."
+            ),
+        ),
+        "setup.people": (
+            "建立账户：至少一名预案编制人和一名审批人，并放入单位",
+            "Create accounts: at least one plan owner and one approver, each in a unit",
+        ),
+        "setup.people_help": (
+            "在“用户管理”页面建立；每个一次性密码只显示一次，请安全地转交。",
+            "On the Users page; each one-time password is shown once: pass it on safely.",
+        ),
+        "setup.accounts_unit": ("每个账户都属于一个单位", "Every account is in a unit"),
+        "setup.accounts_unit_help": (
+            "没有单位的账户看不到任何预案：{names}",
+            "Accounts without a unit see no plan: {names}",
+        ),
+        "setup.plans": ("每份预案都属于一个单位", "Every plan belongs to a unit"),
+        "setup.plans_help": (
+            "有 {n} 份预案不属于任何单位，除管理员外谁都看不到：在“组织单位”页面把它们移到单位。",
+            (
+                "{n} plans belong to no unit, so nobody but administrators sees them: move them "
+                "to a unit on the Units page."
+            ),
+        ),
+        "setup.network": (
+            (
+                "让其他电脑访问：应用默认只在本机（127.0.0.1）监听；"
+                "请按 README 的说明，通过带 TLS 的反向代理对外提供服务。"
+            ),
+            (
+                "To let other computers in: the app listens on this machine only (127.0.0.1) by "
+                "default; serve it through a reverse proxy with TLS as the README describes."
+            ),
+        ),
+    }
+)
