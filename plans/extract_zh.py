@@ -59,6 +59,7 @@ _SUPPORT = re.compile(
     r"(?:会同|配合|协助|协调)(?P<who>[^，。；、]{2,30}?)(?=做好|开展|进行|实施|组织|对|处置|$)"
 )
 _NUMBERS = re.compile(r"^[\d.．、\s]+")
+_PUNCT = re.compile(r"[，,；;。、]")
 _CELL_DUTIES = re.compile(r"[；;\n]")
 _DUTIES = re.compile(r"[；;。]")
 _TAKES_ON = re.compile(r"负责|承担|牵头")
@@ -72,6 +73,11 @@ _ACTS_NEXT = re.compile(
     r"^(?:应当|应该|应(?!急)|必须|须|要|立即|立刻|迅速|及时|适时|视情|统一|全力|随即|第一时间)*"
     r"(?:" + ACTION.pattern + ")"
 )
+
+
+def _names_only(text: str) -> bool:
+    """Whether `text` is one role's name and nothing else ("医疗救治组", not "市应急管理局及时上报…")."""
+    return is_role_name(text) and subject_of(text + "负责") == [text]
 
 
 @dataclass
@@ -124,6 +130,7 @@ class ChineseExtractor:
         # the body whose incident a section handles ("船舶发生碰撞"): owner of subjectless measures
         self.collective: str | None = None
         self.last_item_at: dict[int, int] = {}  # depth → block of the last item seen
+        self.block_owner: str | None = None  # the group or post a bare name line introduced
 
     def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
         out: list[str] = []
@@ -150,6 +157,7 @@ class ChineseExtractor:
 
     def heading(self, b: Block, ctx: Context, part: str | None) -> None:
         self.lead = None
+        self.block_owner = None
         self.last_item_at = {}
         text = _NUMBERS.sub("", strip_label(b))
         self.collective = self._known_prefix(text)
@@ -158,6 +166,11 @@ class ChineseExtractor:
             self.reg.alias(rid, alias)
         name = ALIAS.sub("", text).strip()
         self.org_role = None
+        if ctx.phase is not None and len(name) <= 20 and _names_only(name.rstrip("：:。. ")):
+            # a heading in a response section that names a group or post owns its measures
+            self.block_owner = self.reg.add(
+                name.rstrip("：:。. "), b, defined=True, parent=self.top, part=part
+            )
         if ctx.phase is None and is_role_name(name) and len(name) <= 25:
             parent = (
                 None
@@ -210,6 +223,12 @@ class ChineseExtractor:
 
     def step_block(self, b: Block, ctx: Context, part: str | None) -> None:
         text = strip_label(b)
+        bare = ALIAS.sub("", text).rstrip("：:。. ").strip()
+        if len(bare) <= 20 and not _PUNCT.search(bare) and _names_only(bare):
+            # a line that only names a group or post ("（3）医疗救治组"): it owns what follows
+            self.block_owner = self.reg.add(bare, b, defined=True, parent=self.top, part=part)
+            self.lead = None
+            return
         org_sentences(self.reg, b, text, self.top, part)
         head = role_head(text)
         if head:
@@ -241,6 +260,7 @@ class ChineseExtractor:
         owners_before = (
             inherited
             or ([self.collective] if self.collective and b.kind == "list_item" else [])
+            or ([self.block_owner] if self.block_owner else [])
             or self._previous_owners(ctx)
         )
         first_owners: list[str] = []
