@@ -10,6 +10,7 @@ from access.policy import Actor
 from db import audit_store
 from db.connection import transaction
 from db.errors import NotFoundError
+from plans.bidi import strip_bidi
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,13 @@ USER_COLUMNS = (
 
 
 def normalise_username(username: str) -> str:
-    """The user name as stored: surrounding spaces removed."""
-    return (username or "").strip()
+    """The user name as stored: bidirectional controls and surrounding spaces removed."""
+    return strip_bidi(username or "").strip()
+
+
+def clean_name(text: str | None) -> str:
+    """A display name or unit as stored: bidirectional controls and surrounding spaces removed."""
+    return strip_bidi(text or "").strip()
 
 
 def username_key(username: str) -> str:
@@ -128,6 +134,7 @@ __all__ = [
     "User",
     "audit_change",
     "audit_view",
+    "clean_name",
     "fetch_user",
     "find_user_id",
     "normalise_username",

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from drills.errors import DrillError
+from plans.bidi import strip_bidi_fields
 
 if TYPE_CHECKING:
     from drills.findings import Finding
@@ -40,6 +41,7 @@ class CorrectiveAction:
     verification: str = ""  # how and by whom the result was checked
 
     def __post_init__(self) -> None:
+        strip_bidi_fields(self, "owner")
         if not (self.action or "").strip():
             raise DrillError("findings.action.empty")
         if self.status not in ACTION_STATUSES:

@@ -40,6 +40,7 @@ from drills.model import ChecklistItem
 from drills.scoring import Evaluation, ItemResult
 from drills.state import DrillState
 from i18n import get_language, t
+from plans.bidi import strip_bidi_fields
 from plans.model import Plan, Step
 
 CAUSES = ("plan_defect", "execution", "resources", "training", "coordination")
@@ -71,6 +72,7 @@ class Finding:
     area: str | None = None
 
     def __post_init__(self) -> None:
+        strip_bidi_fields(self, "title")
         if not (self.title or "").strip():
             raise DrillError("findings.empty_title")
         if self.status not in FINDING_STATUSES:

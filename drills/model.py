@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from access.secrecy import DRILL_STATUSES
+from plans.bidi import strip_bidi_fields
 
 DRILL_TYPES = ("tabletop", "live")  # 桌面 / 实战
 DRILL_SCOPES = ("single", "comprehensive")  # 单项 / 综合
@@ -72,6 +73,9 @@ class Scenario:
     description: str = ""
     expected_level: str | None = None  # a level id of the plan version
 
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "incident_type", "place")
+
 
 @dataclass(frozen=True)
 class ChecklistItem:
@@ -100,6 +104,9 @@ class ChecklistItem:
         """The role expected to do it ("done by" defaults to it); None for an item of no role."""
         return self.roles[0] if self.roles else None
 
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "name")
+
 
 @dataclass(frozen=True)
 class Inject:
@@ -114,6 +121,9 @@ class Inject:
     to_roles: tuple[str, ...] = ()  # plan role ids; () = every participating role
     expected_steps: tuple[str, ...] = ()  # checklist item ids it is expected to set off
 
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "title")
+
 
 @dataclass(frozen=True)
 class EvaluatorAssignment:
@@ -122,6 +132,9 @@ class EvaluatorAssignment:
     username: str
     roles: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "username")
 
 
 @dataclass(frozen=True)
@@ -143,6 +156,9 @@ class DrillDesign:
     evaluators: tuple[EvaluatorAssignment, ...] = ()
     directors: tuple[str, ...] = ()  # user names
     evaluation_leads: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "title", "directors", "evaluation_leads")
 
 
 @dataclass(frozen=True)

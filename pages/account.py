@@ -13,7 +13,7 @@ st.title(t("account.title"))
 st.markdown(f"**{md(actor.label)}** · {md(actor.username)}")
 st.caption(t("account.roles", roles="、".join(t(f"role.{r}") for r in sorted(actor.roles))))
 if actor.unit:
-    st.caption(t("auth.unit", unit=actor.unit))
+    st.caption(t("auth.unit", unit=md(actor.unit)))
 
 st.subheader(t("auth.change_password"))
 if password_form(actor, "account_password"):

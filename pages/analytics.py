@@ -14,7 +14,7 @@ from drills import analytics_xlsx
 from i18n import t
 from plans.errors import PlanError
 from ui import analytics as view
-from ui import page_setup, show_error
+from ui import md, page_setup, show_error
 
 actor = page_setup("nav.analytics", require="role:manager|drill_director|evaluation_lead|admin")
 conn = get_db()
@@ -88,7 +88,7 @@ with tabs[2]:
     st.caption(t("analytics.revisions_help", n=an.MIN_DRILLS_AFTER))
     few = [e for e in figures.effects if e.verdict == "too_few"]
     if few:
-        names = "、".join(step_label(e.plan_id, e.step_name) for e in few)
+        names = "、".join(md(step_label(e.plan_id, e.step_name)) for e in few)
         st.warning(t("analytics.too_few", n=an.MIN_DRILLS_AFTER, steps=names))
     if tables["revisions"]:
         rates = ("miss_before", "miss_after", "late_before", "late_after")

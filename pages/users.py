@@ -19,7 +19,7 @@ st.title(t("nav.users"))
 shown = st.session_state.pop("users_new_password", None)
 if shown:
     st.warning(
-        t("users.password_once", username=shown[0], password=shown[1]), icon=":material/key:"
+        t("users.password_once", username=md(shown[0]), password=shown[1]), icon=":material/key:"
     )
 
 search = st.text_input(t("plans.search"), key="users_search", placeholder=t("users.search_hint"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
+from plans.bidi import strip_bidi_fields
+
 PHASES = (
     "warning",
     "report",
@@ -57,6 +59,9 @@ class Role:
     part: str | None = None
     kind: str = ""  # command | office | group | unit | post | team | other
 
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "name", "aliases")
+
 
 @dataclass(frozen=True)
 class Level:
@@ -65,6 +70,9 @@ class Level:
     condition: str = ""
     source: Source | None = None
     part: str | None = None
+
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "name")
 
 
 @dataclass(frozen=True)
@@ -86,12 +94,18 @@ class Step:
     time_from: str = "T0"
     time_text: str = ""
 
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "name")
+
 
 @dataclass(frozen=True)
 class Part:
     id: str
     title: str
     kind: str = ""
+
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "title")
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,9 @@ class Section:
     text: str = ""
     part: str | None = None
     block: int | None = None
+
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "heading")
 
 
 @dataclass(frozen=True)
@@ -121,6 +138,9 @@ class Plan:
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
+
+    def __post_init__(self) -> None:
+        strip_bidi_fields(self, "title")
 
 
 _NESTED = {"roles": Role, "levels": Level, "steps": Step, "parts": Part, "sections": Section}

@@ -15,7 +15,7 @@ from drills.progress import NO_ROLE, progress_by_phase, progress_by_role
 from drills.progress import overdue as overdue_items
 from i18n import t
 from plans.errors import PlanError
-from ui import fmt_time, now
+from ui import error_text, fmt_time, now
 from ui.text import md
 
 CLOCK_KINDS = ("start", "pause", "resume", "end")
@@ -66,7 +66,7 @@ def injects(conn, actor, drill_id, views, status: str) -> None:
                 try:
                     drills_store.release_inject(conn, actor, drill_id, inject.id, now=now())
                 except PlanError as exc:
-                    st.error(t(exc.key, **exc.params))
+                    st.error(error_text(exc))
 
 
 def _bars(groups: dict, label) -> alt.Chart:
@@ -255,6 +255,6 @@ def participants(conn, actor, drill_id: int, plan, design_roles) -> None:
             try:
                 drills_store.set_participants(conn, actor, drill_id, players, now=now())
             except PlanError as exc:
-                st.error(t(exc.key, **exc.params))
+                st.error(error_text(exc))
             else:
                 st.toast(t("editor.saved"))

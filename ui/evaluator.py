@@ -17,7 +17,7 @@ from db.drills_observations import MAX_PHOTO_BYTES
 from drills.model import QUALITY_MARKS, RATINGS, Observation
 from i18n import t
 from plans.errors import PlanError
-from ui import now
+from ui import error_text, now
 from ui.text import md
 
 NEXT_COUNT = 6
@@ -80,7 +80,7 @@ def store_entry(conn, actor, observation: Observation, photo=None) -> str | None
             observation = replace(observation, photo_id=photo_id)
         drills_store.record_observation(conn, actor, observation)
     except PlanError as exc:
-        return t("evaluate.not_recorded", reason=t(exc.key, **exc.params))
+        return t("evaluate.not_recorded", reason=error_text(exc))
     return None
 
 

@@ -11,7 +11,7 @@ from db import drills_store
 from drills.model import RATINGS, Observation
 from i18n import t
 from plans.errors import PlanError
-from ui import now
+from ui import error_text, now
 from ui.evaluator import Context, Details, entry, forget, photo_input, photo_key, short, store_entry
 from ui.text import md
 
@@ -91,7 +91,7 @@ def answers(conn, actor, drill) -> None:
             if v.released_at and v.inject.kind in ("task_card", "question")
         ]
     except PlanError as exc:
-        st.error(t(exc.key, **exc.params))
+        st.error(error_text(exc))
         return
     if not views:
         return
