@@ -8,9 +8,10 @@ from collections import Counter
 import duckdb
 
 from plans.errors import PlanValidationError
-from plans.model import Level, Part, Plan, Role, Section, Source, Step
+from plans.model import Level, Part, Plan, Role, Section, Source, Step, TimePart
 
 CONTENT_TABLES = (
+    "step_time_parts",
     "notifications",
     "step_levels",
     "step_order",
@@ -80,7 +81,7 @@ def _reference_problems(plan: Plan) -> list[tuple[str, dict]]:
         missing("db.invalid.unknown_level", levels, step.levels, step=step.id)
         missing(
             "db.invalid.unknown_time_from",
-            {"T0", "trigger", *steps},
+            {"T0", "trigger", "response_end", *steps},
             [step.time_from or "T0"],  # empty means the default, T0
             step=step.id,
         )
@@ -193,14 +194,22 @@ def _insert_steps(cur, version_id: int, plan: Plan) -> None:
             s.time_text,
             *_source(s.source),
             s.part,
+            None if s.frequency_min is None else float(s.frequency_min),
         ]
         for i, s in enumerate(plan.steps)
     ]
     columns = (
         "version_id, id, position, name, body, phase, time_limit_min, time_from, time_text,"
-        " source_block, source_text, part"
+        " source_block, source_text, part, frequency_min"
     )
     _insert_many(cur, "steps", columns, rows)
+    parts = [
+        [version_id, s.id, i, float(p.minutes), p.text]
+        for s in plan.steps
+        for i, p in enumerate(s.time_parts)
+    ]
+    columns = "version_id, step_id, position, minutes, part_text"
+    _insert_many(cur, "step_time_parts", columns, parts)
 
 
 def _insert_step_links(cur, version_id: int, plan: Plan) -> None:
@@ -297,10 +306,11 @@ def _load_levels(cur, version_id: int) -> list[Level]:
 def _load_steps(cur, version_id: int, links: dict) -> list[Step]:
     select = (
         "SELECT id, name, body, phase, time_limit_min, time_from, time_text,"
-        " source_block, source_text, part FROM steps"
+        " source_block, source_text, part, frequency_min FROM steps"
     )
+    time_parts = _load_time_parts(cur, version_id)
     steps = []
-    for i, n, body, ph, limit, tf, tt, sb, st, pt in _rows(cur, select, version_id):
+    for i, n, body, ph, limit, tf, tt, sb, st, pt, freq in _rows(cur, select, version_id):
         steps.append(
             Step(
                 id=i,
@@ -310,12 +320,26 @@ def _load_steps(cur, version_id: int, links: dict) -> list[Step]:
                 time_limit_min=limit,
                 time_from=tf,
                 time_text=tt,
+                time_parts=tuple(time_parts.get(i, ())),
+                frequency_min=freq,
                 source=_as_source(sb, st),
                 part=pt,
                 **{field: tuple(links[field].get(i, ())) for field in links},
             )
         )
     return steps
+
+
+def _load_time_parts(cur, version_id: int) -> dict[str, list[TimePart]]:
+    parts: dict[str, list[TimePart]] = {}
+    rows = cur.execute(
+        "SELECT step_id, minutes, part_text FROM step_time_parts"
+        " WHERE version_id = ? ORDER BY step_id, position",
+        [version_id],
+    ).fetchall()
+    for step_id, minutes, text in rows:
+        parts.setdefault(step_id, []).append(TimePart(minutes=minutes, text=text))
+    return parts
 
 
 def _load_step_links(cur, version_id: int) -> dict[str, dict[str, list[str]]]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from drills.errors import DrillChecklistError
 from drills.model import ChecklistItem
-from plans.graph import T0, TRIGGER, build_graph, execution_order, time_limit
+from plans.graph import RESPONSE_END, T0, TRIGGER, build_graph, execution_order, time_limit
 from plans.model import PHASES, Plan, Step
 
 Checklist = tuple[ChecklistItem, ...]
@@ -53,7 +53,8 @@ def derive_checklist(
     """The expected steps at `level` (None: all) for the participating `roles` (None or (): all).
 
     Item roles keep the plan's owners that take part, lead first. `time_from` naming a step
-    becomes that step's item id, or "T0" when the step is not in the checklist.
+    becomes that step's item id, or "T0" when the step is not in the checklist; a limit counted
+    from "response_end" (due after the response) is not timed in the drill.
 
     Raises:
         PlanCycleError: the plan's steps wait on each other at this level.
@@ -70,6 +71,8 @@ def derive_checklist(
         step: Step = graph.nodes[step_id]["step"]
         owners = tuple(r for r in step.roles if not taking_part or r in taking_part)
         anchor = step.time_from or T0
+        # a deadline after the response (补报, a summary report) is due after the drill's end
+        limit = None if anchor == RESPONSE_END else time_limit(step)
         if anchor not in (T0, TRIGGER):
             anchor = ids.get(anchor, T0)
         items.append(
@@ -80,7 +83,7 @@ def derive_checklist(
                 step_id=step_id,
                 roles=owners,
                 phase=step.phase,
-                time_limit_min=time_limit(step),
+                time_limit_min=limit,
                 time_from=anchor,
                 after=tuple(ids[b] for b in bridged[step_id]),
                 position=position,

@@ -155,7 +155,8 @@ def _check_references(plan: Plan) -> Iterator[Finding]:
                 if role_id not in roles:
                     yield _on_step("unknown_role", "error", step, role_id=role_id, field=fieldname)
         anchor = step.time_from or plan_graph.T0
-        anchors = [anchor] if anchor not in (plan_graph.T0, plan_graph.TRIGGER) else []
+        named = (plan_graph.T0, plan_graph.TRIGGER, plan_graph.RESPONSE_END)
+        anchors = [anchor] if anchor not in named else []
         for fieldname, refs in (("after", step.after), ("time_from", anchors)):
             for ref in refs:
                 if ref not in steps:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from i18n import has, t
-from plans.model import Level, Plan, Role, Step
+from plans.model import Level, Plan, Role, Step, TimePart
 
 KINDS = ("plan", "level", "role", "step")
 PLAN_FIELDS = ("title", "kind", "language")
@@ -28,6 +28,8 @@ STEP_FIELDS = (
     "phase",
     "time_limit_min",
     "time_from",
+    "time_parts",
+    "frequency_min",
     "levels",
     "after",
     "part",
@@ -212,13 +214,15 @@ def _shown(plan: Plan, kind: str, fieldname: str, value, lang: str) -> str:
     target = REFERENCES.get((kind, fieldname))
     if fieldname == "phase" and has(f"phase.{value}"):
         return t(f"phase.{value}", lang=lang)
-    if fieldname == "time_limit_min" and isinstance(value, (int, float)):
-        shown = str(int(value)) if float(value).is_integer() else f"{value:g}"
-        return t("diff.minutes", lang=lang, minutes=shown)
+    if fieldname in ("time_limit_min", "frequency_min") and isinstance(value, (int, float)):
+        key = "diff.minutes" if fieldname == "time_limit_min" else "diff.every_minutes"
+        return t(key, lang=lang, minutes=_minutes(value))
+    if fieldname == "time_parts":
+        return _join([_part(part, lang) for part in value], lang)
     word = f"{PLAN_WORDS.get(fieldname)}.{value}"
     if kind == "plan" and fieldname in PLAN_WORDS and has(word):
         return t(word, lang=lang)
-    if fieldname == "time_from" and value in ("T0", "trigger"):
+    if fieldname == "time_from" and value in ("T0", "trigger", "response_end"):
         return t(f"diff.{value.lower()}", lang=lang)
     if target is not None:
         values = value if isinstance(value, tuple) else (value,)
@@ -226,6 +230,15 @@ def _shown(plan: Plan, kind: str, fieldname: str, value, lang: str) -> str:
     if isinstance(value, tuple):
         return _join([str(v) for v in value], lang)
     return str(value)
+
+
+def _minutes(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _part(part: TimePart, lang: str) -> str:
+    shown = t("diff.minutes", lang=lang, minutes=_minutes(part.minutes))
+    return f"{shown} ({part.text})" if part.text else shown
 
 
 def _named(plan: Plan, kind: str, item_id: str) -> str:

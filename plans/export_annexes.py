@@ -47,6 +47,8 @@ class AnnexWriter:
             return clean(step.time_text)
         if step.time_from == plan_graph.TRIGGER:
             text += self.tr("doc.plan.from_trigger")
+        elif step.time_from == plan_graph.RESPONSE_END:
+            text += self.tr("doc.plan.from_response_end")
         elif step.time_from not in (plan_graph.T0, "", None):
             n = self.number.get(step.time_from)
             if n is not None:

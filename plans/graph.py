@@ -12,6 +12,8 @@ Timing model of the critical path (all figures in minutes from T0):
                 = max(ready(s), deadline(x) + limit)   when time_from is the id of step x
                 = ready(s) + limit                     when time_from is "trigger" (or unknown):
                                                        the clock starts when s becomes due
+                = ready(s)                             when time_from is "response_end": an
+                                                       after-the-fact deadline, off the path
 The critical path ends at the step with the latest deadline and walks back through whatever
 set each deadline (the anchoring step x, else the predecessor with the latest deadline) to a
 step that nothing holds up. A T0 limit is a deadline, not a duration, so limits of consecutive
@@ -32,6 +34,7 @@ from plans.model import Plan, Step
 
 T0 = "T0"
 TRIGGER = "trigger"
+RESPONSE_END = "response_end"
 
 
 def time_limit(step: Step) -> float | None:
@@ -340,7 +343,7 @@ def _due_times(
             if due.driver is None or _longer(candidate, due):
                 due = candidate
         limit, anchor = time_limit(step), step.time_from or T0
-        if limit is None:
+        if limit is None or anchor == RESPONSE_END:
             result[step_id] = due
         elif anchor == T0:
             result[step_id] = Deadline(max(due.minute, limit), due.driver, due.chain)

@@ -76,8 +76,22 @@ class Level:
 
 
 @dataclass(frozen=True)
+class TimePart:
+    """One part of a time limit with several: "30分钟内电话" of "30分钟内电话、1小时内书面报告"."""
+
+    minutes: float
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Step:
-    """One concrete action. `roles` lists the owners, lead first; `support` the supporting ones."""
+    """One concrete action. `roles` lists the owners, lead first; `support` the supporting ones.
+
+    `time_limit_min` counts from `time_from`: "T0" (the incident), "trigger" (what set the step
+    off), "response_end" (an after-the-fact deadline, off the response path) or a step id. A
+    limit with several parts keeps the first in `time_limit_min` and all of them in
+    `time_parts`; a repeated duty ("每两小时") is `frequency_min`, not a time limit.
+    """
 
     id: str
     name: str
@@ -93,6 +107,8 @@ class Step:
     notifies: tuple[str, ...] = ()
     time_from: str = "T0"
     time_text: str = ""
+    time_parts: tuple[TimePart, ...] = ()
+    frequency_min: float | None = None
 
     def __post_init__(self) -> None:
         strip_bidi_fields(self, "name")
@@ -167,6 +183,11 @@ def _item_from_dict(cls: type, data: dict) -> Any:
             continue
         if key == "source" and value is not None:
             value = Source(block=int(value.get("block", -1)), text=str(value.get("text", "")))
+        elif key == "time_parts":
+            value = tuple(
+                TimePart(minutes=float(p["minutes"]), text=str(p.get("text", "")))
+                for p in value or ()
+            )
         elif isinstance(value, list):
             value = tuple(value)
         kwargs[key] = value
@@ -198,6 +219,7 @@ __all__ = [
     "Section",
     "Source",
     "Step",
+    "TimePart",
     "plan_from_dict",
     "plan_to_dict",
     "replace",

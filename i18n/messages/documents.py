@@ -52,6 +52,7 @@ MESSAGES = {
     "doc.plan.lead": ("牵头：", "Lead: "),
     "doc.plan.support_roles": ("配合：", "Support: "),
     "doc.plan.from_trigger": ("（自接到指令起）", " (from the order)"),
+    "doc.plan.from_response_end": ("（自响应结束起）", " (after the response ends)"),
     "doc.plan.from_step": ("（自步骤{n}起）", " (from step {n})"),
     "doc.plan.no_steps": ("本预案未规定处置步骤。", "This plan sets out no response steps."),
     "doc.plan.support_steps": ("应急保障措施", "Support measures"),

@@ -16,7 +16,7 @@ from db.errors import (
 )
 from i18n import t
 from plans.errors import PlanValidationError
-from plans.model import Level, Plan, Role, Step, plan_to_dict, replace
+from plans.model import Level, Plan, Role, Step, TimePart, plan_to_dict, replace
 from tests.actors import ADMIN, actor
 
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
@@ -39,8 +39,24 @@ def small_plan(title: str = "仓库火灾现场处置方案") -> Plan:
         roles=(Role("r1", "班长"), Role("r2", "消防队")),
         levels=(Level("I", "Ⅰ级"),),
         steps=(
-            Step("s1", "报警", "班长立即报警。", roles=("r1",), phase="report", time_limit_min=0),
-            Step("s2", "灭火", "消防队扑救。", roles=("r2",), support=("r1",), after=("s1",)),
+            Step(
+                "s1",
+                "报警",
+                "班长立即报警。",
+                roles=("r1",),
+                phase="report",
+                time_limit_min=0,
+                time_parts=(TimePart(0, "立即电话报警"), TimePart(60, "1小时内书面报告")),
+            ),
+            Step(
+                "s2",
+                "灭火",
+                "消防队扑救。",
+                roles=("r2",),
+                support=("r1",),
+                after=("s1",),
+                frequency_min=30,
+            ),
         ),
     )
 

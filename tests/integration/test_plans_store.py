@@ -13,7 +13,18 @@ from access.policy import NotAllowedError
 from db import connection, plans_content, plans_store
 from db.errors import DuplicateDocumentError, NotFoundError, StoreError
 from plans.errors import PlanValidationError
-from plans.model import Level, Part, Plan, Role, Section, Source, Step, plan_to_dict, replace
+from plans.model import (
+    Level,
+    Part,
+    Plan,
+    Role,
+    Section,
+    Source,
+    Step,
+    TimePart,
+    plan_to_dict,
+    replace,
+)
 from tests.actors import OWNER
 
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
@@ -80,6 +91,9 @@ def rich_plan(title: str = "某市危险化学品事故应急预案") -> Plan:
                 phase="report",
                 time_limit_min=30,
                 time_from="s3",
+                time_text="30分钟内书面报告、每2小时续报",
+                time_parts=(TimePart(30, "30分钟内书面报告"), TimePart(90, "一个半小时内续报")),
+                frequency_min=120,
                 after=("s3",),
                 levels=("W1",),
                 part="p1",
@@ -123,6 +137,14 @@ def test_a_rich_plan_reads_back_exactly_as_imported(db):
     assert plan_to_dict(loaded) == plan_to_dict(plan)
     assert loaded.warnings == plan.warnings
     assert loaded == plan
+
+
+def test_an_after_the_fact_deadline_is_stored_counted_from_the_end_of_the_response(db):
+    plan = rich_plan()
+    late = replace(plan.steps[2], time_limit_min=21600, time_from="response_end")
+    plan = replace(plan, steps=(*plan.steps[:2], late))
+    result = import_one(db, plan)
+    assert plans_store.load_version(db, OWNER, result.version_id).steps[2] == late
 
 
 def test_a_rich_plan_reads_back_exactly_after_saving(db):

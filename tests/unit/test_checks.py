@@ -66,6 +66,14 @@ CASES = [
     ("unknown_role", "error", "s1", edit(s1={"roles": ("r9",)}), SOUND),
     ("unknown_step", "error", "s2", edit(s2={"after": ("s1", "s9")}), SOUND),
     ("unknown_step", "error", "s3", edit(s3={"time_from": "s9"}), edit(s3={"time_from": "s2"})),
+    # an after-the-fact deadline counts from the end of the response, which is no step
+    (
+        "unknown_step",
+        "error",
+        "s5",
+        edit(s5={"time_from": "s9", "time_limit_min": 21600}),
+        edit(s5={"time_from": "response_end", "time_limit_min": 21600}),
+    ),
     ("unknown_level", "error", "s3", edit(s3={"levels": ("III",)}), edit(s3={"levels": ("II",)})),
     ("unknown_parent", "error", "r3", edit(r3={"parent": "r9"}), edit(r3={"parent": "r1"})),
     (

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from plans.diff import diff_plans, summary_rows
-from plans.model import Level, Plan, Role, Step
+from plans.model import Level, Plan, Role, Step, TimePart
 
 OLD = Plan(
     "危险化学品泄漏应急预案",
@@ -46,6 +46,14 @@ def test_the_same_plan_has_no_differences():
         ("levels", ("II",), "全部级别", "Ⅱ级响应 (II)"),
         ("support", ("r3",), "无", "抢险救援组 (r3)"),
         ("phase", "上报", "信息报告", "上报"),  # a phase the catalogue does not know
+        ("time_from", "response_end", "事发（T0）", "响应结束"),
+        ("frequency_min", 120, "无", "每 120 分钟"),
+        (
+            "time_parts",
+            (TimePart(10, "10分钟内电话"), TimePart(60, "1小时内书面")),
+            "无",
+            "10 分钟 (10分钟内电话)、60 分钟 (1小时内书面)",
+        ),
     ],
 )
 def test_a_changed_step_field_is_shown_before_and_after(field, value, before, after):

@@ -94,6 +94,12 @@ def test_time_from_a_step_becomes_the_item_of_that_step(time_from, roles, expect
     assert last.step_id == "c" and last.time_from == expected
 
 
+def test_a_deadline_after_the_response_is_not_timed_in_the_drill():
+    plan = plan_of("a→b", b={"time_limit_min": 21600, "time_from": "response_end"})
+    last = derive_checklist(plan)[-1]
+    assert (last.step_id, last.time_limit_min, last.time_from) == ("b", None, "T0")
+
+
 def test_item_roles_keep_the_owners_taking_part_lead_first():
     plan = plan_of("a", a={"roles": ("r1", "r2", "r3")})
     assert derive_checklist(plan)[0].roles == ("r1", "r2", "r3")

@@ -425,3 +425,11 @@ def test_the_plan_file_for_download_opens_with_its_flow_chart():
     assert "示例化工泄漏应急预案" in text and "关闭泄漏阀门" in "\n".join(
         c.text for t in document.tables for r in t.rows for c in r.cells) + text
     assert len(document.inline_shapes) >= 1
+
+
+def test_a_deadline_after_the_response_says_so_in_the_step_table():
+    plan = Plan("预案", roles=(Role("r1", "办公室"),), steps=(
+        Step("s1", "总结", "应急处置工作结束后15日内提交总结报告。", roles=("r1",),
+             phase="recovery", time_limit_min=21600, time_from="response_end"),
+    ))  # fmt: skip
+    assert "21600分钟内（自响应结束起）" in all_text(reopen(build_plan_document(plan)))

@@ -122,6 +122,8 @@ def test_steps_for_role_still_answers_when_the_order_has_a_cycle():
         ("a→b→c, d", {}, 0, ["a", "b", "c"]),
         # trigger without predecessors counts from T0
         ("a", {"a": (5, "trigger")}, 5, ["a"]),
+        # a(≤30) → b(30 days after the response ends): an after-the-fact deadline is off the path
+        ("a→b", {"a": 30, "b": (43200, "response_end")}, 30, ["a", "b"]),
         ("", {}, 0, []),
     ],
 )
