@@ -2,8 +2,9 @@
 
 `python -m serve [streamlit options]` is what scripts/run.sh runs. It sets the umask to 077
 before anything is written, listens on PLANDRILL_ADDRESS (default 127.0.0.1; a
-`--server.address` option wins) and refuses to start demo mode, whose passwords are public,
-on an address other machines reach unless PLANDRILL_DEMO_ON_NETWORK=1.
+`--server.address` option wins), refuses to start demo mode, whose passwords are public,
+on an address other machines reach unless PLANDRILL_DEMO_ON_NETWORK=1, and refuses to start
+on a database it cannot keep private (or cannot open), saying why.
 """
 
 from __future__ import annotations
@@ -49,11 +50,28 @@ def refusal_text(address: str) -> str:
     )
 
 
+def database_refusal() -> str | None:
+    """Why the database cannot be opened (a folder others can read, a file another program
+    holds, a newer schema), in Chinese and in English; None when it opens."""
+    from db import connection
+    from db.errors import StoreError
+
+    try:
+        connection.connect(load_settings().db_path).close()
+    except StoreError as exc:
+        return "\n".join(t(exc.key, lang=lang, **exc.params) for lang in ("zh", "en"))
+    return None
+
+
 def main(args: list[str] | None = None) -> int:
     os.umask(0o077)  # DuckDB creates its write-ahead log anew after each checkpoint
     address, argv = streamlit_argv(list(sys.argv[1:] if args is None else args))
     if demo_refused(load_settings(), address):
         print(refusal_text(address), file=sys.stderr)
+        return EXIT_REFUSED
+    refusal = database_refusal()  # said here, at the start, rather than on the first page
+    if refusal:
+        print(refusal, file=sys.stderr)
         return EXIT_REFUSED
     from streamlit.web import cli
 

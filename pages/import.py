@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import math
 
 import streamlit as st
 
@@ -15,19 +14,19 @@ from plans import checks, draw
 from plans.errors import PlanError
 from plans.extract import import_document
 from plans.model import plan_from_dict, plan_to_dict
-from settings import load_settings
 from ui import error_text, md, now, open_version, page_setup, show_error
+from ui.streamlit_texts import upload_limit_mb, uploader_ceiling_mb
 from ui.units import unit_choice
 
 actor = page_setup("nav.import", require="plan.create")
 st.title(t("nav.import"))
-# The web server refuses anything over server.maxUploadSize before the page sees it; the uploader
-# states the same limit as the caption (Streamlit's own words there cannot be translated).
-limit_mb = min(load_settings().max_upload_mb, st.get_option("server.maxUploadSize"))
+# The uploader takes anything up to the web server's ceiling, so that a file over our own limit
+# reaches the page and the guard refuses it in the user's language (Streamlit's refusal is English).
+limit_mb = upload_limit_mb()
 st.caption(t("import.help", mb=f"{limit_mb:g}"))
 
 upload = st.file_uploader(
-    t("import.upload"), key="import_file", max_upload_size=max(1, math.ceil(limit_mb))
+    t("import.upload"), key="import_file", max_upload_size=uploader_ceiling_mb()
 )
 if upload is None:
     st.session_state.pop("import_preview", None)

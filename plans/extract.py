@@ -16,6 +16,7 @@ from plans.extract_text import clear_memos
 from plans.extract_zh import ChineseExtractor, Draft
 from plans.model import Block, Plan, Source, Step
 from plans.reader import detect_language, read_document
+from plans.timelimits import step_time_fields
 
 __all__ = ["STAGES", "extract_plan", "import_document"]
 
@@ -106,6 +107,7 @@ def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> P
         support = tuple(
             dict.fromkeys(new[r] for r in d.support if r in new and new[r] not in owners)
         )
+        times = step_time_fields(d.limit)
         steps.append(
             Step(
                 id=f"s{i + 1}",
@@ -120,7 +122,10 @@ def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> P
                 part=d.part,
                 support=support,
                 notifies=_notifies(d, reg, new, owners),
-                time_text=d.time_text,
+                time_text=d.time_text or times["time_text"],
+                time_from=times["time_from"] if d.time is not None else "T0",
+                time_parts=times["time_parts"],
+                frequency_min=times["frequency_min"],
             )
         )
     warnings = []

@@ -11,7 +11,7 @@ from plans.extract_roles import RoleRegistry
 from plans.extract_text import sentences
 from plans.extract_zh import Draft
 from plans.model import Block
-from plans.timelimits import find_time_limit
+from plans.timelimits import find_time_limit, read_time
 
 _GENERIC = {
     "lead",
@@ -298,6 +298,7 @@ class EnglishExtractor:
                     levels=levels_in(sentence, grades=False) or ctx.levels,
                     time=found.minutes if found else None,
                     time_text=found.text if found else "",
+                    limit=found or read_time(sentence),
                     support=support,
                     section=ctx.section,
                     item=b.index if b.kind == "list_item" else None,
@@ -427,6 +428,7 @@ class EnglishExtractor:
                     levels=levels_in(piece, grades=False) or ctx.levels,
                     time=found.minutes if found else None,
                     time_text=found.text if found else "",
+                    limit=found or read_time(piece),
                     section=ctx.section,
                     item=b.index if b.kind == "list_item" else None,
                     list_key=("sec", ctx.section, b.level),

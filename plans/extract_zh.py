@@ -32,7 +32,7 @@ from plans.extract_roles import (
 )
 from plans.extract_text import clauses, sentences, strip_end
 from plans.model import Block
-from plans.timelimits import find_time_limit
+from plans.timelimits import find_time_limit, read_time
 
 _SKIP = re.compile(
     r"^(?:不得|严禁|禁止)|其他必要|其他.{0,10}措施。?$|主要包括|内容包括|包括[：:]|是指|"
@@ -103,6 +103,7 @@ class Draft:
     part: str | None = None
     lead_text: str = ""  # the lead-in sentence of the list the step is an item of
     title_item: bool = False  # its list item opens with a short title ("现场施救。")
+    limit: object = None  # the TimeLimit its text states (deadline parts, anchor, frequency)
 
 
 @dataclass
@@ -415,6 +416,7 @@ class ChineseExtractor:
                 levels=levels_in(quote) or levels,
                 time=found.minutes if found else None,
                 time_text=found.text if found else "",
+                limit=found or read_time(quote),
                 support=support,
                 section=ctx.section,
                 list_key=(lead.block, b.level)

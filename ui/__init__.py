@@ -10,10 +10,12 @@ from streamlit.errors import StreamlitAPIException
 import bootstrap
 import i18n
 from access.policy import Actor, allowed
+from db.errors import StoreError
 from i18n import t
 from plans.errors import PlanError
 from settings import load_settings
 from ui import session
+from ui.streamlit_texts import replace_streamlit_texts
 from ui.text import md
 
 # (page, label key, icon, the action that page needs; None: any signed-in user)
@@ -66,9 +68,10 @@ def page_setup(title_key: str, *, require: str | None = None, layout: str = "wid
     st.set_page_config(page_title=f"{t(title_key)} · PlanDrill", page_icon="🛡️", layout=layout)
     st.session_state.setdefault("lang", load_settings().language)
     i18n.set_language(st.session_state["lang"])
+    replace_streamlit_texts()
     try:
         bootstrap.get_db()  # the first page load creates the database and the first admin
-    except bootstrap.DemoOnNetworkError as exc:
+    except (bootstrap.DemoOnNetworkError, StoreError) as exc:  # e.g. a database folder not private
         st.error(error_text(exc), icon=":material/block:")
         st.stop()
     actor = session.current_actor()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from datetime import datetime, time
 
@@ -15,14 +14,8 @@ from drills.model import INJECT_KINDS, Blinding, EvaluatorAssignment, Inject, Sc
 from i18n import t
 from plans.errors import PlanError
 from plans.model import PHASES
-from settings import load_settings
+from ui.streamlit_texts import upload_limit_mb, upload_too_big, uploader_ceiling_mb
 from ui.text import md
-
-
-def upload_limit_mb() -> float:
-    """The largest upload accepted, in MB: PLANDRILL_MAX_UPLOAD_MB, or the web server's own
-    ceiling (server.maxUploadSize) when that is lower."""
-    return min(load_settings().max_upload_mb, st.get_option("server.maxUploadSize"))
 
 
 def show_problems(exc: PlanError) -> None:
@@ -241,8 +234,10 @@ def injects_panel(design, plan, editable: bool, save) -> None:
         t("drillpage.injects_upload"),
         type=["csv", "xlsx"],
         key="injects_file",
-        max_upload_size=max(1, math.ceil(limit_mb)),
+        max_upload_size=uploader_ceiling_mb(),  # ours refuses above limit_mb, in words of ours
     )
+    if upload is not None and upload_too_big(upload, limit_mb):
+        return
     if upload is not None and st.button(t("drillpage.injects_import"), key="injects_import"):
         reader = (
             injects_io.injects_from_xlsx

@@ -18,6 +18,7 @@ from drills.model import QUALITY_MARKS, RATINGS, Observation
 from i18n import t
 from plans.errors import PlanError
 from ui import error_text, now
+from ui.streamlit_texts import uploader_ceiling_mb
 from ui.text import md
 
 NEXT_COUNT = 6
@@ -105,7 +106,7 @@ def photo_input(key: str) -> None:
         t("evaluate.photo"),
         type=PHOTO_TYPES,
         key=key,
-        max_upload_size=MAX_PHOTO_BYTES // 2**20,
+        max_upload_size=uploader_ceiling_mb(),  # the store refuses a bigger photo, in our words
         help=t("evaluate.photo_limit", mb=MAX_PHOTO_BYTES // 2**20),
     )
 

@@ -51,3 +51,29 @@ MESSAGES.update(
         "status.superseded": ("已被取代", "Superseded"),
     }
 )
+
+# Streamlit's own words that users meet, in ours (ui/streamlit_texts.py).
+MESSAGES.update(
+    {
+        "ui.offline_title": ("与服务器的连接已中断", "The connection to the server is lost"),
+        "ui.offline_body": (
+            (
+                "正在重新连接……断开期间的点击和输入都没有保存。连接恢复后，请核对并重新录入"
+                "没有显示“已记录”的内容；如果服务器重新启动过，需要重新登录。"
+            ),
+            (
+                "Reconnecting… Taps and entries made while disconnected were not saved. Once the "
+                "connection is back, check and enter again whatever was not confirmed as "
+                "recorded; if the server restarted, sign in again."
+            ),
+        ),
+        "ui.upload_button": ("选择文件", "Choose a file"),
+        "ui.upload_too_big": (
+            "文件有 {size} MB，超过了 {limit} MB 的上限，未读取。请缩小文件后再上传，或请管理员调高上限。",
+            (
+                "The file is {size} MB, over the {limit} MB limit, and was not read. Make it "
+                "smaller and upload again, or ask the administrator to raise the limit."
+            ),
+        ),
+    }
+)

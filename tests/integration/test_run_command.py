@@ -26,7 +26,7 @@ def free_port() -> int:
 def run_command(tmp_path: Path, *args: str, **env: str) -> subprocess.Popen:
     """scripts/run.sh with its defaults: only the database file and our extra options differ."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("PLANDRILL_", "STREAMLIT_"))}
-    clean.update(PLANDRILL_DB=str(tmp_path / "data" / "plandrill.duckdb"), **env)
+    clean.update({"PLANDRILL_DB": str(tmp_path / "data" / "plandrill.duckdb"), **env})
     return subprocess.Popen(
         [str(RUN), "--server.headless", "true", "--server.fileWatcherType", "none", *args],
         cwd=tmp_path, env=clean, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -138,3 +138,22 @@ def test_demo_mode_on_a_network_address_starts_when_explicitly_forced(tmp_path):
         assert listening_addresses(port) == {"0.0.0.0"}
     finally:
         stop(proc)
+
+
+def test_a_database_folder_open_to_others_stops_the_start_with_a_clear_message(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    (shared / "notes.txt").write_text("not the app's")
+    port = free_port()
+    proc = run_command(
+        tmp_path, "--server.port", str(port), PLANDRILL_DB=str(shared / "plandrill.duckdb")
+    )
+    try:
+        _, err = proc.communicate(timeout=120)
+    finally:
+        stop(proc)
+    assert proc.returncode == 2
+    assert f"数据库所在的文件夹 {shared} 其他用户也能访问" in err
+    assert f"The database's folder {shared} is open to other users" in err
+    assert listening_addresses(port) == set()
+    assert sorted(p.name for p in shared.iterdir()) == ["notes.txt"]

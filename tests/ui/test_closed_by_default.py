@@ -47,3 +47,21 @@ def test_demo_mode_served_on_a_network_address_shows_the_refusal_and_no_sign_in(
     assert shown == [t("serve.demo_on_network", lang=lang, address="0.0.0.0")]
     assert not at.text_input and not at.dataframe  # no sign-in form, no demo accounts
     assert not (tmp_path / "open").exists()  # the database was never opened
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_database_folder_open_to_others_is_refused_on_the_page_in_words_of_ours(
+    tmp_path, monkeypatch, lang
+):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o755)
+    (shared / "notes.txt").write_text("not the app's")
+    monkeypatch.setenv("PLANDRILL_DEMO", "0")
+    monkeypatch.setenv("PLANDRILL_DB", str(shared / "plandrill.duckdb"))
+    at = page("app", user=None, lang=lang).run()
+    assert not at.exception, at.exception
+    shown = [e.value.replace("\\", "") for e in at.error]
+    assert shown == [t("db.folder_not_private", lang=lang, folder=str(shared))]
+    assert not at.text_input  # no sign-in form
+    assert sorted(p.name for p in shared.iterdir()) == ["notes.txt"]
