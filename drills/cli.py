@@ -29,6 +29,7 @@ from cli_common import (
     say,
     write_output,
 )
+from drills.errors import summarise
 from i18n import t
 
 
@@ -156,7 +157,7 @@ def _read_json(path: Path):
 
 def _problems(exc, where: str) -> str:
     lines = [t("drills_cli.problems", path=where, n=len(exc.problems))]
-    lines += [f"  - {t(p.key, **dict(p.params))}" for p in exc.problems]
+    lines += [f"  - {t(p.key, **dict(p.params))}" for p in summarise(exc.problems)]
     return "\n".join(lines)
 
 

@@ -27,6 +27,24 @@ def problem(key: str, *, severity: str = "error", **params) -> Problem:
     return Problem(key, params, severity)
 
 
+SHOWN_PROBLEMS = 10
+
+
+def summarise(problems: Iterable[Problem], limit: int = SHOWN_PROBLEMS) -> tuple[Problem, ...]:
+    """What to show of many problems: the first `limit`, then one drills.problems_more problem
+    that counts the rest (params n, total, and first and last row when they have rows)."""
+    problems = tuple(problems)
+    if len(problems) <= limit:
+        return problems
+    rest = problems[limit:]
+    rows = [p.params["row"] for p in rest if isinstance(p.params.get("row"), int)]
+    more = {"n": len(rest), "total": len(problems)}
+    if rows:
+        return (*problems[:limit], problem("drills.problems_more_rows", **more,
+                                           first=min(rows), last=max(rows)))  # fmt: skip
+    return (*problems[:limit], problem("drills.problems_more", **more))
+
+
 class DrillError(PlanError):
     """Base of every error the drills package raises on purpose."""
 
@@ -69,6 +87,7 @@ class DrillDesignError(DrillProblemsError):
 
 
 __all__ = [
+    "SHOWN_PROBLEMS",
     "DrillChecklistError",
     "DrillDesignError",
     "DrillError",
@@ -77,4 +96,5 @@ __all__ = [
     "DrillTransitionError",
     "Problem",
     "problem",
+    "summarise",
 ]

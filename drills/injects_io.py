@@ -5,6 +5,11 @@ accepted too). to_roles holds plan role ids or names (aliases too), expected_ste
 ids or plan step ids, several separated by ; or 、. An empty offset means "released by hand".
 A file with any bad row is refused whole, with every problem and its row number (the header is
 row 1). CSV is written as UTF-8 with a BOM so that Excel opens it; GB18030 is read as well.
+
+An uploaded file passes drills/sheet_guard.py (size, zip bombs, encryption) before anything
+parses it, and its content, not its name, says whether it is a workbook or CSV. A workbook's
+rows are read to the end of its sheet, whatever size the sheet's header records (Excel and
+other programs may leave a stale <dimension>), and reading stops once there are too many.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from collections.abc import Iterable, Sequence
 
 from drills.errors import DrillImportError, Problem, problem
 from drills.model import INJECT_KINDS, ChecklistItem, Inject
+from drills.sheet_guard import check_spreadsheet
+from plans.errors import PlanReadError
 from plans.model import Plan
 
 COLUMNS = ("id", "title", "content", "kind", "offset_min", "to_roles", "expected_steps")
@@ -33,6 +40,7 @@ KIND_ALIASES = {
 SEPARATORS = re.compile(r"[;；、,，\n]+")
 _FORMULA = ("=", "+", "-", "@")  # a cell starting so is a formula to a spreadsheet
 MAX_ROWS = 5000
+MAX_COLUMNS = 64  # cells further right are not read
 
 
 def _number(value: float | None) -> str:
@@ -125,27 +133,74 @@ def _xlsx_table(data: bytes) -> list[list]:
     except damaged as exc:
         raise DrillImportError([problem("drills.injects.unreadable", detail=str(exc))]) from None
     try:
-        return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        sheet = book.worksheets[0]
+        # read-only mode stops at the size the sheet's header records, which may be stale
+        sheet.reset_dimensions()
+        return _filled_rows(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True))
+    except damaged as exc:
+        raise DrillImportError([problem("drills.injects.unreadable", detail=str(exc))]) from None
     finally:
         book.close()
 
 
+def _filled_rows(rows: Iterable[Sequence]) -> list[list]:
+    """The rows up to the last one with a value, empty ones in between kept (row numbers stay
+    right); reading stops one row past the most a file may hold."""
+    table: list[list] = []
+    filled = 0
+    for row in rows:
+        if any(_text(cell) != "" for cell in row):
+            filled += 1
+            table.append(list(row))
+            if filled > MAX_ROWS + 1:  # the header and one row too many: enough to refuse
+                break
+        else:
+            table.append([])
+    while table and not table[-1]:
+        table.pop()
+    return table
+
+
+def _read_spreadsheet(data: bytes, max_bytes: int | None) -> list[list]:
+    """The rows of an uploaded .xlsx or CSV file, after the upload checks.
+
+    Raises: DrillImportError with one sheet.* problem from the checks, or unreadable.
+    """
+    try:
+        kind = check_spreadsheet(data, max_bytes)
+    except PlanReadError as exc:
+        raise DrillImportError([problem(exc.key, **exc.params)]) from None
+    return _xlsx_table(data) if kind == "xlsx" else _csv_table(data)
+
+
 def injects_from_csv(
-    data: bytes, plan: Plan, checklist: Sequence[ChecklistItem] | None = None
+    data: bytes,
+    plan: Plan,
+    checklist: Sequence[ChecklistItem] | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> tuple[Inject, ...]:
-    """The injects of a CSV file, role names resolved against the plan.
+    """The injects of an uploaded CSV file (or workbook: the content decides), role names
+    resolved against the plan. The file is checked (size up to `max_bytes`, zip bombs,
+    encryption) before it is parsed.
 
     Raises:
-        DrillImportError: unreadable file, missing columns or bad rows (`problems`: all of them).
+        DrillImportError: refused or unreadable file, missing columns or bad rows (`problems`:
+        all of them).
     """
-    return injects_from_table(_csv_table(data), plan, checklist)
+    return injects_from_table(_read_spreadsheet(data, max_bytes), plan, checklist)
 
 
 def injects_from_xlsx(
-    data: bytes, plan: Plan, checklist: Sequence[ChecklistItem] | None = None
+    data: bytes,
+    plan: Plan,
+    checklist: Sequence[ChecklistItem] | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> tuple[Inject, ...]:
-    """The injects of the first sheet of an Excel (.xlsx) workbook; see injects_from_csv."""
-    return injects_from_table(_xlsx_table(data), plan, checklist)
+    """The injects of the first sheet of an uploaded Excel (.xlsx) workbook (or CSV file: the
+    content decides); see injects_from_csv."""
+    return injects_from_table(_read_spreadsheet(data, max_bytes), plan, checklist)
 
 
 def _text(value) -> str:
@@ -258,7 +313,7 @@ def injects_from_table(
     columns = _header(table[0])
     if "title" not in columns:
         raise DrillImportError([problem("drills.injects.missing_column", column="title")])
-    if len(table) - 1 > MAX_ROWS:
+    if sum(1 for cells in table[1:] if any(_text(cell) != "" for cell in cells)) > MAX_ROWS:
         raise DrillImportError([problem("drills.injects.too_many", limit=MAX_ROWS)])
     rows = []
     for row, cells in enumerate(table[1:], start=2):

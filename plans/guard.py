@@ -69,7 +69,7 @@ def check_upload(data: bytes, filename: str, max_bytes: int | None = None) -> st
     if not data or (len(data) < 65536 and not data.strip()):
         raise PlanReadError("read.empty")
     if max_bytes is not None and len(data) > max_bytes:
-        raise PlanReadError("read.too_big", size=_mb(len(data)), limit=_mb(max_bytes))
+        raise PlanReadError("read.too_big", size=mb(len(data)), limit=mb(max_bytes))
     head = data[:16]
     if head.startswith(ZIP_MAGICS):
         _check_zip(data)
@@ -79,10 +79,9 @@ def check_upload(data: bytes, filename: str, max_bytes: int | None = None) -> st
     if b"%PDF-" in data[:1024]:
         _check_pdf(data)
         return "pdf"
-    for magic, kind_zh, kind_en in _KNOWN_BINARIES:
-        # two-byte magics also start ordinary text ("BMW…"): binaries have a NUL early on
-        if head.startswith(magic) and (len(magic) > 2 or b"\x00" in data[:64]):
-            raise _unsupported(kind_zh, kind_en)
+    known = binary_kind(data)
+    if known is not None:
+        raise _unsupported(*known)
     text = decode_text(data)
     _check_text(text)
     if filename.lower().endswith(".docx"):
@@ -92,7 +91,19 @@ def check_upload(data: bytes, filename: str, max_bytes: int | None = None) -> st
     return "md" if filename.lower().endswith(_MARKDOWN_SUFFIXES) else "txt"
 
 
-def _mb(size: int) -> float | int:
+def binary_kind(data: bytes) -> tuple[str, str] | None:
+    """(kind in Chinese, kind in English) of a common binary file people upload by mistake
+    (pictures, programs, archives, RTF, audio, PostScript); None when it is none of them."""
+    head = data[:16]
+    for magic, kind_zh, kind_en in _KNOWN_BINARIES:
+        # two-byte magics also start ordinary text ("BMW…"): binaries have a NUL early on
+        if head.startswith(magic) and (len(magic) > 2 or b"\x00" in data[:64]):
+            return kind_zh, kind_en
+    return None
+
+
+def mb(size: int) -> float | int:
+    """Bytes as megabytes for a message: one decimal, none when whole."""
     value = round(size / MB, 1)
     return int(value) if value == int(value) else value
 
@@ -149,17 +160,24 @@ def _check_zip(data: bytes) -> None:
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
         raise PlanReadError("read.damaged") from exc
-    _check_zip_directory(infos, len(data))
+    check_zip_directory(infos, len(data))
     names = {info.filename for info in infos}
     if "word/document.xml" not in names:
-        kind_zh, kind_en = _zip_kind(archive, names)
+        kind_zh, kind_en = zip_kind(archive, names)
         raise PlanReadError("read.not_word", kind_zh=kind_zh, kind_en=kind_en)
     if any(info.flag_bits & 0x1 for info in infos):
         raise PlanReadError("read.encrypted")
-    _verify_entry(archive, archive.getinfo("word/document.xml"))
+    verify_entry(archive, archive.getinfo("word/document.xml"))
 
 
-def _check_zip_directory(infos: list[zipfile.ZipInfo], upload_size: int) -> None:
+def check_zip_directory(
+    infos: list[zipfile.ZipInfo], upload_size: int, max_total: int = ZIP_MAX_TOTAL
+) -> None:
+    """Refuse a zip whose directory promises too many entries, an unsafe path, or more unpacked
+    bytes than `max_total` or than its size makes plausible (looks at the directory only).
+
+    Raises: PlanReadError read.zip_bomb or read.unsafe_path (param name).
+    """
     if len(infos) > ZIP_MAX_ENTRIES:
         raise PlanReadError("read.zip_bomb")
     total = 0
@@ -171,7 +189,7 @@ def _check_zip_directory(infos: list[zipfile.ZipInfo], upload_size: int) -> None
             raise PlanReadError("read.zip_bomb")
         total += info.file_size
     too_big_for_upload = total > ZIP_SMALL_TOTAL and total > ZIP_MAX_RATIO_TOTAL * upload_size
-    if total > ZIP_MAX_TOTAL or too_big_for_upload:
+    if total > max_total or too_big_for_upload:
         raise PlanReadError("read.zip_bomb")
 
 
@@ -182,8 +200,11 @@ def _unsafe_name(name: str) -> bool:
     return ".." in normal.split("/")
 
 
-def _verify_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Inflate one entry without keeping it: checks its CRC and that it is no bigger than declared."""
+def verify_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Inflate one entry without keeping it: checks its CRC and that it is no bigger than declared.
+
+    Raises: PlanReadError read.zip_bomb, read.damaged or read.encrypted.
+    """
     read = 0
     try:
         with archive.open(info) as stream:
@@ -199,7 +220,10 @@ def _verify_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         raise PlanReadError("read.encrypted") from exc
 
 
-def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> tuple[str, str]:
+def zip_kind(archive: zipfile.ZipFile, names: set[str]) -> tuple[str, str]:
+    """(kind in Chinese, kind in English) of a zip archive by the files in it."""
+    if "word/document.xml" in names:
+        return "Word 文档（.docx）", "a Word document (.docx)"
     if "xl/workbook.xml" in names:
         return "Excel 工作簿（.xlsx）", "an Excel workbook (.xlsx)"
     if "ppt/presentation.xml" in names:
@@ -219,7 +243,7 @@ def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> tuple[str, str]:
 
 def _ole_error(data: bytes) -> PlanReadError:
     """An OLE compound file is a legacy .doc/.xls/.ppt or an encrypted Office 2007+ file."""
-    names = _ole_stream_names(data)
+    names = ole_stream_names(data)
     if names is None:  # directory unreadable: fall back to looking for the names themselves
         names = {
             name
@@ -237,7 +261,7 @@ def _ole_error(data: bytes) -> PlanReadError:
     return _unsupported("旧版 Office 文件", "a legacy Office file")
 
 
-def _ole_stream_names(data: bytes) -> set[str] | None:
+def ole_stream_names(data: bytes) -> set[str] | None:
     """Names in an OLE compound file's directory (header, FAT and directory chain only)."""
     try:
         shift = struct.unpack_from("<H", data, 0x1E)[0]

@@ -10,6 +10,7 @@ import streamlit as st
 
 from drills import checklist as checklists
 from drills import injects_io
+from drills.errors import summarise
 from drills.model import INJECT_KINDS, Blinding, EvaluatorAssignment, Inject, Scenario
 from i18n import t
 from plans.errors import PlanError
@@ -19,8 +20,9 @@ from ui.text import md
 
 
 def show_problems(exc: PlanError) -> None:
-    """Every problem of a DrillProblemsError (or the one message of another error)."""
-    problems = getattr(exc, "problems", None) or [exc]
+    """The problems of a DrillProblemsError (the first few and a count of the rest), or the one
+    message of another error."""
+    problems = summarise(getattr(exc, "problems", None) or [exc])
     st.error("\n".join(f"- {md(t(p.key, **p.params))}" for p in problems))
 
 

@@ -89,6 +89,17 @@ MESSAGES = {
         "情景注入文件超过 {limit} 行",
         "The inject file has more than {limit} rows",
     ),
+    "drills.problems_more": (
+        "……另有 {n} 个问题未列出（共 {total} 个）：请先改正上面的问题后再试",
+        "… and {n} more problems ({total} in all): fix the ones above and try again",
+    ),
+    "drills.problems_more_rows": (
+        "……另有 {n} 个问题未列出，在第 {first}–{last} 行（共 {total} 个）：请先改正上面的问题后再试",
+        (
+            "… and {n} more problems in rows {first}–{last} ({total} in all): fix the ones above "
+            "and try again"
+        ),
+    ),
     "drills.injects.duplicate_id": (
         "第 {row} 行：编号“{id}”重复使用",
         "Row {row}: id “{id}” is used more than once",

@@ -86,3 +86,70 @@ MESSAGES = {
         ),
     ),
 }
+
+_SHEETS_ZH = "可以导入：Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GB18030 编码）。"
+_SHEETS_EN = "Accepted: Excel workbooks (.xlsx) and CSV files (UTF-8 or GB18030)."
+
+# Refused spreadsheets (drills/sheet_guard.py), e.g. an injects file.
+MESSAGES.update(
+    {
+        "sheet.empty": (
+            "表格文件是空的。请检查是否选错了文件。",
+            "The spreadsheet file is empty. Check that you chose the right file.",
+        ),
+        "sheet.too_big": (
+            "表格文件有 {size} MB，超过了 {limit} MB 的上限。请只保留需要导入的工作表后再上传。",
+            (
+                "The spreadsheet is {size} MB, over the {limit} MB limit. Keep only the sheet "
+                "to import and upload again."
+            ),
+        ),
+        "sheet.zip_bomb": (
+            (
+                "工作簿解压后的体积异常巨大（疑似“压缩炸弹”），为安全起见已拒绝，未读取其中任何内容。"
+                "请在 Excel 中另存为新的 .xlsx（只保留需要导入的行）后再上传。"
+            ),
+            (
+                "The workbook would expand to an abnormal size when unpacked (a suspected "
+                '"zip bomb") and was refused for safety, unread. Save it as a new .xlsx in Excel '
+                "with only the rows to import, and upload that."
+            ),
+        ),
+        "sheet.unsafe_path": (
+            "工作簿内部含有不安全的路径（{name}），为安全起见已拒绝。请在 Excel 中另存为新的 .xlsx 再上传。",
+            (
+                "The workbook contains an unsafe internal path ({name}) and was refused for "
+                "safety. Save it as a new .xlsx in Excel and upload that."
+            ),
+        ),
+        "sheet.damaged": (
+            "工作簿已损坏或不完整，无法打开。请重新获取原文件，或在 Excel 中另存为新的 .xlsx 再上传。",
+            (
+                "The workbook is damaged or incomplete and cannot be opened. Get the original "
+                "again, or save it as a new .xlsx in Excel and upload that."
+            ),
+        ),
+        "sheet.encrypted": (
+            "工作簿设有打开密码（已加密），无法读取。请在 Excel 中取消密码，另存后再上传。",
+            (
+                "The workbook is password-protected (encrypted) and cannot be read. Remove the "
+                "password in Excel, save it and upload again."
+            ),
+        ),
+        "sheet.not_excel": (
+            "这不是 Excel 工作簿，而是{kind_zh}。" + _SHEETS_ZH,
+            "This is not an Excel workbook but {kind_en}. " + _SHEETS_EN,
+        ),
+        "sheet.legacy_xls": (
+            "这是旧版 Excel 工作簿（.xls），无法直接读取。请在 Excel 中另存为 .xlsx 后再上传。",
+            (
+                "This is a legacy Excel workbook (.xls), which cannot be read directly: save it "
+                "as .xlsx in Excel and upload again."
+            ),
+        ),
+        "sheet.unsupported": (
+            "这是{kind_zh}，不是表格。" + _SHEETS_ZH,
+            "The file is {kind_en}, not a spreadsheet. " + _SHEETS_EN,
+        ),
+    }
+)

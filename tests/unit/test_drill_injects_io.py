@@ -160,14 +160,21 @@ def test_every_bad_row_is_reported_and_nothing_is_imported():
 @pytest.mark.parametrize(
     ("read", "data", "key"),
     [
-        (injects_from_csv, b"", "drills.injects.empty"),
+        (injects_from_csv, b"", "sheet.empty"),
         (injects_from_csv, csv_bytes("id,content", "i1,x"), "drills.injects.missing_column"),
         (injects_from_csv, b"\xff\xfe\x00\x00\xff" * 3, "drills.injects.unreadable"),
-        (injects_from_xlsx, b"PK\x03\x04 not really a workbook", "drills.injects.unreadable"),
-        (injects_from_xlsx, csv_bytes("title", "接警"), "drills.injects.unreadable"),
+        (injects_from_xlsx, b"PK\x03\x04 not really a workbook", "sheet.damaged"),
+        (injects_from_xlsx, b"\x89PNG\r\n\x1a\n" + bytes(64), "sheet.unsupported"),
     ],
 )
 def test_an_unreadable_file_is_refused_with_a_reason(read, data, key):
     with pytest.raises(DrillImportError) as caught:
         read(data, PLAN)
     assert caught.value.key == key
+
+
+def test_the_content_not_the_name_says_whether_a_file_is_a_workbook():
+    from_csv_bytes = injects_from_xlsx(csv_bytes("title", "接警"), PLAN)
+    assert [i.title for i in from_csv_bytes] == ["接警"]
+    workbook = injects_to_xlsx(from_csv_bytes)
+    assert [i.title for i in injects_from_csv(workbook, PLAN)] == ["接警"]
