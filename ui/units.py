@@ -8,6 +8,7 @@ from streamlit.errors import StreamlitAPIException
 from access.policy import Actor
 from db import units_store
 from i18n import t
+from settings import load_settings
 from ui import may
 from ui.text import md
 
@@ -16,9 +17,10 @@ TO_DO = ":material/radio_button_unchecked:"
 
 
 def setup_checklist(conn, actor: Actor) -> None:
-    """For administrators, until everything is set up: units, the first accounts in them, and
-    no account or plan left without a unit. Shows nothing to anyone else."""
-    if not may(actor, "user.manage"):
+    """For administrators outside demo mode, until everything is set up: units, the first
+    accounts in them, and no account or plan left without a unit. Shows nothing to anyone else
+    (demo mode is set up already, with accounts that do not count for real work)."""
+    if not may(actor, "user.manage") or load_settings().demo:
         return
     status = units_store.setup_status(conn, actor)
     if status.complete:

@@ -81,6 +81,13 @@ def test_the_checklist_follows_the_setup_and_goes_away_when_it_is_done(first_sta
     assert t("setup.title") not in [s.value for s in at.subheader]
 
 
+def test_demo_mode_needs_no_setup_and_shows_no_checklist(first_start, monkeypatch):
+    monkeypatch.setenv("PLANDRILL_DEMO", "1")
+    at = page("app", user="admin").run()
+    assert not at.exception, at.exception
+    assert t("setup.title") not in [s.value for s in at.subheader]
+
+
 def test_nobody_but_an_admin_sees_the_checklist_or_the_units_page(first_start):
     add_account(first_start, "wang", "plan_owner")
     home = page("app", user="wang").run()
