@@ -11,6 +11,7 @@ from db import users_store
 from db.errors import StoreError
 from i18n import t
 from ui import fmt_time, may, md, now, page_setup, show_error
+from ui.units import unit_select
 
 actor = page_setup("nav.users", require="user.manage")
 conn = get_db()
@@ -55,7 +56,7 @@ with st.expander(t("users.create"), expanded=not users):
             format_func=lambda r: t(f"role.{r}"),
             placeholder=t("plans.pick_placeholder"),
         )
-        unit = st.text_input(t("users.unit"), value=actor.unit, key="users_new_unit")
+        unit = unit_select(conn, actor, t("users.unit"), actor.unit, "users_new_unit")
         created = st.form_submit_button(
             t("users.create"), type="primary", key="users_create_submit"
         )
@@ -98,7 +99,7 @@ with st.form(f"users_edit_{user.id}"):
         key=f"users_roles_{user.id}",
         placeholder=t("plans.pick_placeholder"),
     )
-    unit = st.text_input(t("users.unit"), value=user.unit, key=f"users_unit_{user.id}")
+    unit = unit_select(conn, actor, t("users.unit"), user.unit, f"users_unit_{user.id}")
     saved = st.form_submit_button(t("users.save"))
 if saved:
     try:

@@ -167,3 +167,17 @@ def test_a_plan_owner_imports_into_their_own_unit_without_a_choice(first_start):
     at.run()
     assert [s.key for s in at.selectbox] == ["lang_pick"]  # no unit to choose
     assert not at.button(key="import_save").disabled
+
+
+def test_the_users_page_offers_the_units_to_choose_from_instead_of_a_free_text(first_start):
+    db, admin = first_start, USERS["admin"]
+    units_store.create_unit(db, admin, PARK, now=NOW)
+    at = page("users", user="admin").run()
+    box = at.selectbox(key="users_new_unit")
+    assert box.options == [t("units.none"), PARK] and box.value == ""
+    at.text_input(key="users_new_name").set_value("zhao")
+    at.multiselect(key="users_new_roles").set_value(["approver"])
+    box.set_value(PARK)
+    at.button(key="users_create_submit").click().run()
+    assert not at.exception, at.exception
+    assert users_store.get_user_by_name(db, admin, "zhao").unit == PARK
