@@ -18,7 +18,7 @@ class Settings:
     max_upload_mb: float
     language: str
     demo: bool
-    session_minutes: int
+    session_minutes: float
     address: str = DEFAULT_ADDRESS
     demo_on_network: bool = False
     client_ip_header: str = ""  # e.g. X-Forwarded-For, set by a reverse proxy on this machine
@@ -26,7 +26,8 @@ class Settings:
 
 def load_settings() -> Settings:
     """PLANDRILL_DB, PLANDRILL_MAX_UPLOAD_MB, PLANDRILL_LANG, PLANDRILL_DEMO,
-    PLANDRILL_SESSION_MINUTES (idle minutes before a session ends, default 30),
+    PLANDRILL_SESSION_MINUTES (idle minutes before a session ends, default 30; a fraction such
+    as 0.25 gives seconds, for tests),
     PLANDRILL_ADDRESS (where the web server listens, default 127.0.0.1) and
     PLANDRILL_DEMO_ON_NETWORK (1: allow demo mode on an address other machines reach) and
     PLANDRILL_CLIENT_IP_HEADER (the header in which a reverse proxy on this machine passes the
@@ -37,7 +38,7 @@ def load_settings() -> Settings:
         max_upload_mb=float(os.environ.get("PLANDRILL_MAX_UPLOAD_MB", "20")),
         language=lang if lang in ("zh", "en") else "zh",
         demo=os.environ.get("PLANDRILL_DEMO", "1") not in ("0", "false", "no"),
-        session_minutes=_positive_int(os.environ.get("PLANDRILL_SESSION_MINUTES"), 30),
+        session_minutes=_positive_number(os.environ.get("PLANDRILL_SESSION_MINUTES"), 30),
         address=os.environ.get("PLANDRILL_ADDRESS", "").strip() or DEFAULT_ADDRESS,
         demo_on_network=os.environ.get("PLANDRILL_DEMO_ON_NETWORK", "0") in ("1", "true", "yes"),
         client_ip_header=os.environ.get("PLANDRILL_CLIENT_IP_HEADER", "").strip(),
@@ -65,9 +66,9 @@ def demo_refused(settings: Settings, address: str | None) -> bool:
     return settings.demo and not settings.demo_on_network and not is_loopback(address)
 
 
-def _positive_int(text: str | None, default: int) -> int:
+def _positive_number(text: str | None, default: float) -> float:
     try:
-        value = int(text) if text else default
+        value = float(text) if text else default
     except ValueError:
         return default
-    return value if value > 0 else default
+    return value if 0 < value < float("inf") else default

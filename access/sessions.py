@@ -1,4 +1,5 @@
-"""Session time-out: a session ends after a spell without any page load."""
+"""Session time-out: a session ends after a spell without any real action of its user (a page
+load, a tap, a button; an automatic refresh is none)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from datetime import datetime, timedelta
 
 
 def session_expired(
-    last_seen: datetime | None, now: datetime, idle_minutes: int | None = None
+    last_seen: datetime | None, now: datetime, idle_minutes: float | None = None
 ) -> bool:
-    """Whether a session last seen at `last_seen` has been idle too long at `now`.
+    """Whether a session whose user last acted at `last_seen` has been idle too long at `now`.
 
-    `idle_minutes` defaults to PLANDRILL_SESSION_MINUTES (30). A session never seen is expired.
+    `idle_minutes` defaults to PLANDRILL_SESSION_MINUTES (30; fractions allowed). A session
+    never seen is expired.
     """
     if last_seen is None:
         return True

@@ -13,6 +13,7 @@ from plans.errors import PlanError
 from ui import drill_console as panels
 from ui import go, md, now, page_setup, show_error
 from ui import review as evaluation
+from ui.live import live_fragment, refresh_button
 
 REFRESH_SECONDS = 5
 
@@ -86,8 +87,9 @@ if director and summary.status != "ended":
         show_error(exc)
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
-def live() -> None:
+@live_fragment(run_every=REFRESH_SECONDS)
+def live(actor) -> None:
+    """The live panels, every few seconds, for a session still live (`actor`: checked afresh)."""
     moment = now()
     try:
         if summary.status == "running":
@@ -104,8 +106,9 @@ def live() -> None:
         return
     state = states.fold(items, entries)
     panels.header(info)
+    refresh_button("console_refresh")
     if director:
-        panels.injects(conn, actor, drill_id, injects, info.status)
+        panels.injects(conn, drill_id, injects, info.status)
     left, right = st.columns(2)
     with left:
         panels.progress(items, state, plan)

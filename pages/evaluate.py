@@ -73,7 +73,7 @@ with st.container(key="ev_screen"):  # the big buttons of ev.TAP_CSS hold inside
     if not upcoming:
         st.caption(t("evaluate.all_recorded"))
     for item in upcoming:
-        ev.item_card(conn, actor, drill, item, state, context, section="next")
+        ev.item_card(conn, drill, item, state, context, section="next")
 
     st.subheader(t("evaluate.by_phase"))
     phase = st.segmented_control(
@@ -88,7 +88,7 @@ with st.container(key="ev_screen"):  # the big buttons of ev.TAP_CSS hold inside
     if pages > 1:
         page = st.number_input(t("evaluate.page", pages=pages), 1, pages, 1, key="evaluate_page")
     for item in in_phase[(page - 1) * ev.PAGE_SIZE : page * ev.PAGE_SIZE]:
-        ev.item_card(conn, actor, drill, item, state, context, section="phase")
+        ev.item_card(conn, drill, item, state, context, section="phase")
 
     extra.answers(conn, actor, drill)
     if drill.status == "ended":

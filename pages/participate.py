@@ -12,14 +12,18 @@ from drills.actions import ParticipantReview
 from i18n import t
 from plans.errors import PlanError
 from ui import fmt_time, md, now, page_setup, show_error
+from ui.live import live_fragment, refresh_button
 
 actor = page_setup("nav.participate", layout="centered")
 conn = get_db()
 st.title(t("nav.participate"))
 
 
-@st.fragment(run_every=10)
-def messages() -> None:
+@live_fragment(run_every=10)
+def messages(actor) -> None:
+    """The released messages, every few seconds, for a session still live (`actor`: checked
+    afresh; the refresh button counts as activity, the timer does not)."""
+    refresh_button("participate_refresh")
     drills = [d for d in drills_store.list_drills(conn, actor) if d.my_role == "participant"]
     if not drills:
         st.info(t("participate.none"))

@@ -171,8 +171,52 @@ def test_plans_does_not_depend_on_drills():
     for path in (ROOT / "plans").glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             if any(n == "drills" or n.startswith("drills.") for n in names):
                 offenders.append(path.name)
     assert not offenders, offenders
+
+
+# Callbacks that only change what the screen shows and touch no store: they need no session
+# check (the language is chosen before anyone signs in).
+VIEW_CALLBACKS = frozenset({"_language_chosen", "jump"})
+
+
+def _screen_modules() -> list[Path]:
+    return [r for r in python_files() if r.parts[0] in ("pages", "ui") or r == Path("app.py")]
+
+
+def _name(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else f"<{type(node).__name__}>"
+
+
+def test_fragments_and_widget_callbacks_check_the_session_where_they_act():
+    """Streamlit runs fragments and callbacks without the page guard: each goes through
+    ui/live.py (live_fragment, live_callback), which checks the account afresh."""
+    checked = {
+        node.name
+        for relative in _screen_modules()
+        for node in ast.walk(parse(relative))
+        if isinstance(node, ast.FunctionDef)
+        and any(_name(d) == "live_callback" for d in node.decorator_list)
+    }
+    offenders = []
+    for relative in _screen_modules():
+        for node in ast.walk(parse(relative)):
+            if isinstance(node, ast.Attribute) and node.attr == "fragment":
+                if relative != Path("ui/live.py"):
+                    offenders.append(f"{relative}:{node.lineno} st.fragment")
+            elif isinstance(node, ast.keyword) and node.arg in ("on_click", "on_change"):
+                name = _name(node.value)
+                if name not in checked | VIEW_CALLBACKS:
+                    offenders.append(f"{relative}:{node.value.lineno} callback {name}")
+    assert not offenders, offenders
+    assert {"_tap", "_save_details", "_save_free", "_release"} <= checked

@@ -16,6 +16,7 @@ from drills.progress import overdue as overdue_items
 from i18n import t
 from plans.errors import PlanError
 from ui import error_text, fmt_time, now
+from ui.live import live_callback
 from ui.text import md
 
 CLOCK_KINDS = ("start", "pause", "resume", "end")
@@ -43,8 +44,19 @@ def header(info) -> None:
     cols[2].metric(t("drillpage.started"), fmt_time(info.started_at) or "—")
 
 
-def injects(conn, actor, drill_id, views, status: str) -> None:
+@live_callback
+def _release(actor, conn, drill_id, inject_id: str) -> None:
+    """The release button's callback: released for a live session only, else refused."""
+    try:
+        drills_store.release_inject(conn, actor, drill_id, inject_id, now=now())
+    except PlanError as exc:
+        st.session_state["console_release_problem"] = error_text(exc)
+
+
+def injects(conn, drill_id, views, status: str) -> None:
     with st.expander(t("drillpage.injects", n=len(views)), expanded=status == "running"):
+        if problem := st.session_state.pop("console_release_problem", None):
+            st.error(problem, icon=":material/error:")
         for view in views:
             inject = view.inject
             cols = st.columns([4, 1])
@@ -58,15 +70,13 @@ def injects(conn, actor, drill_id, views, status: str) -> None:
             cols[0].markdown(
                 f"**{md(inject.title)}** · {t('drills.inject_kind.' + inject.kind)} · {when}"
             )
-            if (
-                view.released_at is None
-                and status == "running"
-                and cols[1].button(t("drillpage.release"), key=f"release_{inject.id}")
-            ):
-                try:
-                    drills_store.release_inject(conn, actor, drill_id, inject.id, now=now())
-                except PlanError as exc:
-                    st.error(error_text(exc))
+            if view.released_at is None and status == "running":
+                cols[1].button(
+                    t("drillpage.release"),
+                    key=f"release_{inject.id}",
+                    on_click=_release,
+                    args=(conn, drill_id, inject.id),
+                )
 
 
 def _bars(groups: dict, label) -> alt.Chart:

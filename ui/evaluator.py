@@ -1,6 +1,7 @@
 """The evaluator screen's item cards: one per checklist item (a fragment: a tap reruns only that
-card), with the details popover. A tap is confirmed only after the store committed it. Undo, free
-observations, answers and amendments are in ui/evaluator_entries.py."""
+card), with the details popover. A tap is confirmed only after the store committed it, and only
+for a live session (ui/live.py: each card run and each tap checks the account afresh and counts
+as activity). Undo, free observations, answers and amendments are in ui/evaluator_entries.py."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from drills.model import QUALITY_MARKS, RATINGS, Observation
 from i18n import t
 from plans.errors import PlanError
 from ui import error_text, now
+from ui.live import live_callback, live_fragment
 from ui.streamlit_texts import uploader_ceiling_mb
 from ui.text import md
 
@@ -152,7 +154,8 @@ def entry(drill_id: int, actor, kind: str, details: Details, **fields) -> Observ
     )
 
 
-def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
+@live_callback
+def _tap(actor, conn, drill_id: int, item, choice: str, key: str) -> None:
     """The button's callback: runs before the card reruns, so the card shows the stored result.
     The card's details go with the tap and are emptied once stored."""
     st.session_state["evaluate_tap_started"] = time.perf_counter()
@@ -168,7 +171,8 @@ def _tap(conn, actor, drill_id: int, item, choice: str, key: str) -> None:
         forget(key, "q", "ago", "by", "note", "photo")
 
 
-def _save_details(conn, actor, drill_id: int, item, key: str) -> None:
+@live_callback
+def _save_details(actor, conn, drill_id: int, item, key: str) -> None:
     """Store the card's note and photo now, as a note on the item (a "free" entry naming it):
     the item's recorded result stays as it is."""
     state = st.session_state
@@ -185,10 +189,11 @@ def _save_details(conn, actor, drill_id: int, item, key: str) -> None:
         forget(key, "note", "photo")
 
 
-@st.fragment
-def item_card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
+@live_fragment
+def item_card(actor, conn, drill, item, state, ctx: Context, section: str) -> None:
+    """One item's card; `actor` comes from the session check (callers pass the rest)."""
     started = st.session_state.pop("evaluate_tap_started", None)
-    _card(conn, actor, drill, item, state, ctx, section)
+    _card(conn, drill, item, state, ctx, section)
     if started is not None:
         log_tap(time.perf_counter() - started)
 
@@ -245,7 +250,7 @@ def _pending(details: Details, default_by: str | None, ctx: Context) -> str:
     return t(text, what=md("、".join(parts)))
 
 
-def _popover(conn, actor, drill, item, key: str, roles: list, ctx: Context) -> None:
+def _popover(conn, drill, item, key: str, roles: list, ctx: Context) -> None:
     with st.popover(t("evaluate.details"), icon=":material/tune:"), st.container(key=f"{key}_more"):
         st.caption(t("evaluate.details_help"))
         st.segmented_control(
@@ -270,11 +275,11 @@ def _popover(conn, actor, drill, item, key: str, roles: list, ctx: Context) -> N
             icon=":material/save:",
             disabled=drill.status == "ended",
             on_click=_save_details,
-            args=(conn, actor, drill.id, item, key),
+            args=(conn, drill.id, item, key),
         )
 
 
-def _card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
+def _card(conn, drill, item, state, ctx: Context, section: str) -> None:
     key = f"ev_{section}_{item.id}"
     confirmed = st.session_state.setdefault("evaluate_confirmed", {})
     rating = confirmed.get(item.id) or state.rating(item.id)
@@ -293,7 +298,7 @@ def _card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
         if notes:
             st.caption(t("evaluate.notes_saved", n=notes))
         roles = list(dict.fromkeys([*item.roles, *ctx.names]))
-        _popover(conn, actor, drill, item, key, roles, ctx)
+        _popover(conn, drill, item, key, roles, ctx)
         cols = st.columns(len(RATINGS))
         for col, choice in zip(cols, RATINGS, strict=True):
             col.button(
@@ -304,7 +309,7 @@ def _card(conn, actor, drill, item, state, ctx: Context, section: str) -> None:
                 disabled=drill.status == "ended",
                 width="stretch",
                 on_click=_tap,
-                args=(conn, actor, drill.id, item, choice, key),
+                args=(conn, drill.id, item, choice, key),
             )
         # last in the card: appearing while the evaluator types must not move the popover
         # (a moved popover is drawn anew, closed)

@@ -13,6 +13,7 @@ from i18n import t
 from plans.errors import PlanError
 from ui import error_text, now
 from ui.evaluator import Context, Details, entry, forget, photo_input, photo_key, short, store_entry
+from ui.live import live_callback
 from ui.text import md
 
 
@@ -39,7 +40,8 @@ def undo(conn, actor, drill_id: int, last: Observation) -> None:
     st.rerun()
 
 
-def _save_free(conn, actor, drill_id: int) -> None:
+@live_callback
+def _save_free(actor, conn, drill_id: int) -> None:
     """The free observation form's callback: stored, confirmed and emptied; or kept with why."""
     state = st.session_state
     note = (state.get("evaluate_free_note") or "").strip()
@@ -75,7 +77,7 @@ def free_observation(conn, actor, drill, ctx: Context) -> None:
             t("evaluate.free_save"),
             key="evaluate_free_save",
             on_click=_save_free,
-            args=(conn, actor, drill.id),
+            args=(conn, drill.id),
         )
     problem = st.session_state.get("evaluate_free_problem")
     if problem:

@@ -32,9 +32,11 @@ def sign_out(reason: str | None = None) -> None:
         st.session_state["signed_out_reason"] = reason
 
 
-def current_actor() -> Actor | None:
-    """The signed-in user, read afresh from the database on every page load: a disabled account,
-    a reset password or an idle session ends the session at once."""
+def current_actor(*, activity: bool = True) -> Actor | None:
+    """The signed-in user, read afresh from the database on every page load (and by ui/live.py
+    on every fragment run and callback): a disabled account, a reset password or an idle session
+    ends the session at once. `activity`: whether this run is the user's own action, which
+    keeps the session alive (an automatic refresh is not)."""
     user_id = st.session_state.get("user_id")
     if user_id is None:
         return None
@@ -49,14 +51,17 @@ def current_actor() -> Actor | None:
     except AuthError as exc:
         sign_out(exc.key)
         return None
-    st.session_state["last_seen"] = now
+    if activity:
+        st.session_state["last_seen"] = now
     return actor
 
 
 def sign_in_form() -> None:
     st.title(t("app.title"))
     reason = st.session_state.pop("signed_out_reason", None)
-    if reason:
+    if st.session_state.pop("signed_out_refused", False):  # an action met the ended session
+        st.warning(t("auth.action_refused", reason=t(reason)), icon=":material/block:")
+    elif reason:
         st.info(t(reason))
     with st.form("sign_in", border=True):
         st.subheader(t("auth.sign_in"))

@@ -41,6 +41,10 @@ MESSAGES = {
         "会话已结束（账号或密码已变更）：请重新登录",
         "Your session has ended (the account or its password changed): sign in again",
     ),
+    "auth.action_refused": (
+        "刚才的操作未执行，也未保存：{reason}",
+        "Your last action was not carried out or saved: {reason}",
+    ),
     "auth.session_expired": (
         "长时间未操作，会话已超时：请重新登录",
         "Your session timed out after a spell without activity: sign in again",

@@ -152,8 +152,10 @@ MESSAGES = {
     "review.a.saved": ("纠正行动已保存", "Corrective action saved"),
     "review.a.days_overdue": ("逾期天数", "Days overdue"),
     "review.a.rights": (
-        "导调和评估组长添加、修改和验证纠正行动；责任人填写为某个用户名时，该用户可在首页更新进度"
-        "（未开始、进行中、已完成待验证），但不能验证；管理人员只读。",
+        (
+            "导调和评估组长添加、修改和验证纠正行动；责任人填写为某个用户名时，该用户可在首页"
+            "更新进度（未开始、进行中、已完成待验证），但不能验证；管理人员只读。"
+        ),
         (
             "The drill's directors and evaluation leads add, change and verify corrective "
             "actions; when the owner is a user name, that user updates the progress on the home "

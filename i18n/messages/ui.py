@@ -4,6 +4,14 @@ MESSAGES = {
     "nav.import": ("导入预案", "Import a plan"),
     "nav.editor": ("预案编辑", "Plan editor"),
     "nav.versions": ("版本与审批", "Versions & approval"),
+    "live.refresh": ("刷新", "Refresh"),
+    "live.refresh_help": (
+        "画面每隔几秒自动刷新；自动刷新不算操作，长时间不操作会自动退出登录。",
+        (
+            "The screen refreshes itself every few seconds; that is no activity, and a long "
+            "spell without any action signs you out."
+        ),
+    ),
 }
 MESSAGES.update(
     {

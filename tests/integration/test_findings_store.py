@@ -38,10 +38,27 @@ def ended_drill(world, *, end=True) -> int:
 
 
 PROPOSED = [
-    Finding("missed-c1", "未报告", "c1 未完成", ("o1",), "plan_defect", "deficiency",
-            step_id="s1", role_id="r2", kind="missed", item_id="c1"),
-    Finding("strength-command", "指挥有力", cause=None, grade=None, strength=True,
-            kind="strength", area="command"),
+    Finding(
+        "missed-c1",
+        "未报告",
+        "c1 未完成",
+        ("o1",),
+        "plan_defect",
+        "deficiency",
+        step_id="s1",
+        role_id="r2",
+        kind="missed",
+        item_id="c1",
+    ),
+    Finding(
+        "strength-command",
+        "指挥有力",
+        cause=None,
+        grade=None,
+        strength=True,
+        kind="strength",
+        area="command",
+    ),
 ]
 
 

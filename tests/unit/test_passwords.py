@@ -155,7 +155,10 @@ def test_a_session_never_seen_is_expired():
     assert session_expired(None, NOW, 30)
 
 
-@pytest.mark.parametrize(("env", "minutes"), [(None, 30), ("5", 5), ("0", 30), ("soon", 30)])
+@pytest.mark.parametrize(
+    ("env", "minutes"),
+    [(None, 30), ("5", 5), ("0", 30), ("soon", 30), ("0.25", 0.25), ("-1", 30), ("inf", 30)],
+)
 def test_the_idle_time_defaults_to_plandrill_session_minutes(monkeypatch, env, minutes):
     if env is None:
         monkeypatch.delenv("PLANDRILL_SESSION_MINUTES", raising=False)
