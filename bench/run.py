@@ -167,8 +167,12 @@ def corpus_figures() -> dict[str, dict]:
         print(f"{result['name']:<{width}}  " + "  ".join(cells))
     return {
         f"corpus {column} (mean of {len(found)})": figure(
-            statistics.mean(found), "ratio", CORPUS_TARGETS.get(column),
-            f">= {CORPUS_TARGETS[column]}" if column in CORPUS_TARGETS else "", higher=True)
+            statistics.mean(found),
+            "ratio",
+            CORPUS_TARGETS.get(column),
+            f">= {CORPUS_TARGETS[column]}" if column in CORPUS_TARGETS else "",
+            higher=True,
+        )
         for column, found in values.items()
     }
 
@@ -204,10 +208,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
     parser.add_argument("--regenerate", action="store_true", help="rebuild the benchmark plan")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus scores")
-    parser.add_argument("--no-drills", action="store_true",
-                        help="skip the drill figures (store under load, evaluator taps)")
-    parser.add_argument("--drill-seconds", type=float, default=60,
-                        help="how long the 50 evaluators record (default 60 s)")
+    parser.add_argument(
+        "--no-drills",
+        action="store_true",
+        help="skip the drill figures (store under load, evaluator taps)",
+    )
+    parser.add_argument(
+        "--drill-seconds",
+        type=float,
+        default=60,
+        help="how long the 50 evaluators record (default 60 s)",
+    )
     args = parser.parse_args(argv)
 
     path = Path(__file__).resolve().parent / "out" / "plan_100p.docx"

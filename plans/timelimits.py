@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from plans.extract_text import per_document
+from plans.extract.text import per_document
 from plans.model import TimePart
 from plans.numerals import ARABIC_NUMBER, EN_NUMBER, ZH_NUMBER, parse_number
 

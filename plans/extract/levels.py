@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from plans.extract_context import levels_in
+from plans.extract.context import levels_in
 from plans.model import Block, Level, Source
 
 _RESPONSE = re.compile(r"^(?P<name>(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级(?:应急)?响应)")

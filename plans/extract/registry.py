@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from plans.extract_names import (
+from plans.extract.zh.names import (
     ALIAS,
     ROLE_SUFFIXES,
     clean_name,

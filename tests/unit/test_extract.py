@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plans.extract import extract_plan, import_document
-from plans.extract_names import find_aliases, split_role_list, subject_of
+from plans.extract.zh.names import find_aliases, split_role_list, subject_of
 from plans.model import PHASES, PLAN_KINDS
 from plans.reader import read_text
 from plans.timelimits import find_time_limit

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from plans.extract import extract_plan
-from plans.extract_clauses import inline_conditions
-from plans.extract_en import without_conditions
-from plans.extract_sections import plan_kind
+from plans.extract.en.steps import without_conditions
+from plans.extract.sections import plan_kind
+from plans.extract.zh.clauses import inline_conditions
 from plans.reader import read_text
 
 ZH_LEVELS = """某园区危险化学品泄漏事故应急预案

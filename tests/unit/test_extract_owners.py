@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plans.extract import extract_plan
-from plans.extract_names import split_role_list, subject_of
+from plans.extract.zh.names import split_role_list, subject_of
 from plans.reader import read_text
 from plans.timelimits import find_time_limit
 

@@ -12,8 +12,8 @@ import pytest
 
 from plans.checks import check_plan
 from plans.extract import extract_plan, import_document
-from plans.extract_context import step_phase
-from plans.extract_names import clean_name, subject_of
+from plans.extract.context import step_phase
+from plans.extract.zh.names import clean_name, subject_of
 from plans.reader import read_text
 
 LEAK = [

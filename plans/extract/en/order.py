@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from plans.extract_zh import Draft
+from plans.extract.draft import Draft
 
 _FILL = re.compile(
     r"^(?:fill|staff|activate|assign)\b[^:]{0,40}\bpositions?\b[^:]*:(?P<list>.+)$|"

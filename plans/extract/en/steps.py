@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from plans.extract_context import Context, heading_phase, levels_in, step_phase
-from plans.extract_roles import RoleRegistry
-from plans.extract_text import sentences
-from plans.extract_zh import Draft
+from plans.extract.context import Context, heading_phase, levels_in, step_phase
+from plans.extract.draft import Draft
+from plans.extract.registry import RoleRegistry
+from plans.extract.text import sentences
 from plans.model import Block
 from plans.timelimits import find_time_limit, read_time
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from plans.extract_names import subject_of
-from plans.extract_text import per_document
+from plans.extract.text import per_document
+from plans.extract.zh.names import subject_of
 from plans.timelimits import find_time_limit
 
 ACTION = re.compile(
@@ -116,6 +116,6 @@ def acts(parts: list[str]) -> bool:
 
 
 def aliases_in(text: str):
-    from plans.extract_names import find_aliases
+    from plans.extract.zh.names import find_aliases
 
     return find_aliases(text)

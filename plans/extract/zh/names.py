@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from plans.extract_text import per_document
+from plans.extract.text import per_document
 
 # General vocabulary of Chinese plans: the last word of a body's or post's name.
 ROLE_SUFFIXES = (

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from plans.extract_order_rules import (
+from plans.extract.draft import Draft
+from plans.extract.zh.order_rules import (
     after_named_event,
     failed_attempt,
     forecast_for_consultation,
     on_deployment,
 )
-from plans.extract_zh import Draft
 
 _ON_REPORT = re.compile(
     r"接报|接到[^，。；]{0,20}(?:报告|报警|信息|通知|指令)|获取[^，。；]{0,12}报告|"

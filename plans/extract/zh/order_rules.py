@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from plans.extract_zh import Draft
+from plans.extract.draft import Draft
 
 _LABEL = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*")
 _TITLE = re.compile(r"^[^，,。；;：:]{2,12}[。.](?!$)")

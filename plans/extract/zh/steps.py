@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from plans.extract_clauses import (
+from plans.extract.context import Context, levels_in, step_phase
+from plans.extract.draft import Draft
+from plans.extract.registry import (
+    ALIAS,
+    RoleRegistry,
+    duty_head,
+    org_sentences,
+    role_head,
+    strip_label,
+)
+from plans.extract.text import clauses, sentences, strip_end
+from plans.extract.zh.clauses import (
     ACTION,
     CONDITIONS,
     ONLY_CONDITION,
@@ -20,17 +31,7 @@ from plans.extract_clauses import (
     join_continuations,
     new_deadline,
 )
-from plans.extract_context import Context, levels_in, step_phase
-from plans.extract_names import agents_by, is_role_name, split_role_list, subject_of
-from plans.extract_roles import (
-    ALIAS,
-    RoleRegistry,
-    duty_head,
-    org_sentences,
-    role_head,
-    strip_label,
-)
-from plans.extract_text import clauses, sentences, strip_end
+from plans.extract.zh.names import agents_by, is_role_name, split_role_list, subject_of
 from plans.model import Block
 from plans.timelimits import find_time_limit, read_time
 
@@ -78,32 +79,6 @@ _ACTS_NEXT = re.compile(
 def _names_only(text: str) -> bool:
     """Whether `text` is one role's name and nothing else ("医疗救治组", not "市应急管理局及时上报…")."""
     return is_role_name(text) and subject_of(text + "负责") == [text]
-
-
-@dataclass
-class Draft:
-    """A step before ids: its block, quotation, owners, and what decides its order."""
-
-    block: int
-    source: str
-    text: str
-    roles: list[str]
-    phase: str
-    levels: tuple[str, ...] = ()
-    time: float | None = None
-    time_text: str = ""
-    support: list[str] = field(default_factory=list)
-    section: int | None = None
-    list_key: tuple | None = None  # (lead block, depth) of the list the step is an item of
-    item: int | None = None  # the list item's block
-    parent_item: int | None = None
-    sequence: bool = False
-    sentence_prev: int | None = None  # index of the draft before it in the same sentence
-    trigger: str = ""
-    part: str | None = None
-    lead_text: str = ""  # the lead-in sentence of the list the step is an item of
-    title_item: bool = False  # its list item opens with a short title ("现场施救。")
-    limit: object = None  # the TimeLimit its text states (deadline parts, anchor, frequency)
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""English language pack (plans.extract.en.pack.PACK)."""

@@ -1,0 +1,46 @@
+"""English step labels: the action of the step's first sentence."""
+
+from __future__ import annotations
+
+import re
+
+from plans.extract.draft import Draft
+from plans.extract.registry import RoleRegistry
+
+_EN_NAME_END = re.compile(r"[.;:]")
+_EN_CONDITION = re.compile(
+    r"^(?:once|when|whenever|after|if|upon|on|as soon as)\b[^,]{1,80},\s*", re.IGNORECASE
+)
+_EN_CONDITION = re.compile(
+    r"^(?:once|when|whenever|after|if|upon|on|as soon as)\b[^,]{1,80},\s*", re.IGNORECASE
+)
+_EN_MODAL = re.compile(r"^(?:shall|will|must|should)\s+(?:then\s+)?", re.IGNORECASE)
+
+
+def step_name(d: Draft, reg: RoleRegistry, limit: int = 8) -> str:
+    """A short label: the first words of the action, without condition, owner and modal."""
+    text = _NUMBERING.sub("", d.text)
+    return " ".join(_en_action(text, d, reg).split()[:limit])
+
+
+_NUMBERING = re.compile(r"^\(?[\dA-Za-z]{1,3}[).]\s*")
+
+
+def _en_action(text: str, d: Draft, reg: RoleRegistry) -> str:
+    """The first sentence of an English step from its action on: without a leading condition
+    ("Once the leak is stopped, "), the owner that opens the main clause and a modal verb."""
+    first = _EN_NAME_END.split(text)[0]
+    condition = _EN_CONDITION.match(first)
+    rest = first[condition.end() :] if condition else first
+    names = [n for rid in d.roles if rid in reg.entries for n in _names_of(reg, rid)]
+    for name in sorted(names, key=len, reverse=True):
+        m = re.match(rf"(?:the\s+)?{re.escape(name)}\s+(?=[a-z])", rest, re.IGNORECASE)
+        if m:
+            return _EN_MODAL.sub("", rest[m.end() :], count=1).strip() or first
+    # a condition before a clause of its own ("When the IC arrives, Staff …") stays
+    return first if condition and rest[:1].isupper() else rest.strip() or first
+
+
+def _names_of(reg: RoleRegistry, rid: str) -> list[str]:
+    entry = reg.entries[rid]
+    return [n for n in (entry.name, *entry.aliases) if n]

@@ -1,0 +1,63 @@
+"""The English language pack: chapter words of emergency operations, incident-response and
+contingency plans, posts named as subjects or section owners, imperative procedures."""
+
+from __future__ import annotations
+
+import re
+
+from plans.extract.context import Context
+from plans.extract.draft import Draft
+from plans.extract.en import naming
+from plans.extract.en.order import order_en
+from plans.extract.en.steps import EnglishExtractor
+from plans.extract.registry import RoleRegistry
+from plans.extract.vocab import section_kinds
+from plans.model import Block
+
+_STARTS = re.compile(
+    r"\b(?:activat(?:es?|ing)|initiat(?:es?|ing)|invok(?:es?|ing)|launch(?:es|ing)?|"
+    r"start(?:s|ing)?|declares?\s+the\s+start\s+of)\s+(?:the|this|its|an?)?\s*"
+    r"(?:[\w-]+\s+){0,3}?(?:plan|response|EOP)\b"
+    r"(?!\s+(?:actions?|measures|teams?|operations|tasks|activities|efforts|resources|personnel))",
+    re.IGNORECASE,
+)
+# what makes the start a condition of the clause it stands in
+_START_IF = re.compile(
+    r"\b(?:after|upon|on|once|when|whenever|if|unless|until|before|following|whether|not)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[，,；;。:：.]")
+
+
+class EnglishPack:
+    language = "en"
+
+    def __init__(self) -> None:
+        self.kinds = section_kinds("en", ignore_case=True)
+
+    def heading_phase(self, text: str) -> tuple[bool, str | None]:
+        return self.kinds.classify(text)
+
+    def starts_response(self, text: str) -> bool:
+        for m in _STARTS.finditer(text):
+            clause = _CLAUSE_END.split(text[: m.start()])[-1]
+            if not _START_IF.search(clause):
+                return True
+        return False
+
+    def extract(
+        self, blocks: list[Block], ctxs: list[Context], parts: list[str | None], reg: RoleRegistry
+    ) -> tuple[list[Draft], list[list[int]]]:
+        english = EnglishExtractor(reg)
+        drafts = english.run(blocks, ctxs, parts)
+        names = {rid: [e.name, *e.aliases] for rid, e in reg.entries.items()}
+        return drafts, order_en(drafts, english.en.find, names, english.flow_sections)
+
+    def step_name(self, d: Draft, reg: RoleRegistry) -> str:
+        return naming.step_name(d, reg)
+
+    def notified(self, d: Draft, reg: RoleRegistry) -> list[str]:
+        return []
+
+
+PACK = EnglishPack()

@@ -1,0 +1,41 @@
+"""Language packs: what the import pipeline asks of a language. A third language is one more
+pack registered here (a package beside plans/extract/zh and plans/extract/en with its own
+vocabulary files), not edits across the pipeline."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from plans.extract.context import Context
+from plans.extract.draft import Draft
+from plans.extract.registry import RoleRegistry
+from plans.model import Block
+
+
+class LanguagePack(Protocol):
+    language: str
+
+    def heading_phase(self, text: str) -> tuple[bool, str | None]:
+        """(decided, phase) of a section heading: see plans.extract.vocab.SectionKinds."""
+
+    def starts_response(self, text: str) -> bool:
+        """Whether the step's own action starts the response or the plan."""
+
+    def extract(
+        self, blocks: list[Block], ctxs: list[Context], parts: list[str | None], reg: RoleRegistry
+    ) -> tuple[list[Draft], list[list[int]]]:
+        """The steps found in the blocks, and for each the indexes of the steps before it."""
+
+    def step_name(self, d: Draft, reg: RoleRegistry) -> str:
+        """A short label of the step for charts."""
+
+    def notified(self, d: Draft, reg: RoleRegistry) -> list[str]:
+        """Registry ids of the roles the step reports to."""
+
+
+def pack_for(language: str) -> LanguagePack:
+    """The pack of `language` ("zh", "en"); Chinese for anything else."""
+    from plans.extract.en.pack import PACK as ENGLISH
+    from plans.extract.zh.pack import PACK as CHINESE
+
+    return {"zh": CHINESE, "en": ENGLISH}.get(language, CHINESE)

@@ -1,0 +1,1 @@
+"""Chinese language pack (plans.extract.zh.pack.PACK)."""

@@ -1,0 +1,155 @@
+"""Chinese step labels and whom a step reports to."""
+
+from __future__ import annotations
+
+import re
+
+from plans.extract.draft import Draft
+from plans.extract.registry import RoleRegistry
+
+# whom a step reports to; a lookahead, so that one candidate ("报警后向…") does not swallow the
+# next ("向应急指挥部报告")
+_NOTIFY = re.compile(
+    r"(?=(?:向|通知|报告|上报|报送|通报|报)(?P<who>[^，。；、]{2,30}?)"
+    r"(?:报告|通报|报送|求救|请求|和|及|、|，|。|$))"
+)
+OFFICE = re.compile(r"办公室$|办$")
+_NUMBERING = re.compile(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
+# a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
+# (应急, 要求, 须知, 负责人)
+_MODAL = re.compile(
+    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
+)
+_NUMBERING = re.compile(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
+# a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
+# (应急, 要求, 须知, 负责人)
+_MODAL = re.compile(
+    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
+)
+_CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
+# a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
+# (应急, 要求, 须知, 负责人)
+_MODAL = re.compile(
+    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
+)
+# a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
+# (应急, 要求, 须知, 负责人)
+_MODAL = re.compile(
+    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
+)
+_NAME_END = re.compile(r"[，,。；;：:]")
+# what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
+# "按照…要求", "在接到报告时", "对于…的")
+_LEADING_BASIS = re.compile(
+    r"^(?:根据|按照|依照|依据|按|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
+    r"|^在[^，,。；]{1,24}?(?:时|后|中|期间)[，,]?"
+)
+# what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
+# "按照…要求", "在接到报告时", "对于…的")
+_LEADING_BASIS = re.compile(
+    r"^(?:根据|按照|依照|依据|按|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
+    r"|^在[^，,。；]{1,24}?(?:时|后|中|期间)[，,]?"
+)
+_PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
+_OCCASION = re.compile(
+    r"(?:的|时|后|前|下|中|期间|以上|以下)$|^(?:对|在|如|若|当|遇|凡|根据|按照|依照|为了|为)"
+)
+_OCCASION = re.compile(
+    r"(?:的|时|后|前|下|中|期间|以上|以下)$|^(?:对|在|如|若|当|遇|凡|根据|按照|依照|为了|为)"
+)
+# a good place to cut a long label: after a list or object boundary, never inside a word
+_CUT = re.compile(r"[、和及与并]|(?<=[的了])")
+_EN_NAME_END = re.compile(r"[.;:]")
+_EN_CONDITION = re.compile(
+    r"^(?:once|when|whenever|after|if|upon|on|as soon as)\b[^,]{1,80},\s*", re.IGNORECASE
+)
+
+
+def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
+    """A short label: the action of the clause without numbering, occasion, subject and modal."""
+    text = _NUMBERING.sub("", d.text)
+    for rid in d.roles:
+        entry = reg.entries.get(rid)
+        for name in ([entry.name] + entry.aliases) if entry else []:
+            if name and name in text[:40]:
+                text = text.split(name, 1)[1] if text.find(name) < 25 else text
+                break
+    text = _CONDITION.sub("", text)
+    text = _LEADING_BASIS.sub("", text)
+    pieces = [p for p in _NAME_END.split(text) if p.strip()]
+    while len(pieces) > 1 and _OCCASION.search(pieces[0]):
+        # "对造成重大人员伤亡的灾害事件，…", "灾情稳定前，…": the occasion, not the action
+        pieces = pieces[1:]
+    text = _strip_modals(_without_owner("，".join(pieces), d, reg).lstrip("，,：: 、"), reg)
+    pieces = [p for p in _NAME_END.split(text) if p.strip()]
+    name = pieces[0] if pieces else ""
+    passive = _PASSIVE.match(_NAME_END.split(_NUMBERING.sub("", d.text))[0])
+    if len(name) <= 3 and passive:
+        # "蓝色预警由办公室发布" → "发布蓝色预警"
+        name = name + passive.group("obj")
+    elif len(name) <= 3 and len(pieces) > 1:
+        # a bare 同意/决定/配合 says nothing: the action it governs follows
+        name = name + "，" + pieces[1]
+    return _cut_at_word(name, limit) or d.text[:limit]
+
+
+def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:
+    """`text` without the owner's name that opens it ("应急管理部门要及时…" → "要及时…")."""
+    for rid in d.roles:
+        entry = reg.entries.get(rid)
+        for name in sorted(([entry.name] + entry.aliases) if entry else [], key=len, reverse=True):
+            if name and text.startswith(name):
+                return text[len(name) :]
+    return re.sub(
+        r"^(?:各级|县级以上|有关|相关)?[\u4e00-\u9fff]{0,8}(?:部门|单位|政府)(?=要|应|须)", "", text
+    )
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters at a list or object boundary, not mid-word."""
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in _CUT.finditer(text, 0, limit + 1) if m.start() >= limit // 2]
+    return text[: cuts[-1]] if cuts else text[:limit]
+
+
+def _strip_modals(text: str, reg: RoleRegistry) -> str:
+    """`text` without the modal words that open it, stopping at a role's name ("应急指挥部…")."""
+    names = None
+    while m := _MODAL.match(text):
+        if names is None:
+            names = [n for e in reg.entries.values() for n in (e.name, *e.aliases) if n]
+        if any(text.startswith(n) for n in names):
+            break
+        text = text[m.end() :]
+    return text
+
+
+def receivers(d: Draft, reg: RoleRegistry, offices: list[tuple[str, str | None]]) -> set[str]:
+    """Roles the step reports to, with their offices (an office receives its body's reports).
+
+    `offices`: (role id, parent id) of the registry's offices, in registry order."""
+    out: set[str] = set()
+    for m in _NOTIFY.finditer(d.text):
+        rid = reg.find(m.group("who"))
+        if rid and rid not in d.roles:
+            out.add(rid)
+    if out:
+        for rid, parent in offices:
+            if parent in out:
+                out.add(rid)
+    return out
+
+
+def notified(d: Draft, reg: RoleRegistry) -> list[str]:
+    """Registry ids of the roles the step reports to ("向应急指挥部报告"), in text order."""
+    out: list[str] = []
+    for m in _NOTIFY.finditer(d.text):
+        rid = reg.find(m.group("who"))
+        if rid and rid not in out:
+            out.append(rid)
+    return out

@@ -1,0 +1,65 @@
+"""The Chinese language pack: GB/T 29639 chapter vocabulary, subjects at clause start, 接报后…
+triggers, 一、（一）1. numbering."""
+
+from __future__ import annotations
+
+import re
+
+from plans.extract.context import Context
+from plans.extract.draft import Draft
+from plans.extract.registry import RoleRegistry
+from plans.extract.vocab import section_kinds
+from plans.extract.zh import naming
+from plans.extract.zh.order import order
+from plans.extract.zh.steps import ChineseExtractor
+from plans.model import Block
+
+# A step whose own action starts the response or the plan ("启动Ⅱ级应急响应", "启动本预案",
+# "宣布启动…", "activates the plan"): activation, even under a heading that only says
+# "response" or "measures". Not a start named as a condition ("启动应急响应后，…",
+# "如需启动…", "after the IC activates the plan, …"), nor its conditions or level ("启动条件",
+# "启动的级别").
+_STARTS = re.compile(
+    r"(?:启动|启用)(?:[、或和及][\u4e00-\u9fff]{2}){0,3}"
+    r"(?:本|相应|相关|[^，,。；;、的]{0,10}?)(?:应急)?(?:响应|预案)"
+    r"(?!后|时|前|以后|之后|期间|条件|标准|级别|措施|行动|的(?!建议|请求|申请|决定|命令|指令))"
+    r"|宣布(?:启动|进入)[^，,。；;]{0,12}?(?:响应|预案|应急状态)"
+)
+# what makes the start a condition of the clause it stands in
+_START_IF = re.compile(r"(?:当|如|若|如果|假如|一旦|待|凡|需|需要|不|未|无需|是否|能否)$")
+_CLAUSE_END = re.compile(r"[，,；;。:：.]")
+
+
+class ChinesePack:
+    language = "zh"
+
+    def __init__(self) -> None:
+        self.kinds = section_kinds("zh")
+
+    def heading_phase(self, text: str) -> tuple[bool, str | None]:
+        return self.kinds.classify(text)
+
+    def starts_response(self, text: str) -> bool:
+        for m in _STARTS.finditer(text):
+            clause = _CLAUSE_END.split(text[: m.start()])[-1]
+            if not _START_IF.search(clause):
+                return True
+        return False
+
+    def extract(
+        self, blocks: list[Block], ctxs: list[Context], parts: list[str | None], reg: RoleRegistry
+    ) -> tuple[list[Draft], list[list[int]]]:
+        drafts = ChineseExtractor(reg).run(blocks, ctxs, parts)
+        offices = [
+            (rid, e.parent) for rid, e in reg.entries.items() if naming.OFFICE.search(e.name)
+        ]
+        return drafts, order(drafts, [naming.receivers(d, reg, offices) for d in drafts])
+
+    def step_name(self, d: Draft, reg: RoleRegistry) -> str:
+        return naming.step_name(d, reg)
+
+    def notified(self, d: Draft, reg: RoleRegistry) -> list[str]:
+        return naming.notified(d, reg)
+
+
+PACK = ChinesePack()
