@@ -10,6 +10,7 @@ from plans.extract.context import Context, heading_phase, levels_in, step_phase
 from plans.extract.draft import Draft
 from plans.extract.registry import RoleRegistry
 from plans.extract.text import sentences
+from plans.extract.vocab import alternation, words
 from plans.model import Block
 from plans.timelimits import find_time_limit, read_time
 
@@ -456,14 +457,7 @@ class _Lead:
 
 
 # the last word of a post's or team's name in English plans
-_HEAD_NOUN = (
-    r"commanders?|leads?|leaders?|managers?|officers?|officials?|coordinators?|directors?|"
-    r"supervisors?|chiefs?|scribes?|liaisons?|specialists?|engineers?|responders?|"
-    r"administrators?|analysts?|owners?|counsel|teams?|operations|dispatchers?|crews?|"
-    r"captains?|wardens?|marshals?|volunteers?|representatives?|committee|board|desk|"
-    r"department|agency|office|centre|center|unit|section|branch|division|staff|personnel|"
-    r"technicians?|custodians?|controllers?|heads?|ciso|cio|cto|ceo|eoc|desk"
-)
+_HEAD_NOUN = rf"(?:{alternation(words('en', 'role_heads'))})s?"  # vocab/role_heads.txt
 _ROLE_PHRASE = re.compile(
     rf"^(?:the |a |an |each |every |any |all |our |your )?(?P<name>(?:[\w.@/&'’-]+ ){{0,4}}"
     rf"(?:{_HEAD_NOUN}))$",

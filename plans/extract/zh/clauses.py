@@ -5,23 +5,12 @@ from __future__ import annotations
 import re
 
 from plans.extract.text import per_document
+from plans.extract.vocab import alternation, words
 from plans.extract.zh.names import subject_of
 from plans.timelimits import find_time_limit
 
-ACTION = re.compile(
-    r"报告|上报|报送|报警|通知|通报|发布|启动|组织|开展|实施|采取|做好|落实|赶赴|派|调集|调动|调度|疏散|"
-    r"转移|撤离|救治|抢救|救援|抢险|封闭|设置|关闭|停止|检查|查明|监测|监视|预报|预警|会商|研判|评估|"
-    r"确定|决定|批准|审核|提出|建议|协调|指挥|处置|处理|负责|收集|核实|汇总|记录|保存|填写|交换|递交|"
-    r"控制|切断|扑救|灭火|堵漏|排水|供水|报|请求|请示|申请|联系|宣布|终止|解除|恢复|清理|修复|调拨|垫付|"
-    r"赔付|补偿|总结|调查|部署|动员|指导|督促|提供|保障|配合|协助|参与|进驻|坐镇|值守|回应|引导|"
-    r"警戒|管制|疏导|分流|发出|下令|命令|指派|测量|准备|备妥|注意|防止|观察|确认|打开|施放|撤出|"
-    r"掌握|跟踪|加强|加密|巡查|排查|发送|召集|成立|组建|增派|安置|救助|补充|发放|坚守|召开|主持|"
-    # general verbs of on-site measures (rescue, medical care, cordons, decontamination, repair)
-    r"急救|转送|运送|送往|护送|搜救|搜寻|救护|洗消|消毒|消杀|检测|采样|封锁|隔离|撤退|抢修|抢通|"
-    r"接管|收容|登记|清点|核查|统计|分析|派遣|转运|转报|续报|核报|初报|通告|公告|告知|答复|"
-    r"维护|维持|巡逻|守护|看守|稀释|中和|覆盖|围堵|拦截|收集|回收|处置|安抚|慰问|救济|赈济|"
-    r"调配|征用|调用|开放|启用|投入|派出|赴|前往|到达|抵达|进入|撤回|移交|交接|汇报|请求支援"
-)
+# verbs that make a clause an action (vocab/actions.txt)
+ACTION = re.compile(alternation(words("zh", "actions")))
 
 # teams named inside a clause ("大副率领堵漏队和隔离队的队长", "组织消防队进行扑救")
 TEAMS = re.compile(

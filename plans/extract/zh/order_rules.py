@@ -96,7 +96,7 @@ def forecast_for_consultation(drafts: list[Draft], i: int) -> list[int]:
 
 
 def failed_attempt(drafts: list[Draft], i: int) -> list[int]:
-    """ "若自力脱浅无效…" follows the attempt it names."""
+    """ "若堵漏无效…", "如无法控制…": follows the attempt it names."""
     m = _FAILED.search(drafts[i].text)
     if not m:
         return []
