@@ -141,10 +141,10 @@ def _insert_parts(cur, version_id: int, plan: Plan) -> None:
 
 def _insert_sections(cur, version_id: int, plan: Plan) -> None:
     rows = [
-        [version_id, s.id, i, s.heading, s.level, s.text, s.part, s.block]
+        [version_id, s.id, i, s.heading, s.level, s.text, s.part, s.block, s.kind]
         for i, s in enumerate(plan.sections)
     ]
-    columns = "version_id, id, position, heading, level, body, part, block"
+    columns = "version_id, id, position, heading, level, body, part, block, kind"
     _insert_many(cur, "sections", columns, rows)
 
 
@@ -239,8 +239,9 @@ def _insert_many(cur, table: str, columns: str, rows: list[list]) -> None:
         names = [c.strip() for c in columns.split(",")]
         unnests = ", ".join(f"unnest(?) AS {name}" for name in names)
         values = [list(column) for column in zip(*rows)]
-        cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM (SELECT {unnests})",
-                    values)
+        cur.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM (SELECT {unnests})", values
+        )
 
 
 def load_content(cur: duckdb.DuckDBPyConnection, version_id: int, meta: dict) -> Plan:
@@ -258,9 +259,9 @@ def load_content(cur: duckdb.DuckDBPyConnection, version_id: int, meta: dict) ->
             for i, t, k in _rows(cur, "SELECT id, title, kind FROM parts", version_id)
         ),
         sections=tuple(
-            Section(id=i, heading=h, level=lv, text=b, part=p, block=bl)
-            for i, h, lv, b, p, bl in _rows(
-                cur, "SELECT id, heading, level, body, part, block FROM sections", version_id
+            Section(id=i, heading=h, level=lv, text=b, part=p, block=bl, kind=k or "")
+            for i, h, lv, b, p, bl, k in _rows(
+                cur, "SELECT id, heading, level, body, part, block, kind FROM sections", version_id
             )
         ),
         warnings=tuple(json.loads(meta["warnings"] or "[]")),

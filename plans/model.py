@@ -124,14 +124,34 @@ class Part:
         strip_bidi_fields(self, "title")
 
 
+# what a section of a plan holds (GB/T 29639 chapters; HSEEP/NIST phases for English plans)
+SECTION_KINDS = (
+    "general",
+    "organisation",
+    "levels",
+    "warning",
+    "report",
+    "response",
+    "termination",
+    "recovery",
+    "support",
+    "annex",
+    "other",
+)
+
+
 @dataclass(frozen=True)
 class Section:
+    """A heading of the document with its narrative text; `kind` (one of SECTION_KINDS, "" when
+    unknown) says what the section holds, so steps come only from response kinds."""
+
     id: str
     heading: str
     level: int
     text: str = ""
     part: str | None = None
     block: int | None = None
+    kind: str = ""
 
     def __post_init__(self) -> None:
         strip_bidi_fields(self, "heading")
@@ -210,6 +230,7 @@ def plan_from_dict(data: dict) -> Plan:
 __all__ = [
     "PHASES",
     "PLAN_KINDS",
+    "SECTION_KINDS",
     "VERSION_STATUSES",
     "Block",
     "Level",

@@ -110,6 +110,29 @@ class Context:
     section: int | None = None  # index of the innermost heading
 
 
+# the section kind of each phase: where the steps of a response come from
+_PHASE_KIND = {
+    "warning": "warning",
+    "report": "report",
+    "termination": "termination",
+    "recovery": "recovery",
+    "support": "support",
+}
+
+
+def section_kind(ctx: Context, pack) -> str:
+    """What the section of `ctx` holds: a response kind ("warning", "report", "response",
+    "termination", "recovery") when its headings give it steps, else its topic
+    ("organisation", "levels", "support", "annex", "general"), or "other"."""
+    if ctx.phase is not None:
+        return _PHASE_KIND.get(ctx.phase, "response")
+    for h in reversed(ctx.headings):
+        topic = pack.section_topic(h.text)
+        if topic:
+            return topic
+    return "other"
+
+
 def heading_phase(text: str, language: str) -> tuple[bool, str | None]:
     """(decided, phase): decided is False when the heading says nothing about steps."""
     from plans.extract.packs import pack_for

@@ -18,6 +18,10 @@ class LanguagePack(Protocol):
     def heading_phase(self, text: str) -> tuple[bool, str | None]:
         """(decided, phase) of a section heading: see plans.extract.vocab.SectionKinds."""
 
+    def section_topic(self, text: str) -> str | None:
+        """What a section without steps is about ("organisation", "levels", "support", "annex",
+        "general"), or None when its heading does not say."""
+
     def starts_response(self, text: str) -> bool:
         """Whether the step's own action starts the response or the plan."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from plans.extract.context import contexts
+from plans.extract.context import contexts, section_kind
 from plans.extract.levels import extract_levels
 from plans.extract.packs import pack_for
 from plans.extract.registry import RoleRegistry
@@ -111,6 +111,6 @@ def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> P
         levels=tuple(levels),
         steps=tuple(steps),
         parts=tuple(parts),
-        sections=tuple(sections(blocks, block_parts)),
+        sections=tuple(sections(blocks, block_parts, [section_kind(ctx, pack) for ctx in ctxs])),
         warnings=tuple(warnings),
     )

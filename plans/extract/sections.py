@@ -109,8 +109,11 @@ def find_parts(blocks: list[Block]) -> tuple[list[Part], list[str | None]]:
     return parts, out
 
 
-def sections(blocks: list[Block], parts: list[str | None]) -> list[Section]:
-    """Headings with the narrative text under them, so the document can be written out again."""
+def sections(
+    blocks: list[Block], parts: list[str | None], kinds: list[str] | None = None
+) -> list[Section]:
+    """Headings with the narrative text under them, so the document can be written out again;
+    `kinds[i]`: the kind of the section block i stands in (see plans.model.SECTION_KINDS)."""
     out: list[Section] = []
     heading: Block | None = None
     lines: list[str] = []
@@ -127,6 +130,7 @@ def sections(blocks: list[Block], parts: list[str | None]) -> list[Section]:
                 text="\n".join(lines),
                 part=part,
                 block=heading.index if heading else None,
+                kind=kinds[heading.index] if heading and kinds else "",
             )
         )
 

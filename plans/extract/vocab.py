@@ -63,3 +63,28 @@ def section_kinds(pack: str, *, ignore_case: bool = False) -> SectionKinds:
         kind, pattern = line.split("\t", 1)
         rows.append((kind.strip(), re.compile(pattern, flags)))
     return SectionKinds(rows)
+
+
+@cache
+def topics(pack: str, *, ignore_case: bool = False) -> tuple[tuple[str, re.Pattern], ...]:
+    """(kind, pattern) rows of `<pack>/vocab/topics.tsv`: what a section without steps is about."""
+    flags = re.IGNORECASE if ignore_case else 0
+    rows = []
+    for line in _lines(_ROOT / pack / "vocab" / "topics.tsv"):
+        kind, pattern = line.split("\t", 1)
+        rows.append((kind.strip(), re.compile(pattern, flags)))
+    return tuple(rows)
+
+
+_NUMBER = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]+[章节部分篇]|[（(]?[一二三四五六七八九十\d.]+[)）.、．]?)\s*"
+)
+
+
+def topic_of(rows: tuple[tuple[str, re.Pattern], ...], heading: str) -> str | None:
+    """The first topic whose pattern is found in `heading` (its own numbering left out)."""
+    text = _NUMBER.sub("", heading.strip())
+    for kind, pattern in rows:
+        if pattern.search(text):
+            return kind
+    return None

@@ -46,7 +46,7 @@ def rich_plan(title: str = "某市危险化学品事故应急预案") -> Plan:
         kind="special",
         parts=(Part("p2", "现场处置方案", "onsite"), Part("p1", "专项预案", "special")),
         sections=(
-            Section("h1", "1 总则", 1, "为规范……", part="p1", block=0),
+            Section("h1", "1 总则", 1, "为规范……", part="p1", block=0, kind="general"),
             Section("h0", "（一）编制目的", 2, "", part=None, block=None),
         ),
         roles=(

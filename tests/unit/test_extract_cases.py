@@ -28,3 +28,70 @@ def test_a_chinese_rule_holds(case):
         assert name not in {r.name for r in plan.roles}
     if "names" in case:
         assert [s.name for s in plan.steps] == case["names"]
+
+
+SECTIONS_ZH = """某市危险化学品事故应急预案
+一、总则
+（一）编制目的
+为规范应急处置工作，制定本预案。
+二、组织指挥体系
+（一）市应急指挥部
+市应急指挥部负责统一指挥。
+三、事故分级
+按照危害程度分为特别重大、重大、较大和一般四级。
+四、监测预警
+市应急管理局发布预警信息。
+五、信息报告
+事发单位应在30分钟内向市应急管理局报告。
+六、应急响应
+（一）Ⅰ级响应
+市应急指挥部立即启动Ⅰ级响应。
+七、应急结束
+市应急指挥部宣布应急结束。
+八、后期处置
+事发地政府组织善后工作。
+九、保障措施
+（一）社会动员保障
+市民政局做好社会动员准备。
+十、附件
+应急联系方式
+"""
+
+
+@pytest.mark.parametrize(
+    "heading, kind",
+    [
+        ("一、总则", "general"),
+        ("二、组织指挥体系", "organisation"),
+        ("三、事故分级", "levels"),
+        ("四、监测预警", "warning"),
+        ("五、信息报告", "report"),
+        ("（一）Ⅰ级响应", "response"),
+        ("七、应急结束", "termination"),
+        ("八、后期处置", "recovery"),
+        ("（一）社会动员保障", "support"),
+        ("十、附件", "annex"),
+    ],
+)
+def test_each_section_of_a_chinese_plan_has_its_kind(heading, kind):
+    plan = extract_plan(read_text(SECTIONS_ZH), filename="plan.txt")
+    assert {s.heading: s.kind for s in plan.sections}[heading] == kind
+
+
+def test_steps_come_only_from_response_kinds_of_section():
+    plan = extract_plan(read_text(SECTIONS_ZH), filename="plan.txt")
+    kinds = {s.block: s.kind for s in plan.sections}
+    heading_of = {}
+    current = None
+    for b in read_text(SECTIONS_ZH):
+        current = b.index if b.kind == "heading" else current
+        heading_of[b.index] = current
+    for step in plan.steps:
+        assert kinds[heading_of[step.source.block]] in {
+            "warning",
+            "report",
+            "response",
+            "termination",
+            "recovery",
+        }
+    assert not any("社会动员准备" in s.text for s in plan.steps)

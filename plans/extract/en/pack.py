@@ -11,7 +11,7 @@ from plans.extract.en import naming
 from plans.extract.en.order import order_en
 from plans.extract.en.steps import EnglishExtractor
 from plans.extract.registry import RoleRegistry
-from plans.extract.vocab import section_kinds
+from plans.extract.vocab import section_kinds, topic_of, topics
 from plans.model import Block
 
 _STARTS = re.compile(
@@ -37,6 +37,9 @@ class EnglishPack:
 
     def heading_phase(self, text: str) -> tuple[bool, str | None]:
         return self.kinds.classify(text)
+
+    def section_topic(self, text: str) -> str | None:
+        return topic_of(topics("en", ignore_case=True), text)
 
     def starts_response(self, text: str) -> bool:
         for m in _STARTS.finditer(text):

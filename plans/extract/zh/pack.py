@@ -8,7 +8,7 @@ import re
 from plans.extract.context import Context
 from plans.extract.draft import Draft
 from plans.extract.registry import RoleRegistry
-from plans.extract.vocab import section_kinds
+from plans.extract.vocab import section_kinds, topic_of, topics
 from plans.extract.zh import naming
 from plans.extract.zh.order import order
 from plans.extract.zh.steps import ChineseExtractor
@@ -38,6 +38,9 @@ class ChinesePack:
 
     def heading_phase(self, text: str) -> tuple[bool, str | None]:
         return self.kinds.classify(text)
+
+    def section_topic(self, text: str) -> str | None:
+        return topic_of(topics("zh"), text)
 
     def starts_response(self, text: str) -> bool:
         for m in _STARTS.finditer(text):
