@@ -91,7 +91,7 @@ class _Order:
             if (
                 d.phase in _MEASURES
                 and _START.search(d.text)
-                and not _NOT_START.search(d.text)
+                and _is_start(d.text)
                 and not set(out[-1]) & set(self.starts)
             ):
                 self.starts.append(i)
@@ -279,6 +279,16 @@ class _Order:
         if item is None:
             return j
         return next(k for k in range(j + 1) if self.d[k].item == item)
+
+
+def _is_start(text: str) -> bool:
+    """Whether a step starts (or decides to start) a response: not a proposal, a condition or a
+    review of one, unless the sentence goes on to the decision ("提出启动…的建议，…报…决定")."""
+    hold = _NOT_START.search(text)
+    return hold is None or bool(_DECIDES.search(text, hold.end()))
+
+
+_DECIDES = re.compile(r"(?:决定|批准)(?!权)")
 
 
 def _head(text: str) -> str:
