@@ -16,6 +16,7 @@ from plans.extract.zh.names import (
 )
 from plans.model import Block, Role, Source
 
+_TOP_POST = re.compile(r"副?总指挥|副?指挥长")
 _POSTS = re.compile(r"(副总指挥|总指挥|副指挥长|指挥长|副组长|组长|秘书长|副主任|主任|队长)$")
 _PREFIX = re.compile(r"^(?:各级|各|本级|同级|上级|所属)")
 _KIND = (
@@ -123,9 +124,10 @@ class RoleRegistry:
                 return rid
         post = _POSTS.search(name)
         if post and post.start() > 0:
-            head = name[: post.start()]
-            if self.find(head) and _key(post.group(1)) in self.by_key:
-                return self.by_key[_key(post.group(1))]
+            head = self.find(name[: post.start()])
+            bare = self.by_key.get(_key(post.group(1)))
+            if head and bare and self._post_of(bare, head):
+                return bare
         # a post with a task prefix ("现场指挥大副" for "大副")
         for k, rid in self.by_key.items():
             post = 2 <= len(k) < len(key) and key.endswith(k) and _SHIP_POSTS.fullmatch(k)
@@ -151,6 +153,12 @@ class RoleRegistry:
                 return hits.pop()
         return None
 
+    def _post_of(self, post: str, head: str) -> bool:
+        """Whether the bare post `post` is the post of body `head`: its own (a group's 组长 under
+        that group), or the command's top post (总指挥, 指挥长), which a plan has once."""
+        entry = self.entries[post]
+        return entry.parent == head or bool(_TOP_POST.fullmatch(entry.name))
+
     def named_at_start(self, text: str) -> tuple[str, str] | None:
         """(id, rest of `text`) of the defined role whose name or alias, written out in full,
         opens `text` ("应急指挥部召开会议…"), the longest first; not a name that only qualifies
@@ -174,14 +182,16 @@ class RoleRegistry:
         rid = self.find(name)
         if rid is None:
             post = _POSTS.search(name)
-            if post and post.start() > 0 and self.find(name[: post.start()]):
-                parent = parent or self.find(name[: post.start()])
-                alias = name
-                name = post.group(1)
-                rid = self.find(name)
-                if rid is None:
-                    rid = self._create(name, block, parent, part)
-                self.alias(rid, alias)
+            head = self.find(name[: post.start()]) if post and post.start() > 0 else None
+            if head:
+                # "抢险救援组组长": the group's own leader, under the group; the one bare post of
+                # the command ("指挥部总指挥" = 总指挥) when the plan names it so
+                bare = self.by_key.get(_key(post.group(1)))
+                if bare and self._post_of(bare, head):
+                    rid = bare
+                    self.alias(rid, name)
+                else:
+                    rid = self._create(name, block, head, part)
             else:
                 rid = self._create(name, block, parent, part)
         entry = self.entries[rid]

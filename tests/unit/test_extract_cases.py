@@ -26,6 +26,8 @@ def test_a_chinese_rule_holds(case):
         assert owners == [sorted(o) for o in case["owners"]]
     for name in case.get("roles_absent", []):
         assert name not in {r.name for r in plan.roles}
+    for word in case.get("names_absent_in_steps", []):
+        assert not any(s.text.startswith(word) for s in plan.steps)
     if "names" in case:
         assert [s.name for s in plan.steps] == case["names"]
 

@@ -61,6 +61,8 @@ _SUPPORT = re.compile(
 )
 _NUMBERS = re.compile(r"^[\d.．、\s]+")
 _PUNCT = re.compile(r"[，,；;。、]")
+_DUTY_LINE = re.compile(r"^(?:主要|工作)?职责(?:任务)?[：:](?P<rest>.+)$")
+_GROUP_POST = re.compile(r"副?(?:组长|队长|主任|负责人)")
 _CELL_DUTIES = re.compile(r"[；;\n]")
 _DUTIES = re.compile(r"[；;。]")
 _TAKES_ON = re.compile(r"负责|承担|牵头")
@@ -171,10 +173,20 @@ class ChineseExtractor:
     def org_block(self, b: Block, ctx: Context, part: str | None) -> None:
         text = strip_label(b)
         org_sentences(self.reg, b, text, self.org_role or self.top, part)
+        duties = _DUTY_LINE.match(text)
+        if duties and self.org_role:
+            # "职责：负责…" under a group: the group's duties
+            for duty in _DUTIES.split(duties.group("rest")):
+                self.reg.responsibility(self.org_role, duty)
+            return
         head = role_head(text)
         if head:
             rid = self.reg.add(
-                head[0], b, defined=True, parent=self.org_role or self.top, part=part
+                self._own_post(head[0]),
+                b,
+                defined=True,
+                parent=self.org_role or self.top,
+                part=part,
             )
             for duty in _DUTIES.split(head[1]):
                 self.reg.responsibility(rid, duty)
@@ -196,6 +208,13 @@ class ChineseExtractor:
                     self.reg.responsibility(rid, sentence)
                     if self.top is None:
                         self.top = rid
+
+    def _own_post(self, name: str) -> str:
+        """ "组长" in the block of a group is that group's leader ("抢险救援组组长")."""
+        group = self.block_owner or self.org_role
+        if group and _GROUP_POST.fullmatch(name):
+            return self.reg.entries[group].name + name
+        return name
 
     def step_block(self, b: Block, ctx: Context, part: str | None) -> None:
         text = strip_label(b)
