@@ -18,9 +18,15 @@ def _cases(language: str) -> list[dict]:
     return json.loads((CASES / f"cases_{language}.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("case", _cases("zh"), ids=lambda c: c["rule"])
-def test_a_chinese_rule_holds(case):
-    plan = extract_plan(read_text(case["text"]), filename="case.txt")
+@pytest.mark.parametrize(
+    "language, case",
+    [(lang, c) for lang in ("zh", "en") for c in _cases(lang)],
+    ids=lambda v: v["rule"] if isinstance(v, dict) else v,
+)
+def test_an_extraction_rule_holds(language, case):
+    markdown = language == "en"
+    plan = extract_plan(read_text(case["text"], markdown=markdown), filename="case.txt")
+    assert plan.language == language
     if "owners" in case:
         owners = [sorted(plan.role(r).name for r in s.roles) for s in plan.steps]
         assert owners == [sorted(o) for o in case["owners"]]

@@ -642,7 +642,8 @@ def is_imperative(text: str) -> bool:
     first = words[0]
     if _NOT_VERB.match(first) or first.isupper() and len(first) > 1:
         return False
-    if len(words) > 1 and _MODALS.match(words[1]):
+    if len(words) > 1 and (_MODALS.match(words[1]) or words[1].lower() == "of"):
+        # "Loss of a data centre" names a thing; a verb is not followed by "of"
         return False
     if _NOUN_END.search(first) and not _VERB_OK.match(first):
         return False
