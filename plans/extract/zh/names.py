@@ -110,6 +110,14 @@ def _role_list(text: str) -> tuple[str, ...]:
     parts = [_GLOSS.sub("", p) for p in parts]
     if not parts:
         return ()
+    last = parts[-1]
+    if (
+        len(parts) > 1
+        and last[:1] in _LEVEL_CHARS
+        and all(len(p) == 1 and p in _LEVEL_CHARS for p in parts[:-1])
+    ):
+        # "省、市、县交通运输主管部门": each level's own department
+        parts = [p + last[1:] for p in parts[:-1]] + [last]
     tail = _SHARED_SUFFIX.search(parts[-1])
     out = []
     for p in parts:
@@ -128,6 +136,7 @@ def _role_list(text: str) -> tuple[str, ...]:
     return tuple(p for p in out if is_role_name(p))
 
 
+_LEVEL_CHARS = "省市县区乡镇村州盟旗"
 _BARE_POST = re.compile(r"(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)")
 _POST_OF = re.compile(
     r"^(?P<body>.{2,}?)(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)$"
@@ -165,13 +174,20 @@ def is_role_name(name: str) -> bool:
         return False
     if _NOT_ROLE_END.search(name) or _VERB_START.match(name) and not _SUFFIX_END.fullmatch(name):
         return False
-    if name.count("（") != name.count("）"):
+    if name.count("（") != name.count("）") or _NAME_BREAK.search(name):
         return False
     return ends_with_role_word(name)
 
 
+# what never stands inside a body's name: sentence punctuation, and the verbs of a clause
+# ("…工作按规定实行地方党政领导", "研究决定地方党委")
+_NAME_BREAK = re.compile(
+    r"[，,。；;：:！？!?]|实行|按规定|研究决定|决定|负责|需要|商请|要求|参加|派出|联合|作为"
+)
+
+
 _VERB_START = re.compile(
-    r"^(?:坚持|推动|实现|强化|确定|下设|设|信息|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
+    r"^(?:需要|需|其他需要|联合|作为|研究|坚持|推动|实现|强化|确定|下设|设|信息|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
     r"立即|及时|迅速|视情|统一|组织|协调|动员|疏散|派出|派|通知|报告|采取|调集|调动|调度|启动|开展|"
     r"实施|做好|落实|加强|负责|配合|协助|指导|督促|检查|确保|根据|按照|依据|对|向|将|把|在|从|为|以|"
     r"设置|设立|成立|组建|建立|明确|制定|提供|保障|发布|转移|撤离|安置|抢救|救治|控制|防止|避免|"
