@@ -108,7 +108,7 @@ _ZH_ANCHOR = re.compile(
 _EN_ANCHOR = re.compile(
     r"(?P<response_end>\b(?:after|following|of)\s+(?:the\s+)?(?:end\s+of\s+the\s+"
     r"(?:response|emergency|incident)|(?:response|emergency|incident|event|operations?)\s+"
-    r"(?:has\s+|have\s+|is\s+|was\s+)?(?:ended|ends|over|closed|concluded|terminated)"
+    r"(?:has\s+|have\s+|is\s+|was\s+)?(?:ended|ends|over|closed|concluded|terminated|resolved)"
     r"|stand-?down|demobili[sz]ation|deactivation|close\s+of\s+the\s+(?:response|incident)))"
     r"|(?P<trigger>\b(?:upon|on|after|of|following)\s+(?:the\s+)?(?:receipt|receiving|being\s+"
     r"(?:notified|informed|alerted)|notification|activation|arrival)\b"

@@ -93,3 +93,18 @@ def test_a_lowercase_post_named_as_subject_is_a_role():
     acknowledge = next(s for s in plan["steps"] if "acknowledges the page" in s["text"])
     assert acknowledge["roles"] == [oncall["id"]]
     assert acknowledge["time_limit_min"] == 5
+
+
+def test_a_site_procedure_gives_each_post_its_own_duties():
+    """A building's fire procedure: posts from a responsibilities list (title case, no post
+    word: "Reception"), a rank that makes another post ("Chief Fire Warden" is not the "Fire
+    Warden"), everybody as one role, and the person who discovers the fire."""
+    plan = _import("en_site_fire")
+    names = {r["id"]: r["name"] for r in plan["roles"]}
+    assert {"Fire Warden", "Chief Fire Warden", "Reception", "All staff"} <= set(names.values())
+    owner = {s["text"][:30]: [names[r] for r in s["roles"]] for s in plan["steps"]}
+    assert owner["Raise the alarm by breaking th"] == ["Person who discovers a fire"]
+    assert owner["Reception calls the fire servic"[:30]] == ["Reception"]
+    assert owner["The Chief Fire Warden takes the"[:30]] == ["Chief Fire Warden"]
+    texts = " ".join(s["text"] for s in plan["steps"])
+    assert "Do not use the lifts" not in texts and "Nobody re-enters" not in texts

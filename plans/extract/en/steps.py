@@ -26,15 +26,13 @@ _GENERIC = {
     "coordinator",
     "section",
     "group",
-    "chief",
     "staff",
     "the",
-    "cert",
-    "ark",
     "area",
     "station",
     "desk",
 }
+_RANKS = {"chief", "deputy", "assistant", "senior", "vice", "head", "principal", "lead"}
 _ROLE_WORDS = re.compile(
     r"\b(?:commander|lead|leader|team|officer|manager|coordinator|chief|director|supervisor|"
     r"scribe|operator|staff|section|unit|units|group|branch|division|dispatcher|liaison|"
@@ -43,7 +41,9 @@ _ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _VERB_START = re.compile(r"^(?:please\s+)?(?:[A-Z][a-z]+)(?:\s|$)")
-_NOT_ACTION = re.compile(r"^(?:do not|don't|never|note|remember|caution|warning)\b", re.IGNORECASE)
+_NOT_ACTION = re.compile(
+    r"^(?:do not|don't|never|note|remember|caution|warning|nobody|no one|no-one)\b", re.IGNORECASE
+)
 _WITH = re.compile(r"\b(?:with|from|to)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w-]*\s?){1,4})")
 _SUBJ = re.compile(
     r"^(?:the\s+)?(?P<who>(?:[A-Z][\w-]*\s){1,4})(?:performs?|opens?|reports?|generates?|"
@@ -59,8 +59,14 @@ _MENTION = re.compile(
 )
 
 
-def role_key(name: str) -> str:
-    words = [w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)?", name.lower()) if w not in _GENERIC]
+def role_key(name: str, own: frozenset[str] = frozenset()) -> str:
+    """The distinctive words of a post's name: without generic head words ("team", "lead") and
+    without the short form of the plan's own organisation ("CERT Medical Team" = "Medical")."""
+    words = [
+        w
+        for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)?", name.lower())
+        if w not in _GENERIC and w not in own
+    ]
     return " ".join(words) or name.lower().strip()
 
 
@@ -70,12 +76,17 @@ class EnglishRegistry:
     def __init__(self, reg: RoleRegistry) -> None:
         self.reg = reg
         self.keys: dict[str, str] = {}
+        # short forms of the plan's own organisation ("CERT"), which prefix its posts' names
+        self.own: frozenset[str] = frozenset()
+
+    def key(self, name: str) -> str:
+        return role_key(name, self.own)
 
     def find(self, name: str) -> str | None:
         name = name.strip(" .,:;")
         if not name:
             return None
-        key = role_key(name)
+        key = self.key(name)
         if key in self.keys:
             return self.keys[key]
         rid = self.reg.by_key.get(name.lower())
@@ -83,6 +94,12 @@ class EnglishRegistry:
         if rid is None and len(words) == 2 and words[-1] in self.keys:
             # "Planning Scribe" for a "Scribe" the organisation already names
             return self.keys[words[-1]]
+        if rid is None and len(words) >= 3 and words[0] not in _RANKS:
+            # "ARK Incident Commander" for the "Incident Commander": a place or unit before
+            # a post the plan already names (not a rank: "Chief Fire Warden" is another post)
+            tail = " ".join(words[1:])
+            if len(words) - 1 >= 2 and tail in self.keys:
+                return self.keys[tail]
         return rid
 
     def add(self, name: str, block: Block, *, parent: str | None = None, part=None) -> str:
@@ -90,7 +107,7 @@ class EnglishRegistry:
         rid = self.find(name)
         if rid is None:
             rid = self.reg.add(name, block, defined=True, parent=parent, part=part)
-            self.keys[role_key(name)] = rid
+            self.keys[self.key(name)] = rid
         else:
             entry = self.reg.entries[rid]
             entry.defined = True
@@ -173,7 +190,7 @@ class EnglishExtractor:
             org_stack[b.level] = self.en.add(b.text, b, parent=parent, part=part)
             return
         duty = _ROLE_DUTY.match(b.text) if b.kind == "list_item" else None
-        if duty and is_role_phrase(duty.group("name")):
+        if duty and (is_role_phrase(duty.group("name")) or _titled(duty.group("name"), ctx)):
             rid = self.en.add(duty.group("name"), b, part=part)
             self.reg.responsibility(rid, duty.group("duty"))
             return
@@ -207,7 +224,7 @@ class EnglishExtractor:
         rid = self.en.add(m.group("name"), b, part=part)
         if m.group("alias"):
             self.reg.alias(rid, m.group("alias").strip())
-            self.en.keys.setdefault(role_key(m.group("alias")), rid)
+            self.en.keys.setdefault(self.en.key(m.group("alias")), rid)
         for duty in re.split(r"(?<=[.;])\s+", " ".join(cells[1:])):
             self.reg.responsibility(rid, duty)
 
@@ -267,7 +284,12 @@ class EnglishExtractor:
             if sentence.endswith(":"):
                 self._open_lead(b, sentence, last)
                 continue
-            if len(sentence) < 12 or not_a_step(sentence) or _DEFINES_LEVEL.match(sentence):
+            if (
+                len(sentence) < 12
+                or not_a_step(sentence)
+                or _NOT_ACTION.match(sentence)
+                or _DEFINES_LEVEL.match(sentence)
+            ):
                 continue
             named = self._subject(sentence, b, part) or self._known(sentence)
             if only_actors and not named:
@@ -336,6 +358,9 @@ class EnglishExtractor:
     def _subject(self, sentence: str, b: Block, part) -> list[str]:
         """A post or team named as the subject ("the on-call engineer declares …"), new or known."""
         text = _drop_condition(sentence)
+        everyone = _EVERYONE_ACTS.match(text)
+        if everyone:
+            return [self.en.add(everyone.group("who").capitalize(), b, part=part)]
         words = text.split()
         start = 1 if words and _DETERMINER.match(words[0]) else 0
         for n in range(min(6, len(words) - 1), start, -1):
@@ -343,10 +368,14 @@ class EnglishExtractor:
             if rid and _VERB_NEXT.match(words[n]):
                 return [rid]
         m = _NP_SUBJECT.match(text)
-        if not m or not is_role_phrase(m.group("np")):
+        if not m or not (
+            is_role_phrase(m.group("np")) or _EVERYONE.match(f"{words[0]} {m.group('np')}")
+        ):
             return []
         np = m.group("np")
-        if not start and not all(w[:1].isupper() or not w[:1].isalpha() for w in np.split()):
+        if start and _EVERYONE.match(f"{words[0]} {np}"):
+            np = f"{words[0].capitalize()} {np}"
+        elif not start and not all(w[:1].isupper() or not w[:1].isalpha() for w in np.split()):
             # without an article a subject is written as a name ("Cloud Operations will …");
             # "Make sure your staff gets …" is an instruction
             return []
@@ -468,6 +497,18 @@ _PERSON_WHO = re.compile(
     r"individual|anyone)s? (?:who|that) [\w\s'’-]{3,60}$",
     re.IGNORECASE,
 )
+# everybody in a place, given duties together ("All staff leave the building")
+_EVERYONE = re.compile(
+    r"^(?:all|every)\s+(?:staff|personnel|employees?|occupants?|workers?|visitors?|"
+    r"team members?|responders?)$|^everyone$",
+    re.IGNORECASE,
+)
+_EVERYONE_ACTS = re.compile(
+    r"^(?P<who>(?:all|every)\s+(?:staff|personnel|employees?|occupants?|workers?|visitors?|"
+    r"team members?|responders?)|everyone)\s+(?:will|shall|must|should|then|also|immediately|"
+    r"[a-z]+)\b",
+    re.IGNORECASE,
+)
 _NOT_NAME_WORDS = re.compile(
     r"\b(?:the|of|in|on|for|with|from|to|by|is|are|was|will|shall|must|should|and|or|"
     r"this|that|these|those|it|its|their|all|any|when|if|once|after|before)\b",
@@ -481,7 +522,7 @@ def is_role_phrase(text: str) -> bool:
     text = text.strip(" .,:;*")
     if not text or len(text) > 70:
         return False
-    if _PERSON_WHO.match(text):
+    if _PERSON_WHO.match(text) or _EVERYONE.match(text):
         return True
     m = _ROLE_PHRASE.match(text)
     if not m:
@@ -506,6 +547,11 @@ _OWNER_HEADING = (
         re.IGNORECASE,
     ),
 )
+_IF_YOU = re.compile(
+    r"^(?:[\dA-Z]{1,3}[.)]\s*)*(?:[\d.]+\s+)?(?:if|when|once)\s+you\s+(?P<verb>[a-z]+)\s+"
+    r"(?P<rest>[a-z][\w\s'’-]{2,40})$",
+    re.IGNORECASE,
+)
 _OWNER_DUTIES = re.compile(
     r"^(?:[\dA-Z]{1,3}[.)]\s*)*(?:[\d.]+\s+)?(?P<name>.+?)(?:['’]s)?\s+(?:responsibilities|"
     r"duties|role)\s*:?$",
@@ -514,9 +560,15 @@ _OWNER_DUTIES = re.compile(
 
 
 def owner_heading(text: str) -> tuple[str, bool] | None:
-    """(role name, True) for "Steps for the IT Security Lead" and "Scribe checklist";
-    (role name, False) for "Incident Commander responsibilities"; None otherwise."""
+    """(role name, True) for "Steps for the IT Security Lead", "Scribe checklist" and "If you
+    discover a fire" (the person who discovers it); (role name, False) for "Incident Commander
+    responsibilities"; None otherwise."""
     text = text.strip()
+    m = _IF_YOU.match(text)
+    if m:
+        verb = m.group("verb")
+        verb = verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
+        return f"Person who {verb} {m.group('rest').rstrip(' :')}", True
     for pattern in _OWNER_HEADING:
         m = pattern.match(text)
         if m and is_role_phrase(m.group("name")):
@@ -533,6 +585,10 @@ def _role_name(text: str) -> str:
     )
 
 
+_ORGANISATION = re.compile(
+    r"\b(?:team|organi[sz]ation|agency|department|service|authority|corporation|company)$",
+    re.IGNORECASE,
+)
 _DEFINES = re.compile(
     r"(?<![\w.@-])(?P<name>(?:[A-Z][\w.@-]*\s){1,3}(?:team|staff|unit|group)|"
     r"(?:[A-Z][\w.@-]*\s){0,3}[A-Z][\w.@-]*|"
@@ -552,6 +608,9 @@ def define_acronyms(en: EnglishRegistry, b: Block) -> None:
         rid = en.add(name, b)
         en.reg.alias(rid, acr)
         en.keys.setdefault(acr.lower(), rid)
+        if len(name.split()) >= 3 and _ORGANISATION.search(name) and acr.isupper():
+            # "Community Emergency Response Team (CERT)": the plan's own organisation
+            en.own = en.own | {acr.lower()}
 
 
 _NP_SUBJECT = re.compile(
@@ -661,6 +720,21 @@ def _strip_label(b: Block) -> str:
     if b.label and text.startswith(b.label):
         text = text[len(b.label) :]
     return text.strip()
+
+
+_ORG_HEADING = re.compile(
+    r"responsibilit|\broles?\b|organi[sz]ation|team members|positions?|staffing", re.IGNORECASE
+)
+
+
+def _titled(name: str, ctx: Context) -> bool:
+    """A name written in title case in an organisation section ("Reception: calls 999")."""
+    words = name.split()
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "the"))
+        and any(_ORG_HEADING.search(h.text) for h in ctx.headings)
+    )
 
 
 def _closed(ctx: Context) -> bool:
