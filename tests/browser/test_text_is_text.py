@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from db import accounts_seed, connection, plans_store, seed, users_store
+from db import accounts_seed, connection, plans_store, users_store
 from tests.browser.conftest import ARTIFACTS, serve, sign_in
 from tests.sample_plans import chemical_plan
 
@@ -19,7 +19,6 @@ def test_a_title_full_of_links_shows_as_plain_text(tmp_path, browser_page):
     conn = connection.connect(db_path)
     now = datetime.now(UTC)
     accounts_seed.prepare_accounts(conn, demo=True, now=now)
-    seed.seed_demo(conn, now=now)
     owner = users_store.act_as(conn, "owner")
     plans_store.import_plan(
         conn, owner, chemical_plan(TITLE), document=b"links", filename="links.docx", now=now
