@@ -40,7 +40,7 @@ def _evaluate(url: str, username: str, errors: list) -> None:
             page.get_by_role("button", name="登录").click()
             page.get_by_text("接下来应做的").wait_for()
             page.get_by_role("button", name="完成").first.click()
-            page.get_by_text("已记录").first.wait_for()
+            page.get_by_text("已记录").filter(visible=True).first.wait_for()
             page.screenshot(path=str(ARTIFACTS / f"evaluator_{username}.png"))
             browser.close()
     except Exception as exc:  # noqa: BLE001 - reported by the test thread below
