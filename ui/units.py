@@ -82,12 +82,12 @@ def unit_choice(conn, actor: Actor) -> str | None:
 def unit_select(conn, actor: Actor, label: str, current: str, key: str) -> str:
     """A choice among the units (and none), starting on `current`: the users page's way to put
     an account in a unit without mistyping its name."""
-    names = ["", *units_store.unit_names(conn, actor)]
+    names, none = ["", *units_store.unit_names(conn, actor)], t("units.none")
     return st.selectbox(
         label,
         names,
         index=names.index(current) if current in names else 0,
-        format_func=lambda name: name or t("units.none"),
+        format_func=lambda name: name or none,  # worded once, in the page's language
         key=key,
     )
 

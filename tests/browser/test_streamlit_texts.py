@@ -64,7 +64,11 @@ def test_uploads_and_a_lost_connection_speak_our_language(tmp_path, browser_page
             assert not notice.is_visible()
             stop_server(proc)
             notice.wait_for(state="visible", timeout=20_000)
-            assert t("ui.offline_title", lang="zh") in notice.inner_text()
+            card = notice.locator("div").first
+            title = card.evaluate("e => getComputedStyle(e, '::before').content")
+            body = card.evaluate("e => getComputedStyle(e, '::after').content")
+            assert title == f'"{t("ui.offline_title", lang="zh")}"'
+            assert t("ui.offline_body", lang="zh") in body
             assert not page.get_by_text("Connection error").is_visible()
             assert not page.get_by_text("Streamlit server is not responding").is_visible()
             page.screenshot(path=str(ARTIFACTS / "connection_lost.png"))

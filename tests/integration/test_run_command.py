@@ -142,7 +142,8 @@ def test_demo_mode_on_a_network_address_starts_when_explicitly_forced(tmp_path):
 
 def test_a_database_folder_open_to_others_stops_the_start_with_a_clear_message(tmp_path):
     shared = tmp_path / "shared"
-    shared.mkdir(mode=0o755)
+    shared.mkdir()
+    shared.chmod(0o755)  # whatever the umask of this process (opening a database sets 077)
     (shared / "notes.txt").write_text("not the app's")
     port = free_port()
     proc = run_command(
