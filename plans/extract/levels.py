@@ -35,6 +35,41 @@ _SEVERITY_WORDS = {"critical": "I", "high": "II", "medium": "III", "moderate": "
 _SEVERITY_HEADING = re.compile(r"severit|priorit|\blevels?\b|classification|categor", re.IGNORECASE)
 
 
+_ZH_GRADE_CELL = re.compile(
+    r"^(?:(?P<roman>[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级|(?P<grade>特别重大|重大|较大|一般)|"
+    r"(?P<colour>红色|橙色|黄色|蓝色))"
+)
+
+
+def _graded_row(b: Block, part, response: dict, grades: dict, warnings: dict):
+    """A row of a grading table ("Ⅰ级（特别重大） | 造成30人以上死亡…", "红色 | 可能发生…"):
+    the level it names, with the rest of the row as its condition."""
+    cells = [c.strip() for c in b.cells or () if c.strip()]
+    if len(cells) < 2 or len(cells[0]) > 20:
+        return []
+    m = _ZH_GRADE_CELL.match(cells[0])
+    if not m:
+        return []
+    condition = "；".join(cells[1:])[:300]
+    source = Source(b.index, b.text)
+    if m.group("colour"):
+        wid = {"红色": "W1", "橙色": "W2", "黄色": "W3", "蓝色": "W4"}[m.group("colour")]
+        name = cells[0] if "预警" in cells[0] else cells[0] + "预警"
+        return [(Level(wid, name, "预警级别：" + condition, source, part), warnings)]
+    if m.group("roman"):
+        ids = levels_in(m.group(0) + "响应")
+        store = response
+    else:
+        ids = list(_G_IDS_ZH[m.group("grade")])
+        store = grades
+    if len(ids) != 1:
+        return []
+    return [(Level(ids[0], cells[0], condition, source, part), store)]
+
+
+_G_IDS_ZH = {"特别重大": ("I",), "重大": ("II",), "较大": ("III",), "一般": ("IV",)}
+
+
 def _severity_row(b: Block, part: str | None) -> Level | None:
     """A row of a severity table ("SEV-1 | Critical: the whole service is down")."""
     cells = [c.strip() for c in b.cells or () if c.strip()]
@@ -81,6 +116,9 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
             level = _severity_row(b, parts[i])
             if level is not None:
                 response.setdefault(level.id, level)
+        if b.kind == "table_row":
+            for level, store in _graded_row(b, parts[i], response, grades, warnings):
+                store.setdefault(level.id, level)
         if b.kind == "table_row" or b.style == "toc":
             continue
         body = _body(b)

@@ -103,3 +103,16 @@ def test_steps_come_only_from_response_kinds_of_section():
             "recovery",
         }
     assert not any("社会动员准备" in s.text for s in plan.steps)
+
+
+GRADING_TABLE = "某市燃气事故应急预案\n一、事故分级\n级别\t判定标准\nⅠ级（特别重大）\t造成30人以上死亡\nⅡ级（重大）\t造成10人以上死亡\n二、预警分级\n红色\t可能发生特别重大事故\n"
+
+
+def test_a_grading_table_gives_levels_and_warning_levels():
+    plan = extract_plan(read_text(GRADING_TABLE), filename="plan.txt")
+    levels = {lv.id: lv for lv in plan.levels}
+    assert levels["I"].name == "Ⅰ级（特别重大）"
+    assert "30人以上死亡" in levels["I"].condition
+    assert levels["II"].condition.startswith("造成10人以上死亡")
+    assert levels["W1"].name == "红色预警"
+    assert not plan.steps
