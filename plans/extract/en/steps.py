@@ -358,6 +358,12 @@ class EnglishExtractor:
     def _subject(self, sentence: str, b: Block, part) -> list[str]:
         """A post or team named as the subject ("the on-call engineer declares …"), new or known."""
         text = _drop_condition(sentence)
+        if _PRONOUN.match(text):
+            # "When any team member identifies a problem, they …": the actor of the condition
+            inner = _CONDITION_SUBJECT.match(sentence.strip())
+            if inner and is_role_phrase(inner.group("np")):
+                return [self.en.add(_role_name(inner.group("np")), b, part=part)]
+            return []
         everyone = _EVERYONE_ACTS.match(text)
         if everyone:
             return [self.en.add(everyone.group("who").capitalize(), b, part=part)]
@@ -618,6 +624,12 @@ _NP_SUBJECT = re.compile(
     rf"(?:{_HEAD_NOUN}|(?:person|people|employee|anyone) (?:who|that) [\w\s'’-]{{3,40}}?))"
     r"(?= (?:will|shall|must|should|can|may|also|then|immediately|promptly|first|"
     r"is responsible|are responsible|(?!is\b|was\b|has\b)[a-z]+(?<!ss)s)\b)",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:they|he|she|he or she|s/he)\b", re.IGNORECASE)
+_CONDITION_SUBJECT = re.compile(
+    rf"^(?:when|whenever|if|once|as soon as|after)\s+(?:any |the |a |an |each |every )?"
+    rf"(?P<np>(?:[\w.@/&'’-]+ ){{0,4}}?(?:{_HEAD_NOUN}))\s+(?:[a-z]+s|has|is)\b",
     re.IGNORECASE,
 )
 _CONDITION_LEAD = re.compile(
