@@ -40,10 +40,13 @@ MESSAGES = {
     "evaluate.amend_save": ("保存修正", "Save the amendment"),
     "evaluate.amend_needs_reason": ("请填写修正原因。", "Please give a reason."),
     "evaluate.connection_hint": (
-        "只有显示“已记录”的操作才已保存。网络中断时页面右上角会立即显示连接状态，此时的点击不会被记录，恢复后请重新点击。",
         (
-            "Only entries shown as “Recorded” are stored. If the connection drops, the page shows it "
-            "at once at the top right; taps made then are not recorded: tap again once it is back."
+            "只有显示“已记录”的操作才已保存。与服务器的连接一中断，页面上就会出现“与服务器的连接已中断”"
+            "提示，此时的点击不会被记录，恢复后请重新点击。"
+        ),
+        (
+            "Only entries shown as “Recorded” are stored. If the connection to the server drops, "
+            "the page says so at once; taps made then are not recorded: tap again once it is back."
         ),
     ),
     "evaluate.free_save": ("记录", "Record"),

@@ -166,7 +166,8 @@ def evaluate(url: str, username: str, errors: list) -> None:
             page = sign_in(context, url, username, "evaluate")
             page.get_by_text(L("evaluate.next")).first.wait_for()
             page.get_by_role("button", name=L("drills.rating.done")).first.click()
-            page.get_by_text("已记录").filter(visible=True).first.wait_for()
+            # the confirmation "已记录：…", not the progress line "… · 已记录 0/1 项" shown before
+            page.get_by_text("已记录：").first.wait_for()
             shot(page, f"evaluator_{username}")
             browser.close()
     except Exception as exc:  # noqa: BLE001 - reported by the test below

@@ -40,7 +40,8 @@ def _evaluate(url: str, username: str, errors: list) -> None:
             page.get_by_role("button", name="登录").click()
             page.get_by_text("接下来应做的").wait_for()
             page.get_by_role("button", name="完成").first.click()
-            page.get_by_text("已记录").filter(visible=True).first.wait_for()
+            # the confirmation "已记录：…", not the progress line "… · 已记录 0/1 项" shown before
+            page.get_by_text("已记录：").first.wait_for()
             page.screenshot(path=str(ARTIFACTS / f"evaluator_{username}.png"))
             browser.close()
     except Exception as exc:  # noqa: BLE001 - reported by the test thread below
@@ -53,8 +54,9 @@ def test_two_evaluators_score_at_once_and_nothing_is_lost(tmp_path):
     drill_id = _running_drill(db_path)
     errors: list[str] = []
     with serve(db_path, demo=False, log_path=tmp_path / "server.log") as url:
-        threads = [threading.Thread(target=_evaluate, args=(url, name, errors))
-                   for name in ("eva", "evb")]
+        threads = [
+            threading.Thread(target=_evaluate, args=(url, name, errors)) for name in ("eva", "evb")
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -64,5 +66,7 @@ def test_two_evaluators_score_at_once_and_nothing_is_lost(tmp_path):
     director = act_as(conn, "director")
     stored = drills_store.observations(conn, director, drill_id)
     assert sorted((o.evaluator, o.item_id, o.rating) for o in stored) == [
-        ("eva", "c1", "done"), ("evb", "c3", "done")]
+        ("eva", "c1", "done"),
+        ("evb", "c3", "done"),
+    ]
     conn.close()
