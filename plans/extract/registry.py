@@ -71,8 +71,9 @@ _ORG_INSIDE = re.compile(r"部|局|委|办|政府|中心|公司|组|队|单位|�
 
 
 def _canon(key: str) -> str:
-    """Variant spellings of a group of people: 全体船员 = 全船人员, 发现者 = 发现人员."""
-    key = _ALL.sub("", key)
+    """Variant spellings of a group of people: 全体船员 = 全船人员, 发现者 = 发现人员,
+    当值驾驶员 = 值班驾驶员."""
+    key = _ALL.sub("", key).replace("当值", "值班").replace("当班", "值班")
     return _PEOPLE_END.sub("员", key)
 
 

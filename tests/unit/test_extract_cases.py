@@ -116,3 +116,36 @@ def test_a_grading_table_gives_levels_and_warning_levels():
     assert levels["II"].condition.startswith("造成10人以上死亡")
     assert levels["W1"].name == "红色预警"
     assert not plan.steps
+
+
+def _enterprise():
+    path = Path(__file__).resolve().parents[1] / "data" / "plans" / "zh_enterprise_onsite.txt"
+    return extract_plan(read_text(path.read_text(encoding="utf-8")), filename=path.name)
+
+
+def test_an_enterprise_plan_keeps_its_on_site_plans_apart():
+    """A comprehensive plan and two on-site disposal plans in one document (written for the
+    tests): each on-site plan is a part, its posts own its measures, safety notes are no steps."""
+    plan = _enterprise()
+    kinds = [p.kind for p in plan.parts]
+    assert kinds.count("onsite") >= 2 and "comprehensive" in kinds
+    names = {r.id: r.name for r in plan.roles}
+    by_text = {s.text: [names[r] for r in s.roles] for s in plan.steps}
+    assert by_text["（1）操作工立即关闭储罐进出口阀门。"] == ["操作工"]
+    assert by_text["（3）泄漏得到控制后，操作工用沙土覆盖泄漏物。"] == ["操作工"]
+    assert by_text["当班班长接报后，立即向生产调度室报告，并组织现场人员进行初期处置。"] == [
+        "当班班长"
+    ]
+    assert not any("佩戴" in s.text or "铁制工具" in s.text for s in plan.steps)
+    assert not any(s.text.startswith("应急指挥部下设") for s in plan.steps)
+    onsite = {r.name: r for r in plan.roles if r.part and r.part != plan.parts[0].id}
+    assert onsite["班长"].parent is None  # not a member of the company's headquarters
+
+
+def test_an_on_site_plans_sections_have_their_kinds():
+    plan = _enterprise()
+    kinds = {(s.part, s.heading): s.kind for s in plan.sections}
+    part = next(p.id for p in plan.parts if "储罐区" in p.title)
+    assert kinds[(part, "2 应急工作职责")] == "organisation"
+    assert kinds[(part, "3.2 现场应急处置措施")] == "response"
+    assert kinds[(part, "4 注意事项")] == "general"

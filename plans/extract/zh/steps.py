@@ -109,6 +109,7 @@ class ChineseExtractor:
         self.collective: str | None = None
         self.last_item_at: dict[int, int] = {}  # depth → block of the last item seen
         self.block_owner: str | None = None  # the group or post a bare name line introduced
+        self.part: str | None = None
 
     def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
         out: list[str] = []
@@ -137,6 +138,10 @@ class ChineseExtractor:
         self.lead = None
         self.block_owner = None
         self.last_item_at = {}
+        if part != self.part:
+            # another plan in the same document (an on-site disposal plan): its own organisation
+            self.part = part
+            self.top = self.org_role = self.group_parent = None
         text = _NUMBERS.sub("", strip_label(b))
         self.collective = self._known_prefix(text)
         for full, alias in ((f, a) for f, a in aliases_in(text)):
