@@ -141,8 +141,12 @@ def apply_role_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
             )
             for s in steps
         )
-        notes.append(("edit.roles_deleted", {"roles": "、".join(sorted(deleted)),
-                                             "steps": "、".join(touched) or "-"}))
+        notes.append(
+            (
+                "edit.roles_deleted",
+                {"roles": "、".join(sorted(deleted)), "steps": "、".join(touched) or "-"},
+            )
+        )
     return EditResult(replace(plan, roles=tuple(roles), steps=tuple(steps)), tuple(notes))
 
 
@@ -177,7 +181,9 @@ def apply_step_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
         owners = split_list(row.get("roles"))
         unknown = [r for r in owners if r not in role_ids]
         if unknown:
-            raise PlanValidationError("edit.unknown_role", step=name or sid, roles="、".join(unknown))
+            raise PlanValidationError(
+                "edit.unknown_role", step=name or sid, roles="、".join(unknown)
+            )
         levels = tuple(lv for lv in split_list(row.get("levels")) if lv in level_ids)
         fields = {
             "name": name or text[:20],
@@ -191,6 +197,9 @@ def apply_step_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
         if sid in by_id:
             old = by_id[sid]
             support = tuple(r for r in old.support if r in owners)
+            if fields["time_limit_min"] != old.time_limit_min:
+                # a limit typed by hand replaces what the text said: its parts and wording
+                fields.update(time_parts=(), time_text="")
             kept[sid] = replace(old, support=support, **fields)
         else:
             sid = next_id("s", taken)
@@ -231,6 +240,8 @@ def apply_level_rows(plan: Plan, rows: list[dict]) -> EditResult:
     steps = plan.steps
     notes = []
     if removed:
-        steps = tuple(replace(s, levels=tuple(x for x in s.levels if x not in removed)) for s in steps)
+        steps = tuple(
+            replace(s, levels=tuple(x for x in s.levels if x not in removed)) for s in steps
+        )
         notes.append(("edit.levels_deleted", {"levels": "、".join(sorted(removed))}))
     return EditResult(replace(plan, levels=tuple(levels), steps=steps), tuple(notes))
