@@ -170,6 +170,7 @@ def order_en(
     find: Callable[[str], str | None],
     names: dict[str, list[str]] | None = None,
     flow_sections: set[int] | None = None,
+    local_sections: set[int] | None = None,
 ) -> list[list[int]]:
     """For each draft, the indexes of earlier drafts that must come before it.
 
@@ -212,6 +213,7 @@ def order_en(
                     after[j].add(i)
     _sequence(drafts, after)
     _flow(drafts, after, flow_sections or set())
+    _local_flow(drafts, after, local_sections or set())
     return [sorted(p for p in a if p < i) for i, a in enumerate(after)]
 
 
@@ -247,6 +249,23 @@ def _flow(drafts: list[Draft], after: list[set[int]], flow: set[int]) -> None:
         elif d.section != tail_section and tail is not None and not after[i]:
             after[i].add(tail)
         tail_section = d.section if not bullet else tail_section
+
+
+def _local_flow(drafts: list[Draft], after: list[set[int]], local: set[int]) -> None:
+    """A section that is a procedure of its own (a dependency's outage): its paragraphs follow
+    one another, and nothing outside it comes before its first step."""
+    tail: int | None = None
+    section = None
+    for i, d in enumerate(drafts):
+        if d.section not in local:
+            continue
+        if d.section != section:
+            tail, section = None, d.section
+        bullet = d.item is not None and not d.sequence
+        if not after[i] and d.sentence_prev is None and tail is not None:
+            after[i].add(tail)
+        if not bullet:
+            tail = i
 
 
 def _parent(drafts: list[Draft], i: int) -> set[int]:

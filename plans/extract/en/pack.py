@@ -54,7 +54,9 @@ class EnglishPack:
         english = EnglishExtractor(reg)
         drafts = english.run(blocks, ctxs, parts)
         names = {rid: [e.name, *e.aliases] for rid, e in reg.entries.items()}
-        return drafts, order_en(drafts, english.en.find, names, english.flow_sections)
+        return drafts, order_en(
+            drafts, english.en.find, names, english.flow_sections, english.local_flow
+        )
 
     def step_name(self, d: Draft, reg: RoleRegistry) -> str:
         return naming.step_name(d, reg)

@@ -134,6 +134,7 @@ class EnglishExtractor:
         self.drafts: list[Draft] = []
         self.lead: _Lead | None = None
         self.flow_sections: set[int] = set()  # sections whose steps follow one another
+        self.local_flow: set[int] = set()  # sections that are procedures of their own
 
     def run(self, blocks: list[Block], ctxs: list[Context], parts: list[str | None]) -> list[Draft]:
         positions: dict[int, str] = {}  # heading block → role id of the post it is about
@@ -199,7 +200,9 @@ class EnglishExtractor:
             return
         if ctx.phase is None and ctx.headings and not _closed(ctx):
             # an unclassified section ("GitHub", "Internal dependencies"): its sentences that
-            # name a known actor doing something are steps
+            # name a known actor doing something are steps, a procedure of its own
+            if ctx.section is not None:
+                self.local_flow.add(ctx.section)
             self._narrative(b, ctx, part, only_actors=True)
 
     def _table_row(self, b: Block, part) -> None:
@@ -283,20 +286,35 @@ class EnglishExtractor:
         for sentence in without_conditions(sentences(text)):
             if sentence.endswith(":"):
                 self._open_lead(b, sentence, last)
-                continue
+                if not _ACTS_AND_LISTS.search(sentence):
+                    continue
+                # "The IC declares recovery complete and notifies all relevant people,
+                # including:": an action that lists its recipients
+                sentence = sentence.rstrip(":").rstrip()
             if (
                 len(sentence) < 12
                 or not_a_step(sentence)
                 or _NOT_ACTION.match(sentence)
                 or _DEFINES_LEVEL.match(sentence)
+                or b.kind == "list_item"
+                and not lead
+                and self._only_a_name(sentence)
             ):
                 continue
-            named = self._subject(sentence, b, part) or self._known(sentence)
-            if only_actors and not named:
+            named = self._subject(sentence, b, part)
+            if not named and not is_imperative(sentence):
+                # an instruction's names are its objects ("Coordinate with the Director …")
+                named = self._known(sentence)
+            we = _WE.match(_drop_condition(sentence))
+            if only_actors and not named and not (lead and lead.owners) and not we:
                 continue
-            if not named and not lead and not is_imperative(sentence) and not _WE.match(sentence):
+            if not named and not lead and not is_imperative(sentence) and not we:
                 continue
-            owners = named or last
+            owners = named or last or self._section_owners(ctx)
+            for m in _WITH.finditer(sentence):
+                rid = self.en.find(m.group("who"))
+                if rid and owners and rid not in owners and m.group(0).lower().startswith("with"):
+                    owners = [*owners, rid]
             support = []
             m = re.search(
                 r"with (?:the )?(?P<who>[^,]+?) supporting|supporting (?:the )?(?P<who2>[^,]+)",
@@ -335,15 +353,26 @@ class EnglishExtractor:
             )
             last = owners
 
+    def _section_owners(self, ctx: Context) -> list[str]:
+        """Who acted last in the section: the owner of an instruction that names nobody."""
+        for d in reversed(self.drafts[-8:]):
+            if d.section == ctx.section and d.roles:
+                return list(d.roles)
+        return []
+
+    def _only_a_name(self, text: str) -> bool:
+        """A list item that only names someone ("cloud.gov Deputy Director (System Owner)")."""
+        bare = re.sub(r"\s*\([^)]*\)\s*$", "", text.strip(" .;"))
+        return bool(bare) and (is_role_phrase(bare) or self.en.find(bare) is not None)
+
     def _lead_for(self, b: Block) -> _Lead | None:
-        """The lead-in ("The IC should:") whose list `b` is an item of, if any."""
-        lead = self.lead
-        if lead is None or b.kind != "list_item":
+        """The lead-in ("The IC should:") whose list `b` is an item of, if any: the innermost
+        one still open at the item's depth (an item's own lead-in ends with its sub-list)."""
+        if b.kind != "list_item":
             return None
-        if b.level <= lead.level:
-            self.lead = None
-            return None
-        return lead
+        while self.lead is not None and b.level <= self.lead.level:
+            self.lead = self.lead.outer
+        return self.lead
 
     def _open_lead(self, b: Block, sentence: str, last: list[str]) -> None:
         owners = self._subject(sentence, b, None) or self._known(sentence) or last
@@ -353,7 +382,10 @@ class EnglishExtractor:
             # "The runbook covers these scenarios:": what follows is a list of things
             self.lead = None
             return
-        self.lead = _Lead(b.index, owners, found, level, sentence)
+        outer = self.lead if self.lead is not None and self.lead.level < level else None
+        self.lead = _Lead(
+            b.index, owners, found or (outer.time if outer else None), level, sentence, outer
+        )
 
     def _subject(self, sentence: str, b: Block, part) -> list[str]:
         """A post or team named as the subject ("the on-call engineer declares …"), new or known."""
@@ -489,6 +521,7 @@ class _Lead:
     time: object
     level: int
     text: str
+    outer: _Lead | None = None  # the lead-in whose list this one's item belongs to
 
 
 # the last word of a post's or team's name in English plans
@@ -622,7 +655,7 @@ def define_acronyms(en: EnglishRegistry, b: Block) -> None:
 _NP_SUBJECT = re.compile(
     rf"^(?:the |a |an |each |every |any |all |our |your )?(?P<np>(?:[\w.@/&'’-]+ ){{0,4}}?"
     rf"(?:{_HEAD_NOUN}|(?:person|people|employee|anyone) (?:who|that) [\w\s'’-]{{3,40}}?))"
-    r"(?= (?:will|shall|must|should|can|may|also|then|immediately|promptly|first|"
+    r"(?= (?:will|shall|must|should|can|may|would|could|also|then|immediately|promptly|first|"
     r"is responsible|are responsible|(?!is\b|was\b|has\b)[a-z]+(?<!ss)s)\b)",
     re.IGNORECASE,
 )
@@ -645,20 +678,24 @@ _ADVERB_LEAD = re.compile(
 )
 _DETERMINER = re.compile(r"^(?:the|a|an|each|every|any|all|our|your)$", re.IGNORECASE)
 _VERB_NEXT = re.compile(
-    r"^(?:will|shall|must|should|can|may|also|then|immediately|promptly|first|"
+    r"^(?:will|shall|must|should|can|may|would|could|also|then|immediately|promptly|first|"
     r"(?!is$|was$|has$)[a-z]+(?<!ss)s|['’]s)$"
 )
 
 
 def _drop_condition(sentence: str) -> str:
     text = _ADVERB_LEAD.sub("", re.sub(r"^\(?(?:\d{1,2}|[a-z])[.)]\s*", "", sentence.strip()))
-    text = _CONDITION_LEAD.sub("", text, count=1)
-    return _ADVERB_LEAD.sub("", text)
+    for _ in range(2):  # "In case of X, after approval from Y, Cloud Operations will …"
+        text = _ADVERB_LEAD.sub("", _CONDITION_LEAD.sub("", text, count=1))
+    return text
 
 
 _WE = re.compile(
     r"^(?:we|they|you)\s+(?:will|shall|must|should|need|then|also|\w+)\b", re.IGNORECASE
 )
+# a lead-in that is an action of its own before its list ("… and notifies all relevant people,
+# including:"), not a bare "should:" or "the following people:"
+_ACTS_AND_LISTS = re.compile(r"\b(?:including|such as|namely)\s*:$", re.IGNORECASE)
 _ACTION_LEAD = re.compile(
     r"\b(?:should|shall|must|will|needs? to|has to|have to|is to|are to)\b|"
     r"\bfollowing (?:steps|actions|tasks|measures)\b",
@@ -669,7 +706,8 @@ _ROLE_DUTY = re.compile(
     r"^(?P<name>[A-Z][^:–—]{2,60}?)(?:\s*\([A-Z]{2,6}\))?\s*(?::|\s[–—-]{1,2}\s)\s*(?P<duty>\S.+)$"
 )
 _NOT_STEP = re.compile(
-    r"^(?:see|refer to|for more (?:information|details)|more information|this (?:[\w.-]+ ){0,3}"
+    r"^(?:see|refer to|for (?:example|instance)|for more (?:information|details)|more information|"
+    r"this (?:[\w.-]+ ){0,3}"
     r"(?:plan|procedure|guide|document|doc|section|policy|book|chapter)\b|note\b|example|"
     r"e\.g\.)|\bis covered in\b|"
     r"\bare covered in\b|\bout of scope\b|\bis described in\b|\bare described in\b|"
@@ -699,7 +737,7 @@ _MODALS = re.compile(
 
 def is_imperative(text: str) -> bool:
     """Whether an English sentence opens with a bare verb ("Isolate the affected systems…")."""
-    text = re.sub(
+    stripped = re.sub(
         r"^(?:as (?:necessary|needed|required|appropriate)|if (?:needed|necessary|"
         r"required|possible)|where (?:possible|needed)|when (?:possible|needed)|"
         r"please|immediately|then|next|also|finally|first),?\s+",
@@ -707,8 +745,11 @@ def is_imperative(text: str) -> bool:
         text.strip(),
         flags=re.IGNORECASE,
     )
+    # a verb after a leading adverbial is written in lower case ("As necessary, delegate …")
+    lowered = stripped != text.strip()
+    text = stripped
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    if not words or not text[:1].isupper():
+    if not words or not (text[:1].isupper() or lowered and text[:1].isalpha()):
         return False
     first = words[0]
     if _NOT_VERB.match(first) or first.isupper() and len(first) > 1:
