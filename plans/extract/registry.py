@@ -164,8 +164,17 @@ class RoleRegistry:
         """(id, rest of `text`) of the defined role whose name or alias, written out in full,
         opens `text` ("应急指挥部召开会议…"), the longest first; not a name that only qualifies
         another ("指挥部的…", "指挥部和…", "指挥部办公室")."""
-        for n in range(min(30, len(text)), 1, -1):
-            rid = self.by_key.get(_key(text[:n]))
+        head = text[:30]
+        if _SPACES.search(head):
+            keys = [(n, _key(text[:n])) for n in range(len(head), 1, -1)]
+        else:
+            # one key for the whole head, cut to each length (a prefix such as 各级 is dropped
+            # once): the same keys without a regular expression per length
+            whole = _key(head)
+            cut = len(head) - len(whole)
+            keys = [(n, whole[: n - cut]) for n in range(len(head), 1, -1) if n - cut >= 2]
+        for n, key in keys:
+            rid = self.by_key.get(key)
             if rid is not None and self.entries[rid].defined and not _QUALIFIED.match(text[n:]):
                 return rid, text[n:]
         return None
