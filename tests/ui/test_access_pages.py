@@ -154,8 +154,9 @@ def test_document_text_with_markdown_or_html_is_shown_as_written(conn):
 
     plan = chemical_plan(HOSTILE)
     plan = replace(plan, steps=(replace(plan.steps[0], roles=()),) + plan.steps[1:])
-    result = plans_store.import_plan(conn, USERS["owner"], plan, document=b"hostile",
-                                     filename="h.docx", now=NOW)
+    result = plans_store.import_plan(
+        conn, USERS["owner"], plan, document=b"hostile", filename="h.docx", now=NOW
+    )
     at = page("editor", version_id=result.version_id).run()
     title = at.title[0].value
     assert "\\*\\*" in title and "\\<script\\>" in title and "\\[" in title and "\\:red" in title

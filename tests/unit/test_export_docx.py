@@ -422,8 +422,11 @@ def test_the_plan_file_for_download_opens_with_its_flow_chart():
     data = plan_docx_bytes(chemical_plan(), version_label="v2")
     document = python_docx.Document(io.BytesIO(data))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "示例化工泄漏应急预案" in text and "关闭泄漏阀门" in "\n".join(
-        c.text for t in document.tables for r in t.rows for c in r.cells) + text
+    assert (
+        "示例化工泄漏应急预案" in text
+        and "关闭泄漏阀门"
+        in "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells) + text
+    )
     assert len(document.inline_shapes) >= 1
 
 

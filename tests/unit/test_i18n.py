@@ -9,7 +9,9 @@ import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
-ERROR_KEY = re.compile(r"""(?:Error|PlanReadError|PlanValidationError)\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
+ERROR_KEY = re.compile(
+    r"""(?:Error|PlanReadError|PlanValidationError)\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']"""
+)
 
 
 def _code_files():

@@ -25,23 +25,30 @@ def _entry(item: str, rating: str, minute: float) -> Observation:
 def _record():
     plan = chemical_plan()
     checklist = derive_checklist(plan)
-    design = DrillDesign("储罐泄漏演练", 1, checklist=checklist, directors=("director",),
-                         blinding=Blinding())
+    design = DrillDesign(
+        "储罐泄漏演练", 1, checklist=checklist, directors=("director",), blinding=Blinding()
+    )
     clock = [ClockEvent("start", T0, "director"), ClockEvent("end", T0 + timedelta(hours=2))]
     # c1 on time (limit 10), c2 late (limit 30, at 45), c3 not done, c4 nobody saw: a gap
-    observations = [_entry("c1", "done", 5), _entry("c2", "done", 45),
-                    _entry("c3", "not_done", 50)]
-    reveal = [RevealEvent("created", T0 - timedelta(days=3), "director", "director"),
-              RevealEvent("revealed", T0, "", "director")]
+    observations = [_entry("c1", "done", 5), _entry("c2", "done", 45), _entry("c3", "not_done", 50)]
+    reveal = [
+        RevealEvent("created", T0 - timedelta(days=3), "director", "director"),
+        RevealEvent("revealed", T0, "", "director"),
+    ]
     return plan, design, checklist, observations, clock, reveal
 
 
 def test_the_report_data_scores_gaps_as_gaps_and_colours_each_step():
     plan, design, checklist, observations, clock, reveal = _record()
-    data, evaluation, findings = report_data(design, plan, checklist, observations, clock, (),
-                                             reveal, lang="zh")
+    data, evaluation, findings = report_data(
+        design, plan, checklist, observations, clock, (), reveal, lang="zh"
+    )
     assert outcome_by_step(plan, evaluation) == {
-        "s1": "on_time", "s2": "late", "s3": "missed", "s4": "missed"}
+        "s1": "on_time",
+        "s2": "late",
+        "s3": "missed",
+        "s4": "missed",
+    }
     assert evaluation.coverage < 1
     assert any("c3" in f.id for f in findings)
     assert data.reveal_log[0].event == "创建"  # named in the report's language
@@ -82,7 +89,9 @@ def test_the_report_follows_the_leads_findings_weights_overrides_and_actions():
     assert [f.title for f in data.findings] == ["组长改写的标题"]
     assert [(a.finding, a.action) for a in data.actions] == [("组长改写的标题", "修订流程")]
     row = next(r for r in data.score_rows if r.override_reason)
-    assert (row.override_reason, row.final_rating) == ("现场表现好", "P") and evaluation.area(area).rating == "P"
+    assert (row.override_reason, row.final_rating) == ("现场表现好", "P") and evaluation.area(
+        area
+    ).rating == "P"
     assert evaluation.area(area).weight == 0
 
 
@@ -124,7 +133,10 @@ def test_the_reveal_log_events_are_named_in_the_reports_language():
     from i18n import has
 
     plan, design, checklist, observations, clock, reveal = _record()
-    for lang, words in (("zh", ["创建", "开始（公开）"]), ("en", ["created", "started (revealed)"])):
+    for lang, words in (
+        ("zh", ["创建", "开始（公开）"]),
+        ("en", ["created", "started (revealed)"]),
+    ):
         data, _, _ = report_data(design, plan, checklist, observations, clock, (), reveal,
                                  lang=lang)  # fmt: skip
         assert [r.event for r in data.reveal_log] == words

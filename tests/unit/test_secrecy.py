@@ -214,7 +214,8 @@ def test_an_evaluator_posted_to_places_only_sees_every_item_of_the_drill():
     from access.secrecy import DrillRecord, can_see_checklist_item
 
     walker = Actor("walker", roles=frozenset({"evaluator"}), unit="U", user_id=7)
-    drill = DrillRecord(1, "U", "running", directors=frozenset({"boss"}),
-                        evaluators=frozenset({"walker"}))
+    drill = DrillRecord(
+        1, "U", "running", directors=frozenset({"boss"}), evaluators=frozenset({"walker"})
+    )
     assert can_see_checklist_item(walker, drill, ["r1"], {"walker": []})
     assert not can_see_checklist_item(walker, drill, ["r1"], {"walker": ["r2"]})
