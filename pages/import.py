@@ -14,8 +14,10 @@ from plans import checks, draw
 from plans.errors import PlanError
 from plans.extract import import_document
 from plans.model import plan_from_dict, plan_to_dict
+from plans.reader import read_document
 from ui import error_text, md, now, open_version, page_setup, show_error
 from ui.streamlit_texts import upload_limit_mb, uploader_ceiling_mb
+from ui.triage import triage_panel
 from ui.units import unit_choice
 
 actor = page_setup("nav.import", require="plan.create")
@@ -73,7 +75,9 @@ if findings:
         for finding in findings:
             st.markdown(f"- {md(finding.message(st.session_state['lang']))}")
 
-tab_steps, tab_roles, tab_chart = st.tabs([t("import.steps"), t("import.roles"), t("import.chart")])
+tab_steps, tab_roles, tab_chart, tab_sections = st.tabs(
+    [t("import.steps"), t("import.roles"), t("import.chart"), t("editor.view_sections")]
+)
 names = {r.id: r.name for r in plan.roles}
 with tab_steps:
     st.dataframe(
@@ -109,6 +113,20 @@ with tab_chart:
         st.graphviz_chart(draw.flow_chart(plan, lang=st.session_state["lang"]))
     else:
         st.info(t("import.no_chart"))
+
+with tab_sections:
+    try:
+        blocks = read_document(upload.getvalue(), upload.name)
+        triaged = triage_panel(None, actor, None, plan, False, blocks=blocks)
+    except PlanError as exc:
+        show_error(exc)
+        triaged = None
+    if triaged is not None:
+        preview["plan"] = plan_to_dict(triaged.plan)
+        st.session_state["import_notes"] = list(triaged.notes)
+        st.rerun()
+    for key, params in st.session_state.pop("import_notes", []):
+        st.info(t(key, **params))
 
 duplicate_ok = st.session_state.get("import_duplicate_ok") == digest
 unit = unit_choice(get_db(), actor)  # admins choose; everyone else imports into their own unit

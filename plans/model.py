@@ -136,6 +136,7 @@ SECTION_KINDS = (
     "recovery",
     "support",
     "annex",
+    "excluded",
     "other",
 )
 

@@ -108,6 +108,20 @@ class Context:
     phase: str | None = None  # None: a section without steps
     levels: tuple[str, ...] = ()
     section: int | None = None  # index of the innermost heading
+    excluded: bool = False  # the plan owner said the section is not part of the plan
+    owner: str | None = None  # the role whose procedure the section is (set by the plan owner)
+    kind: str | None = None  # the kind the plan owner gave the section (see SECTION_KINDS)
+
+
+# what the plan owner may say a section is (the section triage): its kind, and for a procedure
+# the role whose procedure it is. The heading's block index keys the choice.
+OVERRIDE_PHASES = {
+    "response": "disposal",
+    "warning": "warning",
+    "report": "report",
+    "termination": "termination",
+    "recovery": "recovery",
+}
 
 
 # the section kind of each phase: where the steps of a response come from
@@ -124,6 +138,8 @@ def section_kind(ctx: Context, pack) -> str:
     """What the section of `ctx` holds: a response kind ("warning", "report", "response",
     "termination", "recovery") when its headings give it steps, else its topic
     ("organisation", "levels", "support", "annex", "general"), or "other"."""
+    if ctx.kind is not None:
+        return ctx.kind
     if ctx.phase is not None:
         return _PHASE_KIND.get(ctx.phase, "response")
     for h in reversed(ctx.headings):
@@ -140,10 +156,13 @@ def heading_phase(text: str, language: str) -> tuple[bool, str | None]:
     return pack_for(language).heading_phase(text)
 
 
-def contexts(blocks: list[Block], pack) -> list[Context]:
+def contexts(
+    blocks: list[Block], pack, overrides: dict[int, tuple[str, str | None]] | None = None
+) -> list[Context]:
     """One Context per block; the blocks below the same headings share one (read-only) Context.
 
-    `pack`: the document's language pack (or its language code), which classifies headings."""
+    `pack`: the document's language pack (or its language code), which classifies headings;
+    `overrides`: heading block → (kind, owner role name or None) that the plan owner chose."""
     if isinstance(pack, str):
         from plans.extract.packs import pack_for
 
@@ -158,14 +177,21 @@ def contexts(blocks: list[Block], pack) -> list[Context]:
             stack.append(b)
             ctx = None
         if ctx is None:
-            ctx = _context(stack, pack)
+            ctx = _context(stack, pack, overrides or {})
         out.append(ctx)
     return out
 
 
-def _context(stack: list[Block], pack) -> Context:
+def _context(stack: list[Block], pack, overrides: dict) -> Context:
     ctx = Context(headings=list(stack), section=stack[-1].index if stack else None)
-    for h in reversed(stack):
+    chosen = next((h for h in reversed(stack) if h.index in overrides), None)
+    if chosen is not None:
+        # the plan owner's word on a section holds for everything below its heading
+        kind, owner = overrides[chosen.index]
+        ctx.kind, ctx.owner = kind, owner
+        ctx.excluded = kind == "excluded"
+        ctx.phase = OVERRIDE_PHASES.get(kind)
+    for h in reversed(stack if chosen is None else ()):
         decided, phase = pack.heading_phase(h.text)
         if decided:
             ctx.phase = phase

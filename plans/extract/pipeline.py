@@ -43,15 +43,24 @@ def import_document(
     return extract_plan(blocks, filename=filename, progress=report)
 
 
-def extract_plan(blocks: list[Block], *, filename: str = "", progress=None) -> Plan:
-    """The plan that `blocks` describe; every role, level and step points back to its block."""
+def extract_plan(
+    blocks: list[Block],
+    *,
+    filename: str = "",
+    progress=None,
+    overrides: dict[int, tuple[str, str | None]] | None = None,
+) -> Plan:
+    """The plan that `blocks` describe; every role, level and step points back to its block.
+
+    `overrides`: what the plan owner said some sections are (heading block → (kind, owner role
+    name or None), see plans.triage): they win over what the headings say."""
     report = progress or (lambda fraction, stage: None)
     # the memoised text helpers start empty for each document (no carry-over between imports)
     clear_memos()
     report(0.3, STAGES[1])
     language = detect_language(blocks)
     pack = pack_for(language)
-    ctxs = contexts(blocks, pack)
+    ctxs = contexts(blocks, pack, overrides)
     parts, block_parts = find_parts(blocks)
     reg = RoleRegistry()
     report(0.5, STAGES[2])

@@ -145,11 +145,16 @@ class EnglishExtractor:
             if b.kind == "paragraph" or b.kind == "list_item":
                 define_acronyms(self.en, b)
         for b, ctx, part in zip(blocks, ctxs, parts):
+            if ctx.excluded:
+                continue
             if b.kind == "heading":
                 self.lead = None
                 if b.style == "Title":
                     continue
                 owner = owner_heading(b.text)
+                if ctx.owner and ctx.section == b.index:
+                    # the plan owner said whose procedure the section is
+                    owner = (ctx.owner, True)
                 if owner is not None:
                     positions[b.index] = self.en.add(owner[0], b, part=part)
                     if owner[1]:

@@ -123,8 +123,13 @@ class ChineseExtractor:
 
     def run(self, blocks: list[Block], ctxs: list[Context], parts: list[str | None]) -> list[Draft]:
         for b, ctx, part in zip(blocks, ctxs, parts):
+            if ctx.excluded:
+                continue
             if b.kind == "heading":
                 self.heading(b, ctx, part)
+                if ctx.owner:
+                    # the plan owner said whose procedure the section is
+                    self.block_owner = self.reg.add(ctx.owner, b, defined=True, part=part)
             elif b.kind == "table_row":
                 self.table_row(b, ctx, part)
             elif b.style != "toc":
