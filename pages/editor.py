@@ -13,6 +13,7 @@ from plans.model import plan_from_dict
 from ui import editor as tables
 from ui import may, md, page_setup, show_error, start_new_draft
 from ui.revision import flags_panel
+from ui.triage import triage_panel
 from ui.work import chart_panel, checks_panel, load_work, push_edit, save_bar
 
 actor = page_setup("nav.editor")
@@ -92,7 +93,7 @@ if st.toggle(t("editor.chart_below"), value=len(plan.roles) > 3, key="editor_cha
 else:
     left, right = st.columns([3, 2], gap="medium")
 with left:
-    views = ["steps", "roles", "levels", "checks"]
+    views = ["steps", "roles", "levels", "sections", "checks"]
     st.session_state.setdefault("editor_view", "steps")
     view = st.radio(
         t("editor.view"),
@@ -106,6 +107,8 @@ with left:
         if view == "checks":
             checks_panel(plan, findings)
             result = None
+        elif view == "sections":
+            result = triage_panel(conn, actor, info.plan_id, plan, read_only)
         else:
             query = st.text_input(
                 t("editor.filter"), key="editor_filter", placeholder=t("editor.filter_hint")
