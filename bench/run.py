@@ -254,9 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.no_corpus:
         figures.update(corpus_figures())
-    from bench import report_bench
+    from bench import chart_bench, report_bench
 
     figures.update(report_bench.run())
+    figures.update(chart_bench.run(runs=1))
     if not args.no_drills:
         from bench import analytics_bench, drills_bench, tap_bench
 

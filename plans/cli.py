@@ -1,5 +1,5 @@
 """The command line: `python -m plans import FILE [--save --user NAME]`, `check FILE.json`,
-`demo DIR`. Saving acts as an existing account (--user), whose unit the plan joins.
+`chart FILE --out DIR`, `demo DIR`. Saving acts as an existing account (--user), whose unit the plan joins.
 
 Standard output carries only the product (plan JSON, findings); messages go to standard error in
 the user's language (--lang, else PLANDRILL_LANG, else Chinese). Exit codes (cli_common): 0 done,
@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", metavar="FILE.json", help=t("cli.help.json_file"))
     check.add_argument("--json", action="store_true", help=t("cli.help.json"))
     check.set_defaults(run=run_check)
+
+    chart = commands.add_parser("chart", parents=[common], help=t("cli.help.chart"))
+    chart.add_argument("file", metavar="FILE", help=t("cli.help.chart_file"))
+    chart.add_argument("--out", metavar="DIR", required=True, help=t("cli.help.chart_out"))
+    chart.set_defaults(run=run_chart)
 
     demo = commands.add_parser("demo", parents=[common], help=t("cli.help.demo"))
     demo.add_argument("folder", metavar="DIR", help=t("cli.help.folder"))
@@ -131,6 +136,44 @@ def run_check(args: argparse.Namespace) -> int:
         write_output("".join(line + "\n" for line in lines), None)
     say(t("cli.findings", n=len(findings)) if findings else t("cli.no_findings"))
     return EXIT_BAD_INPUT if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def _read_plan(path: Path):
+    """A plan from a plan JSON file or a document to import."""
+    from plans.model import plan_from_dict
+
+    data = read_bytes(path)
+    if path.suffix.lower() != ".json":
+        from plans.extract import import_document
+
+        return import_document(data, path.name)
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+        if not isinstance(parsed, dict):
+            raise TypeError(t("cli.json_not_object"))
+        return plan_from_dict(parsed)
+    except (ValueError, TypeError, AttributeError) as exc:  # JSONDecodeError is a ValueError
+        raise CliError(t("cli.bad_json", path=str(path), detail=str(exc)[:200])) from exc
+
+
+def run_chart(args: argparse.Namespace) -> int:
+    """Write the chart views the editor shows by default as SVG files, listed in index.json."""
+    from plans.chart_views import chart_views
+
+    plan = _read_plan(Path(args.file))
+    folder = Path(args.out)
+    views = chart_views(plan, lang=plan.language, fit=True)  # DrawError: a PlanError, see run_cli
+    index = [{"file": f"{v.key}.svg", "title": v.title, "steps": list(v.steps)} for v in views]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for view in views:
+            (folder / f"{view.key}.svg").write_bytes(view.svg or b"")
+        text = json.dumps(index, ensure_ascii=False, indent=2) + "\n"
+        (folder / "index.json").write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(t("cli.cannot_write", path=str(folder), detail=exc.strerror or exc)) from exc
+    say(t("cli.chart_wrote", n=len(views), path=str(folder)))
+    return EXIT_OK
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -273,7 +273,8 @@ def _width(token: str) -> int:
 
 
 def _wrap(text: str, width: int = LABEL_WIDTH, most: int = LABEL_LINES) -> list[str]:
-    """Lines of at most `width` display columns, breaking English between words."""
+    """Lines of at most `width` display columns, breaking English between words and Chinese
+    after punctuation where the line is at least half full."""
     lines, current = [], ""
     for token in _TOKEN.findall(_CONTROL.sub(" ", text).strip()):
         if token.isspace():
@@ -284,13 +285,27 @@ def _wrap(text: str, width: int = LABEL_WIDTH, most: int = LABEL_LINES) -> list[
                 lines.append(current.rstrip())
             lines.append(token[:width])
             token, current = token[width:], ""
-        if _width(current + token) > width:
-            lines.append(current.rstrip())
-            current = token
+        if _width(current + token) > width and token not in _NO_LINE_START:
+            cut = _break_at(current, width)
+            lines.append(current[:cut].rstrip())
+            current = current[cut:].lstrip() + token
         else:
             current += token
     lines = [line for line in (*lines, current.rstrip()) if line]
     return [*lines[: most - 1], lines[most - 1] + "…"] if len(lines) > most else lines
+
+
+_NO_LINE_START = set("，、；：。！？）】」』,;:!?)")
+_BREAK_AFTER = set("，、；：。！？）】」』,;:!?) ")
+
+
+def _break_at(line: str, width: int) -> int:
+    """Where to end a full line: after its last punctuation or space in the second half, so
+    Chinese lists and clauses stay whole; else at the end (a cut by width in characters)."""
+    for i in range(len(line) - 1, 0, -1):
+        if line[i] in _BREAK_AFTER and _width(line[: i + 1]) * 2 >= width:
+            return i + 1
+    return len(line)
 
 
 def _short(text: str) -> str:

@@ -42,6 +42,7 @@ def build_plan_document(
     *,
     lang: str | None = None,
     flow_chart_png: bytes | None = None,
+    flow_charts: Sequence[tuple[str, bytes]] = (),
     chart_dpi: float = 96,
     revision_record: Sequence[Mapping[str, object]] = (),
     version_label: str = "",
@@ -51,7 +52,8 @@ def build_plan_document(
 
     `revision_record` rows: {"finding": ..., "change": ..., "item": role or step concerned,
     "date": ...} (missing keys are left blank); `version_label` is printed under the title;
-    `chart_dpi` is the resolution the flow chart was rendered at (plans.draw.render's dpi; dot's
+    `flow_charts` are (title, PNG) of the chart views (plans.chart_views), one figure each,
+    after `flow_chart_png` if given; `chart_dpi` is the resolution the flow chart was rendered at (plans.draw.render's dpi; dot's
     default is 96), which gives its natural size on the page; `fonts` the Chinese faces
     (plans.docx_style.GB2312_FONTS for government machines).
     """
@@ -60,7 +62,8 @@ def build_plan_document(
     document.core_properties.title = clean(plan.title)[:255]
     writer = _PlanWriter(document, plan, lang)
     writer.chart_dpi = chart_dpi
-    writer.write(flow_chart_png, list(revision_record), version_label)
+    charts = [("", flow_chart_png)] if flow_chart_png is not None else []
+    writer.write([*charts, *flow_charts], list(revision_record), version_label)
     return document
 
 
@@ -78,7 +81,7 @@ class _PlanWriter(AnnexWriter):
         return level.name if level else level_id
 
     # -- the document
-    def write(self, chart: bytes | None, revisions: list, version_label: str) -> None:
+    def write(self, chart: list, revisions: list, version_label: str) -> None:
         plan = self.plan
         title(self.document, plan.title or "—",
               f"（{clean(version_label)}）" if version_label and self.lang == "zh"
@@ -153,7 +156,7 @@ class _PlanWriter(AnnexWriter):
             return
         table(self.document, rows[0], rows[1:])
 
-    def generated(self, chapter: str, has_kept: bool, chart: bytes | None) -> bool:
+    def generated(self, chapter: str, has_kept: bool, chart: list) -> bool:
         """The plan's structured items for `chapter`; False when there are none."""
         if chapter == "organisation":
             return self.organisation(has_kept)
@@ -206,9 +209,9 @@ class _PlanWriter(AnnexWriter):
               rows, widths_mm=(30, 104, 22), align_center=(0, 2))  # fmt: skip
         return True
 
-    def procedures(self, has_kept: bool, chart: bytes | None) -> bool:
+    def procedures(self, has_kept: bool, chart: list) -> bool:
         steps = [self.steps[s] for s in self.order if self.steps[s].phase != "support"]
-        if not steps and chart is None:
+        if not steps and not chart:
             if not has_kept:
                 paragraph(self.document, self.tr("doc.plan.no_steps"))
             return not has_kept
@@ -227,16 +230,20 @@ class _PlanWriter(AnnexWriter):
                 name = t(f"phase.{phase}", lang=self.lang) if phase else self.tr("doc.none")
                 self.outline.heading(name, level)
                 self.step_table(members)
-        if chart is not None:
-            self.figure(chart, self.tr("doc.plan.flow_chart"))
+        heading = self.tr("doc.plan.flow_chart")
+        for i, (view, png) in enumerate(chart):
+            caption = f"{heading}：{view}" if view and self.lang == "zh" else heading
+            caption = f"{heading}: {view}" if view and self.lang != "zh" else caption
+            self.figure(png, caption, heading if i == 0 else None)
         return True
 
-    def figure(self, png: bytes, caption: str) -> None:
-        """The flow chart under its own heading, on landscape pages when it is wide."""
+    def figure(self, png: bytes, caption: str, heading: str | None) -> None:
+        """A flow chart (under `heading`, if given), on landscape pages when it is wide."""
         self.figures += 1
+        before = None if heading is None else (lambda _doc: self.outline.heading(heading, 2))
         figure(self.document, png, lang=self.lang, dpi=self.chart_dpi,
                caption=self.tr("doc.figure", n=self.figures, title=caption),
-               before=lambda _doc: self.outline.heading(caption, 2))  # fmt: skip
+               before=before)  # fmt: skip
 
     def owners(self, step: Step) -> str:
         lead = self.sep().join(self.role_name(r) for r in step.roles)
@@ -273,18 +280,23 @@ def plan_docx_bytes(
     version_label: str = "",
     revision_record: Sequence[Mapping[str, object]] = (),
 ) -> bytes:
-    """The plan as a .docx file, with its flow chart when the dot program is there (a plan
-    without a chart is still a whole document) and its revision record, if given."""
+    """The plan as a .docx file, with the chart views the editor shows (one figure each) when
+    the dot program is there (a plan without a chart is still a whole document) and its
+    revision record, if given."""
     from plans import draw
+    from plans.chart_views import chart_views
 
-    chart = None
+    charts = []
     if plan.steps:
+        lang_ = lang or plan.language
         try:
-            chart = draw.render(draw.flow_chart(plan, lang=lang or plan.language), "png",
-                                max_inches=CHART_MAX_INCHES, dpi=CHART_DPI)  # fmt: skip
+            for view in chart_views(plan, lang=lang_, fit=True):
+                png = draw.render(view.chart, "png", max_inches=CHART_MAX_INCHES, dpi=CHART_DPI)
+                name = "" if view.title == plan.title else view.title
+                charts.append((name.removeprefix(f"{plan.title} · "), png))
         except draw.DrawError:
-            chart = None
-    document = build_plan_document(plan, lang=lang, flow_chart_png=chart, chart_dpi=CHART_DPI,
+            charts = []
+    document = build_plan_document(plan, lang=lang, flow_charts=charts, chart_dpi=CHART_DPI,
                                    version_label=version_label,
                                    revision_record=revision_record)  # fmt: skip
     return to_docx_bytes(document)

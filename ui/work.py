@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
-
 import streamlit as st
 
 from db import plans_store
 from db.errors import VersionConflictError
 from i18n import t
-from plans import checks, draw
+from plans import checks
 from plans.edit import EditResult
 from plans.errors import PlanError
 from plans.model import Plan, plan_to_dict
 from ui import now, show_error
+from ui.chart import chart_panel  # noqa: F401  (the editor page takes it from here)
 from ui.text import md
 
 UNDO_DEPTH = 30
-PNG_MAX_INCHES = 80
 
 
 def load_work(conn, actor, info) -> dict:
@@ -121,54 +119,3 @@ def checks_panel(plan: Plan, findings: list) -> None:
             hide_index=True,
             width="stretch",
         )
-
-
-@st.cache_resource(show_spinner=False)
-def _fonts_ok() -> bool:
-    return draw.cjk_fonts_available()
-
-
-def chart_panel(plan: Plan) -> None:
-    lang = st.session_state.get("lang", "zh")
-    level_names = {lv.id: lv.name for lv in plan.levels}
-    role_names = {r.id: r.name for r in plan.roles}
-    filters = st.columns(2)
-    level = filters[0].selectbox(
-        t("editor.chart_level"),
-        [None, *level_names],
-        key="chart_level",
-        format_func=lambda lv: t("editor.all_levels") if lv is None else level_names.get(lv, lv),
-    )
-    roles = filters[1].multiselect(
-        t("editor.chart_roles"),
-        list(role_names),
-        key="chart_roles",
-        format_func=lambda r: role_names.get(r, r),
-        placeholder=t("editor.all_roles"),
-    )
-    if not plan.steps:
-        st.info(t("import.no_chart"))
-        return
-    chart = draw.flow_chart(plan, level=level, roles=roles or None, lang=lang)
-    st.graphviz_chart(chart, width="stretch")
-    if shutil.which("dot") is None:
-        st.caption(t("draw.no_dot"))
-        return
-    if not _fonts_ok():
-        st.caption(t("editor.no_cjk_fonts"))
-    downloads = st.columns(2)
-    # rendered only when clicked: a 300-step PNG takes seconds
-    downloads[0].download_button(
-        t("editor.download_svg"),
-        lambda: draw.render(chart, "svg"),
-        file_name="flowchart.svg",
-        mime="image/svg+xml",
-        key="dl_svg",
-    )
-    downloads[1].download_button(
-        t("editor.download_png"),
-        lambda: draw.render(chart, "png", max_inches=PNG_MAX_INCHES),
-        file_name="flowchart.png",
-        mime="image/png",
-        key="dl_png",
-    )

@@ -13,6 +13,19 @@ MESSAGES = {
         "导入预案文档（.docx、含文字的 PDF、.txt、.md），输出预案 JSON",
         "import a plan document (.docx, PDF with text, .txt, .md) and print the plan JSON",
     ),
+    "cli.help.chart": (
+        "把预案流程图的各个视图写成 SVG 文件，并写出 index.json 目录",
+        "write the plan's flow chart views as SVG files, listed in index.json",
+    ),
+    "cli.help.chart_file": (
+        "预案文档（.docx、PDF、.txt、.md）或预案 JSON",
+        "a plan document (.docx, PDF, .txt, .md) or a plan JSON file",
+    ),
+    "cli.help.chart_out": ("写入视图的文件夹", "the folder to write the views to"),
+    "cli.chart_wrote": (
+        "已写出 {n} 个流程图视图到 {path}",
+        "Wrote {n} chart views to {path}",
+    ),
     "cli.help.file": ("要导入的预案文档", "the plan document to import"),
     "cli.help.out": (
         "把预案 JSON 写入此文件，而不是标准输出",

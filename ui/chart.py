@@ -1,0 +1,98 @@
+"""The editor's flow chart: filters by part, level, role and phase, one chart view at a time."""
+
+from __future__ import annotations
+
+import shutil
+
+import streamlit as st
+
+from i18n import t
+from plans import chart_views, draw
+from plans.model import PHASES, Plan
+
+PNG_MAX_INCHES = 80
+
+
+@st.cache_resource(show_spinner=False)
+def _fonts_ok() -> bool:
+    return draw.cjk_fonts_available()
+
+
+def _filters(plan: Plan) -> chart_views.ChartFilter:
+    parts = {p.id: p.title for p in plan.parts}
+    levels = {lv.id: lv.name for lv in plan.levels}
+    roles = {r.id: r.name for r in plan.roles}
+    phases = [p for p in PHASES if any(s.phase == p for s in plan.steps)]
+    boxes = st.columns(4)
+    part = boxes[0].selectbox(
+        t("draw.filter_part"),
+        [None, *parts],
+        key="chart_part",
+        format_func=lambda p: t("draw.all_parts") if p is None else parts.get(p, p),
+        disabled=not parts,
+    )
+    level = boxes[1].selectbox(
+        t("editor.chart_level"),
+        [None, *levels],
+        key="chart_level",
+        format_func=lambda lv: t("editor.all_levels") if lv is None else levels.get(lv, lv),
+    )
+    chosen = boxes[2].multiselect(
+        t("editor.chart_roles"),
+        list(roles),
+        key="chart_roles",
+        format_func=lambda r: roles.get(r, r),
+        placeholder=t("editor.all_roles"),
+    )
+    phase = boxes[3].selectbox(
+        t("draw.filter_phase"),
+        [None, *phases],
+        key="chart_phase",
+        format_func=lambda p: t("draw.all_phases") if p is None else t(f"phase.{p}"),
+    )
+    return chart_views.ChartFilter(part, level, tuple(chosen), phase)
+
+
+def chart_panel(plan: Plan) -> None:
+    """Filters, a pick of the chart views (an overview first when there are several), the chosen
+    view (hover a step for its whole text) and its downloads."""
+    lang = st.session_state.get("lang", "zh")
+    chosen = _filters(plan)
+    if not plan.steps:
+        st.info(t("import.no_chart"))
+        return
+    views = chart_views.chart_views(plan, chosen, lang)
+    pick = 0
+    if len(views) > 1:
+        pick = st.selectbox(
+            t("draw.pick_view"),
+            range(len(views)),
+            key="chart_view",
+            format_func=lambda i: t(
+                "draw.view_option", title=views[i].title, n=len(views[i].steps)
+            ),
+        )
+        pick = min(pick or 0, len(views) - 1)
+    view = views[pick]
+    st.graphviz_chart(view.chart, width="stretch")
+    if shutil.which("dot") is None:
+        st.caption(t("draw.no_dot"))
+        return
+    if not _fonts_ok():
+        st.caption(t("editor.no_cjk_fonts"))
+    downloads = st.columns(2)
+    # rendered only when clicked: a large PNG takes seconds
+    downloads[0].download_button(
+        t("editor.download_svg"),
+        lambda: draw.render(view.chart, "svg"),
+        file_name=f"{view.key}.svg",
+        mime="image/svg+xml",
+        key="dl_svg",
+    )
+    downloads[1].download_button(
+        t("editor.download_png"),
+        lambda: draw.render(view.chart, "png", max_inches=PNG_MAX_INCHES),
+        file_name=f"{view.key}.png",
+        mime="image/png",
+        key="dl_png",
+    )
