@@ -292,6 +292,7 @@ _GROUP_END = re.compile(r"(?:组|队|办公室)$")
 _NUMBER = re.compile(r"^\d[\d.]*\s*")
 _ETC = re.compile(r"等.*$")
 _ETC_COUNT = re.compile(r"等?[\d一二三四五六七八九十]+个.*$")
+_CLAUSE_START = re.compile(r"[。；;，,：:]")
 _UNIT_END = re.compile(r"组$|队$|办公室$|指挥部$")
 
 
@@ -353,6 +354,10 @@ def org_sentences(
         names = split_role_list(_ETC_COUNT.sub("", m.group("list")))
         if names and all(_UNIT_END.search(n) for n in names):
             group = parent
+            body = _CLAUSE_START.split(text[: m.start()])[-1].strip()
+            if body and is_role_name(clean_name(body)):
+                # "市抗震救灾指挥部下设办公室和…": the body that sets them up
+                group = reg.add(clean_name(body), block, defined=True, parent=parent, part=part)
             if m.group("all"):
                 group = reg.add(m.group("all"), block, defined=True, parent=parent, part=part)
             for name in names:

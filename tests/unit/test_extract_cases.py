@@ -30,6 +30,10 @@ def test_an_extraction_rule_holds(language, case):
     if "owners" in case:
         owners = [sorted(plan.role(r).name for r in s.roles) for s in plan.steps]
         assert owners == [sorted(o) for o in case["owners"]]
+    for name in case.get("roles_present", []):
+        assert name in {r.name for r in plan.roles}
+    if "time_parts" in case:
+        assert [[p.minutes for p in s.time_parts] for s in plan.steps] == case["time_parts"]
     for name in case.get("roles_absent", []):
         assert name not in {r.name for r in plan.roles}
     for word in case.get("names_absent_in_steps", []):

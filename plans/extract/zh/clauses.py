@@ -45,11 +45,23 @@ _CASE = re.compile(r"^(?:因|对于?|若|如果?)[^，,]{2,}[，,]?$")
 _NUMBER = re.compile(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]|^[①-⑳]")
 
 
+# a later part of a report's deadline: its time, the manner, and the report itself, no actor
+_LATER_PART = re.compile(
+    r"^(?:并|再|且)?(?:于|在)?[\d一二三四五六七八九十两半个.]+\s*(?:分钟|小时|个小时|日|天)(?:以|之)?内"
+    r"(?:以)?(?:书面|电话|口头|传真|网络)?(?:形式|方式)?(?:续报|补报|报告|上报|报送|核报)"
+    r"[^，,。；;]{0,12}[。；;]?$"
+)
+_REPORTS_IN = re.compile(r"报告|上报|报送|报")
+
+
 def new_deadline(group: str, clause: str) -> bool:
     """A clause of the same actor with another deadline or case starts a step of its own."""
     before = find_time_limit(group)
     after = find_time_limit(clause)
     if before is not None and after is not None:
+        if _LATER_PART.match(clause.strip()) and _REPORTS_IN.search(group):
+            # "30分钟内电话报告，1小时内书面报告": two parts of one report's deadline
+            return False
         return before.minutes != after.minutes
     if before is None and after is not None:
         return bool(_PROMPT.match(clause))

@@ -37,7 +37,7 @@ _LIST_SPLIT = re.compile(r"、|以及|及其|及(?!时)|或者|或(?!其)")
 # words ("文化和旅游局", "工业和信息化厅", "粮食和物资储备局")
 _AND_SPLIT = re.compile(r"和|与")
 _LEAD_IN = re.compile(
-    r"^(?:同时|并且|并|然后|随后|之后|其后|另外|此外|其中|必要时|同时要|视情|最后|首先|如有必要|"
+    r"^(?:同时|并且|并|然后|随后|之后|其后|另外|此外|其中|必要时|同时要|视情|最后|首先|如有必要|则|"
     r"(?:接到|接报|收到|发生|获取|获悉|在|当(?!班|值|日)|待|经|遇|听到)[^，,。；：]{0,14}?(?:后|时|前)|"
     r"[^，,。；：的]{1,5}的)[，,]?"
 )
@@ -112,9 +112,15 @@ def _role_list(text: str) -> tuple[str, ...]:
     if not parts:
         return ()
     last = parts[-1]
+    levels_only = len(parts) > 1 and all(len(p) == 1 and p in _LEVEL_CHARS for p in parts[:-1])
+    if levels_only and last[:1] in _LEVEL_CHARS and _TIERS.match(last[1:]):
+        # "省、市两级水利部门": one name for the departments of both tiers
+        whole = text.strip()
+        return (whole,) if is_role_name(whole) else ()
     if (
         len(parts) > 1
         and last[:1] in _LEVEL_CHARS
+        and not _TIERS.match(last[1:])
         and all(len(p) == 1 and p in _LEVEL_CHARS for p in parts[:-1])
     ):
         # "省、市、县交通运输主管部门": each level's own department
@@ -138,6 +144,7 @@ def _role_list(text: str) -> tuple[str, ...]:
 
 
 _LEVEL_CHARS = "省市县区乡镇村州盟旗"
+_TIERS = re.compile(r"[两三四五]级|各级")  # "省、市两级水利部门": one name for both tiers
 _BARE_POST = re.compile(r"(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)")
 _POST_OF = re.compile(
     r"^(?P<body>.{2,}?)(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)$"
