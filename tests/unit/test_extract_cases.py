@@ -32,6 +32,10 @@ def test_an_extraction_rule_holds(language, case):
         assert owners == [sorted(o) for o in case["owners"]]
     for name in case.get("roles_present", []):
         assert name in {r.name for r in plan.roles}
+    if "after_texts" in case:
+        text_of = {s.id: s.text for s in plan.steps}
+        got = [[text_of[a].lstrip("0123456789. ") for a in s.after] for s in plan.steps]
+        assert got == case["after_texts"]
     if "time_parts" in case:
         assert [[p.minutes for p in s.time_parts] for s in plan.steps] == case["time_parts"]
     for name in case.get("roles_absent", []):

@@ -212,6 +212,7 @@ def order_en(
                 if acts and acts.group("team").lower() == m.group("team").lower():
                     after[j].add(i)
     _sequence(drafts, after)
+    _named_events(drafts, after)
     _flow(drafts, after, flow_sections or set())
     _local_flow(drafts, after, local_sections or set())
     return [sorted(p for p in a if p < i) for i, a in enumerate(after)]
@@ -249,6 +250,51 @@ def _flow(drafts: list[Draft], after: list[set[int]], flow: set[int]) -> None:
         elif d.section != tail_section and tail is not None and not after[i]:
             after[i].add(tail)
         tail_section = d.section if not bullet else tail_section
+
+
+_EVENT = re.compile(
+    r"\b(?:once|after|as soon as|when|upon)\s+(?P<event>[^,.;:]{6,80})"
+    r"|\bwithin\s+[^,.;:]{1,30}?\bof\s+(?P<event2>[^,.;:]{4,80})",
+    re.IGNORECASE,
+)
+_STOP = {
+    "the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "this", "that", "these", "those", "of", "to", "in", "on", "for", "by", "with", "their",
+    "its", "it", "they", "first", "all", "any", "text", "plan", "incident",
+}  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for end in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+def _named_events(drafts: list[Draft], after: list[set[int]]) -> None:
+    """A step that waits for an event another step does ("as soon as the breach is confirmed",
+    "within 4 hours of the first report") follows the step whose own action that is: its
+    opening verb and an object word of the event both name it."""
+    for i, d in enumerate(drafts):
+        if after[i]:
+            continue
+        m = _EVENT.search(d.text)
+        if not m:
+            continue
+        words = [_stem(w) for w in re.findall(r"[A-Za-z]+", m.group("event") or m.group("event2"))]
+        words = [w for w in words if w not in _STOP and len(w) > 2]
+        if not words:
+            continue
+        for j in range(i - 1, -1, -1):
+            x = drafts[j]
+            if x.part != d.part or x is d:
+                continue
+            own = [_stem(w) for w in re.findall(r"[A-Za-z]+", x.text)[:8]]
+            verb = own[0] if own else ""
+            if verb in words and len(set(words) & set(own)) >= (2 if len(words) > 1 else 1):
+                after[i].add(j)
+                break
 
 
 def _local_flow(drafts: list[Draft], after: list[set[int]], local: set[int]) -> None:
