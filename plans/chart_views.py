@@ -231,7 +231,7 @@ def _lane_chart(plan, whole, steps: list[Step], chosen: ChartFilter, title: str,
                 box.node(names[step.id], **_step_style(plan, step, chosen, lang))
             for a, b in pairwise(members):
                 box.edge(names[a.id], names[b.id], style="invis", weight="10")
-    _links(chart, plan, whole, steps, names, chosen, lang)
+    _links(chart, plan, whole, steps, names, lang)
     return chart
 
 
@@ -253,7 +253,7 @@ def _step_style(plan: Plan, step: Step, chosen: ChartFilter, lang: str) -> dict:
     return style
 
 
-def _links(chart, plan, whole, steps, names, chosen, lang) -> None:
+def _links(chart, plan, whole, steps, names, lang) -> None:
     """Arrows between the view's steps. Links to steps outside the view end in a small dashed
     stub beside the step naming the other roles: a stub one rank away keeps the view narrow,
     where arrows to a shared stub column spread it to 3,000 px (dot routes long arrows through

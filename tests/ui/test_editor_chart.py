@@ -1,0 +1,57 @@
+"""The editor's chart on a plan of many roles: an overview first, a pick of views, the filters."""
+
+from __future__ import annotations
+
+from db import plans_store
+from i18n import t
+from plans.model import Level, Part, Plan, Role, Step
+from tests.ui.conftest import NOW, USERS, page
+
+
+def many_roles_plan() -> Plan:
+    roles = tuple(Role(f"r{i}", f"第{i}工作组") for i in range(12))
+    steps = tuple(
+        Step(f"s{i}", f"处置事项{i}", f"第{i}项处置的原文。", (f"r{i % 12}",),
+             ("report", "disposal")[i % 2], levels=("I",) if i % 5 == 0 else (),
+             after=(f"s{i - 1}",) if i else (), part="p1" if i < 30 else "p2")
+        for i in range(40)
+    )  # fmt: skip
+    parts = (Part("p1", "综合应急预案"), Part("p2", "现场处置方案"))
+    return Plan(
+        "多角色预案", roles=roles, levels=(Level("I", "Ⅰ级响应"),), steps=steps, parts=parts
+    )
+
+
+def chart_spec(at) -> str:
+    return at.get("graphviz_chart")[0].proto.spec
+
+
+def test_a_plan_of_many_roles_opens_on_the_overview_and_each_view_can_be_picked(conn):
+    stored = plans_store.import_plan(
+        conn, USERS["owner"], many_roles_plan(), document=b"d", filename="d.docx", now=NOW
+    )
+    at = page("editor", version_id=stored.version_id).run()
+    assert not at.exception, at.exception
+    assert t("draw.overview") in chart_spec(at)
+    options = at.selectbox(key="chart_view").options
+    assert len(options) > 2
+    at.selectbox(key="chart_view").set_value(1).run()
+    assert "处置事项" in chart_spec(at) and t("draw.overview") not in chart_spec(at)
+
+
+def test_the_chart_filters_by_part_level_role_and_phase(conn):
+    stored = plans_store.import_plan(
+        conn, USERS["owner"], many_roles_plan(), document=b"d", filename="d.docx", now=NOW
+    )
+    at = page("editor", version_id=stored.version_id).run()
+    at.selectbox(key="chart_part").set_value("p2").run()
+    at.selectbox(key="chart_phase").set_value("disposal").run()
+    at.multiselect(key="chart_roles").set_value(["r7"]).run()
+    spec = chart_spec(at)
+    # p2 holds s30-s39; disposal: odd ones; r7 owns s31 (and s7, s19 in p1)
+    assert 'label="处置事项31"' in spec
+    assert 'label="处置事项7"' not in spec and 'label="处置事项33"' not in spec
+    assert t("draw.stub_in", role="第6工作组") in spec
+    assert t("draw.stub_out", role="第8工作组") in spec
+    at.selectbox(key="chart_level").set_value("I").run()
+    assert t("draw.every_level") in chart_spec(at)
