@@ -13,6 +13,7 @@ from plans.model import plan_from_dict
 from ui import editor as tables
 from ui import may, md, page_setup, show_error, start_new_draft
 from ui.revision import flags_panel
+from ui.step_grid import fold_grid, steps_view
 from ui.triage import triage_panel
 from ui.work import chart_panel, checks_panel, load_work, push_edit, save_bar
 
@@ -38,7 +39,8 @@ if version_id is None:
     )
     if pick is None:
         st.stop()
-    version_id = st.session_state["version_id"] = pick.latest_version_id
+    st.session_state["version_id"] = pick.latest_version_id
+    st.rerun()  # the editor's own layout from its first run: a grid that moves is redrawn
 
 try:
     info = plans_store.version_info(conn, actor, version_id)
@@ -47,6 +49,7 @@ except PlanError as exc:
     show_error(exc)
     st.stop()
 
+fold_grid(work)  # the steps grid's edits, before anything is drawn from the plan
 plan = plan_from_dict(work["plan"])
 read_only = info.status != "draft" or not may(actor, "plan.edit")
 
@@ -114,9 +117,7 @@ with left:
                 t("editor.filter"), key="editor_filter", placeholder=t("editor.filter_hint")
             )
             if view == "steps":
-                result = tables.steps_table(
-                    plan, query, f"steps_{nonce}_{query}", read_only, flags.get("step")
-                )
+                result = steps_view(plan, work, query, read_only, flags.get("step"))
             elif view == "roles":
                 result = tables.roles_table(
                     plan, query, f"roles_{nonce}_{query}", read_only, flags.get("role")

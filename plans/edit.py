@@ -245,3 +245,85 @@ def apply_level_rows(plan: Plan, rows: list[dict]) -> EditResult:
         )
         notes.append(("edit.levels_deleted", {"levels": "、".join(sorted(removed))}))
     return EditResult(replace(plan, levels=tuple(levels), steps=steps), tuple(notes))
+
+
+def apply_step_changes(
+    plan: Plan,
+    visible: list[str],
+    edited: dict | None = None,
+    added: list[dict] | None = None,
+    deleted: list[int] | None = None,
+) -> EditResult:
+    """Apply a grid's changes to the steps shown in it (`visible`, in grid order): `edited` maps a
+    row position to its changed columns, `added` lists new rows, `deleted` row positions. Only
+    the rows touched are rebuilt, so an edit costs the same on a plan of any size.
+    Raises: PlanValidationError for an impossible edit."""
+    rows_by_id = {s.id: s for s in plan.steps}
+    rows: list[dict] = []
+    for position, changes in (edited or {}).items():
+        position = int(position)
+        if position >= len(visible) or visible[position] not in rows_by_id:
+            continue
+        rows.append({**step_rows_of(plan, [visible[position]])[0], **changes})
+    rows.extend({**row, "id": None} for row in (added or []))
+    gone = [visible[int(p)] for p in (deleted or []) if int(p) < len(visible)]
+    touched = [r["id"] for r in rows if r.get("id")] + gone
+    return apply_step_rows(plan, rows, touched)
+
+
+def step_rows_of(plan: Plan, ids: list[str]) -> list[dict]:
+    """The grid rows of the steps `ids` (in that order)."""
+    wanted = set(ids)
+    by_id = {row["id"]: row for row in step_rows(_only(plan, wanted))}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _only(plan: Plan, ids: set[str]) -> Plan:
+    return replace(plan, steps=tuple(s for s in plan.steps if s.id in ids))
+
+
+STEP_TIME_FROM = ("T0", "trigger", "response_end")
+
+
+def change_step(plan: Plan, step_id: str, **changes) -> EditResult:
+    """Change fields of one step (the detail panel): the grid's columns (name, text, roles, phase,
+    levels, time_limit_min, after) plus time_from and frequency_min.
+    Raises: PlanValidationError for an impossible edit."""
+    step = plan.step(step_id)
+    if step is None:
+        raise PlanValidationError("edit.unknown_step", step=step_id, after=step_id)
+    extra = {k: changes.pop(k) for k in ("time_from", "frequency_min") if k in changes}
+    result = apply_step_rows(plan, [{**step_rows_of(plan, [step_id])[0], **changes}], [step_id])
+    if not extra:
+        return result
+    fields = {}
+    if "time_from" in extra:
+        origin = _text(extra["time_from"]) or "T0"
+        if origin not in STEP_TIME_FROM and plan.step(origin) is None:
+            raise PlanValidationError("edit.unknown_step", step=step.name, after=origin)
+        if origin == step_id:
+            raise PlanValidationError("edit.after_self", step=step.name)
+        fields["time_from"] = origin
+    if "frequency_min" in extra:
+        fields["frequency_min"] = _minutes(extra["frequency_min"])
+    steps = tuple(replace(s, **fields) if s.id == step_id else s for s in result.plan.steps)
+    return EditResult(replace(result.plan, steps=steps), result.notes)
+
+
+def add_step(plan: Plan, after: str | None = None, *, name: str, phase: str = "") -> EditResult:
+    """A new step placed right after the step `after` (at the end without one), in its phase."""
+    taken = {s.id for s in plan.steps}
+    sid = next_id("s", taken)
+    anchor = plan.step(after) if after else None
+    new = Step(
+        id=sid, name=name, text=name, phase=phase or (anchor.phase if anchor else "disposal")
+    )
+    steps = list(plan.steps)
+    at = steps.index(anchor) + 1 if anchor else len(steps)
+    steps.insert(at, replace(new, part=anchor.part) if anchor else new)
+    return EditResult(replace(plan, steps=tuple(steps)))
+
+
+def delete_step(plan: Plan, step_id: str) -> EditResult:
+    """Remove one step and every reference to it (says so in the notes)."""
+    return apply_step_rows(plan, [], [step_id])

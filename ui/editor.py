@@ -7,7 +7,7 @@ import streamlit as st
 
 from i18n import t
 from plans import edit
-from plans.model import PHASES, Plan
+from plans.model import Plan
 from ui.revision import flag_marks
 
 
@@ -46,70 +46,6 @@ def _flag_column(frame: pd.DataFrame, flags: dict[str, bool] | None, config: dic
     return frame
 
 
-def steps_table(
-    plan: Plan, query: str, key: str, disabled: bool, flags: dict[str, bool] | None = None
-) -> edit.EditResult | None:
-    """Show the steps (with the revision column when `flags`, item id -> resolved, is given);
-    return the edit result when the user changed something."""
-    rows = _visible(edit.step_rows(plan), query)
-    role_names = {r.id: r.name for r in plan.roles}
-    level_names = {lv.id: lv.name for lv in plan.levels}
-    step_names = {s.id: f"{s.id} {s.name}" for s in plan.steps}
-    columns = [
-        "id",
-        "name",
-        "text",
-        "roles",
-        "phase",
-        "levels",
-        "time_limit_min",
-        "after",
-        "source_block",
-        "source_text",
-    ]
-    config = {
-        "id": st.column_config.TextColumn(t("col.id"), width="small"),
-        "name": st.column_config.TextColumn(t("col.name"), width="medium", required=True),
-        "text": st.column_config.TextColumn(t("col.text"), width="large"),
-        "roles": st.column_config.MultiselectColumn(
-            t("col.owners"),
-            options=list(role_names),
-            format_func=lambda r: role_names.get(r, r),
-        ),
-        "phase": st.column_config.SelectboxColumn(
-            t("col.phase"),
-            options=list(PHASES),
-            format_func=lambda p: t(f"phase.{p}"),
-            required=True,
-            default="disposal",
-        ),
-        "levels": st.column_config.MultiselectColumn(
-            t("col.levels"),
-            options=list(level_names),
-            format_func=lambda lv: level_names.get(lv, lv),
-        ),
-        "time_limit_min": st.column_config.NumberColumn(t("col.minutes"), min_value=0, step=1),
-        "after": st.column_config.MultiselectColumn(
-            t("col.after"), options=list(step_names), format_func=lambda s: step_names.get(s, s)
-        ),
-        "source_block": st.column_config.NumberColumn(t("col.block"), width="small"),
-        "source_text": st.column_config.TextColumn(t("col.source"), width="large"),
-    }
-    frame = _flag_column(pd.DataFrame(rows, columns=columns), flags, config)
-    edited = st.data_editor(
-        frame,
-        key=key,
-        hide_index=True,
-        num_rows="fixed" if disabled else "dynamic",
-        disabled=True if disabled else ["id", "source_block", "source_text"],
-        width="stretch",
-        column_config=config,
-    )
-    if disabled or not _changed(key):
-        return None
-    return edit.apply_step_rows(plan, _records(edited), [r["id"] for r in rows])
-
-
 def roles_table(
     plan: Plan, query: str, key: str, disabled: bool, flags: dict[str, bool] | None = None
 ) -> edit.EditResult | None:
@@ -139,6 +75,7 @@ def roles_table(
         disabled=True if disabled else ["id", "source_block", "source_text"],
         width="stretch",
         column_config=config,
+        placeholder="",  # an empty cell reads empty, not "None"
     )
     if disabled or not _changed(key):
         return None
@@ -153,6 +90,7 @@ def levels_table(plan: Plan, key: str, disabled: bool) -> edit.EditResult | None
         num_rows="fixed" if disabled else "dynamic",
         disabled=disabled,
         width="stretch",
+        placeholder="",
         column_config={
             "id": st.column_config.TextColumn(t("col.id"), width="small"),
             "name": st.column_config.TextColumn(t("col.name")),

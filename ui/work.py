@@ -10,9 +10,10 @@ from i18n import t
 from plans import checks
 from plans.edit import EditResult
 from plans.errors import PlanError
-from plans.model import Plan, plan_to_dict
+from plans.model import Plan, plan_from_dict, plan_to_dict
 from ui import now, show_error
 from ui.chart import chart_panel  # noqa: F401  (the editor page takes it from here)
+from ui.live import live_callback
 from ui.text import md
 
 UNDO_DEPTH = 30
@@ -30,29 +31,40 @@ def load_work(conn, actor, info) -> dict:
             "saved": plan,
             "undo": [],
             "nonce": 0,
+            "grid": 0,
             "notes": [],
         }
         st.session_state["work"] = work
     return work
 
 
-def push_edit(work: dict, result: EditResult) -> None:
+def push_edit(work: dict, result: EditResult, *, remount: bool = True) -> None:
+    """Make `result` the working plan (undoable). `remount=False` keeps the steps grid's widget
+    (and so its scroll position): for edits that change values only, not which rows it shows."""
     work["undo"] = (work["undo"] + [work["plan"]])[-UNDO_DEPTH:]
     work["plan"] = plan_to_dict(result.plan)
     work["notes"] = list(result.notes)
     work["nonce"] += 1
+    if remount:
+        work["grid"] = work.get("grid", 0) + 1
 
 
 def undo(work: dict) -> None:
     work["plan"] = work["undo"].pop()
     work["nonce"] += 1
+    work["grid"] = work.get("grid", 0) + 1  # the grid's pending edits must not come back
 
 
 def save_bar(conn, actor, info, plan: Plan, work: dict, bar) -> None:
     """Save, undo and discard for a draft, in the columns `bar`."""
+    for error in work.pop("save_errors", []):
+        show_error(error)
+    if work.pop("just_saved", False):
+        st.toast(t("editor.saved"))
     dirty = work["plan"] != work["saved"]
-    if bar[0].button(t("editor.save"), key="editor_save", type="primary", disabled=not dirty):
-        _save(conn, actor, info, plan, work)
+    # saved in the click's callback, before the run: one run shows the new revision
+    bar[0].button(t("editor.save"), key="editor_save", type="primary", disabled=not dirty,
+                  on_click=_save, args=(conn, info, work))  # fmt: skip
     if bar[1].button(t("editor.undo"), key="editor_undo", disabled=not work["undo"]):
         undo(work)
         st.rerun()
@@ -60,25 +72,31 @@ def save_bar(conn, actor, info, plan: Plan, work: dict, bar) -> None:
         work["undo"].append(work["plan"])
         work["plan"] = work["saved"]
         work["nonce"] += 1
+        work["grid"] = work.get("grid", 0) + 1
         st.rerun()
     if dirty:
         bar[3].warning(t("editor.unsaved"), icon=":material/edit:")
 
 
-def _save(conn, actor, info, plan: Plan, work: dict) -> None:
+@live_callback
+def _save(actor, conn, info, work: dict) -> None:
     try:
         work["revision"] = plans_store.save_version(
-            conn, actor, info.id, plan, expected_revision=work["revision"], now=now()
+            conn,
+            actor,
+            info.id,
+            plan_from_dict(work["plan"]),
+            expected_revision=work["revision"],
+            now=now(),
         )
     except VersionConflictError as exc:
-        show_error(exc)
+        work["save_errors"] = [exc]
         work["conflict"] = True
     except PlanError as exc:
-        show_error(exc)
+        work["save_errors"] = [exc]
     else:
-        work["saved"] = plan_to_dict(plan)
-        st.toast(t("editor.saved"))
-        st.rerun()
+        work["saved"] = work["plan"]
+        work["just_saved"] = True
 
 
 def jump(view: str, target: str) -> None:

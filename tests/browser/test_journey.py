@@ -205,7 +205,7 @@ def test_the_whole_journey(tmp_path):
         assert report_flag in owner.get_by_test_id("stMain").inner_text()
         shot(owner, "2_flagged_problem")
         view(owner, L("editor.view_steps"))
-        edit_cell(owner, "s1", 6, "15")
+        edit_cell(owner, "s1", 4, "15")  # id, name, owners, phase, time limit
         click(owner, L("editor.save"))
         view(owner, "检查")
         assert report_flag not in owner.get_by_test_id("stMain").inner_text()
@@ -278,7 +278,7 @@ def test_the_whole_journey(tmp_path):
         shot(owner, "9_due_for_revision")
         click(owner, L("revpage.open_revision"))
         owner.get_by_text(L("revpage.flags_title", n=1, done=0)).first.wait_for()
-        edit_cell(owner, "s1", 7, "5")  # the revision column comes first now
+        edit_cell(owner, "s1", 5, "5")  # the revision column comes first now
         click(owner, L("editor.save"))
         owner.get_by_label(L("revpage.note"), exact=True).first.fill("信息报告时限改为 5 分钟")
         click(owner, L("revpage.resolve"))

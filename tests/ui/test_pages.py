@@ -97,10 +97,10 @@ def test_bad_uploads_get_a_clear_message_and_nothing_is_stored(conn, name, data,
 
 
 def _steps_key(at) -> str:
-    """The key of the steps data_editor: it changes with every folded edit (ui/work.py)."""
-    work = at.session_state["work"]
-    query = at.session_state.get("editor_filter", "")
-    return f"steps_{work['version_id']}_{work['nonce']}_{query}"
+    """The key of the steps data_editor (stable across cell edits: ui/step_grid.py)."""
+    from ui.step_grid import grid_key
+
+    return grid_key(at.session_state["work"], at.session_state["editor_filter"] or "")
 
 
 def test_editing_a_step_changes_the_chart_and_saving_stores_it(seeded, conn):

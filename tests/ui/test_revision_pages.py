@@ -34,7 +34,8 @@ RESCUE_ROLE = Finding("manual-1", "抢险救援组职责不清", cause="plan_def
 TRAINING = Finding("late-c2", "启动响应迟缓", cause="training", grade="must_fix", step_id="s2")
 # data on the English screens: the plan, its steps and roles, and the findings are Chinese
 DATA = (REPORT_LATE.title, RESCUE_ROLE.title, "语言", "简体中文", UNIT, "示例化工泄漏应急预案",
-        "报告事故信息", "抢险救援组", "时限已缩短")  # fmt: skip
+        "报告事故信息", "抢险救援组", "时限已缩短",
+        "指挥部办公室接报后10分钟内报告指挥部。")  # fmt: skip
 
 
 @pytest.fixture
