@@ -258,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
 
     figures.update(report_bench.run())
     figures.update(chart_bench.run(runs=1))
+    from bench import editor_bench
+
+    figures.update(editor_bench.run())
     if not args.no_drills:
         from bench import analytics_bench, drills_bench, tap_bench
 
