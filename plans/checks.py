@@ -13,6 +13,13 @@ Definitions the checks rely on:
   and near-identical text (numbering, spaces and punctuation ignored; similarity >= 0.9).
 - A role owns *most of the critical path* when it owns more than half of a level's critical-path
   steps, on paths of at least three steps.
+- A role *takes part* when it owns or supports a step, or when one of its sub-roles does (a
+  headquarters acts through its groups). A role whose parent takes part, or that is only notified,
+  is a note, not a warning: the parent's steps may be its duties.
+- Follow-on findings are listed under their cause (`consequences`): without any report step every
+  activation lacks one; a cycle makes the steps after it unreachable; and repeats of one warning
+  (two or more) become one plan-level finding that lists them. Errors stay one per defect, since
+  an approver waives each. Levels with the same critical path share one finding.
 """
 
 from __future__ import annotations
@@ -20,10 +27,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
-from i18n import t
+from i18n import get_language, t
 from plans import graph as plan_graph
 from plans.errors import PlanCycleError
 from plans.model import PHASES, Plan, Role, Step
@@ -45,10 +52,29 @@ class Finding:
     target_kind: str  # step | role | level | plan
     target_id: str
     params: dict = field(default_factory=dict, hash=False)
+    consequences: tuple[Finding, ...] = field(default=(), hash=False, compare=False)
 
     def message(self, lang: str = "zh") -> str:
         """The finding for a plan owner, in `lang`, naming the rows it concerns."""
         return t(f"checks.{self.code}", lang=lang, **_display(self.params, lang))
+
+    def hint(self, lang: str = "zh") -> str:
+        """What to change in the plan to clear the finding, in `lang`."""
+        return t(f"checks.hint.{self.code}", lang=lang)
+
+    @property
+    def key(self) -> str:
+        """The finding's identity within one version's content ("cycle:step:s2:s2>s3>s2"),
+        stable across languages and renames: what an approver's waiver names."""
+        detail = [
+            ">".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+            for name, value in sorted(self.params.items())
+            if name in _KEY_PARAMS
+        ]
+        return ":".join([self.code, self.target_kind, self.target_id, *detail])
+
+
+_KEY_PARAMS = ("field", "level_id", "parent_id", "role_id", "step_ref", "steps")
 
 
 def _display(params: dict, lang: str) -> dict:
@@ -120,7 +146,92 @@ def check_plan(plan: Plan) -> list[Finding]:
         _check_critical_paths,
     ):
         findings.extend(check(plan))
-    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+    grouped = _group_repeats(_group_causes(plan, findings))
+    return sorted(grouped, key=lambda f: SEVERITIES.index(f.severity))
+
+
+class FindingsText:
+    """Findings named in the language of the moment they are shown: an error parameter (the
+    layer that raises never picks a language)."""
+
+    def __init__(self, findings) -> None:
+        self.findings = tuple(findings)
+
+    def __str__(self) -> str:
+        lang = get_language()
+        return ("；" if lang == "zh" else "; ").join(f.message(lang) for f in self.findings)
+
+    def __repr__(self) -> str:
+        return f"FindingsText({[f.key for f in self.findings]!r})"
+
+
+def open_errors(findings: list[Finding]) -> list[Finding]:
+    """The error-level findings among `findings` (a cause stands for its consequences)."""
+    return [f for f in findings if f.severity == "error"]
+
+
+def _group_causes(plan: Plan, findings: list[Finding]) -> list[Finding]:
+    """Each cause with its follow-on findings under it (see the module docstring)."""
+    follows: dict[int, list[Finding]] = {}
+    cause_of: dict[int, int] = {}
+    causes = [(i, f) for i, f in enumerate(findings) if f.code in ("no_report_step", "cycle")]
+    for i, cause in causes:
+        if cause.code == "no_report_step":
+            after = {"activation_without_report"}
+            targets = None
+        else:
+            after = {"unreachable"}
+            cycle = set(cause.params["steps"])
+            targets = cycle | plan_graph.steps_after(plan, cycle)
+        for k, finding in enumerate(findings):
+            if k in cause_of or finding.code not in after:
+                continue
+            if targets is None or finding.target_id in targets:
+                cause_of[k] = i
+                follows.setdefault(i, []).append(finding)
+    return [
+        replace(f, consequences=(*f.consequences, *follows.get(i, ())))
+        for i, f in enumerate(findings)
+        if i not in cause_of
+    ]
+
+
+# check repeated on many rows -> the plan-level finding that lists them
+_REPEATS = {
+    "activation_without_report": "activations_without_report",
+    "report_without_time_limit": "reports_without_time_limit",
+    "role_without_steps": "roles_without_steps",
+}
+_LISTED = 6
+
+
+def _group_repeats(findings: list[Finding]) -> list[Finding]:
+    """Two or more warnings or notes of one repeated check and severity become one plan-level finding
+    that names the first few rows and lists them all as its consequences, where the first was."""
+    same: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.code in _REPEATS:
+            same.setdefault((finding.code, finding.severity), []).append(finding)
+    result = []
+    for finding in findings:
+        group = same.get((finding.code, finding.severity), [])
+        if len(group) < 2:
+            result.append(finding)
+        elif finding is group[0]:
+            rows = [f.params.get("step") or f.params.get("role") or f.target_id for f in group]
+            if len(rows) > _LISTED:
+                rows = [*rows[:_LISTED], "…"]
+            result.append(
+                Finding(
+                    _REPEATS[finding.code],
+                    finding.severity,
+                    "plan",
+                    "",
+                    {"count": len(group), "items": rows},
+                    tuple(group),
+                )
+            )
+    return result
 
 
 def _check_empty(plan: Plan) -> Iterator[Finding]:
@@ -201,12 +312,22 @@ def _check_phases(plan: Plan) -> Iterator[Finding]:
 
 
 def _check_roles(plan: Plan) -> Iterator[Finding]:
-    busy = {r for s in plan.steps for r in (*s.roles, *s.support)}
-    parents = {r.parent for r in plan.roles if r.parent}
+    acting = {r for s in plan.steps for r in (*s.roles, *s.support)}
+    notified = {r for s in plan.steps for r in s.notifies}
+    parent = {r.id: r.parent for r in plan.roles}
+    busy = set(acting)
+    for role_id in acting:  # a role acts through its sub-roles, up the whole chain
+        node, seen = parent.get(role_id), {role_id}
+        while node is not None and node not in seen:
+            busy.add(node)
+            seen.add(node)
+            node = parent.get(node)
     for role in plan.roles:
-        if role.id not in busy:
-            command = role.id in parents or role.kind == "command"
-            yield _on_role("role_without_steps", "info" if command else "warning", role)
+        if role.id in busy:
+            continue
+        covered = role.parent in acting or role.id in notified
+        note = covered or role.kind == "command"
+        yield _on_role("role_without_steps", "info" if note else "warning", role)
     yield from _check_role_tree(plan)
 
 
@@ -374,24 +495,36 @@ def _path_text(plan: Plan, path: list[str], keep: int = 8) -> str:
 
 
 def _check_critical_paths(plan: Plan) -> Iterator[Finding]:
-    concentrated: dict[str, tuple[float, list[str]]] = {}
-    for level_id, (minutes, path) in critical_path_by_level(plan).items():
-        if not path:
-            continue
+    paths = critical_path_by_level(plan)
+    shared: dict[tuple, list[str]] = {}  # levels with the same path share one finding
+    for level_id, (minutes, path) in paths.items():
+        if path:
+            shared.setdefault((minutes, tuple(path)), []).append(level_id)
+    for (minutes, path), level_ids in shared.items():
         timed = any(plan_graph.time_limit(plan.step(s)) is not None for s in path)
-        kind = "plan" if level_id == ALL_LEVELS else "level"
+        kind = "plan" if level_ids == [ALL_LEVELS] else "level"
+        if len(plan.levels) > 1 and len(level_ids) == len(plan.levels):
+            names = _level(plan, ALL_LEVELS)
+        else:
+            names = [_level(plan, lv) for lv in level_ids] if len(level_ids) > 1 else None
         yield Finding(
             "critical_path" if timed else "critical_path_untimed",
             "info",
             kind,
-            "" if level_id == ALL_LEVELS else level_id,
+            "" if kind == "plan" else level_ids[0],
             {
-                "level": _level(plan, level_id),
+                "level": names or _level(plan, level_ids[0]),
                 "minutes": float(minutes),
                 "count": len(path),
-                "path": _path_text(plan, path),
+                "path": _path_text(plan, list(path)),
             },
         )
+    yield from _concentration(plan, paths)
+
+
+def _concentration(plan: Plan, paths: dict) -> Iterator[Finding]:
+    concentrated: dict[str, tuple[float, list[str]]] = {}
+    for level_id, (_, path) in paths.items():
         if len(path) < MIN_PATH:
             continue
         for role_id, share in plan_graph.owner_share(plan, path).items():
@@ -410,4 +543,11 @@ def _check_critical_paths(plan: Plan) -> Iterator[Finding]:
         )
 
 
-__all__ = ["Finding", "check_plan", "critical_path_by_level", "label"]
+__all__ = [
+    "Finding",
+    "FindingsText",
+    "check_plan",
+    "critical_path_by_level",
+    "label",
+    "open_errors",
+]

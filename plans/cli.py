@@ -125,14 +125,23 @@ def run_check(args: argparse.Namespace) -> int:
     findings = check_plan(plan)
     lang = args.lang
     if args.json:
-        rows = [
-            {"code": f.code, "severity": f.severity, "target_kind": f.target_kind,
-             "target_id": f.target_id, "message": f.message(lang)}
-            for f in findings
-        ]  # fmt: skip
+
+        def row(f) -> dict:
+            return {"code": f.code, "severity": f.severity, "target_kind": f.target_kind,
+                    "target_id": f.target_id, "message": f.message(lang), "hint": f.hint(lang),
+                    "consequences": [row(c) for c in f.consequences]}  # fmt: skip
+
+        rows = [row(f) for f in findings]
         write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:
-        lines = [f"{t(f'cli.severity.{f.severity}')}\t{f.message(lang)}" for f in findings]
+        lines = [
+            line
+            for f in findings
+            for line in (
+                f"{t(f'cli.severity.{f.severity}')}\t{f.message(lang)}",
+                *(f"\t  ↳ {c.message(lang)}" for c in f.consequences),
+            )
+        ]
         write_output("".join(line + "\n" for line in lines), None)
     say(t("cli.findings", n=len(findings)) if findings else t("cli.no_findings"))
     return EXIT_BAD_INPUT if any(f.severity == "error" for f in findings) else EXIT_OK

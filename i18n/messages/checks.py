@@ -145,4 +145,181 @@ MESSAGES = {
             "if it is missing, the whole response is delayed"
         ),
     ),
+    "checks.activations_without_report": (
+        "{count} 个响应启动步骤之前没有信息报告步骤：{items}",
+        "{count} activation steps have no information-report step before them: {items}",
+    ),
+    "checks.reports_without_time_limit": (
+        "{count} 个信息报告步骤没有时限（GB/T 29639 要求明确信息报告时限）：{items}",
+        "{count} information-report steps have no time limit (GB/T 29639 asks for one): {items}",
+    ),
+    "checks.roles_without_steps": (
+        "{count} 个角色没有承担任何处置步骤：{items}",
+        "{count} roles take part in no step: {items}",
+    ),
+    "checks.consequences": ("由此引起的 {n} 项问题", "{n} follow-on findings"),
+    "checks.hint_label": ("如何消除", "To clear it"),
+    # what to change to clear each check
+    "checks.hint.no_steps": (
+        "在“步骤”表中添加处置步骤，或从预案原文重新导入",
+        "Add steps in the Steps table, or import the plan text again",
+    ),
+    "checks.hint.no_roles": (
+        "在“角色”表中添加角色，再把它们指定为步骤的负责角色",
+        "Add roles in the Roles table, then name them as owners of steps",
+    ),
+    "checks.hint.duplicate_step_id": (
+        "给其中一个步骤改用新的编号（引用它的前置步骤也要随之修改）",
+        "Give one of the steps a new id (and update the preceding steps that refer to it)",
+    ),
+    "checks.hint.duplicate_role_id": (
+        "给其中一个角色改用新的编号，或合并两个角色",
+        "Give one of the roles a new id, or merge the two roles",
+    ),
+    "checks.hint.duplicate_level_id": (
+        "给其中一个响应级别改用新的编号",
+        "Give one of the response levels a new id",
+    ),
+    "checks.hint.unknown_role": (
+        "在该步骤中改选预案中已有的角色，或在“角色”表中添加该角色",
+        "Pick an existing role in the step, or add the role in the Roles table",
+    ),
+    "checks.hint.unknown_step": (
+        "从该步骤的前置步骤或计时起点中删除该编号，或改为已有的步骤",
+        "Remove the id from the step's preceding steps or time origin, or pick an existing step",
+    ),
+    "checks.hint.unknown_level": (
+        "在该步骤的适用级别中删除该级别，或在“响应级别”表中定义它",
+        "Remove the level from the step's levels, or define it in the Levels table",
+    ),
+    "checks.hint.unknown_parent": (
+        "把该角色的上级改为已有的角色，或清空上级",
+        "Set the role's parent to an existing role, or clear it",
+    ),
+    "checks.hint.role_parent_cycle": (
+        "修改其中一个角色的上级，使隶属关系不再绕回自身",
+        "Change the parent of one of these roles so that the chain no longer comes back",
+    ),
+    "checks.hint.step_without_owner": (
+        "在该步骤的“负责角色”中填写牵头角色；原文未写明由谁负责时，应修订预案原文",
+        "Fill in the step's owner; where the plan text does not say who, revise the text",
+    ),
+    "checks.hint.report_without_owner": (
+        "在该信息报告步骤的“负责角色”中填写报告责任人",
+        "Fill in who reports, in the owner of this information-report step",
+    ),
+    "checks.hint.activation_without_owner": (
+        "在该响应启动步骤的“负责角色”中填写决定启动响应的角色",
+        "Fill in the role that decides to start the response, as owner of this step",
+    ),
+    "checks.hint.report_without_time_limit": (
+        "填写该步骤的时限（如“30分钟内”“立即”）",
+        "Fill in the step's time limit (e.g. “within 30 minutes”, “immediately”)",
+    ),
+    "checks.hint.reports_without_time_limit": (
+        "为列出的每个信息报告步骤填写时限；全部填写后此项消除",
+        "Fill in a time limit for each information-report step listed; it clears when all have one",
+    ),
+    "checks.hint.invalid_time_limit": (
+        "把时限改为不小于 0 的分钟数，或清空时限",
+        "Change the time limit to a number of minutes of 0 or more, or clear it",
+    ),
+    "checks.hint.unknown_phase": (
+        "为该步骤选择一个阶段（预警、信息报告、响应启动……）",
+        "Choose a phase for the step (warning, report, activation…)",
+    ),
+    "checks.hint.no_report_step": (
+        "把报告事件的步骤的阶段设为“信息报告”，或添加一个信息报告步骤；下列后续问题随之消除",
+        (
+            "Set the phase of the step that reports the incident to “report”, or add one; "
+            "the follow-on findings below clear with it"
+        ),
+    ),
+    "checks.hint.no_activation": (
+        "把决定启动响应的步骤的阶段设为“响应启动”，或添加该步骤",
+        "Set the phase of the step that starts the response to “activation”, or add one",
+    ),
+    "checks.hint.no_termination": (
+        "把宣布结束响应的步骤的阶段设为“响应终止”，或添加该步骤",
+        "Set the phase of the step that ends the response to “termination”, or add one",
+    ),
+    "checks.hint.activation_without_report": (
+        (
+            "在该步骤的“前置步骤”中加入一个信息报告步骤（或其后的步骤）；"
+            "注意：修改前置步骤或信息报告步骤的阶段都会影响此项"
+        ),
+        (
+            "Add an information-report step (or a step after one) to this step's preceding steps; "
+            "it also clears when a preceding step's phase becomes “report”"
+        ),
+    ),
+    "checks.hint.activations_without_report": (
+        (
+            "在列出的每个响应启动步骤的“前置步骤”中加入信息报告步骤（或其后的步骤）；"
+            "若报告步骤的阶段填错，改正阶段即可一并消除"
+        ),
+        (
+            "Add an information-report step (or a step after one) to the preceding steps of each "
+            "activation listed; if the report step has a wrong phase, correcting it clears them all"
+        ),
+    ),
+    "checks.hint.role_without_steps": (
+        (
+            "把该角色指定为某步骤的负责或配合角色，或把它设为承担步骤的角色的上级；"
+            "若它不参与响应，可删除该角色"
+        ),
+        (
+            "Name the role as owner or support of a step, or make it the parent of a role that has "
+            "steps; delete it if it takes no part in the response"
+        ),
+    ),
+    "checks.hint.roles_without_steps": (
+        "把列出的角色指定为步骤的负责或配合角色，或删除不参与响应的角色",
+        "Name the roles listed as owners or support of steps, or delete those that take no part",
+    ),
+    "checks.hint.level_without_steps": (
+        "在适用于该级别的步骤的“级别”中加入它，或让通用步骤的级别留空",
+        (
+            "Add the level to the levels of the steps that apply to it, or leave common steps' "
+            "levels empty"
+        ),
+    ),
+    "checks.hint.level_not_named": (
+        "如该级别有专门的措施，在相应步骤的“级别”中加入它",
+        "If the level has measures of its own, add it to those steps' levels",
+    ),
+    "checks.hint.cycle": (
+        "从所列某一步骤的“前置步骤”中删除造成循环的那一项；下列后续问题随之消除",
+        (
+            "Remove the link that closes the circle from one step's preceding steps; "
+            "the follow-on findings below clear with it"
+        ),
+    ),
+    "checks.hint.unreachable": (
+        "修改该步骤或其前置步骤的“前置步骤”，使其能从一个起始步骤到达",
+        (
+            "Change the preceding steps of this step or of its predecessors so that a start step "
+            "leads to it"
+        ),
+    ),
+    "checks.hint.deadline_before_predecessor": (
+        "延长该步骤的时限，缩短前置步骤的时限，或把计时起点改为“接报/触发时”",
+        "Lengthen this step's limit, shorten its predecessor's, or count it from its trigger",
+    ),
+    "checks.hint.duplicate_step": (
+        "删除或合并其中一个步骤；若两者适用于不同级别，请在“级别”中写明",
+        "Delete or merge one of the steps; if they apply at different levels, set their levels",
+    ),
+    "checks.hint.critical_path": (
+        "提示信息，无需修改；缩短路径上步骤的时限可以缩短响应时间",
+        "For information; shortening limits on the path shortens the response",
+    ),
+    "checks.hint.critical_path_untimed": (
+        "提示信息；为路径上的步骤填写时限后可算出响应时间",
+        "For information; fill in time limits on the path to time the response",
+    ),
+    "checks.hint.critical_path_concentrated": (
+        "提示信息；可为该角色的部分步骤增设配合或替补角色",
+        "For information; consider support or stand-in roles for some of its steps",
+    ),
 }

@@ -47,9 +47,14 @@ def edit(plan: Plan = SOUND, *, drop: str = "", add: tuple = (), **changes: dict
     return replace(plan, **{k: tuple(v) for k, v in kept.items()})
 
 
+def every_finding(plan: Plan) -> list[Finding]:
+    """check_plan's findings with the follow-on findings listed under each cause."""
+    return [g for f in check_plan(plan) for g in (f, *f.consequences)]
+
+
 def codes(plan: Plan) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for finding in check_plan(plan):
+    for finding in every_finding(plan):
         found.setdefault(finding.code, set()).add(finding.target_id)
     return found
 
@@ -207,19 +212,19 @@ def test_a_sound_plan_has_no_errors_and_no_warnings():
 
 @pytest.mark.parametrize(("code", "severity", "target", "bad", "good"), CASES, ids=IDS)
 def test_each_check_reports_its_defect(code, severity, target, bad, good):
-    found = [f for f in check_plan(bad) if f.code == code and f.target_id == target]
+    found = [f for f in every_finding(bad) if f.code == code and f.target_id == target]
     assert found, f"{code} not reported: {codes(bad)}"
     assert {f.severity for f in found} == {severity}
 
 
 @pytest.mark.parametrize(("code", "severity", "target", "bad", "good"), CASES, ids=IDS)
 def test_each_check_stays_silent_on_a_near_miss(code, severity, target, bad, good):
-    assert not [f for f in check_plan(good) if f.code == code and f.target_id == target]
+    assert not [f for f in every_finding(good) if f.code == code and f.target_id == target]
 
 
 @pytest.mark.parametrize(("code", "severity", "target", "bad", "good"), CASES, ids=IDS)
 def test_each_finding_reads_well_in_chinese_and_english(code, severity, target, bad, good):
-    for finding in (f for f in check_plan(bad) if f.code == code):
+    for finding in (f for f in every_finding(bad) if f.code == code):
         for lang in ("zh", "en"):
             text = finding.message(lang)
             assert not re.search(r"⟦|\{|\}|\['", text), text
@@ -275,8 +280,8 @@ def test_an_empty_plan_says_it_has_no_steps_and_no_roles_and_nothing_else():
     assert {f.code for f in check_plan(Plan("空预案"))} == {"no_steps", "no_roles"}
 
 
-def test_a_role_that_only_commands_others_is_a_note_not_a_warning():
-    plan = edit(add=(Role("r0", "应急指挥部"),), r2={"parent": "r0"})
+def test_a_command_role_without_steps_of_its_own_or_its_groups_is_a_note_not_a_warning():
+    plan = edit(add=(Role("r0", "应急指挥部", kind="command"),))
     (finding,) = [f for f in check_plan(plan) if f.code == "role_without_steps"]
     assert (finding.target_id, finding.severity) == ("r0", "info")
 
@@ -309,6 +314,7 @@ def test_a_finding_is_a_frozen_hashable_value():
     assert finding in {finding}
 
 
-def test_every_finding_code_has_a_message_in_both_languages():
+def test_every_finding_code_has_a_message_and_a_hint_in_both_languages():
     for code in {c[0] for c in CASES}:
         assert i18n.has(f"checks.{code}"), code
+        assert i18n.has(f"checks.hint.{code}"), code
