@@ -13,6 +13,7 @@ from plans.errors import PlanError
 from plans.model import Plan, plan_from_dict, plan_to_dict
 from ui import now, show_error
 from ui.chart import chart_panel  # noqa: F401  (the editor page takes it from here)
+from ui.finding_details import finding_details
 from ui.live import live_callback
 from ui.text import md
 
@@ -116,6 +117,7 @@ def checks_panel(plan: Plan, findings: list) -> None:
     for i, finding in enumerate(findings):
         text, button = st.columns([5, 1])
         text.markdown(f"{icons.get(finding.severity, '•')} {md(finding.message(lang))}")
+        finding_details(text, finding, lang)
         if finding.target_kind in ("step", "role", "level") and finding.target_id:
             view = {"step": "steps", "role": "roles", "level": "levels"}[finding.target_kind]
             button.button(
