@@ -53,6 +53,13 @@ class InvalidTransitionError(StoreError):
     key = "db.invalid_transition"
 
 
+class UnwaivedErrorsError(InvalidTransitionError):
+    """Approval of a version with error-level checks that the approver has not waived, each
+    with a written reason; params: n, checks (the findings, named in the reader's language)."""
+
+    key = "db.unwaived_errors"
+
+
 __all__ = [
     "DatabaseLockedError",
     "DuplicateDocumentError",
@@ -61,5 +68,6 @@ __all__ = [
     "ReadOnlyVersionError",
     "SchemaError",
     "StoreError",
+    "UnwaivedErrorsError",
     "VersionConflictError",
 ]

@@ -6,6 +6,7 @@ A version the actor may not read is reported exactly like a missing one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 import duckdb
@@ -39,6 +40,7 @@ from db.plans_facts import (
     version_resource,
     version_view,
 )
+from db.plans_waivers import errors_of_version, reasons_for, store_waivers
 from plans.model import Plan
 
 # Every change of a version row adds 1 to its `revision`, so save_version can tell that someone
@@ -228,18 +230,29 @@ def return_to_draft(
         _audit_status(cur, actor, "version.return", info, "draft", now, detail=note)
 
 
-def approve(conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int, now: datetime) -> None:
+def approve(
+    conn: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    version_id: int,
+    now: datetime,
+    waivers: Mapping[str, str] | None = None,
+) -> None:
     """Publish a version in review; the plan's previously published version becomes superseded.
 
-    Nobody, admins included, approves a version they created, edited or submitted.
-    Raises: NotAllowedError (key access.approve_own for an author); InvalidTransitionError
-    unless in review; NotFoundError.
+    Nobody, admins included, approves a version they created, edited or submitted. Each
+    error-level check still open on the version needs a waiver: `waivers` maps its key
+    (plans.checks.Finding.key) to the approver's reason; the waivers are stored with the
+    version and named in the audit row, in the same transaction.
+    Raises: NotAllowedError (key access.approve_own for an author); UnwaivedErrorsError naming
+    the open errors without a reason; InvalidTransitionError unless in review; NotFoundError.
     """
     with conn.cursor() as cur, transaction(cur):
         info, extra = fetch_version(cur, version_id)
         require_version(actor, "plan.approve", full_version_resource(cur, info, extra), version_id)
         _refuse_deleted(info, extra)
         _expect_status(info, "in_review", "db.transition.approve")
+        errors = errors_of_version(cur, info, extra)
+        reasons = reasons_for(errors, waivers)
         previous = cur.execute(
             "SELECT id FROM versions WHERE plan_id = ? AND status = 'published'", [info.plan_id]
         ).fetchall()
@@ -258,8 +271,16 @@ def approve(conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int, now:
             [actor.username, now],
         )
         superseded = previous[0][0] if previous else None
+        waived = store_waivers(cur, info.id, errors, reasons, actor, now)
         _audit_status(
-            cur, actor, "version.approve", info, "published", now, superseded_version_id=superseded
+            cur,
+            actor,
+            "version.approve",
+            info,
+            "published",
+            now,
+            superseded_version_id=superseded,
+            **({"waivers": waived} if waived else {}),
         )
 
 

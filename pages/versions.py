@@ -7,12 +7,13 @@ import json
 import streamlit as st
 
 from bootstrap import get_db
-from db import plans_store
+from db import plans_store, plans_waivers
 from i18n import t
-from plans import diff
+from plans import checks, diff
 from plans.errors import PlanError
 from plans.model import plan_to_dict
 from ui import fmt_time, may, now, open_version, page_setup, revision, show_error, start_new_draft
+from ui.waivers import waiver_form, waivers_table
 
 actor = page_setup("nav.versions")
 conn = get_db()
@@ -59,9 +60,9 @@ target = st.selectbox(
 )
 
 
-def transition(action, *args) -> None:
+def transition(action, *args, **kwargs) -> None:
     try:
-        action(conn, actor, target.id, *args, now=now())
+        action(conn, actor, target.id, *args, now=now(), **kwargs)
     except PlanError as exc:
         show_error(exc)
     else:
@@ -69,6 +70,10 @@ def transition(action, *args) -> None:
         st.rerun()
 
 
+plan = plans_store.load_version(conn, actor, target.id)
+reviewing = target.status == "in_review" and may(actor, "plan.approve")
+errors = checks.open_errors(checks.check_plan(plan)) if reviewing else []
+reasons = waiver_form(errors, target.id) if errors else None
 cols = st.columns(4)
 if cols[0].button(t("versions.open"), key="versions_open"):
     open_version(target.id)
@@ -78,9 +83,10 @@ if (
     and cols[1].button(t("versions.submit"), key="versions_submit")
 ):
     transition(plans_store.submit_for_review)
-if target.status == "in_review" and may(actor, "plan.approve"):
-    if cols[1].button(t("versions.approve"), key="versions_approve", type="primary"):
-        transition(plans_store.approve)
+if reviewing:
+    label = t("versions.approve_waived" if errors else "versions.approve")
+    if cols[1].button(label, key="versions_approve", type="primary"):
+        transition(plans_store.approve, waivers=reasons)
     if cols[2].button(t("versions.return"), key="versions_return"):
         transition(plans_store.return_to_draft)
 if (
@@ -90,7 +96,7 @@ if (
 ):
     start_new_draft(conn, actor, choice.plan_id, target.id)
 
-plan = plans_store.load_version(conn, actor, target.id)
+waivers_table(plans_waivers.list_waivers(conn, actor, target.id))
 downloads = st.columns(3)
 record = revision.word_export(conn, actor, target, plan, downloads[2])  # revised plan or plain
 downloads[0].download_button(

@@ -124,6 +124,13 @@ MESSAGES = {
         "只有审核中的版本可以审批发布（第 {number} 版不在审核中）",
         "Only a version in review can be approved (version {number} is not in review)",
     ),
+    "db.unwaived_errors": (
+        "该版本还有 {n} 项错误级检查未豁免，不能发布：请逐项填写豁免理由，或退回修改。未豁免：{checks}",
+        (
+            "The version still has {n} error-level checks that are not waived, so it cannot be "
+            "published: give a reason for each, or return it to draft. Not waived: {checks}"
+        ),
+    ),
     "db.approve_own": (
         "不能审批自己编写或提交的版本（第 {number} 版）：请由另一位审批人审批",
         (
