@@ -24,6 +24,7 @@ def test_upload_preview_save_edit_and_the_chart_follows(server, browser_page, tm
     sign_in(page, server, "owner", "import")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(plan_file))
     page.get_by_text("保存为草稿").wait_for()
+    page.get_by_test_id("stMetric").first.wait_for()  # the preview, once the document is read
     _idle(page)
     assert page.get_by_test_id("stMetric").count() >= 3
     page.screenshot(path=str(ARTIFACTS / "import_preview.png"))
