@@ -67,7 +67,7 @@ def fix_owner(page, row: int, role: str) -> None:
     y = box["y"] + ROW_PX + row * ROW_PX - scroll_top(page) + ROW_PX / 2
     # the row's id cell first (the first click after a redraw may only focus the grid), then
     # its owners cell, after the id and name columns
-    for x in (box["x"] + 20, box["x"] + 48 + 170 + 60):
+    for x in (box["x"] + 20, box["x"] + 48 + 160 + 60):
         page.mouse.click(x, y)
         page.wait_for_timeout(500)
     page.keyboard.press("Enter")  # opens the cell's picker
