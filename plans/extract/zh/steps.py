@@ -47,6 +47,9 @@ _SKIP = re.compile(
     # what a report or a piece of information holds, tables and figures, level definitions
     r"(?:信息|内容|情况|资料|数据|要素)(?:主要)?包括|^(?:表|图)\s*[\d一二三四五六七八九十]+(?:[-.－]\d+)?\s|"
     r"分为[一二三四五两]级|分为[一二三四五]个(?:等级|级别)|"
+    # a level's condition written as a sentence ("…能够控制的，启动Ⅲ级响应"): the start of the
+    # level is decided by whom the next sentence names
+    r"^[^。；]{4,}的[，,](?:则|即)?启动(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级(?:应急)?响应[。；]?$|"
     r"^(?:特别重大|重大|较大|一般)[\u4e00-\u9fff]{0,8}[（(](?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级[）)][：:]|"
     r"^(?:[（(]?\d{1,2}[)）.、]\s*)?[^，。；]{0,60}的(?:突发)?(?:事件|事故|情形|情况|灾害)[。；;]?$|"
     r"(?:其他|有关|相关)?成员单位按(?:照)?职责(?:分工)?做好(?:有关|相关)?工作|"
