@@ -74,7 +74,10 @@ def fix_owner(page, row: int, role: str) -> None:
     page.wait_for_timeout(300)
     page.keyboard.press("Backspace")  # the wrong owner goes
     page.keyboard.type(role)  # the picker filters its options as one types
-    page.wait_for_timeout(300)
+    try:  # Enter takes the first option shown: wait until the typed name has filtered them
+        page.get_by_role("option", name=role, exact=True).first.wait_for(timeout=5_000)
+    except Exception:  # noqa: BLE001 - a picker without option roles: give it time instead
+        page.wait_for_timeout(1_000)
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
 
