@@ -92,10 +92,10 @@ class EnglishRegistry:
         rid = self.reg.by_key.get(name.lower())
         words = key.split()
         if rid is None and len(words) == 2 and words[-1] in self.keys:
-            # "Planning Scribe" for a "Scribe" the organisation already names
+            # "Logistics Scribe" for a "Scribe" the organisation already names
             return self.keys[words[-1]]
         if rid is None and len(words) >= 3 and words[0] not in _RANKS:
-            # "ARK Incident Commander" for the "Incident Commander": a place or unit before
+            # "Site Incident Commander" for the "Incident Commander": a place or unit before
             # a post the plan already names (not a rank: "Chief Fire Warden" is another post)
             tail = " ".join(words[1:])
             if len(words) - 1 >= 2 and tail in self.keys:
@@ -204,7 +204,7 @@ class EnglishExtractor:
             self.reg.responsibility(position, b.text)
             return
         if ctx.phase is None and ctx.headings and not _closed(ctx):
-            # an unclassified section ("GitHub", "Internal dependencies"): its sentences that
+            # an unclassified section (one per supplier or system an outage may hit): its sentences that
             # name a known actor doing something are steps, a procedure of its own
             if ctx.section is not None:
                 self.local_flow.add(ctx.section)
@@ -366,7 +366,7 @@ class EnglishExtractor:
         return []
 
     def _only_a_name(self, text: str) -> bool:
-        """A list item that only names someone ("cloud.gov Deputy Director (System Owner)")."""
+        """A list item that only names someone ("Deputy Director (System Owner)")."""
         bare = re.sub(r"\s*\([^)]*\)\s*$", "", text.strip(" .;"))
         return bool(bare) and (is_role_phrase(bare) or self.en.find(bare) is not None)
 
@@ -643,7 +643,7 @@ _DEFINES = re.compile(
 
 def define_acronyms(en: EnglishRegistry, b: Block) -> None:
     """Posts defined with a short form anywhere: "Incident Commander (IC)",
-    "Cloud Operations team (@cg-operators)"."""
+    "Network Operations team (@net-ops)"."""
     for m in _DEFINES.finditer(b.text):
         name, acr = m.group("name"), m.group("acr")
         name = _role_name(name)
