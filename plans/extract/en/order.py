@@ -214,7 +214,7 @@ def order_en(
     _sequence(drafts, after)
     _named_events(drafts, after)
     _flow(drafts, after, flow_sections or set())
-    _local_flow(drafts, after, local_sections or set())
+    _flow(drafts, after, local_sections or set(), across=False)
     return [sorted(p for p in a if p < i) for i, a in enumerate(after)]
 
 
@@ -230,18 +230,22 @@ def _sequence(drafts: list[Draft], after: list[set[int]]) -> None:
         last_item[d.list_key] = (d.item, i)
 
 
-def _flow(drafts: list[Draft], after: list[set[int]], flow: set[int]) -> None:
+def _flow(
+    drafts: list[Draft], after: list[set[int]], sections: set[int], *, across: bool = True
+) -> None:
     """Stages of one procedure: a paragraph's step follows the step before it, a listed measure
     follows what came before its list (listed measures stay parallel), and the first step of a
-    stage follows the last one of the stage before."""
+    stage follows the last one of the stage before. With `across` False each section is a
+    procedure of its own (a dependency's outage): nothing outside it comes before its first step."""
     tail: int | None = None  # the latest step of the procedure so far
     tail_section = None
-    part = None
+    scope = None
     for i, d in enumerate(drafts):
-        if d.section not in flow:
+        if d.section not in sections:
             continue
-        if d.part != part:
-            tail, part = None, d.part
+        key = d.part if across else d.section
+        if key != scope:
+            tail, scope = None, key
         bullet = d.item is not None and not d.sequence
         if not after[i] and d.sentence_prev is None and tail is not None:
             after[i].add(tail)
@@ -295,23 +299,6 @@ def _named_events(drafts: list[Draft], after: list[set[int]]) -> None:
             if verb in words and len(set(words) & set(own)) >= (2 if len(words) > 1 else 1):
                 after[i].add(j)
                 break
-
-
-def _local_flow(drafts: list[Draft], after: list[set[int]], local: set[int]) -> None:
-    """A section that is a procedure of its own (a dependency's outage): its paragraphs follow
-    one another, and nothing outside it comes before its first step."""
-    tail: int | None = None
-    section = None
-    for i, d in enumerate(drafts):
-        if d.section not in local:
-            continue
-        if d.section != section:
-            tail, section = None, d.section
-        bullet = d.item is not None and not d.sequence
-        if not after[i] and d.sentence_prev is None and tail is not None:
-            after[i].add(tail)
-        if not bullet:
-            tail = i
 
 
 def _parent(drafts: list[Draft], i: int) -> set[int]:
