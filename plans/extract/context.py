@@ -11,6 +11,16 @@ from plans.model import Block
 _CLAUSE_END = re.compile(r"[，,；;。:：.]")
 
 
+def starts_unconditionally(text: str, starts: re.Pattern, condition: re.Pattern) -> bool:
+    """Whether `text` starts the response itself: a `starts` match whose own clause, up to it,
+    does not make it a condition ("启动应急响应后，…", "after the IC activates the plan")."""
+    for m in starts.finditer(text):
+        clause = _CLAUSE_END.split(text[: m.start()])[-1]
+        if not condition.search(clause):
+            return True
+    return False
+
+
 def step_phase(section_phase: str, text: str, language: str) -> str:
     """The phase of a step in a section of `section_phase`: the section decides, except that a
     step whose own action starts the response is activation in a section that maps to disposal."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from plans.extract.context import Context
+from plans.extract.context import Context, starts_unconditionally
 from plans.extract.draft import Draft
 from plans.extract.en import naming
 from plans.extract.en.order import order_en
@@ -26,7 +26,6 @@ _START_IF = re.compile(
     r"\b(?:after|upon|on|once|when|whenever|if|unless|until|before|following|whether|not)\b",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[，,；;。:：.]")
 
 
 class EnglishPack:
@@ -42,11 +41,7 @@ class EnglishPack:
         return topic_of(topics("en", ignore_case=True), text)
 
     def starts_response(self, text: str) -> bool:
-        for m in _STARTS.finditer(text):
-            clause = _CLAUSE_END.split(text[: m.start()])[-1]
-            if not _START_IF.search(clause):
-                return True
-        return False
+        return starts_unconditionally(text, _STARTS, _START_IF)
 
     def extract(
         self, blocks: list[Block], ctxs: list[Context], parts: list[str | None], reg: RoleRegistry

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from plans.extract.context import Context
+from plans.extract.context import Context, starts_unconditionally
 from plans.extract.draft import Draft
 from plans.extract.registry import RoleRegistry
 from plans.extract.vocab import section_kinds, topic_of, topics
@@ -27,7 +27,6 @@ _STARTS = re.compile(
 )
 # what makes the start a condition of the clause it stands in
 _START_IF = re.compile(r"(?:当|如|若|如果|假如|一旦|待|凡|需|需要|不|未|无需|是否|能否)$")
-_CLAUSE_END = re.compile(r"[，,；;。:：.]")
 
 
 class ChinesePack:
@@ -43,11 +42,7 @@ class ChinesePack:
         return topic_of(topics("zh"), text)
 
     def starts_response(self, text: str) -> bool:
-        for m in _STARTS.finditer(text):
-            clause = _CLAUSE_END.split(text[: m.start()])[-1]
-            if not _START_IF.search(clause):
-                return True
-        return False
+        return starts_unconditionally(text, _STARTS, _START_IF)
 
     def extract(
         self, blocks: list[Block], ctxs: list[Context], parts: list[str | None], reg: RoleRegistry
