@@ -11,9 +11,6 @@ _EN_NAME_END = re.compile(r"[.;:]")
 _EN_CONDITION = re.compile(
     r"^(?:once|when|whenever|after|if|upon|on|as soon as)\b[^,]{1,80},\s*", re.IGNORECASE
 )
-_EN_CONDITION = re.compile(
-    r"^(?:once|when|whenever|after|if|upon|on|as soon as)\b[^,]{1,80},\s*", re.IGNORECASE
-)
 _EN_MODAL = re.compile(r"^(?:shall|will|must|should)\s+(?:then\s+)?", re.IGNORECASE)
 
 

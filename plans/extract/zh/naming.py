@@ -22,32 +22,7 @@ _CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
 _MODAL = re.compile(
     r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
 )
-_NUMBERING = re.compile(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
-# a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
-# (应急, 要求, 须知, 负责人)
-_MODAL = re.compile(
-    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
-)
-_CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
-# a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
-# (应急, 要求, 须知, 负责人)
-_MODAL = re.compile(
-    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
-)
-# a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
-# (应急, 要求, 须知, 负责人)
-_MODAL = re.compile(
-    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
-)
 _NAME_END = re.compile(r"[，,。；;：:]")
-# what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
-# "按照…要求", "在接到报告时", "对于…的")
-_LEADING_BASIS = re.compile(
-    r"^(?:根据|按照|依照|依据|按|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
-    r"|^在[^，,。；]{1,24}?(?:时|后|中|期间)[，,]?"
-)
 # what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
 # "按照…要求", "在接到报告时", "对于…的")
 _LEADING_BASIS = re.compile(
@@ -58,15 +33,8 @@ _PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
 _OCCASION = re.compile(
     r"(?:的|时|后|前|下|中|期间|以上|以下)$|^(?:对|在|如|若|当|遇|凡|根据|按照|依照|为了|为)"
 )
-_OCCASION = re.compile(
-    r"(?:的|时|后|前|下|中|期间|以上|以下)$|^(?:对|在|如|若|当|遇|凡|根据|按照|依照|为了|为)"
-)
 # a good place to cut a long label: after a list or object boundary, never inside a word
 _CUT = re.compile(r"[、和及与并]|(?<=[的了])")
-_EN_NAME_END = re.compile(r"[.;:]")
-_EN_CONDITION = re.compile(
-    r"^(?:once|when|whenever|after|if|upon|on|as soon as)\b[^,]{1,80},\s*", re.IGNORECASE
-)
 
 
 def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
