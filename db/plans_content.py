@@ -7,6 +7,7 @@ from collections import Counter
 
 import duckdb
 
+from plans.contacts import contact_problems
 from plans.errors import PlanValidationError
 from plans.model import Level, Part, Plan, Role, Section, Source, Step, TimePart
 
@@ -53,6 +54,7 @@ def _structure_problems(plan: Plan) -> list[tuple[str, dict]]:
     for role in plan.roles:
         if not role.name.strip():
             problems.append(("db.invalid.empty_role_name", {"id": role.id}))
+        problems += contact_problems(role, "db.invalid")
     for step in plan.steps:
         if not (step.name.strip() or step.text.strip()):
             problems.append(("db.invalid.empty_step", {"id": step.id}))
@@ -161,12 +163,14 @@ def _insert_roles(cur, version_id: int, plan: Plan) -> None:
             *_source(r.source),
             r.part,
             r.kind,
+            r.phone,
+            r.duty_phone,
         ]
         for i, r in enumerate(plan.roles)
     ]
     columns = (
         "version_id, id, position, name, aliases, parent, responsibilities,"
-        " source_block, source_text, part, kind"
+        " source_block, source_text, part, kind, phone, duty_phone"
     )
     _insert_many(cur, "roles", columns, rows)
 
@@ -195,12 +199,13 @@ def _insert_steps(cur, version_id: int, plan: Plan) -> None:
             *_source(s.source),
             s.part,
             None if s.frequency_min is None else float(s.frequency_min),
+            s.source.quote if s.source is not None else "",
         ]
         for i, s in enumerate(plan.steps)
     ]
     columns = (
         "version_id, id, position, name, body, phase, time_limit_min, time_from, time_text,"
-        " source_block, source_text, part, frequency_min"
+        " source_block, source_text, part, frequency_min, source_quote"
     )
     _insert_many(cur, "steps", columns, rows)
     parts = [
@@ -272,14 +277,14 @@ def _rows(cur, select: str, version_id: int) -> list[tuple]:
     return cur.execute(f"{select} WHERE version_id = ? ORDER BY position", [version_id]).fetchall()
 
 
-def _as_source(block: int | None, text: str | None) -> Source | None:
-    return None if block is None else Source(block=block, text=text or "")
+def _as_source(block: int | None, text: str | None, quote: str | None = "") -> Source | None:
+    return None if block is None else Source(block=block, text=text or "", quote=quote or "")
 
 
 def _load_roles(cur, version_id: int) -> list[Role]:
     select = (
-        "SELECT id, name, aliases, parent, responsibilities, source_block, source_text, part, kind"
-        " FROM roles"
+        "SELECT id, name, aliases, parent, responsibilities, source_block, source_text, part, kind,"
+        " coalesce(phone, ''), coalesce(duty_phone, '') FROM roles"
     )
     return [
         Role(
@@ -291,8 +296,10 @@ def _load_roles(cur, version_id: int) -> list[Role]:
             source=_as_source(sb, st),
             part=pt,
             kind=k,
+            phone=ph,
+            duty_phone=dp,
         )
-        for i, n, al, pa, rs, sb, st, pt, k in _rows(cur, select, version_id)
+        for i, n, al, pa, rs, sb, st, pt, k, ph, dp in _rows(cur, select, version_id)
     ]
 
 
@@ -307,11 +314,11 @@ def _load_levels(cur, version_id: int) -> list[Level]:
 def _load_steps(cur, version_id: int, links: dict) -> list[Step]:
     select = (
         "SELECT id, name, body, phase, time_limit_min, time_from, time_text,"
-        " source_block, source_text, part, frequency_min FROM steps"
+        " source_block, source_text, part, frequency_min, source_quote FROM steps"
     )
     time_parts = _load_time_parts(cur, version_id)
     steps = []
-    for i, n, body, ph, limit, tf, tt, sb, st, pt, freq in _rows(cur, select, version_id):
+    for i, n, body, ph, limit, tf, tt, sb, st, pt, freq, q in _rows(cur, select, version_id):
         steps.append(
             Step(
                 id=i,
@@ -323,7 +330,7 @@ def _load_steps(cur, version_id: int, links: dict) -> list[Step]:
                 time_text=tt,
                 time_parts=tuple(time_parts.get(i, ())),
                 frequency_min=freq,
-                source=_as_source(sb, st),
+                source=_as_source(sb, st, q),
                 part=pt,
                 **{field: tuple(links[field].get(i, ())) for field in links},
             )

@@ -44,8 +44,12 @@ class Block:
 
 @dataclass(frozen=True)
 class Source:
+    """Where an item was read: the block's index and text; for a step also `quote`, its own
+    words as they stood in that block at import (what a revision replaces in the original)."""
+
     block: int
     text: str
+    quote: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class Role:
     source: Source | None = None
     part: str | None = None
     kind: str = ""  # command | office | group | unit | post | team | other
+    phone: str = ""  # contact numbers as written ("0532-8888 1234 转 801"); see plans.contacts
+    duty_phone: str = ""  # 值班电话: the number answered day and night
 
     def __post_init__(self) -> None:
         strip_bidi_fields(self, "name", "aliases")
@@ -180,6 +186,9 @@ class Plan:
         strip_bidi_fields(self, "title")
 
 
+# optional text fields that older or hand-written plan JSON may give as null or a number
+TEXT_FIELDS = frozenset({"phone", "duty_phone"})
+
 _NESTED = {"roles": Role, "levels": Level, "steps": Step, "parts": Part, "sections": Section}
 
 
@@ -203,7 +212,11 @@ def _item_from_dict(cls: type, data: dict) -> Any:
         if key not in known:
             continue
         if key == "source" and value is not None:
-            value = Source(block=int(value.get("block", -1)), text=str(value.get("text", "")))
+            value = Source(
+                block=int(value.get("block", -1)),
+                text=str(value.get("text", "")),
+                quote=str(value.get("quote", "")),
+            )
         elif key == "time_parts":
             value = tuple(
                 TimePart(minutes=float(p["minutes"]), text=str(p.get("text", "")))
@@ -211,6 +224,8 @@ def _item_from_dict(cls: type, data: dict) -> Any:
             )
         elif isinstance(value, list):
             value = tuple(value)
+        elif key in TEXT_FIELDS:  # a number written as JSON number, or null: text all the same
+            value = "" if value is None else str(value)
         kwargs[key] = value
     return cls(**kwargs)
 

@@ -87,7 +87,7 @@ def extract_plan(
                 time_limit_min=d.time,
                 levels=tuple(lv for lv in d.levels if lv in level_ids),
                 after=tuple(f"s{j + 1}" for j in befores[i]),
-                source=Source(d.block, d.source),
+                source=Source(d.block, d.source, d.text),
                 part=d.part,
                 support=support,
                 notifies=tuple(
