@@ -72,8 +72,9 @@ _ORG_INSIDE = re.compile(r"部|局|委|办|政府|中心|公司|组|队|单位|�
 
 def _canon(key: str) -> str:
     """Variant spellings of a group of people: 全体船员 = 全船人员, 发现者 = 发现人员,
-    当值驾驶员 = 值班驾驶员."""
+    当值驾驶员 = 值班驾驶员; and of a government: 受灾地区人民政府 = 受灾地区政府."""
     key = _ALL.sub("", key).replace("当值", "值班").replace("当班", "值班")
+    key = key.replace("人民政府", "政府")
     return _PEOPLE_END.sub("员", key)
 
 
@@ -129,6 +130,14 @@ class RoleRegistry:
             bare = self.by_key.get(_key(post.group(1)))
             if head and bare and self._post_of(bare, head):
                 return bare
+        # a member written with its body's name before its own ("委员会专家委员会" for the
+        # 专家委员会 defined under that 委员会)
+        for n in range(2, len(key) - 1):
+            tail = self.by_key.get(key[n:])
+            if tail is not None and self.entries[tail].parent is not None:
+                head = self.by_key.get(key[:n])
+                if head is not None and self.entries[tail].parent == head:
+                    return tail
         # a post with a task prefix ("现场指挥大副" for "大副")
         for k, rid in self.by_key.items():
             post = 2 <= len(k) < len(key) and key.endswith(k) and _SHIP_POSTS.fullmatch(k)
@@ -271,6 +280,7 @@ _ROLE_COLON = re.compile(
 _ROLE_DOT = re.compile(
     r"^(?P<name>[^：:。，,；]{2,20}(?:组|队|办公室|小组|指挥部))[。.](?P<rest>.+)$"
 )
+_ROLE_DOT_ANY = re.compile(r"^(?P<name>[^：:。，,；由任为是设]{2,24})[。.](?P<rest>.+)$")
 _MEMBERS = re.compile(r"(?:成员单位|成员)(?:包括|有|为|由)[：:]?(?P<list>[^。]+)")
 _MEMBERS2 = re.compile(r"(?:成员单位|成员)[：:](?P<list>[^。]+)")
 _MEMBERS3 = re.compile(
@@ -303,9 +313,12 @@ def strip_label(block: Block) -> str:
     return text.strip()
 
 
-def role_head(text: str) -> tuple[str, str] | None:
-    """("综合协调组", rest) for "综合协调组：由…牵头…" or "现场处置组。由…"; None otherwise."""
-    for pattern in (_ROLE_COLON, _ROLE_DOT):
+def role_head(text: str, *, any_body: bool = False) -> tuple[str, str] | None:
+    """("综合协调组", rest) for "综合协调组：由…牵头…" or "现场处置组。由…"; None otherwise.
+
+    `any_body`: in an organisation chapter an item titled with any body's name defines it
+    ("（一）省防灾减灾救灾委员会。省防灾减灾救灾委员会为…"), not only a group's."""
+    for pattern in (_ROLE_COLON, _ROLE_DOT_ANY if any_body else _ROLE_DOT):
         m = pattern.match(text)
         if m:
             name = ALIAS.sub("", m.group("name")).strip()

@@ -36,6 +36,8 @@ def test_an_extraction_rule_holds(language, case):
         text_of = {s.id: s.text for s in plan.steps}
         got = [[text_of[a].lstrip("0123456789. ") for a in s.after] for s in plan.steps]
         assert got == case["after_texts"]
+    if "times" in case:
+        assert [s.time_limit_min for s in plan.steps] == case["times"]
     if "time_parts" in case:
         assert [[p.minutes for p in s.time_parts] for s in plan.steps] == case["time_parts"]
     for name in case.get("roles_absent", []):

@@ -106,10 +106,17 @@ def join_continuations(pieces: list[str], text: str) -> list[str]:
     return out
 
 
+# a clause that only says by which rule or principle the next one acts ("…应按“先报后核”的原则，
+# 第一时间上报", "按照属地管理的要求，…"): a manner, not an action of its own
+_MANNER = re.compile(
+    r"(?:按|按照|依照|依据|遵循|本着|根据)[^，,。；;]{1,40}?的?(?:原则|要求|规定|精神|程序)[，,]?$"
+)
+
+
 @per_document
 def action_clause(clause: str) -> bool:
     clause = _NUMBER.sub("", clause.strip())
-    return acts([clause]) and not CONDITION.search(clause.strip())
+    return acts([clause]) and not CONDITION.search(clause) and not _MANNER.search(clause)
 
 
 def acts(parts: list[str]) -> bool:

@@ -29,10 +29,11 @@ _VERBS = (
 )
 _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
 _SUBJECT = re.compile(
-    rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?:[（(][\u4e00-\u9fff]{{1,6}}[）)])?"
+    rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?:[（(][\u4e00-\u9fff]{{1,16}}[）)])?"
     rf"(?=(?:{_VERBS})|[，,：:])"
 )
-_LIST_SPLIT = re.compile(r"、|以及|及其|及(?!时)|或者|或(?!其)")
+# 及 inside a word (涉及, 波及, 危及, 普及…) joins nothing
+_LIST_SPLIT = re.compile(r"、|以及|及其|(?<![涉波危普顾触提论])及(?!时)|或者|或(?!其)")
 # 和/与 join two names only after a complete one ("公安局和交通局"); inside a name they join its
 # words ("文化和旅游局", "工业和信息化厅", "粮食和物资储备局")
 _AND_SPLIT = re.compile(r"和|与")
@@ -106,7 +107,8 @@ def _role_list(text: str) -> tuple[str, ...]:
     parts = []
     for piece in _LIST_SPLIT.split(text):
         parts.extend(_split_and(piece.strip()))
-    parts = [p for p in parts if p]
+    # "应急管理等部门": a field and others, no body of its own
+    parts = [p for p in parts if p and not _ETC_NOUN.search(p)]
     # "有关部门（单位）": a trailing gloss in brackets is not part of the name
     parts = [_GLOSS.sub("", p) for p in parts]
     if not parts:
@@ -144,6 +146,7 @@ def _role_list(text: str) -> tuple[str, ...]:
 
 
 _LEVEL_CHARS = "省市县区乡镇村州盟旗"
+_ETC_NOUN = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)")
 _TIERS = re.compile(r"[两三四五]级|各级")  # "省、市两级水利部门": one name for both tiers
 _BARE_POST = re.compile(r"(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)")
 _POST_OF = re.compile(
@@ -167,7 +170,7 @@ _BARE_SUFFIX = re.compile(r"[局厅委办部科站院组队]")
 
 
 _GENERIC = re.compile(
-    r"^(?:有关|相关|各)?(?:单位|部门|机构|机关|工作组|小组|组|队|人员|领导|局|委|办|厅|中心)$"
+    r"^(?:有关|相关|各)?(?:单位|部门|机构|机关|工作组|小组|组|队|人员|领导|局|委|办|厅|中心|地区)$"
 )
 _NOT_ROLE_END = re.compile(
     r"组织机构$|机构设置$|工作机构$|^其他.{0,12}指挥机构$|(?:布|格|大|全|结|当|开|骗|变)局$|"
@@ -195,7 +198,7 @@ _NAME_BREAK = re.compile(
 
 
 _VERB_START = re.compile(
-    r"^(?:需要|需|其他需要|联合|作为|研究|坚持|推动|实现|强化|确定|下设|设|信息|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
+    r"^(?:需要|需|其他需要|联合|作为|赴|前往|奔赴|深入|督促|敦促|提醒|帮助|支持|研究|坚持|推动|实现|强化|确定|下设|设|信息|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
     r"立即|及时|迅速|视情|统一|组织|协调|动员|疏散|派出|派|通知|报告|采取|调集|调动|调度|启动|开展|"
     r"实施|做好|落实|加强|负责|配合|协助|指导|督促|检查|确保|根据|按照|依据|对|向|将|把|在|从|为|以|"
     r"设置|设立|成立|组建|建立|明确|制定|提供|保障|发布|转移|撤离|安置|抢救|救治|控制|防止|避免|"
@@ -226,6 +229,9 @@ def _subjects(clause: str) -> tuple[str, ...]:
     if head and not is_role_name(head.group(0)[:-1].strip()):
         text = text[head.end() :]
     for _ in range(2):
+        listed = _etc_subjects(text)
+        if listed:
+            return listed
         m = _SUBJECT.match(text)
         if (
             m
@@ -240,6 +246,27 @@ def _subjects(clause: str) -> tuple[str, ...]:
         if not lead or lead.end() == 0:
             break
         text = text[lead.end() :].lstrip("，, ")
+    return ()
+
+
+# "省发展改革委、省商务厅等有关部门做好…", "气象、水利、地震等部门及时…": a list closed by 等
+_ETC_LIST = re.compile(
+    rf"^(?P<list>(?:{_ROLE_CHAR}|、){{2,120}}?)等(?P<noun>(?:有关|相关)?(?:部门和单位|单位和部门|部门|单位|机构))?"
+    rf"(?=(?:{_VERBS})|按)"
+)
+
+
+def _etc_subjects(text: str) -> tuple[str, ...]:
+    """The bodies of a list closed by 等 that opens `text`, when every item is a body's full
+    name (a list of fields, 气象、水利…等部门, names no body of its own)."""
+    if "等" not in text[:122]:
+        return ()
+    m = _ETC_LIST.match(text)
+    if not m or "、" not in m.group("list") or _VERB_START.match(m.group("list")):
+        return ()
+    items = [p.strip() for p in m.group("list").split("、")]
+    if all(is_role_name(p) for p in items):
+        return tuple(dict.fromkeys(clean_name(p) for p in items))
     return ()
 
 

@@ -52,6 +52,9 @@ _BY_WHOM = re.compile(r"^(?:其中[，,])?[^，。；]{0,24}由")
 _COMMA = re.compile(r"[，,]")
 _NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*")
 _AT_ONCE = re.compile(r"立即|第一时间")
+# a step that passes word on ("…向相关地区通报"): in the same sentence, the one told to act at
+# once ("所涉及地区要立即启动…") acts on that word
+_PASSES_WORD = re.compile(r"通报|通知|下达|告知|传达|报告|上报")
 _MEASURES = ("command", "disposal", "escalation", "activation", "initial")
 
 
@@ -105,6 +108,13 @@ class _Order:
         d = self.d[i]
         head = self.heads[i]
         if d.sentence_prev is not None and (_APPROVAL_HEAD.match(d.text) or _SO_THAT.match(d.text)):
+            return [d.sentence_prev]
+        if (
+            d.sentence_prev is not None
+            and _AT_ONCE.search(head)
+            and d.roles != self.d[d.sentence_prev].roles
+            and _PASSES_WORD.search(self.d[d.sentence_prev].text)
+        ):
             return [d.sentence_prev]
         if _REVIEW.search(head) and _BY_WHOM.match(d.text):
             proposal = self.last(i, lambda x: bool(_PROPOSAL.search(x.text)), window=8)

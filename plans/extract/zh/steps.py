@@ -198,7 +198,7 @@ class ChineseExtractor:
             for duty in _DUTIES.split(duties.group("rest")):
                 self.reg.responsibility(self.org_role, duty)
             return
-        head = role_head(text)
+        head = role_head(text, any_body=bool(b.label))
         if head:
             rid = self.reg.add(
                 self._own_post(head[0]),
@@ -209,6 +209,8 @@ class ChineseExtractor:
             )
             for duty in _DUTIES.split(head[1]):
                 self.reg.responsibility(rid, duty)
+            # the first body the organisation chapter defines heads it
+            self.top = self.top or rid
             return
         duty = duty_head(text)
         if duty:
@@ -411,13 +413,15 @@ class ChineseExtractor:
                 if m.group("verb") in ("率领", "带领"):
                     who = who + [r for r in teams if r not in who]
             support = []
+            joint = []  # bodies that act together with the owners (会同): roles of the plan
             for m in _SUPPORT.finditer(quote):
-                support += [
-                    r
-                    for r in self.resolve(split_role_list(m.group("who")), b, part)
-                    if r not in who and r not in support
-                ]
-            for rid in who:
+                # the bodies named end at their own verb ("会同省民政厅指导受灾地区…")
+                named = subject_of(quote[m.start("who") :]) or split_role_list(m.group("who"))
+                found = [r for r in self.resolve(named, b, part) if r not in who]
+                support += [r for r in found if r not in support]
+                if m.group(0).startswith("会同"):
+                    joint += found
+            for rid in who + joint:
                 self.reg.use(rid)
             found = find_time_limit(quote)
             d = Draft(
