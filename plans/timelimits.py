@@ -1,5 +1,6 @@
 """Time in plan text: deadlines ("30分钟内", "within 2 hours", "立即" = 0) with all their parts and
-the point they count from, repeated duties ("每两小时", "hourly") and after-the-fact deadlines.
+the point they count from, repeated duties ("每两小时", "hourly", "24小时零报告": a report every 24
+hours even when nothing changed) and after-the-fact deadlines.
 
 Durations ("至少24小时", "持续", "for 3 hours") are neither deadlines nor frequencies.
 """
@@ -68,7 +69,7 @@ _ZH_NOT_DEADLINE = re.compile(r"每|至少|不少于|不低于|连续|持续")
 _ZH_EVERY = re.compile(
     rf"每(?:隔)?\s*(?:(?P<num>{ZH_NUMBER})\s*)?(?P<unit>{_ZH_EVERY_UNIT})"
     rf"(?:\s*(?:至少|不少于)?\s*(?P<times>{ZH_NUMBER})\s*次)?"
-    rf"|(?P<num2>{ZH_NUMBER})\s*(?P<unit2>{_ZH_UNIT})\s*一(?:报|次)"
+    rf"|(?P<num2>{ZH_NUMBER})\s*(?P<unit2>{_ZH_UNIT})\s*(?:一(?:报|次)|零报告)"
     r"|(?P<daily>逐日)"
 )
 
@@ -301,7 +302,7 @@ def _late(text: str, first: _Hit, anchor: str, latin: bool) -> bool:
 def _frequency(text: str, latin: bool) -> tuple[float, str] | None:
     """The period in minutes of the first repeated duty in `text`, and its words."""
     found: list[tuple[int, float, str]] = []
-    if "每" in text or "一报" in text or "一次" in text or "逐日" in text:
+    if "每" in text or "一报" in text or "一次" in text or "逐日" in text or "零报告" in text:
         m = _ZH_EVERY.search(text)
         if m and m.group("daily"):
             found.append((m.start(), float(_DAY), m.group()))

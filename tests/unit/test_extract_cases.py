@@ -38,6 +38,8 @@ def test_an_extraction_rule_holds(language, case):
         assert got == case["after_texts"]
     if "times" in case:
         assert [s.time_limit_min for s in plan.steps] == case["times"]
+    if "frequencies" in case:
+        assert [s.frequency_min for s in plan.steps] == case["frequencies"]
     if "time_parts" in case:
         assert [[p.minutes for p in s.time_parts] for s in plan.steps] == case["time_parts"]
     for name in case.get("roles_absent", []):

@@ -190,6 +190,8 @@ def order_en(
                 starts.append(i)
             if _DECLARES_END.search(text):
                 ends.append(i)
+        if d.trigger == "approved" and d.sentence_prev is not None:
+            after[i].add(d.sentence_prev)  # the action waits for the approval named before it
         after[i] |= _parent(drafts, i)
         after[i] |= _trigger(drafts, i, text)
         after[i] |= _preconditions(drafts, i, text)

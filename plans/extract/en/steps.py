@@ -144,6 +144,8 @@ class EnglishExtractor:
         for b in blocks:
             if b.kind == "paragraph" or b.kind == "list_item":
                 define_acronyms(self.en, b)
+        self.own_team = _own_team(blocks)
+        self.own_team_id: str | None = None
         for b, ctx, part in zip(blocks, ctxs, parts):
             if ctx.excluded:
                 continue
@@ -291,7 +293,7 @@ class EnglishExtractor:
         for sentence in without_conditions(sentences(text)):
             if sentence.endswith(":"):
                 self._open_lead(b, sentence, last)
-                if not _ACTS_AND_LISTS.search(sentence):
+                if not _ACTS_AND_LISTS.search(sentence) and not _APPROVAL_FROM.match(sentence):
                     continue
                 # "The IC declares recovery complete and notifies all relevant people,
                 # including:": an action that lists its recipients
@@ -311,6 +313,22 @@ class EnglishExtractor:
                 # an instruction's names are its objects ("Coordinate with the Director …")
                 named = self._known(sentence)
             we = _WE.match(_drop_condition(sentence))
+            if (
+                not named
+                and self.own_team
+                and (
+                    _OUR_TEAM.match(_drop_condition(sentence)) or we and _WE_OURSELVES.match(we[0])
+                )
+            ):
+                # "we" and "the team" in a plan are the organisation that writes it
+                if self.own_team_id is None:
+                    # the organisation itself when the plan defines it ("… Team (CERT)")
+                    org = self.own_team[1].split()[0].lower()
+                    # (not by its distinctive words: "cloud.gov" alone is the system, no actor)
+                    self.own_team_id = self.en.keys.get(org) or self.reg.add(
+                        self.own_team[1], self.own_team[0], defined=True, part=part
+                    )
+                named = [self.own_team_id]
             if only_actors and not named and not (lead and lead.owners) and not we:
                 continue
             if not named and not lead and not is_imperative(sentence) and not we:
@@ -331,6 +349,30 @@ class EnglishExtractor:
                     owners = [r for r in owners if r != rid]
                 if rid:
                     support.append(rid)
+            approval = _APPROVAL_FROM.match(sentence)
+            approver = approval and is_role_phrase(approval.group("who"))
+            prev = None
+            if approver:
+                # "…, after receiving approval from our Authorizing Official, X will …": the
+                # approval is the approver's own step, and the action follows it
+                rid = self.en.add(_role_name(approval.group("who")), b, part=part)
+                self.reg.use(rid)
+                owners = [r for r in owners if r != rid]
+                pre = approval.group("pre").rstrip(" ,")
+                self.drafts.append(
+                    Draft(
+                        block=b.index,
+                        source=b.text,
+                        text=pre,
+                        roles=[rid],
+                        phase=step_phase(ctx.phase or "disposal", pre, "en"),
+                        levels=ctx.levels,
+                        section=ctx.section,
+                        part=part,
+                    )
+                )
+                prev = len(self.drafts) - 1
+                sentence = approval.group("rest")
             for rid in owners + support:
                 self.reg.use(rid)
             found = find_time_limit(sentence) or (lead.time if lead else None)
@@ -354,6 +396,8 @@ class EnglishExtractor:
                     sequence=b.kind == "list_item" and bool(_NUMBERED.match(b.label or "")),
                     part=part,
                     lead_text=lead.text if lead else "",
+                    sentence_prev=prev,
+                    trigger="approved" if prev is not None else "",
                 )
             )
             last = owners
@@ -695,6 +739,54 @@ def _drop_condition(sentence: str) -> str:
     return text
 
 
+# an approval the action waits for, named inside its sentence ("In case of X, after receiving
+# approval from our Authorizing Official, Cloud Operations will …", "Ops would, upon approval by
+# the Program Manager, broker …"): the text up to the approver, and the rest
+_APPROVAL_FROM = re.compile(
+    r"^(?P<pre>.*?\b(?:after|upon|once|following|with)\s+(?:(?:receiving|obtaining|getting|"
+    r"securing)\s+)?(?:the\s+)?(?:written\s+)?approval\s+(?:from|of|by)\s+"
+    r"(?:our\s+|the\s+|its\s+|their\s+|an?\s+)?(?P<who>(?:[A-Z][\w.-]*\s?){1,4}?))"
+    r"\s*,\s*(?P<rest>\w.{10,})$"
+)
+_WE_OURSELVES = re.compile(r"^we\b", re.IGNORECASE)
+_OUR_TEAM = re.compile(
+    r"^(?:the|our)\s+team\s+(?:will|shall|must|should|then|also|[a-z]+s)\b", re.IGNORECASE
+)
+
+
+_TEAM_OF = re.compile(r"(?<![\w.@-])(?P<org>[\w.-]*\w)\s+team\b", re.IGNORECASE)
+_NOT_ORG = frozenset({
+    "the", "our", "your", "their", "a", "an", "this", "that", "whole", "entire", "same", "each",
+    "every", "core", "other", "new", "any", "response", "incident", "security", "support",
+    "emergency", "recovery", "operations", "technical", "management", "in", "on", "at", "of",
+    "for", "to", "by", "with", "from", "out", "up", "and", "or",
+})  # fmt: skip
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _own_team(blocks: list[Block]) -> tuple[Block, str] | None:
+    """(block, name) of the team the plan belongs to, which "we" and "the team" mean: of the
+    "<name> team" phrases, the one whose name the document uses most (its organisation or
+    system, "cloud.gov team"), at least three times; None when there is none."""
+    first: dict[str, tuple[Block, str]] = {}
+    for b in blocks:
+        for m in _TEAM_OF.finditer(b.text):
+            org = m.group("org").lower()
+            before = _WORD_BEFORE.search(b.text, 0, m.start())
+            if before and before.group(1)[:1].isupper() and before.group(1).lower() not in _NOT_ORG:
+                continue  # a word of a longer name ("Check In Team")
+            if org not in _NOT_ORG and not org.isdigit():
+                first.setdefault(org, (b, m.group(0)))
+    if not first:
+        return None
+    text = " ".join(b.text for b in blocks).lower()
+    counts = {
+        org: len(re.findall(rf"(?<![\w.@-]){re.escape(org)}(?![\w@-])", text)) for org in first
+    }
+    best = max(counts, key=counts.get)
+    return first[best] if counts[best] >= 3 else None
+
+
 _WE = re.compile(
     r"^(?:we|they|you)\s+(?:will|shall|must|should|need|then|also|\w+)\b", re.IGNORECASE
 )
@@ -717,7 +809,9 @@ _NOT_STEP = re.compile(
     r"e\.g\.)|\bis covered in\b|"
     r"\bare covered in\b|\bout of scope\b|\bis described in\b|\bare described in\b|"
     r"\bmeans\b|\bis defined as\b|\bdepends on\b|\bis not dependent\b|"
-    r"\bwould be unacceptable\b|\boutside (?:the|its) scope\b",
+    r"\bwould be unacceptable\b|\boutside (?:the|its) scope\b|"
+    # a sentence whose only action is to apply the plan itself says when it applies
+    r"\b(?:by|in) (?:following|using|applying) (?:this|the) (?:plan|procedure|guide)\W*$",
     re.IGNORECASE,
 )
 # the first word of an English sentence that is no verb: determiners, pronouns, prepositions
