@@ -180,16 +180,55 @@ def contexts(
     out: list[Context] = []
     stack: list[Block] = []
     ctx = None
+    # the numbering of the innermost heading ((style, number)), and whether its own items
+    # restarted that numbering (then they are its items, not its siblings)
+    last: tuple[str, float] | None = None
+    restarted = closed = False
     for b in blocks:
         if b.kind == "heading" and b.style != "Title":
             while stack and stack[-1].level >= b.level:
                 stack.pop()
             stack.append(b)
             ctx = None
+            last, restarted, closed = _numbering(b.label), False, False
+        elif last is not None and b.label and not restarted:
+            mine = _numbering(b.label)
+            if mine is not None and mine[0] == last[0]:
+                if mine[1] == last[1] + 1 and stack:
+                    # "（五）启动条件调整。…" after the heading "（四）四级响应。": the next item of the
+                    # heading's own numbering closes its section (a heading written as an item);
+                    # the items after it are its siblings, under the same parent
+                    if not closed:
+                        stack.pop()
+                        ctx = None
+                    last, closed = mine, True
+                elif mine[1] == 1:
+                    restarted = True
         if ctx is None:
             ctx = _context(stack, pack, overrides or {})
         out.append(ctx)
     return out
+
+
+_LABEL_NUMBER = re.compile(
+    r"^(?P<open>[（(]?)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,2})(?P<close>[)）、.．]?)$"
+)
+
+
+def _numbering(label: str) -> tuple[str, float] | None:
+    """(style, number) of a one-level label: "（四）" → ("（cn）", 4), "3." → ("ar.", 3); None
+    for other labels ("3.2", "①")."""
+    from plans.numerals import parse_number
+
+    m = _LABEL_NUMBER.match(label.strip())
+    if not m:
+        return None
+    n = parse_number(m.group("num"))
+    if n is None:
+        return None
+    kind = "ar" if m.group("num").isdigit() else "cn"
+    close = m.group("close").replace("．", ".").replace(")", "）")
+    return f"{'（' if m.group('open') else ''}{kind}{close}", n
 
 
 def _context(stack: list[Block], pack, overrides: dict) -> Context:

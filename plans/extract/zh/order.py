@@ -52,6 +52,9 @@ _BY_WHOM = re.compile(r"^(?:其中[，,])?[^，。；]{0,24}由")
 _COMMA = re.compile(r"[，,]")
 _NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*")
 _AT_ONCE = re.compile(r"立即|第一时间")
+_DECISION = re.compile(r"(?:决定|批准|同意)(?!权)")
+_PREPARES = re.compile(r"提出[^，。；]{0,16}(?:建议|申请|意见)|报请|提请|评估|研判|认定|会商")
+_STARTED = re.compile(r"启动[^，。；]{0,24}?响应(?:后|之后|以后)")
 # a step that passes word on ("…向相关地区通报"): in the same sentence, the one told to act at
 # once ("所涉及地区要立即启动…") acts on that word
 _PASSES_WORD = re.compile(r"通报|通知|下达|告知|传达|报告|上报")
@@ -109,6 +112,11 @@ class _Order:
         head = self.heads[i]
         if d.sentence_prev is not None and (_APPROVAL_HEAD.match(d.text) or _SO_THAT.match(d.text)):
             return [d.sentence_prev]
+        before = i - 1 if i and self.d[i - 1].block == d.block else None
+        if before is not None and _DECISION.search(head) and _PREPARES.search(self.d[before].text):
+            # "办公室…认定灾情达到启动条件，向委员会提出…建议。主任决定启动一级响应": the
+            # decision follows the proposal or assessment before it in the same paragraph
+            return [before]
         if (
             d.sentence_prev is not None
             and _AT_ONCE.search(head)
@@ -121,6 +129,7 @@ class _Order:
             if proposal is not None:
                 return [proposal]
         for rule in (
+            self.after_start,
             self.on_report,
             self.after_check,
             self.after_warning,
@@ -141,6 +150,28 @@ class _Order:
         if not (d.levels and d.phase in _MEASURES):
             return after_named_event(self.d, i)
         return []
+
+    def after_start(self, i: int) -> list[int]:
+        """ "启动…响应后，…": after the start of the response, at each level it applies to (the
+        latest start of each level; all levels when the step names none)."""
+        if not _STARTED.search(self.heads[i]):
+            return []
+        return self.level_decisions(i)
+
+    def level_decisions(self, i: int) -> list[int]:
+        """The latest start of each response level before draft i (of its levels, when it has
+        some); the starts that name no level when there are none."""
+        d = self.d[i]
+        latest: dict[str, int] = {}
+        for j in self.starts:
+            x = self.d[j]
+            if x.part == d.part:
+                for level in x.levels:
+                    if not d.levels or level in d.levels:
+                        latest[level] = j
+        if latest:
+            return sorted(set(latest.values()))
+        return [j for j in self.starts if self.d[j].part == d.part][-1:]
 
     def on_report(self, i: int) -> list[int]:
         d = self.d[i]
@@ -234,6 +265,11 @@ class _Order:
 
     def structural(self, i: int) -> list[int]:
         d = self.d[i]
+        if d.phase == "termination" or _AFTER_END.search(self.heads[i]) and not self.ends:
+            # the stand-down of a response follows its start, at every level it applies to
+            found = self.level_decisions(i)
+            if found:
+                return found
         if d.levels and d.phase in _MEASURES and i not in self.starts:
             found = self.level_starts(i)
             if found:

@@ -131,9 +131,17 @@ class ChineseExtractor:
         return out
 
     def run(self, blocks: list[Block], ctxs: list[Context], parts: list[str | None]) -> list[Draft]:
+        section = None
         for b, ctx, part in zip(blocks, ctxs, parts):
             if ctx.excluded:
                 continue
+            if b.kind != "heading" and ctx.section != section:
+                # an item that closes its heading's section ("（五）…" after "（四）四级响应。"):
+                # the lists of that section end with it
+                self.lead = None
+                self.block_owner = None
+                self.last_item_at = {}
+            section = ctx.section
             if b.kind == "heading":
                 self.heading(b, ctx, part)
                 if ctx.owner:
