@@ -49,7 +49,8 @@ except PlanError as exc:
     show_error(exc)
     st.stop()
 
-fold_grid(work)  # the steps grid's edits, before anything is drawn from the plan
+fold_grid(work)  # the tables' edits, before anything is drawn from the plan
+tables.fold_tables(work)
 plan = plan_from_dict(work["plan"])
 read_only = info.status != "draft" or not may(actor, "plan.edit")
 
@@ -105,7 +106,6 @@ with left:
         horizontal=True,
         format_func=lambda v: t(f"editor.view_{v}", n=len(findings)),
     )
-    nonce = f"{info.id}_{work['nonce']}"
     try:
         if view == "checks":
             checks_panel(plan, findings)
@@ -119,11 +119,9 @@ with left:
             if view == "steps":
                 result = steps_view(plan, work, query, read_only, flags.get("step"))
             elif view == "roles":
-                result = tables.roles_table(
-                    plan, query, f"roles_{nonce}_{query}", read_only, flags.get("role")
-                )
+                result = tables.roles_table(plan, work, query, read_only, flags.get("role"))
             else:
-                result = tables.levels_table(plan, f"levels_{nonce}", read_only)
+                result = tables.levels_table(plan, work, read_only)
     except PlanError as exc:
         show_error(exc)
         result = None

@@ -18,7 +18,16 @@ KINDS = ("plan", "level", "role", "step")
 PLAN_FIELDS = ("title", "kind", "language")
 PLAN_WORDS = {"kind": "kind", "language": "lang"}  # catalogue prefixes of the plan's own words
 LEVEL_FIELDS = ("name", "condition")
-ROLE_FIELDS = ("name", "aliases", "parent", "responsibilities", "kind", "part")
+ROLE_FIELDS = (
+    "name",
+    "aliases",
+    "parent",
+    "responsibilities",
+    "kind",
+    "part",
+    "phone",
+    "duty_phone",
+)
 STEP_FIELDS = (
     "name",
     "text",

@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from plans.contacts import CONTACT_FIELDS, contact_problems
 from plans.errors import PlanValidationError
 from plans.model import PHASES, Level, Plan, Role, Step
 
@@ -65,6 +66,8 @@ def role_rows(plan: Plan) -> list[dict]:
             "aliases": "、".join(r.aliases),
             "parent": r.parent,
             "responsibilities": "；".join(r.responsibilities),
+            "phone": r.phone,
+            "duty_phone": r.duty_phone,
             "source_block": r.source.block if r.source else None,
             "source_text": r.source.text if r.source else "",
         }
@@ -112,7 +115,9 @@ def apply_role_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
             "aliases": split_list(row.get("aliases")),
             "parent": _text(row.get("parent")) or None,
             "responsibilities": split_list(row.get("responsibilities")),
+            **{field: _text(row.get(field)) for field in CONTACT_FIELDS if field in row},
         }
+        _refuse_bad_contacts(Role(id=rid, **fields))
         if rid in by_id:
             kept[rid] = replace(by_id[rid], **fields)
         else:
@@ -148,6 +153,13 @@ def apply_role_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
             )
         )
     return EditResult(replace(plan, roles=tuple(roles), steps=tuple(steps)), tuple(notes))
+
+
+def _refuse_bad_contacts(role: Role) -> None:
+    problems = contact_problems(role)
+    if problems:
+        key, params = problems[0]
+        raise PlanValidationError(key, **params)
 
 
 def _refuse_parent_cycle(roles: list[Role]) -> None:

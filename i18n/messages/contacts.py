@@ -1,0 +1,51 @@
+"""Contact numbers of roles and the editor's roles and levels tables; the role cards and flow chart
+pages of the Word export."""
+
+MESSAGES = {
+    "col.phone": ("联系电话", "Phone"),
+    "col.phone_help": (
+        "数字、空格、+、-、括号，可带分机（如“转801”）；多个号码用“/”分隔",
+        "Digits, spaces, +, -, parentheses, an extension (“ext. 801”); several: split by “/”",
+    ),
+    "col.duty_phone": ("值班电话", "Duty phone"),
+    "editor.add_role": ("新增角色", "Add a role"),
+    "editor.add_level": ("新增响应级别", "Add a level"),
+    "editor.new_role": ("新角色", "New role"),
+    "editor.new_level": ("新级别", "New level"),
+    "editor.delete_row": ("删除", "Delete"),
+    "editor.delete_row_help": (
+        "勾选即删除该行（可撤销）",
+        "Tick to delete the row (undo brings it back)",
+    ),
+    "edit.bad_phone": (
+        "角色“{name}”的联系电话“{value}”不是电话号码：只能填数字、空格、+、-、括号和分机号",
+        "Role “{name}”: “{value}” is no phone number (digits, spaces, +, -, (), extension)",
+    ),
+    "edit.bad_duty_phone": (
+        "角色“{name}”的值班电话“{value}”不是电话号码：只能填数字、空格、+、-、括号和分机号",
+        "Role “{name}”: duty phone “{value}” is no phone number (digits, spaces, +, -, (), ext.)",
+    ),
+    "db.invalid.bad_phone": (
+        "角色“{name}”的联系电话“{value}”不是电话号码",
+        "The phone of role “{name}” is not a phone number (“{value}”)",
+    ),
+    "db.invalid.bad_duty_phone": (
+        "角色“{name}”的值班电话“{value}”不是电话号码",
+        "The duty phone of role “{name}” is not a phone number (“{value}”)",
+    ),
+    "diff.field.phone": ("联系电话", "Phone"),
+    "diff.field.duty_phone": ("值班电话", "Duty phone"),
+    "doc.card.phone": ("电话", "phone"),
+    "doc.card.duty_phone": ("值班电话", "duty phone"),
+    "doc.card.own_phone": ("联系电话：", "Phone: "),
+    "doc.card.own_duty_phone": ("值班电话：", "Duty phone: "),
+    "doc.card.all_levels": ("各级响应通用", "At every response level"),
+    "doc.card.no_owners": (
+        "本预案的处置步骤均未明确负责单位，未编制应急处置卡。",
+        "No step of this plan names its owner, so there are no role cards.",
+    ),
+    "doc.plan.flow_chart_annex": (
+        "应急处置流程图见附件{n}。",
+        "The response flow charts are in Annex {n}.",
+    ),
+}
