@@ -35,6 +35,8 @@ BLACK = RGBColor(0, 0, 0)
 
 # Page geometry (mm): width, height, top, bottom, left, right, footer distance.
 A4 = (210.0, 297.0)
+A3 = (297.0, 420.0)
+PAPERS = {"A4": A4, "A3": A3}
 ZH_MARGINS = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0, "footer": 24.0}
 EN_MARGINS = {"top": 25.4, "bottom": 25.4, "left": 25.4, "right": 25.4, "footer": 12.7}
 ZH_LINE_PT = 28.95  # 225 mm / 22 lines
@@ -261,14 +263,31 @@ def _en_styles(document: Document) -> None:
            bold=True, align=left, line_multiple=1.0, after=6)  # fmt: skip
 
 
-def _page(section, lang: str, *, landscape: bool) -> None:
+def page_geometry(lang: str, *, landscape: bool, paper: str = "A4") -> dict[str, float]:
+    """Page size and margins in mm: width, height, top, bottom, left, right. A landscape page
+    is the portrait page turned a quarter to the left (the binding edge goes to the top)."""
     margins = ZH_MARGINS if lang == "zh" else EN_MARGINS
-    width, height = A4
+    width, height = PAPERS[paper]
     top, bottom, left, right = (margins[k] for k in ("top", "bottom", "left", "right"))
     if landscape:
-        # turn the portrait page a quarter to the left: the binding edge goes to the top
         width, height = height, width
         top, right, bottom, left = left, top, right, bottom
+    return {"width": width, "height": height, "top": top, "bottom": bottom, "left": left,
+            "right": right}  # fmt: skip
+
+
+def text_block_mm(lang: str, *, landscape: bool, paper: str = "A4") -> tuple[float, float]:
+    """Width and height of the text block, in mm, of a page of that paper and orientation."""
+    page = page_geometry(lang, landscape=landscape, paper=paper)
+    return (page["width"] - page["left"] - page["right"],
+            page["height"] - page["top"] - page["bottom"])  # fmt: skip
+
+
+def _page(section, lang: str, *, landscape: bool, paper: str = "A4") -> None:
+    margins = ZH_MARGINS if lang == "zh" else EN_MARGINS
+    page = page_geometry(lang, landscape=landscape, paper=paper)
+    width, height = page["width"], page["height"]
+    top, bottom, left, right = (page[k] for k in ("top", "bottom", "left", "right"))
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
@@ -312,10 +331,11 @@ def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     char("end")
 
 
-def landscape_section(document, lang: str) -> None:
-    """Start a new landscape A4 page (its own section; the page numbers run on)."""
+def landscape_section(document, lang: str, paper: str = "A4") -> None:
+    """Start a new landscape page of `paper` ("A4" or "A3"; its own section, the page numbers
+    run on)."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
-    _page(section, lang, landscape=True)
+    _page(section, lang, landscape=True, paper=paper)
 
 
 def portrait_section(document, lang: str) -> None:
@@ -335,8 +355,11 @@ def text_height(document) -> int:
 
 
 __all__ = [
+    "A3",
+    "A4",
     "EN_MARGINS",
     "GB2312_FONTS",
+    "PAPERS",
     "TABLE_STYLE",
     "ZH_FONTS",
     "ZH_MARGINS",
@@ -344,7 +367,9 @@ __all__ = [
     "document_language",
     "landscape_section",
     "new_official_document",
+    "page_geometry",
     "portrait_section",
+    "text_block_mm",
     "text_height",
     "text_width",
     "to_docx_bytes",

@@ -1,8 +1,10 @@
-"""The annexes of the plan export: the list of annexes, one role card (应急处置卡) per role on a
-page of its own (its steps in execution order, its share in each, the time limit, whom to call),
-and the revision record (finding -> change). `AnnexWriter` also holds the plan's look-ups that the
-chapters of the export (plans.export_docx) use: roles by id, steps in execution order and their
-numbers, and the written time limit of a step."""
+"""The annexes of the plan export: the list of annexes, one role card (应急处置卡) on a page of its
+own for each role that owns steps (its phone numbers; its steps in execution order under a
+sub-heading per response level, level-free ones under "all levels"; its share in each, the time
+limit, whom to call with their numbers), the flow charts on landscape pages of their own
+(plans.docx_charts) and the revision record (finding -> change). `AnnexWriter` also holds the
+plan's look-ups that the chapters of the export (plans.export_docx) use: roles by id, steps in
+execution order and their numbers, and the written time limit of a step."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from docx.document import Document
 
 from i18n import t
 from plans import graph as plan_graph
+from plans.docx_charts import Chart, chart_pages
 from plans.docx_style import clean, labelled, minutes_text, page_break, paragraph, table, title
 from plans.model import Plan, Role, Step
 
@@ -72,12 +75,23 @@ class AnnexWriter:
         paragraph(self.document, self.tr("doc.annex_label", n=n), style="Annex Label")
         title(self.document, name)
 
+    def level_name(self, level_id: str) -> str:
+        level = next((lv for lv in self.plan.levels if lv.id == level_id), None)
+        return level.name if level else level_id
+
+    def card_roles(self) -> list[Role]:
+        """The roles that lead or support at least one step, in the order of the role tree."""
+        owners = {r for step in self.plan.steps for r in (*step.roles, *step.support)}
+        return [role for role, _depth in role_tree(self.plan.roles) if role.id in owners]
+
     def role_cards(self, n: int) -> None:
         self.annex_start(n, self.tr("doc.plan.role_cards"))
-        if not self.plan.roles:
-            paragraph(self.document, self.tr("doc.plan.no_roles"))
+        roles = self.card_roles()
+        if not roles:
+            why = "doc.card.no_owners" if self.plan.roles else "doc.plan.no_roles"
+            paragraph(self.document, self.tr(why))
             return
-        for index, (role, _depth) in enumerate(role_tree(self.plan.roles)):
+        for index, role in enumerate(roles):
             if index:
                 page_break(self.document)
             self.role_card(role)
@@ -86,6 +100,9 @@ class AnnexWriter:
         doc = self.document
         paragraph(doc, self.tr("doc.plan.card_title", role=clean(role.name)), style="Subtitle",
                   bold=True)  # fmt: skip
+        for field in ("duty_phone", "phone"):
+            if getattr(role, field).strip():
+                labelled(doc, self.tr(f"doc.card.own_{field}"), getattr(role, field).strip())
         if role.parent:
             labelled(doc, self.tr("doc.plan.card_reports_to"), self.role_name(role.parent))
         if role.responsibilities:
@@ -98,19 +115,83 @@ class AnnexWriter:
         if not mine:
             paragraph(doc, self.tr("doc.plan.card_no_steps"))
             return
+        for heading, steps in self.by_level(mine):
+            if heading:
+                sub = paragraph(doc, heading, bold=True, indent=False)
+                sub.paragraph_format.keep_with_next = True
+            self.card_table(role, steps)
+
+    def by_level(self, steps: list[Step]) -> list[tuple[str, list[Step]]]:
+        """(sub-heading, steps) of a card: the level-free steps under "all levels", then the
+        steps of each level the plan defines (a step of two levels under both), then those of
+        levels it does not define; one group without a heading when no step names a level."""
+        if not any(step.levels for step in steps):
+            return [("", steps)]
+        ids = [lv.id for lv in self.plan.levels]
+        ids += [lv for step in steps for lv in step.levels if lv not in ids]
+        groups = [(self.tr("doc.card.all_levels"), [s for s in steps if not s.levels])]
+        groups += [(self.level_name(lv), [s for s in steps if lv in s.levels])
+                   for lv in dict.fromkeys(ids)]  # fmt: skip
+        return [(heading, members) for heading, members in groups if members]
+
+    def card_table(self, role: Role, steps: list[Step]) -> None:
         rows = []
-        for n, step in enumerate(mine, start=1):
+        for n, step in enumerate(steps, start=1):
             share = self.tr("doc.plan.card_lead" if role.id in step.roles
                             else "doc.plan.card_support")  # fmt: skip
-            contacts = [self.role_name(r) for r in step.notifies]
-            contacts += [self.role_name(r) for r in (*step.roles, *step.support)
-                         if r != role.id and self.role_name(r) not in contacts]  # fmt: skip
             rows.append((n, clean(step.text or step.name), share, self.step_limit(step),
-                         self.sep().join(contacts)))  # fmt: skip
-        table(doc,
+                         "\n".join(self.contacts(role, step))))  # fmt: skip
+        table(self.document,
               [self.tr("doc.no"), self.tr("doc.plan.step_action"), self.tr("doc.plan.card_part"),
                self.tr("doc.plan.step_limit"), self.tr("doc.plan.card_notify")],
-              rows, widths_mm=(10, 74, 14, 24, 34), align_center=(0, 2))  # fmt: skip
+              rows, widths_mm=(10, 64, 12, 22, 48), align_center=(0, 2))  # fmt: skip
+
+    def contacts(self, role: Role, step: Step) -> list[str]:
+        """Whom the holder of `role` calls for `step`: the roles or people it notifies, then the
+        step's other owners, each with the duty phone and phone of its role data."""
+        out: list[str] = []
+        for ref in (*step.notifies, *step.roles, *step.support):
+            other = self.find_role(ref)
+            if other is not None and other.id == role.id:
+                continue
+            text = self.contact_text(other) if other is not None else clean(ref)
+            if text and text not in out:
+                out.append(text)
+        return out
+
+    def find_role(self, ref: str) -> Role | None:
+        """The role `ref` names: by id, else by name or alias (a notified body written out)."""
+        if ref in self.roles:
+            return self.roles[ref]
+        return next((r for r in self.plan.roles if ref in (r.name, *r.aliases)), None)
+
+    def contact_text(self, role: Role) -> str:
+        """ "市应急局 值班电话 0532-… 电话 …": the name and whichever numbers the role has."""
+        parts = [clean(role.name)]
+        for field in ("duty_phone", "phone"):
+            number = getattr(role, field).strip()
+            if number:
+                parts.append(f"{self.tr(f'doc.card.{field}')} {clean(number)}")
+        return (" " if self.lang == "zh" else ", ").join(parts)
+
+    def flow_charts(self, n: int, charts: list[Chart], *, portrait_after: bool = True) -> None:
+        """Annex `n`: each chart on landscape pages of its own (A4, or A3 where A4 would print
+        its labels too small), captioned with its title; the annex label and title above the
+        first. Portrait again after the last unless `portrait_after` is False."""
+        heading = self.tr("doc.plan.flow_chart")
+
+        def before(document) -> None:
+            paragraph(document, self.tr("doc.annex_label", n=n), style="Annex Label")
+            title(document, heading)
+
+        sep = "：" if self.lang == "zh" else ": "
+        captions = [
+            self.tr("doc.figure", n=i, title=f"{heading}{sep}{clean(c.title)}" if c.title
+                    else heading)
+            for i, c in enumerate(charts, start=1)
+        ]  # fmt: skip
+        chart_pages(self.document, charts, captions, lang=self.lang, before=before,
+                    portrait_after=portrait_after)  # fmt: skip
 
     def revision_record(self, n: int, revisions: list[Mapping[str, object]]) -> None:
         self.annex_start(n, self.tr("doc.plan.revisions"))

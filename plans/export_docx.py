@@ -5,9 +5,10 @@ provisions, annexes), laid out as a GB/T 9704 official document in Chinese or pl
 The plan's kept `sections` (its own headings and narrative text) are placed under the chapter
 their heading words point to (plans.export_sections). After the kept text of each chapter come
 the plan's structured items: the organisation table, the levels table, the steps per phase
-(numbered in execution order), the flow chart. The annexes (plans.export_annexes) hold one role
-card (应急处置卡) per role, each on its own page, the revision record (finding -> change) and the
-sections of any further part of the document (special plans, on-site procedures).
+(numbered in execution order). The annexes (plans.export_annexes) hold one role card (应急处置卡)
+per role that owns steps, each on its own page, the flow charts on landscape pages of their own,
+the revision record (finding -> change) and the sections of any further part of the document
+(special plans, on-site procedures).
 
 `build_plan_document` is pure: the only I/O is `to_docx_bytes`.
 """
@@ -20,12 +21,12 @@ from docx.document import Document
 
 from i18n import t
 from plans import graph as plan_graph
+from plans.docx_charts import Chart
 from plans.docx_style import (
     ZH_FONTS,
     FontSet,
     Outline,
     clean,
-    figure,
     new_official_document,
     paragraph,
     table,
@@ -42,7 +43,7 @@ def build_plan_document(
     *,
     lang: str | None = None,
     flow_chart_png: bytes | None = None,
-    flow_charts: Sequence[tuple[str, bytes]] = (),
+    flow_charts: Sequence[Chart | tuple[str, bytes]] = (),
     chart_dpi: float = 96,
     revision_record: Sequence[Mapping[str, object]] = (),
     version_label: str = "",
@@ -52,18 +53,23 @@ def build_plan_document(
 
     `revision_record` rows: {"finding": ..., "change": ..., "item": role or step concerned,
     "date": ...} (missing keys are left blank); `version_label` is printed under the title;
-    `flow_charts` are (title, PNG) of the chart views (plans.chart_views), one figure each,
-    after `flow_chart_png` if given; `chart_dpi` is the resolution the flow chart was rendered at (plans.draw.render's dpi; dot's
-    default is 96), which gives its natural size on the page; `fonts` the Chinese faces
-    (plans.docx_style.GB2312_FONTS for government machines).
+    `flow_charts` are the chart views (plans.chart_views) as plans.docx_charts.Chart or
+    (title, PNG), one landscape page each in an annex, after `flow_chart_png` if given;
+    `chart_dpi` is the resolution the charts were rendered at when a Chart does not say
+    (plans.draw.render's dpi; dot's default is 96), which gives their natural size on the page;
+    `fonts` the Chinese faces (plans.docx_style.GB2312_FONTS for government machines).
     """
     lang = lang or (plan.language if plan.language in ("zh", "en") else "zh")
     document = new_official_document(lang, fonts=fonts)
     document.core_properties.title = clean(plan.title)[:255]
     writer = _PlanWriter(document, plan, lang)
-    writer.chart_dpi = chart_dpi
-    charts = [("", flow_chart_png)] if flow_chart_png is not None else []
-    writer.write([*charts, *flow_charts], list(revision_record), version_label)
+    given = [("", flow_chart_png)] if flow_chart_png is not None else []
+    charts = [
+        c if isinstance(c, Chart) else Chart(c[0], c[1], dpi=chart_dpi)
+        for c in [*given, *flow_charts]
+    ]
+    charts = [c if c.dpi else Chart(c.title, c.png, c.svg, chart_dpi) for c in charts]
+    writer.write(charts, list(revision_record), version_label)
     return document
 
 
@@ -73,16 +79,12 @@ class _PlanWriter(AnnexWriter):
     def __init__(self, document: Document, plan: Plan, lang: str) -> None:
         super().__init__(document, plan, lang)
         self.outline = Outline(document, lang)
-        self.figures = 0
-        self.chart_dpi: float = 96
-
-    def level_name(self, level_id: str) -> str:
-        level = next((lv for lv in self.plan.levels if lv.id == level_id), None)
-        return level.name if level else level_id
+        self.chart_annex = 0  # the flow charts' annex number, 0 when there are none
 
     # -- the document
-    def write(self, chart: list, revisions: list, version_label: str) -> None:
+    def write(self, charts: list[Chart], revisions: list, version_label: str) -> None:
         plan = self.plan
+        self.chart_annex = 2 if charts else 0
         title(self.document, plan.title or "—",
               f"（{clean(version_label)}）" if version_label and self.lang == "zh"
               else clean(version_label))  # fmt: skip
@@ -98,16 +100,20 @@ class _PlanWriter(AnnexWriter):
                 continue
             self.outline.heading(self.tr(f"doc.plan.{chapter}"), 1)
             wrote = self.kept_sections(kept, skip_roles=chapter == "organisation")
-            wrote = self.generated(chapter, bool(kept), chart) or wrote
+            wrote = self.generated(chapter, bool(kept)) or wrote
             if not wrote:
                 paragraph(self.document, self.tr("doc.not_specified"))
-        annexes = [self.tr("doc.plan.role_cards"), self.tr("doc.plan.revisions")]
+        annexes = [self.tr("doc.plan.role_cards")]
+        annexes += [self.tr("doc.plan.flow_chart")] if charts else []
+        annexes += [self.tr("doc.plan.revisions")]
         part_titles = {p.id: p.title for p in plan.parts}
         annexes += [part_titles.get(p, p) for p in others]
         self.annex_list(annexes)
         self.role_cards(1)
-        self.revision_record(2, revisions)
-        for n, (part, items) in enumerate(others.items(), start=3):
+        if charts:  # the revision record follows: the portrait page after them is not empty
+            self.flow_charts(self.chart_annex, charts)
+        self.revision_record(len(annexes) - len(others), revisions)
+        for n, (part, items) in enumerate(others.items(), start=len(annexes) - len(others) + 1):
             self.annex_start(n, part_titles.get(part, part))
             outline = Outline(self.document, self.lang)
             for item in items:
@@ -156,14 +162,14 @@ class _PlanWriter(AnnexWriter):
             return
         table(self.document, rows[0], rows[1:])
 
-    def generated(self, chapter: str, has_kept: bool, chart: list) -> bool:
+    def generated(self, chapter: str, has_kept: bool) -> bool:
         """The plan's structured items for `chapter`; False when there are none."""
         if chapter == "organisation":
             return self.organisation(has_kept)
         if chapter == "levels":
             return self.levels(has_kept)
         if chapter == "procedures":
-            return self.procedures(has_kept, chart)
+            return self.procedures(has_kept)
         if chapter == "support":
             steps = [self.steps[s] for s in self.order if self.steps[s].phase == "support"]
             if not steps:
@@ -209,9 +215,9 @@ class _PlanWriter(AnnexWriter):
               rows, widths_mm=(30, 104, 22), align_center=(0, 2))  # fmt: skip
         return True
 
-    def procedures(self, has_kept: bool, chart: list) -> bool:
+    def procedures(self, has_kept: bool) -> bool:
         steps = [self.steps[s] for s in self.order if self.steps[s].phase != "support"]
-        if not steps and not chart:
+        if not steps and not self.chart_annex:
             if not has_kept:
                 paragraph(self.document, self.tr("doc.plan.no_steps"))
             return not has_kept
@@ -230,20 +236,9 @@ class _PlanWriter(AnnexWriter):
                 name = t(f"phase.{phase}", lang=self.lang) if phase else self.tr("doc.none")
                 self.outline.heading(name, level)
                 self.step_table(members)
-        heading = self.tr("doc.plan.flow_chart")
-        for i, (view, png) in enumerate(chart):
-            caption = f"{heading}：{view}" if view and self.lang == "zh" else heading
-            caption = f"{heading}: {view}" if view and self.lang != "zh" else caption
-            self.figure(png, caption, heading if i == 0 else None)
+        if self.chart_annex:
+            paragraph(self.document, self.tr("doc.plan.flow_chart_annex", n=self.chart_annex))
         return True
-
-    def figure(self, png: bytes, caption: str, heading: str | None) -> None:
-        """A flow chart (under `heading`, if given), on landscape pages when it is wide."""
-        self.figures += 1
-        before = None if heading is None else (lambda _doc: self.outline.heading(heading, 2))
-        figure(self.document, png, lang=self.lang, dpi=self.chart_dpi,
-               caption=self.tr("doc.figure", n=self.figures, title=caption),
-               before=before)  # fmt: skip
 
     def owners(self, step: Step) -> str:
         lead = self.sep().join(self.role_name(r) for r in step.roles)
@@ -293,7 +288,8 @@ def plan_docx_bytes(
             for view in chart_views(plan, lang=lang_, fit=True):
                 png = draw.render(view.chart, "png", max_inches=CHART_MAX_INCHES, dpi=CHART_DPI)
                 name = "" if view.title == plan.title else view.title
-                charts.append((name.removeprefix(f"{plan.title} · "), png))
+                name = name.removeprefix(f"{plan.title} · ")
+                charts.append(Chart(name, png, svg=view.svg, dpi=CHART_DPI))
         except draw.DrawError:
             charts = []
     document = build_plan_document(plan, lang=lang, flow_charts=charts, chart_dpi=CHART_DPI,

@@ -22,6 +22,12 @@ class SvgSize:
         (scaled down only, never up): font size x min(1, shown width / SVG width)."""
         return self.smallest_font * min(1.0, shown_width / self.width_px)
 
+    def label_pt(self, box_width_pt: float, box_height_pt: float) -> float:
+        """The smallest node label's size in points when the chart is fitted into a box of that
+        size on paper (scaled down only, never up). dot's SVG user units are points."""
+        width_pt, height_pt = self.width_px * 0.75, self.height_px * 0.75
+        return self.smallest_font * min(1.0, box_width_pt / width_pt, box_height_pt / height_pt)
+
 
 def _px(length: str) -> float:
     found = _LENGTH.match(length or "")

@@ -84,10 +84,11 @@ def mm(emu: int) -> float:
 
 
 def assert_a4(doc, margins: tuple[float, float, float, float]) -> None:
-    """Every section A4 (portrait or landscape); portrait ones with (top, bottom, left, right)."""
+    """Every section A4 (portrait or landscape) or A3 landscape (a chart too big for A4);
+    portrait ones with (top, bottom, left, right)."""
     for section in doc.sections:
         size = (mm(section.page_width), mm(section.page_height))
-        assert size in ((210.0, 297.0), (297.0, 210.0)), size
+        assert size in ((210.0, 297.0), (297.0, 210.0), (420.0, 297.0)), size
         if size == (210.0, 297.0):
             got = tuple(
                 mm(m)
