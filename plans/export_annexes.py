@@ -144,7 +144,7 @@ class AnnexWriter:
         table(self.document,
               [self.tr("doc.no"), self.tr("doc.plan.step_action"), self.tr("doc.plan.card_part"),
                self.tr("doc.plan.step_limit"), self.tr("doc.plan.card_notify")],
-              rows, widths_mm=(10, 64, 12, 22, 48), align_center=(0, 2))  # fmt: skip
+              rows, widths_mm=(10, 62, 14, 22, 48), align_center=(0, 2))  # fmt: skip
 
     def contacts(self, role: Role, step: Step) -> list[str]:
         """Whom the holder of `role` calls for `step`: the roles or people it notifies, then the
