@@ -148,6 +148,13 @@ def _seen_now(key: str, work: dict) -> str | None:
     return shown.get("seen") if shown.get("key") == key else None
 
 
+def steps_count(shown: int, total: int) -> str:
+    """How many steps the grid shows, of how many."""
+    if shown == total:
+        return t("editor.steps_total", total=total)
+    return t("editor.steps_shown", shown=shown, total=total)
+
+
 def steps_view(
     plan: Plan, work: dict, query: str, disabled: bool, flags: dict[str, bool] | None
 ) -> None:
@@ -165,7 +172,7 @@ def steps_view(
     with grid:
         all_columns = st.toggle(t("editor.all_columns"), key="editor_all_columns")
         visible = steps_grid(plan, work, query, disabled, flags, all_columns)
-        st.caption(t("editor.keys_hint"))
+        st.caption(f"{steps_count(len(visible), len(plan.steps))} · {t('editor.keys_hint')}")
     with detail, st.container(border=True, height=DETAIL_PX):
         st.markdown(f"**{t('editor.detail_title')}**")
         detail_panel(plan, visible, disabled)

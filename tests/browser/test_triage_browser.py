@@ -1,0 +1,163 @@
+"""In a real browser: a plan owner opens a corpus plan's sections, says a procedure section is not
+part of the plan, sees its steps go (in the outline row and in the steps grid) and brings them
+back with undo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from access.policy import SYSTEM
+from db import connection, plans_store, users_store
+from i18n import t
+from plans import triage
+from plans.extract import import_document
+from plans.model import Plan
+from plans.reader import read_document
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, serve
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "Triage-Password-2026"
+SOURCE = CORPUS / "docx" / "05_qingdao_road_accident.docx"
+NEW_KIND = "excluded"
+GRID = "[data-testid=stDataFrame]"
+
+
+def zh(key: str, **params) -> str:
+    return t(key, lang="zh", **params)
+
+
+def store_corpus_plan(path) -> Plan:
+    """Store the corpus plan with its document, owned by the owner's unit, in a new database."""
+    data = SOURCE.read_bytes()
+    plan = import_document(data, SOURCE.name)
+    db = connection.connect(path)
+    now = datetime.now(UTC)
+    users_store.create_user(db, SYSTEM, "owner", PASSWORD, roles={"plan_owner"}, unit="单位",
+                            must_change=False, now=now)  # fmt: skip
+    owner = users_store.act_as(db, "owner")
+    plans_store.import_plan(db, owner, plan, document=data, filename=SOURCE.name, now=now)
+    db.close()
+    return plan
+
+
+def open_in_editor(page, url: str) -> None:
+    """Sign in as the owner on the editor and open the (only) plan."""
+    page.goto(f"{url}/editor")
+    page.get_by_label("用户名").fill("owner")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_label(zh("plans.pick")).click()
+    page.get_by_role("option").first.click()
+
+
+def seed(path) -> dict:
+    """Store the corpus plan; return what the triage should do to the response section with
+    the most steps of its own."""
+    plan = store_corpus_plan(path)
+    rows = [r for r in triage.outline(plan) if r.kind == "response"]
+    row = max(rows, key=lambda r: r.steps)
+    blocks = read_document(SOURCE.read_bytes(), SOURCE.name)
+    after = triage.retriage(plan, blocks, row.section, NEW_KIND).plan
+    assert row.steps > 0 and len(after.steps) < len(plan.steps)
+    return {
+        "section": row.section,
+        "heading": row.heading,
+        "index": triage.outline(plan).index(row),
+        "own_steps": row.steps,
+        "total": len(plan.steps),
+        "total_after": len(after.steps),
+    }
+
+
+def idle(page) -> None:
+    page.wait_for_timeout(300)
+    page.get_by_test_id("stStatusWidget").wait_for(state="detached", timeout=30_000)
+
+
+def open_view(page, key: str) -> None:
+    page.get_by_test_id("stRadio").get_by_text(zh(key), exact=True).click()
+    idle(page)
+
+
+def wait_outline_row(page, index: int, kind: str, steps: int) -> None:
+    """Scroll the outline table to row `index` and wait until it shows `kind` and `steps`."""
+    outline = page.locator(GRID).filter(
+        has=page.locator("th[role=columnheader]", has_text=zh("triage.col_steps"))
+    )
+    outline.wait_for()
+    outline.locator(".dvn-scroller").evaluate(f"e => {{ e.scrollTop = {max(0, index - 3) * 35}; }}")
+    outline.get_by_test_id(f"glide-cell-0-{index}").wait_for(state="attached")
+    page.wait_for_function(
+        "([grid, i, kind, steps]) => {"
+        "  const cell = (c) => grid.querySelector(`[data-testid=glide-cell-${c}-${i}]`);"
+        "  return cell(1)?.textContent === kind && cell(2)?.textContent === String(steps); }",
+        arg=[outline.element_handle(), index, zh(f"section.kind.{kind}"), steps],
+        timeout=30_000,
+    )
+
+
+def wait_steps_grid(page, total: int) -> None:
+    """Wait until the steps grid holds `total` rows and says so under it."""
+    page.get_by_text(zh("editor.steps_total", total=total)).wait_for()
+    page.wait_for_function(
+        "(rows) => [...document.querySelectorAll('table[role=grid]')]"
+        "  .some((g) => g.getAttribute('aria-rowcount') === String(rows))",
+        arg=total + 1,  # and the header row
+        timeout=30_000,
+    )
+
+
+def test_a_corpus_section_marked_not_part_of_the_plan_loses_its_steps_until_undone(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    if not SOURCE.exists():
+        pytest.skip(f"corpus not present: {SOURCE}")
+    db_path = tmp_path / "triage.duckdb"
+    case = seed(db_path)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with (
+        serve(db_path, demo=False, log_path=tmp_path / "server.log") as url,
+        sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="zh-CN")
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        try:
+            open_in_editor(page, url)
+            wait_steps_grid(page, case["total"])
+
+            open_view(page, "editor.view_sections")
+            wait_outline_row(page, case["index"], "response", case["own_steps"])
+            page.get_by_label(zh("triage.pick")).click()
+            page.keyboard.type(case["heading"])  # the picker filters its (virtual) list
+            page.get_by_role("option").filter(has_text=case["heading"]).first.click()
+            idle(page)
+            kind_box = page.locator(f".st-key-triage_kind_{case['section']}")
+            kind_box.get_by_label(zh("triage.new_kind")).click()
+            page.get_by_role("option", name=zh(f"section.kind.{NEW_KIND}"), exact=True).click()
+            idle(page)
+            page.get_by_role("button", name=zh("triage.apply")).click()
+            removed = case["total"] - case["total_after"]
+            done = zh("triage.done", section=case["heading"], removed=removed, added=0)
+            page.get_by_text(done).wait_for()
+            wait_outline_row(page, case["index"], NEW_KIND, 0)
+            page.screenshot(path=str(ARTIFACTS / "triage_section_excluded.png"))
+
+            open_view(page, "editor.view_steps")
+            wait_steps_grid(page, case["total_after"])
+
+            page.get_by_role("button", name=zh("editor.undo"), exact=True).click()
+            wait_steps_grid(page, case["total"])
+            open_view(page, "editor.view_sections")
+            wait_outline_row(page, case["index"], "response", case["own_steps"])
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "triage_browser_failed.png"))
+            raise
+        finally:
+            context.close()
+            browser.close()
