@@ -10,12 +10,13 @@ from bootstrap import get_db
 from db import plans_store
 from db.errors import DuplicateDocumentError
 from i18n import t
-from plans import checks, draw
+from plans import checks
 from plans.errors import PlanError
 from plans.extract import import_document
 from plans.model import plan_from_dict, plan_to_dict
 from plans.reader import read_document
 from ui import error_text, md, now, open_version, page_setup, show_error
+from ui.chart import chart_panel
 from ui.streamlit_texts import upload_limit_mb, uploader_ceiling_mb
 from ui.triage import triage_panel
 from ui.units import unit_choice
@@ -109,10 +110,7 @@ with tab_roles:
         width="stretch",
     )
 with tab_chart:
-    if plan.steps:
-        st.graphviz_chart(draw.flow_chart(plan, lang=st.session_state["lang"]))
-    else:
-        st.info(t("import.no_chart"))
+    chart_panel(plan)  # the editor's views: the plan as it will look once saved
 
 with tab_sections:
     try:

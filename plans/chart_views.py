@@ -53,6 +53,20 @@ class View:
     svg: bytes | None = None
 
 
+@dataclass(frozen=True)
+class OverviewTable:
+    """Steps per lead role (rows in plan order, None: no owner) and phase (columns in PHASES
+    order), with the index of the lane view that opens each cell, row and column."""
+
+    roles: tuple[str | None, ...]
+    names: tuple[str, ...]
+    phases: tuple[str, ...]
+    counts: dict[tuple[str | None, str], int]
+    cell_view: dict[tuple[str | None, str], int]
+    row_view: dict[str | None, int]
+    column_view: dict[str, int]
+
+
 def select_steps(plan: Plan, chosen: ChartFilter) -> list[Step]:
     """The steps the filter keeps, in plan order."""
     return [
@@ -102,7 +116,7 @@ def chart_views(
         views.append(View(f"view{i + 1:03d}", title, tuple(s.id for s in members), chart, svg))
     if len(views) > 1:
         title = f"{plan.title} · {t('draw.overview', lang=lang)}"
-        chart = overview(plan, steps, title, lang)
+        chart = overview(plan, steps, title, lang, chosen)
         views.insert(0, View("overview", title, (), chart, draw.render(chart) if fit else None))
     return views
 
@@ -298,30 +312,56 @@ def _stub_label(plan: Plan, leads: list, direction: str, lang: str) -> str:
     return draw._lines(draw._wrap(t(f"draw.stub_{direction}", lang=lang, role=shown)))
 
 
-def overview(plan: Plan, steps: Iterable[Step], title: str, lang: str) -> graphviz.Digraph:
-    """A table of roles (rows) by phases (columns) with the number of steps in each cell."""
-    steps = list(steps)
-    phases = [p for p in PHASES if any(s.phase == p for s in steps)]
+def overview_table(
+    plan: Plan, views: list[View], chosen: ChartFilter = ChartFilter(), lang: str = "zh"
+) -> OverviewTable:
+    """The overview of `views` (as chart_views gives them for `chosen`) as a table whose cells,
+    rows and columns name the first lane view that shows their steps."""
+    return _table(plan, ((i, s) for i, v in enumerate(views) for s in v.steps), chosen, lang)
+
+
+def _table(plan: Plan, placed: Iterable, chosen: ChartFilter, lang: str) -> OverviewTable:
+    """The table of (view index, step id) pairs."""
     counts: dict[tuple[str | None, str], int] = {}
-    for step in steps:
-        lead = step.roles[0] if step.roles else None
+    cell_view: dict[tuple[str | None, str], int] = {}
+    row_view: dict[str | None, int] = {}
+    column_view: dict[str, int] = {}
+    by_id = {s.id: s for s in plan.steps}
+    for index, step_id in placed:
+        step = by_id[step_id]
+        lead = _lead(step, chosen)
         counts[(lead, step.phase)] = counts.get((lead, step.phase), 0) + 1
+        cell_view.setdefault((lead, step.phase), index)
+        row_view.setdefault(lead, index)
+        column_view.setdefault(step.phase, index)
     rank = {r.id: i for i, r in enumerate(plan.roles)}
-    roles = sorted({r for r, _ in counts}, key=lambda r: (r is None, rank.get(r, len(rank))))
+    roles = sorted(row_view, key=lambda r: (r is None, rank.get(r, len(rank))))
+    phases = [p for p in PHASES if p in column_view]
+    names = tuple(draw._lane_label(plan, r, lang) for r in roles)
+    return OverviewTable(
+        tuple(roles), names, tuple(phases), counts, cell_view, row_view, column_view
+    )
+
+
+def overview(
+    plan: Plan, steps: Iterable[Step], title: str, lang: str, chosen: ChartFilter = ChartFilter()
+) -> graphviz.Digraph:
+    """A table of roles (rows) by phases (columns) with the number of steps in each cell."""
+    table = _table(plan, ((0, s.id) for s in steps), chosen, lang)
     cell = '<TD BGCOLOR="{}">{}</TD>'
     rows = ["<TR><TD></TD>"]
-    for phase in phases:
+    for phase in table.phases:
         head = "<BR/>".join(html.escape(x) for x in draw._wrap(t(f"phase.{phase}", lang=lang), 12))
         rows.append(cell.format(draw.PHASE_COLOURS.get(phase, draw.OTHER_PHASE), head))
     rows.append("</TR>")
-    for role in roles:
-        name = "<BR/>".join(html.escape(x) for x in draw._wrap(draw._lane_label(plan, role, lang)))
+    for role, label in zip(table.roles, table.names, strict=True):
+        name = "<BR/>".join(html.escape(x) for x in draw._wrap(label))
         rows.append(f'<TR><TD ALIGN="LEFT">{name}</TD>')
-        for phase in phases:
-            n = counts.get((role, phase), 0)
+        for phase in table.phases:
+            n = table.counts.get((role, phase), 0)
             rows.append(cell.format("#ffffff" if n == 0 else "#e8eef7", n or ""))
         rows.append("</TR>")
-    table = '<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">{}</TABLE>>'
+    html_table = '<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">{}</TABLE>>'
     chart = _new_chart(title)
-    chart.node("table", label=table.format("".join(rows)), shape="plain", style="")
+    chart.node("table", label=html_table.format("".join(rows)), shape="plain", style="")
     return chart

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import streamlit as st
 
 from i18n import t
@@ -11,6 +12,7 @@ from plans import chart_views, draw
 from plans.model import PHASES, Plan
 
 PNG_MAX_INCHES = 80
+OPEN = "chart_view_open"  # the view chosen in the overview, for the picker of the next run
 
 
 @st.cache_resource(show_spinner=False)
@@ -62,19 +64,28 @@ def chart_panel(plan: Plan) -> None:
         st.info(t("import.no_chart"))
         return
     views = chart_views.chart_views(plan, chosen, lang)
+    if OPEN in st.session_state:  # a cell, row or column of the overview chosen last run
+        st.session_state["chart_view"] = st.session_state.pop(OPEN)
     pick = 0
+    total = sum(len(v.steps) for v in views)  # the overview's: every step kept
     if len(views) > 1:
         pick = st.selectbox(
             t("draw.pick_view"),
             range(len(views)),
             key="chart_view",
             format_func=lambda i: t(
-                "draw.view_option", title=views[i].title, n=len(views[i].steps)
+                "draw.view_option", title=views[i].title, n=len(views[i].steps) or total
             ),
         )
         pick = min(pick or 0, len(views) - 1)
     view = views[pick]
-    st.graphviz_chart(view.chart, width="stretch")
+    if view.key == "overview":
+        target = _overview_table(plan, views, chosen, lang)
+        if target is not None:
+            st.session_state[OPEN] = target
+            st.rerun()
+    else:
+        st.graphviz_chart(view.chart, width="stretch")
     if shutil.which("dot") is None:
         st.caption(t("draw.no_dot"))
         return
@@ -96,3 +107,47 @@ def chart_panel(plan: Plan) -> None:
         mime="image/png",
         key="dl_png",
     )
+
+
+def _overview_table(
+    plan: Plan, views: list, chosen: chart_views.ChartFilter, lang: str
+) -> int | None:
+    """The overview as a table of steps per role and phase; the index of the view that the
+    chosen cell (that role in that phase), row (the role) or column (the phase) opens."""
+    table = chart_views.overview_table(plan, views, chosen, lang)
+    frame = pd.DataFrame(
+        [
+            {"role": name, **{p: table.counts.get((role, p)) for p in table.phases}}
+            for role, name in zip(table.roles, table.names, strict=True)
+        ],
+        columns=["role", *table.phases],
+    ).astype({p: "Int64" for p in table.phases})
+    config = {"role": st.column_config.TextColumn(t("draw.col_role"), pinned=True)}
+    for phase in table.phases:
+        config[phase] = st.column_config.NumberColumn(t(f"phase.{phase}"), width="small")
+    st.caption(t("draw.overview_help"))
+    event = st.dataframe(
+        frame,
+        key="chart_overview",
+        on_select="rerun",
+        selection_mode=["single-cell", "single-row", "single-column"],
+        hide_index=True,
+        width="stretch",
+        height=min(700, 38 + 35 * len(frame)),
+        placeholder="",
+        column_config=config,
+    )
+    # a selection set through session state may lack the kinds not chosen
+    chosen_cells, rows, columns = (
+        event.selection.get(k) or [] for k in ("cells", "rows", "columns")
+    )
+    if chosen_cells:
+        row, column = chosen_cells[0]
+        role = table.roles[row]
+        # an empty cell, or the role's name, opens the role's first view
+        return table.cell_view.get((role, column), table.row_view.get(role))
+    if rows:
+        return table.row_view.get(table.roles[rows[0]])
+    if columns and columns[0] in table.phases:
+        return table.column_view.get(columns[0])
+    return None
