@@ -112,11 +112,22 @@ class _Order:
         head = self.heads[i]
         if d.sentence_prev is not None and (_APPROVAL_HEAD.match(d.text) or _SO_THAT.match(d.text)):
             return [d.sentence_prev]
-        before = i - 1 if i and self.d[i - 1].block == d.block else None
-        if before is not None and _DECISION.search(head) and _PREPARES.search(self.d[before].text):
+        before = self.d[i - 1] if i else None
+        if (
+            before is not None
+            and _DECISION.search(head)
+            and (
+                before.block == d.block
+                and _PREPARES.search(before.text)
+                or before.section == d.section
+                and before.part == d.part
+                and _PROPOSAL.search(before.text)
+            )
+        ):
             # "办公室…认定灾情达到启动条件，向委员会提出…建议。主任决定启动一级响应": the
-            # decision follows the proposal or assessment before it in the same paragraph
-            return [before]
+            # decision follows the proposal or assessment right before it (in the same
+            # paragraph; a proposal also from the item before, "（2）领导小组决定是否启动…")
+            return [i - 1]
         if (
             d.sentence_prev is not None
             and _AT_ONCE.search(head)
