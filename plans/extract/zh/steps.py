@@ -91,6 +91,22 @@ _ACTS_NEXT = re.compile(
 )
 
 
+_NAME_GLUE = re.compile(r"[、，,；;和及与\s]")
+
+
+def _members_cell(cell: str) -> list[str]:
+    """The bodies a table cell names when it names nothing else ("市卫生健康委",
+    "市公安局、市交通运输局"), else []."""
+    cell = cell.strip().rstrip("。")
+    if not cell or len(cell) > 60:
+        return []
+    names = split_role_list(cell)
+    rest = cell
+    for name in names:
+        rest = rest.replace(name, "", 1)
+    return names if names and not _NAME_GLUE.sub("", rest) else []
+
+
 def _names_only(text: str) -> bool:
     """Whether `text` is one role's name and nothing else ("医疗救治组", not "市应急管理局及时上报…")."""
     return is_role_name(text) and subject_of(text + "负责") == [text]
@@ -198,6 +214,12 @@ class ChineseExtractor:
         if is_role_name(name) and len(name) <= 30:
             rid = self.reg.add(name, b, defined=True, parent=self.top, part=part)
             for cell in cells[1:]:
+                members = _members_cell(cell)
+                if members:
+                    # a cell that only names bodies (牵头单位, 成员单位 of a group): its members
+                    for member in members:
+                        self.reg.add(member, b, defined=True, parent=rid, part=part)
+                    continue
                 for duty in _CELL_DUTIES.split(cell):
                     self.reg.responsibility(rid, duty)
 
