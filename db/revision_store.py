@@ -1,5 +1,6 @@
 """The plan-revision loop in the database: plans due for revision, revision drafts opened from
-drill findings with their flagged steps and roles, the revision record and the revised plan in Word.
+drill findings with their flagged steps and roles, and the revision record (the Word file is
+read by db.plans_word and built by plans.word_export).
 
 Every call asks the access policy; every change is audited (entity "plan" or "version") in its
 transaction. Drafts are copied like plans_versions.new_draft does, inside the transaction that
@@ -35,7 +36,7 @@ from db.plans_facts import (
 from db.plans_store import load_version
 from db.plans_versions import copy_to_draft
 from drills.findings import Finding, revision_findings
-from drills.revision import Flag, flags_for, revised_docx_bytes, revision_record
+from drills.revision import Flag, flags_for, revision_record
 
 _FLAG_COLUMNS = "id, kind, item_id, finding_id, finding_title, drill_id, note, resolved"
 
@@ -239,17 +240,6 @@ def revision_record_for(
     return _record(conn, actor, version_id, lang)[0]
 
 
-def revised_plan_docx(
-    conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int, *, lang: str | None = None
-) -> bytes:
-    """The published revision as a Word file with its revision record (see revision_record_for).
-
-    Raises: as revision_record_for.
-    """
-    record, new, number = _record(conn, actor, version_id, lang)
-    return revised_docx_bytes(new, record, lang=lang, version_label=f"v{number}")
-
-
 def _record(conn, actor: Actor, version_id: int, lang: str | None):
     """(revision record, the revision's plan, its version number)."""
     with conn.cursor() as cur, transaction(cur):
@@ -342,6 +332,5 @@ __all__ = [
     "open_revision",
     "plans_due",
     "resolve_flag",
-    "revised_plan_docx",
     "revision_record_for",
 ]

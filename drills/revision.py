@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from drills.findings import Finding, revision_needed
 from i18n import t
 from plans.diff import PlanDiff, diff_plans, summary_rows
-from plans.export_docx import plan_docx_bytes
 from plans.model import Plan
 
 FLAG_KINDS = ("step", "role")
@@ -84,17 +83,6 @@ def revision_record(
     return rows
 
 
-def revised_docx_bytes(
-    plan: Plan,
-    record: Sequence[dict[str, str]],
-    *,
-    lang: str | None = None,
-    version_label: str = "",
-) -> bytes:
-    """The revised plan as a .docx file with its revision record (and its flow chart)."""
-    return plan_docx_bytes(plan, lang=lang, version_label=version_label, revision_record=record)
-
-
 def _change_words(diff: PlanDiff, flag: Flag, lang: str) -> str:
     change = next((c for c in diff.of(flag.kind) if c.old_id == flag.item_id), None)
     if change is None:
@@ -123,6 +111,5 @@ __all__ = [
     "Flag",
     "due_for_revision",
     "flags_for",
-    "revised_docx_bytes",
     "revision_record",
 ]

@@ -1,5 +1,5 @@
 """The command line: `python -m plans import FILE [--save --user NAME]`, `check FILE.json`,
-`chart FILE --out DIR`, `demo DIR`. Saving acts as an existing account (--user), whose unit the plan joins.
+`chart FILE --out DIR`, `export-word FILE --out OUT.docx`, `demo DIR`. Saving acts as an existing account (--user), whose unit the plan joins.
 
 Standard output carries only the product (plan JSON, findings); messages go to standard error in
 the user's language (--lang, else PLANDRILL_LANG, else Chinese). Exit codes (cli_common): 0 done,
@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("file", metavar="FILE", help=t("cli.help.chart_file"))
     chart.add_argument("--out", metavar="DIR", required=True, help=t("cli.help.chart_out"))
     chart.set_defaults(run=run_chart)
+
+    word = commands.add_parser("export-word", parents=[common], help=t("cli.help.export_word"))
+    word.add_argument("file", metavar="FILE", help=t("cli.help.word_file"))
+    word.add_argument("--out", metavar="OUT.docx", required=True, help=t("cli.help.word_out"))
+    word.set_defaults(run=run_export_word)
 
     demo = commands.add_parser("demo", parents=[common], help=t("cli.help.demo"))
     demo.add_argument("folder", metavar="DIR", help=t("cli.help.folder"))
@@ -182,6 +187,28 @@ def run_chart(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(t("cli.cannot_write", path=str(folder), detail=exc.strerror or exc)) from exc
     say(t("cli.chart_wrote", n=len(views), path=str(folder)))
+    return EXIT_OK
+
+
+def run_export_word(args: argparse.Namespace) -> int:
+    """Import a document without storing it and write it out as the plan's Word file: the
+    document's own body (a .docx kept as it is; PDF, text or Markdown built from its sections)
+    and the generated annexes after its own."""
+    from plans.export_docx import chart_figures
+    from plans.extract import import_document
+    from plans.word_export import plan_word
+
+    path = Path(args.file)
+    data = read_bytes(path)
+    plan = import_document(data, path.name)
+    lang = plan.language if plan.language in ("zh", "en") else "zh"
+    word = plan_word(plan, original=(path.name, data), charts=chart_figures(plan, lang), lang=lang)
+    out = Path(args.out)
+    try:
+        out.write_bytes(word.data)
+    except OSError as exc:
+        raise CliError(t("cli.cannot_write", path=str(out), detail=exc.strerror or exc)) from exc
+    say(t("cli.word_wrote", path=str(out), annexes=len(word.annexes)))
     return EXIT_OK
 
 

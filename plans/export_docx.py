@@ -268,6 +268,26 @@ CHART_DPI = 110
 CHART_MAX_INCHES = 40
 
 
+def chart_figures(plan: Plan, lang: str) -> list[Chart]:
+    """The chart views the editor shows (plans.chart_views), rendered to print; none when the
+    plan has no steps or the Graphviz programs are missing (a document is whole without)."""
+    from plans import draw
+    from plans.chart_views import chart_views
+
+    if not plan.steps:
+        return []
+    charts = []
+    try:
+        for view in chart_views(plan, lang=lang, fit=True):
+            png = draw.render(view.chart, "png", max_inches=CHART_MAX_INCHES, dpi=CHART_DPI)
+            name = "" if view.title == plan.title else view.title
+            name = name.removeprefix(f"{plan.title} · ")
+            charts.append(Chart(name, png, svg=view.svg, dpi=CHART_DPI))
+    except draw.DrawError:
+        return []
+    return charts
+
+
 def plan_docx_bytes(
     plan: Plan,
     *,
@@ -278,20 +298,7 @@ def plan_docx_bytes(
     """The plan as a .docx file, with the chart views the editor shows (one figure each) when
     the dot program is there (a plan without a chart is still a whole document) and its
     revision record, if given."""
-    from plans import draw
-    from plans.chart_views import chart_views
-
-    charts = []
-    if plan.steps:
-        lang_ = lang or plan.language
-        try:
-            for view in chart_views(plan, lang=lang_, fit=True):
-                png = draw.render(view.chart, "png", max_inches=CHART_MAX_INCHES, dpi=CHART_DPI)
-                name = "" if view.title == plan.title else view.title
-                name = name.removeprefix(f"{plan.title} · ")
-                charts.append(Chart(name, png, svg=view.svg, dpi=CHART_DPI))
-        except draw.DrawError:
-            charts = []
+    charts = chart_figures(plan, lang or plan.language)
     document = build_plan_document(plan, lang=lang, flow_charts=charts, chart_dpi=CHART_DPI,
                                    version_label=version_label,
                                    revision_record=revision_record)  # fmt: skip
@@ -303,6 +310,7 @@ __all__ = [
     "arrange_sections",
     "build_plan_document",
     "chapter_of",
+    "chart_figures",
     "plan_docx_bytes",
     "to_docx_bytes",
 ]

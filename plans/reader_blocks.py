@@ -29,6 +29,7 @@ class RawLine:
     cells: tuple[str, ...] | None = None
     title: bool = False  # the document title (Word "Title" style)
     toc: bool = False
+    anchor: object = None  # where the line stands in its document (a .docx paragraph or row)
 
 
 def clean_text(text: str) -> str:
@@ -40,8 +41,13 @@ def _toc_key(text: str) -> str:
     return _NOT_WORD.sub("", _TOC_TAIL.sub("", text)).lower()
 
 
-def build_blocks(lines: list[RawLine]) -> list[Block]:
-    """Blocks in document order, with heading levels and labels inferred for plain lines."""
+def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Block]:
+    """Blocks in document order, with heading levels and labels inferred for plain lines.
+
+    `anchors`, if given, receives each block's RawLine.anchor (one per block, same order)."""
+    if anchors is not None:
+        kept = [ln for ln in lines if (clean_text(ln.text) if ln.cells is None else ln.text)]
+        anchors.extend(ln.anchor for ln in kept)
     styled = any(ln.heading is not None for ln in lines)
     blocks: list[Block] = []
     order: list[

@@ -17,7 +17,8 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = f"{{{W}}}"
 _VAL = _W + "val"
 _TEXT, _TAB, _BR, _CR, _HYPHEN = (_W + tag for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
-_P, _TBL, _PPR = _W + "p", _W + "tbl", _W + "pPr"
+_P, _TBL, _PPR, _TR = _W + "p", _W + "tbl", _W + "pPr", _W + "tr"
+_ANCHOR = "{urn:plandrill}anchor"  # set on a private parse only (read_docx_anchored)
 _CONTAINERS = (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins")
 _LIST_LEVEL = re.compile(r"(\d)$")
 _LEVEL_REF = re.compile(r"%(\d)")
@@ -131,6 +132,21 @@ def read_docx(data: bytes) -> list[Block]:
     Raises:
         PlanReadError: "read.damaged" when the zip or its XML cannot be parsed.
     """
+    return _read(data, None)
+
+
+def read_docx_anchored(data: bytes) -> tuple[list[Block], list[int]]:
+    """The blocks of `read_docx` and, for each, where it stands in word/document.xml: the
+    position of its paragraph (w:p) or table row (w:tr) among all w:p and w:tr elements of the
+    part in document order (a fresh parse of the same bytes finds it there).
+
+    Raises: PlanReadError as read_docx."""
+    anchors: list = []
+    blocks = _read(data, anchors)
+    return blocks, [int(a) for a in anchors]
+
+
+def _read(data: bytes, anchors: list | None) -> list[Block]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             doc = _read_part(zf, "word/document.xml")
@@ -140,12 +156,15 @@ def read_docx(data: bytes) -> list[Block]:
         raise PlanReadError("read.damaged") from exc
     if doc is None:
         raise PlanReadError("read.damaged")
+    if anchors is not None:  # numbered before anything is dropped, as a fresh parse sees them
+        for n, el in enumerate(doc.iter(_P, _TR)):
+            el.set(_ANCHOR, str(n))
     _skip_fallback(doc)
     body = doc.find(_W + "body")
     lines: list[RawLine] = []
     if body is not None:
         _walk(body, styles, numbering, lines)
-    return build_blocks(lines)
+    return build_blocks(lines, anchors)
 
 
 def _walk(container, styles: _Styles, numbering: _Numbering, lines: list[RawLine]) -> None:
@@ -154,6 +173,7 @@ def _walk(container, styles: _Styles, numbering: _Numbering, lines: list[RawLine
         if tag == _P:
             line = _paragraph(el, styles, numbering)
             if line is not None:
+                line.anchor = el.get(_ANCHOR)
                 lines.append(line)
         elif tag == _TBL:
             _table(el, lines)
@@ -249,7 +269,10 @@ def _table(tbl, lines: list[RawLine]) -> None:
             row = tuple(c.strip() for c in deduped)
             lines.append(
                 RawLine(
-                    " | ".join(c.replace("\n", " ") for c in row if c), cells=row, style="table"
+                    " | ".join(c.replace("\n", " ") for c in row if c),
+                    cells=row,
+                    style="table",
+                    anchor=tr.get(_ANCHOR),
                 )
             )
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up PlanDrill on a Debian/Ubuntu machine: system programs (Graphviz, CJK fonts, and Chromium
-# with --browser), a virtual environment in .venv and the pinned Python packages.
+# Set up PlanDrill on a Debian/Ubuntu machine: system programs (Graphviz, CJK fonts; LibreOffice
+# with --dev, Chromium with --browser), a virtual environment in .venv and the pinned Python
+# packages.
 # Usage: scripts/setup.sh [--dev] [--browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,8 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null 
   missing+=(fonts-noto-cjk)
 fi
 if [ "$browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+# the tests turn exported Word files into PDF with LibreOffice (the product does not need it)
+if [ "$dev" = 1 ] && ! command -v soffice >/dev/null 2>&1; then missing+=(libreoffice-writer-nogui); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""

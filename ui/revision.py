@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from db import plans_store, revision_store
+from db import plans_store, plans_word, revision_store
 from i18n import t
 from plans.errors import PlanError
-from plans.export_docx import plan_docx_bytes
 from plans.model import Plan
+from plans.word_export import WordMeta, from_sources, revision_rows
 from ui import error_text, fmt_time, may, md, now, open_version, show_error
 from ui.work import jump
 
 OPEN_MARK = "⚑"
 RESOLVED_MARK = "✓"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-RELEASED = ("published", "superseded")
 
 
 # ---------------------------------------------------------------- plan list
@@ -184,53 +183,65 @@ def flag_marks(marks: dict[str, bool] | None, ids: list[str]) -> list[str] | Non
 
 
 def word_export(conn, actor, version, plan: Plan, column) -> list[dict[str, str]] | None:
-    """The Word download of a version into `column`: the revised plan with its revision record
-    for a released revision, else the plain plan. Returns the record shown in the UI language
-    (None when the version is no released revision)."""
-    record = _record(conn, actor, version)
+    """The Word downloads of a version into `column`: the plan as its own document (the
+    imported original with this version's changes made) and, for a version revised from
+    another, the same with the changes as Word tracked changes for the approver. Returns the
+    revision record shown on the page (None when the version was not revised from another)."""
     common = {"mime": DOCX_MIME, "icon": ":material/description:"}
-    if record is None:
-        column.download_button(
-            t("versions.export_word"),
-            lambda: plan_docx_bytes(plan, version_label=f"v{version.number}"),  # built on click
-            file_name=f"plan-v{version.number}.docx",
-            key="versions_word",
-            **common,
-        )
-    else:
-        column.download_button(
-            t("revpage.export_revised"),
-            lambda: revision_store.revised_plan_docx(conn, actor, version.id),
-            file_name=f"plan-v{version.number}-revised.docx",
-            key="versions_word_revised",
-            type="primary",
-            **common,
-        )
-    return record
+
+    def build(tracked: bool) -> bytes:  # on click: reads the versions and the original
+        sources = plans_word.word_sources(conn, actor, version.id)
+        return from_sources(sources, tracked=tracked).data
+
+    column.download_button(
+        t("versions.export_word"),
+        lambda: build(False),
+        file_name=f"plan-v{version.number}.docx",
+        key="versions_word",
+        help=t("versions.export_word_help"),
+        **common,
+    )
+    if version.base_version_id is None:
+        return None
+    column.download_button(
+        t("versions.export_tracked"),
+        lambda: build(True),
+        file_name=f"plan-v{version.number}-tracked.docx",
+        key="versions_word_tracked",
+        help=t("versions.export_tracked_help"),
+        type="primary",
+        **common,
+    )
+    return _record(conn, actor, version)
 
 
 def _record(conn, actor, version) -> list[dict[str, str]] | None:
-    if version.status not in RELEASED:
-        return None
     try:
-        return revision_store.revision_record_for(
-            conn, actor, version.id, lang=st.session_state.get("lang")
-        )
-    except PlanError as exc:  # any refusal but "not a revision" is worth showing
-        if exc.key != "revision.not_a_revision":
-            show_error(exc)
+        sources = plans_word.word_sources(conn, actor, version.id, document=False)
+    except PlanError as exc:
+        show_error(exc)
         return None
+    if sources.base is None:
+        return None
+    info = sources.info
+    meta = WordMeta(
+        approved_on=info.approved_at.date() if info.approved_at else None,
+        approved_by=sources.person(info.approved_by),
+    )
+    lang = st.session_state.get("lang") or "zh"
+    return revision_rows(sources.base, sources.target, sources.flags, meta, lang)
 
 
 def record_table(record: list[dict[str, str]] | None) -> None:
-    """The revision record of a released revision as a table."""
+    """The revision record of a revised version: every change, why, before and after (the
+    rows of the Word file's revision record)."""
     if not record:
         return
     st.subheader(t("revpage.record_title"))
     st.caption(t("revpage.record_hint"))
-    columns = ("finding", "item", "change", "date")
+    columns = ("reason", "item", "before", "after", "approval")
     st.dataframe(
-        [{t(f"revpage.col_{c}"): row.get(c, "") for c in columns} for row in record],
+        [{t(f"doc.word.{c}"): row.get(c, "") for c in columns} for row in record],
         hide_index=True,
         width="stretch",
         key="revpage_record",

@@ -52,15 +52,14 @@ MESSAGES = {
     ),
     "revpage.record_title": ("修订记录", "Revision record"),
     "revpage.record_hint": (
-        "本版本由演练问题引发：每个问题及本版本对应的修改。",
-        "This version answers drill findings: each finding and what this version changed.",
-    ),
-    "revpage.col_finding": ("演练发现的问题", "Drill finding"),
-    "revpage.col_item": ("步骤或角色", "Step or role"),
-    "revpage.col_change": ("修改内容", "Change"),
-    "revpage.col_date": ("日期", "Date"),
-    "revpage.export_revised": (
-        "导出修订后的预案（Word，含修订记录）",
-        "Export the revised plan (Word, with its revision record)",
+        (
+            "本版本相对于其所据版本的每一处修改：修订依据（演练问题或编制人修改）、修订前后内容和批准。"
+            "与导出的 Word 预案中的修订记录一致。"
+        ),
+        (
+            "Every change of this version against the version it was revised from: why (a drill "
+            "finding or the plan owner's edit), before, after and approval. The same rows as the "
+            "revision record of the exported Word plan."
+        ),
     ),
 }

@@ -294,7 +294,7 @@ def test_the_whole_journey(tmp_path):
         go(owner, "nav.versions")
         owner.get_by_text(L("revpage.record_title")).first.wait_for()
         shot(owner, "11_revision_record")
-        revised = python_docx.Document(io.BytesIO(download(owner, L("revpage.export_revised"))))
+        revised = python_docx.Document(io.BytesIO(download(owner, L("versions.export_tracked"))))
         revised_words = text_of(revised)
         assert TITLE in revised_words and FINDING in revised_words
         assert "信息报告时限改为 5 分钟" in revised_words

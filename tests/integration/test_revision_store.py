@@ -11,10 +11,11 @@ import pytest
 from docx import Document
 
 from access.policy import NotAllowedError
-from db import audit_store, drills_store, findings_store, plans_store, revision_store
+from db import audit_store, drills_store, findings_store, plans_store, plans_word, revision_store
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
 from drills.findings import Finding
 from plans.model import replace
+from plans.word_export import from_sources
 from tests.actors import APPROVER, OWNER
 from tests.integration.drills_world import at, design, seed
 
@@ -120,17 +121,24 @@ def test_the_published_revision_maps_each_finding_to_its_change(world):
         revision_store.resolve_flag(world.db, OWNER, role_flag.id, resolved=False, now=NOW)
 
 
-def test_the_revised_plan_opens_in_word_with_its_revision_record(world):
+def test_the_revised_plan_opens_in_word_with_every_change_in_its_revision_record(world):
+    """db.plans_word reads what plans.word_export needs; the record lists the changed step with
+    its finding, before and after, and the flagged role left unchanged, saying so."""
     draft_id = revision_store.open_revision(world.db, OWNER, world.drill_id, FINDINGS, now=NOW)
     publish_fix(world, draft_id)
-    data = revision_store.revised_plan_docx(world.db, OWNER, draft_id, lang="zh")
-    document = Document(io.BytesIO(data))
+    sources = plans_word.word_sources(world.db, OWNER, draft_id)
+    assert sources.base is not None and sources.base_number == 1
+    assert [h[0] for h in sources.history] == [1, 2]
+    word = from_sources(sources, tracked=False, lang="zh")
+    assert word.source == "structured"  # this plan was stored from plan JSON, not a document
+    document = Document(io.BytesIO(word.data))
     texts = [p.text for p in document.paragraphs]
     assert any("修订记录" in text for text in texts)
     (table,) = [t for t in document.tables if "演练发现的问题" in t.rows[0].cells[1].text]
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
-    assert rows[0][1:4] == ["接报后未按时报告指挥部", "时限 10 分钟 → 5 分钟", "步骤：报告事故信息"]
-    assert rows[1][1:3] == ["抢险救援组职责不清", "未修改"]
+    assert rows[0][1:3] == ["接报后未按时报告指挥部", "10 分钟 → 5 分钟"]
+    assert "报告事故信息" in rows[0][3] and "时限" in rows[0][3]
+    assert rows[-1][1:3] == ["抢险救援组职责不清", "未修改"]
 
 
 def end_with_findings(world, *stored: Finding) -> None:

@@ -230,18 +230,19 @@ def test_the_versions_page_shows_the_revision_record_and_exports_the_revised_pla
     assert not at.exception, at.exception
     assert "修订记录" in all_text(at)
     record = at.dataframe[1].value
-    assert list(record.iloc[0]) == [REPORT_LATE.title, "步骤：报告事故信息",
-                                    "时限 10 分钟 → 5 分钟（说明：时限已缩短）",
-                                    NOW.date().isoformat()]  # fmt: skip
-    assert list(record.iloc[1, :3]) == [RESCUE_ROLE.title, "角色：抢险救援组", "未修改"]
+    assert list(record.columns) == ["修订依据", "修订项", "修订前", "修订后", "批准"]
+    assert list(record.iloc[0, :4]) == [f"{REPORT_LATE.title}（说明：时限已缩短）",
+                                        "步骤：报告事故信息（时限）", "10 分钟", "5 分钟"]  # fmt: skip
+    assert list(record.iloc[-1, [0, 1, 3]]) == [RESCUE_ROLE.title, "角色：抢险救援组", "未修改"]
 
-    (button,) = [b for b in at.get("download_button") if "versions_word" in b.proto.id]
-    assert button.proto.label == "导出修订后的预案（Word，含修订记录）"
-    document = Document(io.BytesIO(downloads[button.proto.deferred_file_id]()))
-    (table,) = [t for t in document.tables if "演练发现的问题" in t.rows[0].cells[1].text]
-    rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
-    assert rows[0][1:4] == [REPORT_LATE.title, "时限 10 分钟 → 5 分钟（说明：时限已缩短）",
-                            "步骤：报告事故信息"]  # fmt: skip
+    clean = next(b for b in at.get("download_button") if b.proto.id.endswith("versions_word"))
+    tracked = next(b for b in at.get("download_button") if "versions_word_tracked" in b.proto.id)
+    assert tracked.proto.label == "导出修订稿（修订痕迹）"
+    for button in (clean, tracked):  # a plan stored from plan JSON: the structured document
+        document = Document(io.BytesIO(downloads[button.proto.deferred_file_id]()))
+        (table,) = [t for t in document.tables if "演练发现的问题" in t.rows[0].cells[1].text]
+        rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+        assert rows[0][1:4] == [record.iloc[0, 0], "10 分钟 → 5 分钟", record.iloc[0, 1]]
 
 
 def test_a_version_that_is_no_revision_exports_the_plain_plan(conn, seeded, drill, downloads):
@@ -271,7 +272,7 @@ def test_the_revision_screens_speak_english(conn, seeded, drill, name):
         expected = ["Revision flags: 2, 0 resolved", "Step s1:", "Mark resolved"]
     else:
         publish_revision(conn, draft_id)
-        expected = ["Revision record", "Export the revised plan (Word, with its revision record)"]
+        expected = ["Revision record", "Export with tracked changes", "Export the plan as Word"]
     at = page(name, lang="en", version_id=draft_id).run()
     assert not at.exception, at.exception
     labels = [e.label for e in at.expander] + [b.proto.label for b in at.get("download_button")]
@@ -279,8 +280,8 @@ def test_the_revision_screens_speak_english(conn, seeded, drill, name):
     assert all(phrase in text for phrase in expected), text
     if name == "versions":
         record = at.dataframe[1].value
-        assert list(record.columns) == ["Drill finding", "Step or role", "Change", "Date"]
-        assert record.iloc[0, 2] == "Time limit 10 min → 5 min (note: 时限已缩短)"
+        assert list(record.columns) == ["Reason", "Item", "Before", "After", "Approval"]
+        assert list(record.iloc[0, 1:4]) == ["Step: 报告事故信息 (Time limit)", "10 min", "5 min"]
     assert "⟦" not in text
     leftover = re.findall(r"[\u4e00-\u9fff]+", text)
     assert not leftover, leftover
