@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from plans.contacts import CONTACT_FIELDS, contact_problems
 from plans.errors import PlanValidationError
 from plans.model import PHASES, Level, Plan, Role, Step
+from plans.timelimits import restate_deadline
 
 LIST_SEP = re.compile(r"\s*[；;、,，\n]\s*")
 
@@ -181,6 +182,7 @@ def apply_step_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
     taken = set(by_id)
     kept: dict[str, Step] = {}
     new: list[Step] = []
+    restated: list[str] = []
     for row in rows:
         name, text, sid = _text(row.get("name")), _text(row.get("text")), _text(row.get("id"))
         if not name and not text:
@@ -210,8 +212,13 @@ def apply_step_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
             old = by_id[sid]
             support = tuple(r for r in old.support if r in owners)
             if fields["time_limit_min"] != old.time_limit_min:
-                # a limit typed by hand replaces what the text said: its parts and wording
+                # a limit typed by hand replaces what the text said: its parts and wording;
+                # the words themselves follow when they state the old limit and were not edited
                 fields.update(time_parts=(), time_text="")
+                said = _restated(old, fields)
+                if said is not None:
+                    fields["text"] = said
+                    restated.append(name or sid)
             kept[sid] = replace(old, support=support, **fields)
         else:
             sid = next_id("s", taken)
@@ -230,7 +237,19 @@ def apply_step_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
     if deleted:
         steps = [replace(s, after=tuple(a for a in s.after if a not in deleted)) for s in steps]
         notes.append(("edit.steps_deleted", {"steps": "、".join(sorted(deleted))}))
+    if restated:
+        notes.append(("edit.text_restated", {"steps": "、".join(restated)}))
     return EditResult(replace(plan, steps=tuple(steps)), tuple(notes))
+
+
+def _restated(old: Step, fields: dict) -> str | None:
+    """The step's words with the new limit, when they were left as they were and stated the
+    old limit (plans.timelimits.restate_deadline); None otherwise."""
+    if fields["text"] != old.text or old.time_limit_min is None:
+        return None
+    if fields["time_limit_min"] is None:
+        return None
+    return restate_deadline(old.text, old.time_limit_min, fields["time_limit_min"])
 
 
 def apply_level_rows(plan: Plan, rows: list[dict]) -> EditResult:

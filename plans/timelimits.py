@@ -385,6 +385,32 @@ def find_time_limit(text: str) -> TimeLimit | None:
     return found if found is not None and found.minutes is not None else None
 
 
+def restate_deadline(text: str, old_minutes: float, minutes: float) -> str | None:
+    """`text` with its first deadline, when it says `old_minutes`, written as `minutes`
+    ("应在30分钟内报告" → "应在15分钟内报告", "within 2 hours" → "within 90 minutes"), so a
+    limit changed by hand does not leave the step's words saying the old one. None when the
+    text states no such deadline (or only 立即 / immediately)."""
+    normal = _nfkc(text or "")
+    if len(normal) != len(text or ""):
+        return None
+    latin = _LATIN_LETTER.search(normal) is not None
+    hit = next((h for h in _deadlines(normal, latin) if not h.immediate), None)
+    if hit is None or abs(hit.minutes - float(old_minutes)) > 1e-6 or minutes <= 0:
+        return None
+    written = normal[hit.start : hit.end]
+    english = written[:1].isascii() and written[:1].isalpha()
+    return text[: hit.start] + _deadline_words(float(minutes), english) + text[hit.end :]
+
+
+def _deadline_words(minutes: float, english: bool) -> str:
+    for size, zh, en in ((1440, "日", "day"), (60, "小时", "hour"), (1, "分钟", "minute")):
+        if minutes >= size and (minutes / size).is_integer():
+            n = int(minutes / size)
+            return f"within {n} {en}{'s' if n != 1 else ''}" if english else f"{n}{zh}内"
+    n = f"{minutes:g}"
+    return f"within {n} minutes" if english else f"{n}分钟内"
+
+
 def step_time_fields(limit: TimeLimit | None) -> dict:
     """The time fields of a plan Step for a reading of its text (pass `read_time(text)`):
     a dict with time_limit_min, time_from, time_parts, frequency_min and time_text.
@@ -422,5 +448,6 @@ __all__ = [
     "TimeLimit",
     "find_time_limit",
     "read_time",
+    "restate_deadline",
     "step_time_fields",
 ]

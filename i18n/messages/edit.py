@@ -35,6 +35,10 @@ MESSAGES = {
         "已删除步骤 {steps}，并从其他步骤的前置关系中移除",
         "Deleted steps {steps} and removed them from other steps' predecessors",
     ),
+    "edit.text_restated": (
+        "步骤 {steps} 的原文写有原时限，已随新时限一并改写",
+        "The words of step {steps} stated the old time limit; they now state the new one",
+    ),
     "edit.duplicate_level": ("响应级别编号 {id} 重复", "Response level id {id} is used twice"),
     "edit.levels_deleted": (
         "已删除响应级别 {levels}，并从步骤中移除",
