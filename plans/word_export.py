@@ -29,7 +29,9 @@ from plans.diff import PlanDiff, diff_plans, summary_rows
 from plans.docx_charts import Chart
 from plans.docx_merge import append_body
 from plans.docx_style import (
+    EN_MARGINS,
     ZH_FONTS,
+    ZH_MARGINS,
     FontSet,
     clean,
     heading,
@@ -158,6 +160,7 @@ def plan_word(
                             if tracked and base is not None else None)  # fmt: skip
         if cover is not None:
             changes.append(cover)
+    doc.ensure_page(ZH_MARGINS if lang == "zh" else EN_MARGINS)  # GB/T 9704 where none is set
     own = _own_annexes(doc.blocks if source == "original" else _section_blocks(first))
     labels, annex = _annexes(target, own, lang, fonts, charts, record, meta)
     data = append_body(doc.to_bytes(), annex)

@@ -200,6 +200,31 @@ class OriginalDocx:
         else:
             self._insert_run(None, text, None, mark, p)
 
+    def ensure_page(self, margins_mm: dict[str, float]) -> bool:
+        """Give the document a page where it names none: A4 when its last section has no page
+        size, `margins_mm` (top, bottom, left, right, footer) when it has no margins. A page
+        the document sets is kept. Returns whether anything was added."""
+        sect = self.body.find(_W + "sectPr")
+        if sect is None:
+            sect = etree.SubElement(self.body, _W + "sectPr")
+        added = False
+        if sect.find(_W + "pgSz") is None:
+            size = etree.Element(_W + "pgSz")
+            size.set(_W + "w", "11906")
+            size.set(_W + "h", "16838")
+            sect.insert(_schema_place(sect, "pgSz"), size)
+            added = True
+        if sect.find(_W + "pgMar") is None:
+            mar = etree.Element(_W + "pgMar")
+            for side in ("top", "right", "bottom", "left"):
+                mar.set(_W + side, str(round(margins_mm[side] * 1440 / 25.4)))
+            mar.set(_W + "header", "851")
+            mar.set(_W + "footer", str(round(margins_mm["footer"] * 1440 / 25.4)))
+            mar.set(_W + "gutter", "0")
+            sect.insert(_schema_place(sect, "pgMar"), mar)
+            added = True
+        return added
+
     def to_bytes(self) -> bytes:
         """The package with the edited document part; every other part as it was."""
         body = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -382,6 +407,21 @@ def _split_at(atoms: list[_Atom], raw: int) -> None:
             twin_t.text = atom.text[k:]
             twin_t.set(XML_SPACE, "preserve")
             return
+
+
+# the elements of w:sectPr in schema order, up to the page margins
+_SECT_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+               "pgMar")  # fmt: skip
+
+
+def _schema_place(sect, name: str) -> int:
+    """Where a new `name` child goes in `sect`: after the children the schema puts before it."""
+    before = {_W + n for n in _SECT_ORDER[: _SECT_ORDER.index(name)]}
+    index = 0
+    for i, child in enumerate(sect):
+        if child.tag in before:
+            index = i + 1
+    return index
 
 
 def _drop_holder(el) -> None:

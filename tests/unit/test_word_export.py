@@ -243,3 +243,25 @@ def test_the_cli_exports_a_document_as_its_word_plan(tmp_path):
     bad.write_bytes(b"not a word file")
     assert main(["export-word", str(bad), "--out", str(tmp_path / "x.docx")]) == 1
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_document_without_a_page_gets_the_gbt_9704_page_and_one_with_a_page_keeps_it():
+    document = docx.Document()
+    document.add_heading("总则", level=1)
+    document.add_paragraph("市应急局接报后，应在30分钟内向市政府报告。")
+    sect = document.sections[0]._sectPr
+    for el in [e for e in sect if e.tag in (W + "pgSz", W + "pgMar")]:
+        sect.remove(el)
+    out = io.BytesIO()
+    document.save(out)
+    bare = out.getvalue()
+    word = plan_word(import_document(bare, "bare.docx"), original=("bare.docx", bare))
+    section = docx.Document(io.BytesIO(word.data)).sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    assert (round(section.top_margin.mm), round(section.left_margin.mm)) == (37, 28)
+    name, data = demo_zh()
+    own = docx.Document(io.BytesIO(data)).sections[0]
+    kept = docx.Document(io.BytesIO(plan_word(import_document(data, name),
+                                              original=(name, data)).data)).sections[0]  # fmt: skip
+    assert (kept.page_width, kept.top_margin, kept.left_margin) == (
+        own.page_width, own.top_margin, own.left_margin)  # fmt: skip
