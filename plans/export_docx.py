@@ -48,6 +48,7 @@ def build_plan_document(
     revision_record: Sequence[Mapping[str, object]] = (),
     version_label: str = "",
     fonts: FontSet = ZH_FONTS,
+    cards: bool = True,
 ) -> Document:
     """The whole plan as a Word document (see the module docstring).
 
@@ -57,12 +58,14 @@ def build_plan_document(
     (title, PNG), one landscape page each in an annex, after `flow_chart_png` if given;
     `chart_dpi` is the resolution the charts were rendered at when a Chart does not say
     (plans.draw.render's dpi; dot's default is 96), which gives their natural size on the page;
-    `fonts` the Chinese faces (plans.docx_style.GB2312_FONTS for government machines).
+    `fonts` the Chinese faces (plans.docx_style.GB2312_FONTS for government machines);
+    `cards=False` leaves out the role cards annex.
     """
     lang = lang or (plan.language if plan.language in ("zh", "en") else "zh")
     document = new_official_document(lang, fonts=fonts)
     document.core_properties.title = clean(plan.title)[:255]
     writer = _PlanWriter(document, plan, lang)
+    writer.cards = cards
     given = [("", flow_chart_png)] if flow_chart_png is not None else []
     charts = [
         c if isinstance(c, Chart) else Chart(c[0], c[1], dpi=chart_dpi)
@@ -80,11 +83,12 @@ class _PlanWriter(AnnexWriter):
         super().__init__(document, plan, lang)
         self.outline = Outline(document, lang)
         self.chart_annex = 0  # the flow charts' annex number, 0 when there are none
+        self.cards = True  # whether the role cards annex is written
 
     # -- the document
     def write(self, charts: list[Chart], revisions: list, version_label: str) -> None:
         plan = self.plan
-        self.chart_annex = 2 if charts else 0
+        self.chart_annex = (2 if self.cards else 1) if charts else 0
         title(self.document, plan.title or "—",
               f"（{clean(version_label)}）" if version_label and self.lang == "zh"
               else clean(version_label))  # fmt: skip
@@ -103,13 +107,14 @@ class _PlanWriter(AnnexWriter):
             wrote = self.generated(chapter, bool(kept)) or wrote
             if not wrote:
                 paragraph(self.document, self.tr("doc.not_specified"))
-        annexes = [self.tr("doc.plan.role_cards")]
+        annexes = [self.tr("doc.plan.role_cards")] if self.cards else []
         annexes += [self.tr("doc.plan.flow_chart")] if charts else []
         annexes += [self.tr("doc.plan.revisions")]
         part_titles = {p.id: p.title for p in plan.parts}
         annexes += [part_titles.get(p, p) for p in others]
         self.annex_list(annexes)
-        self.role_cards(1)
+        if self.cards:
+            self.role_cards(1)
         if charts:  # the revision record follows: the portrait page after them is not empty
             self.flow_charts(self.chart_annex, charts)
         self.revision_record(len(annexes) - len(others), revisions)

@@ -119,6 +119,7 @@ def plan_word(
     meta: WordMeta = WordMeta(),
     flags: Sequence[tuple[str, str, str, str]] = (),
     charts: Sequence[Chart] = (),
+    cards: bool = True,
     lang: str | None = None,
     fonts: FontSet = ZH_FONTS,
 ) -> WordPlan:
@@ -130,7 +131,7 @@ def plan_word(
     version `target` was revised from (None: `target` is not a revision); `flags`: the findings
     that asked for the revision, (kind, item id, finding title, note), for the revision record;
     `charts`: the chart views to print (plans.export_docx.chart_figures), an annex of their
-    own.
+    own; `cards`: the role cards as an annex (roles that lead or support a step).
     """
     lang = lang or (target.language if target.language in ("zh", "en") else "zh")
     first = first or base or target
@@ -145,7 +146,8 @@ def plan_word(
             for r in record
         ]  # fmt: skip
         document = build_plan_document(target, lang=lang, fonts=fonts, flow_charts=charts,
-                                       version_label=meta.version_label, revision_record=rows)  # fmt: skip
+                                       version_label=meta.version_label, revision_record=rows,
+                                       cards=cards)  # fmt: skip
         return WordPlan(to_docx_bytes(document), "structured")
     words = _Words(doc, first)
     if base is not None and base is not first:
@@ -162,15 +164,23 @@ def plan_word(
             changes.append(cover)
     doc.ensure_page(ZH_MARGINS if lang == "zh" else EN_MARGINS)  # GB/T 9704 where none is set
     own = _own_annexes(doc.blocks if source == "original" else _section_blocks(first))
-    labels, annex = _annexes(target, own, lang, fonts, charts, record, meta)
+    labels, annex = _annexes(target, own, lang, fonts, charts, record, meta, cards=cards)
     data = append_body(doc.to_bytes(), annex)
     return WordPlan(data, source, tuple(changes), tuple(labels))
 
 
-def from_sources(sources, *, tracked: bool = True, lang: str | None = None) -> WordPlan:
+def from_sources(
+    sources,
+    *,
+    tracked: bool = True,
+    cards: bool = True,
+    charts: bool = True,
+    lang: str | None = None,
+) -> WordPlan:
     """The Word file of a stored version from what db.plans_word.word_sources read: its
     version number, approval and history in the document control table, its changes against
-    the version it was revised from (tracked or made), the chart views as an annex."""
+    the version it was revised from (tracked or made); the role cards and the chart views as
+    annexes unless left out."""
     info = sources.info
     lang = lang or (info.language if info.language in ("zh", "en") else "zh")
     history = tuple(
@@ -200,7 +210,8 @@ def from_sources(sources, *, tracked: bool = True, lang: str | None = None) -> W
         tracked=tracked,
         meta=meta,
         flags=sources.flags,
-        charts=chart_figures(sources.target, lang),
+        charts=chart_figures(sources.target, lang) if charts else (),
+        cards=cards,
         lang=lang,
     )
 
@@ -455,12 +466,14 @@ class _AnnexWriter(AnnexWriter):
               widths_mm=(9, 28, 24, 38, 38, 19), align_center=(0,))  # fmt: skip
 
 
-def _annexes(plan, own: str, lang, fonts, charts, record, meta) -> tuple[list[str], bytes]:
+def _annexes(plan, own: str, lang, fonts, charts, record, meta, *, cards: bool):
+    """(labels, .docx bytes) of the generated annexes: role cards, flow charts, document control
+    with the revision record, each only when it has something to hold."""
     document = new_official_document(lang, fonts=fonts)
     writer = _AnnexWriter(document, plan, lang)
     owners = {r for s in plan.steps for r in (*s.roles, *s.support)}
     parts = []
-    if any(r.id in owners for r in plan.roles):
+    if cards and any(r.id in owners for r in plan.roles):
         parts.append("cards")
     if charts:
         parts.append("charts")

@@ -188,10 +188,13 @@ def word_export(conn, actor, version, plan: Plan, column) -> list[dict[str, str]
     another, the same with the changes as Word tracked changes for the approver. Returns the
     revision record shown on the page (None when the version was not revised from another)."""
     common = {"mime": DOCX_MIME, "icon": ":material/description:"}
+    with column.popover(t("versions.word_annexes"), icon=":material/tune:"):
+        cards = st.checkbox(t("versions.word_cards"), value=True, key="versions_word_cards")
+        charts = st.checkbox(t("versions.word_charts"), value=True, key="versions_word_charts")
 
     def build(tracked: bool) -> bytes:  # on click: reads the versions and the original
         sources = plans_word.word_sources(conn, actor, version.id)
-        return from_sources(sources, tracked=tracked).data
+        return from_sources(sources, tracked=tracked, cards=cards, charts=charts).data
 
     column.download_button(
         t("versions.export_word"),

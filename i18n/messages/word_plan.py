@@ -51,4 +51,7 @@ MESSAGES = {
             "for the approver to review in Word or WPS."
         ),
     ),
+    "versions.word_annexes": ("Word 附件", "Word annexes"),
+    "versions.word_cards": ("附应急处置卡", "Add the role cards"),
+    "versions.word_charts": ("附应急处置流程图", "Add the flow charts"),
 }

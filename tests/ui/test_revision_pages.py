@@ -285,3 +285,16 @@ def test_the_revision_screens_speak_english(conn, seeded, drill, name):
     assert "⟦" not in text
     leftover = re.findall(r"[\u4e00-\u9fff]+", text)
     assert not leftover, leftover
+
+
+def test_the_word_plan_can_leave_out_the_role_cards_and_flow_charts(conn, seeded, drill, downloads):
+    at = page("versions", version_id=seeded["zh"].version_id).run()
+    at.checkbox(key="versions_word_cards").uncheck()
+    at.checkbox(key="versions_word_charts").uncheck()
+    at.run()
+    assert not at.exception, at.exception
+    (button,) = [b for b in at.get("download_button") if b.proto.id.endswith("versions_word")]
+    document = Document(io.BytesIO(downloads[button.proto.deferred_file_id]()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "应急处置卡" not in text and "流程图" not in text
+    assert document.inline_shapes == [] or len(document.inline_shapes) == 0
