@@ -30,6 +30,9 @@ when it equals a user name):
 | the action's owner (an account)        | status only: open, in progress, done           |
 | managers, everyone else                | read (where they read the drill), nothing more |
 | admin                                  | everything                                     |
+
+Settling a conflict between evaluators and rating the drill's objectives (resource: the same
+action_resource, owner empty) are for the drill's directors and evaluation leads (and admin).
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ ACTIONS = (
     "action.edit",  # an action's text, owner and due date
     "action.progress",  # an action's status between open, in progress and done
     "action.verify",  # mark an action verified or not, and say how it was checked
+    "drill.settle_conflict",  # choose the outcome of an item two evaluators recorded differently
+    "drill.rate_objective",  # rate a drill objective P/S/M/U after the drill
 )
 # What a change of a corrective action touches, and the right each part needs.
 ACTION_TEXT_FIELDS = ("action", "owner", "due")
@@ -256,6 +261,8 @@ _RULES: dict[str, Callable[[Actor, dict], bool]] = {
     "action.edit": _drill_lead,
     "action.progress": _lead_or_owner,
     "action.verify": _drill_lead,
+    "drill.settle_conflict": _drill_lead,
+    "drill.rate_objective": _drill_lead,
 }
 # Refusals that say who may, where "not allowed" alone would leave the user guessing.
 _REFUSED = {
@@ -263,6 +270,8 @@ _REFUSED = {
     "action.edit": "access.action_leads_only",
     "action.verify": "access.action_verify",
     "action.progress": "access.action_progress",
+    "drill.settle_conflict": "access.drill_leads_only",
+    "drill.rate_objective": "access.drill_leads_only",
 }
 
 __all__ = [

@@ -1,5 +1,5 @@
-"""A drill design as rows: the drills row, its people, checklist items and injects, written in
-the caller's transaction and read back as the DrillDesign they came from."""
+"""A drill design as rows: the drills row, its people, checklist items, injects and objectives,
+written in the caller's transaction and read back as the DrillDesign they came from."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from drills.model import (
     DrillDesign,
     EvaluatorAssignment,
     Inject,
+    Objective,
     Scenario,
 )
 
@@ -21,7 +22,7 @@ DESIGN_COLUMNS = (
     "title", "drill_type", "scope", "incident_type", "place", "description", "expected_level",
     "participating_roles", "response_level", "planned_start", "planned_end", "withhold_time",
     "withhold_place", "withhold_scenario", "withhold_subject", "notified_units",
-    "evaluators_see_before_start",
+    "evaluators_see_before_start", "evaluation_criteria",
 )  # fmt: skip
 DESIGN_ROLES = ("director", "evaluation_lead", "evaluator")  # participants are not design
 
@@ -35,6 +36,7 @@ def design_values(design: DrillDesign) -> list:
         design.level, design.planned_start, design.planned_end, b.withhold_time,
         b.withhold_place, b.withhold_scenario, b.withhold_subject,
         json.dumps(list(b.notified_units), ensure_ascii=False), b.evaluators_see_before_start,
+        design.evaluation_criteria or "",
     ]  # fmt: skip
 
 
@@ -54,8 +56,18 @@ def design_people(design: DrillDesign) -> list[Person]:
 def insert_design_rows(
     cur: duckdb.DuckDBPyConnection, drill_id: int, design: DrillDesign, people: list[Person]
 ) -> None:
-    """Write the people, checklist and injects of a design (the drills row is the caller's)."""
+    """Write the people, checklist, injects and objectives of a design (the drills row is the
+    caller's)."""
     insert_people(cur, drill_id, people)
+    if design.objectives:
+        cur.executemany(
+            "INSERT INTO drill_objectives (drill_id, id, position, body, areas, phases)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                [drill_id, o.id, n, o.text, list(o.areas), list(o.phases)]
+                for n, o in enumerate(design.objectives)
+            ],
+        )
     if design.checklist:
         cur.executemany(
             "INSERT INTO checklist_items (drill_id, id, position, step_id, name, body, roles,"
@@ -98,6 +110,7 @@ def delete_design_rows(cur: duckdb.DuckDBPyConnection, drill_id: int) -> None:
     )
     cur.execute("DELETE FROM checklist_items WHERE drill_id = ?", [drill_id])
     cur.execute("DELETE FROM injects WHERE drill_id = ?", [drill_id])
+    cur.execute("DELETE FROM drill_objectives WHERE drill_id = ?", [drill_id])
 
 
 def read_design(cur: duckdb.DuckDBPyConnection, drill_id: int) -> DrillDesign:
@@ -107,7 +120,7 @@ def read_design(cur: duckdb.DuckDBPyConnection, drill_id: int) -> DrillDesign:
     ).fetchone()
     (version_id, title, drill_type, scope, incident, place, description, expected, roles,
      level, planned_start, planned_end, w_time, w_place, w_scenario, w_subject, notified,
-     evaluators_see) = row  # fmt: skip
+     evaluators_see, criteria) = row  # fmt: skip
     people = cur.execute(
         "SELECT username, role, share_roles, share_places FROM drill_people"
         " WHERE drill_id = ? ORDER BY position",
@@ -135,6 +148,8 @@ def read_design(cur: duckdb.DuckDBPyConnection, drill_id: int) -> DrillDesign:
         ),
         directors=tuple(name for name, role, _, _ in people if role == "director"),
         evaluation_leads=tuple(name for name, role, _, _ in people if role == "evaluation_lead"),
+        objectives=read_objectives(cur, drill_id),
+        evaluation_criteria=criteria or "",
     )
 
 
@@ -148,6 +163,14 @@ def read_checklist(cur: duckdb.DuckDBPyConnection, drill_id: int) -> tuple[Check
         ChecklistItem(id_, name, body, step, tuple(roles), phase, limit, time_from, tuple(after), n)
         for id_, name, body, step, roles, phase, limit, time_from, after, n in rows
     )
+
+
+def read_objectives(cur: duckdb.DuckDBPyConnection, drill_id: int) -> tuple[Objective, ...]:
+    rows = cur.execute(
+        "SELECT id, body, areas, phases FROM drill_objectives WHERE drill_id = ? ORDER BY position",
+        [drill_id],
+    ).fetchall()
+    return tuple(Objective(id_, body, tuple(a), tuple(p)) for id_, body, a, p in rows)
 
 
 def read_injects(cur: duckdb.DuckDBPyConnection, drill_id: int) -> tuple[Inject, ...]:
@@ -173,4 +196,5 @@ __all__ = [
     "read_checklist",
     "read_design",
     "read_injects",
+    "read_objectives",
 ]

@@ -4,7 +4,9 @@ The dict is what `python -m drills create FILE --director USER` reads: the Drill
 times as ISO 8601 with a time zone, lists for tuples, items' positions given by list order.
 Reading checks types, choices and references and reports every problem at once; unknown keys
 are ignored. An optional "status" ("designing", the default, or "sealed") is read by
-`initial_status`. Whether the roles, levels and plan version exist is drills.validate's job.
+`initial_status`. Objectives (`objectives`: id, text, areas, phases) and the evaluation
+criteria (`evaluation_criteria`) are optional. Whether the roles, levels and plan version exist
+is drills.validate's job.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from drills.model import (
     DrillDesign,
     EvaluatorAssignment,
     Inject,
+    Objective,
     Scenario,
 )
+from drills.ratings import AREAS
 from plans.graph import T0, TRIGGER
 from plans.model import PHASES
 
@@ -205,6 +209,27 @@ def _injects(r: _Reader, data: dict, item_ids: set[str]) -> tuple[Inject, ...]:
     return tuple(injects)
 
 
+def _objectives(r: _Reader, data: dict) -> tuple[Objective, ...]:
+    objectives, seen = [], set()
+    for where, raw in r.items(data, "objectives"):
+        objective_id = r.text(raw, "id", where, required=True)
+        if objective_id in seen:
+            r.fail("drills.design.duplicate_id", where=where, id=objective_id)
+        seen.add(objective_id)
+        areas, phases = r.texts(raw, "areas", where), r.texts(raw, "phases", where)
+        for area in areas:
+            if area not in AREAS:
+                r.fail("drills.design.bad_choice", field=f"{where}.areas", value=area,
+                       allowed=", ".join(AREAS))  # fmt: skip
+        for phase in phases:
+            if phase not in PHASES:
+                r.fail("drills.design.bad_choice", field=f"{where}.phases", value=phase,
+                       allowed=", ".join(PHASES))  # fmt: skip
+        text = r.text(raw, "text", where, required=True)
+        objectives.append(Objective(objective_id, text, areas, phases))
+    return tuple(objectives)
+
+
 def _blinding(r: _Reader, data: dict) -> Blinding:
     raw = r.obj(_or_empty(data.get("blinding"), {}), "blinding")
     flags = {
@@ -269,6 +294,8 @@ def design_from_dict(data: Any) -> DrillDesign:
         ),
         directors=r.texts(data, "directors", ""),
         evaluation_leads=r.texts(data, "evaluation_leads", ""),
+        objectives=_objectives(r, data),
+        evaluation_criteria=r.text(data, "evaluation_criteria", ""),
     )
     if r.problems:
         raise DrillDesignError(r.problems)

@@ -41,6 +41,7 @@ __all__ = [
     "EvaluatorAssignment",
     "Inject",
     "InjectRelease",
+    "Objective",
     "Observation",
     "RevealEvent",
     "Scenario",
@@ -138,6 +139,18 @@ class EvaluatorAssignment:
 
 
 @dataclass(frozen=True)
+class Objective:
+    """A drill objective (演练目的/目标): what the drill is to show, tied to capability areas
+    (drills.ratings.AREAS) and plan phases (plans.model.PHASES); rated P/S/M/U after the drill
+    (drills.objectives)."""
+
+    id: str
+    text: str
+    areas: tuple[str, ...] = ()
+    phases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DrillDesign:
     """Everything the director decides before the start. The plan version must be published."""
 
@@ -156,6 +169,8 @@ class DrillDesign:
     evaluators: tuple[EvaluatorAssignment, ...] = ()
     directors: tuple[str, ...] = ()  # user names
     evaluation_leads: tuple[str, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    evaluation_criteria: str = ""  # 评估标准: what the evaluators judge by, in the lead's words
 
     def __post_init__(self) -> None:
         strip_bidi_fields(self, "title", "directors", "evaluation_leads")

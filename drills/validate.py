@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from drills.errors import Problem, problem
 from drills.model import DrillDesign
+from drills.objectives import check_objectives
 from plans.graph import T0, TRIGGER
 from plans.model import Plan
 
@@ -95,6 +96,7 @@ def check_design(design: DrillDesign, plan: Plan) -> list[Problem]:
         *_check_scope(design, plan, roles),
         *_check_checklist(design, plan, roles),
         *_check_injects(design, roles),
+        *check_objectives(design.objectives),
     ]
     return sorted(found, key=lambda p: p.severity != "error")
 

@@ -10,8 +10,8 @@ from db import drills_store, plans_store
 from drills import state as states
 from i18n import t
 from plans.errors import PlanError
+from ui import conflicts, go, md, now, page_setup, show_error
 from ui import drill_console as panels
-from ui import go, md, now, page_setup, show_error
 from ui import review as evaluation
 from ui.live import live_fragment, refresh_button
 
@@ -107,6 +107,8 @@ def live(actor) -> None:
     state = states.fold(items, entries)
     panels.header(info)
     refresh_button("console_refresh")
+    if info.status in ("running", "paused"):
+        conflicts.console_notice(conn, actor, drill_id)
     if director:
         panels.injects(conn, drill_id, injects, info.status)
     left, right = st.columns(2)
@@ -123,3 +125,5 @@ def live(actor) -> None:
 
 
 live()
+if summary.status in ("running", "paused"):
+    conflicts.lead_panel(conn, drill_id, prefix="console_conflicts")

@@ -9,13 +9,14 @@ from dataclasses import replace
 import streamlit as st
 
 from bootstrap import get_db
-from db import drills_store, plans_store
+from db import drills_objectives, drills_store, plans_store
 from drills.design_io import design_to_dict
 from drills.model import DRILL_SCOPES, DRILL_TYPES
 from i18n import t
 from plans.errors import PlanError
 from ui import drill_forms as forms
 from ui import fmt_time, go, md, now, page_setup, show_error
+from ui import objectives as objective_forms
 
 actor = page_setup("nav.drill_design")
 conn = get_db()
@@ -58,6 +59,7 @@ tabs = st.tabs(
         t("drillpage.tab_checklist"),
         t("drillpage.tab_injects"),
         t("drillpage.tab_people"),
+        t("objectives.tab"),
     ]
 )
 with tabs[0]:
@@ -117,6 +119,13 @@ with tabs[2]:
     forms.injects_panel(design, plan, editable, save)
 with tabs[3]:
     forms.people_panel(design, plan, editable, save)
+with tabs[4]:
+    try:
+        team = drills_objectives.evaluation_team(conn, actor, drill_id)
+    except PlanError as exc:
+        show_error(exc)
+        team = []
+    objective_forms.design_panel(design, editable, save, team)
 
 st.divider()
 actions = st.columns(3)

@@ -9,7 +9,7 @@ from bootstrap import get_db
 from db import drills_store
 from i18n import t
 from plans.errors import PlanError
-from ui import actions, md, now, page_setup, pick_drill, show_error
+from ui import actions, conflicts, md, now, objectives, page_setup, pick_drill, show_error
 from ui import review as panels
 from ui import review_findings as lists
 
@@ -44,6 +44,9 @@ st.caption(
 if not review.editor:
     st.caption(t("review.read_only"))
 panels.revision(conn, actor, review)
+with st.expander(t("objectives.tab")):
+    objectives.rating_form(conn, drill_id)
+conflicts.lead_panel(conn, drill_id)
 
 tabs = st.tabs(
     [

@@ -14,9 +14,9 @@ from drills.progress import next_expected
 from drills.state import fold, last_entry_of
 from i18n import t
 from plans.errors import PlanError
+from ui import conflicts, md, now, page_setup, pick_drill, show_error
 from ui import evaluator as ev
 from ui import evaluator_entries as extra
-from ui import md, now, page_setup, pick_drill, show_error
 
 page_started = time.perf_counter()
 actor = page_setup("nav.evaluate", layout="centered")
@@ -58,6 +58,7 @@ with st.container(key="ev_screen"):  # the big buttons of ev.TAP_CSS hold inside
         st.warning(t("evaluate.paused"))
     if drill.status == "ended":
         st.info(t("evaluate.ended"))
+    conflicts.evaluator_notice(conn, drill.id)  # refreshes itself: a conflict shows at once
     if (
         last is not None
         and drill.status != "ended"
