@@ -6,6 +6,8 @@ roles do not take part, or the director removed them, the items after them are b
 come after the nearest included steps before the gap, so the order the plan asks for survives.
 A step of another response level is no gap: it does not happen at this level, and the level's
 ordering graph (plans.graph.build_graph) already leaves it out, as the critical path does.
+A step whose words repeat an earlier kept step's (the same measure written under two headings)
+is one item: its owners join the first one's.
 """
 
 from __future__ import annotations
@@ -22,6 +24,16 @@ from plans.model import PHASES, Plan, Step
 
 Checklist = tuple[ChecklistItem, ...]
 _NUMBERED = re.compile(r"c(\d+)$")
+_NOT_WORD = re.compile(r"[\W_]+")
+_LEADING_NUMBER = re.compile(
+    r"^\W*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[)）.、．]|[①-⑳])\s*"
+)
+
+
+def _same_words(step: Step) -> str:
+    """What makes two steps the same measure: their words without numbering and punctuation."""
+    text = (step.text or step.name or "").strip()
+    return _NOT_WORD.sub("", _LEADING_NUMBER.sub("", text)).lower()
 
 
 def _participates(step: Step, roles: frozenset[str]) -> bool:
@@ -62,14 +74,27 @@ def derive_checklist(
     taking_part = frozenset(roles or ())
     graph = build_graph(plan, level)
     order = execution_order(plan, level)
-    kept = [s for s in order if _participates(graph.nodes[s]["step"], taking_part)]
+    kept: list[str] = []
+    twins: dict[str, str] = {}  # words -> the first kept step saying them
+    joined: dict[str, list[str]] = {}  # kept step -> owners of its repeats
+    for s in order:
+        step: Step = graph.nodes[s]["step"]
+        if not _participates(step, taking_part):
+            continue
+        words = _same_words(step)
+        if words and words in twins:
+            joined.setdefault(twins[words], []).extend(step.roles)
+            continue
+        twins.setdefault(words, s)
+        kept.append(s)
     ids = {step_id: f"c{n}" for n, step_id in enumerate(kept, start=1)}
     preds = {s: tuple(graph.predecessors(s)) for s in order}
     bridged = _bridge(order, preds, set(kept))
     items = []
     for position, step_id in enumerate(kept):
         step: Step = graph.nodes[step_id]["step"]
-        owners = tuple(r for r in step.roles if not taking_part or r in taking_part)
+        everyone = dict.fromkeys((*step.roles, *joined.get(step_id, ())))
+        owners = tuple(r for r in everyone if not taking_part or r in taking_part)
         anchor = step.time_from or T0
         # a deadline after the response (补报, a summary report) is due after the drill's end
         limit = None if anchor == RESPONSE_END else time_limit(step)
@@ -90,6 +115,50 @@ def derive_checklist(
             )
         )
     return tuple(items)
+
+
+def regenerate_checklist(
+    checklist: Sequence[ChecklistItem],
+    plan: Plan,
+    *,
+    level: str | None = None,
+    roles: Iterable[str] | None = None,
+) -> Checklist:
+    """The checklist derived again (the level or the roles changed), keeping the items the
+    director added: they follow the derived ones, with their order and time references moved to
+    the new ids of the same plan steps (a reference to an item that is gone is dropped; a time
+    counted from it counts from T0).
+
+    Raises: as derive_checklist.
+    """
+    fresh = derive_checklist(plan, level=level, roles=roles)
+    by_step = {item.step_id: item.id for item in fresh if item.step_id}
+    extras = [item for item in checklist if item.extra]
+    new_ids: dict[str, str] = {}
+    for item in checklist:
+        if item.step_id in by_step:
+            new_ids[item.id] = by_step[item.step_id]
+    numbers = [int(m.group(1)) for item in fresh if (m := _NUMBERED.match(item.id))]
+    start = max(numbers, default=0)
+    for n, item in enumerate(extras, start=start + 1):
+        new_ids[item.id] = f"c{n}"
+    moved = []
+    for item in extras:
+        after = tuple(new_ids[a] for a in item.after if a in new_ids)
+        anchor = item.time_from
+        if anchor not in (T0, TRIGGER):
+            anchor = new_ids.get(anchor, T0)
+        moved.append(replace(item, id=new_ids[item.id], after=after, time_from=anchor))
+    return _renumbered((*fresh, *moved))
+
+
+def roles_without_items(
+    checklist: Iterable[ChecklistItem], roles: Iterable[str] | None
+) -> list[str]:
+    """The participating `roles` (in their order) that own no item of the checklist: taking
+    part, they would not be watched for anything."""
+    owning = {r for item in checklist for r in item.roles}
+    return [r for r in dict.fromkeys(roles or ()) if r not in owning]
 
 
 def _renumbered(items: Iterable[ChecklistItem]) -> Checklist:
@@ -197,5 +266,7 @@ __all__ = [
     "group_by_phase",
     "items_for_roles",
     "next_item_id",
+    "regenerate_checklist",
     "remove_items",
+    "roles_without_items",
 ]

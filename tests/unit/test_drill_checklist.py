@@ -185,3 +185,37 @@ def test_items_are_grouped_by_phase_in_the_order_of_a_response():
     groups = group_by_phase(checklist)
     assert list(groups) == ["report", "disposal"]
     assert [i.id for i in groups["disposal"]] == ["c1", "c3"]
+
+
+def test_a_measure_written_twice_is_one_item_owned_by_both():
+    """The same measure under two headings (numbering aside) is one item; owners join."""
+    plan = plan_of("a→b→c", c={"text": "（3）a 的原文", "roles": ("r2",)})
+    items = derive_checklist(plan)
+    assert [item.step_id for item in items] == ["a", "b"]
+    assert items[0].roles == ("r1", "r2")
+
+
+def test_a_regenerated_checklist_keeps_the_directors_items_on_the_new_ids():
+    from drills.checklist import regenerate_checklist
+
+    plan = plan_of("a→b→c", b={"levels": ("I",)})
+    first = derive_checklist(plan, level="I")  # a=c1, b=c2, c=c3
+    first = add_extra_item(first, "清点人数", after=("c2",), time_from="c3")
+    first = add_extra_item(first, "复核", after=("c1", "c4"))
+    again = regenerate_checklist(first, plan, level="II")  # b is not at level II: a=c1, c=c2
+    assert [(i.id, i.step_id or i.name) for i in again] == [
+        ("c1", "a"), ("c2", "c"), ("c3", "清点人数"), ("c4", "复核"),
+    ]  # fmt: skip
+    extra, second = again[2], again[3]
+    assert extra.after == () and extra.time_from == "c2"  # b is gone; c moved to c2
+    assert second.after == ("c1", "c3")
+    assert [i.position for i in again] == [0, 1, 2, 3]
+
+
+def test_roles_taking_part_with_no_item_are_named():
+    from drills.checklist import roles_without_items
+
+    plan = plan_of("a→b", b={"roles": ("r2",)})
+    items = derive_checklist(plan, roles=("r1", "r2", "r3"))
+    assert roles_without_items(items, ("r1", "r2", "r3")) == ["r3"]
+    assert roles_without_items(items, None) == []
