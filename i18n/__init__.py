@@ -64,6 +64,11 @@ def t(key: str, lang: str | None = None, **params) -> str:
     return text
 
 
+def join_names(values, lang: str | None = None) -> str:
+    """Names as a list in `lang` (default: this thread's): 甲、乙、丙 / A, B, C."""
+    return ("、" if (lang or get_language()) != "en" else ", ").join(str(v) for v in values)
+
+
 def keys() -> list[str]:
     return sorted(_load())
 

@@ -99,6 +99,11 @@ with tabs[0]:
             t("editor.save"), type="primary", disabled=not editable, key="design_basics_save"
         )
     if saved:
+        if design.checklist and (level, tuple(roles)) != (
+            design.level,
+            tuple(design.participating_roles),
+        ):
+            st.session_state["checklist_stale"] = drill_id
         save(
             replace(
                 design,
@@ -114,7 +119,9 @@ with tabs[0]:
             )
         )
 with tabs[1]:
-    forms.checklist_panel(design, plan, editable, save)
+    forms.checklist_panel(
+        design, plan, editable, save, stale=st.session_state.get("checklist_stale") == drill_id
+    )
 with tabs[2]:
     forms.injects_panel(design, plan, editable, save)
 with tabs[3]:

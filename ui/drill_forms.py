@@ -12,7 +12,7 @@ from drills import checklist as checklists
 from drills import injects_io
 from drills.errors import summarise
 from drills.model import INJECT_KINDS, Blinding, EvaluatorAssignment, Inject, Scenario
-from i18n import t
+from i18n import join_names, t
 from plans.errors import PlanError
 from plans.model import PHASES
 from ui.streamlit_texts import upload_limit_mb, upload_too_big, uploader_ceiling_mb
@@ -78,10 +78,32 @@ def blinding_fields(blinding: Blinding) -> Blinding:
     return Blinding(*flags, notified_units=units, evaluators_see_before_start=early)
 
 
-def checklist_panel(design, plan, editable: bool, save) -> None:
+def _limit_words(item, item_names: dict[str, str]) -> str:
+    """An item's time limit as a director reads it: 立即 / 15 分钟, and what it counts from."""
+    if item.time_limit_min is None:
+        return ""
+    if item.time_limit_min == 0:
+        words = t("drillpage.limit_now")
+    else:
+        words = t("drillpage.limit_minutes", n=f"{item.time_limit_min:g}")
+    if item.time_from == "trigger":
+        return words + t("drillpage.limit_from_trigger")
+    if item.time_from not in ("T0", "", None):
+        return words + t("drillpage.limit_from_item", item=item_names.get(item.time_from, "?"))
+    return words
+
+
+def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) -> None:
+    """The drill's checklist: its items by name (times in words, predecessors by name), the
+    participating roles it would not watch, and for a director: remove, add, derive again
+    (keeping added items; offered at once when `stale`: the level or the roles changed)."""
     names = {r.id: r.name for r in plan.roles}
     items = design.checklist
+    item_names = {i.id: i.name for i in items}
     st.caption(t("drillpage.checklist_help", n=len(items)))
+    silent = checklists.roles_without_items(items, design.participating_roles)
+    if silent:
+        st.warning(t("drillpage.roles_unwatched", roles=join_names([names.get(r, r) for r in silent])))
     st.dataframe(
         [
             {
@@ -89,8 +111,8 @@ def checklist_panel(design, plan, editable: bool, save) -> None:
                 t("col.name"): i.name,
                 t("col.owners"): "、".join(names.get(r, r) for r in i.roles),
                 t("col.phase"): t(f"phase.{i.phase}"),
-                t("col.minutes"): i.time_limit_min,
-                t("col.after"): "、".join(i.after),
+                t("col.minutes"): _limit_words(i, item_names),
+                t("col.after"): "、".join(item_names.get(a, a) for a in i.after),
                 t("drillpage.step"): i.step_id or t("drills.extra_item"),
             }
             for i in items
@@ -100,6 +122,14 @@ def checklist_panel(design, plan, editable: bool, save) -> None:
     )
     if not editable:
         return
+    fresh = checklists.regenerate_checklist(
+        items, plan, level=design.level, roles=design.participating_roles or None
+    )
+    added = sum(1 for i in items if i.extra)
+    if stale and [i.step_id for i in fresh] != [i.step_id for i in items]:
+        st.warning(t("drillpage.checklist_stale", added=added))
+        if st.button(t("drillpage.regenerate"), key="checklist_regenerate", type="primary"):
+            save(replace(design, checklist=fresh))
     cols = st.columns([3, 1])
     drop = cols[0].multiselect(
         t("drillpage.remove"),
@@ -110,11 +140,10 @@ def checklist_panel(design, plan, editable: bool, save) -> None:
     )
     if cols[1].button(t("drillpage.remove_button"), key="checklist_remove", disabled=not drop):
         save(replace(design, checklist=checklists.remove_items(items, drop)))
-    if st.button(t("drillpage.rederive"), key="checklist_rederive"):
-        fresh = checklists.derive_checklist(
-            plan, level=design.level, roles=design.participating_roles or None
-        )
-        save(replace(design, checklist=fresh))
+    with st.popover(t("drillpage.rederive"), icon=":material/refresh:"):
+        st.caption(t("drillpage.rederive_confirm", n=len(fresh), added=added, now=len(items)))
+        if st.button(t("drillpage.regenerate"), key="checklist_rederive"):
+            save(replace(design, checklist=fresh))
     with st.form("checklist_extra"):
         st.markdown(f"**{t('drillpage.extra')}**")
         name = st.text_input(t("col.name"))

@@ -76,6 +76,32 @@ MESSAGES = {
         "按当前级别和角色重新生成清单",
         "Derive the checklist again for this level and these roles",
     ),
+    "drillpage.rederive_confirm": (
+        (
+            "按当前级别和参演角色重新生成后共 {n} 项（现有 {now} 项）；你添加的 {added} 项会保留，"
+            "删除过的预案步骤会重新出现。"
+        ),
+        (
+            "Derived again for this level and these roles the checklist has {n} items (now {now}); "
+            "the {added} items you added are kept, plan steps you removed come back."
+        ),
+    ),
+    "drillpage.regenerate": ("重新生成清单", "Derive the checklist again"),
+    "drillpage.checklist_stale": (
+        "响应级别或参演角色已改变，清单仍按原设置生成。请重新生成（保留你添加的 {added} 项）。",
+        (
+            "The level or the roles changed; the checklist still follows the old ones. Derive it "
+            "again (the {added} items you added are kept)."
+        ),
+    ),
+    "drillpage.roles_unwatched": (
+        "以下参演角色在清单中没有任何步骤，演练中不会对其评估：{roles}",
+        "These roles take part but own no checklist item, so nobody would evaluate them: {roles}",
+    ),
+    "drillpage.limit_now": ("立即", "at once"),
+    "drillpage.limit_minutes": ("{n} 分钟", "{n} min"),
+    "drillpage.limit_from_trigger": ("（自触发时起）", " (from its trigger)"),
+    "drillpage.limit_from_item": ("（自“{item}”起）", " (from “{item}”)"),
     "drillpage.extra": ("补充项目（不对应预案步骤）", "Extra item (no plan step)"),
     "drillpage.add": ("添加", "Add"),
     "drillpage.inject_title": ("标题", "Title"),

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from db import drills_store
+from db import drills_store, plans_store
+from i18n import t
 from tests.integration.drills_world import design
 from tests.ui.conftest import ROOT
 
@@ -324,3 +325,29 @@ def test_a_half_filled_inject_row_is_refused_with_its_row_number_and_nothing_sav
     at.button(key="injects_save").click().run()
     assert any("第 5 行没有标题" in e.value for e in at.error)
     assert drills_store.load_design(world.db, world.director, drill_id).injects == before
+
+
+def test_changed_roles_offer_to_derive_the_checklist_again_keeping_added_items(world):
+    """Issue 14: the checklist follows the level and the roles; the director's items stay."""
+    from drills.checklist import add_extra_item, derive_checklist
+
+    plan = plans_store.load_version(world.db, world.director, world.version_id)
+    first = add_extra_item(derive_checklist(plan, level="I"), "清点现场人数")
+    drill_id = drills_store.create_drill(
+        world.db, world.director, design(world, checklist=first), now=datetime.now(UTC)
+    )
+    at = open_page(world, "drill_design", "director", drill_id=drill_id)
+    (roles,) = [m for m in at.multiselect if m.label == t("drillpage.roles")]
+    roles.set_value(["r1", "r2"])  # r3 leaves: its step s3 is no longer expected
+    at.button(key="design_basics_save").click().run()
+    assert not at.exception, at.exception
+    warnings = "\n".join(w.value for w in at.warning)
+    assert t("drillpage.checklist_stale", added=1) in warnings
+    at.button(key="checklist_regenerate").click().run()
+    assert not at.exception, at.exception
+    stored = drills_store.load_design(world.db, world.director, drill_id, now=datetime.now(UTC))
+    assert [i.step_id for i in stored.checklist if not i.extra] == [
+        i.step_id for i in derive_checklist(plan, level="I", roles=("r1", "r2"))
+    ]
+    assert [i.name for i in stored.checklist if i.extra] == ["清点现场人数"]
+    assert t("drillpage.checklist_stale", added=1) not in "\n".join(w.value for w in at.warning)
