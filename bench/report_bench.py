@@ -87,7 +87,7 @@ def bench_report(plan, lang: str = "zh", seed: int = 7):
     areas = AREAS_ZH if zh else AREAS_EN
     for step in plan.steps:
         roll = rng.random()
-        result = ("on_time" if roll < 0.7 else "late" if roll < 0.85 else "missed" if roll < 0.93
+        result = ("on_time" if roll < 0.7 else "late" if roll < 0.85 else "not_done" if roll < 0.93
                   else "out_of_scope")  # fmt: skip
         outcome[step.id] = result
         area = areas[min(plan.steps.index(step) * len(areas) // len(plan.steps), len(areas) - 1)]

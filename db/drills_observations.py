@@ -30,6 +30,7 @@ from db.drills_facts import (
 from db.drills_rows import read_checklist
 from db.drills_sealed import ItemRoles, facts_for_tap
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
+from drills.evaluation import quality_refused
 from drills.model import OBSERVATION_KINDS, QUALITY_MARKS, RATINGS, ChecklistItem, Observation
 
 MAX_NOTE = 4000
@@ -118,6 +119,8 @@ def _check_values(facts: DrillFacts, obs: Observation) -> None:
         raise _bad("rating", rating=obs.rating)
     if obs.quality is not None and obs.quality not in QUALITY_MARKS:
         raise _bad("quality", quality=obs.quality)
+    if quality_refused(obs.rating, obs.quality):
+        raise _bad("quality_not_done")
     if len(obs.note or "") > MAX_NOTE or len(obs.reason or "") > MAX_NOTE:
         raise _bad("too_long", limit=MAX_NOTE)
     if obs.happened_at > obs.entered_at:

@@ -1,6 +1,7 @@
-"""The evaluation report's input from a drill's record: scoring, proposed findings, timeline,
-outcome per plan step and the reveal log, in the report's language. Pure: callers pass what the
-store returned."""
+"""The documents' input from a drill's one evaluation (drills.evaluation): scores, categories,
+proposed findings, the process record, conflicts, photos, timeline, outcome per plan step and
+the reveal log, in the report's language with display names. Pure: callers pass what the store
+returned."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from datetime import datetime
 
 from drills.actions import CorrectiveAction, ParticipantReview
 from drills.clock import clock_from
+from drills.evaluation import DrillEvaluation, Settlement, category_of, evaluate
 from drills.findings import Finding, propose_findings
 from drills.model import ChecklistItem, ClockEvent, DrillDesign, Inject, Observation, RevealEvent
+from drills.ratings import RatingOverride
 from drills.report_model import (
     WITHHELD,
     ActionRow,
@@ -26,8 +29,13 @@ from drills.report_model import (
     ScoreRow,
     TimelineRow,
 )
-from drills.scoring import RatingOverride, score_drill
-from drills.state import fold
+from drills.report_record import (
+    amendment_text,
+    conflict_rows,
+    evidence_text,
+    photo_rows,
+    record_rows,
+)
 from i18n import t
 from plans.model import Plan
 
@@ -35,18 +43,13 @@ CAUSE_KEYS = {"resources": "equipment"}  # the scoring's cause id -> the report'
 
 
 def outcome_by_step(plan: Plan, evaluation) -> dict[str, str]:
-    """plan step id -> on_time | late | missed | out_of_scope, for the coloured flow chart."""
+    """plan step id -> its item's category (drills.evaluation.CATEGORIES), "out_of_scope" for a
+    step with no checklist item, for the coloured flow chart."""
     found = {}
     for result in evaluation.items:
         step = result.item.step_id
-        if step is None:
-            continue
-        if result.performed in ("not_done", "not_observed"):
-            found[step] = "missed"
-        elif result.performed == "na":
-            found[step] = "out_of_scope"
-        else:
-            found[step] = "late" if result.on_time is False else "on_time"
+        if step is not None:
+            found[step] = category_of(result.performed, result.on_time)
     return {s.id: found.get(s.id, "out_of_scope") for s in plan.steps}
 
 
@@ -68,25 +71,44 @@ def report_data(
     actions: Sequence[CorrectiveAction] = (),
     reviews: Sequence[ParticipantReview] = (),
     findings_lang: str | None = None,
+    names: Mapping[str, str] | None = None,
+    photos: Mapping[str, bytes] | None = None,
+    settlements: Iterable[Settlement] = (),
+    evaluation: DrillEvaluation | None = None,
+    proposed: Sequence[Finding] | None = None,
 ):
-    """(ReportData, Evaluation, proposed findings) of an ended (or running) drill.
+    """(ReportData, DrillEvaluation, proposed findings) of an ended (or running) drill.
 
-    `weights` and `overrides` are the organisation's area weights and the evaluators' rating
-    overrides; `findings` are the findings as the evaluation lead edited them (rejected ones are
-    left out of the report; None: the report shows the proposals), `actions` their corrective
-    actions, `reviews` the participants' own reviews (shown by role, without names). Proposed
-    findings are worded in `findings_lang` (default `lang`): they are stored once and edited, so
-    callers pass the plan's language rather than the reader's."""
+    The evaluation is computed once (drills.evaluation.evaluate) unless the caller passes the
+    one it computed (and the findings proposed from it): documents in another language are
+    then made from the same evaluation. `weights` and `overrides` are the organisation's area
+    weights and the evaluators' rating overrides; `findings` are the findings as the evaluation
+    lead edited them (rejected ones are left out; None: the report shows the proposals),
+    `actions` their corrective actions, `reviews` the participants' own reviews (shown by role,
+    without names), `names` user name -> display name (documents never show login names),
+    `photos` photo id -> bytes, `settlements` the lead's decisions on conflicts. Proposed
+    findings are worded in `findings_lang` (default `lang`): they are stored once and edited,
+    so callers pass the plan's language rather than the reader's."""
     clock = clock_from(clock_events)
-    state = fold(checklist, observations, clock)
-    evaluation = score_drill(
-        checklist, state, clock, released, weights=weights, overrides=overrides
-    )
-    proposed = propose_findings(checklist, evaluation, state, plan, lang=findings_lang or lang)
+    if evaluation is None:
+        evaluation = evaluate(checklist, observations, clock, released, weights=weights,
+                              overrides=overrides, settlements=settlements,
+                              injects=design.injects)  # fmt: skip
+        proposed = None
+    if proposed is None:
+        proposed = propose_findings(checklist, evaluation.scores, evaluation.state, plan,
+                                    lang=findings_lang or lang)  # fmt: skip
     shown = proposed if findings is None else [f for f in findings if f.status != "rejected"]
     titles = {f.id: f.title for f in shown}
-    names = {r.id: r.name for r in plan.roles}
+    roles = {r.id: r.name for r in plan.roles}
     steps = {s.id: s.name for s in plan.steps}
+    items = {i.id: i.name for i in checklist}
+
+    def who(username: str) -> str:
+        return (names or {}).get(username, username) if username else ""
+
+    photo_table = photo_rows(evaluation, photos or {}, items, who, lang)
+    record = record_rows(evaluation, items, roles, who, [p.id for p in photo_table], lang)
     level = next((lv.name for lv in plan.levels if lv.id == design.level), "")
     b = design.blinding
     withheld = tuple(
@@ -111,22 +133,24 @@ def report_data(
         started_at=clock.t0,
         ended_at=clock.ended_at,
         duration_min=clock.elapsed_min(clock.ended_at) if clock.ended_at else None,
-        directors=tuple(design.directors),
-        evaluators=tuple(e.username for e in design.evaluators),
-        evaluation_leads=tuple(design.evaluation_leads),
+        directors=tuple(who(d) for d in design.directors),
+        evaluators=tuple(who(e.username) for e in design.evaluators),
+        evaluation_leads=tuple(who(u) for u in design.evaluation_leads),
         participants_roles=tuple(
             ParticipantRow(
-                names.get(role, role),
-                "、".join(sorted(u for u, roles in (participants or {}).items() if role in roles)),
+                roles.get(role, role),
+                "、".join(
+                    sorted(who(u) for u, played in (participants or {}).items() if role in played)
+                ),
             )
-            for role in (design.participating_roles or tuple(names))
+            for role in (design.participating_roles or tuple(roles))
         ),
         blinding=BlindingFacts(withheld, tuple(b.notified_units)),
         reveal_log=tuple(
-            RevealRow(e.at, e.person or e.by, t(f"drillpage.reveal.{e.kind}", lang=lang))
+            RevealRow(e.at, who(e.person or e.by), t(f"drillpage.reveal.{e.kind}", lang=lang))
             for e in reveal
         ),
-        timeline=_timeline(observations, released, clock_events, clock, checklist, names, lang),
+        timeline=_timeline(evaluation, released, clock_events, clock, items, roles, who, lang),
         score_rows=tuple(
             ScoreRow(
                 t(f"scoring.area.{a.area}", lang=lang),
@@ -140,6 +164,11 @@ def report_data(
             for a in evaluation.areas
             if a.counts.total
         ),
+        not_rated=tuple(
+            t(f"scoring.area.{a.area}", lang=lang)
+            for a in evaluation.areas
+            if a.counts.total and a.score is None
+        ),
         overall=Overall(
             evaluation.score,
             t(f"scoring.grade.{evaluation.grade}", lang=lang) if evaluation.grade else "",
@@ -150,11 +179,12 @@ def report_data(
                 f.title,
                 f.description,
                 CAUSE_KEYS.get(f.cause or "", f.cause or ""),
-                f.grade or "improvement",
-                steps.get(f.step_id or "", "") or names.get(f.role_id or "", ""),
-                t("drillpage.evidence_count", lang=lang, n=len(f.evidence)),
+                ("strength" if f.strength else f.grade) or "improvement",
+                steps.get(f.step_id or "", "") or roles.get(f.role_id or "", ""),
+                evidence_text(f.evidence, f.item_id, record, photo_table, lang),
                 f.strength,
                 f.id,
+                f.kind,
             )
             for f in shown
         ),
@@ -171,38 +201,56 @@ def report_data(
             if a.finding_id in titles
         ),
         outcome=outcome_by_step(plan, evaluation),
+        categories=evaluation.category_counts,
         item_rows=tuple(
-            ItemRow(
-                t(f"scoring.area.{r.area}", lang=lang),
-                r.item.name,
-                names.get(r.item.lead or "", ""),
-                t(f"drills.rating.{r.performed}", lang=lang),
-                ""
-                if r.on_time is None
-                else t("doc.timing.late" if r.late else "doc.timing.on_time", lang=lang),
-                None if r.happened_min is None else round(r.happened_min, 1),
-                r.item.time_limit_min,
-                names.get(r.done_by or "", r.done_by or ""),
-                r.note,
-            )
-            for r in evaluation.items
+            _item_row(r, evaluation, record, roles, steps, lang) for r in evaluation.items
         ),
         reviews=tuple(
-            ReviewRow(names.get(r.role or "", r.role or ""), r.went_well, r.to_improve, r.rating)
+            ReviewRow(roles.get(r.role or "", r.role or ""), r.went_well, r.to_improve, r.rating)
             for r in reviews
         ),
+        record=record,
+        conflicts=conflict_rows(evaluation, items, who, lang),
+        photos=photo_table,
+        step_names=steps,
     )
-    return data, evaluation, proposed
+    return data, evaluation, list(proposed)
 
 
-def _timeline(observations, released, clock_events, clock, checklist, names, lang):
-    items = {i.id: i for i in checklist}
+def _item_row(result, evaluation, record, roles, steps, lang) -> ItemRow:
+    category = evaluation.categories[result.item.id]
+    current = next((r for r in record if result.evidence and r.id == result.evidence[0]), None)
+    amended = ""
+    if current is not None and current.amendments:
+        amended = amendment_text(current.amendments[-1], lang)
+    return ItemRow(
+        t(f"scoring.area.{result.area}", lang=lang),
+        result.item.name,
+        roles.get(result.item.lead or "", ""),
+        t(f"eval.category.{category}", lang=lang),
+        ""
+        if result.on_time is None
+        else t("doc.timing.late" if result.late else "doc.timing.on_time", lang=lang),
+        None if result.happened_min is None else round(result.happened_min, 1),
+        result.item.time_limit_min,
+        roles.get(result.done_by or "", result.done_by or ""),
+        result.note,
+        item_id=result.item.id,
+        step_id=result.item.step_id or "",
+        category=category,
+        quality=result.quality or "",
+        amended=amended,
+        conflict=evaluation.conflict(result.item.id) is not None,
+    )
+
+
+def _timeline(evaluation, released, clock_events, clock, items, roles, who, lang):
     rows = [
         TimelineRow(
             clock.minute_of(e.at),
             t("drillpage.clock_lane", lang=lang),
             t(f"drills.clock.event.{e.kind}", lang=lang),
-            e.by,
+            who(e.by),
             "clock",
         )
         for e in clock_events
@@ -213,18 +261,20 @@ def _timeline(observations, released, clock_events, clock, checklist, names, lan
         )
         for inject, at in released
     ]
-    for o in observations:
-        if o.kind != "item" or o.item_id not in items:
+    checklist = {i.id: i for i in evaluation.checklist}
+    for entry in evaluation.record:
+        if entry.kind != "item" or not entry.in_force or entry.withdrawn:
             continue
-        item = items[o.item_id]
-        lane = names.get(o.done_by or (item.roles[0] if item.roles else ""), "")
+        item = checklist[entry.entry.item_id]
+        lane = roles.get(entry.entry.done_by or item.lead or "", "")
+        label = t(f"eval.category.{entry.category}", lang=lang)
         rows.append(
             TimelineRow(
-                clock.minute_of(o.happened_at),
+                clock.minute_of(entry.entry.happened_at),
                 lane or "—",
-                f"{item.name}：{t(f'drills.rating.{o.rating}', lang=lang)}",
-                o.evaluator,
-                o.rating or "",
+                f"{item.name}：{label}" if lang == "zh" else f"{item.name}: {label}",
+                who(entry.entry.evaluator),
+                entry.category,
             )
         )
     return tuple(sorted(rows, key=lambda r: r.minute))

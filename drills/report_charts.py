@@ -6,8 +6,8 @@ already needs; no plotting library).
   above it. Every node is placed by hand (neato -n2 keeps the given positions), so the layout
   is a pure function of the rows: labels take the first free row of their lane; an event
   whose label finds no room keeps its mark and is counted in a note under the axis.
-- `outcome_chart_png`: the plan's flow chart coloured by the drill outcome of each step
-  (plans.draw), capped in size so that a 300-step plan renders in well under a second.
+- `outcome_chart_png`: the plan's flow chart coloured by the category of each step's item
+  (drills.evaluation; plans.draw), capped in size so that a 300-step plan renders in well under a second.
 
 Both return PNG bytes, rendered at `dpi` (pass the same dpi to plans.docx_style.picture).
 """
@@ -43,19 +43,26 @@ MAX_ROWS = 4  # label rows per lane
 LABEL_CHARS = 22  # display columns of a label (11 Chinese characters)
 LANE_CHARS = 16  # display columns per line of a lane name
 
-MARK_STYLES = {  # kind: (shape, colour)
+MARK_STYLES = {  # kind: (shape, colour); item marks by category (drills.evaluation)
     "clock": ("square", "#333333"),
     "inject": ("diamond", "#e67e22"),
     "on_time": ("circle", "#2e8b57"),
     "late": ("circle", "#d4a017"),
+    "partly": ("circle", "#e5793b"),
+    "not_done": ("circle", "#c0392b"),
+    "na": ("circle", "#a0a0a0"),
+    "not_observed": ("circle", "#3d85c6"),
     "note": ("circle", "#7f8c8d"),
     "": ("circle", "#1f4e79"),
 }
 LEGEND = {  # kinds with a legend entry: message key
     "clock": "doc.chart.clock",
     "inject": "doc.chart.inject",
-    "on_time": "draw.outcome.on_time",
-    "late": "draw.outcome.late",
+    "on_time": "eval.category.on_time",
+    "late": "eval.category.late",
+    "partly": "eval.category.partly",
+    "not_done": "eval.category.not_done",
+    "na": "eval.category.na",
     "note": "doc.chart.note",
 }
 LANE_FILLS = ("#f3f5f8", "#ffffff")
@@ -221,15 +228,17 @@ def timeline_png(
         note = t("doc.chart.hidden", lang=lang, n=hidden)
         text(plot_right - 100, axis_y - 22, 200, 11, note, LABEL_FONT, align="r",
              colour="#555555")  # fmt: skip
-    legend_x = plot_left
+    legend_x, legend_y = plot_left, axis_y - 38
     for kind in [k for k in LEGEND if any(r.kind == k for r in rows)]:
         shape, colour = MARK_STYLES[kind]
-        chart.node(f"n{next(counter)}", pos=f"{legend_x + 3:.2f},{axis_y - 38:.2f}!",
-                   shape=shape, style="filled", fillcolor=colour, width=f"{6 / 72:.4f}",
-                   height=f"{6 / 72:.4f}")  # fmt: skip
         name = t(LEGEND[kind], lang=lang)
         width = _text_width(name, LABEL_FONT) + 4
-        text(legend_x + 10 + width / 2, axis_y - 38, width, 11, name, LABEL_FONT)
+        if legend_x + 10 + width > WIDTH and legend_x > plot_left:  # on to a second line
+            legend_x, legend_y = plot_left, legend_y - 14
+        chart.node(f"n{next(counter)}", pos=f"{legend_x + 3:.2f},{legend_y:.2f}!",
+                   shape=shape, style="filled", fillcolor=colour, width=f"{6 / 72:.4f}",
+                   height=f"{6 / 72:.4f}")  # fmt: skip
+        text(legend_x + 10 + width / 2, legend_y, width, 11, name, LABEL_FONT)
         legend_x += width + 24
     if not rows:
         text((plot_left + plot_right) / 2, axis_y + 20, 300, 12,
@@ -278,7 +287,7 @@ def outcome_chart_png(
     dpi: int = OUTCOME_DPI,
 ) -> bytes:
     """The plan's flow chart (at `level`, a level id) with each step coloured by its drill
-    outcome: on time, late, missed, out of scope, or not observed (white).
+    outcome: a category of drills.evaluation, or out of scope (no checklist item).
 
     Raises:
         DrawError: Graphviz is missing or failed.

@@ -1,6 +1,7 @@
 """The debrief of a drill for participants without an account (drills.report_model.ReportData
-in, a Word document out): what happened, what went well, what to improve, the next steps; no
-evaluator, director or insider names, no evidence."""
+in, a Word document out): what happened, what went well, what to improve, the next steps. Only
+what participants should see: no evaluator, director or insider names, no evidence, no score or
+grade, and none of the evaluators' own coverage gaps (drills.report_model.INTERNAL_FINDINGS)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ def build_debrief(data: ReportData, *, fonts: FontSet = ZH_FONTS) -> Document:
     writer = ReportWriter(data, fonts)
     doc, tr, lang = writer.document, writer.tr, writer.lang
     doc.core_properties.title = clean(data.drill_title)[:255]
-    title(doc, tr("doc.debrief.title", drill=clean(data.drill_title)), tr("doc.debrief.subtitle"))
+    head = title(doc, tr("doc.debrief.title", drill=clean(data.drill_title)),
+                 tr("doc.debrief.subtitle"))  # fmt: skip
+    head.paragraph_format.keep_together = True
     outline = writer.outline
     outline.heading(tr("doc.debrief.happened"), 1)
     incident = clean(data.scenario.incident).strip()
@@ -34,13 +37,12 @@ def build_debrief(data: ReportData, *, fonts: FontSet = ZH_FONTS) -> Document:
         paragraph(doc, tr("doc.debrief.key_events"))
         minute = "第{m}分钟：" if lang == "zh" else "Minute {m}: "
         writer.bullets([minute.format(m=number(r.minute, 0)) + clean(r.what) for r in key_events])
-    if data.overall.grade:
-        paragraph(doc, tr("doc.debrief.result", grade=clean(data.overall.grade)))
     outline.heading(tr("doc.debrief.strengths"), 1)
-    writer.bullets([_headline(f, lang) for f in data.strengths]
+    # a strength drafted from an area's rating is described by its score: the title only
+    writer.bullets([_headline(f, lang, describe=f.kind != "strength") for f in data.strengths]
                    or [tr("doc.report.no_strengths")])  # fmt: skip
     outline.heading(tr("doc.debrief.improve"), 1)
-    problems = sorted(data.problems, key=grade_order)
+    problems = sorted(data.participant_problems, key=grade_order)
     writer.bullets([_headline(f, lang) for f in problems] or [tr("doc.report.no_problems")])
     outline.heading(tr("doc.debrief.next"), 1)
     if data.actions:
@@ -56,9 +58,9 @@ def build_debrief(data: ReportData, *, fonts: FontSet = ZH_FONTS) -> Document:
     return doc
 
 
-def _headline(finding: FindingRow, lang: str) -> str:
+def _headline(finding: FindingRow, lang: str, *, describe: bool = True) -> str:
     text = clean(finding.title)
-    if finding.description:
+    if finding.description and describe:
         text += ("：" if lang == "zh" else ": ") + clean(finding.description)
     return text
 

@@ -21,10 +21,10 @@ from drills.report_charts import OUTCOME_DPI, TIMELINE_DPI
 from drills.report_debrief import build_debrief
 from drills.report_docx_en import AfterActionReport
 from drills.report_model import FindingRow, ReportData
-from drills.report_text import grade_order, keyed, moment_text, number, percent
+from drills.report_text import grade_order, keyed, moment_text, number, percent, title_lines
 from drills.report_writer import ReportWriter
 from drills.report_xlsx import report_xlsx
-from plans.docx_style import ZH_FONTS, FontSet, clean, paragraph, table, title
+from plans.docx_style import ZH_FONTS, FontSet, clean, paragraph, title
 
 
 def build_evaluation_report(
@@ -52,10 +52,13 @@ class _ZhReport(ReportWriter):
     def write(self, timeline_png, timeline_dpi, outcome_png, outcome_dpi) -> None:
         d = self.data
         name = clean(d.drill_title)
-        title(
-            self.document,
-            name if name.endswith("评估报告") else self.tr("doc.report.title", drill=name),
-        )
+        suffix = "" if name.endswith("评估报告") else self.tr("doc.report.title", drill="")
+        lines = title_lines(name, suffix)
+        head = title(self.document, lines[0])
+        for line in lines[1:]:
+            head.runs[-1].add_break()
+            head.add_run(line)
+        head.paragraph_format.keep_together = True
         self.basic()
         self.method()
         self.conduct(timeline_png, timeline_dpi)
@@ -63,22 +66,25 @@ class _ZhReport(ReportWriter):
         self.problems()
         self.improvements()
         self.conclusion()
-        annexes = [self.tr("doc.report.annex_timeline"), self.tr("doc.report.annex_reveal"),
-                   self.tr("doc.report.annex_participants")]  # fmt: skip
+        annexes = [
+            (self.tr("eval.record.title"), self.record_section),
+            (self.tr("doc.report.annex_timeline"), self.timeline_table),
+            (self.tr("doc.report.annex_reveal"), self.reveal_log),
+            (self.tr("doc.report.annex_participants"), self.participants),
+        ]
+        if d.photos:
+            annexes.append((self.tr("eval.photos.title"), self.photo_annex))
         item = paragraph(self.document, self.tr("doc.annex_list"))
-        for n, annex in enumerate(annexes, start=1):
+        for n, (annex, _) in enumerate(annexes, start=1):
             line = paragraph(self.document, f"{n}. {annex}")
             line.paragraph_format.left_indent = item.paragraph_format.first_line_indent
-        self.annex_start(1, annexes[0])
-        self.timeline_table()
-        self.annex_start(2, annexes[1])
-        self.reveal_log()
-        self.annex_start(3, annexes[2])
-        self.participants()
+        for n, (annex, write) in enumerate(annexes, start=1):
+            self.annex_start(n, annex)
+            write()
 
     def basic(self) -> None:
         self.outline.heading(self.tr("doc.report.basic"), 1)
-        table(self.document, [self.tr("doc.report.fact"), self.tr("doc.report.value")],
+        self.table( [self.tr("doc.report.fact"), self.tr("doc.report.value")],
               self.facts(), widths_mm=(36, 120), bold_first_column=True)  # fmt: skip
 
     def method(self) -> None:
@@ -97,6 +103,7 @@ class _ZhReport(ReportWriter):
         self.outline.heading(self.tr("doc.report.scores"), 2)
         self.score_table()
         paragraph(self.document, self.tr("doc.report.rating_legend"))
+        self.not_rated_note()
         self.low_coverage_note()
         self.outline.heading(self.tr("doc.report.overrides"), 2)
         changed = [r for r in d.score_rows if r.overridden]
@@ -128,7 +135,7 @@ class _ZhReport(ReportWriter):
     def score_table(self) -> None:
         rows = []
         for n, r in enumerate(self.data.score_rows, start=1):
-            rows.append((n, r.area, r.items, percent(r.coverage), number(r.score),
+            rows.append((n, r.area, r.items, percent(r.coverage), self.score_text(r.score),
                          r.computed_rating or "—", r.final_rating or r.computed_rating or "—",
                          r.override_reason if r.overridden else ""))  # fmt: skip
         overall = self.data.overall
@@ -136,7 +143,7 @@ class _ZhReport(ReportWriter):
             rows.append(("", self.tr("doc.xlsx.overall_score"),
                          sum(r.items for r in self.data.score_rows), percent(overall.coverage),
                          number(overall.score), "", clean(overall.grade), ""))  # fmt: skip
-        table(self.document,
+        self.table(
               [self.tr("doc.no"), self.tr("doc.report.area"), self.tr("doc.report.items"),
                self.tr("doc.report.coverage"), self.tr("doc.report.score"),
                self.tr("doc.report.computed"), self.tr("doc.report.final"),

@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from drills.report_model import RATINGS
 from drills.report_text import grade_order, keyed, moment_text, number, percent
 from drills.report_writer import ReportWriter
-from plans.docx_style import clean, heading, page_break, paragraph, table, title
+from plans.docx_style import clean, heading, page_break, paragraph, title
 
 
 class AfterActionReport(ReportWriter):
@@ -33,12 +33,17 @@ class AfterActionReport(ReportWriter):
         page_break(self.document)
         heading(self.document, self.tr("doc.aar.improvement_plan"), 1)
         self.actions_table(english_matrix=True)
+        self.annex_start(0, self.tr("doc.aar.appendix_record"))
+        self.record_section()
         self.annex_start(0, self.tr("doc.aar.appendix_timeline"))
         self.timeline_table()
         self.annex_start(0, self.tr("doc.aar.appendix_blindness"))
         self.reveal_log()
         self.annex_start(0, self.tr("doc.aar.appendix_participants"))
         self.participants()
+        if d.photos:
+            self.annex_start(0, self.tr("doc.aar.appendix_photos"))
+            self.photo_annex()
 
     def summary(self) -> None:
         d = self.data
@@ -58,7 +63,7 @@ class AfterActionReport(ReportWriter):
     def overview(self) -> None:
         heading(self.document, self.tr("doc.aar.overview"), 1)
         facts = self.facts()
-        table(self.document, [self.tr("doc.report.fact"), self.tr("doc.report.value")], facts,
+        self.table( [self.tr("doc.report.fact"), self.tr("doc.report.value")], facts,
               widths_mm=(40, 116), bold_first_column=True)  # fmt: skip
 
     def analysis(self, png, dpi) -> None:
@@ -79,8 +84,10 @@ class AfterActionReport(ReportWriter):
                     reason=clean(r.override_reason) or "—",
                 )
                 note = note.lstrip(": ").strip()
-            rows.append((r.area, r.items, percent(r.coverage), number(r.score), *marks, note))
-        table(self.document,
+            rows.append(
+                (r.area, r.items, percent(r.coverage), self.score_text(r.score), *marks, note)
+            )
+        self.table(
               [self.tr("doc.report.area"), self.tr("doc.report.items"),
                self.tr("doc.report.coverage"), self.tr("doc.report.score"), *RATINGS,
                self.tr("doc.report.reason")],
@@ -88,6 +95,7 @@ class AfterActionReport(ReportWriter):
               align_center=(1, 2, 3, 4, 5, 6, 7))  # fmt: skip
         paragraph(self.document, self.tr("doc.report.rating_legend"))
         paragraph(self.document, self.overall_text())
+        self.not_rated_note()
         self.low_coverage_note()
 
         def outcome_heading(_document) -> None:

@@ -10,8 +10,12 @@ documents translate only their own labels and these keys:
 - FindingRow.cause: "plan_defect" | "execution" | "equipment" | "training" | "coordination"
 - ActionRow.status: "open" | "in_progress" | "done" | "verified" | "overdue" | "cancelled"
 - ScoreRow ratings: "P" | "S" | "M" | "U" (HSEEP)
-- outcome: plan step id -> "on_time" | "late" | "missed" | "out_of_scope" (a step with no entry
-  was not observed)
+- outcome: plan step id -> a category of drills.evaluation.CATEGORIES ("on_time" | "late" |
+  "partly" | "not_done" | "na" | "not_observed") or "out_of_scope" (no checklist item)
+- categories: category -> number of checklist items (the same counts on every view)
+- RecordRow.category / ItemRow.category: a category key; RecordRow.kind: "item" | "free" | "answer"
+- FindingRow.kind: where the finding came from (drills.findings.FINDING_KINDS); "gap" findings
+  are about the evaluation's coverage, internal to the evaluators
 
 Lists may be given as lists or tuples; they are stored as tuples.
 """
@@ -21,7 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
-OUTCOMES = ("on_time", "late", "missed", "out_of_scope")
+CATEGORIES = ("on_time", "late", "partly", "not_done", "na", "not_observed")
+OUTCOMES = (*CATEGORIES, "out_of_scope")
+INTERNAL_FINDINGS = frozenset({"gap"})  # about the evaluators' coverage: not for participants
 RATINGS = ("P", "S", "M", "U")
 GRADES = ("deficiency", "must_fix", "improvement")
 CAUSES = ("plan_defect", "execution", "equipment", "training", "coordination")
@@ -114,6 +120,67 @@ class ItemRow:
     limit_min: float | None = None
     done_by: str = ""
     note: str = ""
+    item_id: str = ""
+    step_id: str = ""
+    category: str = ""  # a key of CATEGORIES
+    quality: str = ""
+    amended: str = ""  # the amendment in force, said in full
+    conflict: bool = False
+
+
+@dataclass(frozen=True)
+class AmendRow:
+    """One amendment of an entry: the values before and after, why, by whom and when."""
+
+    before: str
+    after: str
+    reason: str
+    by: str = ""
+    at: Moment = None
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One line of the process record (drills.evaluation.RecordEntry in display text)."""
+
+    kind: str  # item | free | answer
+    what: str
+    evaluator: str
+    minute: float | None = None
+    observed: Moment = None
+    recorded: Moment = None
+    result: str = ""  # the category (or rating) in force, said in full
+    category: str = ""
+    quality: str = ""
+    note: str = ""
+    done_by: str = ""
+    photo: str = ""  # photo id
+    undone: str = ""  # who undid it and when, said in full ("" when in force)
+    amendments: tuple[AmendRow, ...] = ()
+    conflict: bool = False
+    remark: str = ""  # superseded, set aside, a refused quality mark
+    id: str = ""
+    item_id: str = ""
+
+    def __post_init__(self) -> None:
+        _freeze(self)
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    item: str
+    entries: tuple[str, ...]  # each evaluator's entry, said in full
+    settlement: str = ""  # "" while open
+
+    def __post_init__(self) -> None:
+        _freeze(self)
+
+
+@dataclass(frozen=True)
+class PhotoRow:
+    id: str
+    caption: str
+    data: bytes = field(default=b"", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -133,6 +200,7 @@ class FindingRow:
     evidence: str = ""  # a summary: observations, photos (may name evaluators)
     strength: bool = False
     id: str = ""
+    kind: str = "manual"
 
 
 @dataclass(frozen=True)
@@ -190,6 +258,12 @@ class ReportData:
     evaluation_leads: tuple[str, ...] = ()
     report_date: Moment = None
     reviews: tuple[ReviewRow, ...] = ()
+    categories: dict[str, int] = field(default_factory=dict)
+    record: tuple[RecordRow, ...] = ()
+    conflicts: tuple[ConflictRow, ...] = ()
+    photos: tuple[PhotoRow, ...] = ()
+    step_names: dict[str, str] = field(default_factory=dict)
+    not_rated: tuple[str, ...] = ()  # areas with items but nothing to score (display text)
 
     def __post_init__(self) -> None:
         _freeze(self)
@@ -198,6 +272,9 @@ class ReportData:
         )
         object.__setattr__(self, "participants_roles", roles)
         object.__setattr__(self, "outcome", dict(self.outcome or {}))
+        object.__setattr__(self, "step_names", dict(self.step_names or {}))
+        counts = dict.fromkeys(CATEGORIES, 0) | dict(self.categories or {})
+        object.__setattr__(self, "categories", counts)
         if self.lang not in ("zh", "en"):
             object.__setattr__(self, "lang", "zh")
 
@@ -209,10 +286,19 @@ class ReportData:
     def problems(self) -> tuple[FindingRow, ...]:
         return tuple(f for f in self.findings if not f.strength)
 
+    @property
+    def participant_problems(self) -> tuple[FindingRow, ...]:
+        """The problems participants should see: not the evaluators' own coverage gaps."""
+        return tuple(f for f in self.problems if f.kind not in INTERNAL_FINDINGS)
+
+    def photo_number(self, photo_id: str) -> int | None:
+        """The photo's number in the document (1-based), None for an unknown one."""
+        return next((n for n, p in enumerate(self.photos, start=1) if p.id == photo_id), None)
+
     def outcome_counts(self, step_ids=None) -> dict[str, int]:
         """How many plan steps ended in each outcome; "not_observed" counts `step_ids` (the
         plan's steps) without one."""
-        counts = {key: 0 for key in (*OUTCOMES, "not_observed")}
+        counts = dict.fromkeys(OUTCOMES, 0)
         for value in self.outcome.values():
             if value in counts:
                 counts[value] += 1
@@ -222,18 +308,24 @@ class ReportData:
 
 
 __all__ = [
+    "CATEGORIES",
     "CAUSES",
     "GRADES",
+    "INTERNAL_FINDINGS",
     "OUTCOMES",
     "RATINGS",
     "STATUSES",
     "WITHHELD",
     "ActionRow",
+    "AmendRow",
     "BlindingFacts",
+    "ConflictRow",
     "FindingRow",
     "ItemRow",
     "Overall",
     "ParticipantRow",
+    "PhotoRow",
+    "RecordRow",
     "ReportData",
     "RevealRow",
     "ReviewRow",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drills.report_model import FindingRow, ReportData
+from drills.report_process import ProcessRecord
 from drills.report_text import joined, keyed, minute_key, moment_text, number, percent
 from i18n import t
 from plans.docx_style import (
@@ -20,14 +21,13 @@ from plans.docx_style import (
     new_official_document,
     page_break,
     paragraph,
-    table,
     title,
 )
 
 LOW_COVERAGE = 0.8  # below this share of observed items a score is flagged as uncertain
 
 
-class ReportWriter:
+class ReportWriter(ProcessRecord):
     """Shared pieces of the report and the debrief."""
 
     def __init__(self, data: ReportData, fonts: FontSet = ZH_FONTS) -> None:
@@ -84,7 +84,7 @@ class ReportWriter:
         if not rows:
             paragraph(self.document, self.tr("doc.report.timeline_empty"))
             return
-        table(self.document,
+        self.table(
               [self.tr("doc.report.minute"), self.tr("doc.report.lane"), self.tr("doc.report.what"),
                self.tr("doc.report.performer")],
               [(number(r.minute, 1), r.lane, r.what, r.who) for r in rows],
@@ -97,7 +97,7 @@ class ReportWriter:
         if not d.reveal_log:
             paragraph(self.document, self.tr("doc.report.reveal_empty"))
             return
-        table(self.document,
+        self.table(
               [self.tr("doc.no"), self.tr("doc.report.at"), self.tr("doc.report.who"),
                self.tr("doc.report.event")],
               [(n, moment_text(r.at, self.lang), r.who, r.event)
@@ -109,7 +109,7 @@ class ReportWriter:
         if not rows:
             paragraph(self.document, self.tr("doc.none"))
             return
-        table(self.document,
+        self.table(
               [self.tr("doc.no"), self.tr("doc.report.role"), self.tr("doc.report.people")],
               [(n, p.role, p.people) for n, p in enumerate(rows, start=1)],
               widths_mm=(12, 60, 84), align_center=(0,))  # fmt: skip
@@ -123,7 +123,7 @@ class ReportWriter:
         rated = [r.rating for r in rows if r.rating]
         mean = number(sum(rated) / len(rated)) if rated else "—"
         paragraph(self.document, self.tr("doc.report.reviews", n=len(rows), mean=mean))
-        table(self.document,
+        self.table(
               [self.tr("doc.no"), self.tr("doc.report.role"), self.tr("doc.report.went_well"),
                self.tr("doc.report.to_improve"), self.tr("doc.report.self_rating")],
               [(n, r.role or "—", r.went_well, r.to_improve, r.rating or "")
@@ -145,11 +145,24 @@ class ReportWriter:
         return ("" if self.lang == "zh" else " ").join(parts) or self.tr("doc.none")
 
     def outcome_text(self) -> str:
-        counts = self.data.outcome_counts()
-        for value in self.data.outcome.values():
-            if value == "not_observed":
-                counts["not_observed"] += 1
-        return self.tr("doc.report.outcome_counts", **counts)
+        """How many checklist items ended in each category (the same counts as the screen)."""
+        counts = self.data.categories
+        return self.tr("eval.counts", total=sum(counts.values()), **counts)
+
+    def not_rated_note(self) -> None:
+        if self.data.not_rated:
+            paragraph(self.document, self.tr("eval.not_rated_note",
+                                             areas=joined(self.data.not_rated, self.lang)))  # fmt: skip
+
+    def score_text(self, score: float | None) -> str:
+        """A score, or "not rated" when there was nothing to score (never 0 or None)."""
+        return self.tr("eval.not_rated") if score is None else number(score)
+
+    def subheading(self, text: str) -> None:
+        if self.lang == "zh":
+            paragraph(self.document, text, bold=True, indent=False)
+        else:
+            heading(self.document, text, 2)
 
     def overall_text(self) -> str:
         overall = self.data.overall
@@ -207,7 +220,7 @@ class ReportWriter:
                   self.tr("doc.report.action"), self.tr("doc.report.owner"),
                   self.tr("doc.aar.completion" if english_matrix else "doc.report.due"),
                   self.tr("doc.report.status")]  # fmt: skip
-        table(self.document, header, rows, widths_mm=(10, 40, 50, 24, 18, 14), align_center=(0,))
+        self.table(header, rows, widths_mm=(10, 40, 50, 24, 18, 14), align_center=(0,))
 
     def method_text(self) -> None:
         """How the drill was evaluated, by whom, and what coverage means."""

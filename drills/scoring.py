@@ -14,7 +14,8 @@ Credit of an item, 0..1 (na items are left out of every score):
     x the quality mark's factor: P 1, S 0.9, M 0.7, U 0.5 (no mark: 1).
 Who did it and in which order do not change the credit: they become findings (drills.findings).
 
-Area or role score = 100 x sum of credits / items that are not na (None when there are none).
+Area or role score = 100 x sum of credits / items that are not na. An area or role with no entry
+but na ones has nothing to score: it is "not rated" (score None, never 0) and left out of means.
 Coverage = share of the items with an entry (an na entry counts as observed).
 Rating and grade bands: drills.ratings (P >= 90, S >= 75, M >= 50, U below; no rating when
 under 50 % of the items were observed). Since a gap earns nothing, an area observed below 90 % can
@@ -96,10 +97,16 @@ class Counts(Progress):
         return self.share if self.total else None
 
     @property
+    def rated(self) -> bool:
+        """Whether anything in the group can be scored: an entry other than na. A group with
+        none is "not rated" (never 0) and is left out of every mean."""
+        return self.done + self.partly + self.not_done > 0
+
+    @property
     def score(self) -> float | None:
-        """0-100 over the items that are not na (None when there are none)."""
+        """0-100 over the items that are not na (None when the group is not rated)."""
         expected = self.total - self.na
-        return round(100.0 * self.credit / expected, 4) if expected else None
+        return round(100.0 * self.credit / expected, 4) if expected and self.rated else None
 
 
 def _count(results: Sequence[ItemResult]) -> Counts:

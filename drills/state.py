@@ -94,6 +94,28 @@ class DrillState:
         entry = self.items.get(item_id)
         return entry.rating if entry is not None else None
 
+    def amendments_of(self, observation_id: str) -> tuple[Observation, ...]:
+        """The amendments in force of an item, free or answer observation, oldest first."""
+        return self._amendments.get(observation_id, ())
+
+    def entry_of(self, observation: Observation) -> Entry:
+        """Any item, free or answer observation as it stands after its amendments, withdrawn
+        or superseded ones included (the process record shows them all)."""
+        return _entry(observation, self._amendments, self._clock)
+
+    def undo_of(self, observation_id: str) -> Observation | None:
+        """The undo in force that withdrew the observation (None when it is in force)."""
+        if observation_id not in self.withdrawn:
+            return None
+        for observation in reversed(self.observations):
+            if (
+                observation.kind == "undo"
+                and observation.ref == observation_id
+                and observation.id not in self.withdrawn
+            ):
+                return observation
+        return None
+
     def answers_to(self, inject_id: str) -> list[Entry]:
         return [entry for entry in self.answers if entry.inject_id == inject_id]
 

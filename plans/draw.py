@@ -42,13 +42,16 @@ PHASE_COLOURS = {
     "recovery": "#d9d9d9",
 }
 OTHER_PHASE = "#ffffff"
-OUTCOME_COLOURS = {
+OUTCOME_COLOURS = {  # one colour per category of drills.evaluation, and steps not drilled
     "on_time": "#9fd89f",
     "late": "#ffd966",
-    "missed": "#f08080",
-    "out_of_scope": "#e6e6e6",
+    "partly": "#f4b183",
+    "not_done": "#f08080",
+    "na": "#d0d0d0",
+    "not_observed": "#9fc5e8",
+    "out_of_scope": "#f2f2f2",
 }
-NOT_OBSERVED = "#ffffff"
+NO_RESULT = "#ffffff"
 INVISIBLE = {"label": "", "style": "invis", "width": "0", "height": "0", "margin": "0"}
 HIGHLIGHT = "#c0392b"
 LINE = "#555555"
@@ -197,7 +200,7 @@ def _node_style(step: Step, lang: str, outcome: Mapping[str, str] | None, hot: b
         style["fillcolor"] = PHASE_COLOURS.get(step.phase, OTHER_PHASE)
     else:
         result = outcome.get(step.id)
-        style["fillcolor"] = OUTCOME_COLOURS.get(result, NOT_OBSERVED)
+        style["fillcolor"] = OUTCOME_COLOURS.get(result, NO_RESULT)
         if result == "out_of_scope":
             style["style"] = "rounded,filled,dashed"
     if hot:
@@ -237,8 +240,10 @@ def _legend(chart: graphviz.Digraph, steps: list[Step], lang: str, outcome, dash
         used = {s.phase for s in steps}
         keys = [(t(f"phase.{p}", lang=lang), c) for p, c in PHASE_COLOURS.items() if p in used]
     else:
-        keys = [(t(f"draw.outcome.{k}", lang=lang), c) for k, c in OUTCOME_COLOURS.items()]
-        keys.append((t("draw.outcome.not_observed", lang=lang), NOT_OBSERVED))
+        used = {outcome.get(s.id) for s in steps}
+        keys = [
+            (t(f"draw.outcome.{k}", lang=lang), c) for k, c in OUTCOME_COLOURS.items() if k in used
+        ]
     if not keys:
         return
     with chart.subgraph(name="cluster_legend") as box:

@@ -134,7 +134,7 @@ MESSAGES = {
         ),
     ),
     "doc.report.coverage_note": (
-        "观察覆盖率为有评估记录的检查项占应检查项的比例；未被观察到的检查项按未完成计，不作为通过。",
+        "观察覆盖率为有评估记录的检查项占应检查项的比例；未被观察到的检查项单列为“未观察到”，不得分，不作为通过。",
         (
             "Coverage is the share of expected checklist items that an evaluator recorded; an "
             "item nobody observed counts as a gap, never as a pass."
@@ -207,7 +207,7 @@ MESSAGES = {
     "doc.report.status": ("状态", "Status"),
     "doc.report.no_actions": ("暂无纠正行动。", "No corrective actions yet."),
     "doc.report.signature": ("演练评估组", "Evaluation team"),
-    "doc.report.annex_timeline": ("演练过程记录", "Exercise timeline"),
+    "doc.report.annex_timeline": ("演练时间线", "Exercise timeline"),
     "doc.report.annex_reveal": ("演练保密与揭示记录", "Blindness log"),
     "doc.report.annex_participants": ("参演机构及人员名单", "Exercise participants"),
     "doc.report.reveal_intro": (
@@ -274,9 +274,11 @@ MESSAGES = {
     "doc.aar.areas": ("改进方向", "Areas for Improvement"),
     "doc.aar.conclusion": ("结论", "Conclusion"),
     "doc.aar.improvement_plan": ("附录A：改进计划", "Appendix A: Improvement Plan"),
-    "doc.aar.appendix_timeline": ("附录B：演练过程记录", "Appendix B: Exercise Timeline"),
-    "doc.aar.appendix_blindness": ("附录C：演练保密记录", "Appendix C: Blindness Log"),
-    "doc.aar.appendix_participants": ("附录D：参演人员", "Appendix D: Exercise Participants"),
+    "doc.aar.appendix_record": ("附录B：演练过程记录", "Appendix B: Exercise Record"),
+    "doc.aar.appendix_timeline": ("附录C：演练时间线", "Appendix C: Exercise Timeline"),
+    "doc.aar.appendix_blindness": ("附录D：演练保密记录", "Appendix D: Blindness Log"),
+    "doc.aar.appendix_participants": ("附录E：参演人员", "Appendix E: Exercise Participants"),
+    "doc.aar.appendix_photos": ("附录F：现场照片", "Appendix F: Photographs"),
     "doc.aar.issue": ("问题/改进方向", "Issue / Area for Improvement"),
     "doc.aar.completion": ("完成日期", "Completion Date"),
     # debrief for participants

@@ -116,6 +116,8 @@ def test_only_an_evaluator_of_the_drill_records_as_themselves(world, who, evalua
         ({"rating": None}, "drills_store.observation.no_rating"),
         ({"rating": "great"}, "drills_store.observation.rating"),
         ({"quality": "X"}, "drills_store.observation.quality"),
+        # a quality mark says how well something was done: "not done" takes none
+        ({"rating": "not_done", "quality": "M"}, "drills_store.observation.quality_not_done"),
         ({"happened_at": at(9), "entered_at": at(8)}, "drills_store.observation.happened_later"),
         ({"happened_at": at(-5)}, "drills_store.observation.before_start"),
         ({"kind": "free", "item": None, "note": " "}, "drills_store.observation.empty"),

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from i18n import t
 from plans import draw
 from plans.model import Level, Plan, Role, Step
 
@@ -142,16 +143,21 @@ def test_a_co_owner_in_the_role_filter_gets_the_step_in_its_own_lane():
     [
         ("on_time", "#9fd89f"),
         ("late", "#ffd966"),
-        ("missed", "#f08080"),
-        ("out_of_scope", "#e6e6e6"),
+        ("partly", "#f4b183"),
+        ("not_done", "#f08080"),
+        ("na", "#d0d0d0"),
+        ("not_observed", "#9fc5e8"),
+        ("out_of_scope", "#f2f2f2"),
         (None, "#ffffff"),
     ],
 )
 def test_a_drill_outcome_colours_the_steps_by_result(result, colour):
-    outcome = {"s3": result} if result else {}
+    outcome = {"s1": "on_time", "s3": result} if result else {"s1": "on_time"}
     chart = draw.flow_chart(PLAN, outcome=outcome)
     assert f'fillcolor="{colour}"' in node_lines(chart)["现场抢险"]
     assert "按时完成" in chart.source and "信息报告" not in chart.source
+    if result:  # the legend names each category shown, in its own colour
+        assert t(f"draw.outcome.{result}") in chart.source
 
 
 def test_highlighted_steps_and_the_arrows_between_them_stand_out():

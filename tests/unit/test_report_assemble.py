@@ -43,12 +43,16 @@ def test_the_report_data_scores_gaps_as_gaps_and_colours_each_step():
     data, evaluation, findings = report_data(
         design, plan, checklist, observations, clock, (), reveal, lang="zh"
     )
+    # not done and not observed are distinct categories, never both "missed"
     assert outcome_by_step(plan, evaluation) == {
         "s1": "on_time",
         "s2": "late",
-        "s3": "missed",
-        "s4": "missed",
+        "s3": "not_done",
+        "s4": "not_observed",
     }
+    assert data.categories == evaluation.category_counts == {
+        "on_time": 1, "late": 1, "partly": 0, "not_done": 1, "na": 0, "not_observed": 1,
+    }  # fmt: skip
     assert evaluation.coverage < 1
     assert any("c3" in f.id for f in findings)
     assert data.reveal_log[0].event == "创建"  # named in the report's language
@@ -121,12 +125,17 @@ def test_the_excel_items_sheet_lists_every_checklist_item_with_its_result():
 
     plan, design, checklist, observations, clock, reveal = _record()
     data, _, _ = report_data(design, plan, checklist, observations, clock, (), reveal, lang="zh")
-    assert [r.rating for r in data.item_rows] == ["已完成", "已完成", "未完成", "未观察到"]
+    assert [r.rating for r in data.item_rows] == ["按时完成", "超时完成", "未完成", "未观察到"]
     assert [r.timing for r in data.item_rows][:2] == ["按时", "超时"]
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
     sheet = book["检查项"]
     assert sheet.max_row == 1 + len(checklist)
-    assert sheet.cell(2, 4).value == "已完成"
+    assert [sheet.cell(2, c).value for c in (1, 2, 4, 6)] == [
+        "c1",
+        "s1",
+        checklist[0].name,
+        "按时完成",
+    ]
 
 
 def test_the_reveal_log_events_are_named_in_the_reports_language():

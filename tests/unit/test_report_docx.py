@@ -84,7 +84,8 @@ def report_data(lang: str = "zh", **changes) -> ReportData:
         "actions": [ActionRow("响应启动超时", "修订启动响应时限并培训", "应急指挥部", date(2026, 6, 30),
                            "in_progress"),
                  ActionRow("器材准备不足", "=HYPERLINK(\"x\")", "抢险救援组", "2026-06-15", "open")],
-        "outcome": {"s1": "on_time", "s2": "late", "s3": "missed", "s4": "out_of_scope"},
+        "outcome": {"s1": "on_time", "s2": "late", "s3": "not_done", "s4": "out_of_scope"},
+        "categories": {"on_time": 3, "late": 1, "partly": 1, "not_done": 1, "not_observed": 2},
         "conclusion": "演练达到预期目的。" if zh else "The exercise met its objectives.",
         "item_rows": [ItemRow("预警与信息报告", "报告事故信息", "指挥部办公室", "done", "on_time", 8, 10)],
     }  # fmt: skip
@@ -110,8 +111,9 @@ def test_the_chinese_report_has_the_aqt_9009_structure_and_gbt_9704_layout(chart
     second = [t for level, t in headings(doc) if level == 2]
     assert second[:5] == ["（一）总体评估结果", "（二）各评估项目得分", "（三）评定等级调整说明",
                           "（四）处置流程完成情况", "（五）主要成效"]  # fmt: skip
-    assert styled(doc, "Annex Label") == ["附件1", "附件2", "附件3"]
-    assert styled(doc, "Title")[1:] == ["演练过程记录", "演练保密与揭示记录", "参演机构及人员名单"]
+    assert styled(doc, "Annex Label") == ["附件1", "附件2", "附件3", "附件4"]
+    assert styled(doc, "Title")[1:] == ["演练过程记录", "演练时间线", "演练保密与揭示记录",
+                                        "参演机构及人员名单"]  # fmt: skip
     assert picture_count(doc) >= 2
     assert_official_zh(doc)
 
@@ -128,7 +130,8 @@ def test_the_score_table_shows_coverage_beside_scores_and_the_overrides(charts):
     text = all_text(doc)
     assert "计算等级为M，评估组调整为S。理由：延误由注入时间误差造成" in text
     assert "下列项目观察覆盖率低于80%，其得分仅供参考：指挥与协调。" in text
-    assert "按时完成1项，超时完成1项，未完成1项，不在本次演练范围1项" in text
+    # the item counts in the one vocabulary of categories (data.categories)
+    assert "按时完成3项，超时完成1项，部分完成1项，未完成1项，不适用0项，未观察到2项" in text
 
 
 def test_problems_are_grouped_by_grade_with_causes_and_actions_are_tabled():
@@ -176,8 +179,8 @@ def test_the_english_report_is_an_hseep_after_action_report(charts):
     top = [t for level, t in headings(doc) if level == 1]
     assert top == ["Executive Summary", "Exercise Overview", "Evaluation Method", "Exercise Timeline",
                    "Analysis of Capabilities", "Conclusion", "Appendix A: Improvement Plan",
-                   "Appendix B: Exercise Timeline", "Appendix C: Blindness Log",
-                   "Appendix D: Exercise Participants"]  # fmt: skip
+                   "Appendix B: Exercise Record", "Appendix C: Exercise Timeline",
+                   "Appendix D: Blindness Log", "Appendix E: Exercise Participants"]  # fmt: skip
     assert styled(doc, "Subtitle") == ["After-Action Report / Improvement Plan"]
     ratings = table_with_header(doc, ["Capability area", "Items", "Coverage", "Score", "P", "S",
                                       "M", "U"])  # fmt: skip
@@ -214,7 +217,8 @@ def test_the_debrief_tells_participants_what_happened_without_names():
 
 def test_the_excel_export_holds_every_figure():
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(report_data())))
-    assert book.sheetnames == ["概况", "得分", "检查项", "问题", "纠正行动", "时间线", "步骤结果"]
+    assert book.sheetnames == ["概况", "得分", "检查项", "过程记录", "问题", "纠正行动", "时间线",
+                               "步骤结果"]  # fmt: skip
     scores = list(book["得分"].values)
     assert scores[0][:4] == ("评估项目", "检查项", "覆盖率", "得分")
     assert scores[2] == ("指挥与协调", 6, 0.5, 61.0, "M", "S", "延误由注入时间误差造成")
@@ -247,11 +251,11 @@ def test_the_excel_timeline_rounds_minutes_and_says_clock_events_in_full(lang, s
     items = [ItemRow("预警与信息报告", "报告事故信息", minute=1.538613416666667)]
     data = report_data(lang, timeline=timeline, item_rows=items, duration_min=95.4166666)
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
-    rows = list(book.worksheets[5].values)[1:]
+    rows = list(book.worksheets[6].values)[1:]
     assert [(minute, what) for minute, _, what, _ in rows] == [
         (0, started), (1.5, "报告事故信息"), (12.0, paused), (20, "开始"),
     ]  # fmt: skip
-    assert list(book.worksheets[2].values)[1][5] == 1.5
+    assert list(book.worksheets[2].values)[1][8] == 1.5
     summary = book.worksheets[0]
     assert dict(list(summary.values)[1:])[t("doc.report.duration", lang=lang)] == 95.4
     started_cell = next(c for c in summary["B"] if c.value == START.replace(tzinfo=None))

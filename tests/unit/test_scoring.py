@@ -40,7 +40,7 @@ def many(phase_ratings: dict[str, list[str | None]]):
     [
         (["done", "done", "done", "done"], 1.0, 100.0, 0),
         (["done", "done", None, None], 0.5, 50.0, 2),  # a gap earns nothing
-        ([None, None, None, None], 0.0, 0.0, 4),
+        ([None, None, None, None], 0.0, None, 4),  # nothing to score: not rated, never 0
         (["done", "na", None, None], 0.5, 100 / 3, 2),  # na is observed, left out of the score
         (["partly", "not_done", "done", "done"], 1.0, 62.5, 0),
         (["na", "na", "na", "na"], 1.0, None, 0),
@@ -389,7 +389,8 @@ def test_roles_are_scored_by_the_items_lead_role():
     assert list(roles) == ["r1", "r2", ""]
     assert (roles["r1"].score, roles["r1"].counts.total) == (100.0, 1)
     assert (roles["r2"].score, roles["r2"].rating) == (75.0, "S")
-    assert (roles[""].score, roles[""].coverage, roles[""].rating) == (0.0, 0.0, None)
+    # nothing observed for the item of no role: not rated, never 0
+    assert (roles[""].score, roles[""].coverage, roles[""].rating) == (None, 0.0, None)
 
 
 def test_an_items_evidence_is_its_observation_and_amendments():
