@@ -3,6 +3,7 @@ the unit's area weights, the documents, and the way from plan-defect findings to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -12,20 +13,23 @@ from access.errors import NotAllowedError
 from db import (
     actions_store,
     analytics_store,
+    drills_record,
     drills_store,
     findings_store,
     plans_store,
     revision_store,
 )
 from drills.actions import revision_findings
+from drills.evaluation import evaluate
 from drills.model import ClockEvent
 from drills.ratings import AREAS, RatingOverride
 from drills.report_assemble import evaluation_report_bytes, report_data
-from drills.scoring import NO_ROLE
-from i18n import t
+from i18n import LANGUAGES, t
 from plans.errors import PlanError
 from ui import may, md, now, open_version, show_error
+from ui import review_record as record_panels
 from ui.drill_console import CLOCK_KINDS
+from ui.review_record import score_text
 
 RATINGS = ("P", "S", "M", "U")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -33,7 +37,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 @dataclass
 class Review:
-    """An ended drill's record and its evaluation as the store holds it now."""
+    """An ended drill's record and its one evaluation (drills.evaluation), computed once per
+    page run; `data` is its view in the screen's language, `document(lang)` in any language."""
 
     drill_id: int
     summary: object
@@ -47,10 +52,11 @@ class Review:
     weights: dict
     participants: dict
     reviews: list  # StoredReview
-    data: object  # ReportData
-    evaluation: object
+    data: object  # ReportData in the screen's language
+    evaluation: object  # drills.evaluation.DrillEvaluation
     proposed: list
     editor: bool  # may edit findings, actions and ratings
+    document: Callable[[str], object] = lambda lang: None  # ReportData in `lang`
 
 
 def load(conn, actor, drill_id: int, lang: str) -> Review:
@@ -72,29 +78,51 @@ def load(conn, actor, drill_id: int, lang: str) -> Review:
         weights = {}
     participants = findings_store.participants_of(conn, actor, drill_id)
     reviews = findings_store.list_reviews(conn, actor, drill_id)
-    data, evaluation, proposed = report_data(
-        design,
-        plan,
-        checklist,
-        observations,
-        [ClockEvent(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_KINDS],
-        [(v.inject, v.released_at) for v in views if v.released_at],
-        drills_store.reveal_log(conn, actor, drill_id),
-        lang=lang,
-        participants=participants,
-        weights=weights,
-        overrides=[o.override for o in overrides],
-        findings=[s.finding for s in stored] if stored else None,
-        actions=[a.action for a in actions],
-        reviews=[r.review for r in reviews],
-        findings_lang=plan.language if plan.language in ("zh", "en") else lang,
-    )
+    extras = drills_record.record_extras(conn, actor, drill_id)
+    clock = [ClockEvent(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_KINDS]
+    released = [(v.inject, v.released_at) for v in views if v.released_at]
+    evaluation = evaluate(
+        checklist, observations, clock, released, weights=weights,
+        overrides=[o.override for o in overrides], injects=design.injects,
+        settlements=_settlements(conn, actor, drill_id),
+    )  # fmt: skip
+    reveal = drills_store.reveal_log(conn, actor, drill_id)
+    proposed = None
+
+    def document(in_lang: str):
+        nonlocal proposed
+        data, _, proposed = report_data(
+            design, plan, checklist, observations, clock, released, reveal, lang=in_lang,
+            plan_version=_version_label(extras.version_number, in_lang),
+            participants=participants, findings=[s.finding for s in stored] if stored else None,
+            actions=[a.action for a in actions], reviews=[r.review for r in reviews],
+            findings_lang=plan.language if plan.language in ("zh", "en") else lang,
+            names=extras.names, photos={k: p.data for k, p in extras.photos.items()},
+            evaluation=evaluation, proposed=proposed,
+        )  # fmt: skip
+        return data
+
+    data = document(lang)
     editor = actor.username in design.directors or actor.username in design.evaluation_leads
     return Review(
         drill_id, summary, design, plan, checklist, observations, stored, actions, overrides,
         weights, participants, reviews, data,
-        evaluation, proposed, editor,
+        evaluation, proposed, editor, document,
     )  # fmt: skip
+
+
+def _version_label(number: int | None, lang: str) -> str:
+    return t("eval.version", lang=lang, n=number) if number is not None else ""
+
+
+def _settlements(conn, actor, drill_id: int) -> list:
+    """The lead's settlements of conflicts between evaluators, from the conflicts store when
+    this installation has it (none otherwise: the latest entry counts, flagged)."""
+    try:
+        from db import drills_conflicts
+    except ImportError:
+        return []
+    return [s.settlement for s in drills_conflicts.settled_conflicts(conn, actor, drill_id)]
 
 
 def save_evaluation(conn, actor, review: Review, *, force: bool = False) -> bool:
@@ -105,7 +133,9 @@ def save_evaluation(conn, actor, review: Review, *, force: bool = False) -> bool
     if not review.editor or (st.session_state.get(key) and not force):
         return False
     try:
-        analytics_store.save_scores(conn, actor, review.drill_id, review.evaluation, now=now())
+        analytics_store.save_scores(
+            conn, actor, review.drill_id, review.evaluation.scores, now=now()
+        )
         added = findings_store.save_proposed_findings(
             conn, actor, review.drill_id, review.proposed, now=now()
         )
@@ -123,23 +153,21 @@ def rating_label(code: str | None) -> str:
 def scores(conn, actor, review: Review) -> None:
     ev = review.evaluation
     cols = st.columns(3)
-    observed = bool(ev.coverage)  # with nothing observed a score of 0 would say "failed"
-    cols[0].metric(
-        t("review.overall"), f"{ev.score:.0f}" if observed and ev.score is not None else "—"
-    )
+    cols[0].metric(t("review.overall"), score_text(ev.score))
     cols[1].metric(t("review.grade"), t(f"scoring.grade.{ev.grade}") if ev.grade else "—")
     cols[2].metric(
         t("review.coverage"),
         "—" if ev.coverage is None else f"{ev.coverage:.0%}",
         help=t("review.coverage_help"),
     )
+    record_panels.categories(review)
     areas = [a for a in ev.areas if a.counts.total]
     rows = [
         {
             t("review.col.area"): t(f"scoring.area.{a.area}"),
             t("review.col.items"): a.counts.total,
             t("review.coverage"): a.coverage,
-            t("review.col.score"): round(a.score) if a.score is not None and a.coverage else None,
+            t("review.col.score"): score_text(a.score),
             t("review.col.weight"): a.weight,
             t("review.col.computed"): a.computed_rating or "—",
             t("review.col.rating"): a.rating or "—",
@@ -147,15 +175,12 @@ def scores(conn, actor, review: Review) -> None:
         }
         for a in areas
     ]
-    if rows:
-        frame = pd.DataFrame(rows)
-    if rows and frame[t("review.col.score")].notna().any():
-        st.bar_chart(
-            frame.set_index(t("review.col.area"))[[t("review.col.score")]], horizontal=True
-        )
+    rated = {t(f"scoring.area.{a.area}"): round(a.score) for a in areas if a.score is not None}
+    if rated:
+        st.bar_chart(pd.DataFrame({t("review.col.score"): rated}), horizontal=True)
     if rows:
         st.dataframe(
-            frame,
+            pd.DataFrame(rows),
             hide_index=True,
             width="stretch",
             column_config={
@@ -163,25 +188,16 @@ def scores(conn, actor, review: Review) -> None:
                     format="percent", min_value=0, max_value=1
                 )
             },
+            key="review_areas_table",
         )
     roles = {r.id: r.name for r in review.plan.roles}
     st.markdown(f"**{t('review.by_role')}**")
     st.dataframe(
-        [
-            {
-                t("review.col.role"): "—" if r.role == NO_ROLE else roles.get(r.role, r.role),
-                t("review.col.items"): r.counts.total,
-                t("review.col.done"): r.counts.done + r.counts.partly,
-                t("review.col.missed"): r.counts.not_done + r.counts.not_observed,
-                t("review.col.late"): r.counts.late,
-                t("review.col.score"): None if r.score is None else round(r.score),
-                t("review.col.rating"): r.rating or "—",
-            }
-            for r in ev.roles
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+        record_panels.role_rows(review, roles), hide_index=True, width="stretch",
+        key="review_roles_table",
+    )  # fmt: skip
+    record_panels.items(review)
+    record_panels.record(review)
     if review.editor and areas:
         _override_form(conn, actor, review, [a.area for a in areas])
     if "admin" in actor.roles or (
@@ -251,15 +267,24 @@ def _rescore(conn, actor, drill_id: int, message: str) -> None:
 
 
 def documents(review: Review) -> None:
+    """The downloads, in the language chosen here (by default the plan's: its structure, AQ/T
+    9009 or HSEEP, follows the document's language, never the screen's)."""
     from drills.report_docx import build_debrief, report_xlsx
     from plans.docx_style import to_docx_bytes
 
     st.caption(t("review.d.help"))
     drill = review.drill_id
+    plan_lang = review.plan.language if review.plan.language in LANGUAGES else "zh"
+    lang = st.radio(
+        t("eval.screen.doc_language"), LANGUAGES, index=LANGUAGES.index(plan_lang),
+        format_func=lambda code: t(f"eval.lang.{code}"), horizontal=True,
+        help=t("eval.screen.doc_language_help"), key="review_doc_lang",
+    )  # fmt: skip
+    data = review.data if lang == review.data.lang else review.document(lang)
     st.download_button(
         t("drillpage.report_word"),
-        lambda: evaluation_report_bytes(review.data, review.plan, level=review.design.level),
-        file_name=f"drill-{drill}-report.docx",
+        lambda: evaluation_report_bytes(data, review.plan, level=review.design.level),
+        file_name=f"drill-{drill}-report-{lang}.docx",
         mime=DOCX,
         key="review_report",
         icon=":material/description:",
@@ -267,8 +292,8 @@ def documents(review: Review) -> None:
     )
     st.download_button(
         t("review.d.debrief"),
-        lambda: to_docx_bytes(build_debrief(review.data)),
-        file_name=f"drill-{drill}-debrief.docx",
+        lambda: to_docx_bytes(build_debrief(data)),
+        file_name=f"drill-{drill}-debrief-{lang}.docx",
         mime=DOCX,
         key="review_debrief",
         icon=":material/campaign:",
@@ -276,8 +301,8 @@ def documents(review: Review) -> None:
     )
     st.download_button(
         t("drillpage.report_excel"),
-        lambda: report_xlsx(review.data),
-        file_name=f"drill-{drill}.xlsx",
+        lambda: report_xlsx(data),
+        file_name=f"drill-{drill}-{lang}.xlsx",
         key="review_excel",
         icon=":material/table:",
     )

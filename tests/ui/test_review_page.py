@@ -13,6 +13,7 @@ import pytest
 
 from db import actions_store, drills_store, findings_store, revision_store
 from drills.actions import CorrectiveAction, ParticipantReview
+from i18n import t
 from tests.integration.drills_world import obs
 from tests.ui.test_drill_pages import open_page, running_drill, texts
 
@@ -306,4 +307,5 @@ def test_a_drill_nobody_observed_shows_no_score_rather_than_zero(world):
     drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
     at = review_page(world, "lead", drill_id)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["总分"] == "—" and metrics["评估覆盖率"] == "0%"
+    # nothing to score: "not rated", never 0
+    assert metrics["总分"] == t("eval.not_rated") and metrics["评估覆盖率"] == "0%"

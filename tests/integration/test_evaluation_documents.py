@@ -1,0 +1,268 @@
+"""One drill with every kind of entry, on a real DuckDB file: the review screen, the Word report,
+the participants' debrief and the Excel workbook all say what the one evaluation says.
+
+The drill (drills_world's chemical plan, eva watching r1 and r2, evb watching r3; the extra items
+x1-x4 belong to no step):
+    c1  report       eva: partly (undone), then done P at min 5           -> on time
+    c2  activation   eva: done S at min 40, limit 30                      -> late
+    c3  disposal     evb: partly at min 20 with a photo; amended after
+                     the end to done, with a reason                       -> on time
+    c4  termination  eva: not done (an M on it is refused)                -> not done
+    x1  public_info  eva: not applicable                                  -> na; area not rated
+    x2  recovery     nobody                                               -> not observed; not rated
+    x3  disposal     eva done at 25; evb done at 22 (undone), not done
+                     at 26: the two disagree                              -> not done, conflict
+    x4  command      eva: partly M at min 30                              -> partly
+and an answer to the question inject q1, an unexpected action noted by evb.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zlib
+from datetime import timedelta
+
+import docx as python_docx
+import openpyxl
+import pytest
+
+import bootstrap
+from db import drills_store, users_store
+from db.errors import StoreError
+from drills.checklist import derive_checklist
+from drills.model import ChecklistItem, EvaluatorAssignment
+from drills.report_assemble import evaluation_report_bytes
+from drills.report_docx import build_debrief, report_xlsx
+from i18n import t
+from plans.docx_style import to_docx_bytes
+from tests.integration.drills_world import T0, at, design, obs, seed
+from tests.sample_plans import chemical_plan
+from tests.ui.test_drill_pages import open_page
+from ui import review as review_panels
+
+NAMES = {"director": "周导调", "eva": "王评估", "evb": "李评估", "lead": "陈组长"}
+EXPECTED = {"on_time": 2, "late": 1, "partly": 1, "not_done": 2, "na": 1, "not_observed": 1}
+REASON = "复核现场视频，阀门已完全关闭"
+
+
+def tiny_png() -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    rows = b"".join(b"\x00" + b"\xc0\x30\x30" * 8 for _ in range(8))
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))  # fmt: skip
+
+
+def checklist() -> tuple[ChecklistItem, ...]:
+    derived = derive_checklist(chemical_plan(), level="I", roles=("r1", "r2", "r3"))
+    extra = (
+        ChecklistItem("x1", "发布事故信息", phase="public_info", position=4),
+        ChecklistItem("x2", "现场洗消", roles=("r3",), phase="recovery", position=5),
+        ChecklistItem("x3", "设置警戒区", phase="disposal", position=6),
+        ChecklistItem("x4", "组织会商", roles=("r2",), phase="command", position=7),
+    )
+    return (*derived, *extra)
+
+
+@pytest.fixture
+def drill(tmp_path, monkeypatch):
+    """The drill of the module docstring, ended, with its world."""
+    world = seed(tmp_path / "evaluation.duckdb")
+    monkeypatch.setattr(bootstrap, "get_db", lambda: world.db)
+    monkeypatch.setenv("PLANDRILL_DEMO", "0")
+    for user, name in NAMES.items():
+        users_store.update_user(world.db, world.root, world.actors[user].user_id,
+                                display_name=name, now=T0 - timedelta(days=1))  # fmt: skip
+    world.actors.update({u: users_store.act_as(world.db, u) for u in NAMES})
+    evaluators = (EvaluatorAssignment("eva", ("r1", "r2")), EvaluatorAssignment("evb", ("r3",)))
+    chosen = design(world, checklist=checklist(), evaluators=evaluators)
+    db, director = world.db, world.director
+    drill_id = drills_store.create_drill(db, director, chosen, now=at(-60))
+    drills_store.seal_drill(db, director, drill_id, now=at(-50))
+    drills_store.start_drill(db, director, drill_id, now=at(0))
+    drills_store.release_inject(db, director, drill_id, "q1", now=at(8))
+
+    def tap(evaluator, item, minute, oid, **fields):
+        entry = obs(drill_id, evaluator, item, minute=minute, oid=oid, **fields)
+        assert drills_store.record_observation(db, world.actors[evaluator], entry)
+
+    tap("eva", "c1", 4, "c1-partly", rating="partly")
+    tap("eva", None, 4.5, "c1-undo", kind="undo", rating=None, ref="c1-partly")
+    tap("eva", "c1", 5, "c1-done", quality="P")
+    with pytest.raises(StoreError) as refused:
+        tap("eva", "c4", 6, "c4-m", rating="not_done", quality="M")
+    assert refused.value.key == "drills_store.observation.quality_not_done"
+    assert t(refused.value.key) != refused.value.key and "质量标记" in t(refused.value.key)
+    tap("eva", "c4", 6, "c4-not-done", rating="not_done", note="未宣布终止")
+    tap("eva", "x1", 7, "x1-na", rating="na")
+    tap("eva", None, 9, "q1-answer", kind="answer", rating=None, inject_id="q1",
+        note="30分钟内书面报告")  # fmt: skip
+    assert drills_store.attach_photo(db, world.evb, drill_id, tiny_png(), photo_id="p1",
+                                     now=at(20), observation_id="c3-partly")  # fmt: skip
+    tap("evb", "c3", 20, "c3-partly", rating="partly", photo_id="p1", note="阀门半开")
+    tap("evb", "x3", 22, "x3-b-done")
+    tap("evb", None, 23, "x3-b-undo", kind="undo", rating=None, ref="x3-b-done")
+    tap("eva", "x3", 25, "x3-a-done")
+    tap("evb", "x3", 26, "x3-b-not-done", rating="not_done")
+    tap("eva", "x4", 30, "x4-partly", rating="partly", quality="M")
+    tap("evb", None, 33, "free-1", kind="free", rating=None, note="现场人员自行架设水幕")
+    tap("eva", "c2", 40, "c2-late", quality="S")
+    drills_store.end_drill(db, director, drill_id, now=at(60))
+    tap("evb", "c3", 70, "c3-amend", kind="amendment", ref="c3-partly", rating="done",
+        reason=REASON, note="阀门已关闭", happened_at=at(20))  # fmt: skip
+    yield world, drill_id
+    world.db.close()
+
+
+def all_text(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for table in document.tables for row in table.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def table_with(document, first_cells: list[str]):
+    return next(
+        table for table in document.tables
+        if [c.text for c in table.rows[0].cells][: len(first_cells)] == first_cells
+    )  # fmt: skip
+
+
+def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
+    world, drill_id = drill
+    review = review_panels.load(world.db, world.lead, drill_id, "zh")
+    ev = review.evaluation
+
+    # the one evaluation
+    assert ev.category_counts == EXPECTED
+    assert {k: ev.categories[k] for k in ("c1", "c2", "c3", "c4", "x1", "x2", "x3", "x4")} == {
+        "c1": "on_time", "c2": "late", "c3": "on_time", "c4": "not_done", "x1": "na",
+        "x2": "not_observed", "x3": "not_done", "x4": "partly",
+    }  # fmt: skip
+    areas = {a.area: a.score for a in ev.areas if a.counts.total}
+    assert areas == {"warning_report": 100.0, "mobilisation": 45.0, "disposal": 50.0,
+                     "termination": 0.0, "command": 35.0, "public_info": None,
+                     "recovery": None}  # fmt: skip
+    assert ev.score == pytest.approx(46.0)  # the not rated areas are left out of the mean
+    assert [c.item_id for c in ev.conflicts] == ["x3"]
+    assert {e.evaluator for e in ev.conflicts[0].entries} == {"eva", "evb"}
+    undone = [r.id for r in ev.record if r.withdrawn]
+    assert undone == ["c1-partly", "x3-b-done"]
+    amended = next(r for r in ev.record if r.id == "c3-partly")
+    assert [after.reason for _, after in amended.amendments] == [REASON]
+    assert (amended.original_category, amended.category) == ("partly", "on_time")
+    assert {r.kind for r in ev.record} == {"item", "free", "answer"}
+    assert [r.photo_id for r in ev.photos] == ["p1"]
+    data = review.data
+    assert data.categories == EXPECTED
+    assert data.plan_version == "第1版"
+    record_ids = [r.id for r in data.record]
+    assert record_ids == [r.id for r in ev.record] and len(record_ids) == 12
+
+    # the Word report (AQ/T 9009: the plan is Chinese)
+    report = python_docx.Document(io.BytesIO(evaluation_report_bytes(data, review.plan)))
+    text = all_text(report)
+    assert t("eval.counts", total=8, **EXPECTED) in text
+    scores = table_with(report, ["序号", "评估项目"])
+    by_area = {row.cells[1].text: row.cells[4].text for row in scores.rows[1:]}
+    assert by_area["信息公开"] == by_area["后期处置"] == t("eval.not_rated")
+    assert by_area["综合得分"] == "46"
+    record = table_with(report, ["序号", t("eval.record.time"), t("eval.record.evaluator")])
+    rows = record.rows[1:]
+    assert len(rows) == len(ev.record)
+    for row, entry in zip(rows, ev.record, strict=True):
+        cells = [c.text for c in row.cells]
+        observed, recorded = entry.entry.current.happened_at, entry.entry.entered_at
+        assert f"{observed:%H:%M}" in cells[1] and f"记录于{recorded:%H:%M}" in cells[1]
+        assert cells[2] == NAMES[entry.entry.evaluator]
+        assert cells[5] == (entry.entry.quality or "")
+        struck = all(r.font.strike for r in row.cells[3].paragraphs[0].runs)
+        assert struck == entry.withdrawn, entry.id
+        assert ("【已撤销】" in cells[6]) == entry.withdrawn
+        assert ("【记录冲突】" in cells[6]) == entry.conflict, entry.id
+    c3 = [c.text for c in rows[record_ids.index("c3-partly")].cells]
+    assert (
+        c3[4] == "按时完成"
+        and "【更正】部分完成：阀门半开 → 按时完成：阀门已关闭" in c3[6]
+        and REASON in c3[6]
+    )
+    assert "见照片1" in c3[6]
+    answer = [c.text for c in rows[record_ids.index("q1-answer")].cells]
+    assert answer[3] == "对注入“提问：报告时限？”的回答" and "30分钟内书面报告" in answer[6]
+    free = [c.text for c in rows[record_ids.index("free-1")].cells]
+    assert free[3] == "意外行动" and "现场人员自行架设水幕" in free[6]
+    conflicts = table_with(report, ["序号", t("eval.record.what"), t("eval.conflicts.entries")])
+    assert [c.text for c in conflicts.rows[1].cells][1] == "设置警戒区"
+    assert (
+        "王评估" in conflicts.rows[1].cells[2].text and "李评估" in conflicts.rows[1].cells[2].text
+    )
+    assert "照片1：关闭泄漏阀门（李评估" in text
+    assert len(report.inline_shapes) >= 2  # the photo: a thumbnail and full size in the annex
+    for login in ("eva", "evb", "lead", "director"):
+        assert not re.search(rf"\b{login}\b", text), login
+    assert "陈组长" in text and "周导调" in text
+
+    # the debrief: what participants should see only
+    debrief = all_text(python_docx.Document(io.BytesIO(to_docx_bytes(build_debrief(data)))))
+    gaps = [f.title for f in review.proposed if f.kind == "gap"]
+    assert gaps and not any(title in debrief for title in gaps)
+    assert data.overall.grade == "" or data.overall.grade not in debrief
+    for word in ("46", "评定为", "王评估", "李评估", "陈组长"):
+        assert word not in debrief, word
+
+    # the workbook
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
+    summary = dict(list(book["概况"].values)[1:])
+    assert summary["预案版本"] == "第1版"
+    assert {k: summary[t(f"eval.category.{k}")] for k in EXPECTED} == EXPECTED
+    assert summary["综合得分"] == pytest.approx(46.0)
+    items = list(book["检查项"].values)
+    header = items[0]
+    got = {row[0]: row for row in items[1:]}
+    for result in ev.items:
+        row = got[result.item.id]
+        assert row[header.index(t("eval.xlsx.category"))] == t(
+            f"eval.category.{ev.categories[result.item.id]}"
+        )
+        assert (row[header.index(t("eval.xlsx.quality"))] or "") == (result.quality or "")
+        assert (row[1] or "") == (result.item.step_id or "")
+    assert REASON in got["c3"][header.index(t("eval.xlsx.amended"))]
+    assert got["x3"][header.index(t("eval.xlsx.conflict"))] == t("doc.yes_mark")
+    record_sheet = list(book["过程记录"].values)
+    assert len(record_sheet) == 1 + len(ev.record)
+    assert sum(1 for row in record_sheet[1:] if row[9]) == 2  # the two undone entries
+    outcome = {row[0]: row[1:] for row in list(book["步骤结果"].values)[1:]}
+    assert outcome["s1"] == ("报告事故信息", "按时完成") and outcome["s4"][1] == "未完成"
+    assert t("eval.xlsx.verification") in next(iter(book["纠正行动"].values))
+    strengths = [row for row in list(book["问题"].values)[1:] if row[-1] == t("doc.yes_mark")]
+    assert strengths and all(row[1] == t("eval.xlsx.strength_grade") for row in strengths)
+
+    # the English document is made from the same evaluation, in HSEEP form
+    english = review.document("en")
+    assert english.categories == EXPECTED and english.record[0].id == record_ids[0]
+    aar = all_text(python_docx.Document(io.BytesIO(evaluation_report_bytes(english, review.plan))))
+    assert t("eval.counts", lang="en", total=8, **EXPECTED) in aar
+    assert "After-Action Report" in aar
+
+    # the review screen
+    at = open_page(world, "drill_review", "lead", drill_id=drill_id)
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert {k: int(metrics[t(f"eval.category.{k}")]) for k in EXPECTED} == EXPECTED
+    assert metrics["总分"] == "46"
+    frames = [d.value for d in at.dataframe]
+    record_frame = next(f for f in frames if t("eval.xlsx.undone") in f.columns)
+    assert len(record_frame) == len(ev.record)
+    assert (record_frame[t("eval.xlsx.undone")] != "").sum() == 2
+    assert (record_frame[t("eval.xlsx.conflict")] == "⚠").sum() == 2
+    assert set(record_frame[t("eval.record.evaluator")]) == {"王评估", "李评估"}
+    area_frame = next(f for f in frames if t("review.col.weight") in f.columns)
+    shown = dict(zip(area_frame[t("review.col.area")], area_frame[t("review.col.score")],
+                     strict=True))  # fmt: skip
+    assert shown["信息公开"] == shown["后期处置"] == t("eval.not_rated")
+    assert shown["应急处置"] == "50"
