@@ -150,6 +150,7 @@ def plan_word(
                                        cards=cards)  # fmt: skip
         return WordPlan(to_docx_bytes(document), "structured")
     words = _Words(doc, first)
+    _place_written_by_hand(doc, words, first)
     if base is not None and base is not first:
         _apply(doc, words, first, base, None)
     if base is not None:
@@ -330,6 +331,33 @@ def _apply(doc: OriginalDocx, words: _Words, old: Plan, new: Plan, mark) -> list
         words.at[step.id] = ([p], _text(step))
         changes.append(WordChange("added", step.id, "", _text(step), True))
     return changes
+
+
+def _place_written_by_hand(doc: OriginalDocx, words: _Words, first: Plan) -> None:
+    """Steps the plan owner wrote into the first version (no source in the document) go into
+    the body after their predecessor, unless their words are in the document already (a step
+    the import missed, added back by hand). What the owner removed or reworded while reviewing
+    the import stays as the document says: the document is what was approved with it."""
+    written = [s for s in first.steps if s.source is None and _text(s)]
+    if not written:
+        return
+    body = _squeeze(doc.body_text())
+    order = [s.id for s in first.steps]
+    last_after: dict[int, object] = {}
+    for step in written:
+        if _squeeze(_text(step)) in body:
+            continue
+        near = _predecessor_paragraph(words, step, order)
+        if near is None:
+            near = doc.last_paragraph()
+        near = last_after.get(id(near), near)
+        p = doc.insert_after(near, _text(step), None)
+        last_after[id(near)] = p
+        words.at[step.id] = ([p], _text(step))
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _removed(diff, old_id: str) -> bool:

@@ -136,6 +136,10 @@ class OriginalDocx:
             out.append(p)
         return out
 
+    def body_text(self) -> str:
+        """Every paragraph's text, one per line (tables included)."""
+        return "\n".join(self.text_of(p) for p in self.body.iter(_P))
+
     def text_of(self, p) -> str:
         """The paragraph's text as the reader sees it (spaces collapsed, trimmed)."""
         return _cleaned(_atoms(p))[0]

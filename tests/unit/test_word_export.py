@@ -265,3 +265,21 @@ def test_a_document_without_a_page_gets_the_gbt_9704_page_and_one_with_a_page_ke
                                               original=(name, data)).data)).sections[0]  # fmt: skip
     assert (kept.page_width, kept.top_margin, kept.left_margin) == (
         own.page_width, own.top_margin, own.left_margin)  # fmt: skip
+
+
+def test_a_step_written_by_hand_into_the_first_version_is_in_the_body_once():
+    name, data = demo_zh()
+    plan = import_document(data, name)
+    anchor = plan.steps[3]
+    new = Step(id="s800", name="通报周边社区", text="警戒疏散组向周边社区居委会通报事故情况。",
+               roles=anchor.roles, after=(anchor.id,))  # fmt: skip
+    missed = Step(id="s801", name="补录", text=plan.steps[6].source.quote, after=(anchor.id,))
+    first = replace(plan, steps=(*plan.steps[:4], new, missed, *plan.steps[4:]))
+    word = plan_word(first, original=(name, data))
+    body = squeezed(word.data)
+    assert body.count(re.sub(r"\s", "", new.text)) == 1
+    assert body.count(re.sub(r"\s", "", missed.text)) == 1  # already in the document: not twice
+    texts = [b.text for b in read_docx(word.data)]
+    at = next(i for i, b in enumerate(read_docx(data)) if b.index == anchor.source.block)
+    assert texts[at + 1] == new.text  # right after its predecessor's paragraph
+    assert marked_paragraphs(word.data) == []  # part of the approved first version
