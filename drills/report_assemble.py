@@ -268,6 +268,8 @@ def _timeline(evaluation, released, clock_events, clock, items, roles, who, lang
         item = checklist[entry.entry.item_id]
         lane = roles.get(entry.entry.done_by or item.lead or "", "")
         label = t(f"eval.category.{entry.category}", lang=lang)
+        if entry.entry.quality:  # the quality mark goes wherever results are listed
+            label += f"（{entry.entry.quality}）" if lang == "zh" else f" ({entry.entry.quality})"
         rows.append(
             TimelineRow(
                 clock.minute_of(entry.entry.happened_at),
