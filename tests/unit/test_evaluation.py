@@ -157,3 +157,16 @@ def test_a_report_title_never_breaks_inside_a_word(name):
     assert "".join(lines).replace(" ", "") == (name + "评估报告").replace(" ", "")
     assert lines[-1].endswith("评估报告")  # the suffix stays whole
     assert all(columns(line) <= 38 for line in lines)
+
+
+def test_a_settlement_of_the_conflicts_store_is_taken_as_it_comes():
+    from types import SimpleNamespace
+
+    stored = SimpleNamespace(item_id="c1", entry_ids=("a", "b"), outcome="not_done",
+                             reason="现场复核", settled_by="lead",
+                             settled_at=T0 + timedelta(hours=2))  # fmt: skip
+    taps = [entry("a"), entry("b", rating="not_done", who="evb", minute=6)]
+    ev = evaluate(ITEMS, taps, CLOCK, settlements=[stored])
+    (conflict,) = ev.conflicts
+    assert (conflict.settlement.by, conflict.settlement.reason) == ("lead", "现场复核")
+    assert ev.categories["c1"] == "not_done"
