@@ -13,6 +13,7 @@ from access.errors import NotAllowedError
 from db import (
     actions_store,
     analytics_store,
+    drills_conflicts,
     drills_record,
     drills_store,
     findings_store,
@@ -116,12 +117,7 @@ def _version_label(number: int | None, lang: str) -> str:
 
 
 def _settlements(conn, actor, drill_id: int) -> list:
-    """The lead's settlements of conflicts between evaluators, from the conflicts store when
-    this installation has it (none otherwise: the latest entry counts, flagged)."""
-    try:
-        from db import drills_conflicts
-    except ImportError:
-        return []
+    """The lead's settlements of conflicts between evaluators (drills.conflicts.Settlement)."""
     return [s.settlement for s in drills_conflicts.settled_conflicts(conn, actor, drill_id)]
 
 
