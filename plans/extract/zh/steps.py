@@ -138,6 +138,8 @@ class ChineseExtractor:
         self.collective: str | None = None
         self.last_item_at: dict[int, int] = {}  # depth → block of the last item seen
         self.block_owner: str | None = None  # the group or post a bare name line introduced
+        self.sibling: int | None = None  # the item before this one at its level
+        self.title: str | None = None  # the title that opens this item ("现场施救。")
         self.part: str | None = None
 
     def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
@@ -291,8 +293,10 @@ class ChineseExtractor:
         if b.kind != "list_item" or lead is not None and b.level < lead.depth:
             lead = None
         parent_item = None
+        self.sibling = None
         if b.kind == "list_item":
             parent_item = self.last_item_at.get(b.level - 1)
+            self.sibling = self.last_item_at.get(b.level)
             self.last_item_at[b.level] = b.index
             for d in [d for d in self.last_item_at if d > b.level]:
                 del self.last_item_at[d]
@@ -307,15 +311,9 @@ class ChineseExtractor:
         scene = SCENE.match(text)
         if scene and is_role_name(scene.group("name")):
             self.collective = next(iter(self.resolve([scene.group("name")], b, part)), None)
-        owners_before = (
-            inherited
-            or ([self.collective] if self.collective and b.kind == "list_item" else [])
-            or ([self.block_owner] if self.block_owner else [])
-            or self._previous_owners(ctx)
-        )
-        first_owners: list[str] = []
         pieces = sentences(b.text)
         head = pieces[0][len(b.label) :] if pieces and pieces[0].startswith(b.label) else ""
+        self.title = None
         if (
             len(pieces) > 1
             and len(head) <= 16
@@ -325,13 +323,21 @@ class ChineseExtractor:
         ):
             # a short title ("现场施救。") opens the item's first sentence
             pieces = [pieces[0] + pieces[1]] + pieces[2:]
+            self.title = head
+        owners_before = (
+            inherited
+            or ([self.collective] if self.collective and b.kind == "list_item" else [])
+            or ([self.block_owner] if self.block_owner else [])
+            or self._sibling_owners(b, ctx, parent_item)
+        )
+        first_owners: list[str] = []
         pieces = join_continuations(pieces, b.text)
         pieces, conditions_inline = inline_conditions(pieces)
         for sentence in pieces:
-            owners_before = self._sentence(
+            first, owners_before = self._sentence(
                 b, ctx, part, sentence, owners_before, inherited, levels, lead, parent_item
             )
-            first_owners = first_owners or owners_before
+            first_owners = first_owners or first
         if b.kind == "list_item":
             self.items[b.index] = first_owners or inherited
         if (
@@ -362,6 +368,18 @@ class ChineseExtractor:
                 return [found[0]]
         return []
 
+    def _sibling_owners(self, b: Block, ctx: Context, parent_item: int | None) -> list[str]:
+        """Owners of an item whose parent names none: the main subject of the item before it
+        at its level (not a body a later clause of that item brings in), never for an item that
+        opens with its own title (a measure of its own); a paragraph takes the previous owners."""
+        if b.kind != "list_item":
+            return self._previous_owners(ctx)
+        if self.title is not None:
+            return []
+        if self.sibling is not None:
+            return self.items.get(self.sibling, [])
+        return [] if parent_item is not None else self._previous_owners(ctx)
+
     def _previous_owners(self, ctx: Context) -> list[str]:
         for d in reversed(self.drafts[-6:]):
             if d.section == ctx.section and d.roles:
@@ -374,7 +392,9 @@ class ChineseExtractor:
             body = clause
             if not groups and b.label and body.startswith(b.label):
                 body = body[len(b.label) :]
-            if not groups:
+            if not groups and self.title and body.startswith(self.title):
+                body = body[len(self.title) :]
+            elif not groups:
                 body = TITLE_ITEM.sub("", body, count=1)
             subj = self.resolve(subject_of(body), b, part) or self._named_subject(body)
             by = self.resolve(agents_by(body), b, part)
@@ -397,6 +417,7 @@ class ChineseExtractor:
                     groups[-1][1].extend(subj or by)
         prev_draft = None
         last = owners
+        first: list[str] = []  # the owners of the sentence's first measure: its main subject
         for k, (parts_, who, _sup) in enumerate(groups):
             quote = strip_end("".join(parts_))
             if k == len(groups) - 1 and _LEAD.search(quote):
@@ -486,4 +507,5 @@ class ChineseExtractor:
             self.drafts.append(d)
             prev_draft = len(self.drafts) - 1
             last = who
-        return last
+            first = first or who
+        return first, last
