@@ -28,6 +28,7 @@ from db.drills_facts import (
     require_status,
     retrying,
 )
+from db.drills_roster import bump_roster
 from db.drills_rows import insert_people, read_injects
 from db.drills_sealed import facts_for_clock
 from db.errors import NotFoundError, StoreError
@@ -233,7 +234,8 @@ def set_participants(
     *,
     now: datetime,
 ) -> None:
-    """Say who plays which plan roles (user name -> plan role ids), replacing what was said:
+    """Say who plays which plan roles (user name -> plan role ids), replacing what was said
+    (for seeding and the command line; the console changes role by role: db/drills_roster.py):
     it decides which released injects reach whom. Until the drill ends.
 
     Raises: NotFoundError; NotAllowedError unless a director; InvalidTransitionError once ended;
@@ -258,6 +260,7 @@ def set_participants(
             "DELETE FROM drill_people WHERE drill_id = ? AND role = 'participant'", [drill_id]
         )
         insert_people(cur, drill_id, people)
+        bump_roster(cur, actor, drill_id)
         if facts.status in ("running", "paused"):
             audit(cur, actor, "drill.participants", "drill", drill_id, now=now,
                   after={p.username: list(p.roles) for p in people})  # fmt: skip

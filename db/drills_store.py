@@ -47,6 +47,7 @@ from db.drills_observations import (
     observations,
     record_observation,
 )
+from db.drills_roster import Roster, read_roster, update_roster
 from db.drills_rows import (
     DESIGN_COLUMNS,
     delete_design_rows,
@@ -320,6 +321,7 @@ __all__ = [
     "DrillSummary",
     "EvaluatorActivity",
     "InjectView",
+    "Roster",
     "attach_photo",
     "checklist_for",
     "copy_drill_as_template",
@@ -334,6 +336,7 @@ __all__ = [
     "load_photo",
     "observations",
     "pause_drill",
+    "read_roster",
     "record_observation",
     "release_due_injects",
     "release_inject",
@@ -343,5 +346,6 @@ __all__ = [
     "set_participants",
     "start_drill",
     "update_design",
+    "update_roster",
     "visible_injects",
 ]

@@ -1,6 +1,7 @@
 """Participant screen: nothing before a drill starts; during it, the messages (injects) released
 to the participant's roles, newest first, with their release time; after the end, a short form
-for the participant's own review (参演人员自评)."""
+for the participant's own review (参演人员自评). A live fragment notices the start (T0), each
+release and the end by itself within a few seconds; the end reruns the page for the review."""
 
 from __future__ import annotations
 
@@ -14,17 +15,34 @@ from plans.errors import PlanError
 from ui import fmt_time, md, now, page_setup, show_error
 from ui.live import live_fragment, refresh_button
 
+REFRESH_SECONDS = 2.5  # the start, a release or the end is seen within a few seconds
+
 actor = page_setup("nav.participate", layout="centered")
 conn = get_db()
 st.title(t("nav.participate"))
 
 
-@live_fragment(run_every=10)
+def _follow(drills) -> None:
+    """Notice what changed since the last look: a drill that started says so; one that ended
+    reruns the whole page, whose review form lies outside the fragment."""
+    now_seen = {d.id: d.status for d in drills}
+    before = st.session_state.get("participate_seen")
+    st.session_state["participate_seen"] = now_seen
+    if before is None:
+        return
+    if any(s == "ended" and before.get(i) != "ended" for i, s in now_seen.items()):
+        st.rerun(scope="app")
+    if any(i not in before for i in now_seen):
+        st.toast(t("participate.started"), icon=":material/campaign:")
+
+
+@live_fragment(run_every=REFRESH_SECONDS)
 def messages(actor) -> None:
     """The released messages, every few seconds, for a session still live (`actor`: checked
     afresh; the refresh button counts as activity, the timer does not)."""
     refresh_button("participate_refresh")
     drills = [d for d in drills_store.list_drills(conn, actor) if d.my_role == "participant"]
+    _follow(drills)
     if not drills:
         st.info(t("participate.none"))
         return

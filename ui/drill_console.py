@@ -13,9 +13,10 @@ from db import drills_store
 from drills.model import RATINGS, ClockEvent
 from drills.progress import NO_ROLE, progress_by_phase, progress_by_role
 from drills.progress import overdue as overdue_items
+from drills.roster import roster_changes, split_names
 from i18n import t
 from plans.errors import PlanError
-from ui import error_text, fmt_time, now
+from ui import edit_guard, error_text, fmt_time, now
 from ui.live import live_callback
 from ui.text import md
 
@@ -248,23 +249,47 @@ def evaluators(activity, moment: datetime) -> None:
 
 
 def participants(conn, actor, drill_id: int, plan, design_roles) -> None:
-    """Who plays which plan role: it decides which released injects reach whom."""
+    """Who plays which plan role: it decides which released injects reach whom. The form opens
+    on the stored roster and saves only the roles whose players changed, refused when someone
+    saved the roster after it was opened (ui/edit_guard.py)."""
     names = {r.id: r.name for r in plan.roles}
     roles = [r for r in (design_roles or names) if r in names]
+    form = f"roster_{drill_id}"
     with st.expander(t("drillpage.participants")):
+        if message := st.session_state.pop("console_roster_toast", None):
+            st.toast(message, icon=":material/check:")
+        try:
+            roster = drills_store.read_roster(conn, actor, drill_id)
+        except PlanError as exc:
+            st.error(error_text(exc))
+            return
         st.caption(t("drillpage.participants_help"))
+        edit_guard.stale_notice(form, roster.revision)
         with st.form("console_participants"):
-            chosen = {role: st.text_input(names[role], key=f"players_{role}") for role in roles}
-            sent = st.form_submit_button(t("drillpage.save_people"))
+            chosen = {
+                role: st.text_input(
+                    names[role],
+                    value="、".join(roster.players.get(role, ())),
+                    key=edit_guard.widget_key(form, role),
+                )
+                for role in roles
+            }
+            sent = st.form_submit_button(t("drillpage.save_people"), key="console_roster_save")
         if sent:
-            players: dict[str, list[str]] = {}
-            for role, text in chosen.items():
-                for user in (u.strip() for u in text.replace(",", "、").split("、")):
-                    if user:
-                        players.setdefault(user, []).append(role)
-            try:
-                drills_store.set_participants(conn, actor, drill_id, players, now=now())
-            except PlanError as exc:
-                st.error(error_text(exc))
-            else:
-                st.toast(t("editor.saved"))
+            _save_roster(conn, actor, drill_id, form, roster, chosen)
+
+
+def _save_roster(conn, actor, drill_id: int, form: str, roster, chosen: dict) -> None:
+    edited = {role: split_names(text) for role, text in chosen.items()}
+    changes = roster_changes(roster.players, edited)
+    try:
+        revision = drills_store.update_roster(
+            conn, actor, drill_id, changes,
+            expected_revision=edit_guard.opened(form, roster.revision), now=now(),
+        )  # fmt: skip
+    except PlanError as exc:
+        st.error(error_text(exc), icon=":material/sync_problem:")
+        return
+    edit_guard.saved(form, revision)
+    st.session_state["console_roster_toast"] = t("roster.saved" if changes else "roster.unchanged")
+    st.rerun()

@@ -1,0 +1,87 @@
+"""Forms that edit stored data open on the stored values and refuse a stale save: two sessions
+of the same screen, the second saves, the first one's save is refused with a reload offer and
+the stored data is what the second saved."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from streamlit.testing.v1 import AppTest
+
+from db import drills_store
+from i18n import t
+from tests.integration.drills_world import design
+from tests.ui.conftest import ROOT
+
+
+def open_page(world, name: str, user: str, **state) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=30)
+    moment = datetime.now(UTC)
+    at.session_state["user_id"] = world.actors[user].user_id
+    at.session_state["signed_in_at"] = moment
+    at.session_state["last_seen"] = moment
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def two_directors_drill(world, *, start: bool = True) -> int:
+    now = datetime.now(UTC)
+    drill_id = drills_store.create_drill(
+        world.db, world.director, design(world, directors=("director", "director2")), now=now
+    )
+    if start:
+        drills_store.seal_drill(world.db, world.director, drill_id, now=now)
+        drills_store.set_participants(world.db, world.director, drill_id, {"pat": ["r3"]}, now=now)
+        drills_store.start_drill(world.db, world.director, drill_id, now=now)
+    return drill_id
+
+
+def field(at: AppTest, prefix: str):
+    return next(w for w in at.text_input if str(w.key).startswith(prefix))
+
+
+def messages(at: AppTest, kind: str) -> str:
+    return "\n".join(str(e.value) for e in at.get(kind))
+
+
+def test_the_roster_form_opens_on_the_stored_players(world):
+    drill_id = two_directors_drill(world)
+    at = open_page(world, "drill_console", "director", drill_id=drill_id)
+    assert field(at, f"roster_{drill_id}_r3_").value == "pat"
+    assert field(at, f"roster_{drill_id}_r1_").value == ""
+
+
+def test_a_stale_roster_form_is_refused_and_the_roster_stays_whole(world):
+    drill_id = two_directors_drill(world)
+    first = open_page(world, "drill_console", "director", drill_id=drill_id)
+    second = open_page(world, "drill_console", "director2", drill_id=drill_id)
+    field(second, f"roster_{drill_id}_r2_").set_value("pat2")
+    second.button(key="console_roster_save").click().run()
+    assert not second.exception, second.exception
+    assert field(second, f"roster_{drill_id}_r2_").value == "pat2"
+    field(first, f"roster_{drill_id}_r1_").set_value("pat2")
+    first.button(key="console_roster_save").click().run()
+    assert not first.exception, first.exception
+    assert t("drills_store.roster_conflict", updated_by="director2") in messages(first, "error")
+    assert t("guard.changed_meanwhile") in messages(first, "warning")
+    roster = drills_store.read_roster(world.db, world.director, drill_id)
+    assert roster.players == {"r3": ("pat",), "r2": ("pat2",)}
+    # the reload offer opens the form on what is stored now
+    first.button(key=f"opened_roster_{drill_id}_reload").click().run()
+    assert field(first, f"roster_{drill_id}_r2_").value == "pat2"
+    assert t("guard.changed_meanwhile") not in messages(first, "warning")
+
+
+def test_a_directors_own_roster_save_never_looks_like_someone_elses(world):
+    drill_id = two_directors_drill(world)
+    at = open_page(world, "drill_console", "director", drill_id=drill_id)
+    field(at, f"roster_{drill_id}_r2_").set_value("pat2")
+    at.button(key="console_roster_save").click().run()
+    field(at, f"roster_{drill_id}_r1_").set_value("pat2")
+    at.button(key="console_roster_save").click().run()
+    assert not messages(at, "error") and t("guard.changed_meanwhile") not in messages(at, "warning")
+    roster = drills_store.read_roster(world.db, world.director, drill_id)
+    assert roster.players == {"r3": ("pat",), "r2": ("pat2",), "r1": ("pat2",)}
