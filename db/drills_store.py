@@ -158,8 +158,9 @@ def update_design(
         require_director(actor, facts)
         require_status(facts, "designing")
         if expected_revision is not None and facts.revision != expected_revision:
-            raise VersionConflictError(expected=expected_revision, actual=facts.revision,
-                                       updated_by="")  # fmt: skip
+            by = cur.execute("SELECT updated_by FROM drills WHERE id = ?", [drill_id]).fetchone()
+            raise VersionConflictError("drills_store.design_conflict", expected=expected_revision,
+                                       actual=facts.revision, updated_by=by[0] or "?")  # fmt: skip
         people = resolve_people(cur, design_people(design), facts.unit)
         sets = ", ".join(f"{c} = ?" for c in DESIGN_COLUMNS)
         cur.execute(

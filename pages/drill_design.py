@@ -1,5 +1,6 @@
 """Drill design (directors): scenario, blinding, checklist from the plan, injects, evaluators;
-seal, export, copy as a template. Every change is saved at once (with a revision check)."""
+seal, export, copy as a template. Every change is saved at once, checked against the revision
+the page was opened on (ui/edit_guard.py): someone else's save since is never overwritten."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from drills.model import DRILL_SCOPES, DRILL_TYPES
 from i18n import t
 from plans.errors import PlanError
 from ui import drill_forms as forms
-from ui import fmt_time, go, md, now, page_setup, show_error
+from ui import edit_guard, fmt_time, go, md, now, page_setup, show_error
 from ui import objectives as objective_forms
 
 actor = page_setup("nav.drill_design")
@@ -37,16 +38,21 @@ st.caption(
     t("drillpage.design_caption", plan=md(plan.title), status=t(f"drills.status.{summary.status}"))
 )
 editable = summary.status == "designing"
+FORM = f"design_{drill_id}"
+if editable:
+    edit_guard.stale_notice(FORM, summary.revision)
 
 
 def save(new_design) -> None:
     try:
-        drills_store.update_design(
-            conn, actor, drill_id, new_design, now=now(), expected_revision=summary.revision
-        )
+        revision = drills_store.update_design(
+            conn, actor, drill_id, new_design, now=now(),
+            expected_revision=edit_guard.opened(FORM, summary.revision),
+        )  # fmt: skip
     except PlanError as exc:
         show_error(exc)
     else:
+        edit_guard.saved(FORM, revision)
         st.toast(t("editor.saved"))
         st.rerun()
 

@@ -85,3 +85,36 @@ def test_a_directors_own_roster_save_never_looks_like_someone_elses(world):
     assert not messages(at, "error") and t("guard.changed_meanwhile") not in messages(at, "warning")
     roster = drills_store.read_roster(world.db, world.director, drill_id)
     assert roster.players == {"r3": ("pat",), "r2": ("pat2",), "r1": ("pat2",)}
+
+
+def test_a_stale_design_form_is_refused_and_keeps_the_other_directors_save(world):
+    drill_id = two_directors_drill(world, start=False)
+    first = open_page(world, "drill_design", "director", drill_id=drill_id)
+    second = open_page(world, "drill_design", "director2", drill_id=drill_id)
+    second.text_input(key="people_directors").set_value("director、director2")
+    second.text_input(key="people_leads").set_value("")
+    second.button(key="people_save").click().run()
+    assert not second.exception, second.exception
+    assert not messages(second, "error")
+    first.button(key="people_save").click().run()  # its leads field still says "lead"
+    assert not first.exception, first.exception
+    assert t("drills_store.design_conflict", updated_by="director2", expected=1, actual=2) in (
+        messages(first, "error")
+    )
+    assert t("guard.changed_meanwhile") in messages(first, "warning")
+    stored = drills_store.load_design(world.db, world.director, drill_id)
+    assert stored.evaluation_leads == ()
+    first.button(key=f"opened_design_{drill_id}_reload").click().run()
+    assert t("guard.changed_meanwhile") not in messages(first, "warning")
+
+
+def test_a_directors_own_design_saves_never_look_like_someone_elses(world):
+    drill_id = two_directors_drill(world, start=False)
+    at = open_page(world, "drill_design", "director", drill_id=drill_id)
+    at.text_input(key="people_leads").set_value("")
+    at.button(key="people_save").click().run()
+    at.text_input(key="people_leads").set_value("lead")
+    at.button(key="people_save").click().run()
+    assert not messages(at, "error") and t("guard.changed_meanwhile") not in messages(at, "warning")
+    stored = drills_store.load_design(world.db, world.director, drill_id)
+    assert stored.evaluation_leads == ("lead",)
