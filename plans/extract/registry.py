@@ -70,11 +70,21 @@ _QUALIFIED = re.compile(
 _ORG_INSIDE = re.compile(r"部|局|委|办|政府|中心|公司|组|队|单位|机构|船舶")
 
 
+# the body of the place where it happens: 当地防指 = 事发地防指 = 事故发生地防指
+_HERE = re.compile(r"^(?:当地|事故发生地|事发地)")
+
+
+# "local" in a government's name, whichever word says it: 当地县级以上政府 = 县级以上地方人民政府
+_LOCAL_WORD = re.compile(r"当地|地方|事发地")
+
+
 def _canon(key: str) -> str:
     """Variant spellings of a group of people: 全体船员 = 全船人员, 发现者 = 发现人员,
-    当值驾驶员 = 值班驾驶员; and of a government: 受灾地区人民政府 = 受灾地区政府."""
+    当值驾驶员 = 值班驾驶员; of a government: 受灾地区人民政府 = 受灾地区政府; of the local
+    body: 当地防指 = 事发地防指."""
     key = _ALL.sub("", key).replace("当值", "值班").replace("当班", "值班")
     key = key.replace("人民政府", "政府")
+    key = _HERE.sub("事发地", key)
     return _PEOPLE_END.sub("员", key)
 
 
@@ -118,6 +128,16 @@ class RoleRegistry:
         same = set(self._by_canon.get(_canon(key), {}).values())
         if len(same) == 1:
             return same.pop()
+        if _LOCAL_WORD.search(key) and key.endswith("政府"):
+            # "当地县级以上政府" is the "县级以上地方人民政府" the plan names elsewhere
+            bare = _LOCAL_WORD.sub("", _canon(key))
+            hits = {
+                rid
+                for k, rid in self.by_key.items()
+                if k.endswith("政府") and _LOCAL_WORD.sub("", _canon(k)) == bare
+            }
+            if len(hits) == 1:
+                return hits.pop()
         local = _LOCAL.match(name)
         if local:
             # "事发地区（市）政府" is the one of "各区（市）政府" where it happened

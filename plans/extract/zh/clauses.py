@@ -36,7 +36,9 @@ ONLY_CONDITION = re.compile(r"(?:后|时|前|期间|之后|以后|情况下)$")
 TITLE_ITEM = re.compile(r"^[^，,。；;：:]{2,12}[。.](?!$)")
 CONDITION = re.compile(
     r"^(?:当|如|若|如果|一旦|凡|对于?|根据|按照|依据|在|经|为|因|接到|接报|发生|遇有?|待)|"
-    r"(?:后|时|前|的|期间|之后|以后|情况下|需要|(?:处置|救援|应急|工作|行动)(?:结束|完毕|终止))[，,]?$"
+    r"(?:后|时|前|的|期间|之后|以后|情况下|需要|(?:处置|救援|应急|工作|行动)(?:结束|完毕|终止))[，,]?$|"
+    # the place a measure is for ("预报有强降雨的地方，", "…影响的沿海地区，"): where, not what
+    r"的[\u4e00-\u9fff]{0,4}(?:地方|地区|区域|地带)[，,]?$"
 )
 
 
@@ -115,7 +117,7 @@ _MANNER = re.compile(
 
 @per_document
 def action_clause(clause: str) -> bool:
-    clause = _NUMBER.sub("", clause.strip())
+    clause = TITLE_ITEM.sub("", _NUMBER.sub("", clause.strip()), count=1)
     return acts([clause]) and not CONDITION.search(clause) and not _MANNER.search(clause)
 
 

@@ -25,12 +25,19 @@ _VERBS = (
     "用|使用|利用|穿戴|佩戴|携带|"
     "报告|上报|发布|通知|召集|集中|调集|成立|设立|承担|制定|落实|协调|指挥|宣布|统筹|督导|监督|"
     "检查|核查|核实|研究|分析|评估|会商|调派|调拨|派出|下拨|预拨|拨付|安排|部署|动员|引导|推动|"
-    "参与|参加|加快|确保|保障|维护|维持|恢复|提供|建立|健全|完善|及早|尽快|迅速|立刻|进入|正式|继续|持续|跟踪|签发"
+    "参与|参加|加快|确保|保障|维护|维持|恢复|提供|建立|健全|完善|及早|尽快|迅速|立刻|进入|正式|继续|持续|跟踪|签发|"
+    # adverbs of manner that open a predicate ("各应急救援队伍快速进行…", "全力控制…")
+    "快速|全力|严格|认真|切实|强化|抓紧|执行"
 )
 _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
 _SUBJECT = re.compile(
     rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?:[（(][\u4e00-\u9fff]{{1,16}}[）)])?"
     rf"(?=(?:{_VERBS})|[，,：:])"
+)
+# a body followed by a part of it that is no role ("公安机关其他警力负责…", "消防救援机构有关力量立即…")
+_QUALIFIED_SUBJECT = re.compile(
+    rf"^(?P<subj>{_ROLE_CHAR}{{0,40}}?(?:{_SUFFIX_RE}))(?:其他|所属|下属|有关|相关)"
+    rf"(?P<part>[\u4e00-\u9fff]{{1,4}}?)(?=(?:{_VERBS}))"
 )
 # 及 inside a word (涉及, 波及, 危及, 普及…) joins nothing
 _LIST_SPLIT = re.compile(r"、|以及|及其|(?<![涉波危普顾触提论])及(?!时)|或者|或(?!其)")
@@ -39,7 +46,10 @@ _LIST_SPLIT = re.compile(r"、|以及|及其|(?<![涉波危普顾触提论])及(
 _AND_SPLIT = re.compile(r"和|与")
 _LEAD_IN = re.compile(
     r"^(?:同时|并且|并|然后|随后|之后|其后|另外|此外|其中|必要时|同时要|视情|最后|首先|如有必要|则|"
-    r"(?:接到|接报|收到|发生|获取|获悉|在|当(?!班|值|日)|待|经|遇|听到)[^，,。；：]{0,14}?(?:后|时|前)|"
+    r"(?:接到|接报|收到|发生|获取|获悉|在|当(?!班|值|日|地)|待|经|遇|听到)[^，,。；：]{0,14}?(?:后|时|前)|"
+    # the time or occasion a clause waits for, whatever its wording ("灾情稳定前，", "…到达现场之前，")
+    r"[^，,。；：]{2,20}?(?:之前|以前|之后|以后|前|后|时|期间|情况下)(?=[，,])|"
+    r"当(?!班|值|日|地)[^。；：]{2,40}?时(?=[，,])|"
     r"[^，,。；：的]{1,5}的)[，,]?"
 )
 _ONE = rf"{_ROLE_CHAR}{{0,30}}?(?:{_SUFFIX_RE})"
@@ -204,7 +214,7 @@ _VERB_START = re.compile(
     r"设置|设立|成立|组建|建立|明确|制定|提供|保障|发布|转移|撤离|安置|抢救|救治|控制|防止|避免|"
     r"参加|参与|联系|请求|申请|会同|牵头|召集|命令|指派|指示|率领|带领|安排|保护|封闭|关闭|清理|"
     r"恢复|修复|补充|调拨|垫付|部署|宣布|决定|批准|审核|提出|核实|收集|汇总|上报|报送|报|接报|"
-    r"确认|判断|测量|记录|保存|交换|递交|准备|备妥|抛|停|开|用|使|让|由|经|如|若|当(?!班|值|日)|凡|一旦|必要时|"
+    r"确认|判断|测量|记录|保存|交换|递交|准备|备妥|抛|停|开|用|使|让|由|经|如|若|当(?!班|值|日|地)|凡|一旦|必要时|"
     r"应(?!急)|要|须|可|并|同时|尽力|尽快|注意|请示|告|据|按|安排|一经|其(?!他)|该|此|上述|下列|以下|全面|"
     r"进一步|积极|主动|共同|分别|密切|认真|严格|切实|全力|快速|有效|及早|提前|随时|继续|另)"
 )
@@ -242,11 +252,39 @@ def _subjects(clause: str) -> tuple[str, ...]:
             names = _role_list(m.group("subj"))
             if names:
                 return names
+        qualified = _QUALIFIED_SUBJECT.match(text)
+        if qualified and not ends_with_role_word(qualified.group("part")):
+            # "公安机关其他警力负责…": the body acts through a part of it that is no role itself
+            names = _role_list(qualified.group("subj"))
+            if names and not _VERB_START.match(qualified.group("subj")):
+                return names
         lead = _LEAD_IN.match(text)
         if not lead or lead.end() == 0:
             break
         text = text[lead.end() :].lstrip("，, ")
     return ()
+
+
+# an actor described, not named: "参加现场应急救援的人员，必须…", "先期到达现场的救援力量应当…"
+_DESCRIBED = re.compile(
+    r"^[^，,。；;：:]{2,30}的[\u4e00-\u9fff]{0,6}(?:人员|队伍|力量|队员|单位|部门|机构|机关)[，,]?"
+    rf"(?=(?:{_VERBS}))"
+)
+
+
+@per_document
+def described_actor(clause: str) -> bool:
+    """Whether `clause` opens with an actor it describes instead of naming a role
+    ("参加现场应急救援的人员，必须加强个人安全防护"), after any time or occasion it waits for."""
+    text = clause.strip()
+    for _ in range(2):
+        if _DESCRIBED.match(text):
+            return True
+        lead = _LEAD_IN.match(text)
+        if not lead or lead.end() == 0:
+            return False
+        text = text[lead.end() :].lstrip("，, ")
+    return False
 
 
 # "省发展改革委、省商务厅等有关部门做好…", "气象、水利、地震等部门及时…": a list closed by 等

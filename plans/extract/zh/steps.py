@@ -31,7 +31,13 @@ from plans.extract.zh.clauses import (
     join_continuations,
     new_deadline,
 )
-from plans.extract.zh.names import agents_by, is_role_name, split_role_list, subject_of
+from plans.extract.zh.names import (
+    agents_by,
+    described_actor,
+    is_role_name,
+    split_role_list,
+    subject_of,
+)
 from plans.model import Block
 from plans.timelimits import find_time_limit, read_time
 
@@ -140,6 +146,7 @@ class ChineseExtractor:
         self.block_owner: str | None = None  # the group or post a bare name line introduced
         self.sibling: int | None = None  # the item before this one at its level
         self.title: str | None = None  # the title that opens this item ("现场施救。")
+        self.structural: list[str] = []  # the owners the block's place in the structure gives
         self.part: str | None = None
 
     def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
@@ -324,12 +331,14 @@ class ChineseExtractor:
             # a short title ("现场施救。") opens the item's first sentence
             pieces = [pieces[0] + pieces[1]] + pieces[2:]
             self.title = head
-        owners_before = (
+        # the owners the structure gives (parent item, lead-in, the section's body, a group
+        # line); the owners of the item or paragraph before only by position
+        self.structural = (
             inherited
             or ([self.collective] if self.collective and b.kind == "list_item" else [])
             or ([self.block_owner] if self.block_owner else [])
-            or self._sibling_owners(b, ctx, parent_item)
         )
+        owners_before = self.structural or self._sibling_owners(b, ctx, parent_item)
         first_owners: list[str] = []
         pieces = join_continuations(pieces, b.text)
         pieces, conditions_inline = inline_conditions(pieces)
@@ -388,6 +397,7 @@ class ChineseExtractor:
 
     def _sentence(self, b, ctx, part, sentence, owners, inherited, levels, lead, parent_item):
         groups: list[tuple[list[str], list[str], list[str]]] = []  # (clauses, owners, support)
+        described = False  # the sentence opens with an actor it describes, not a role
         for clause in clauses(sentence):
             body = clause
             if not groups and b.label and body.startswith(b.label):
@@ -411,6 +421,7 @@ class ChineseExtractor:
                     continue
             if not groups:
                 groups.append(([clause], subj or by, []))
+                described = not (subj or by) and described_actor(body + sentence[len(clause) :])
             else:
                 groups[-1][0].append(clause)
                 if not groups[-1][1]:
@@ -456,7 +467,12 @@ class ChineseExtractor:
             if not acts([quote]) or _SKIP.search(quote.lstrip("（(0123456789)）.、①②③④⑤⑥⑦⑧⑨⑩ ")):
                 last = who or last
                 continue
-            who = who or last or inherited
+            if k == 0 and described and not who:
+                # "参加现场应急救援的人员，必须…": its own actor, so not the owners of the
+                # sentence or item before; the structure's owner, if any, is whose people they are
+                who = list(self.structural)
+            else:
+                who = who or last or inherited
             for m in _COMMAND.finditer(quote):
                 leaders = _LEADER_POST.sub("", m.group("who"))
                 extra = self.resolve(split_role_list(leaders), b, part)
