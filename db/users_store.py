@@ -15,7 +15,7 @@ from access import passwords, policy
 from access.policy import SYSTEM_ROLES, Actor
 from db import audit_store
 from db.connection import transaction
-from db.errors import NotFoundError, StoreError
+from db.errors import NotFoundError, StoreError, VersionConflictError
 from db.users_lockout import Lock, active_locks, unlock
 from db.users_rows import (
     USER_COLUMNS,
@@ -156,15 +156,21 @@ def update_user(
     unit: str | None = None,
     display_name: str | None = None,
     now: datetime,
-) -> None:
-    """Change an account's roles, unit or display name (whichever is given).
+    expected_updated_at: datetime | None = None,
+) -> datetime:
+    """Change an account's roles, unit or display name (whichever is given). Returns the
+    account's new `updated_at`, the token a form opened on it passes as `expected_updated_at`.
 
-    Raises: NotAllowedError; NotFoundError; StoreError users.unknown_role, users.no_roles,
-    users.last_admin.
+    Raises: NotAllowedError; NotFoundError; VersionConflictError users.changed_meanwhile when
+    the account was changed since `expected_updated_at` (nothing is changed); StoreError
+    users.unknown_role, users.no_roles, users.last_admin.
     """
     policy.require(actor, "user.manage")
     with conn.cursor() as cur, transaction(cur):
         before = fetch_user(cur, user_id)
+        if expected_updated_at is not None and before.updated_at != expected_updated_at:
+            raise VersionConflictError("users.changed_meanwhile", username=before.username,
+                                       updated_by=before.updated_by)  # fmt: skip
         new_roles = before.roles if roles is None else _valid_roles(roles)
         if "admin" in before.roles and "admin" not in new_roles:
             _keep_an_admin(cur, user_id)
@@ -181,6 +187,7 @@ def update_user(
             ],
         )
         audit_change(cur, actor, "user.update", before, now)
+        return cur.execute("SELECT updated_at FROM users WHERE id = ?", [user_id]).fetchone()[0]
 
 
 def update_roles(

@@ -10,7 +10,7 @@ from bootstrap import get_db
 from db import users_store
 from db.errors import StoreError
 from i18n import t
-from ui import fmt_time, may, md, now, page_setup, show_error
+from ui import edit_guard, fmt_time, may, md, now, page_setup, show_error
 from ui.units import unit_select
 
 actor = page_setup("nav.users", require="user.manage")
@@ -84,29 +84,38 @@ with st.expander(t("users.create"), expanded=not users):
 if not users:
     st.stop()
 st.subheader(t("users.edit"))
-user = st.selectbox(
+picked = st.selectbox(
     t("users.pick"),
     users,
     key="users_pick",
     format_func=lambda u: f"{u.username} · {u.display_name}",
 )
+# the account as stored now: a select box may hand back the object of an earlier run
+user = next((u for u in users if u.id == picked.id), picked)
+form = f"user_{user.id}"
+edit_guard.stale_notice(form, user.updated_at)
 with st.form(f"users_edit_{user.id}"):
     roles = st.multiselect(
         t("auth.role"),
         SYSTEM_ROLES,
         default=sorted(user.roles),
         format_func=lambda r: t(f"role.{r}"),
-        key=f"users_roles_{user.id}",
+        key=edit_guard.widget_key(form, "roles"),
         placeholder=t("plans.pick_placeholder"),
     )
-    unit = unit_select(conn, actor, t("users.unit"), user.unit, f"users_unit_{user.id}")
-    saved = st.form_submit_button(t("users.save"))
+    unit = unit_select(conn, actor, t("users.unit"), user.unit, edit_guard.widget_key(form, "unit"))
+    saved = st.form_submit_button(t("users.save"), key="users_edit_save")
 if saved:
-    try:
-        users_store.update_user(conn, actor, user.id, roles=roles, unit=unit, now=now())
+    try:  # only what changed, checked against the account as the form was opened
+        changed_at = users_store.update_user(
+            conn, actor, user.id, now=now(), expected_updated_at=edit_guard.opened(form, None),
+            roles=None if set(roles) == set(user.roles) else roles,
+            unit=None if unit == user.unit else unit,
+        )  # fmt: skip
     except (AccessError, StoreError) as exc:
         show_error(exc)
     else:
+        edit_guard.saved(form, changed_at)
         st.toast(t("versions.done"))
         st.rerun()
 
@@ -120,6 +129,7 @@ if user.disabled:
         except (AccessError, StoreError) as exc:
             show_error(exc)
         else:
+            edit_guard.reload(form)  # this session's own change: the form opens on it
             st.rerun()
 elif cols[0].button(t("users.disable"), key="users_toggle"):
     st.session_state["users_confirm"] = ("disable", user.id)
@@ -155,6 +165,7 @@ if confirm and confirm[1] == user.id and not (confirm[0] == "disable" and user.d
         except (AccessError, StoreError) as exc:
             show_error(exc)
         else:
+            edit_guard.reload(form)
             st.rerun()
     if no.button(t("users.confirm_no"), key="users_confirm_no"):
         st.session_state.pop("users_confirm")

@@ -31,6 +31,13 @@ MESSAGES = {
             "the latest, then make your change again."
         ),
     ),
+    "users.changed_meanwhile": (
+        "未保存：在您打开表单后，{updated_by} 已修改了账号 {username}。没有覆盖任何内容：请载入最新内容后再修改。",
+        (
+            "Not saved: {updated_by} changed the account {username} after you opened the form. "
+            "Nothing was overwritten: load the latest, then make your change again."
+        ),
+    ),
     "roster.saved": ("已保存参演人员（仅修改过的角色）", "Participants saved (only the roles changed)"),
     "roster.unchanged": ("没有修改，未保存任何内容", "Nothing changed, nothing was saved"),
     "participate.started": ("演练已开始", "The drill has started"),

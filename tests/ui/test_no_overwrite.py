@@ -118,3 +118,36 @@ def test_a_directors_own_design_saves_never_look_like_someone_elses(world):
     assert not messages(at, "error") and t("guard.changed_meanwhile") not in messages(at, "warning")
     stored = drills_store.load_design(world.db, world.director, drill_id)
     assert stored.evaluation_leads == ("lead",)
+
+
+def user_field(at: AppTest, kind: str, name: str):
+    widgets = at.multiselect if kind == "multiselect" else at.selectbox
+    return next(w for w in widgets if str(w.key).startswith("user_") and str(w.key).find(name) > 0)
+
+
+def test_a_stale_account_form_is_refused_and_keeps_the_other_admins_change(conn):
+    from db import users_store
+    from tests.ui.conftest import USERS, page
+
+    first = page("users", user="root", users_search="participant").run()
+    second = page("users", user="root", users_search="participant").run()
+    assert user_field(first, "multiselect", "_roles_").value == ["participant"]
+    user_field(second, "multiselect", "_roles_").set_value(["participant", "evaluator"])
+    second.button(key="users_edit_save").click().run()
+    assert not second.exception and not messages(second, "error")
+    user_field(first, "multiselect", "_roles_").set_value(["manager"])
+    first.button(key="users_edit_save").click().run()
+    assert not first.exception, first.exception
+    assert t("users.changed_meanwhile", username="participant", updated_by="root") in messages(
+        first, "error"
+    )
+    assert t("guard.changed_meanwhile") in messages(first, "warning")
+    stored = users_store.get_user_by_name(conn, USERS["root"], "participant")
+    assert stored.roles == {"participant", "evaluator"}
+    # the session's own save moves the form on: a second save is not refused
+    second.run()
+    user_field(second, "multiselect", "_roles_").set_value(["evaluator"])
+    second.button(key="users_edit_save").click().run()
+    assert not messages(second, "error")
+    assert t("guard.changed_meanwhile") not in messages(second, "warning")
+    assert users_store.get_user_by_name(conn, USERS["root"], "participant").roles == {"evaluator"}
