@@ -13,7 +13,7 @@ rated done, partly done or not applicable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Self
@@ -188,11 +188,16 @@ def overdue(
 
 
 def next_expected(
-    checklist: Sequence[ChecklistItem], state: DrillState, roles: Iterable[str] | None = None
+    checklist: Sequence[ChecklistItem],
+    state: DrillState,
+    roles: Iterable[str] | None = None,
+    due: Mapping[str, float | None] | None = None,
 ) -> list[ChecklistItem]:
     """The items not recorded yet for an evaluator watching `roles` (None: all; items of no role
     are everyone's): first those whose predecessors are all recorded, then the others, each
-    group in checklist order. The evaluator screen shows these first."""
+    group in checklist order. With `due` (item id -> the drill minute it is due by, see
+    due_minutes), the soonest due come first, those not counting yet last; the rest as above.
+    The evaluator screen shows these first."""
     share = None if roles is None else set(roles)
     ready, waiting = [], []
     for item in checklist:
@@ -202,7 +207,10 @@ def next_expected(
             continue
         recorded = all(state.rating(before) is not None for before in item.after)
         (ready if recorded else waiting).append(item)
-    return ready + waiting
+    order = ready + waiting
+    if due is None:
+        return order
+    return sorted(order, key=lambda i: (due.get(i.id) is None, due.get(i.id) or 0.0))
 
 
 __all__ = [

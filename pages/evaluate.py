@@ -1,5 +1,5 @@
-"""Evaluator screen, built for a phone: the next expected items first, one tap per item, each
-tap stored before it is confirmed; only the tapped item reruns."""
+"""Evaluator screen, built for a phone: the next expected items first (soonest due first), one
+tap per item taken on the device and kept there until stored; the header follows the drill."""
 
 from __future__ import annotations
 
@@ -10,67 +10,44 @@ import streamlit as st
 from bootstrap import get_db
 from db import drills_store
 from drills.checklist import group_by_phase
-from drills.progress import next_expected
-from drills.state import fold, last_entry_of
+from drills.state import fold
+from drills.taps import watched_items
 from i18n import t
 from plans.errors import PlanError
-from ui import conflicts, md, now, page_setup, pick_drill, show_error
+from ui import conflicts, now, page_setup, pick_drill, show_error
 from ui import evaluator as ev
 from ui import evaluator_entries as extra
+from ui import evaluator_live as live
 
 page_started = time.perf_counter()
+live.take_handed_over(get_db())  # page tests only: the component's callback does it in a browser
 actor = page_setup("nav.evaluate", layout="centered")
 conn = get_db()
-mine = [
-    d
-    for d in drills_store.list_drills(conn, actor)
-    if d.my_role in ("evaluator", "evaluation_lead") and d.status in ("running", "paused", "ended")
-]
+mine = live.my_drills(conn, actor)
 if not mine:
     st.info(t("evaluate.none"))
+    live.waiting(conn, live.seen(conn, actor))  # shows the drill within seconds of its start
     st.stop()
 drill = pick_drill(mine, "evaluate_drill")
 try:
     if drill.status == "running":  # timed injects fall due even when no console is open
         drills_store.release_due_injects(conn, drill.id, now=now())
-    items = drills_store.checklist_for(conn, actor, drill.id)
-    entries = drills_store.observations(conn, actor, drill.id)
     context = ev.context(conn, actor, drill)
+    items = watched_items(drills_store.checklist_for(conn, actor, drill.id), context.share)
+    entries = drills_store.observations(conn, actor, drill.id)
+    drawn = live.seen(conn, actor, drill)
 except PlanError as exc:
     show_error(exc)
     st.stop()
 state = fold(items, entries)
-last = last_entry_of(state, actor.username)
-upcoming = next_expected(items, state, context.share)[: ev.NEXT_COUNT]
 groups = group_by_phase(items)
 ev.tap_targets()
 with st.container(key="ev_screen"):  # the big buttons of ev.TAP_CSS hold inside it
-    st.caption(
-        t(
-            "evaluate.caption",
-            status=t(f"console.status.{drill.status}"),
-            done=sum(state.rating(i.id) is not None for i in items),
-            total=len(items),
-        )
-    )
-    st.caption(t("evaluate.connection_hint"))
-    if drill.status == "paused":
-        st.warning(t("evaluate.paused"))
-    if drill.status == "ended":
-        st.info(t("evaluate.ended"))
+    live.header(conn, drill, context, drawn)
     conflicts.evaluator_notice(conn, drill.id)  # refreshes itself: a conflict shows at once
-    if (
-        last is not None
-        and drill.status != "ended"
-        and st.button(
-            t("evaluate.undo", name=md(context.entry_name(last))),
-            key="evaluate_undo",
-            icon=":material/undo:",
-        )
-    ):
-        extra.undo(conn, actor, drill.id, last)
 
     st.subheader(t("evaluate.next"))
+    upcoming = live.upcoming(items, state, drill)
     if not upcoming:
         st.caption(t("evaluate.all_recorded"))
     for item in upcoming:

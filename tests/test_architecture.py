@@ -219,4 +219,4 @@ def test_fragments_and_widget_callbacks_check_the_session_where_they_act():
                 if name not in checked | VIEW_CALLBACKS:
                     offenders.append(f"{relative}:{node.value.lineno} callback {name}")
     assert not offenders, offenders
-    assert {"_tap", "_save_details", "_save_free", "_release"} <= checked
+    assert {"_on_taps", "_handed_over", "_save_details", "_save_free", "_release"} <= checked

@@ -1,39 +1,42 @@
-"""The evaluator screen's item cards: one per checklist item (a fragment: a tap reruns only that
-card), with the details popover. A tap is confirmed only after the store committed it, and only
-for a live session (ui/live.py: each card run and each tap checks the account afresh and counts
-as activity). Undo, free observations, answers and amendments are in ui/evaluator_entries.py."""
+"""The evaluator screen's item cards: one per checklist item (a fragment), with the whole step
+text, its source on demand, the rating buttons (ui/components/tap: the tap is taken on the device
+and kept there until stored) and the details popover. Details are stored only for a live session
+(ui/live.py). Taps arrive through the screen's header (ui/evaluator_live.py); undo, free
+observations, answers and amendments are in ui/evaluator_entries.py."""
 
 from __future__ import annotations
 
 import os
-import time
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 import streamlit as st
 
 from db import drills_store, plans_store
 from db.drills_observations import MAX_PHOTO_BYTES
-from drills.model import QUALITY_MARKS, RATINGS, Observation
+from db.drills_share import assigned_roles
+from drills.model import QUALITY_MARKS, Observation
+from drills.taps import watched_items
 from i18n import t
 from plans.errors import PlanError
 from ui import error_text, now
+from ui.components import tap
 from ui.live import live_callback, live_fragment
 from ui.streamlit_texts import uploader_ceiling_mb
 from ui.text import md
 
 NEXT_COUNT = 6
 PAGE_SIZE = 15  # cards per page of a phase: a phone screen or two, and a light page run
-NAME_LIMIT = 120  # characters of an item name on its card; the rest behind "show the full name"
 PHOTO_TYPES = ["jpg", "jpeg", "png", "webp", "heic"]
 # Gloves and a moving vehicle: every button of the screen at least 48 px high (WCAG 2.5.5 asks
 # 44). The screen, each card and each details popover (drawn outside the card) are containers
 # keyed "ev_...", which Streamlit marks with the class st-key-<key>; the number input's own
 # step buttons keep their size.
 TAP_CSS = '[class*="st-key-ev_"] button:not([data-testid^="stNumberInput"]) { min-height: 48px; }'
-ICONS = {"done": ":material/check_circle:", "partly": ":material/timelapse:",
-         "not_done": ":material/cancel:", "na": ":material/block:"}  # fmt: skip
+# Taps go on without a connection: the tap sender's own notice replaces the page-wide one
+# (ui/streamlit_texts.py), which says that nothing is saved while offline.
+OFFLINE_CSS = ".plandrill-offline { display: none !important; }"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class Context:
     names: dict  # plan role id -> name
     share: tuple | None  # plan role ids the evaluator watches (None: all)
     items: dict  # item id -> name
+    steps: dict = field(default_factory=dict)  # plan step id -> (step text, source block text)
+    queue: str = ""  # the device's queue of this evaluator and drill (ui/components/tap)
 
     def item_name(self, item_id: str | None) -> str:
         return self.items.get(item_id or "", "")
@@ -61,14 +66,18 @@ def short(text: str, limit: int) -> str:
 
 def tap_targets() -> None:
     """Big enough buttons for a phone (see TAP_CSS)."""
-    st.html(f"<style>{TAP_CSS}</style>")
+    st.html(f"<style>{TAP_CSS}{OFFLINE_CSS}</style>")
 
 
 def context(conn, actor, drill) -> Context:
+    """Names, the evaluator's share from the drill design (whatever their account role) and the
+    words of each step with its source paragraph."""
     plan = plans_store.load_version(conn, actor, drill.version_id)
-    items = drills_store.checklist_for(conn, actor, drill.id)
-    # checklist_for already gives an evaluator only their share of the items
-    return Context({r.id: r.name for r in plan.roles}, None, {i.id: i.name for i in items})
+    share = assigned_roles(conn, actor, drill.id)
+    items = watched_items(drills_store.checklist_for(conn, actor, drill.id), share)
+    steps = {s.id: (s.text, s.source.text if s.source else "") for s in plan.steps}
+    return Context({r.id: r.name for r in plan.roles}, share, {i.id: i.name for i in items},
+                   steps, tap.scope(actor.username, drill.id))  # fmt: skip
 
 
 def store_entry(conn, actor, observation: Observation, photo=None) -> str | None:
@@ -155,23 +164,6 @@ def entry(drill_id: int, actor, kind: str, details: Details, **fields) -> Observ
 
 
 @live_callback
-def _tap(actor, conn, drill_id: int, item, choice: str, key: str) -> None:
-    """The button's callback: runs before the card reruns, so the card shows the stored result.
-    The card's details go with the tap and are emptied once stored."""
-    st.session_state["evaluate_tap_started"] = time.perf_counter()
-    state = st.session_state
-    details = _details(key, item)
-    observation = entry(drill_id, actor, "item", details, item_id=item.id, rating=choice,
-                         quality=details.quality)  # fmt: skip
-    problem = store_entry(conn, actor, observation, details.photo)
-    state[f"{key}_problem"] = problem
-    if problem is None:
-        state.setdefault("evaluate_confirmed", {})[item.id] = choice
-        state[f"{key}_recorded"] = True  # the card confirms it (no elements from a callback)
-        forget(key, "q", "ago", "by", "note", "photo")
-
-
-@live_callback
 def _save_details(actor, conn, drill_id: int, item, key: str) -> None:
     """Store the card's note and photo now, as a note on the item (a "free" entry naming it):
     the item's recorded result stays as it is."""
@@ -192,10 +184,7 @@ def _save_details(actor, conn, drill_id: int, item, key: str) -> None:
 @live_fragment
 def item_card(actor, conn, drill, item, state, ctx: Context, section: str) -> None:
     """One item's card; `actor` comes from the session check (callers pass the rest)."""
-    started = st.session_state.pop("evaluate_tap_started", None)
     _card(conn, drill, item, state, ctx, section)
-    if started is not None:
-        log_tap(time.perf_counter() - started)
 
 
 def log_tap(seconds: float) -> None:
@@ -214,18 +203,30 @@ def log_page(seconds: float) -> None:
             log.write(f"page {seconds * 1000:.2f}\n")
 
 
+def limit_text(item) -> str:
+    """The item's time limit in words: 立即 / at once for 0 (from what it counts)."""
+    if item.time_limit_min is None:
+        return ""
+    if item.time_limit_min == 0:
+        return t("evaluate.limit_now")
+    return t("evaluate.limit", minutes=f"{item.time_limit_min:g}")
+
+
 def _title(item, ctx: Context) -> None:
+    """The item's whole name, wrapped; the step's words and its source paragraph on demand."""
     owners = "、".join(ctx.names.get(r, r) for r in item.roles) or t("drills.no_role")
-    limit = (
-        ""
-        if item.time_limit_min is None
-        else " · " + t("evaluate.limit", minutes=f"{item.time_limit_min:g}")
-    )
-    name = short(item.name, NAME_LIMIT)
-    st.markdown(f"**{md(name)}**  \n{md(owners)}{limit}")
-    if name != " ".join(item.name.split()):
-        with st.expander(t("evaluate.full_name")):
-            st.markdown(md(item.name))
+    limit = limit_text(item)
+    st.markdown(f"**{md(item.name)}**  \n{md(owners)}{' · ' + limit if limit else ''}")
+    text, source = ctx.steps.get(item.step_id or "", ("", ""))
+    text = item.text or text
+    same = " ".join(text.split()) == " ".join(item.name.split())
+    if (text and not same) or source:
+        with st.expander(t("evaluate.step_source")):
+            if text and not same:
+                st.markdown(md(text))
+            if source:
+                st.caption(t("evaluate.source_paragraph"))
+                st.markdown(f"> {md(source)}")
 
 
 def _notes_saved(item_id: str, state) -> int:
@@ -286,31 +287,17 @@ def _card(conn, drill, item, state, ctx: Context, section: str) -> None:
     with st.container(border=True, key=f"{key}_card"):
         _title(item, ctx)
         problem = st.session_state.get(f"{key}_problem")
-        if st.session_state.pop(f"{key}_recorded", False):
-            st.toast(t("evaluate.recorded"), icon=":material/check:")
         if st.session_state.pop(f"{key}_noted", False):
             st.toast(t("evaluate.details_saved"), icon=":material/check:")
         if problem:
             st.error(problem, icon=":material/error:")
-        if rating:
-            st.caption(t("evaluate.current", rating=t(f"drills.rating.{rating}")))
         notes = _notes_saved(item.id, state)
         if notes:
             st.caption(t("evaluate.notes_saved", n=notes))
         roles = list(dict.fromkeys([*item.roles, *ctx.names]))
         _popover(conn, drill, item, key, roles, ctx)
-        cols = st.columns(len(RATINGS))
-        for col, choice in zip(cols, RATINGS, strict=True):
-            col.button(
-                t(f"drills.rating.{choice}"),
-                key=f"{key}_{choice}",
-                icon=ICONS[choice],
-                type="primary" if rating == choice else "secondary",
-                disabled=drill.status == "ended",
-                width="stretch",
-                on_click=_tap,
-                args=(conn, drill.id, item, choice, key),
-            )
+        tap.pad(key, queue=ctx.queue, item_id=item.id, name=short(item.name, 60),
+                rating=rating, disabled=drill.status == "ended")  # fmt: skip
         # last in the card: appearing while the evaluator types must not move the popover
         # (a moved popover is drawn anew, closed)
         pending = _pending(_details(key, item), roles[0] if roles else None, ctx)

@@ -41,12 +41,13 @@ MESSAGES = {
     "evaluate.amend_needs_reason": ("请填写修正原因。", "Please give a reason."),
     "evaluate.connection_hint": (
         (
-            "只有显示“已记录”的操作才已保存。与服务器的连接一中断，页面上就会出现“与服务器的连接已中断”"
-            "提示，此时的点击不会被记录，恢复后请重新点击。"
+            "只有显示“已记录”的点击才已保存到服务器。断网时点击照样有效：记录先保存在本机，"
+            "显示为“待发送”，连接恢复后自动发送，时间按点击时刻记，请勿重复点击。"
         ),
         (
-            "Only entries shown as “Recorded” are stored. If the connection to the server drops, "
-            "the page says so at once; taps made then are not recorded: tap again once it is back."
+            "Only taps shown as “Recorded” are stored on the server. Taps made offline count: "
+            "they are kept on this device as “waiting to be sent” and sent by themselves once the "
+            "connection is back, with the time of the tap. Do not tap them again."
         ),
     ),
     "evaluate.free_save": ("记录", "Record"),

@@ -35,10 +35,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, *, demo: bool, log) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run app.py` on a free 127.0.0.1 port in its own process group and wait
-    until it is healthy; return the process and its URL."""
-    port = _free_port()
+def start_server(
+    db_path: Path, *, demo: bool, log, port: int | None = None
+) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` on `port` (default: a free 127.0.0.1 port) in its own process
+    group and wait until it is healthy; return the process and its URL."""
+    port = port or _free_port()
     env = {**os.environ, "PLANDRILL_DB": str(db_path), "PLANDRILL_DEMO": "1" if demo else "0"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",

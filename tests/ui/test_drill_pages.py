@@ -10,9 +10,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from db import drills_store, plans_store
+from drills.model import EvaluatorAssignment
 from i18n import t
 from tests.integration.drills_world import design
 from tests.ui.conftest import ROOT
+from tests.ui.taps import device_tap
 
 
 def open_page(world, name: str, user: str, **state) -> AppTest:
@@ -26,9 +28,11 @@ def open_page(world, name: str, user: str, **state) -> AppTest:
     return at.run()
 
 
-def running_drill(world) -> int:
+def running_drill(world, **changes) -> int:
     now = datetime.now(UTC)
-    drill_id = drills_store.create_drill(world.db, world.director, design(world), now=now)
+    drill_id = drills_store.create_drill(
+        world.db, world.director, design(world, **changes), now=now
+    )
     drills_store.seal_drill(world.db, world.director, drill_id, now=now)
     drills_store.set_participants(world.db, world.director, drill_id, {"pat": ["r3"]}, now=now)
     drills_store.start_drill(world.db, world.director, drill_id, now=now)
@@ -39,7 +43,7 @@ def ended_drill_with_one_tap(world) -> int:
     """A drill in which evaluator eva recorded c1 as done through her screen, then ended."""
     drill_id = running_drill(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
-    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
+    device_tap(at, drill_id, "c1", "done")
     drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
     return drill_id
 
@@ -106,11 +110,7 @@ def test_an_evaluator_taps_an_item_and_it_is_stored_before_it_is_confirmed(world
     drill_id = running_drill(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     assert not at.exception, at.exception
-    done = [
-        b for b in at.button if str(b.key).endswith("_done") and str(b.key).startswith("ev_next")
-    ]
-    assert done
-    done[0].click().run()
+    device_tap(at, drill_id, "c1", "done")
     assert not at.exception, at.exception
     stored = drills_store.observations(world.db, world.eva, drill_id)
     assert [(o.item_id, o.rating) for o in stored] == [("c1", "done")]
@@ -125,11 +125,19 @@ def test_an_evaluator_sees_only_their_share(world):
     assert not any(k.startswith("ev_next_c1_") for k in keys)
 
 
+def test_an_evaluation_lead_sees_the_items_of_the_roles_the_design_gives_them(world):
+    share = (*design(world).evaluators, EvaluatorAssignment("lead", ("r3",)))
+    drill_id = running_drill(world, evaluators=share)
+    at = open_page(world, "evaluate", "lead", drill_id=drill_id)
+    keys = {str(b.key) for b in at.button}
+    assert any(k.startswith("ev_next_c3_") for k in keys)
+    assert not any(k.startswith("ev_next_c1_") for k in keys)
+
+
 def test_the_last_entry_can_be_undone(world):
     drill_id = running_drill(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
-    next(b for b in at.button if str(b.key) == "ev_next_c1_done").click().run()
-    at.run()
+    device_tap(at, drill_id, "c1", "done")
     at.button(key="evaluate_undo").click().run()
     state_kinds = [o.kind for o in drills_store.observations(world.db, world.eva, drill_id)]
     assert state_kinds == ["item", "undo"]

@@ -11,6 +11,7 @@ import pytest
 
 from db import drills_store, users_store
 from i18n import t
+from tests.ui.taps import device_tap
 from tests.ui.test_drill_pages import open_page, running_drill
 
 
@@ -27,7 +28,7 @@ def test_a_tap_by_a_live_session_is_stored_and_keeps_it_alive(world):
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     almost = datetime.now(UTC) - timedelta(minutes=29)
     at.session_state["last_seen"] = almost
-    at.button(key="ev_next_c1_done").click().run()
+    device_tap(at, drill_id, "c1", "done")
     assert [(o.item_id, o.rating) for o in stored(world, drill_id)] == [("c1", "done")]
     assert at.session_state["last_seen"] > almost + timedelta(minutes=28)
 
@@ -51,7 +52,7 @@ def test_a_tap_after_the_session_ended_is_refused_at_once_and_says_why(world, ch
                                    now=datetime.now(UTC) + timedelta(seconds=1))  # fmt: skip
     else:
         at.session_state["last_seen"] = datetime.now(UTC) - timedelta(minutes=31)
-    at.button(key="ev_next_c1_done").click().run()
+    device_tap(at, drill_id, "c1", "done")
     assert not at.exception, at.exception
     assert stored(world, drill_id) == []
     assert "user_id" not in at.session_state

@@ -170,6 +170,17 @@ def test_the_next_expected_items_are_those_whose_predecessors_are_recorded(
     assert [item.id for item in next_expected(checklist, state, roles)] == expected
 
 
+def test_the_next_expected_items_come_soonest_due_first_and_those_not_due_yet_last():
+    """c1 (30 min), c2 (10 min), c3 (no limit), c4 (at once: 5 min), all from T0."""
+    checklist = items_of(
+        "c1, c2, c3, c4",
+        c1={"time_limit_min": 30}, c2={"time_limit_min": 10}, c4={"time_limit_min": 0},
+    )  # fmt: skip
+    state = fold(checklist, [], RUNNING)
+    due = due_minutes(checklist, state, RUNNING)
+    assert [i.id for i in next_expected(checklist, state, due=due)] == ["c4", "c2", "c1", "c3"]
+
+
 def test_an_immediate_step_is_due_a_few_minutes_after_its_start_not_at_once():
     from drills.progress import IMMEDIATE_MIN
 
