@@ -29,6 +29,7 @@ from db.drills_facts import (
 )
 from db.errors import NotFoundError, VersionConflictError
 from db.findings_store import whole_record
+from drills.action_dates import action_name, require_due_date
 from drills.actions import CorrectiveAction
 
 _ACTION_COLUMNS = (
@@ -80,6 +81,7 @@ def add_action(
         facts = whole_record(cur, actor, drill_id)
         require(actor, "action.create", resource_of(facts, action.owner))
         _require_finding(cur, drill_id, action.finding_id)
+        require_due_date(action, drill_day=_drill_day(facts), today=_today(now))
         new_id = cur.execute(
             "INSERT INTO corrective_actions (drill_id, finding_id, action, owner, due, status,"
             " verification, created_by, created_at, updated_by, updated_at)"
@@ -130,7 +132,10 @@ def update_action(
         for right in sorted(action_update_rights(before.action, action)):
             require(actor, right, resource)
         if before.version != expected_version:
-            raise VersionConflictError("findings_store.version_conflict", finding_id=action.id)
+            raise VersionConflictError("findings_store.action_conflict",
+                                       title=action_name(before.action))  # fmt: skip
+        require_due_date(action, drill_day=_drill_day(facts), today=_today(now),
+                         before=before.action)  # fmt: skip
         version = cur.execute(
             "UPDATE corrective_actions SET action = ?, owner = ?, due = ?, status = ?,"
             " verification = ?, updated_by = ?, updated_at = ?, version = version + 1"
@@ -139,7 +144,8 @@ def update_action(
              actor.username, now, action_id, expected_version],
         ).fetchone()  # fmt: skip
         if version is None:
-            raise VersionConflictError("findings_store.version_conflict", finding_id=action.id)
+            raise VersionConflictError("findings_store.action_conflict",
+                                       title=action_name(before.action))  # fmt: skip
         audit(cur, actor, "action.update", "action", action_id, now=now,
               before=_action_view(before.action), after=_action_view(action))  # fmt: skip
     return version[0]
@@ -202,6 +208,15 @@ def _require_finding(cur, drill_id: int, finding_id: str) -> None:
     ).fetchone()[0]
     if not found:
         raise NotFoundError("findings_store.finding_not_found", finding_id=finding_id)
+
+
+def _drill_day(facts) -> date | None:
+    """The day of the drill's T0, in the server's time zone (as due dates are)."""
+    return facts.clock.t0.astimezone().date() if facts.clock.t0 else None
+
+
+def _today(now: datetime) -> date:
+    return now.astimezone().date()
 
 
 def _action(row: tuple) -> StoredAction:

@@ -178,7 +178,8 @@ def update_finding(
             raise NotFoundError("findings_store.finding_not_found", finding_id=finding.id)
         before = _finding(drill_id, row)
         if before.version != expected_version:
-            raise VersionConflictError("findings_store.version_conflict", finding_id=finding.id)
+            raise VersionConflictError("findings_store.finding_conflict",
+                                       title=before.finding.title)  # fmt: skip
         version = cur.execute(
             "UPDATE findings SET title = ?, description = ?, evidence = ?, cause = ?, grade = ?,"
             " strength = ?, step_id = ?, role_id = ?, item_id = ?, area = ?, status = ?,"
@@ -190,7 +191,8 @@ def update_finding(
              finding.id, expected_version],
         ).fetchone()  # fmt: skip
         if version is None:
-            raise VersionConflictError("findings_store.version_conflict", finding_id=finding.id)
+            raise VersionConflictError("findings_store.finding_conflict",
+                                       title=before.finding.title)  # fmt: skip
         audit(cur, actor, "finding.update", "finding", f"{drill_id}/{finding.id}", now=now,
               before=asdict(before.finding), after=asdict(finding))  # fmt: skip
     return version[0]

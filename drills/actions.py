@@ -47,7 +47,9 @@ class CorrectiveAction:
         if self.status not in ACTION_STATUSES:
             raise DrillError("findings.action.bad_status", status=self.status)
         if self.status == "verified" and not (self.verification or "").strip():
-            raise DrillError("findings.action.verification_needed", action=self.id)
+            raise DrillError(
+                "findings.action.verification_needed", action=" ".join(self.action.split())[:40]
+            )
 
 
 def finding_closed(finding: Finding, actions: Iterable[CorrectiveAction]) -> bool:

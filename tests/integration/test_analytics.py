@@ -219,11 +219,11 @@ def test_overdue_actions_name_drill_and_finding_most_overdue_first(world):
                                   ("培训值班人员", date(2026, 5, 10), "in_progress"),
                                   ("更新通讯录", date(2026, 5, 5), "verified"),
                                   ("演练复盘", date(2026, 7, 1), "open"))  # fmt: skip
-    (other,) = add_actions(world, later, ("补充物资", date(2026, 5, 20), "open"))
-    today = date(2026, 6, 1)
+    (other,) = add_actions(world, later, ("补充物资", date(2026, 6, 20), "open"))  # after it
+    today = date(2026, 6, 25)
     overdue = an.overdue_actions(world.db, world.manager, unit=unit, today=today)
-    assert [(o.action_id, o.days_overdue) for o in overdue] == [(old, 22), (other, 12),
-                                                                 (soon, 7)]  # fmt: skip
+    assert [(o.action_id, o.days_overdue) for o in overdue] == [(old, 46), (soon, 31),
+                                                                 (other, 5)]  # fmt: skip
     first = overdue[0]
     assert (first.drill_id, first.drill_title, first.finding_title, first.action, first.owner,
             first.due, first.status) == (drill, "危化品泄漏双盲演练", "未及时报告", "培训值班人员",
@@ -236,7 +236,7 @@ def test_overdue_actions_name_drill_and_finding_most_overdue_first(world):
 
     assert ids(since=june) == [other]
     assert ids(until=june) == [old, soon]
-    assert ids(plan_id=plan_of(world)) == [old, other, soon]
+    assert ids(plan_id=plan_of(world)) == [old, soon, other]
     assert ids(plan_id=plan_of(world) + 1000) == []
     with pytest.raises(NotAllowedError):
         an.overdue_actions(world.db, world.elsewhere_manager, unit=unit, today=today)

@@ -14,7 +14,7 @@ import pytest
 from db import actions_store, drills_store, findings_store, revision_store
 from drills.actions import CorrectiveAction, ParticipantReview
 from i18n import t
-from tests.integration.drills_world import obs
+from tests.integration.drills_world import design, obs
 from tests.ui.test_drill_pages import open_page, running_drill, texts
 
 
@@ -163,14 +163,27 @@ def test_the_lead_of_the_unit_sets_area_weights(world):
     assert not [n for n in director.number_input if str(n.key).startswith("review_weight_")]
 
 
+def drill_ended_days_ago(world, days: int) -> int:
+    """A drill started and ended `days` days ago, in which evb recorded c3 as not done."""
+    started = datetime.now(UTC) - timedelta(days=days)
+    drill_id = drills_store.create_drill(world.db, world.director, design(world), now=started)
+    drills_store.seal_drill(world.db, world.director, drill_id, now=started)
+    drills_store.start_drill(world.db, world.director, drill_id, now=started)
+    tap = started + timedelta(minutes=2)
+    drills_store.record_observation(world.db, world.evb, obs(
+        drill_id, "evb", "c3", rating="not_done", entered_at=tap, happened_at=tap))  # fmt: skip
+    drills_store.end_drill(world.db, world.director, drill_id, now=started + timedelta(hours=1))
+    return drill_id
+
+
 def test_corrective_actions_overdue_list_and_closing_a_finding(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = drill_ended_days_ago(world, 10)
     review_page(world, "lead", drill_id)  # stores the proposals
     finding = next(s for s in stored(world, drill_id) if not s.finding.strength)
-    actions_store.add_action(
+    actions_store.add_action(  # set a week ago, due three days ago
         world.db, world.lead, drill_id,
         CorrectiveAction("x", finding.finding.id, "修订报告流程", "办公室", date.today() - timedelta(days=3)),
-        now=datetime.now(UTC),
+        now=datetime.now(UTC) - timedelta(days=7),
     )  # fmt: skip
     at = review_page(world, "lead", drill_id)
     assert any("已逾期" in e.value for e in at.error)
