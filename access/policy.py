@@ -31,8 +31,10 @@ when it equals a user name):
 | managers, everyone else                | read (where they read the drill), nothing more |
 | admin                                  | everything                                     |
 
-Settling a conflict between evaluators and rating the drill's objectives (resource: the same
-action_resource, owner empty) are for the drill's directors and evaluation leads (and admin).
+Settling a conflict between evaluators, rating the drill's objectives and writing the evaluation's
+conclusions, cause analysis and document standard (resource: the same action_resource, owner
+empty) are for the drill's directors and evaluation leads (and admin). A unit's document
+standard is set by its evaluation leads (resource: {"unit": ...}) and admins.
 """
 
 from __future__ import annotations
@@ -76,9 +78,11 @@ ACTIONS = (
     "action.verify",  # mark an action verified or not, and say how it was checked
     "drill.settle_conflict",  # choose the outcome of an item two evaluators recorded differently
     "drill.rate_objective",  # rate a drill objective P/S/M/U after the drill
+    "drill.write_evaluation",  # the lead's conclusions, cause analysis and document standard
+    "unit.set_report_standard",  # the unit's evaluation document standard (AQ/T 9009, HSEEP)
 )
 # What a change of a corrective action touches, and the right each part needs.
-ACTION_TEXT_FIELDS = ("action", "owner", "due")
+ACTION_TEXT_FIELDS = ("action", "owner", "due", "start", "organization")
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,7 @@ def action_update_rights(before, after) -> frozenset[str]:
     or lifting "verified", or changing the verification note, need action.verify; any other
     status change (and a change of nothing) needs action.progress."""
     needed = set()
-    if any(getattr(before, f) != getattr(after, f) for f in ACTION_TEXT_FIELDS):
+    if any(getattr(before, f, None) != getattr(after, f, None) for f in ACTION_TEXT_FIELDS):
         needed.add("action.edit")
     status_changed = before.status != after.status
     if before.verification != after.verification or (
@@ -263,6 +267,8 @@ _RULES: dict[str, Callable[[Actor, dict], bool]] = {
     "action.verify": _drill_lead,
     "drill.settle_conflict": _drill_lead,
     "drill.rate_objective": _drill_lead,
+    "drill.write_evaluation": _drill_lead,
+    "unit.set_report_standard": _role_in_unit("evaluation_lead"),
 }
 # Refusals that say who may, where "not allowed" alone would leave the user guessing.
 _REFUSED = {
@@ -272,6 +278,8 @@ _REFUSED = {
     "action.progress": "access.action_progress",
     "drill.settle_conflict": "access.drill_leads_only",
     "drill.rate_objective": "access.drill_leads_only",
+    "drill.write_evaluation": "access.drill_leads_only",
+    "unit.set_report_standard": "access.unit_leads_only",
 }
 
 __all__ = [

@@ -34,7 +34,7 @@ from drills.actions import CorrectiveAction
 
 _ACTION_COLUMNS = (
     "a.id, a.finding_id, a.action, a.owner, a.due, a.status, a.verification, a.drill_id,"
-    " a.version, a.updated_by, a.updated_at"
+    " a.version, a.updated_by, a.updated_at, a.start_date, a.organization"
 )
 
 
@@ -84,10 +84,11 @@ def add_action(
         require_due_date(action, drill_day=_drill_day(facts), today=_today(now))
         new_id = cur.execute(
             "INSERT INTO corrective_actions (drill_id, finding_id, action, owner, due, status,"
-            " verification, created_by, created_at, updated_by, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            " verification, created_by, created_at, updated_by, updated_at, start_date,"
+            " organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [drill_id, action.finding_id, action.action, action.owner, action.due,
-             action.status, action.verification, actor.username, now, actor.username, now],
+             action.status, action.verification, actor.username, now, actor.username, now,
+             action.start, action.organization],
         ).fetchone()[0]  # fmt: skip
         audit(cur, actor, "action.add", "action", new_id, now=now, after=_action_view(action))
     return str(new_id)
@@ -138,10 +139,11 @@ def update_action(
                          before=before.action)  # fmt: skip
         version = cur.execute(
             "UPDATE corrective_actions SET action = ?, owner = ?, due = ?, status = ?,"
-            " verification = ?, updated_by = ?, updated_at = ?, version = version + 1"
-            " WHERE id = ? AND version = ? RETURNING version",
+            " verification = ?, start_date = ?, organization = ?, updated_by = ?,"
+            " updated_at = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING version",
             [action.action, action.owner, action.due, action.status, action.verification,
-             actor.username, now, action_id, expected_version],
+             action.start, action.organization, actor.username, now, action_id,
+             expected_version],
         ).fetchone()  # fmt: skip
         if version is None:
             raise VersionConflictError("findings_store.action_conflict",
@@ -193,7 +195,7 @@ def my_actions(conn: duckdb.DuckDBPyConnection, actor: Actor) -> list[OwnedActio
         ).fetchall()
         known = {f.id for f in _ended(cur, {row[7] for row in rows})
                  if can_know_drill_exists(actor, f.record)}  # fmt: skip
-    found = [OwnedAction(_action(row), row[11], row[12]) for row in rows if row[7] in known]
+    found = [OwnedAction(_action(row), row[13], row[14]) for row in rows if row[7] in known]
     return [o for o in found if owns_action(actor, {"owner": o.stored.action.owner})]
 
 
@@ -220,13 +222,14 @@ def _today(now: datetime) -> date:
 
 
 def _action(row: tuple) -> StoredAction:
-    action = CorrectiveAction(str(row[0]), *row[1:7])
+    action = CorrectiveAction(str(row[0]), *row[1:7], start=row[11], organization=row[12] or "")
     return StoredAction(row[7], action, row[8], row[9], row[10])
 
 
 def _action_view(action: CorrectiveAction) -> dict:
     view = asdict(action)
     view["due"] = action.due.isoformat()
+    view["start"] = action.start.isoformat() if action.start else None
     return view
 
 

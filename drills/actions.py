@@ -26,10 +26,11 @@ _FINISHED = frozenset({"done", "verified"})
 
 @dataclass(frozen=True)
 class CorrectiveAction:
-    """One action answering a finding: who does what by when, and how it was verified.
+    """One action answering a finding: who does what from when by when, and how it was verified.
 
     Raises:
-        DrillError: empty action, unknown status, or "verified" without a verification note.
+        DrillError: empty action, unknown status, "verified" without a verification note, or a
+        start after the due date.
     """
 
     id: str
@@ -39,9 +40,11 @@ class CorrectiveAction:
     due: date
     status: str = "open"
     verification: str = ""  # how and by whom the result was checked
+    start: date | None = None  # when work on it starts (HSEEP Improvement Plan)
+    organization: str = ""  # the primary responsible organization, as written
 
     def __post_init__(self) -> None:
-        strip_bidi_fields(self, "owner")
+        strip_bidi_fields(self, "owner", "organization")
         if not (self.action or "").strip():
             raise DrillError("findings.action.empty")
         if self.status not in ACTION_STATUSES:
@@ -50,6 +53,8 @@ class CorrectiveAction:
             raise DrillError(
                 "findings.action.verification_needed", action=" ".join(self.action.split())[:40]
             )
+        if self.start is not None and self.due is not None and self.start > self.due:
+            raise DrillError("findings.action.start_after_due", action=self.id)
 
 
 def finding_closed(finding: Finding, actions: Iterable[CorrectiveAction]) -> bool:

@@ -14,14 +14,12 @@ All pure: the only I/O is plans.docx_style.to_docx_bytes.
 from __future__ import annotations
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
 from drills.report_charts import OUTCOME_DPI, TIMELINE_DPI
 from drills.report_debrief import build_debrief
 from drills.report_docx_en import AfterActionReport
 from drills.report_model import FindingRow, ReportData
-from drills.report_text import grade_order, keyed, moment_text, number, percent, title_lines
+from drills.report_text import grade_order, keyed, number, percent, title_lines
 from drills.report_writer import ReportWriter
 from drills.report_xlsx import report_xlsx
 from plans.docx_style import ZH_FONTS, FontSet, clean, paragraph, title
@@ -40,14 +38,15 @@ def build_evaluation_report(
     drills.report_charts (pass their dpi if they were rendered at another one); None leaves a
     chart out. `fonts`: the Chinese faces (plans.docx_style.GB2312_FONTS for government
     machines)."""
-    writer = _ZhReport(data, fonts) if data.lang == "zh" else AfterActionReport(data)
+    writer = AfterActionReport(data) if data.hseep else _AqtReport(data, fonts)
     writer.document.core_properties.title = clean(data.drill_title)[:255]
     writer.write(timeline_png, timeline_dpi, outcome_png, outcome_dpi)
     return writer.document
 
 
-class _ZhReport(ReportWriter):
-    """The evaluation report of AQ/T 9009 and GB/T 46792-2025 as a GB/T 9704 document."""
+class _AqtReport(ReportWriter):
+    """The evaluation report of AQ/T 9009 and GB/T 46792-2025 as a GB/T 9704 document (in
+    English too, when a unit that follows these standards reads it in English)."""
 
     def write(self, timeline_png, timeline_dpi, outcome_png, outcome_dpi) -> None:
         d = self.data
@@ -86,10 +85,13 @@ class _ZhReport(ReportWriter):
         self.outline.heading(self.tr("doc.report.basic"), 1)
         self.table( [self.tr("doc.report.fact"), self.tr("doc.report.value")],
               self.facts(), widths_mm=(36, 120), bold_first_column=True)  # fmt: skip
+        self.outline.heading(self.tr("signoff.doc.objectives"), 2)
+        self.objectives_list()
 
     def method(self) -> None:
         self.outline.heading(self.tr("doc.report.method"), 1)
         self.method_text()
+        self.criteria_and_team(lambda text: self.outline.heading(text, 2))
 
     def conduct(self, png, dpi) -> None:
         self.outline.heading(self.tr("doc.report.conduct"), 1)
@@ -114,6 +116,10 @@ class _ZhReport(ReportWriter):
                 "doc.report.override_row", area=clean(row.area), computed=row.computed_rating,
                 final=row.final_rating, reason=clean(row.override_reason) or "—"))  # fmt: skip
         self.figure(png, self.tr("doc.report.outcome_figure"), dpi, before=self._outcome_heading)
+        self.outline.heading(self.tr("signoff.doc.objectives_rated"), 2)
+        self.objectives_table()
+        self.outline.heading(self.tr("signoff.doc.area_conclusions"), 2)
+        self.area_conclusions(lambda text: self.outline.heading(text, 3))
         self.outline.heading(self.tr("doc.report.strengths"), 2)
         strengths = d.strengths
         if not strengths:
@@ -180,17 +186,9 @@ class _ZhReport(ReportWriter):
         self.actions_table()
 
     def conclusion(self) -> None:
-        d = self.data
         self.outline.heading(self.tr("doc.report.conclusion"), 1)
-        paragraph(self.document, d.conclusion or self.overall_text())
-        paragraph(self.document)
-        when = d.report_date or (d.ended_at if d.ended_at else None)
-        for line in (self.tr("doc.report.signature"), moment_text(when, self.lang,
-                                                                   with_time=False)):  # fmt: skip
-            if line:  # right-aligned, four characters in from the right (GB/T 9704)
-                item = paragraph(self.document, line, indent=False)
-                item.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                item.paragraph_format.right_indent = Pt(64)
+        self.prose(self.data.conclusion or self.overall_text())
+        self.signature_block()
 
 
 __all__ = ["build_debrief", "build_evaluation_report", "report_xlsx"]

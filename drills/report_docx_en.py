@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from drills.report_model import RATINGS
 from drills.report_text import grade_order, keyed, moment_text, number, percent
 from drills.report_writer import ReportWriter
-from plans.docx_style import clean, heading, page_break, paragraph, title
+from plans.docx_style import clean, heading, labelled, paragraph, title
 
 
 class AfterActionReport(ReportWriter):
@@ -29,11 +29,10 @@ class AfterActionReport(ReportWriter):
         self.conduct_text(timeline_png, timeline_dpi)
         self.analysis(outcome_png, outcome_dpi)
         heading(self.document, self.tr("doc.aar.conclusion"), 1)
-        paragraph(self.document, d.conclusion or self.overall_text())
-        page_break(self.document)
-        heading(self.document, self.tr("doc.aar.improvement_plan"), 1)
-        self.actions_table(english_matrix=True)
-        self.annex_start(0, self.tr("doc.aar.appendix_record"))
+        self.prose(d.conclusion or self.overall_text())
+        self.signature_block()
+        self.improvement_matrix()
+        heading(self.document, self.tr("doc.aar.appendix_record"), 1)
         self.record_section()
         self.annex_start(0, self.tr("doc.aar.appendix_timeline"))
         self.timeline_table()
@@ -65,6 +64,9 @@ class AfterActionReport(ReportWriter):
         facts = self.facts()
         self.table( [self.tr("doc.report.fact"), self.tr("doc.report.value")], facts,
               widths_mm=(40, 116), bold_first_column=True)  # fmt: skip
+        heading(self.document, self.tr("signoff.doc.objectives"), 2)
+        self.objectives_list()
+        self.criteria_and_team(lambda text: heading(self.document, text, 2))
 
     def analysis(self, png, dpi) -> None:
         d = self.data
@@ -103,21 +105,51 @@ class AfterActionReport(ReportWriter):
             paragraph(self.document, self.outcome_text())
 
         self.figure(png, self.tr("doc.report.outcome_figure"), dpi, before=outcome_heading)
-        heading(self.document, self.tr("doc.aar.strengths"), 2)
-        if not d.strengths:
-            paragraph(self.document, self.tr("doc.report.no_strengths"))
-        for finding in d.strengths:
-            heading(self.document, finding.title or "—", 3)
-            if finding.description:
-                paragraph(self.document, finding.description)
-        heading(self.document, self.tr("doc.aar.areas"), 2)
-        problems = sorted(d.problems, key=grade_order)
-        if not problems:
-            paragraph(self.document, self.tr("doc.report.no_problems"))
-        for finding in problems:
-            grade = keyed("doc.grade.", finding.grade, self.lang)
-            heading(self.document, f"{clean(finding.title) or '—'} ({grade})", 3)
-            self.finding_body(finding)
+        heading(self.document, self.tr("signoff.doc.objectives_performance"), 2)
+        self.objectives_table(marks=True)
+        self.by_capability()
+
+    def by_capability(self) -> None:
+        """Per capability: its rating and conclusion, its objectives, then its strengths and
+        areas for improvement (findings of no capability last, under "General")."""
+        d = self.data
+        findings = sorted(d.findings, key=grade_order)
+        order = [c.area for c in d.area_conclusions]
+        order += [f.area for f in findings if f.area not in order]
+        for capability in order:
+            name = capability or self.tr("signoff.general")
+            heading(self.document, self.tr("signoff.doc.capability_heading", area=name), 2)
+            conclusion = next((c for c in d.area_conclusions if c.area == capability), None)
+            if conclusion is not None:
+                if conclusion.rating:
+                    labelled(self.document, self.tr("signoff.doc.rating_label"),
+                             self.tr(f"scoring.rating.{conclusion.rating}"))  # fmt: skip
+                self.prose(conclusion.text)
+                if conclusion.cause:
+                    labelled(self.document, self.tr("doc.report.cause"), conclusion.cause)
+            for objective in (o for o in d.objectives if capability in o.areas):
+                labelled(self.document, self.tr("signoff.doc.objective_label"),
+                         f"{clean(objective.text)} — {self._met(objective)}"
+                         + (f" ({objective.rating})" if objective.rating else ""))  # fmt: skip
+            mine = [f for f in findings if f.area == capability]
+            strengths = [f for f in mine if f.strength]
+            problems = [f for f in mine if not f.strength]
+            heading(self.document, self.tr("doc.aar.strengths"), 3)
+            if not strengths:
+                paragraph(self.document, self.tr("doc.report.no_strengths"))
+            for n, finding in enumerate(strengths, start=1):
+                labelled(self.document, self.tr("signoff.doc.strength_n", n=n),
+                         clean(finding.title))  # fmt: skip
+                if finding.description:
+                    paragraph(self.document, finding.description)
+            heading(self.document, self.tr("doc.aar.areas"), 3)
+            if not problems:
+                paragraph(self.document, self.tr("doc.report.no_problems"))
+            for n, finding in enumerate(problems, start=1):
+                grade = keyed("doc.grade.", finding.grade, self.lang)
+                labelled(self.document, self.tr("signoff.doc.improvement_n", n=n),
+                         f"{clean(finding.title) or '—'} ({grade})")  # fmt: skip
+                self.finding_body(finding)
 
 
 __all__ = ["AfterActionReport"]

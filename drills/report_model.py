@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
+from drills.report_signoff import AreaConclusionRow, ObjectiveRow, TeamRow
+
 CATEGORIES = ("on_time", "late", "partly", "not_done", "na", "not_observed")
 OUTCOMES = (*CATEGORIES, "out_of_scope")
 INTERNAL_FINDINGS = frozenset({"gap"})  # about the evaluators' coverage: not for participants
@@ -201,6 +203,9 @@ class FindingRow:
     strength: bool = False
     id: str = ""
     kind: str = "manual"
+    cause_analysis: str = ""  # the evaluation lead's own words (原因分析), not the category
+    area: str = ""  # the capability area (display text)
+    area_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,6 +216,11 @@ class ActionRow:
     due: Moment = None
     status: str = "open"  # a key of STATUSES or text
     verification: str = ""
+    capability: str = ""  # the finding's capability area (display text)
+    element: str = ""  # HSEEP capability element: a key of drills.signoff.ELEMENTS
+    organization: str = ""  # primary responsible organization
+    contact: str = ""  # point of contact (display name)
+    start: Moment = None
 
 
 @dataclass(frozen=True)
@@ -264,6 +274,13 @@ class ReportData:
     photos: tuple[PhotoRow, ...] = ()
     step_names: dict[str, str] = field(default_factory=dict)
     not_rated: tuple[str, ...] = ()  # areas with items but nothing to score (display text)
+    standard: str = ""  # "aqt9009" | "hseep" (drills.signoff.STANDARDS); "": by the language
+    objectives: tuple[ObjectiveRow, ...] = ()
+    criteria: str = ""
+    team: tuple[TeamRow, ...] = ()
+    area_conclusions: tuple[AreaConclusionRow, ...] = ()
+    conclusion_edited: bool = False  # the conclusion is the lead's text, not the draft
+    unit: str = ""  # the organisation that signs and seals
 
     def __post_init__(self) -> None:
         _freeze(self)
@@ -277,6 +294,12 @@ class ReportData:
         object.__setattr__(self, "categories", counts)
         if self.lang not in ("zh", "en"):
             object.__setattr__(self, "lang", "zh")
+
+    @property
+    def hseep(self) -> bool:
+        """Whether the document is the HSEEP AAR/IP (else the AQ/T 9009 / GB/T 46792 report):
+        the chosen standard, else by the document's language."""
+        return self.standard == "hseep" or (not self.standard and self.lang == "en")
 
     @property
     def strengths(self) -> tuple[FindingRow, ...]:
@@ -318,10 +341,12 @@ __all__ = [
     "WITHHELD",
     "ActionRow",
     "AmendRow",
+    "AreaConclusionRow",
     "BlindingFacts",
     "ConflictRow",
     "FindingRow",
     "ItemRow",
+    "ObjectiveRow",
     "Overall",
     "ParticipantRow",
     "PhotoRow",
@@ -331,5 +356,6 @@ __all__ = [
     "ReviewRow",
     "ScenarioFacts",
     "ScoreRow",
+    "TeamRow",
     "TimelineRow",
 ]

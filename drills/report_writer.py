@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from drills.report_model import FindingRow, ReportData
 from drills.report_process import ProcessRecord
+from drills.report_signing import SignoffSections
 from drills.report_text import joined, keyed, minute_key, moment_text, number, percent
 from i18n import t
 from plans.docx_style import (
@@ -27,7 +28,7 @@ from plans.docx_style import (
 LOW_COVERAGE = 0.8  # below this share of observed items a score is flagged as uncertain
 
 
-class ReportWriter(ProcessRecord):
+class ReportWriter(ProcessRecord, SignoffSections):
     """Shared pieces of the report and the debrief."""
 
     def __init__(self, data: ReportData, fonts: FontSet = ZH_FONTS) -> None:
@@ -197,9 +198,7 @@ class ReportWriter(ProcessRecord):
     def finding_body(self, finding: FindingRow, *, evidence: bool = True) -> None:
         if finding.description:
             labelled(self.document, self.tr("doc.report.description"), finding.description)
-        if finding.cause:
-            labelled(self.document, self.tr("doc.report.cause"),
-                     keyed("doc.cause.", finding.cause, self.lang))  # fmt: skip
+        self.cause_lines(finding)
         if finding.target:
             labelled(self.document, self.tr("doc.report.target"), finding.target)
         if evidence and finding.evidence:

@@ -11,6 +11,7 @@ from i18n import t
 from plans.errors import PlanError
 from ui import actions, conflicts, md, now, objectives, page_setup, pick_drill, show_error
 from ui import review as panels
+from ui import review_conclusions as signoff
 from ui import review_findings as lists
 
 actor = page_setup("nav.drill_review", require="role:drill_director|evaluation_lead|manager")
@@ -54,6 +55,7 @@ tabs = st.tabs(
         t("review.tab.findings"),  # fixed labels: a changed label would reopen the first tab
         t("review.tab.actions"),
         t("review.tab.reviews"),
+        t("review.tab.conclusions"),
         t("review.tab.documents"),
     ]
 )
@@ -66,4 +68,6 @@ with tabs[2]:
 with tabs[3]:
     lists.reviews(review)
 with tabs[4]:
+    signoff.conclusions(conn, actor, review)
+with tabs[5]:
     panels.documents(review)

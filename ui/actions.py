@@ -51,6 +51,8 @@ def drill_actions(conn, actor, review) -> None:
                     t("review.a.finding"): titles.get(a.action.finding_id, a.action.finding_id),
                     t("review.a.action"): a.action.action,
                     t("review.a.owner"): a.action.owner,
+                    t("review.a.organization"): a.action.organization,
+                    t("review.a.start"): a.action.start,
                     t("review.a.due"): a.action.due,
                     t("review.a.status"): t(f"findings.action_status.{a.action.status}"),
                     t("review.a.verification"): a.action.verification,
@@ -99,6 +101,7 @@ def _fields(base: CorrectiveAction | None, key: str, rights: frozenset[str]) -> 
     verify = "action.verify" in rights
     statuses = ACTION_STATUSES if verify or (base and base.status == "verified") else OWNER_STATUSES
     cols = st.columns(3)
+    more = st.columns(2)
     return {
         "action": st.text_area(
             t("review.a.action"),
@@ -132,6 +135,19 @@ def _fields(base: CorrectiveAction | None, key: str, rights: frozenset[str]) -> 
             value=base.verification if base else "",
             key=f"{key}_verification",
             disabled=not verify,
+        ),
+        "organization": more[0].text_input(
+            t("review.a.organization"),
+            value=base.organization if base else "",
+            key=f"{key}_organization",
+            disabled=text,
+            help=t("review.a.organization_help"),
+        ),
+        "start": more[1].date_input(
+            t("review.a.start"),
+            value=(base.start if base else date.today()),
+            key=f"{key}_start",
+            disabled=text,
         ),
     }
 
@@ -197,6 +213,8 @@ def _cleaned(values: dict) -> dict:
         "due": values["due"],
         "status": values["status"],
         "verification": values["verification"].strip(),
+        "organization": (values.get("organization") or "").strip(),
+        "start": values.get("start"),
     }
 
 

@@ -14,7 +14,9 @@ from db import (
     actions_store,
     analytics_store,
     drills_conflicts,
+    drills_objectives,
     drills_record,
+    drills_signoff,
     drills_store,
     findings_store,
     plans_store,
@@ -25,6 +27,8 @@ from drills.evaluation import evaluate
 from drills.model import ClockEvent
 from drills.ratings import AREAS, RatingOverride
 from drills.report_assemble import evaluation_report_bytes, report_data
+from drills.report_signoff import sign_off
+from drills.signoff import standard_for
 from i18n import LANGUAGES, t
 from plans.errors import PlanError
 from ui import may, md, now, open_version, show_error
@@ -58,6 +62,16 @@ class Review:
     proposed: list
     editor: bool  # may edit findings, actions and ratings
     document: Callable[[str], object] = lambda lang: None  # ReportData in `lang`
+    signoff: object = None  # db.drills_signoff.Signoff: the lead's texts and the standards
+    objectives: list = ()  # drills.objectives.RatedObjective
+    standard: str = ""  # the document standard in force (drills.signoff.STANDARDS)
+
+    @property
+    def shown_findings(self) -> list:
+        """The findings the documents show: the stored ones not rejected, else the proposals."""
+        if self.findings:
+            return [s.finding for s in self.findings if s.finding.status != "rejected"]
+        return list(self.proposed or [])
 
 
 def load(conn, actor, drill_id: int, lang: str) -> Review:
@@ -88,6 +102,10 @@ def load(conn, actor, drill_id: int, lang: str) -> Review:
         settlements=_settlements(conn, actor, drill_id),
     )  # fmt: skip
     reveal = drills_store.reveal_log(conn, actor, drill_id)
+    signed = drills_signoff.signoff(conn, actor, drill_id)
+    objectives = drills_objectives.rated_objectives(conn, actor, drill_id)
+    team = drills_objectives.evaluation_team(conn, actor, drill_id)
+    standard = standard_for(signed.drill_standard, signed.unit_standard, plan.language)
     proposed = None
 
     def document(in_lang: str):
@@ -101,14 +119,20 @@ def load(conn, actor, drill_id: int, lang: str) -> Review:
             names=extras.names, photos={k: p.data for k, p in extras.photos.items()},
             evaluation=evaluation, proposed=proposed,
         )  # fmt: skip
-        return data
+        shown = [s.finding for s in stored] if stored else proposed
+        return sign_off(
+            data, evaluation, objectives=objectives, team=team,
+            criteria=design.evaluation_criteria, texts=signed.texts_in(in_lang), findings=shown,
+            actions=[a.action for a in actions], plan=plan, names=extras.names,
+            standard=standard, unit=summary.unit,
+        )  # fmt: skip
 
     data = document(lang)
     editor = actor.username in design.directors or actor.username in design.evaluation_leads
     return Review(
         drill_id, summary, design, plan, checklist, observations, stored, actions, overrides,
         weights, participants, reviews, data,
-        evaluation, proposed, editor, document,
+        evaluation, proposed, editor, document, signed, objectives, standard,
     )  # fmt: skip
 
 
@@ -263,8 +287,9 @@ def _rescore(conn, actor, drill_id: int, message: str) -> None:
 
 
 def documents(review: Review) -> None:
-    """The downloads, in the language chosen here (by default the plan's: its structure, AQ/T
-    9009 or HSEEP, follows the document's language, never the screen's)."""
+    """The downloads, in the language chosen here (by default the plan's); the report's
+    structure (AQ/T 9009 or HSEEP) is the standard chosen for the drill or its unit, never the
+    language."""
     from drills.report_docx import build_debrief, report_xlsx
     from plans.docx_style import to_docx_bytes
 
@@ -277,6 +302,9 @@ def documents(review: Review) -> None:
         help=t("eval.screen.doc_language_help"), key="review_doc_lang",
     )  # fmt: skip
     data = review.data if lang == review.data.lang else review.document(lang)
+    st.caption(t("signoff.ui.doc_standard", standard=t(f"signoff.standard.{data.standard}")))
+    if not data.conclusion_edited:
+        st.warning(t("signoff.ui.doc_draft"), icon=":material/edit_note:")
     st.download_button(
         t("drillpage.report_word"),
         lambda: evaluation_report_bytes(data, review.plan, level=review.design.level),

@@ -22,17 +22,27 @@ import io
 import re
 import struct
 import zlib
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 
 import docx as python_docx
 import openpyxl
 import pytest
 
 import bootstrap
-from db import drills_store, users_store
+from db import (
+    actions_store,
+    drills_objectives,
+    drills_signoff,
+    drills_store,
+    findings_store,
+    users_store,
+)
 from db.errors import StoreError
+from drills.actions import CorrectiveAction
 from drills.checklist import derive_checklist
-from drills.model import ChecklistItem, EvaluatorAssignment
+from drills.model import ChecklistItem, EvaluatorAssignment, Objective
+from drills.objectives import ObjectiveRating
 from drills.report_assemble import evaluation_report_bytes
 from drills.report_docx import build_debrief, report_xlsx
 from i18n import t
@@ -45,6 +55,11 @@ from ui import review as review_panels
 NAMES = {"director": "周导调", "eva": "王评估", "evb": "李评估", "lead": "陈组长"}
 EXPECTED = {"on_time": 2, "late": 1, "partly": 1, "not_done": 2, "na": 1, "not_observed": 1}
 REASON = "复核现场视频，阀门已完全关闭"
+OBJECTIVES = (
+    Objective("o1", "检验30分钟内报告事故信息的能力", ("warning_report",), ("report",)),
+    Objective("o2", "检验泄漏现场处置与警戒", ("disposal",), ("disposal",)),
+)
+CRITERIA = "对照预案规定的职责与时限逐项评估"
 
 
 def tiny_png() -> bytes:
@@ -81,7 +96,8 @@ def drill(tmp_path, monkeypatch):
                                 display_name=name, now=T0 - timedelta(days=1))  # fmt: skip
     world.actors.update({u: users_store.act_as(world.db, u) for u in NAMES})
     evaluators = (EvaluatorAssignment("eva", ("r1", "r2")), EvaluatorAssignment("evb", ("r3",)))
-    chosen = design(world, checklist=checklist(), evaluators=evaluators)
+    chosen = replace(design(world, checklist=checklist(), evaluators=evaluators),
+                     objectives=OBJECTIVES, evaluation_criteria=CRITERIA)  # fmt: skip
     db, director = world.db, world.director
     drill_id = drills_store.create_drill(db, director, chosen, now=at(-60))
     drills_store.seal_drill(db, director, drill_id, now=at(-50))
@@ -243,12 +259,13 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     strengths = [row for row in list(book["问题"].values)[1:] if row[-1] == t("doc.yes_mark")]
     assert strengths and all(row[1] == t("eval.xlsx.strength_grade") for row in strengths)
 
-    # the English document is made from the same evaluation, in HSEEP form
+    # the English document is made from the same evaluation; its structure is the standard
+    # chosen (none here: AQ/T 9009, as the plan is Chinese), not the reader's language
     english = review.document("en")
     assert english.categories == EXPECTED and english.record[0].id == record_ids[0]
-    aar = all_text(python_docx.Document(io.BytesIO(evaluation_report_bytes(english, review.plan))))
-    assert t("eval.counts", lang="en", total=8, **EXPECTED) in aar
-    assert "After-Action Report" in aar
+    aqt = all_text(python_docx.Document(io.BytesIO(evaluation_report_bytes(english, review.plan))))
+    assert t("eval.counts", lang="en", total=8, **EXPECTED) in aqt
+    assert "After-Action Report" not in aqt and "Basic facts of the drill" in aqt
 
     # the review screen
     at = open_page(world, "drill_review", "lead", drill_id=drill_id)
@@ -267,3 +284,63 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
                      strict=True))  # fmt: skip
     assert shown["信息公开"] == shown["后期处置"] == t("eval.not_rated")
     assert shown["应急处置"] == "50"
+
+
+def test_objectives_ratings_and_the_leads_texts_appear_in_both_documents(drill):
+    world, drill_id = drill
+    db, lead = world.db, world.lead
+    drills_objectives.rate_objective(db, lead, drill_id, ObjectiveRating("o1", "P", "按时报告"),
+                                     now=at(80))  # fmt: skip
+    drills_objectives.rate_objective(db, lead, drill_id, ObjectiveRating("o2", "M", "警戒迟缓"),
+                                     now=at(81))  # fmt: skip
+    review = review_panels.load(db, lead, drill_id, "zh")
+    findings_store.save_proposed_findings(db, lead, drill_id, review.proposed, now=at(82))
+    problem = next(f for f in review.shown_findings if not f.strength)
+    actions_store.add_action(db, lead, drill_id, CorrectiveAction(
+        "", problem.id, "警戒器材前置到罐区", "eva", date(2026, 7, 1),
+        start=date(2026, 5, 10)), now=at(83))  # fmt: skip
+    texts = {
+        ("conclusion", "zh"): "本次演练基本达到预期目的，警戒与现场处置需加强。",
+        ("area:disposal", "zh"): "现场处置总体有序，但警戒区设置迟缓。",
+        (f"cause:{problem.id}", "zh"): "警戒器材存放位置离现场过远，班组未演练过。",
+        ("conclusion", "en"): "The exercise largely met its objectives; cordon work lagged.",
+        (f"cause:{problem.id}", "en"): "Cordon equipment was stored far from the site.",
+    }
+    for (key, lang), body in texts.items():
+        drills_signoff.write_text(db, lead, drill_id, key, lang, body, now=at(90))
+    drills_signoff.set_drill_standard(db, lead, drill_id, "hseep", now=at(91))
+    review = review_panels.load(db, lead, drill_id, "zh")
+    assert review.standard == "hseep"
+
+    def document(lang: str) -> str:
+        data = review.document(lang)
+        return all_text(python_docx.Document(io.BytesIO(evaluation_report_bytes(data,
+                                                                                review.plan))))  # fmt: skip
+
+    zh, en = document("zh"), document("en")
+    for text, lang in ((zh, "zh"), (en, "en")):
+        for objective in OBJECTIVES:  # objectives with their ratings, criteria, team
+            assert objective.text in text
+        assert CRITERIA in text and "陈组长" in text and "王评估" in text
+        assert t("signoff.doc.sign_unit", lang=lang, unit="")[:4] in text
+    assert "按时报告" in zh and "警戒迟缓" in zh and "演练总结报告/改进计划" in zh
+    for (key, lang), body in texts.items():
+        assert body in (zh if lang == "zh" else en), key
+    assert "Lead evaluator (signature)" in en
+    plan = table_with(python_docx.Document(io.BytesIO(evaluation_report_bytes(
+        review.document("en"), review.plan))), ["Capability", "Area for Improvement"])  # fmt: skip
+    assert [c.text for c in plan.rows[0].cells][3:] == [
+        "Capability Element", "Primary Responsible Organization", "Point of Contact",
+        "Start Date", "Completion Date"]  # fmt: skip
+    row = [c.text for c in plan.rows[1].cells]
+    assert row[2] == "警戒器材前置到罐区" and row[5] == "王评估"  # display name, never "eva"
+    assert row[6:] == ["2026-05-10", "2026-07-01"] and row[3] in ("Training", "Planning")
+    assert "Capability: Emergency disposal" in en  # strengths and improvements by capability
+
+    # without a choice of its own, the drill follows its unit's standard
+    drills_signoff.set_drill_standard(db, lead, drill_id, "", now=at(92))
+    drills_signoff.set_unit_standard(db, lead, world.actors["lead"].unit, "aqt9009", now=at(93))
+    review = review_panels.load(db, lead, drill_id, "en")
+    assert review.standard == "aqt9009"
+    en = document("en")
+    assert "After-Action Report" not in en and texts[("conclusion", "en")] in en
