@@ -4,6 +4,7 @@ period, overdue corrective actions; filters by plan and drill end; CSV per tab, 
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 import streamlit as st
@@ -14,7 +15,7 @@ from drills import analytics_xlsx
 from i18n import t
 from plans.errors import PlanError
 from ui import analytics as view
-from ui import md, page_setup, show_error
+from ui import downloads, md, page_setup, show_error
 
 actor = page_setup("nav.analytics", require="role:manager|drill_director|evaluation_lead|admin")
 conn = get_db()
@@ -59,14 +60,11 @@ except PlanError as exc:
 step_label = view.step_labeller(plans, plan_id)
 tables = view.build_tables(figures, step_label)
 
-st.download_button(
-    t("analytics.excel"),
-    lambda: analytics_xlsx.to_xlsx_bytes(view.workbook_sheets(tables)),
-    file_name="plandrill-analytics.xlsx",
-    mime=view.XLSX_MIME,
-    key="analytics_xlsx",
-    icon=":material/table_view:",
-)
+downloads.download(  # built with the page, once per content: never a deferred file
+    st, t("analytics.excel"), lambda: analytics_xlsx.to_xlsx_bytes(view.workbook_sheets(tables)),
+    key="analytics_xlsx", revision=hashlib.sha256(repr(tables).encode()).hexdigest(),
+    file_name="plandrill-analytics.xlsx", mime=view.XLSX_MIME, icon=":material/table_view:",
+)  # fmt: skip
 
 tabs = st.tabs([t("analytics.steps"), t("analytics.ratings"),
                 t("analytics.revisions", n=len(figures.effects)),

@@ -10,6 +10,7 @@ import streamlit as st
 from i18n import t
 from plans import chart_views, draw
 from plans.model import PHASES, Plan
+from ui import downloads
 
 PNG_MAX_INCHES = 80
 OPEN = "chart_view_open"  # the view chosen in the overview, for the picker of the next run
@@ -91,22 +92,20 @@ def chart_panel(plan: Plan) -> None:
         return
     if not _fonts_ok():
         st.caption(t("editor.no_cjk_fonts"))
-    downloads = st.columns(2)
-    # rendered only when clicked: a large PNG takes seconds
-    downloads[0].download_button(
-        t("editor.download_svg"),
-        lambda: draw.render(view.chart, "svg"),
-        file_name=f"{view.key}.svg",
+    downloads_row = st.columns(2)
+    # rendered when asked for (a large PNG takes seconds), once per chart: never a deferred file
+    revision = hash(view.chart.source)
+    downloads.download(
+        downloads_row[0], t("editor.download_svg"), lambda: draw.render(view.chart, "svg"),
+        key="dl_svg", revision=revision, lazy=True, file_name=f"{view.key}.svg",
         mime="image/svg+xml",
-        key="dl_svg",
-    )
-    downloads[1].download_button(
-        t("editor.download_png"),
+    )  # fmt: skip
+    downloads.download(
+        downloads_row[1], t("editor.download_png"),
         lambda: draw.render(view.chart, "png", max_inches=PNG_MAX_INCHES),
-        file_name=f"{view.key}.png",
+        key="dl_png", revision=revision, lazy=True, file_name=f"{view.key}.png",
         mime="image/png",
-        key="dl_png",
-    )
+    )  # fmt: skip
 
 
 def _overview_table(

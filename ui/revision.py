@@ -10,7 +10,7 @@ from i18n import t
 from plans.errors import PlanError
 from plans.model import Plan
 from plans.word_export import WordMeta, from_sources, revision_rows
-from ui import error_text, fmt_time, may, md, now, open_version, show_error
+from ui import downloads, error_text, fmt_time, may, md, now, open_version, show_error
 from ui.work import jump
 
 OPEN_MARK = "⚑"
@@ -192,29 +192,25 @@ def word_export(conn, actor, version, plan: Plan, column) -> list[dict[str, str]
         cards = st.checkbox(t("versions.word_cards"), value=True, key="versions_word_cards")
         charts = st.checkbox(t("versions.word_charts"), value=True, key="versions_word_charts")
 
-    def build(tracked: bool) -> bytes:  # on click: reads the versions and the original
+    def build(tracked: bool) -> bytes:  # when asked for: reads the versions and the original
         sources = plans_word.word_sources(conn, actor, version.id)
         return from_sources(sources, tracked=tracked, cards=cards, charts=charts).data
 
-    column.download_button(
-        t("versions.export_word"),
-        lambda: build(False),
-        file_name=f"plan-v{version.number}.docx",
-        key="versions_word",
-        help=t("versions.export_word_help"),
-        **common,
-    )
+    # built when asked for, once per version revision and choice of annexes: never a deferred
+    # file that a rerun can drop before the click fetches it
+    revision = (version.id, getattr(version, "revision", None), cards, charts)
+    downloads.download(
+        column, t("versions.export_word"), lambda: build(False), key="versions_word",
+        revision=revision, lazy=True, file_name=f"plan-v{version.number}.docx",
+        help=t("versions.export_word_help"), **common,
+    )  # fmt: skip
     if version.base_version_id is None:
         return None
-    column.download_button(
-        t("versions.export_tracked"),
-        lambda: build(True),
-        file_name=f"plan-v{version.number}-tracked.docx",
-        key="versions_word_tracked",
-        help=t("versions.export_tracked_help"),
-        type="primary",
-        **common,
-    )
+    downloads.download(
+        column, t("versions.export_tracked"), lambda: build(True), key="versions_word_tracked",
+        revision=revision, lazy=True, file_name=f"plan-v{version.number}-tracked.docx",
+        help=t("versions.export_tracked_help"), type="primary", **common,
+    )  # fmt: skip
     return _record(conn, actor, version)
 
 

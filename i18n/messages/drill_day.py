@@ -38,6 +38,11 @@ MESSAGES = {
             "Nothing was overwritten: load the latest, then make your change again."
         ),
     ),
+    "downloads.prepare_help": (
+        "先生成文件，再点击同一位置的按钮下载",
+        "Makes the file first; then click the button in the same place to download it",
+    ),
+    "downloads.preparing": ("正在生成文件…", "Making the file…"),
     "roster.saved": ("已保存参演人员（仅修改过的角色）", "Participants saved (only the roles changed)"),
     "roster.unchanged": ("没有修改，未保存任何内容", "Nothing changed, nothing was saved"),
     "participate.started": ("演练已开始", "The drill has started"),
