@@ -103,7 +103,9 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
     st.caption(t("drillpage.checklist_help", n=len(items)))
     silent = checklists.roles_without_items(items, design.participating_roles)
     if silent:
-        st.warning(t("drillpage.roles_unwatched", roles=join_names([names.get(r, r) for r in silent])))
+        st.warning(
+            t("drillpage.roles_unwatched", roles=join_names([names.get(r, r) for r in silent]))
+        )
     st.dataframe(
         [
             {
