@@ -68,7 +68,7 @@ def waiting(actor, conn, drawn: Seen) -> None:
 def header(actor, conn, drill, ctx: ev.Context, drawn: Seen) -> None:
     """Status, counts, undo and the tap sender; redraws the screen when the drill moved on."""
     started = st.session_state.pop("evaluate_tap_started", None)
-    if seen(conn, actor, drill) != drawn:
+    if started is None and seen(conn, actor, drill) != drawn:  # a tap's run: quick, no look
         st.rerun(scope="app")
     try:
         items = watched_items(drills_store.checklist_for(conn, actor, drill.id), ctx.share)

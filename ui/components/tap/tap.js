@@ -19,8 +19,9 @@ const BUS = (window.__plandrillTap = window.__plandrillTap || {
   scope: null,
   texts: {},
 });
-const RESEND_MS = 4000;
-const CHECK_MS = 2500;
+const RESEND_MS = 1500; // a batch lost on the way (a rerun it met) goes again after this
+const TICK_MS = 1000;
+const CHECK_EVERY = 3; // ticks between two looks at the server's health
 
 function queueKey(scope) {
   return `plandrill.taps.${scope}`;
@@ -300,10 +301,12 @@ function mountSync(root, data, setTriggerValue) {
   learnClock(data);
   settle(data.scope, data.results);
   if (!BUS.timer) {
+    BUS.ticks = 0;
     BUS.timer = window.setInterval(() => {
-      check();
+      BUS.ticks += 1;
+      if (BUS.ticks % CHECK_EVERY === 0) check();
       if (BUS.scope) flush(BUS.scope);
-    }, CHECK_MS);
+    }, TICK_MS);
     window.addEventListener("online", () => check());
     window.addEventListener("offline", () => setOnline(false));
     new MutationObserver(keepUsable).observe(document.body, {
