@@ -133,10 +133,13 @@ def draft_conclusion(evaluation, findings: Sequence, objectives: Sequence, lang:
     parts = []
     if evaluation.score is None:
         parts.append(t("signoff.draft.overall_not_rated", lang=lang))
+    elif evaluation.grade is None:  # too little of the checklist observed to grade it
+        parts.append(t("signoff.draft.overall_no_grade", lang=lang,
+                       score=f"{evaluation.score:.0f}",
+                       coverage=f"{(evaluation.coverage or 0) * 100:.0f}%"))  # fmt: skip
     else:
         parts.append(t("signoff.draft.overall", lang=lang,
-                       grade=t(f"scoring.grade.{evaluation.grade}", lang=lang)
-                       if evaluation.grade else "—",
+                       grade=t(f"scoring.grade.{evaluation.grade}", lang=lang),
                        score=f"{evaluation.score:.0f}",
                        coverage=f"{(evaluation.coverage or 0) * 100:.0f}%"))  # fmt: skip
     if objectives:

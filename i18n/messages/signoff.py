@@ -73,6 +73,13 @@ MESSAGES = {
             "the checklist observed"
         ),
     ),
+    "signoff.draft.overall_no_grade": (
+        "本次演练总分{score}分，但评估覆盖率仅{coverage}，观察不足，不给出总体等级",
+        (
+            "The exercise scored {score}, but only {coverage} of the checklist was observed: too "
+            "little to grade it overall"
+        ),
+    ),
     "signoff.draft.overall_not_rated": (
         "本次演练没有可评分的检查项，总体未评定",
         "Nothing in this exercise could be scored, so it is not rated overall",

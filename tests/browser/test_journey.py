@@ -37,6 +37,12 @@ DRILL = "储罐泄漏双盲演练"
 FINDING = "信息报告时限过长"
 
 
+ROLES = ("应急指挥部", "指挥部办公室", "抢险救援组")
+AMEND_REASON = "复看记录后更正：报告内容不完整"
+SETTLE_REASON = "复核现场录音，报告已发出但内容不全"
+CONCLUSION = "演练总体有序；信息报告须在时限内完整报送。"
+
+
 def L(key: str, **params) -> str:
     return t(key, lang="zh", **params)
 
@@ -155,7 +161,7 @@ def text_of(document) -> str:
     return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
-def evaluate(url: str, username: str, errors: list) -> None:
+def evaluate(url: str, username: str, rating: str, errors: list) -> None:
     """One evaluator on a phone-sized screen in their own browser: one tap, confirmed."""
     from playwright.sync_api import sync_playwright
 
@@ -165,7 +171,7 @@ def evaluate(url: str, username: str, errors: list) -> None:
             context = browser.new_context(viewport={"width": 420, "height": 900}, locale="zh-CN")
             page = sign_in(context, url, username, "evaluate")
             page.get_by_text(L("evaluate.next")).first.wait_for()
-            page.get_by_role("button", name=L("drills.rating.done")).first.click()
+            page.get_by_role("button", name=L(f"drills.rating.{rating}"), exact=True).first.click()
             # the confirmation "已记录：…", not the progress line "… · 已记录 0/1 项" shown before
             page.get_by_text("已记录：").first.wait_for()
             shot(page, f"evaluator_{username}")
@@ -224,7 +230,8 @@ def test_the_whole_journey(tmp_path):
         director.get_by_label(L("drillpage.title")).fill(DRILL)
         click(director, L("drillpage.create"))
         director.get_by_role("tab", name=L("drillpage.tab_people")).click()
-        for name, roles in (("eva", ("应急指挥部", "指挥部办公室")), ("evb", ("抢险救援组",))):
+        # both watch every role: their first items are the same, which they record differently
+        for name, roles in (("eva", ROLES), ("evb", ROLES)):
             director.get_by_label(L("auth.username"), exact=True).fill(name)
             for role in roles:
                 director.get_by_label(L("drillpage.share_roles")).first.click()
@@ -239,10 +246,10 @@ def test_the_whole_journey(tmp_path):
         click(director, L("drills.clock.start"))
         shot(director, "6_console_running")
 
-        # 4. two evaluators score at the same time, each in their own browser
+        # 4. two evaluators score at the same time, each in their own browser, and disagree
         errors: list[str] = []
-        threads = [threading.Thread(target=evaluate, args=(url, name, errors))
-                   for name in ("eva", "evb")]  # fmt: skip
+        threads = [threading.Thread(target=evaluate, args=(url, name, rating, errors))
+                   for name, rating in (("eva", "done"), ("evb", "not_done"))]  # fmt: skip
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -259,8 +266,24 @@ def test_the_whole_journey(tmp_path):
         assert DRILL in words and TITLE in words
         assert len(report.inline_shapes) >= 2  # the timeline and the coloured flow chart
 
-        # 6. the evaluation lead makes a finding a plan defect tied to the report step
+        # 5b. after the end eva amends her entry, with a reason
+        eva = person("eva", "evaluate")
+        eva.get_by_label(L("evaluate.amend_reason")).wait_for()
+        choose(eva, L("drillpage.rating"), L("drills.rating.partly"))
+        eva.get_by_label(L("evaluate.amend_reason")).fill(AMEND_REASON)
+        click(eva, L("evaluate.amend_save"))
+        eva.get_by_text(L("evaluate.recorded")).first.wait_for()
+
+        # 6. the evaluation lead settles the conflict between the evaluators with a reason, then
+        #    makes a finding a plan defect tied to the report step
         lead = person("lead", "drill_review")
+        lead.get_by_label(L("conflicts.reason")).first.wait_for()
+        outcome = lead.locator("[class*='st-key-conflicts_'][class*='_outcome']").first
+        outcome.get_by_text(L("drills.rating.partly"), exact=True).click()
+        idle(lead)
+        lead.get_by_label(L("conflicts.reason")).first.fill(SETTLE_REASON)
+        click(lead, L("conflicts.settle"))
+        lead.get_by_text(L("conflicts.settled_title", n=1)).first.wait_for()
         lead.get_by_role("tab", name=L("review.tab.findings")).click()
         lead.get_by_label(L("review.f.title")).first.fill(FINDING)
         choose(lead, L("review.f.cause"), L("findings.cause.plan_defect"))
@@ -270,6 +293,21 @@ def test_the_whole_journey(tmp_path):
         click(lead, L("review.f.save"))
         lead.get_by_text("待修订").first.wait_for()
         shot(lead, "8_finding")
+
+        # 6b. the lead edits the drafted conclusion; the report carries it, the amendment with
+        #     its reason and the settled conflict
+        lead.get_by_role("tab", name=L("review.tab.conclusions")).click()
+        lead.get_by_role("textbox", name=L("signoff.ui.conclusion")).fill(CONCLUSION)
+        lead.locator("[class*='st-key-signoff_conclusion_zh_'][class*='_save'] button").click()
+        idle(lead)
+        lead.get_by_text(L("signoff.ui.edited")).first.wait_for()
+        lead.get_by_role("tab", name=L("review.tab.documents")).click()
+        signed = text_of(
+            python_docx.Document(io.BytesIO(download(lead, L("drillpage.report_word"))))
+        )
+        assert CONCLUSION in signed and AMEND_REASON in signed and SETTLE_REASON in signed
+        assert "评估组长（签字）" in signed
+        shot(lead, "8b_signed_report")
 
         # 7. the finding opens a revision: the owner shortens the report time limit of the
         #    flagged step, says what was done, and sends it for approval

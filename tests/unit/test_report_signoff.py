@@ -7,12 +7,13 @@ standard, not the language, decides the structure."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 
 from drills.report_docx import build_evaluation_report
 from drills.report_model import ActionRow, AreaConclusionRow, FindingRow, ObjectiveRow, TeamRow
-from drills.signoff import capability_element, objective_met, standard_for
+from drills.signoff import capability_element, draft_conclusion, objective_met, standard_for
 from tests.unit.test_export_docx import all_text, headings, reopen, table_with_header
 from tests.unit.test_report_docx import report_data
 
@@ -154,3 +155,10 @@ def test_the_standard_is_the_drills_then_the_units_then_by_the_plans_language():
     assert standard_for("", "", "zh") == "aqt9009" and standard_for("", "", "en") == "hseep"
     assert [objective_met(r) for r in ("P", "S", "M", "U", None)] == [
         "met", "met", "partly", "not_met", ""]  # fmt: skip
+
+
+def test_a_conclusion_drafted_for_a_thinly_observed_drill_gives_no_grade_and_no_dash():
+    thin = SimpleNamespace(score=50.0, grade=None, coverage=0.25, areas=(), conflicts=())
+    for lang, words in (("zh", "不给出总体等级"), ("en", "too little to grade it overall")):
+        text = draft_conclusion(thin, [], [], lang)
+        assert words in text and "—" not in text
