@@ -266,6 +266,8 @@ def _finding(drill_id: int, row: tuple) -> StoredFinding:
 
 # ---------------------------------------------------------------- participants' reviews
 
+ANY_REVIEW = object()  # submit_review without a check of what the form showed (scripts, seeds)
+
 
 def submit_review(
     conn: duckdb.DuckDBPyConnection,
@@ -274,17 +276,28 @@ def submit_review(
     review: ParticipantReview,
     *,
     now: datetime,
+    replacing: datetime | None | object = ANY_REVIEW,
 ) -> None:
     """A participant's own review of an ended drill; a second one replaces the first.
 
+    `replacing`: when the review form was opened, the submitted_at of the review it showed
+    (None: there was none); a review submitted since (another session) is not overwritten.
     Raises: NotAllowedError unless the actor is a participant of the drill submitting for
-    themselves; InvalidTransitionError before the end.
+    themselves; InvalidTransitionError before the end; VersionConflictError
+    findings_store.review_conflict.
     """
     with conn.cursor() as cur, transaction(cur):
         facts = known_facts(cur, actor, drill_id)
         if actor.username not in facts.named("participant") or review.username != actor.username:
             raise NotAllowedError("findings_store.not_participant", action="review.submit")
         require_status(facts, "ended")
+        if replacing is not ANY_REVIEW:
+            row = cur.execute(
+                "SELECT submitted_at FROM participant_reviews WHERE drill_id = ? AND username = ?",
+                [drill_id, actor.username],
+            ).fetchone()
+            if (row[0] if row else None) != replacing:
+                raise VersionConflictError("findings_store.review_conflict")
         cur.execute(
             "INSERT OR REPLACE INTO participant_reviews (drill_id, username, role, went_well,"
             " to_improve, rating, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -12,7 +12,7 @@ from db import drills_store, findings_store, plans_store
 from drills.actions import ParticipantReview
 from i18n import t
 from plans.errors import PlanError
-from ui import fmt_time, md, now, page_setup, show_error
+from ui import edit_guard, fmt_time, md, now, page_setup, show_error
 from ui.live import live_fragment, refresh_button
 
 REFRESH_SECONDS = 2.5  # the start, a release or the end is seen within a few seconds
@@ -91,25 +91,29 @@ def self_review(drill) -> None:
     st.caption(t("selfreview.help"))
     if earlier:
         st.caption(t("selfreview.earlier", when=fmt_time(earlier.submitted_at)))
-    with st.form(f"selfreview_{drill.id}"):
+    form = f"selfreview_{drill.id}"
+    stored = earlier.submitted_at if earlier else None
+    edit_guard.stale_notice(form, stored)
+    shown = edit_guard.opened(form, stored)
+    with st.form(form):
         role = st.selectbox(
             t("selfreview.role"),
             roles,
             index=roles.index(before.role) if before and before.role in roles else len(roles) - 1,
             format_func=lambda r: names.get(r, r) if r else "—",
-            key=f"selfreview_role_{drill.id}",
+            key=edit_guard.widget_key(form, "role"),
         )
         well = st.text_area(
             t("selfreview.well"), value=before.went_well if before else "",
-            key=f"selfreview_well_{drill.id}",
+            key=edit_guard.widget_key(form, "well"),
         )  # fmt: skip
         improve = st.text_area(
             t("selfreview.improve"), value=before.to_improve if before else "",
-            key=f"selfreview_improve_{drill.id}",
+            key=edit_guard.widget_key(form, "improve"),
         )  # fmt: skip
         rating = st.slider(
             t("selfreview.rating"), 1, 5, value=before.rating if before else 3,
-            key=f"selfreview_rating_{drill.id}",
+            key=edit_guard.widget_key(form, "rating"),
         )  # fmt: skip
         sent = st.form_submit_button(
             t("selfreview.submit"), type="primary", key=f"selfreview_submit_{drill.id}"
@@ -121,10 +125,12 @@ def self_review(drill) -> None:
         return
     try:
         review = ParticipantReview(actor.username, role, well.strip(), improve.strip(), rating)
-        findings_store.submit_review(conn, actor, drill.id, review, now=now())
+        findings_store.submit_review(conn, actor, drill.id, review, now=now(), replacing=shown)
     except PlanError as exc:
         show_error(exc)
     else:
+        latest = findings_store.my_review(conn, actor, drill.id)
+        edit_guard.saved(form, latest.submitted_at if latest else None)
         st.success(t("selfreview.saved"), icon=":material/check_circle:")
 
 

@@ -216,6 +216,11 @@ def test_the_lead_adds_a_corrective_action_on_the_page(world):
     assert action.action.due == date.today() + timedelta(days=30)
 
 
+def self_review_widget(widgets, form: str, name: str):
+    """A widget of the self-review form (its key carries the revision the form opened on)."""
+    return next(w for w in widgets if str(w.key).startswith(f"{form}_{name}_"))
+
+
 def test_a_participant_reviews_the_drill_and_the_lead_reads_it(world):
     drill_id = ended_drill_with_one_tap(world)
     at = open_page(world, "participate", "pat")
@@ -223,17 +228,29 @@ def test_a_participant_reviews_the_drill_and_the_lead_reads_it(world):
     at.button(key=f"selfreview_submit_{drill_id}").click().run()
     assert at.error  # nothing written: refused
     assert findings_store.list_reviews(world.db, world.lead, drill_id) == []
-    at.text_area(key=f"selfreview_improve_{drill_id}").set_value("堵漏器材取用慢")
-    at.slider(key=f"selfreview_rating_{drill_id}").set_value(4)
-    at.selectbox(key=f"selfreview_role_{drill_id}").set_value("r3")
+    form = f"selfreview_{drill_id}"
+    self_review_widget(at.text_area, form, "improve").set_value("堵漏器材取用慢")
+    self_review_widget(at.slider, form, "rating").set_value(4)
+    self_review_widget(at.selectbox, form, "role").set_value("r3")
     at.button(key=f"selfreview_submit_{drill_id}").click().run()
     assert not at.exception, at.exception
     (review,) = findings_store.list_reviews(world.db, world.lead, drill_id)
     assert review.review == ParticipantReview("pat", "r3", "", "堵漏器材取用慢", 4)
+
     lead = review_page(world, "lead", drill_id)
     table = next(d.value for d in lead.dataframe if "需要改进的方面" in d.value.columns)
     assert list(table["需要改进的方面"]) == ["堵漏器材取用慢"]
     assert "1/1" in texts(lead)
+
+    # the same participant in a second window submits first: the first window's save is refused
+    other = open_page(world, "participate", "pat")
+    self_review_widget(other.text_area, form, "improve").set_value("另一窗口的意见")
+    other.button(key=f"selfreview_submit_{drill_id}").click().run()
+    self_review_widget(at.text_area, form, "improve").set_value("本窗口的意见")
+    at.button(key=f"selfreview_submit_{drill_id}").click().run()
+    assert t("findings_store.review_conflict") in "\n".join(e.value for e in at.error)
+    (review,) = findings_store.list_reviews(world.db, world.lead, drill_id)
+    assert review.review.to_improve == "另一窗口的意见"
 
 
 def test_the_documents_follow_the_leads_edits(world):
