@@ -3,6 +3,7 @@ the unit's area weights, the documents, and the way from plan-defect findings to
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from i18n import LANGUAGES, t
 from plans.errors import PlanError
 from ui import may, md, now, open_version, show_error
 from ui import review_record as record_panels
+from ui.downloads import download
 from ui.drill_console import CLOCK_KINDS
 from ui.review_record import score_text
 
@@ -305,31 +307,20 @@ def documents(review: Review) -> None:
     st.caption(t("signoff.ui.doc_standard", standard=t(f"signoff.standard.{data.standard}")))
     if not data.conclusion_edited:
         st.warning(t("signoff.ui.doc_draft"), icon=":material/edit_note:")
-    st.download_button(
-        t("drillpage.report_word"),
-        lambda: evaluation_report_bytes(data, review.plan, level=review.design.level),
-        file_name=f"drill-{drill}-report-{lang}.docx",
-        mime=DOCX,
-        key="review_report",
-        icon=":material/description:",
-        type="primary",
-    )
-    st.download_button(
-        t("review.d.debrief"),
-        lambda: to_docx_bytes(build_debrief(data)),
-        file_name=f"drill-{drill}-debrief-{lang}.docx",
-        mime=DOCX,
-        key="review_debrief",
-        icon=":material/campaign:",
-        help=t("review.d.debrief_help"),
-    )
-    st.download_button(
-        t("drillpage.report_excel"),
-        lambda: report_xlsx(data),
-        file_name=f"drill-{drill}-{lang}.xlsx",
-        key="review_excel",
-        icon=":material/table:",
-    )
+    # the bytes exist when the buttons are drawn (ui.downloads): built once per state of the data
+    revision = (drill, lang, hashlib.sha256(repr(data).encode("utf-8")).hexdigest())
+    download(st, t("drillpage.report_word"),
+             lambda: evaluation_report_bytes(data, review.plan, level=review.design.level),
+             key="review_report", revision=revision, lazy=True,
+             file_name=f"drill-{drill}-report-{lang}.docx", mime=DOCX,
+             icon=":material/description:", type="primary")  # fmt: skip
+    download(st, t("review.d.debrief"), lambda: to_docx_bytes(build_debrief(data)),
+             key="review_debrief", revision=revision, lazy=True,
+             file_name=f"drill-{drill}-debrief-{lang}.docx", mime=DOCX,
+             icon=":material/campaign:", help=t("review.d.debrief_help"))  # fmt: skip
+    download(st, t("drillpage.report_excel"), lambda: report_xlsx(data),
+             key="review_excel", revision=revision, lazy=True,
+             file_name=f"drill-{drill}-{lang}.xlsx", icon=":material/table:")  # fmt: skip
 
 
 def revision(conn, actor, review: Review) -> None:

@@ -127,6 +127,8 @@ def _accept_all(conn, actor, drill_id: int, proposed) -> None:
                 conn, actor, drill_id, replace(stored.finding, status="accepted"), stored.version,
                 now=now(),
             )  # fmt: skip
+            # this session's own save: an open edit form reopens on it, with no "someone saved"
+            st.session_state.pop(f"review_opened_f_{stored.finding.id}", None)
 
     save(accept, t("review.accepted_n", n=len(proposed)))
 

@@ -225,8 +225,10 @@ MESSAGES = {
     "selfreview.saved": ("自评已提交，谢谢！", "Review submitted, thank you!"),
     "findings_store.review_conflict": (
         "您的自评已在另一个窗口中提交过，本次未保存；请重新载入后再修改",
-        ("Your review was submitted from another window meanwhile; this one was not saved. "
-        "Reload it and change it again"),
+        (
+            "Your review was submitted from another window meanwhile; this one was not saved. "
+            "Reload it and change it again"
+        ),
     ),
     "selfreview.empty": ("请至少填写一项内容。", "Please write at least one of the two."),
     "selfreview.earlier": (

@@ -151,8 +151,14 @@ def edit_cell(page, row_id: str, column: int, value: str) -> None:
 
 
 def download(page, label: str) -> bytes:
-    with page.expect_download() as info:
+    """Click a download; a file built on request (ui.downloads: a prepare button under the same
+    label) is prepared first, then offered by a download button."""
+    offered = page.locator('[data-testid="stDownloadButton"]').get_by_role("button", name=label)
+    if not offered.count():
         page.get_by_role("button", name=label).first.click()
+        offered.first.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        offered.first.click()
     return open(info.value.path(), "rb").read()
 
 

@@ -268,6 +268,9 @@ def test_the_documents_follow_the_leads_edits(world):
         second.version, now=datetime.now(UTC),
     )  # fmt: skip
     at = review_page(world, "lead", drill_id)
+    for key in ("review_report", "review_debrief", "review_excel"):  # built when asked for
+        at.button(key=f"{key}_prepare").click().run()
+        assert not at.exception, at.exception
     assert {str(b.key) for b in at.get("download_button")} >= {
         "review_report", "review_debrief", "review_excel",
     }  # fmt: skip
