@@ -345,11 +345,14 @@ def set_weights(
     weights: Mapping[str, float],
     *,
     now: datetime,
+    expected: Mapping[str, float] | None = None,
 ) -> None:
-    """Replace the unit's area weights (areas left out weigh 1).
+    """Replace the unit's area weights (areas left out weigh 1). `expected`: the weights the
+    form showed; when someone saved others since, nothing is replaced.
 
     Raises: NotAllowedError unless admin or an evaluation lead of the unit; StoreError
-    ("findings_store.bad_weight") for an unknown area or a negative weight.
+    ("findings_store.bad_weight") for an unknown area or a negative weight;
+    VersionConflictError findings_store.weights_conflict.
     """
     if not ("admin" in actor.roles or ("evaluation_lead" in actor.roles and actor.unit == unit)):
         raise NotAllowedError("findings_store.not_weights", action="weights.set")
@@ -359,6 +362,8 @@ def set_weights(
     with conn.cursor() as cur, transaction(cur):
         before = dict(cur.execute(
             "SELECT area, weight FROM area_weights WHERE unit = ?", [unit]).fetchall())  # fmt: skip
+        if expected is not None and before != {a: float(w) for a, w in expected.items()}:
+            raise VersionConflictError("findings_store.weights_conflict", unit=unit)
         cur.execute("DELETE FROM area_weights WHERE unit = ?", [unit])
         for area, weight in weights.items():
             cur.execute(

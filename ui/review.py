@@ -32,7 +32,7 @@ from drills.report_signoff import sign_off
 from drills.signoff import standard_for
 from i18n import LANGUAGES, t
 from plans.errors import PlanError
-from ui import may, md, now, open_version, show_error
+from ui import edit_guard, may, md, now, open_version, show_error
 from ui import review_record as record_panels
 from ui.downloads import download
 from ui.drill_console import CLOCK_KINDS
@@ -257,8 +257,12 @@ def _override_form(conn, actor, review: Review, areas: list[str]) -> None:
 
 
 def _weights_form(conn, actor, review: Review) -> None:
+    form = f"review_weights_{review.summary.unit}"
+    stored = tuple(sorted(review.weights.items()))
     with st.expander(t("review.weights")):
         st.caption(t("review.weights_help"))
+        edit_guard.stale_notice(form, stored)
+        shown = dict(edit_guard.opened(form, stored))
         with st.form("review_weights"):
             chosen = {
                 area: st.number_input(
@@ -274,10 +278,12 @@ def _weights_form(conn, actor, review: Review) -> None:
             sent = st.form_submit_button(t("review.weights_save"), key="review_weights_save")
         if sent:
             try:
-                findings_store.set_weights(conn, actor, review.summary.unit, chosen, now=now())
+                findings_store.set_weights(conn, actor, review.summary.unit, chosen, now=now(),
+                                           expected=shown)  # fmt: skip
             except PlanError as exc:
                 show_error(exc)
             else:
+                edit_guard.saved(form, tuple(sorted((a, float(w)) for a, w in chosen.items())))
                 _rescore(conn, actor, review.drill_id, "review.weights_saved")
 
 

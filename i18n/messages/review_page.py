@@ -223,6 +223,13 @@ MESSAGES = {
     "selfreview.rating": ("总体感受（1 差 – 5 很好）", "Overall (1 poor – 5 very good)"),
     "selfreview.submit": ("提交自评", "Submit my review"),
     "selfreview.saved": ("自评已提交，谢谢！", "Review submitted, thank you!"),
+    "findings_store.weights_conflict": (
+        "单位 {unit} 的能力领域权重已被他人修改，本次未保存；请重新载入后再修改",
+        (
+            "Someone else changed the area weights of {unit} meanwhile; nothing was saved. Reload "
+            "them and change them again"
+        ),
+    ),
     "findings_store.review_conflict": (
         "您的自评已在另一个窗口中提交过，本次未保存；请重新载入后再修改",
         (

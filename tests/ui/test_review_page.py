@@ -163,6 +163,21 @@ def test_the_lead_of_the_unit_sets_area_weights(world):
     assert not [n for n in director.number_input if str(n.key).startswith("review_weight_")]
 
 
+def test_weights_saved_from_a_stale_form_are_refused(world):
+    drill_id = ended_drill_with_one_tap(world)
+    first = review_page(world, "lead", drill_id)
+    second = review_page(world, "lead", drill_id)
+    second.number_input(key="review_weight_command").set_value(2.0)
+    second.button(key="review_weights_save").click().run()
+    first.number_input(key="review_weight_disposal").set_value(3.0)
+    first.button(key="review_weights_save").click().run()
+    assert t("findings_store.weights_conflict", unit=world.lead.unit) in "\n".join(
+        e.value for e in first.error
+    )
+    assert findings_store.weights_for(world.db, world.lead, world.lead.unit)["command"] == 2.0
+    assert t("guard.changed_meanwhile") in "\n".join(w.value for w in first.warning)
+
+
 def drill_ended_days_ago(world, days: int) -> int:
     """A drill started and ended `days` days ago, in which evb recorded c3 as not done."""
     started = datetime.now(UTC) - timedelta(days=days)
