@@ -22,7 +22,7 @@ from access.secrecy import is_director
 from db import audit_store
 from db.connection import transaction
 from db.drills_facts import fetch_facts, is_lead
-from db.errors import InvalidTransitionError, NotFoundError, StoreError
+from db.errors import InvalidTransitionError, NotFoundError, StoreError, VersionConflictError
 from db.findings_store import read_findings
 from db.plans_facts import (
     fetch_plan,
@@ -196,12 +196,16 @@ def resolve_flag(
     resolved: bool = True,
     note: str = "",
     now: datetime,
+    seen: tuple[bool, str] | None = None,
 ) -> None:
     """Mark a flag of a draft as dealt with (or open again), with the owner's note for the record.
+    `seen`: (resolved, note) as the screen showed them; changed since by someone else, nothing
+    is written.
 
     Raises: NotFoundError (also revision.flag_not_found); InvalidTransitionError when the
     version is no longer a draft; StoreError revision.note_required when resolving without a
-    note; NotAllowedError unless an owner of the plan.
+    note; NotAllowedError unless an owner of the plan; VersionConflictError
+    revision.flag_conflict.
     """
     with conn.cursor() as cur, transaction(cur):
         row = cur.execute(
@@ -217,6 +221,8 @@ def resolve_flag(
                                          status=info.status)  # fmt: skip
         if resolved and not note.strip():  # the note goes into the revision record
             raise StoreError("revision.note_required", flag_id=flag_id)
+        if seen is not None and (before.flag.resolved, before.flag.note) != (seen[0], seen[1]):
+            raise VersionConflictError("revision.flag_conflict", item=before.flag.item_id)
         cur.execute(
             "UPDATE plan_revision_flags SET resolved = ?, note = ? WHERE id = ?",
             [resolved, note.strip(), flag_id],

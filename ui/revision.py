@@ -151,15 +151,21 @@ def _flag_row(conn, actor, plan: Plan, stored, read_only: bool) -> None:
         placeholder=t("revpage.note_hint"),
         label_visibility="collapsed",
     )
+    # what the screen showed when the button was pressed (the click's run reads the store anew:
+    # acting on that would undo what someone else just did)
+    seen_key = f"revpage_seen_{stored.id}"
+    seen = st.session_state.get(seen_key, (flag.resolved, flag.note))
+    st.session_state[seen_key] = (flag.resolved, flag.note)
     label = t("revpage.reopen" if flag.resolved else "revpage.resolve")
     if button_col.button(label, key=f"revpage_resolve_{stored.id}"):
         try:
             revision_store.resolve_flag(
-                conn, actor, stored.id, resolved=not flag.resolved, note=note, now=now()
+                conn, actor, stored.id, resolved=not seen[0], note=note, now=now(), seen=seen
             )
         except PlanError as exc:
             show_error(exc)
         else:
+            st.session_state.pop(seen_key, None)
             st.toast(t("revpage.saved"))
             st.rerun()
 

@@ -62,4 +62,11 @@ MESSAGES = {
             "revision record of the exported Word plan."
         ),
     ),
+    "revision.flag_conflict": (
+        "此标记已被他人处理（{item}），本次未保存；页面已显示最新状态",
+        (
+            "Someone else dealt with this flag ({item}) meanwhile; nothing was saved. The page now "
+            "shows where it stands"
+        ),
+    ),
 }

@@ -228,6 +228,21 @@ def test_the_editor_shows_the_flags_and_resolving_one_stores_it(conn, seeded, dr
     assert list(roles["id"]) == ["r3"] and list(roles["flag"]) == ["⚑"]
 
 
+def test_a_flag_dealt_with_in_another_window_is_not_undone_by_a_stale_click(conn, seeded, drill):
+    draft_id = revision_draft(conn, drill)
+    first = page("editor", version_id=draft_id).run()
+    second = page("editor", version_id=draft_id).run()
+    (step_flag, _role_flag) = revision_store.flags_of(conn, USERS["owner"], draft_id)
+    second.text_input(key=f"revpage_note_{step_flag.id}").set_value("另一窗口已处理")
+    second.button(key=f"revpage_resolve_{step_flag.id}").click().run()
+    first.text_input(key=f"revpage_note_{step_flag.id}").set_value("本窗口的说明")
+    first.button(key=f"revpage_resolve_{step_flag.id}").click().run()
+    assert not first.exception, first.exception
+    stored = revision_store.flags_of(conn, USERS["owner"], draft_id)[0].flag
+    assert (stored.resolved, stored.note) == (True, "另一窗口已处理")
+    assert any("已被他人处理" in e.value for e in first.error)
+
+
 def test_a_published_revision_shows_its_flags_without_buttons(conn, seeded, drill):
     draft_id = revision_draft(conn, drill)
     publish_revision(conn, draft_id)
