@@ -81,6 +81,12 @@ def save_bar(conn, actor, info, plan: Plan, work: dict, bar) -> None:
 
 @live_callback
 def _save(actor, conn, info, work: dict) -> None:
+    # a cell edited just before the click arrives with it: fold it in first, or it is not saved
+    from ui.editor import fold_tables
+    from ui.step_grid import fold_grid
+
+    fold_grid(work)
+    fold_tables(work)
     try:
         work["revision"] = plans_store.save_version(
             conn,

@@ -108,21 +108,48 @@ def click(page, name: str, *, exact: bool = True) -> None:
 
 
 def choose(page, label: str, option: str) -> None:
-    """Pick `option` in the first select box labelled `label`."""
-    try:
+    """Pick `option` in the first select box labelled `label` (again when a rerun of a busy
+    page closed the list before the option could be clicked)."""
+    for _attempt in range(3):
+        idle(page)
         page.get_by_label(label, exact=True).first.click()
         page.keyboard.type(option)  # the select box filters its options as one types
-        page.get_by_role("option", name=option).first.click()
-    except Exception:
-        page.screenshot(path=str(ARTIFACTS / "journey_failed.png"), full_page=True)
-        raise
-    idle(page)
+        if picked(page, option):
+            idle(page)
+            return
+        page.keyboard.press("Escape")
+    page.screenshot(path=str(ARTIFACTS / "journey_failed.png"), full_page=True)
+    raise AssertionError(f"could not choose {option!r} in {label!r}")
+
+
+def picked(page, option: str) -> bool:
+    try:
+        page.get_by_role("option", name=option).first.click(timeout=10_000)
+    except Exception:  # noqa: BLE001 - playwright's TimeoutError: the list was gone
+        return False
+    return True
 
 
 def view(page, prefix: str) -> None:
     """Switch the editor's view (a radio button whose label starts with `prefix`)."""
     page.get_by_text(re.compile(f"^{prefix}")).first.click()
     idle(page)
+
+
+def shows(page, column: int, value: str) -> bool:
+    """Whether the grid's accessible cell of `column` in the first row shows `value` (within
+    10 s)."""
+    try:
+        page.wait_for_function(
+            "([col, value]) => [...document.querySelectorAll("
+            "  `[data-testid=glide-cell-${col}-0]`)].some((c) =>"
+            "  c.textContent.trim() === value || parseFloat(c.textContent) === parseFloat(value))",
+            arg=[column, value],
+            timeout=10_000,
+        )
+    except Exception:  # noqa: BLE001 - playwright's TimeoutError: it does not show it
+        return False
+    return True
 
 
 def edit_cell(page, row_id: str, column: int, value: str) -> None:
@@ -133,21 +160,24 @@ def edit_cell(page, row_id: str, column: int, value: str) -> None:
     idle(page)
     grid = page.get_by_test_id("stDataFrame").first
     editor = page.locator(".gdg-input").first
-    for _attempt in range(3):  # a busy machine may swallow the first key presses
+    for _attempt in range(3):  # a busy machine may swallow key presses: type until it shows
         box = grid.bounding_box()
-        page.mouse.click(box["x"] + 70, box["y"] + 35 + 17)  # the id cell of the first row
+        page.mouse.click(box["x"] + 70, box["y"] + 35 + 17)  # the first cell of the first row
         page.wait_for_timeout(200)
         for _ in range(column):
             page.keyboard.press("ArrowRight")
         page.keyboard.press("Enter")  # opens the cell's editor
         try:
             editor.wait_for(timeout=10_000)
-            break
         except Exception:  # noqa: BLE001 - try again from the first cell
             page.keyboard.press("Escape")
-    editor.fill(value)
-    editor.press("Enter")
-    idle(page)
+            continue
+        editor.fill(value)
+        editor.press("Enter")
+        idle(page)
+        if shows(page, column, value):  # else the edit did not take: again
+            return
+    raise AssertionError(f"could not type {value!r} into column {column} of {row_id}")
 
 
 def download(page, label: str) -> bytes:
@@ -322,8 +352,12 @@ def test_the_whole_journey(tmp_path):
         shot(owner, "9_due_for_revision")
         click(owner, L("revpage.open_revision"))
         owner.get_by_text(L("revpage.flags_title", n=1, done=0)).first.wait_for()
-        edit_cell(owner, "s1", 5, "5")  # the revision column comes first now
-        click(owner, L("editor.save"))
+        for _attempt in range(3):  # the saved grid shows the new limit, else the edit was lost
+            edit_cell(owner, "s1", 5, "5")  # the revision column comes first now
+            click(owner, L("editor.save"))
+            owner.get_by_text(L("editor.saved"), exact=True).first.wait_for()  # the toast
+            if shows(owner, 5, "5"):
+                break
         owner.get_by_label(L("revpage.note"), exact=True).first.fill("信息报告时限改为 5 分钟")
         click(owner, L("revpage.resolve"))
         owner.get_by_text(L("revpage.flags_title", n=1, done=1)).first.wait_for()
