@@ -18,8 +18,7 @@ VISIBLE_ROWS = 12  # rows surely drawn without scrolling the overview table
 def test_clicking_a_role_in_the_overview_opens_that_roles_chart(tmp_path):
     from playwright.sync_api import sync_playwright
 
-    if not SOURCE.exists():
-        pytest.skip(f"corpus not present: {SOURCE}")
+    assert SOURCE.exists(), f"the corpus of real plans (../shared) is missing: {SOURCE}"
     plan = store_corpus_plan(tmp_path / "overview.duckdb")
     views = chart_views.chart_views(plan, lang="zh")
     table = chart_views.overview_table(plan, views, lang="zh")

@@ -114,8 +114,7 @@ def wait_steps_grid(page, total: int) -> None:
 def test_a_corpus_section_marked_not_part_of_the_plan_loses_its_steps_until_undone(tmp_path):
     from playwright.sync_api import sync_playwright
 
-    if not SOURCE.exists():
-        pytest.skip(f"corpus not present: {SOURCE}")
+    assert SOURCE.exists(), f"the corpus of real plans (../shared) is missing: {SOURCE}"
     db_path = tmp_path / "triage.duckdb"
     case = seed(db_path)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
