@@ -8,7 +8,7 @@ other evaluators' entries on that item (an item both of them watch). Participant
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
@@ -23,6 +23,7 @@ from db.drills_facts import DrillFacts, audit, known_facts, require_status, sees
 from db.drills_observations import COLUMNS
 from db.drills_rows import read_checklist
 from db.errors import StoreError
+from db.users_rows import display_names
 from drills import conflicts as rules
 from drills.conflicts import (
     Conflict,
@@ -81,7 +82,7 @@ def conflict_board(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int)
         people = {e.evaluator for c in open_ for e in c.entries}
         people |= {e.evaluator for s in settled for e in s.entries}
         people |= {s.settled_by for s in settled}
-        names = _display_names(cur, people)
+        names = display_names(cur, people)
     shown = {c.item_id for c in open_} | {s.item_id for s in settled}
     return ConflictBoard(
         open=tuple(open_),
@@ -186,16 +187,6 @@ def read_settlements(cur, drill_id: int) -> list[Settlement]:
         [drill_id],
     ).fetchall()
     return [Settlement(item, tuple(ids), *rest) for item, ids, *rest in rows]
-
-
-def _display_names(cur, usernames: Iterable[str]) -> dict[str, str]:
-    wanted = sorted(set(usernames))
-    if not wanted:
-        return {}
-    rows = cur.execute(
-        "SELECT username, display_name FROM users WHERE list_contains(?, username)", [wanted]
-    ).fetchall()
-    return {user: name or user for user, name in rows}
 
 
 __all__ = [

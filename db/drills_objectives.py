@@ -18,6 +18,7 @@ from db.connection import transaction
 from db.drills_facts import DrillFacts, audit, known_facts, require_status, sees_whole_record
 from db.drills_rows import read_objectives
 from db.errors import StoreError
+from db.users_rows import display_names
 from drills.model import Objective
 from drills.objectives import ObjectiveRating, RatedObjective, check_rating, rate
 
@@ -65,7 +66,7 @@ def objectives_sheet(
         ).fetchone()[0]
         team = _team(cur, facts)
         raters = {r.rating.rated_by for r in rated if r.rating is not None}
-        names = {m.username: m.display_name for m in team} | _names(cur, raters)
+        names = {m.username: m.display_name for m in team} | display_names(cur, raters)
     return ObjectivesSheet(
         objectives=tuple(rated),
         criteria=criteria or "",
@@ -164,18 +165,8 @@ def _team(cur, facts: DrillFacts) -> list[TeamMember]:
         chosen.setdefault(
             person.username, "lead" if person.role == "evaluation_lead" else "evaluator"
         )
-    names = _names(cur, chosen)
+    names = display_names(cur, chosen)
     return [TeamMember(user, names.get(user, user), post) for user, post in chosen.items()]
-
-
-def _names(cur, usernames) -> dict[str, str]:
-    wanted = sorted(set(usernames))
-    if not wanted:
-        return {}
-    rows = cur.execute(
-        "SELECT username, display_name FROM users WHERE list_contains(?, username)", [wanted]
-    ).fetchall()
-    return {user: name or user for user, name in rows}
 
 
 __all__ = [

@@ -22,6 +22,7 @@ from db.plans_facts import (
     require_version,
     version_resource,
 )
+from db.users_rows import display_names
 from plans.model import Plan
 
 RELEASED = ("published", "superseded")
@@ -95,14 +96,7 @@ def word_sources(
             [info.plan_id, version_id, info.number],
         ).fetchall()
         people = {info.approved_by, info.created_by, info.updated_by} | {r[2] for r in released}
-        people.discard(None)
-        names = dict(
-            cur.execute(
-                "SELECT username, display_name FROM users WHERE list_contains(?, username)",
-                [sorted(people)],
-            ).fetchall()
-        )
-    names = {user: name or user for user, name in names.items()}
+        names = display_names(cur, people)
     history = tuple(
         (
             number,

@@ -129,12 +129,25 @@ def audit_view(user: User) -> dict:
     }
 
 
+def display_names(cur, usernames) -> dict[str, str]:
+    """user name -> display name (the user name when none is set) of the accounts among
+    `usernames`; names with no account are left out."""
+    wanted = sorted({u for u in usernames if u})
+    if not wanted:
+        return {}
+    rows = cur.execute(
+        "SELECT username, display_name FROM users WHERE list_contains(?, username)", [wanted]
+    ).fetchall()
+    return {user: name or user for user, name in rows}
+
+
 __all__ = [
     "USER_COLUMNS",
     "User",
     "audit_change",
     "audit_view",
     "clean_name",
+    "display_names",
     "fetch_user",
     "find_user_id",
     "normalise_username",
