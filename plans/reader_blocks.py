@@ -55,7 +55,7 @@ def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Bloc
     ] = []  # heading numbering schemes in order of first use since the last styled heading
     base = 0  # level of the last styled heading
     list_order: list[str] = []
-    for ln in lines:
+    for at, ln in enumerate(lines):
         text = clean_text(ln.text) if ln.cells is None else ln.text
         if not text:
             continue
@@ -80,7 +80,10 @@ def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Bloc
             )
             continue
         numbered = split_label(text)
-        if numbered and heading_scheme(numbered) and looks_like_title(numbered.body):
+        if numbered and (
+            (heading_scheme(numbered) and looks_like_title(numbered.body))
+            or _titled_item(numbered, _next_text(lines, at))
+        ):
             if numbered.scheme not in order:
                 order.append(numbered.scheme)
             rank = order.index(numbered.scheme)
@@ -105,6 +108,29 @@ def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Bloc
             continue
         blocks.append(Block(idx, "paragraph", text, style=ln.style))
     return _demote_toc(blocks)
+
+
+def _next_text(lines: list[RawLine], at: int) -> str | None:
+    """The next non-empty plain line after `at` (None at the end, a table or a styled heading)."""
+    for ln in lines[at + 1 :]:
+        if ln.cells is not None or ln.heading is not None or ln.title:
+            return None
+        text = clean_text(ln.text)
+        if text:
+            return text
+    return None
+
+
+def _titled_item(numbered, following: str | None) -> bool:
+    """A line numbered like a list item（1）, 1), ① that is a title: a few words without any
+    punctuation (not "组长：…", not "人员疏散；"), with body text under it, that is a line that
+    is not numbered the same way ("（1）信息报告" over "①突发事件发生后，…" or a paragraph)."""
+    if not looks_like_title(numbered.body, limit=12) or re.search(r"[、（）()]", numbered.body):
+        return False
+    if following is None:
+        return False
+    below = split_label(following)
+    return below is None or below.scheme != numbered.scheme
 
 
 def _demote_toc(blocks: list[Block]) -> list[Block]:

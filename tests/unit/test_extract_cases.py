@@ -46,6 +46,9 @@ def test_an_extraction_rule_holds(language, case):
         assert name not in {r.name for r in plan.roles}
     for word in case.get("names_absent_in_steps", []):
         assert not any(s.text.startswith(word) for s in plan.steps)
+    for name, duties in case.get("duties", {}).items():
+        role = next(r for r in plan.roles if r.name == name)
+        assert list(role.responsibilities) == duties
     if "names" in case:
         assert [s.name for s in plan.steps] == case["names"]
 

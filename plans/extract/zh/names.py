@@ -30,9 +30,11 @@ _VERBS = (
     "快速|全力|严格|认真|切实|强化|抓紧|执行"
 )
 _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
+# people named beside a body who are no role of the plan ("事发单位或个人应立即报告…")
+PEOPLE_TAIL = r"(?:[或和及与、](?:个人|公民|群众|其他人员))?"
 _SUBJECT = re.compile(
     rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?:[（(][\u4e00-\u9fff]{{1,16}}[）)])?"
-    rf"(?=(?:{_VERBS})|[，,：:])"
+    rf"{PEOPLE_TAIL}(?=(?:{_VERBS})|[，,：:])"
 )
 # a body followed by a part of it that is no role ("公安机关其他警力负责…", "消防救援机构有关力量立即…")
 _QUALIFIED_SUBJECT = re.compile(
@@ -243,6 +245,11 @@ def _subjects(clause: str) -> tuple[str, ...]:
         if listed:
             return listed
         m = _SUBJECT.match(text)
+        if m and "下设" in m.group("subj"):
+            # "应急指挥中心下设办公室，负责…": the body set up acts, not the one that sets it up
+            names = _role_list(m.group("subj").rsplit("下设", 1)[1])
+            if names:
+                return names
         if (
             m
             and not _NOT_SUBJECT.search(m.group("subj"))

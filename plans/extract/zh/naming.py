@@ -6,6 +6,7 @@ import re
 
 from plans.extract.draft import Draft
 from plans.extract.registry import RoleRegistry
+from plans.extract.zh.names import PEOPLE_TAIL
 
 # whom a step reports to; a lookahead, so that one candidate ("报警后向…") does not swallow the
 # next ("向应急指挥部报告")
@@ -20,19 +21,24 @@ _CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
 # a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
 # (应急, 要求, 须知, 负责人)
 _MODAL = re.compile(
-    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时)"
+    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时|立刻|马上|"
+    r"尽快|迅速|(?:在)?第一时间)"
 )
 _NAME_END = re.compile(r"[，,。；;：:]")
 # what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
 # "按照…要求", "在接到报告时", "对于…的")
 _LEADING_BASIS = re.compile(
-    r"^(?:根据|按照|依照|依据|按|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
-    r"|^在[^，,。；]{1,24}?(?:时|后|中|期间)[，,]?"
+    # a basis without a comma runs up to the adverb of time that opens the action
+    r"^(?:根据|按照|依照|依据)[^，,。；]{1,20}?(?=及时|立即|迅速|尽快|立刻|马上|第一时间)"
+    r"|^(?:根据|按照|依照|依据|按|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
+    r"|^在[^，,。；]{1,24}?(?:时(?!间)|后|中|期间)[，,]?"
 )
 _PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
 _OCCASION = re.compile(
     r"(?:的|时|后|前|下|中|期间|以上|以下)$|^(?:对|在|如|若|当|遇|凡|根据|按照|依照|为了|为)"
 )
+# bodies named beside the owners that are no role of their own ("及有关职能部门")
+_BODIES = r"(?:有关|相关|其他|各)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构)"
 # a good place to cut a long label: after a list or object boundary, never inside a word
 _CUT = re.compile(r"[、和及与并]|(?<=[的了])")
 
@@ -52,7 +58,9 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     while len(pieces) > 1 and _OCCASION.search(pieces[0]):
         # "对造成重大人员伤亡的灾害事件，…", "灾情稳定前，…": the occasion, not the action
         pieces = pieces[1:]
-    text = _strip_modals(_without_owner("，".join(pieces), d, reg).lstrip("，,：: 、"), reg)
+    text = _without_owner("，".join(pieces), d, reg)
+    text = re.sub(rf"^{PEOPLE_TAIL}", "", text).lstrip("，,：: 、")
+    text = _strip_modals(_LEADING_BASIS.sub("", _strip_modals(text, reg)), reg)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
     name = pieces[0] if pieces else ""
     passive = _PASSIVE.match(_NAME_END.split(_NUMBERING.sub("", d.text))[0])
@@ -67,11 +75,22 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
 
 def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:
     """`text` without the owner's name that opens it ("应急管理部门要及时…" → "要及时…")."""
-    for rid in d.roles:
-        entry = reg.entries.get(rid)
-        for name in sorted(([entry.name] + entry.aliases) if entry else [], key=len, reverse=True):
-            if name and text.startswith(name):
-                return text[len(name) :]
+    names = sorted(
+        {n for rid in d.roles if (e := reg.entries.get(rid)) for n in (e.name, *e.aliases) if n},
+        key=len,
+        reverse=True,
+    )
+    stripped = False
+    while True:
+        # the owners named together ("事发地政府及有关职能部门", "主要领导或分管领导")
+        glue = re.match(r"^[、和及与或]|^以及", text) if stripped else None
+        rest = text[glue.end() :] if glue else text
+        name = next((n for n in names if rest.startswith(n)), None)
+        if name is None:
+            break
+        text, stripped = rest[len(name) :], True
+    if stripped or re.match(rf"^[、和及与或]{_BODIES}", text):
+        return re.sub(rf"^(?:[、和及与或]{_BODIES})+", "", text)
     return re.sub(
         r"^(?:各级|县级以上|有关|相关)?[\u4e00-\u9fff]{0,8}(?:部门|单位|政府)(?=要|应|须)", "", text
     )
@@ -79,8 +98,8 @@ def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:
 
 def _cut_at_word(text: str, limit: int) -> str:
     """`text` cut to about `limit` characters at a list or object boundary, not mid-word."""
-    if len(text) <= limit:
-        return text
+    if len(text) <= limit + 6:
+        return text  # a clause a little longer than the label is kept whole
     cuts = [m.start() for m in _CUT.finditer(text, 0, limit + 1) if m.start() >= limit // 2]
     return text[: cuts[-1]] if cuts else text[:limit]
 

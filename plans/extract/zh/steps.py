@@ -62,11 +62,24 @@ _SKIP = re.compile(
     r"分为(?:[一二三四ⅠⅡⅢⅣ]级、?){2,}|^(?:\d+[.．、]\s*)?(?:启动条件|响应条件|分级标准|启动标准)|"
     r"^(?:按|按照|依照|参照)?[^，,。]{0,6}《[^》]+》[^，,。]{0,12}(?:执行|处理|实施|办理)[。]?$|详见|见第|"
     r"^本(?:预案|方案)|值班电话|电话[：:]\s*\d|"
+    # an exemption from a rule ("…，不受分级标准和报送时限限制"): a rule, no action
+    r"不受[^，。；]{1,30}(?:限制|约束)[。；]?$|"
     # a standing rule on a kind of thing, by the rules that govern it ("…汇总上报的灾情信息，要按
     # 《…》等规定报送"): no actor, no occasion
     r"^(?:\d{1,2}[.．、]\s*)?[^，。；]*的[^，。；的]{1,12}[，,](?:要|应|须|应当)?(?:按|按照|依照|依据)"
     r"[^，。；]*规定(?:报送|执行|办理|处理|实施|上报)[。；]?$"
 )
+# a heading that names a procedure ("（二）应急处置程序", "报告流程", "处置步骤"): the numbered
+# items right under it are done one after the other
+_PROCEDURE_HEAD = re.compile(r"(?:程序|流程|步骤)$")
+
+
+def _procedure_heading(ctx: Context) -> bool:
+    if not ctx.headings:
+        return False
+    return bool(_PROCEDURE_HEAD.search(strip_label(ctx.headings[-1]).rstrip("：:。. ")))
+
+
 _LEAD = re.compile(r"(?:下列|以下|如下|下述)[^，。；]{0,20}[：:]$|[：:]$")
 _PARALLEL = re.compile(r"下列|一项或多项|以下措施|下述")
 _SEQUENCE = re.compile(r"程序|流程|步骤|如下|顺序")
@@ -148,6 +161,7 @@ class ChineseExtractor:
         self.title: str | None = None  # the title that opens this item ("现场施救。")
         self.structural: list[str] = []  # the owners the block's place in the structure gives
         self.part: str | None = None
+        self.duty_heading = False  # the heading above names a role's duties ("总指挥职责")
 
     def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
         out: list[str] = []
@@ -200,6 +214,13 @@ class ChineseExtractor:
             self.reg.alias(rid, alias)
         name = ALIAS.sub("", text).strip()
         self.org_role = None
+        self.duty_heading = False
+        duty = duty_head(name) if ctx.phase is None else None
+        if duty:
+            # "1.总指挥职责" over its duties: the sentences below are that role's duties
+            self.org_role = self.reg.add(duty, b, defined=True, parent=self.top, part=part)
+            self.duty_heading = True
+            return
         if ctx.phase is not None and len(name) <= 20 and _names_only(name.rstrip("：:。. ")):
             # a heading in a response section that names a group or post owns its measures
             self.block_owner = self.reg.add(
@@ -259,8 +280,9 @@ class ChineseExtractor:
         if duty:
             self.org_role = self.reg.add(duty, b, defined=True, parent=self.top, part=part)
             return
-        if b.kind == "list_item" and self.org_role:
-            self.reg.responsibility(self.org_role, text)
+        if self.org_role and (b.kind == "list_item" or self.duty_heading):
+            for sentence in sentences(text) if b.kind != "list_item" else [text]:
+                self.reg.responsibility(self.org_role, sentence)
             return
         for sentence in sentences(text):
             subj = subject_of(sentence)
@@ -512,7 +534,8 @@ class ChineseExtractor:
                 else (("sec", ctx.section, b.level) if b.kind == "list_item" else None),
                 item=b.index if b.kind == "list_item" else None,
                 parent_item=parent_item,
-                sequence=bool(lead and lead.sequence),
+                sequence=bool(lead and lead.sequence)
+                or (lead is None and b.kind == "list_item" and _procedure_heading(ctx)),
                 sentence_prev=prev_draft,
                 part=part,
                 lead_text=lead.text if lead else "",
