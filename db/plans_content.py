@@ -1,14 +1,12 @@
-"""The content of one plan version as rows: validation, insert, load, copy and delete."""
+"""The content of one plan version as rows: insert, load, copy and delete (whether a plan may be
+stored is decided in plans/validity.py)."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 
 import duckdb
 
-from plans.contacts import contact_problems
-from plans.errors import PlanValidationError
 from plans.model import Level, Part, Plan, Role, Section, Source, Step, TimePart
 
 CONTENT_TABLES = (
@@ -23,73 +21,6 @@ CONTENT_TABLES = (
     "sections",
     "parts",
 )
-
-
-def validate_plan(plan: Plan, *, references: bool = True) -> None:
-    """Refuse a plan that cannot be stored: empty title, empty or repeated ids, empty names and,
-    with `references`, owners/predecessors/levels/parents/parts that are not in the plan.
-
-    Raises: PlanValidationError with the first problem's key; params["problems"] lists all of
-    them as (key, params) pairs.
-    """
-    problems = _structure_problems(plan)
-    if references:
-        problems += _reference_problems(plan)
-    if problems:
-        key, params = problems[0]
-        raise PlanValidationError(key, **params, problems=problems)
-
-
-def _structure_problems(plan: Plan) -> list[tuple[str, dict]]:
-    problems: list[tuple[str, dict]] = []
-    if not plan.title.strip():
-        problems.append(("db.invalid.empty_title", {}))
-    for what in ("role", "level", "step", "part", "section"):
-        ids = [item.id for item in getattr(plan, what + "s")]
-        if any(not (i or "").strip() for i in ids):
-            problems.append((f"db.invalid.empty_{what}_id", {}))
-        for item_id, count in Counter(ids).items():
-            if count > 1 and item_id:
-                problems.append((f"db.invalid.duplicate_{what}_id", {"id": item_id}))
-    for role in plan.roles:
-        if not role.name.strip():
-            problems.append(("db.invalid.empty_role_name", {"id": role.id}))
-        problems += contact_problems(role, "db.invalid")
-    for step in plan.steps:
-        if not (step.name.strip() or step.text.strip()):
-            problems.append(("db.invalid.empty_step", {"id": step.id}))
-    return problems
-
-
-def _reference_problems(plan: Plan) -> list[tuple[str, dict]]:
-    roles = {r.id for r in plan.roles}
-    steps = {s.id for s in plan.steps}
-    levels = {lv.id for lv in plan.levels}
-    parts = {p.id for p in plan.parts}
-    problems: list[tuple[str, dict]] = []
-
-    def missing(key: str, known: set[str], wanted, **params) -> None:
-        unknown = [x for x in wanted if x not in known]
-        if unknown:
-            problems.append((key, {**params, "ids": ", ".join(unknown)}))
-
-    for role in plan.roles:
-        missing(
-            "db.invalid.unknown_parent", roles, [role.parent] if role.parent else [], role=role.id
-        )
-    for step in plan.steps:
-        missing("db.invalid.unknown_role", roles, [*step.roles, *step.support], step=step.id)
-        missing("db.invalid.unknown_step", steps, step.after, step=step.id)
-        missing("db.invalid.unknown_level", levels, step.levels, step=step.id)
-        missing(
-            "db.invalid.unknown_time_from",
-            {"T0", "trigger", "response_end", *steps},
-            [step.time_from or "T0"],  # empty means the default, T0
-            step=step.id,
-        )
-    for item in (*plan.roles, *plan.levels, *plan.steps, *plan.sections):
-        missing("db.invalid.unknown_part", parts, [item.part] if item.part else [], item=item.id)
-    return problems
 
 
 def warnings_json(plan: Plan) -> str:
@@ -387,6 +318,5 @@ __all__ = [
     "delete_content",
     "insert_content",
     "load_content",
-    "validate_plan",
     "warnings_json",
 ]

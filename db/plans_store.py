@@ -18,7 +18,7 @@ from access.policy import Actor
 from db import audit_store
 from db.connection import transaction
 from db.errors import DuplicateDocumentError, StoreError
-from db.plans_content import insert_content, load_content, validate_plan, warnings_json
+from db.plans_content import insert_content, load_content, warnings_json
 from db.plans_facts import (
     fetch_plan,
     fetch_version,
@@ -40,6 +40,7 @@ from db.plans_versions import (
     version_permissions,
 )
 from plans.model import Plan
+from plans.validity import validate_plan
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,11 @@ def phone_ok(text: str) -> bool:
     return True
 
 
-def contact_problems(role: Role, prefix: str = "edit") -> list[tuple[str, dict]]:
-    """(message key, params) for each contact field of `role` that is not a phone number; the
-    keys are `prefix`.bad_phone and `prefix`.bad_duty_phone."""
+def contact_problems(role: Role) -> list[tuple[str, dict]]:
+    """(message key, params) for each contact field of `role` that is not a phone number:
+    plan.invalid.bad_phone, plan.invalid.bad_duty_phone."""
     return [
-        (f"{prefix}.bad_{field}", {"name": role.name or role.id, "value": getattr(role, field)})
+        (f"plan.invalid.bad_{field}", {"name": role.name or role.id, "value": getattr(role, field)})
         for field in CONTACT_FIELDS
         if not phone_ok(getattr(role, field))
     ]

@@ -10,10 +10,22 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from plans.contacts import CONTACT_FIELDS, contact_problems
+from plans.contacts import CONTACT_FIELDS
 from plans.errors import PlanValidationError
 from plans.model import PHASES, Level, Plan, Role, Step
 from plans.timelimits import restate_deadline
+from plans.validity import (
+    TIME_ORIGINS,
+    hierarchy_problems,
+    id_problems,
+    new_time_origin_problems,
+    order_problems,
+    owner_problems,
+    refuse,
+    role_problems,
+    step_problems,
+    unknown_step_problems,
+)
 
 LIST_SEP = re.compile(r"\s*[；;、,，\n]\s*")
 
@@ -107,10 +119,8 @@ def apply_role_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
     for row in rows:
         name = _text(row.get("name"))
         rid = _text(row.get("id"))
-        if not name:
-            if not rid:
-                continue  # an empty new row: ignore it
-            raise PlanValidationError("edit.empty_role_name", id=rid)
+        if not name and not rid:
+            continue  # an empty new row: ignore it
         fields = {
             "name": name,
             "aliases": split_list(row.get("aliases")),
@@ -118,7 +128,7 @@ def apply_role_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
             "responsibilities": split_list(row.get("responsibilities")),
             **{field: _text(row.get(field)) for field in CONTACT_FIELDS if field in row},
         }
-        _refuse_bad_contacts(Role(id=rid, **fields))
+        refuse(role_problems(Role(id=rid, **fields)))
         if rid in by_id:
             kept[rid] = replace(by_id[rid], **fields)
         else:
@@ -127,13 +137,7 @@ def apply_role_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
             new.append(Role(id=rid, **fields))
     deleted = {rid for rid in visible if rid in by_id and rid not in kept}
     roles = [kept.get(r.id, r) for r in plan.roles if r.id not in deleted] + new
-    ids = {r.id for r in roles}
-    for role in roles:
-        if role.parent == role.id:
-            raise PlanValidationError("edit.parent_self", name=role.name)
-        if role.parent and role.parent not in ids:
-            raise PlanValidationError("edit.unknown_parent", name=role.name, parent=role.parent)
-    _refuse_parent_cycle(roles)
+    refuse(hierarchy_problems(roles))
     roles = [replace(r, parent=None) if r.parent in deleted else r for r in roles]
     steps, notes = plan.steps, []
     if deleted:
@@ -156,24 +160,6 @@ def apply_role_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
     return EditResult(replace(plan, roles=tuple(roles), steps=tuple(steps)), tuple(notes))
 
 
-def _refuse_bad_contacts(role: Role) -> None:
-    problems = contact_problems(role)
-    if problems:
-        key, params = problems[0]
-        raise PlanValidationError(key, **params)
-
-
-def _refuse_parent_cycle(roles: list[Role]) -> None:
-    parent = {r.id: r.parent for r in roles}
-    for start in parent:
-        seen, node = set(), start
-        while node:
-            if node in seen:
-                raise PlanValidationError("edit.parent_cycle", role=start)
-            seen.add(node)
-            node = parent.get(node)
-
-
 def apply_step_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditResult:
     """Apply the edited step table. Raises: PlanValidationError for an impossible edit."""
     by_id = {s.id: s for s in plan.steps}
@@ -185,19 +171,14 @@ def apply_step_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
     restated: list[str] = []
     for row in rows:
         name, text, sid = _text(row.get("name")), _text(row.get("text")), _text(row.get("id"))
-        if not name and not text:
-            if not sid:
-                continue
-            raise PlanValidationError("edit.empty_step", id=sid)
+        if not name and not text and not sid:
+            continue  # an empty new row: ignore it
+        refuse(step_problems(Step(id=sid, name=name, text=text)))
         phase = _text(row.get("phase")) or "disposal"
         if phase not in PHASES:
             raise PlanValidationError("edit.bad_phase", phase=phase)
         owners = split_list(row.get("roles"))
-        unknown = [r for r in owners if r not in role_ids]
-        if unknown:
-            raise PlanValidationError(
-                "edit.unknown_role", step=name or sid, roles="、".join(unknown)
-            )
+        refuse(owner_problems(Step(id=sid, name=name, text=text, roles=owners), role_ids))
         levels = tuple(lv for lv in split_list(row.get("levels")) if lv in level_ids)
         fields = {
             "name": name or text[:20],
@@ -226,16 +207,11 @@ def apply_step_rows(plan: Plan, rows: list[dict], visible: list[str]) -> EditRes
             new.append(Step(id=sid, **fields))
     deleted = {sid for sid in visible if sid in by_id and sid not in kept}
     steps = [kept.get(s.id, s) for s in plan.steps if s.id not in deleted] + new
-    ids = {s.id for s in steps}
     notes = []
-    for step in steps:
-        if step.id in step.after:
-            raise PlanValidationError("edit.after_self", step=step.name)
-        missing = [a for a in step.after if a not in ids and a not in deleted]
-        if missing:
-            raise PlanValidationError("edit.unknown_step", step=step.name, after="、".join(missing))
     if deleted:
         steps = [replace(s, after=tuple(a for a in s.after if a not in deleted)) for s in steps]
+    refuse(order_problems(steps))
+    if deleted:
         notes.append(("edit.steps_deleted", {"steps": "、".join(sorted(deleted))}))
     if restated:
         notes.append(("edit.text_restated", {"steps": "、".join(restated)}))
@@ -262,11 +238,10 @@ def apply_level_rows(plan: Plan, rows: list[dict]) -> EditResult:
         if not lid and not name:
             continue
         lid = lid or next_id("L", seen | set(old))
-        if lid in seen:
-            raise PlanValidationError("edit.duplicate_level", id=lid)
         seen.add(lid)
         base = old.get(lid, Level(id=lid, name=name))
         levels.append(replace(base, name=name or lid, condition=_text(row.get("condition"))))
+    refuse(id_problems("level", levels))
     removed = set(old) - seen
     steps = plan.steps
     notes = []
@@ -313,7 +288,7 @@ def _only(plan: Plan, ids: set[str]) -> Plan:
     return replace(plan, steps=tuple(s for s in plan.steps if s.id in ids))
 
 
-STEP_TIME_FROM = ("T0", "trigger", "response_end")
+STEP_TIME_FROM = TIME_ORIGINS
 
 
 def change_step(plan: Plan, step_id: str, **changes) -> EditResult:
@@ -321,8 +296,7 @@ def change_step(plan: Plan, step_id: str, **changes) -> EditResult:
     levels, time_limit_min, after) plus time_from and frequency_min.
     Raises: PlanValidationError for an impossible edit."""
     step = plan.step(step_id)
-    if step is None:
-        raise PlanValidationError("edit.unknown_step", step=step_id, after=step_id)
+    refuse(unknown_step_problems(step_id, [s.id for s in plan.steps]))
     extra = {k: changes.pop(k) for k in ("time_from", "frequency_min") if k in changes}
     result = apply_step_rows(plan, [{**step_rows_of(plan, [step_id])[0], **changes}], [step_id])
     if not extra:
@@ -330,10 +304,9 @@ def change_step(plan: Plan, step_id: str, **changes) -> EditResult:
     fields = {}
     if "time_from" in extra:
         origin = _text(extra["time_from"]) or "T0"
-        if origin not in STEP_TIME_FROM and plan.step(origin) is None:
-            raise PlanValidationError("edit.unknown_step", step=step.name, after=origin)
-        if origin == step_id:
-            raise PlanValidationError("edit.after_self", step=step.name)
+        refuse(
+            new_time_origin_problems(replace(step, time_from=origin), [s.id for s in plan.steps])
+        )
         fields["time_from"] = origin
     if "frequency_min" in extra:
         fields["frequency_min"] = _minutes(extra["frequency_min"])

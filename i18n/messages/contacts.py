@@ -17,22 +17,6 @@ MESSAGES = {
         "勾选即删除该行（可撤销）",
         "Tick to delete the row (undo brings it back)",
     ),
-    "edit.bad_phone": (
-        "角色“{name}”的联系电话“{value}”不是电话号码：只能填数字、空格、+、-、括号和分机号",
-        "Role “{name}”: “{value}” is no phone number (digits, spaces, +, -, (), extension)",
-    ),
-    "edit.bad_duty_phone": (
-        "角色“{name}”的值班电话“{value}”不是电话号码：只能填数字、空格、+、-、括号和分机号",
-        "Role “{name}”: duty phone “{value}” is no phone number (digits, spaces, +, -, (), ext.)",
-    ),
-    "db.invalid.bad_phone": (
-        "角色“{name}”的联系电话“{value}”不是电话号码",
-        "The phone of role “{name}” is not a phone number (“{value}”)",
-    ),
-    "db.invalid.bad_duty_phone": (
-        "角色“{name}”的值班电话“{value}”不是电话号码",
-        "The duty phone of role “{name}” is not a phone number (“{value}”)",
-    ),
     "diff.field.phone": ("联系电话", "Phone"),
     "diff.field.duty_phone": ("值班电话", "Duty phone"),
     "doc.card.phone": ("电话", "phone"),

@@ -1,13 +1,5 @@
 """Messages of the database layer (db/): errors a plan owner may meet."""
 
-_WHAT = {
-    "role": ("角色", "role"),
-    "level": ("响应级别", "response level"),
-    "step": ("步骤", "step"),
-    "part": ("分预案", "part"),
-    "section": ("章节", "section"),
-}
-
 MESSAGES = {
     "db.error": ("数据库出错：{detail}", "Database error: {detail}"),
     "db.constraint": (
@@ -145,44 +137,4 @@ MESSAGES = {
             "carry on with that one"
         ),
     ),
-    "db.invalid.empty_title": ("预案标题不能为空", "The plan needs a title"),
-    "db.invalid.empty_role_name": ("角色 {id} 的名称不能为空", "Role {id} needs a name"),
-    "db.invalid.empty_step": (
-        "步骤 {id} 的名称和原文不能都为空",
-        "Step {id} needs a name or a text",
-    ),
-    "db.invalid.unknown_parent": (
-        "角色 {role} 的上级不存在：{ids}",
-        "The parent of role {role} does not exist: {ids}",
-    ),
-    "db.invalid.unknown_role": (
-        "步骤 {step} 引用了不存在的角色：{ids}",
-        "Step {step} names roles that do not exist: {ids}",
-    ),
-    "db.invalid.unknown_step": (
-        "步骤 {step} 的前置步骤不存在：{ids}",
-        "Step {step} comes after steps that do not exist: {ids}",
-    ),
-    "db.invalid.unknown_level": (
-        "步骤 {step} 引用了不存在的响应级别：{ids}",
-        "Step {step} names response levels that do not exist: {ids}",
-    ),
-    "db.invalid.unknown_time_from": (
-        "步骤 {step} 的时限起点应为 T0（事发）、trigger（指令下达）或某个步骤编号，而不是：{ids}",
-        (
-            "The time limit of step {step} must count from T0 (the incident), trigger (the "
-            "order) or a step id, not: {ids}"
-        ),
-    ),
-    "db.invalid.unknown_part": (
-        "{item} 所属的分预案不存在：{ids}",
-        "{item} belongs to a part that does not exist: {ids}",
-    ),
 }
-
-for _what, (_zh, _en) in _WHAT.items():
-    MESSAGES[f"db.invalid.empty_{_what}_id"] = (f"每个{_zh}都需要编号", f"Every {_en} needs an id")
-    MESSAGES[f"db.invalid.duplicate_{_what}_id"] = (
-        f"{_zh}编号 {{id}} 重复出现",
-        f"The {_en} id {{id}} is used more than once",
-    )

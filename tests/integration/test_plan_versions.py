@@ -265,43 +265,43 @@ def test_saving_updates_the_title_shown_in_the_list(db, draft):
     [
         (
             lambda p: replace(p, steps=(replace(p.steps[0], roles=("r404",)),) + p.steps[1:]),
-            "db.invalid.unknown_role",
+            "plan.invalid.unknown_role",
         ),
         (
             lambda p: replace(p, steps=p.steps[:1] + (replace(p.steps[1], support=("r404",)),)),
-            "db.invalid.unknown_role",
+            "plan.invalid.unknown_role",
         ),
         (
             lambda p: replace(p, steps=p.steps[:1] + (replace(p.steps[1], after=("s404",)),)),
-            "db.invalid.unknown_step",
+            "plan.invalid.unknown_step",
         ),
         (
             lambda p: replace(p, steps=(replace(p.steps[0], levels=("IV",)),) + p.steps[1:]),
-            "db.invalid.unknown_level",
+            "plan.invalid.unknown_level",
         ),
         (
             lambda p: replace(p, roles=(replace(p.roles[0], parent="r404"),) + p.roles[1:]),
-            "db.invalid.unknown_parent",
+            "plan.invalid.unknown_parent",
         ),
         (
             lambda p: replace(p, roles=(replace(p.roles[0], part="p404"),) + p.roles[1:]),
-            "db.invalid.unknown_part",
+            "plan.invalid.unknown_part",
         ),
         (
             lambda p: replace(p, steps=(replace(p.steps[0], time_from="s404"),) + p.steps[1:]),
-            "db.invalid.unknown_time_from",
+            "plan.invalid.unknown_time_from",
         ),
-        (lambda p: replace(p, steps=p.steps + (p.steps[0],)), "db.invalid.duplicate_step_id"),
-        (lambda p: replace(p, levels=p.levels * 2), "db.invalid.duplicate_level_id"),
+        (lambda p: replace(p, steps=p.steps + (p.steps[0],)), "plan.invalid.duplicate_step_id"),
+        (lambda p: replace(p, levels=p.levels * 2), "plan.invalid.duplicate_level_id"),
         (
             lambda p: replace(p, roles=(replace(p.roles[0], id=""),) + p.roles[1:]),
-            "db.invalid.empty_role_id",
+            "plan.invalid.empty_role_id",
         ),
         (
             lambda p: replace(p, roles=(replace(p.roles[0], name=" "),) + p.roles[1:]),
-            "db.invalid.empty_role_name",
+            "plan.invalid.empty_role_name",
         ),
-        (lambda p: replace(p, title=""), "db.invalid.empty_title"),
+        (lambda p: replace(p, title=""), "plan.invalid.empty_title"),
     ],
 )
 def test_a_save_with_broken_references_is_refused_with_a_translated_key(db, draft, change, key):
@@ -321,7 +321,7 @@ def test_every_problem_of_a_refused_save_is_listed(db, draft):
     with pytest.raises(PlanValidationError) as caught:
         plans_store.save_version(db, ALICE, draft.version_id, broken, expected_revision=1, now=NOW)
     keys = [key for key, _ in caught.value.params["problems"]]
-    assert keys == ["db.invalid.unknown_role", "db.invalid.unknown_step"]
+    assert keys == ["plan.invalid.unknown_role", "plan.invalid.unknown_step"]
 
 
 def test_a_deleted_plan_cannot_be_changed(db, draft):

@@ -229,7 +229,7 @@ def test_a_duplicate_of_a_deleted_plan_says_it_was_deleted(db):
 def test_a_plan_without_title_is_refused(db, title):
     with pytest.raises(PlanValidationError) as caught:
         import_one(db, replace(rich_plan(), title=title))
-    assert caught.value.key == "db.invalid.empty_title"
+    assert caught.value.key == "plan.invalid.empty_title"
     assert count(db, "plans") == 0
 
 
@@ -238,7 +238,7 @@ def test_an_import_with_repeated_ids_is_refused(db):
     plan = replace(plan, roles=plan.roles + (Role("r2", "重复"),))
     with pytest.raises(PlanValidationError) as caught:
         import_one(db, plan)
-    assert caught.value.key == "db.invalid.duplicate_role_id"
+    assert caught.value.key == "plan.invalid.duplicate_role_id"
     assert caught.value.params["id"] == "r2"
 
 

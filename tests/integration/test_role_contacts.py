@@ -67,7 +67,7 @@ def test_the_store_refuses_a_name_where_a_phone_number_should_be(tmp_path):
     bad = replace(plan, roles=(replace(plan.roles[0], phone="找张科长"), *plan.roles[1:]))
     with pytest.raises(PlanValidationError) as caught:
         plans_store.import_plan(db, OWNER, bad, document=b"doc", filename="防汛.docx", now=NOW)
-    assert caught.value.key == "db.invalid.bad_phone"
+    assert caught.value.key == "plan.invalid.bad_phone"
     message = t(caught.value.key, lang="zh", **caught.value.params)
     assert "区防汛指挥部" in message and "找张科长" in message
     assert plans_store.list_plans(db, OWNER) == []  # nothing half-stored

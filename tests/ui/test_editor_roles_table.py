@@ -73,7 +73,7 @@ def test_a_name_typed_as_a_phone_is_refused_in_the_users_language(seeded, speaki
     at.run()
     table_edit(at, "roles", {0: {"phone": "找值班员"}})
     name = at.session_state["work"]["plan"]["roles"][0]["name"]
-    expected = t("edit.bad_phone", lang=lang, name=name, value="找值班员")
+    expected = t("plan.invalid.bad_phone", lang=lang, name=name, value="找值班员")
     assert expected in [e.value for e in at.error]
     assert roles_of(at)["r1"]["phone"] == ""  # nothing taken
     table_edit(at, "roles", {0: {"phone": "110"}})  # corrected: taken, message gone

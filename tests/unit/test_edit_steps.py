@@ -37,10 +37,10 @@ def test_grid_rows_are_positions_in_the_filtered_grid():
 @pytest.mark.parametrize(
     ("changes", "key"),
     [
-        ({"after": ["s2"]}, "edit.after_self"),
-        ({"roles": ["r9"]}, "edit.unknown_role"),
-        ({"time_from": "s9"}, "edit.unknown_step"),
-        ({"time_from": "s2"}, "edit.after_self"),
+        ({"after": ["s2"]}, "plan.invalid.after_self"),
+        ({"roles": ["r9"]}, "plan.invalid.unknown_role"),
+        ({"time_from": "s9"}, "plan.invalid.unknown_time_from"),
+        ({"time_from": "s2"}, "plan.invalid.after_self"),
         ({"frequency_min": -1}, "edit.bad_minutes"),
     ],
 )

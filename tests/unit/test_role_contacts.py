@@ -57,7 +57,7 @@ def test_a_typed_phone_changes_only_that_role():
 def test_a_typed_name_where_a_phone_belongs_is_refused_with_the_roles_name():
     with pytest.raises(PlanValidationError) as caught:
         apply_table_changes(PLAN, "roles", ["r1", "r2"], {0: {"phone": "找值班员"}})
-    assert caught.value.key == "edit.bad_phone"
+    assert caught.value.key == "plan.invalid.bad_phone"
     assert caught.value.params["name"] == "指挥部"
 
 
