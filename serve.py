@@ -1,6 +1,7 @@
 """Start the web app closed by default: private files, this machine only, no demo on a network.
 
-`python -m serve [streamlit options]` is what scripts/run.sh runs. It sets the umask to 077
+`python -m serve [streamlit options]` is what scripts/run.sh runs: `streamlit run server_app.py`,
+which serves app.py with the drill clock's scheduler beside it. It sets the umask to 077
 before anything is written, listens on PLANDRILL_ADDRESS (default 127.0.0.1; a
 `--server.address` option wins), refuses to start demo mode, whose passwords are public,
 on an address other machines reach unless PLANDRILL_DEMO_ON_NETWORK=1, and refuses to start
@@ -17,6 +18,7 @@ from settings import ROOT, demo_refused, load_settings
 
 ADDRESS_OPTION = "--server.address"
 EXIT_REFUSED = 2
+SERVER_FILE = "server_app.py"  # app.py and its pages, with the drill clock's scheduler
 
 
 def split_address(args: list[str]) -> tuple[str | None, list[str]]:
@@ -38,7 +40,7 @@ def streamlit_argv(args: list[str]) -> tuple[str, list[str]]:
     """The address to listen on and the `streamlit run` command line for our options."""
     given, rest = split_address(args)
     address = given if given is not None else load_settings().address
-    argv = ["streamlit", "run", str(ROOT / "app.py"), ADDRESS_OPTION, address,
+    argv = ["streamlit", "run", str(ROOT / SERVER_FILE), ADDRESS_OPTION, address,
             "--browser.gatherUsageStats", "false", *rest]  # fmt: skip
     return address, argv
 

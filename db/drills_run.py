@@ -1,8 +1,10 @@
 """Running a drill: the director's clock (start = T0, pause, resume, end), inject releases by hand
 or by the drill clock, the injects each person may see, and who plays which plan role.
 
-Clock changes and releases are appended rows; a release is keyed by (drill, inject), so
-releasing twice, or from several sessions at once, stores one release.
+Clock changes and releases are appended rows; a release is keyed by (drill, inject) and inserted
+with ON CONFLICT DO NOTHING, so releasing twice, or from several sessions, schedulers or processes
+at once, stores one release. The drill clock stamps a release with its due time, not the time it
+ran, so a late or catching-up scheduler stores the same row an on-time one would.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from db.drills_roster import bump_roster
 from db.drills_rows import insert_people, read_injects
 from db.drills_sealed import facts_for_clock
 from db.errors import NotFoundError, StoreError
-from drills.clock import TRANSITIONS, due_injects
+from drills.clock import TRANSITIONS, DrillClock
 from drills.model import Inject
 
 SYSTEM_NAME = "system"  # who released an inject that the drill clock released
@@ -151,9 +153,11 @@ def release_inject(
 def release_due_injects(
     conn: duckdb.DuckDBPyConnection, drill_id: int, *, now: datetime
 ) -> list[str]:
-    """Release the timed injects whose offset the running drill clock has reached; return the
-    ids this call released. Safe to call from every session at once: each inject is released
-    once. No actor: the drill clock releases them, and nothing is returned but ids.
+    """Release the timed injects of a running or paused drill whose due time (T0 + offset on the
+    drill clock, pauses left out) is at or before `now`, each stamped with its due time; return
+    the ids this call released, earliest due first. One transaction; an inject already released
+    (by hand, another session, another scheduler) is left as it is, so each is released once.
+    No actor: the drill clock releases them.
 
     Raises: NotFoundError for an unknown drill.
     """
@@ -161,17 +165,59 @@ def release_due_injects(
     def write() -> list[str]:
         with conn.cursor() as cur, transaction(cur):
             facts, injects = facts_for_clock(conn, cur, drill_id)
-            minute = facts.clock.minute_of(now)
-            timed = [i for i in injects if i.offset_min is not None and i.offset_min <= minute]
-            if facts.status != "running" or not timed:
+            if facts.status not in ("running", "paused"):
                 return []
-            released = [r[0] for r in cur.execute(
+            released = {r[0] for r in cur.execute(
                 "SELECT inject_id FROM inject_releases WHERE drill_id = ?", [drill_id]
-            ).fetchall()]  # fmt: skip
-            due = due_injects(timed, released, facts.clock_events, now)
-            return _release(cur, facts, [i.id for i in due], SYSTEM_NAME, True, now)
+            ).fetchall()}  # fmt: skip
+            due = _due(facts.clock, injects, released, now)
+            return _insert_releases(cur, facts.id, due)
 
     return retrying(write)
+
+
+def _due(clock: DrillClock, injects, released: set[str], now: datetime) -> list[tuple]:
+    """(inject id, due time, drill minute) of the timed injects not yet released whose due time
+    has come, earliest first (then design order)."""
+    due = []
+    for position, inject in enumerate(injects):
+        if inject.offset_min is None or inject.id in released:
+            continue
+        at = clock.at_minute(inject.offset_min)  # None: the clock has not reached it
+        if at is not None and at <= now:
+            due.append((at, position, inject.id, inject.offset_min))
+    return [(inject_id, at, minute) for at, _, inject_id, minute in sorted(due)]
+
+
+def _insert_releases(cur, drill_id: int, due: list[tuple]) -> list[str]:
+    done = []
+    for inject_id, at, minute in due:
+        row = cur.execute(
+            "INSERT INTO inject_releases (drill_id, inject_id, released_at, released_by, auto,"
+            " clock_min) VALUES (?, ?, ?, ?, TRUE, ?) ON CONFLICT DO NOTHING RETURNING inject_id",
+            [drill_id, inject_id, at, SYSTEM_NAME, minute],
+        ).fetchone()
+        if row is not None:
+            done.append(inject_id)
+    return done
+
+
+def drills_with_timed_injects_pending(conn: duckdb.DuckDBPyConnection) -> list[int]:
+    """The running or paused drills that have a timed inject not released yet (for the drill
+    clock's scheduler, which then releases those that are due)."""
+    with conn.cursor() as cur:
+        rows = cur.execute(
+            "SELECT DISTINCT i.drill_id FROM injects i"
+            " WHERE i.offset_min IS NOT NULL"
+            " AND EXISTS (SELECT 1 FROM drill_clock_events s"
+            "  WHERE s.drill_id = i.drill_id AND s.kind = 'start')"
+            " AND NOT EXISTS (SELECT 1 FROM drill_clock_events e"
+            "  WHERE e.drill_id = i.drill_id AND e.kind = 'end')"
+            " AND NOT EXISTS (SELECT 1 FROM inject_releases r"
+            "  WHERE r.drill_id = i.drill_id AND r.inject_id = i.id)"
+            " ORDER BY i.drill_id"
+        ).fetchall()
+    return [row[0] for row in rows]
 
 
 def _release(cur, facts: DrillFacts, ids: list[str], by: str, auto: bool, now) -> list[str]:
@@ -268,6 +314,7 @@ def set_participants(
 
 __all__ = [
     "InjectView",
+    "drills_with_timed_injects_pending",
     "end_drill",
     "pause_drill",
     "release_due_injects",

@@ -92,8 +92,6 @@ def live(actor) -> None:
     """The live panels, every few seconds, for a session still live (`actor`: checked afresh)."""
     moment = now()
     try:
-        if summary.status == "running":
-            drills_store.release_due_injects(conn, drill_id, now=moment)
         info = drills_store.drill_summary(conn, actor, drill_id, now=moment)
         items = drills_store.checklist_for(conn, actor, drill_id)
         entries = drills_store.observations(conn, actor, drill_id)

@@ -14,7 +14,7 @@ from drills.state import fold
 from drills.taps import watched_items
 from i18n import t
 from plans.errors import PlanError
-from ui import conflicts, now, page_setup, pick_drill, show_error
+from ui import conflicts, page_setup, pick_drill, show_error
 from ui import evaluator as ev
 from ui import evaluator_entries as extra
 from ui import evaluator_live as live
@@ -30,8 +30,6 @@ if not mine:
     st.stop()
 drill = pick_drill(mine, "evaluate_drill")
 try:
-    if drill.status == "running":  # timed injects fall due even when no console is open
-        drills_store.release_due_injects(conn, drill.id, now=now())
     context = ev.context(conn, actor, drill)
     items = watched_items(drills_store.checklist_for(conn, actor, drill.id), context.share)
     entries = drills_store.observations(conn, actor, drill.id)

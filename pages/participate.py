@@ -47,8 +47,6 @@ def messages(actor) -> None:
         st.info(t("participate.none"))
         return
     for drill in drills:
-        if drill.status == "running":  # timed injects fall due even when no console is open
-            drills_store.release_due_injects(conn, drill.id, now=now())
         st.subheader(md(drill.title))
         st.caption(t(f"drills.status.{drill.status}"))
         try:

@@ -200,8 +200,10 @@ def test_the_design_page_shows_the_reveal_log_to_its_director(world):
     assert "创建" in log.to_string() and "director" in log.to_string()
 
 
-def test_a_timed_inject_falls_due_for_a_participant_without_any_console_open(world):
+def test_a_participant_sees_a_timed_inject_the_drill_clock_released_with_no_console_open(world):
     from datetime import timedelta
+
+    from services.clock import release_due
 
     drill_id = drills_store.create_drill(
         world.db, world.director, design(world), now=datetime.now(UTC)
@@ -214,8 +216,9 @@ def test_a_timed_inject_falls_due_for_a_participant_without_any_console_open(wor
     drills_store.start_drill(
         world.db, world.director, drill_id, now=datetime.now(UTC) - timedelta(minutes=10)
     )
-    at = open_page(world, "participate", "pat")
-    assert "泄漏扩大" in texts(at)
+    assert "泄漏扩大" not in texts(open_page(world, "participate", "pat"))  # pages only read
+    release_due(world.db, now=datetime.now(UTC))  # what the server's scheduler does
+    assert "泄漏扩大" in texts(open_page(world, "participate", "pat"))
 
 
 def test_after_the_end_the_director_downloads_the_evaluation_report(world):
