@@ -49,6 +49,9 @@ def test_an_extraction_rule_holds(language, case):
     for name, duties in case.get("duties", {}).items():
         role = next(r for r in plan.roles if r.name == name)
         assert list(role.responsibilities) == duties
+    for name, parent in case.get("parents", {}).items():
+        role = next(r for r in plan.roles if r.name == name)
+        assert role.parent and plan.role(role.parent).name == parent
     if "names" in case:
         assert [s.name for s in plan.steps] == case["names"]
 

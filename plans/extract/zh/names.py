@@ -195,11 +195,23 @@ _NOT_ROLE_END = re.compile(
 def is_role_name(name: str) -> bool:
     if len(name) < 2 or len(name) > 30 or NOT_ROLES.match(name) or _GENERIC.match(name):
         return False
-    if _NOT_ROLE_END.search(name) or _VERB_START.match(name) and not _SUFFIX_END.fullmatch(name):
+    if _NOT_ROLE_END.search(name) or (
+        _VERB_START.match(name) and not _SUFFIX_END.fullmatch(name) and not _TASK_GROUP.match(name)
+    ):
         return False
     if name.count("（") != name.count("）") or _NAME_BREAK.search(name):
         return False
     return ends_with_role_word(name)
+
+
+# a group named by its task ("疏散组", "抢救组", "警戒保卫组"), not a verb that governs a group
+# ("组织专家组", "派出工作组", "协调救援队")
+_TASK_GROUP = re.compile(
+    r"^(?!组织|成立|设立|组建|派出|派|协调|指导|调集|调动|配合|协助|督促|联系|召集|带领|率领|安排|"
+    r"请求|申请|会同|牵头|命令|指派|指示|通知|报告|根据|按照|依据|由|经|向|对|将|把|在|从|为|以|与|同|"
+    r"若干|若|如|各|有关|相关|其他|多个|一个|一支)"
+    r"[\u4e00-\u9fff]{2,6}(?:工作组|小组|组|队)$"
+)
 
 
 # what never stands inside a body's name: sentence punctuation, and the verbs of a clause
@@ -253,7 +265,7 @@ def _subjects(clause: str) -> tuple[str, ...]:
         if (
             m
             and not _NOT_SUBJECT.search(m.group("subj"))
-            and not _VERB_START.match(m.group("subj"))
+            and (not _VERB_START.match(m.group("subj")) or _TASK_GROUP.match(m.group("subj")))
             and not _BAD_INSIDE.search(m.group("subj"))
         ):
             names = _role_list(m.group("subj"))

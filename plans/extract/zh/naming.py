@@ -31,7 +31,7 @@ _LEADING_BASIS = re.compile(
     # a basis without a comma runs up to the adverb of time that opens the action
     r"^(?:根据|按照|依照|依据)[^，,。；]{1,20}?(?=及时|立即|迅速|尽快|立刻|马上|第一时间)"
     r"|^(?:根据|按照|依照|依据|按|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
-    r"|^在[^，,。；]{1,24}?(?:时(?!间)|后|中|期间)[，,]?"
+    r"|^在[^，,。；]{1,24}?(?:时(?![间内])|后|中|期间)[，,]?"
 )
 _PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
 _OCCASION = re.compile(

@@ -93,6 +93,10 @@ _SUPPORT = re.compile(
 )
 _NUMBERS = re.compile(r"^[\d.．、\s]+")
 _PUNCT = re.compile(r"[，,；;。、]")
+# the command body an organisation chapter sets up ("成立…应急指挥部", "设立…领导小组")
+_FOUNDS = re.compile(
+    r"(?:成立|设立|组建)(?P<body>[\u4e00-\u9fff]{2,24}?(?:指挥部|领导小组|委员会|指挥中心))"
+)
 _DUTY_LINE = re.compile(r"^(?:主要|工作)?职责(?:任务)?[：:](?P<rest>.+)$")
 _GROUP_POST = re.compile(r"副?(?:组长|队长|主任|负责人)")
 _CELL_DUTIES = re.compile(r"[；;\n]")
@@ -162,6 +166,7 @@ class ChineseExtractor:
         self.structural: list[str] = []  # the owners the block's place in the structure gives
         self.part: str | None = None
         self.duty_heading = False  # the heading above names a role's duties ("总指挥职责")
+        self.titled: str | None = None  # the role the line before titled ("总指挥：校长")
 
     def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
         out: list[str] = []
@@ -215,11 +220,19 @@ class ChineseExtractor:
         name = ALIAS.sub("", text).strip()
         self.org_role = None
         self.duty_heading = False
+        self.titled = None
         duty = duty_head(name) if ctx.phase is None else None
         if duty:
             # "1.总指挥职责" over its duties: the sentences below are that role's duties
             self.org_role = self.reg.add(duty, b, defined=True, parent=self.top, part=part)
             self.duty_heading = True
+            return
+        head = role_head(name) if ctx.phase is None else None
+        if head:
+            # "（一）总指挥：校长" over "职责：…": the post, who holds it, and the duties below
+            self.org_role = self.reg.add(head[0], b, defined=True, parent=self.top, part=part)
+            self.reg.responsibility(self.org_role, head[1])
+            self.top = self.top or self.org_role
             return
         if ctx.phase is not None and len(name) <= 20 and _names_only(name.rstrip("：:。. ")):
             # a heading in a response section that names a group or post owns its measures
@@ -256,12 +269,18 @@ class ChineseExtractor:
     def org_block(self, b: Block, ctx: Context, part: str | None) -> None:
         text = strip_label(b)
         org_sentences(self.reg, b, text, self.org_role or self.top, part)
+        founded = _FOUNDS.search(text) if self.top is None else None
+        if founded and is_role_name(founded.group("body")):
+            # "学校成立应急指挥部。": the body the organisation chapter sets up first heads it
+            self.top = self.reg.add(founded.group("body"), b, defined=True, part=part)
         duties = _DUTY_LINE.match(text)
-        if duties and self.org_role:
-            # "职责：负责…" under a group: the group's duties
+        owner = self.titled or self.org_role
+        if duties and owner:
+            # "职责：负责…" under a group (or the line "总指挥：校长" before it): its duties
             for duty in _DUTIES.split(duties.group("rest")):
-                self.reg.responsibility(self.org_role, duty)
+                self.reg.responsibility(owner, duty)
             return
+        self.titled = None
         head = role_head(text, any_body=bool(b.label))
         if head:
             rid = self.reg.add(
@@ -275,6 +294,7 @@ class ChineseExtractor:
                 self.reg.responsibility(rid, duty)
             # the first body the organisation chapter defines heads it
             self.top = self.top or rid
+            self.titled = rid
             return
         duty = duty_head(text)
         if duty:
