@@ -129,10 +129,11 @@ def run_set_disabled(args: argparse.Namespace) -> int:
 def run_unlock(args: argparse.Namespace) -> int:
     from access.policy import SYSTEM
     from db import users_store
+    from services import accounts
 
     with _database(args) as conn:
         user = users_store.get_user_by_name(conn, SYSTEM, args.username)
-        locks = users_store.unlock(conn, SYSTEM, user.id, now=now())
+        locks = accounts.unlock(conn, SYSTEM, user.id, now=now())
     if locks:
         say(t("users_cli.unlocked", username=user.username, n=len(locks)))
     else:

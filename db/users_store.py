@@ -1,8 +1,7 @@
-"""Accounts: admins create, list, disable, reset and unlock users and change their roles.
+"""Accounts: admins create, list, disable and reset users and change their roles.
 
-Signing in, session re-validation and one's own password change live in db/users_signin.py, the
-lock-outs and their unlocking in db/users_lockout.py; both are re-exported here, so pages and
-tools need only this module.
+The session's actor read afresh lives in db/users_signin.py and is re-exported here; signing in,
+one's own password change and the lock-outs are the use cases of services/accounts.py.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from access.policy import SYSTEM_ROLES, Actor
 from db import audit_store
 from db.connection import transaction
 from db.errors import NotFoundError, StoreError, VersionConflictError
-from db.users_lockout import Lock, active_locks, unlock
 from db.users_rows import (
     USER_COLUMNS,
     User,
@@ -30,14 +28,7 @@ from db.users_rows import (
     user_from_row,
     username_key,
 )
-from db.users_signin import (
-    act_as,
-    authenticate,
-    change_password,
-    load_actor,
-    lock_duration,
-    lock_remaining,
-)
+from db.users_signin import act_as, load_actor
 
 MAX_NAME = 64
 RESERVED_NAMES = frozenset({policy.SYSTEM.username})
@@ -267,23 +258,16 @@ def _valid_roles(roles) -> frozenset[str]:
 
 
 __all__ = [
-    "Lock",
     "User",
     "act_as",
-    "active_locks",
-    "authenticate",
-    "change_password",
     "count_users",
     "create_user",
     "get_user",
     "get_user_by_name",
     "list_users",
     "load_actor",
-    "lock_duration",
-    "lock_remaining",
     "reset_password",
     "set_disabled",
-    "unlock",
     "update_roles",
     "update_user",
     "username_key",

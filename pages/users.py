@@ -10,6 +10,7 @@ from bootstrap import get_db
 from db import users_store
 from db.errors import StoreError
 from i18n import t
+from services import accounts
 from ui import edit_guard, fmt_time, may, md, now, page_setup, show_error
 from ui.units import unit_select
 
@@ -137,7 +138,7 @@ if cols[1].button(t("users.reset"), key="users_reset"):
     st.session_state["users_confirm"] = ("reset", user.id)
 
 if may(actor, "user.unlock") and (
-    locks := users_store.active_locks(conn, actor, user.id, now=now())
+    locks := accounts.active_locks(conn, actor, user.id, now=now())
 ):
     where = "、".join(
         md(lock.address) if lock.address else t("users.address_unknown") for lock in locks
@@ -145,7 +146,7 @@ if may(actor, "user.unlock") and (
     until = fmt_time(max(lock.until for lock in locks))
     st.warning(t("users.locked", addresses=where, until=until), icon=":material/lock:")
     if st.button(t("users.unlock"), key="users_unlock", icon=":material/lock_open:"):
-        users_store.unlock(conn, actor, user.id, now=now())
+        accounts.unlock(conn, actor, user.id, now=now())
         st.toast(t("users.unlocked", username=md(user.username)))
         st.rerun()
 

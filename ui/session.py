@@ -12,6 +12,7 @@ from access.policy import Actor
 from access.sessions import session_expired
 from db import users_signin
 from i18n import t
+from services import accounts
 from settings import load_settings
 from ui.client import client_address
 from ui.text import md
@@ -70,7 +71,7 @@ def sign_in_form() -> None:
         submitted = st.form_submit_button(t("auth.sign_in"), type="primary", key="sign_in_submit")
     if submitted:
         try:
-            actor = users_signin.authenticate(
+            actor = accounts.sign_in(
                 bootstrap.get_db(), username, password, now=_now(), ip=client_address()
             )
         except AuthError as exc:
@@ -128,7 +129,7 @@ def password_form(actor: Actor, key: str) -> bool:
         st.error(t("auth.passwords_differ"))
         return False
     try:
-        users_signin.change_password(
+        accounts.change_password(
             bootstrap.get_db(), actor, old, new, now=_now(), ip=client_address()
         )
     except AccessError as exc:

@@ -11,6 +11,7 @@ from access.errors import AuthError, PasswordRuleError
 from access.policy import SYSTEM, SYSTEM_ROLES
 from db import accounts_seed, connection, users_store
 from db.accounts_seed import DEMO_ACCOUNTS, DEMO_UNIT
+from services import accounts
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -25,7 +26,7 @@ def db(tmp_path):
 def test_the_first_start_creates_an_admin_with_a_one_time_password(db):
     password = accounts_seed.ensure_admin(db, now=NOW, password_from_env=None)
     assert password and len(password) == 16
-    actor = users_store.authenticate(db, "admin", password, now=NOW)
+    actor = accounts.sign_in(db, "admin", password, now=NOW)
     assert actor.roles == {"admin"} and actor.must_change_password
     assert accounts_seed.ensure_admin(db, now=NOW) is None  # only once
 
@@ -33,9 +34,7 @@ def test_the_first_start_creates_an_admin_with_a_one_time_password(db):
 def test_the_admin_password_can_come_from_the_environment(db, monkeypatch):
     monkeypatch.setenv("PLANDRILL_ADMIN_PASSWORD", "from-the-environment")
     assert accounts_seed.ensure_admin(db, now=NOW) == "from-the-environment"
-    assert users_store.authenticate(
-        db, "admin", "from-the-environment", now=NOW
-    ).must_change_password
+    assert accounts.sign_in(db, "admin", "from-the-environment", now=NOW).must_change_password
 
 
 def test_a_weak_password_in_the_environment_is_refused(db):
@@ -54,7 +53,7 @@ def test_demo_mode_has_one_account_per_role_with_the_documented_passwords(db):
     assert accounts_seed.prepare_accounts(db, demo=True, now=NOW)  # the admin's, for the log
     assert {a.role for a in DEMO_ACCOUNTS} == set(SYSTEM_ROLES)
     for account in DEMO_ACCOUNTS:
-        actor = users_store.authenticate(db, account.username, account.password, now=NOW)
+        actor = accounts.sign_in(db, account.username, account.password, now=NOW)
         assert actor.roles == {account.role} and actor.unit == DEMO_UNIT
         assert not actor.must_change_password
     assert accounts_seed.seed_demo_accounts(db, now=NOW) == []
@@ -65,14 +64,14 @@ def test_outside_demo_mode_the_demo_accounts_are_disabled(db):
     accounts_seed.prepare_accounts(db, demo=False, now=NOW)
     for account in DEMO_ACCOUNTS:
         with pytest.raises(AuthError) as caught:
-            users_store.authenticate(db, account.username, account.password, now=NOW)
+            accounts.sign_in(db, account.username, account.password, now=NOW)
         assert caught.value.key == "auth.disabled"
     accounts_seed.prepare_accounts(db, demo=True, now=NOW)  # and back on in demo mode
     owner = accounts_seed.demo_account("plan_owner")
-    assert users_store.authenticate(db, owner.username, owner.password, now=NOW)
+    assert accounts.sign_in(db, owner.username, owner.password, now=NOW)
 
 
 def test_a_database_that_only_ever_ran_as_a_demo_gets_a_real_admin_when_the_demo_ends(db):
     accounts_seed.seed_demo_accounts(db, now=NOW)  # an older start: demo accounts only
     password = accounts_seed.prepare_accounts(db, demo=False, now=NOW)
-    assert users_store.authenticate(db, "admin", password, now=NOW).roles == {"admin"}
+    assert accounts.sign_in(db, "admin", password, now=NOW).roles == {"admin"}

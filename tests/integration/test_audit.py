@@ -15,6 +15,7 @@ from db import audit_store, connection, plans_store, users_store
 from db.errors import VersionConflictError
 from plans.errors import PlanValidationError
 from plans.model import Plan, Role, Step, replace
+from services import accounts
 from tests.actors import ADMIN, APPROVER, OWNER, UNIT
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -173,7 +174,7 @@ def _admin(db):
     users_store.create_user(
         db, SYSTEM, "root", "root-password-1", roles={"admin"}, must_change=False, now=NOW
     )
-    return users_store.authenticate(db, "root", "root-password-1", now=NOW)
+    return accounts.sign_in(db, "root", "root-password-1", now=NOW)
 
 
 USER_CHANGES = [
@@ -228,8 +229,8 @@ def test_creating_a_user_and_changing_ones_own_password_are_recorded(db):
     user_id = users_store.create_user(
         db, admin, "li", "li-password-12", roles={"participant"}, unit=UNIT, now=NOW
     )
-    li = users_store.authenticate(db, "li", "li-password-12", now=NOW)
-    users_store.change_password(db, li, "li-password-12", "li-password-34", now=NOW)
+    li = accounts.sign_in(db, "li", "li-password-12", now=NOW)
+    accounts.change_password(db, li, "li-password-12", "li-password-34", now=NOW)
     actions = [(e.actor, e.action, e.entity_id) for e in rows(db)]
     assert actions[:2] == [
         ("li", "user.change_password", str(user_id)),
@@ -329,7 +330,7 @@ def test_a_csv_cell_that_looks_like_a_formula_is_kept_as_text(db):
     users_store.create_user(
         db, SYSTEM, formula, "formula-pass-1", roles={"admin"}, must_change=False, now=NOW
     )
-    actor = users_store.authenticate(db, formula, "formula-pass-1", now=NOW)
+    actor = accounts.sign_in(db, formula, "formula-pass-1", now=NOW)
     users_store.create_user(db, actor, "li", "li-password-12", roles={"manager"}, now=NOW)
     table = list(csv.reader(io.StringIO(audit_store.audit_csv(rows(db)).decode("utf-8-sig"))))
     assert table[1][2] == "'" + formula

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from db import connection, plans_store, users_store
+from db import connection, plans_store
 from db.accounts_seed import DEMO_ACCOUNTS, DEMO_UNIT
 from db.seed import seed_demo
+from services import accounts
 from tests.actors import ADMIN, OTHER_OWNER, actor
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
@@ -27,7 +28,7 @@ def test_every_demo_account_sees_the_demo_plans_its_role_allows(tmp_path):
     seed_demo(conn, now=NOW)
     seen = {}
     for account in DEMO_ACCOUNTS:
-        signed_in = users_store.authenticate(conn, account.username, account.password, now=NOW)
+        signed_in = accounts.sign_in(conn, account.username, account.password, now=NOW)
         seen[account.role] = {p.language for p in plans_store.list_plans(conn, signed_in)}
     assert seen["plan_owner"] == seen["manager"] == seen["admin"] == {"zh", "en"}
     assert seen["participant"] == seen["drill_director"] == seen["evaluator"] == {"zh"}

@@ -10,9 +10,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from access import lockout
 from access.errors import AuthError, NotAllowedError, PasswordRuleError
 from access.policy import SYSTEM
-from db import accounts_seed, audit_store, connection, users_lockout, users_store
+from db import accounts_seed, audit_store, connection, users_store
+from services import accounts
 from tests.actors import UNIT
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -44,7 +46,7 @@ def make(db, username="zhang", password=PASSWORD) -> int:
 
 def refused(db, ip, username="zhang", password="wrong-password", at=NOW) -> AuthError:
     with pytest.raises(AuthError) as caught:
-        users_store.authenticate(db, username, password, now=at, ip=ip)
+        accounts.sign_in(db, username, password, now=at, ip=ip)
     return caught.value
 
 
@@ -67,10 +69,8 @@ def test_a_stranger_locks_only_their_own_address_out_and_the_user_still_signs_in
     # ...while the user, from a clean address, is let in at once, again and again
     for n in range(3):
         at = NOW + timedelta(seconds=6 + n)
-        assert users_store.authenticate(db, "zhang", PASSWORD, now=at, ip=OFFICE).username == (
-            "zhang"
-        )
-    assert users_store.authenticate(db, "zhang", PASSWORD, now=NOW, ip=None).username == "zhang"
+        assert accounts.sign_in(db, "zhang", PASSWORD, now=at, ip=OFFICE).username == ("zhang")
+    assert accounts.sign_in(db, "zhang", PASSWORD, now=NOW, ip=None).username == "zhang"
 
 
 def test_the_stranger_keeps_the_doubling_back_off_for_their_address(db):
@@ -83,7 +83,7 @@ def test_the_stranger_keeps_the_doubling_back_off_for_their_address(db):
         locks.append(error.params["minutes"])
         at += timedelta(seconds=error.params["seconds"])
         # the owner, meanwhile, works from the office
-        users_store.authenticate(db, "zhang", PASSWORD, now=at, ip=OFFICE)
+        accounts.sign_in(db, "zhang", PASSWORD, now=at, ip=OFFICE)
     assert locks == [1, 2, 4, 8, 16, 32, 60, 60]
 
 
@@ -92,7 +92,7 @@ def test_a_success_starts_the_count_again_only_for_its_own_address(db):
     for _ in range(4):
         refused(db, ATTACKER)
         refused(db, OFFICE)
-    users_store.authenticate(db, "zhang", PASSWORD, now=NOW, ip=OFFICE)
+    accounts.sign_in(db, "zhang", PASSWORD, now=NOW, ip=OFFICE)
     assert refused(db, ATTACKER).key == "auth.locked"  # the fifth from there
     for _ in range(4):
         assert refused(db, OFFICE).key == "auth.bad_credentials"
@@ -109,22 +109,22 @@ def test_attempts_refused_while_locked_are_recorded_without_counting(db):
         [ATTACKER],
     ).fetchall()
     assert rows == [("bad_credentials", 5), ("locked", 3)]
-    assert users_store.lock_remaining(
-        db, "zhang", now=NOW + timedelta(seconds=60), ip=ATTACKER
-    ) is (None)
+    assert accounts.lock_remaining(db, "zhang", now=NOW + timedelta(seconds=60), ip=ATTACKER) is (
+        None
+    )
 
 
 def test_an_address_guessing_many_names_is_locked_for_every_name_for_an_hour(db):
     make(db)
-    limit = users_lockout.ADDRESS_MAX_FAILURES
+    limit = lockout.ADDRESS_MAX_FAILURES
     for n in range(limit - 1):  # one guess per name: no name gets near its own limit
         assert refused(db, ATTACKER, username=f"user{n}").key == "auth.bad_credentials"
     assert refused(db, ATTACKER, username="last-name").key == "auth.address_locked"
     blocked = refused(db, ATTACKER, password=PASSWORD, at=NOW + timedelta(minutes=1))
     assert (blocked.key, blocked.params["minutes"]) == ("auth.address_locked", 59)
-    assert users_store.authenticate(db, "zhang", PASSWORD, now=NOW, ip=OFFICE).username == "zhang"
+    assert accounts.sign_in(db, "zhang", PASSWORD, now=NOW, ip=OFFICE).username == "zhang"
     later = NOW + timedelta(hours=1, seconds=1)
-    assert users_store.authenticate(db, "zhang", PASSWORD, now=later, ip=ATTACKER)
+    assert accounts.sign_in(db, "zhang", PASSWORD, now=later, ip=ATTACKER)
     [event] = audit(db, "signin.address_locked")
     assert (event.actor, event.entity, event.entity_id) == ("system", "signin", ATTACKER)
     assert event.after["failures"] == limit
@@ -132,21 +132,21 @@ def test_an_address_guessing_many_names_is_locked_for_every_name_for_an_hour(db)
 
 def test_sign_ins_without_a_known_address_share_no_address_limit(db):
     make(db)
-    for n in range(users_lockout.ADDRESS_MAX_FAILURES + 5):
+    for n in range(lockout.ADDRESS_MAX_FAILURES + 5):
         assert refused(db, None, username=f"user{n}").key == "auth.bad_credentials"
-    assert users_store.authenticate(db, "zhang", PASSWORD, now=NOW).username == "zhang"
+    assert accounts.sign_in(db, "zhang", PASSWORD, now=NOW).username == "zhang"
 
 
 def test_a_wrong_old_password_counts_for_the_address_it_came_from(db):
     make(db)
-    actor = users_store.authenticate(db, "zhang", PASSWORD, now=NOW, ip=OFFICE)
+    actor = accounts.sign_in(db, "zhang", PASSWORD, now=NOW, ip=OFFICE)
     for _ in range(5):
         with pytest.raises(AuthError):
-            users_store.change_password(
+            accounts.change_password(
                 db, actor, "guess-guess-guess", "Blue-kettle-73", now=NOW, ip=ATTACKER
             )
     assert refused(db, ATTACKER, password=PASSWORD).key == "auth.locked"
-    assert users_store.authenticate(db, "zhang", PASSWORD, now=NOW, ip=OFFICE).username == "zhang"
+    assert accounts.sign_in(db, "zhang", PASSWORD, now=NOW, ip=OFFICE).username == "zhang"
 
 
 # --- audit and unlock ---
@@ -171,18 +171,18 @@ def test_an_admin_ends_every_lock_of_an_account_and_the_unlock_is_audited(db, ad
     for ip in (ATTACKER, None):
         for _ in range(5):
             refused(db, ip)
-    locks = users_store.active_locks(db, admin, user_id, now=NOW)
+    locks = accounts.active_locks(db, admin, user_id, now=NOW)
     assert {lock.address for lock in locks} == {ATTACKER, None}
     assert all(lock.until == NOW + timedelta(minutes=1) for lock in locks)
-    ended = users_store.unlock(db, admin, user_id, now=NOW + timedelta(seconds=5))
+    ended = accounts.unlock(db, admin, user_id, now=NOW + timedelta(seconds=5))
     assert {lock.address for lock in ended} == {ATTACKER, None}
-    assert users_store.active_locks(db, admin, user_id, now=NOW) == []
+    assert accounts.active_locks(db, admin, user_id, now=NOW) == []
     later = NOW + timedelta(seconds=6)
-    assert users_store.authenticate(db, "zhang", PASSWORD, now=later, ip=ATTACKER)
+    assert accounts.sign_in(db, "zhang", PASSWORD, now=later, ip=ATTACKER)
     [event] = audit(db, "user.unlock")
     assert (event.actor, event.entity, event.entity_id) == ("root", "user", str(user_id))
     assert sorted(event.before["locked_from"]) == ["", ATTACKER]
-    assert users_store.unlock(db, admin, user_id, now=later) == []  # nothing locked: no entry
+    assert accounts.unlock(db, admin, user_id, now=later) == []  # nothing locked: no entry
     assert len(audit(db, "user.unlock")) == 1
 
 
@@ -191,9 +191,9 @@ def test_only_admins_see_and_end_lock_outs(db, admin):
     make(db, "wang", password="Wang-kettle-73")
     for who in (users_store.act_as(db, "wang"), users_store.act_as(db, "zhang")):
         with pytest.raises(NotAllowedError):
-            users_store.unlock(db, who, user_id, now=NOW)
+            accounts.unlock(db, who, user_id, now=NOW)
         with pytest.raises(NotAllowedError):
-            users_store.active_locks(db, who, user_id, now=NOW)
+            accounts.active_locks(db, who, user_id, now=NOW)
 
 
 # --- password rules wherever a password is set ---
@@ -206,10 +206,10 @@ def test_weak_passwords_are_refused_at_creation_reset_and_own_change(db, admin, 
     user_id = make(db)
     with pytest.raises(PasswordRuleError):
         users_store.reset_password(db, admin, user_id, weak, now=NOW)
-    actor = users_store.authenticate(db, "zhang", PASSWORD, now=NOW)
+    actor = accounts.sign_in(db, "zhang", PASSWORD, now=NOW)
     with pytest.raises(PasswordRuleError):
-        users_store.change_password(db, actor, PASSWORD, weak, now=NOW)
-    assert users_store.authenticate(db, "zhang", PASSWORD, now=NOW).username == "zhang"
+        accounts.change_password(db, actor, PASSWORD, weak, now=NOW)
+    assert accounts.sign_in(db, "zhang", PASSWORD, now=NOW).username == "zhang"
 
 
 def test_the_first_admins_password_from_the_environment_follows_the_rules(db):
@@ -223,7 +223,7 @@ def test_the_first_admins_password_from_the_environment_follows_the_rules(db):
 def test_demo_accounts_keep_their_published_passwords(db):
     accounts_seed.seed_demo_accounts(db, now=NOW)
     demo = accounts_seed.demo_account("admin")
-    assert users_store.authenticate(db, demo.username, demo.password, now=NOW)
+    assert accounts.sign_in(db, demo.username, demo.password, now=NOW)
 
 
 # --- the command line ---
@@ -254,7 +254,7 @@ def test_the_command_line_unlocks_an_account_and_refuses_easy_passwords(tmp_path
     conn = connection.connect(path)
     try:
         at = datetime.now(UTC)
-        assert users_store.authenticate(conn, "zhang", PASSWORD, now=at, ip=ATTACKER)
+        assert accounts.sign_in(conn, "zhang", PASSWORD, now=at, ip=ATTACKER)
         [event] = audit(conn, "user.unlock")
         assert event.actor == "system"
     finally:

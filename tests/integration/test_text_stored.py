@@ -10,6 +10,7 @@ from access.policy import SYSTEM
 from db import drills_store, plans_store, users_store
 from drills.model import Inject
 from plans.bidi import BIDI_CONTROLS
+from services import accounts
 from tests.actors import OWNER
 from tests.integration.drills_world import T0, design, seed
 from tests.sample_plans import chemical_plan
@@ -51,7 +52,5 @@ def test_an_account_typed_with_an_override_signs_in_by_its_plain_name(tmp_path):
         world.db, SYSTEM, f"ev{RLO}la{PDF}", "Blue-kettle-2026", roles={"evaluator"},
         display_name=f"{RLI}陈工{PDI}", now=T0,
     )  # fmt: skip
-    actor = users_store.authenticate(
-        world.db, "evla", "Blue-kettle-2026", now=T0 + timedelta(seconds=1)
-    )
+    actor = accounts.sign_in(world.db, "evla", "Blue-kettle-2026", now=T0 + timedelta(seconds=1))
     assert (actor.username, actor.display_name) == ("evla", "陈工")

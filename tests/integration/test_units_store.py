@@ -14,6 +14,7 @@ from access.policy import SYSTEM
 from db import accounts_seed, audit_store, connection, plans_store, units_store, users_store
 from db.errors import NotFoundError, StoreError
 from i18n import t
+from services import accounts
 from tests.sample_plans import chemical_plan, english_plan
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -34,8 +35,8 @@ def db(tmp_path, monkeypatch):
 def admin(db):
     """The first administrator of a start outside demo mode: no unit, password changed."""
     password = accounts_seed.prepare_accounts(db, demo=False, now=NOW)
-    first = users_store.authenticate(db, "admin", password, now=NOW)
-    users_store.change_password(db, first, password, PASSWORD, now=NOW)
+    first = accounts.sign_in(db, "admin", password, now=NOW)
+    accounts.change_password(db, first, password, PASSWORD, now=NOW)
     return users_store.act_as(db, "admin")
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from access.errors import AuthError
-from db import connection, users_store
+from db import connection
+from services import accounts
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -45,7 +46,7 @@ def assert_clean(result) -> None:
 def sign_in(db: Path, username: str, password: str):
     conn = connection.connect(db)
     try:
-        return users_store.authenticate(conn, username, password, now=NOW)
+        return accounts.sign_in(conn, username, password, now=NOW)
     finally:
         conn.close()
 

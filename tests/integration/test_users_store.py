@@ -11,12 +11,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from argon2 import PasswordHasher
 
-from access import passwords
+from access import lockout, passwords
 from access.errors import AuthError, NotAllowedError, PasswordRuleError
 from access.policy import SYSTEM, allowed
 from db import connection, users_store
 from db.errors import NotFoundError, StoreError
 from i18n import t
+from services import accounts
 from tests.actors import OWNER, UNIT
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -35,7 +36,7 @@ def admin(db):
     users_store.create_user(
         db, SYSTEM, "admin", "admin-password-1", roles={"admin"}, must_change=False, now=NOW
     )
-    return users_store.authenticate(db, "admin", "admin-password-1", now=NOW)
+    return accounts.sign_in(db, "admin", "admin-password-1", now=NOW)
 
 
 def make(db, username="zhang", *, roles=("plan_owner",), must_change=False, password=PASSWORD):
@@ -53,12 +54,12 @@ def make(db, username="zhang", *, roles=("plan_owner",), must_change=False, pass
 
 
 def sign_in(db, username="zhang", password=PASSWORD, at=NOW):
-    return users_store.authenticate(db, username, password, now=at)
+    return accounts.sign_in(db, username, password, now=at)
 
 
 def refused(db, username="zhang", password="wrong-password", at=NOW) -> AuthError:
     with pytest.raises(AuthError) as caught:
-        users_store.authenticate(db, username, password, now=at)
+        accounts.sign_in(db, username, password, now=at)
     return caught.value
 
 
@@ -181,7 +182,7 @@ def test_attempts_while_locked_do_not_make_the_lock_longer(db):
         refused(db)
     for second in range(10, 60, 10):
         assert refused(db, at=NOW + timedelta(seconds=second)).key == "auth.locked"
-    assert users_store.lock_remaining(db, "zhang", now=NOW + timedelta(seconds=60)) is None
+    assert accounts.lock_remaining(db, "zhang", now=NOW + timedelta(seconds=60)) is None
 
 
 def test_a_successful_sign_in_starts_the_count_again(db):
@@ -206,7 +207,7 @@ def test_parallel_guesses_cannot_slip_past_the_lock_out(db):
     def guess(n: int) -> str:
         start.wait()
         with pytest.raises(AuthError) as caught:
-            users_store.authenticate(db, "zhang", f"guess-number-{n}", now=NOW)
+            accounts.sign_in(db, "zhang", f"guess-number-{n}", now=NOW)
         return caught.value.key
 
     with ThreadPoolExecutor(20) as pool:
@@ -221,7 +222,7 @@ def test_parallel_guesses_cannot_slip_past_the_lock_out(db):
 )
 def test_the_lock_duration_by_consecutive_failures(failures, minutes):
     expected = None if minutes is None else timedelta(minutes=minutes)
-    assert users_store.lock_duration(failures) == expected
+    assert lockout.lock_duration(failures) == expected
 
 
 def test_an_admins_reset_lifts_a_lock_out(db, admin):
@@ -287,14 +288,14 @@ def test_the_first_sign_in_must_change_the_password_before_anything_else(db):
     assert actor.must_change_password
     assert not allowed(actor, "plan.read")
     with pytest.raises(AuthError) as caught:
-        users_store.change_password(db, actor, "not-my-password", "brand-new-pass", now=NOW)
+        accounts.change_password(db, actor, "not-my-password", "brand-new-pass", now=NOW)
     assert caught.value.key == "auth.bad_old_password"
     with pytest.raises(PasswordRuleError) as caught:
-        users_store.change_password(db, actor, PASSWORD, PASSWORD, now=NOW)
+        accounts.change_password(db, actor, PASSWORD, PASSWORD, now=NOW)
     assert caught.value.key == "auth.password_unchanged"
     with pytest.raises(PasswordRuleError):
-        users_store.change_password(db, actor, PASSWORD, "short", now=NOW)
-    changed = users_store.change_password(db, actor, PASSWORD, "brand-new-pass", now=NOW)
+        accounts.change_password(db, actor, PASSWORD, "short", now=NOW)
+    changed = accounts.change_password(db, actor, PASSWORD, "brand-new-pass", now=NOW)
     assert not changed.must_change_password and allowed(changed, "plan.read")
     assert refused(db, password=PASSWORD).key == "auth.bad_credentials"
     assert not sign_in(db, password="brand-new-pass").must_change_password
@@ -314,7 +315,7 @@ def test_wrong_old_passwords_count_towards_the_lock_out(db):
     actor = sign_in(db)
     for _ in range(5):
         with pytest.raises(AuthError):
-            users_store.change_password(db, actor, "guess-guess-guess", "brand-new-pass", now=NOW)
+            accounts.change_password(db, actor, "guess-guess-guess", "brand-new-pass", now=NOW)
     assert refused(db, password=PASSWORD).key == "auth.locked"
 
 
@@ -324,12 +325,12 @@ def test_a_password_change_applies_to_the_signed_in_account_only(db):
     li = sign_in(db, "li", "li-password-1")
     forged = replace(li, username="zhang")  # a tampered session still names li's account id
     with pytest.raises(AuthError):
-        users_store.change_password(db, forged, PASSWORD, "brand-new-pass", now=NOW)
-    users_store.change_password(db, forged, "li-password-1", "brand-new-pass", now=NOW)
+        accounts.change_password(db, forged, PASSWORD, "brand-new-pass", now=NOW)
+    accounts.change_password(db, forged, "li-password-1", "brand-new-pass", now=NOW)
     assert sign_in(db, "zhang").username == "zhang"
     assert sign_in(db, "li", "brand-new-pass").username == "li"
     with pytest.raises(NotAllowedError):
-        users_store.change_password(db, SYSTEM, PASSWORD, "brand-new-pass", now=NOW)
+        accounts.change_password(db, SYSTEM, PASSWORD, "brand-new-pass", now=NOW)
 
 
 # --- keeping an admin ---
@@ -394,7 +395,7 @@ def test_hostile_user_names_display_names_and_units_are_stored_and_read_back_ver
     )
     user = users_store.get_user(db, SYSTEM, user_id)
     assert (user.username, user.display_name, user.unit) == (name, text, text)
-    actor = users_store.authenticate(db, name, "hostile-pass-1", now=NOW)
+    actor = accounts.sign_in(db, name, "hostile-pass-1", now=NOW)
     assert (actor.username, actor.display_name, actor.unit) == (name, text, text)
     assert users_store.get_user_by_name(db, SYSTEM, name).id == user_id
     refused(db, username=text + "x")

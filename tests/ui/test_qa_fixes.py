@@ -14,6 +14,7 @@ import pytest
 import i18n
 import settings
 from db import drills_store, plans_store, users_store
+from services import accounts
 from tests.integration.analytics_world import done_c1, run_drill
 from tests.integration.drills_world import design
 from tests.sample_plans import fire_plan_docx
@@ -277,7 +278,7 @@ def test_resetting_a_password_waits_for_the_confirmation_then_shows_the_new_one(
     at.button(key="users_reset").click().run()
     assert any("确定重置 participant 的密码" in w.value for w in at.warning)
     assert not account(conn, "participant").must_change_password
-    assert users_store.authenticate(conn, "participant", PASSWORD, now=datetime.now(UTC))
+    assert accounts.sign_in(conn, "participant", PASSWORD, now=datetime.now(UTC))
     at.button(key="users_confirm_yes").click().run()
     assert not at.exception, at.exception
     assert account(conn, "participant").must_change_password

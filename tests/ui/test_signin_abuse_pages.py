@@ -12,6 +12,7 @@ import pytest
 from access.errors import AuthError
 from db import audit_store, users_store
 from i18n import t
+from services import accounts
 from tests.ui.conftest import PASSWORD, USERS, page
 from ui import client
 
@@ -21,7 +22,7 @@ ATTACKER = "203.0.113.9"
 def lock_out(conn, username: str, ip: str | None = ATTACKER) -> None:
     for _ in range(5):
         with pytest.raises(AuthError):
-            users_store.authenticate(conn, username, "wrong-guess", now=datetime.now(UTC), ip=ip)
+            accounts.sign_in(conn, username, "wrong-guess", now=datetime.now(UTC), ip=ip)
 
 
 def users_page_on(conn, username: str):
@@ -39,7 +40,7 @@ def test_an_admin_sees_a_lock_out_with_its_address_and_ends_it(conn):
     assert t("users.unlock") == at.button(key="users_unlock").label
     at.button(key="users_unlock").click().run()
     assert not at.exception, at.exception
-    assert users_store.active_locks(conn, USERS["root"], USERS["participant"].user_id,
+    assert accounts.active_locks(conn, USERS["root"], USERS["participant"].user_id,
                                     now=datetime.now(UTC)) == []  # fmt: skip
     assert not [b for b in at.button if b.key == "users_unlock"]
     assert not any(ATTACKER.replace(".", "\\.") in w.value for w in at.warning)
@@ -78,7 +79,7 @@ def test_the_account_page_refuses_an_easy_password_in_the_users_language(conn, l
     at.text_input(key="account_password_again").set_value(new)
     at.button(key="account_password_submit").click().run()
     assert [e.value for e in at.error] == [t(key, lang=lang)]
-    assert users_store.authenticate(conn, "owner", PASSWORD, now=datetime.now(UTC))
+    assert accounts.sign_in(conn, "owner", PASSWORD, now=datetime.now(UTC))
 
 
 def fake_context(monkeypatch, ip, headers=None, header_setting=""):

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from db import drills_store, users_store
 from drills.model import Inject
+from services import accounts
 from tests.integration.drills_world import design
 from tests.ui.conftest import USERS, page
 from tests.ui.test_drill_pages import open_page
@@ -66,7 +67,7 @@ def test_names_typed_with_direction_overrides_are_stored_and_shown_without_them(
     )  # fmt: skip
     user = users_store.get_user(conn, root, user_id)
     assert (user.username, user.display_name, user.unit) == ("lave", "陈工", "园区")
-    assert users_store.authenticate(conn, "lave", "Blue-kettle-2026", now=datetime.now(UTC))
+    assert accounts.sign_in(conn, "lave", "Blue-kettle-2026", now=datetime.now(UTC))
     at = page("users", user="root").run()
     assert not at.exception, at.exception
     assert not any(RLO in str(cell) for cell in at.dataframe[0].value.to_numpy().ravel())
