@@ -1,5 +1,6 @@
 """Looking across drills (issue 5): steps most often missed or late, ratings over time, plans
-and roles not drilled within their period and overdue corrective actions, and the CSV export.
+and roles not drilled within their period and overdue corrective actions (drills/csv_export.py
+writes them as CSV).
 The queries narrow optionally to one plan (`plan_id`) and to drills ended in [`since`, `until`).
 So that pages and tools need only this module, it re-exports the access check
 (db/analytics_access.py), the before/after rates of revised steps (db/analytics_revisions.py)
@@ -19,11 +20,9 @@ drill).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import astuple, dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -353,44 +352,6 @@ def _in_window(plan, ended, plan_id, since, until) -> bool:
     )
 
 
-# ---------------------------------------------------------------- CSV
-
-
-def to_csv(rows: Iterable[object], columns: Sequence[str] | None = None) -> bytes:
-    """Dataclass or mapping rows as CSV (UTF-8 with a byte-order mark, for Excel); cells that
-    start like a spreadsheet formula are prefixed with a quote (CSV injection)."""
-    rows = [_as_mapping(row) for row in rows]
-    if columns is None:
-        columns = list(dict.fromkeys(name for row in rows for name in row))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_cell(name) for name in columns])
-    for row in rows:
-        writer.writerow([_cell(row.get(name)) for name in columns])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _as_mapping(row: object) -> Mapping[str, object]:
-    if isinstance(row, Mapping):
-        return row
-    return dict(zip([f.name for f in fields(row)], astuple(row), strict=True))
-
-
-def _cell(value) -> str:
-    """A CSV cell: times to the minute ("2026-11-29 19:50", in the server's zone when the time
-    has one), days as "2026-11-29", formula-like text quoted."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        moment = value.astimezone() if value.tzinfo else value
-        text = moment.strftime("%Y-%m-%d %H:%M")
-    elif isinstance(value, date):
-        text = value.isoformat()
-    else:
-        text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 __all__ = [
     "DEFAULT_PERIODS",
     "MIN_DRILLS_AFTER",
@@ -410,6 +371,5 @@ __all__ = [
     "steps_missed_or_late",
     "steps_missed_or_late_params",
     "steps_missed_or_late_sql",
-    "to_csv",
     "unit_plans",
 ]

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from db import analytics_store as an
+from drills.csv_export import to_csv
 from i18n import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -160,7 +161,7 @@ def table(name: str, rows: Rows, empty: str = "analytics.none") -> bool:
         st.info(t(empty))
         return False
     st.dataframe(rows, hide_index=True, width="stretch")
-    st.download_button(t("audit.export"), an.to_csv(rows), file_name=f"{name}.csv",
+    st.download_button(t("audit.export"), to_csv(rows), file_name=f"{name}.csv",
                        mime="text/csv", key=f"analytics_{name}_csv",
                        icon=":material/download:")  # fmt: skip
     return True

@@ -9,6 +9,7 @@ import pytest
 from access.errors import NotAllowedError
 from db import analytics_store as an
 from db import drills_store as store
+from drills.csv_export import to_csv
 from drills.scoring import Counts, Evaluation
 from tests.integration.analytics_world import (
     DAY,
@@ -52,7 +53,7 @@ def test_steps_missed_or_late_counts_missed_and_unobserved_and_honours_undo(worl
     assert stats["s3"].not_observed == 1 and stats["s3"].missed == 0
     assert stats["s2"].not_observed == 2
     assert stats["s1"].step_name
-    csv = an.to_csv(stats.values()).decode("utf-8-sig")
+    csv = to_csv(stats.values()).decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("plan_id,step_id,step_name")
 
 
@@ -290,7 +291,7 @@ def test_the_verdict_compares_the_share_of_items_missed_or_late(before, after, v
 
 def test_csv_takes_mappings_and_defuses_formulas():
     rows = [{"步骤": '=HYPERLINK("x")', "n": 3}, {"步骤": "报告", "n": None, "extra": "-1"}]
-    text = an.to_csv(rows).decode("utf-8-sig").splitlines()
+    text = to_csv(rows).decode("utf-8-sig").splitlines()
     assert text == ["步骤,n,extra", '"\'=HYPERLINK(""x"")",3,', "报告,,'-1"]
 
 
@@ -299,6 +300,6 @@ def test_csv_writes_times_to_the_minute_and_days_as_days():
     naive = datetime(2026, 11, 29, 19, 50, 50, 829480)
     aware = datetime(2026, 11, 29, 11, 50, 50, tzinfo=UTC)
     rows = [{"结束时间": naive, "本地": aware, "期限": date(2026, 12, 1)}]
-    text = an.to_csv(rows).decode("utf-8-sig").splitlines()
+    text = to_csv(rows).decode("utf-8-sig").splitlines()
     local = aware.astimezone().strftime("%Y-%m-%d %H:%M")  # the server's zone, as on screen
     assert text == ["结束时间,本地,期限", f"2026-11-29 19:50,{local},2026-12-01"]
