@@ -1,12 +1,11 @@
-"""The audit log: appended in the transaction of each change, searched by admins, exported as CSV.
+"""The audit log: appended in the transaction of each change, searched by admins (the CSV file is
+access/audit_csv.py).
 
 Rows are only ever inserted; nothing in db/ updates or deletes them (a test checks the code).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -137,35 +136,6 @@ ORDER BY id DESC
 LIMIT ?
 """
 
-CSV_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "before", "after", "detail")
-
-
-def audit_csv(entries: list[AuditEntry]) -> bytes:
-    """The entries as CSV in UTF-8 with a byte-order mark, so that Excel shows Chinese."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in entries:
-        writer.writerow(
-            [
-                e.id,
-                e.at.isoformat() if isinstance(e.at, datetime) else e.at,
-                _cell(e.actor),
-                e.action,
-                e.entity,
-                _cell(e.entity_id),
-                _cell(_json(e.before) or ""),
-                _cell(_json(e.after) or ""),
-                _cell(e.detail),
-            ]
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _cell(value: str) -> str:
-    """Neutralise spreadsheet formulas (CSV injection): a cell starting with = + - @ is text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
 
 def _json(value: dict | None) -> str | None:
     if value is None:
@@ -179,4 +149,4 @@ def _entry(row: tuple) -> AuditEntry:
     return AuditEntry(*row[:6], before=before, after=after, detail=row[8])
 
 
-__all__ = ["AuditEntry", "audit_csv", "authors_of_version", "record", "search_audit"]
+__all__ = ["AuditEntry", "authors_of_version", "record", "search_audit"]

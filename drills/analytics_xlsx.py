@@ -15,12 +15,12 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from drills.csv_export import FORMULA_STARTS, formula_safe
+
 MAX_WIDTH = 60  # characters; longer text wraps in Excel's own way
 MAX_TITLE = 31  # Excel's limit for a sheet name
 TIME_FORMAT = "yyyy-mm-dd hh:mm"  # times to the minute, as in the CSV files
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
-# Text starting with these is read as a formula (or DDE) by spreadsheets: CSV/formula injection.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Rows = Sequence[Mapping[str, object]]
 
@@ -29,7 +29,7 @@ def safe_text(text: str) -> str:
     """`text` with a leading quote when a spreadsheet would take it for a formula, and without
     the control characters a workbook may not hold."""
     text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return formula_safe(text)
 
 
 def cell_value(value: object) -> object:

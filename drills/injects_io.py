@@ -21,6 +21,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 
+from drills.csv_export import FORMULA_STARTS, formula_safe
 from drills.errors import DrillImportError, Problem, problem
 from drills.model import INJECT_KINDS, ChecklistItem, Inject
 from drills.sheet_guard import check_spreadsheet
@@ -38,7 +39,6 @@ KIND_ALIASES = {
     "任务卡": "task_card", "task card": "task_card", "问题": "question", "提问": "question",
 }  # fmt: skip
 SEPARATORS = re.compile(r"[;；、,，\n]+")
-_FORMULA = ("=", "+", "-", "@")  # a cell starting so is a formula to a spreadsheet
 MAX_ROWS = 5000
 MAX_COLUMNS = 64  # cells further right are not read
 
@@ -67,11 +67,11 @@ def _rows(injects: Iterable[Inject], plan: Plan | None) -> list[list]:
 
 def _guard(text: str) -> str:
     """Quote a text cell a spreadsheet would run as a formula; _unguard takes the quote off."""
-    return "'" + text if text.startswith(_FORMULA) or text.startswith("'") else text
+    return "'" + text if text.startswith("'") else formula_safe(text)
 
 
 def _unguard(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:2] in (*_FORMULA, "'") else text
+    return text[1:] if text.startswith("'") and text[1:2] in (*FORMULA_STARTS, "'") else text
 
 
 def injects_to_csv(injects: Iterable[Inject], plan: Plan | None = None) -> bytes:

@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 import streamlit as st
 
 import i18n
+from access.audit_csv import audit_csv
 from bootstrap import get_db
 from db import audit_store
 from i18n import t
@@ -66,7 +67,7 @@ st.dataframe(
 )
 st.download_button(
     t("audit.export"),
-    audit_store.audit_csv(entries),
+    audit_csv(entries),
     file_name="audit.csv",
     mime="text/csv",
     key="audit_csv",

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from access import audit_csv
 from access.errors import NotAllowedError
 from access.policy import SYSTEM
 from db import audit_store, connection, plans_store, users_store
@@ -316,10 +317,10 @@ def test_only_admins_read_the_audit_log(db, history, who):
 
 
 def test_the_csv_export_is_utf8_with_a_bom_so_excel_shows_chinese(db, history):
-    data = audit_store.audit_csv(rows(db))
+    data = audit_csv.audit_csv(rows(db))
     assert data.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert table[0] == list(audit_store.CSV_COLUMNS)
+    assert table[0] == list(audit_csv.CSV_COLUMNS)
     assert len(table) == 1 + 4
     assert any("王评估" in cell for cell in table[1])
     assert "仓库火灾现场处置方案" in data.decode("utf-8-sig")
@@ -332,6 +333,6 @@ def test_a_csv_cell_that_looks_like_a_formula_is_kept_as_text(db):
     )
     actor = accounts.sign_in(db, formula, "formula-pass-1", now=NOW)
     users_store.create_user(db, actor, "li", "li-password-12", roles={"manager"}, now=NOW)
-    table = list(csv.reader(io.StringIO(audit_store.audit_csv(rows(db)).decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(audit_csv.audit_csv(rows(db)).decode("utf-8-sig"))))
     assert table[1][2] == "'" + formula
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in table[1:] for cell in row)
