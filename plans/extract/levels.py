@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from plans.extract.context import levels_in
 from plans.model import Block, Level, Source
@@ -31,7 +32,42 @@ _SEVERITY = re.compile(
     r"^(?P<name>(?:sev(?:erity)?|priority|p|tier|category|cat|level)[\s-]*(?P<n>[1-4]|i{1,3}|iv)\b.*)$",
     re.IGNORECASE,
 )
-_SEVERITY_WORDS = {"critical": "I", "high": "II", "medium": "III", "moderate": "III", "low": "IV"}
+_SEVERITY_WORDS = {
+    "critical": "I",
+    "high": "II",
+    "medium": "III",
+    "moderate": "III",
+    "low": "IV",
+    # activation levels of an emergency operations centre (Full, Partial, Monitoring)
+    "full": "I",
+    "partial": "II",
+    "monitoring": "III",
+}
+# "Partial Activation: any emergency that …", "SEV-2 – a major feature is down"
+_EN_LEVEL_ITEM = re.compile(
+    r"^(?P<name>[A-Za-z][\w-]*(?:\s[A-Za-z0-9][\w-]*){0,2})\s*(?:[:：]|\s[–—-])\s*(?P<cond>\S.*)$"
+)
+
+
+def severity_item(text: str, heading: str) -> Level | None:
+    """A level defined by an item under a heading about levels or severity ("Partial
+    Activation: any emergency that needs several agencies"); None otherwise. Source unset."""
+    if not _SEVERITY_HEADING.search(heading):
+        return None
+    m = _EN_LEVEL_ITEM.match(text.strip())
+    if not m:
+        return None
+    name = m.group("name")
+    sev = _SEVERITY.match(name)
+    if sev:
+        lid = _EN_IDS.get(sev.group("n").lower())
+    else:
+        lid = _SEVERITY_WORDS.get(name.split()[0].lower())
+    if lid is None:
+        return None
+    return Level(lid, name, m.group("cond")[:300], Source(-1, text), None)
+
+
 _SEVERITY_HEADING = re.compile(r"severit|priorit|\blevels?\b|classification|categor", re.IGNORECASE)
 
 
@@ -122,6 +158,12 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
         if b.kind == "table_row" or b.style == "toc":
             continue
         body = _body(b)
+        item = severity_item(body, heading) if b.kind in ("list_item", "paragraph") else None
+        if item is not None:
+            response.setdefault(
+                item.id, replace(item, source=Source(b.index, b.text), part=parts[i])
+            )
+            continue
         for pattern, store in ((_RESPONSE, response), (_GRADE, grades)):
             m = pattern.match(body)
             if not m:

@@ -52,6 +52,10 @@ def test_an_extraction_rule_holds(language, case):
     for name, parent in case.get("parents", {}).items():
         role = next(r for r in plan.roles if r.name == name)
         assert role.parent and plan.role(role.parent).name == parent
+    if "levels" in case:
+        assert [[lv.id, lv.name] for lv in plan.levels] == case["levels"]
+    if "phases" in case:
+        assert [s.phase for s in plan.steps] == case["phases"]
     if "names" in case:
         assert [s.name for s in plan.steps] == case["names"]
 

@@ -31,7 +31,11 @@ def _en_action(text: str, d: Draft, reg: RoleRegistry) -> str:
     rest = first[condition.end() :] if condition else first
     names = [n for rid in d.roles if rid in reg.entries for n in _names_of(reg, rid)]
     for name in sorted(names, key=len, reverse=True):
-        m = re.match(rf"(?:the\s+)?{re.escape(name)}\s+(?=[a-z])", rest, re.IGNORECASE)
+        m = re.match(
+            rf"(?:(?:the|a|an|each|every|any|all|our|your)\s+)?{re.escape(name)}\s+(?=[a-z])",
+            rest,
+            re.IGNORECASE,
+        )
         if m:
             return _EN_MODAL.sub("", rest[m.end() :], count=1).strip() or first
     # a condition before a clause of its own ("When the IC arrives, Staff …") stays

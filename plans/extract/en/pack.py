@@ -17,7 +17,7 @@ from plans.model import Block
 _STARTS = re.compile(
     r"\b(?:activat(?:es?|ing)|initiat(?:es?|ing)|invok(?:es?|ing)|launch(?:es|ing)?|"
     r"start(?:s|ing)?|declares?\s+the\s+start\s+of)\s+(?:the|this|its|an?)?\s*"
-    r"(?:[\w-]+\s+){0,3}?(?:plan|response|EOP)\b"
+    r"(?:[\w-]+\s+){0,3}?(?:plan|response|EOP|EOC|emergency operations cent(?:er|re))\b"
     r"(?!\s+(?:actions?|measures|teams?|operations|tasks|activities|efforts|resources|personnel))",
     re.IGNORECASE,
 )

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from plans.extract.context import Context, heading_phase, levels_in, step_phase
 from plans.extract.draft import Draft
+from plans.extract.levels import severity_item
 from plans.extract.registry import RoleRegistry
 from plans.extract.text import sentences
 from plans.extract.vocab import alternation, words
@@ -303,6 +304,7 @@ class EnglishExtractor:
                 or not_a_step(sentence)
                 or _NOT_ACTION.match(sentence)
                 or _DEFINES_LEVEL.match(sentence)
+                or severity_item(sentence, ctx.headings[-1].text if ctx.headings else "")
                 or b.kind == "list_item"
                 and not lead
                 and self._only_a_name(sentence)
@@ -382,7 +384,7 @@ class EnglishExtractor:
                     source=b.text,
                     text=sentence,
                     roles=owners,
-                    phase=step_phase(ctx.phase or "disposal", sentence, "en"),
+                    phase=_ends(sentence) or step_phase(ctx.phase or "disposal", sentence, "en"),
                     levels=levels_in(sentence, grades=False) or ctx.levels,
                     time=found.minutes if found else None,
                     time_text=found.text if found else "",
@@ -452,9 +454,13 @@ class EnglishExtractor:
         start = 1 if words and _DETERMINER.match(words[0]) else 0
         for n in range(min(6, len(words) - 1), start, -1):
             rid = self.en.find(" ".join(words[start:n]))
-            if rid and _VERB_NEXT.match(words[n]):
+            if (
+                rid
+                and _VERB_NEXT.match(words[n])
+                and not _NOUN_THEN_MODAL.match(" ".join(words[n:]))
+            ):
                 return [rid]
-        m = _NP_SUBJECT.match(text)
+        m = _MODAL_SUBJECT.match(text) or _NP_SUBJECT.match(text)
         if not m or not (
             is_role_phrase(m.group("np")) or _EVERYONE.match(f"{words[0]} {m.group('np')}")
         ):
@@ -462,9 +468,14 @@ class EnglishExtractor:
         np = m.group("np")
         if start and _EVERYONE.match(f"{words[0]} {np}"):
             np = f"{words[0].capitalize()} {np}"
-        elif not start and not all(w[:1].isupper() or not w[:1].isalpha() for w in np.split()):
-            # without an article a subject is written as a name ("Cloud Operations will …");
-            # "Make sure your staff gets …" is an instruction
+        elif (
+            not start
+            and not all(w[:1].isupper() or not w[:1].isalpha() for w in np.split())
+            and not _MODAL_NEXT.match(text[m.end("np") :])
+        ):
+            # without an article a subject is written as a name ("Cloud Operations will …") or
+            # is followed by a modal ("Designated personnel will report …"); "Make sure your
+            # staff gets …" is an instruction
             return []
         return [self.en.add(np, b, part=part)]
 
@@ -486,7 +497,11 @@ class EnglishExtractor:
         if b.kind == "paragraph":
             self.lead = None
         text = _strip_label(b)
-        if _NOT_ACTION.match(text) or not_a_step(text):
+        if (
+            _NOT_ACTION.match(text)
+            or not_a_step(text)
+            or severity_item(text, ctx.headings[-1].text if ctx.headings else "")
+        ):
             return
         if text.endswith(":"):
             self._open_lead(b, text, [position] if position else [])
@@ -524,7 +539,7 @@ class EnglishExtractor:
         )
         section_phase = ctx.phase or "disposal"
         phase = step_phase(section_phase, text, "en")
-        if re.search(r"\bdemobiliz", text, re.IGNORECASE):
+        if _ends(text):
             phase = "termination"
         elif phase == section_phase and re.search(
             r"\b(?:report|notify|inform)\b", text, re.IGNORECASE
@@ -602,6 +617,17 @@ _NOT_NAME_WORDS = re.compile(
     r"this|that|these|those|it|its|their|all|any|when|if|once|after|before)\b",
     re.IGNORECASE,
 )
+
+
+# a post's plural head noun followed by a modal ("department heads will …"): not a verb
+_NOUN_THEN_MODAL = re.compile(rf"^{_HEAD_NOUN}\s+(?:will|shall|must|should|may)\b", re.IGNORECASE)
+# a post named before a modal ("All department heads will …", "Designated personnel shall …")
+_MODAL_SUBJECT = re.compile(
+    rf"^(?:(?:the|a|an|each|every|any|all|our|your)\s+)?(?P<np>(?:[\w-]+\s){{0,3}}?{_HEAD_NOUN})"
+    rf"(?=\s+(?:will|shall|must|should)\b)",
+    re.IGNORECASE,
+)
+_MODAL_NEXT = re.compile(r"^\s+(?:will|shall|must|should)\b", re.IGNORECASE)
 
 
 def is_role_phrase(text: str) -> bool:
@@ -897,6 +923,16 @@ def _closed(ctx: Context) -> bool:
 # actors named together ("The Commander-in-Chief or a designated Deputy Commander")
 _JOINED = re.compile(r"^(?:\s*(?:,|and|or|and/or|the|a|an|its|his|her|designated|deputy)\s*)*$")
 # a level defined by its conditions ("A Level II response starts when …"): not a step
+_STANDS_DOWN = re.compile(
+    r"\b(?:demobiliz\w*|deactivates?|deactivating|stands? down|standing down)\b", re.IGNORECASE
+)
+
+
+def _ends(text: str) -> str | None:
+    """ "termination" for a step that stands the response down ("deactivates the EOC")."""
+    return "termination" if _STANDS_DOWN.search(text) else None
+
+
 _DEFINES_LEVEL = re.compile(
     r"^(?:an?\s+|the\s+)?level\s+(?:[1-4]|i{1,3}|iv)\s+(?:response\s+|emergency\s+)?"
     r"(?:starts|begins|applies|is (?:started|activated|triggered|declared|initiated))\b",
