@@ -1,4 +1,5 @@
-"""The tree keeps its architecture: pure plans/, drills/ and access/, SQL and duckdb only in db/."""
+"""The tree keeps its architecture: pure plans/, drills/ and access/, SQL and duckdb only in db/
+(and no CSV or Word building there), use cases in services/ without Streamlit."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ LAZY_DB_ALLOWED = {
     Path("drills/cli.py"),
 }
 FORBIDDEN_IN_PURE = {"streamlit", "duckdb", "db", "pages", "bootstrap", "ui", "app"}
+# db/ reads and writes rows; files for people (CSV, Word) are built from them outside it.
+FORBIDDEN_IN_DB = {"csv", "docx"}
+# Use cases authorise (access/), call the domain (plans/, drills/) and the stores (db/).
+SERVICES_MAY_IMPORT = {"access", "plans", "drills", "db", "services", "i18n"}
 SQL = [
     re.compile(r"\bSELECT\b[\s\S]*?\bFROM\b", re.IGNORECASE),
     re.compile(r"\bINSERT\s+INTO\b", re.IGNORECASE),
@@ -64,17 +69,30 @@ def docstring_nodes(tree: ast.AST) -> set[int]:
     return found
 
 
-def sql_in(tree: ast.AST) -> list[tuple[int, str]]:
+def _strings(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """Every string literal but docstrings; an f-string as one text, each {…} standing as "x"
+    (its literal parts alone would hide "SELECT {columns} FROM t")."""
     skip = docstring_nodes(tree)
-    hits = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
-            text = node.value
-            for pattern in SQL:
-                match = pattern.search(text)
-                if match and not SELECT_PROSE.match(match.group(0)):
-                    hits.append((node.lineno, match.group(0)[:60]))
-    return hits
+            yield node.lineno, node.value
+        elif isinstance(node, ast.JoinedStr):
+            yield (
+                node.lineno,
+                "".join(
+                    part.value if isinstance(part, ast.Constant) else "x" for part in node.values
+                ),
+            )
+
+
+def sql_in(tree: ast.AST) -> list[tuple[int, str]]:
+    hits = []
+    for line, text in _strings(tree):
+        for pattern in SQL:
+            match = pattern.search(text)
+            if match and not SELECT_PROSE.match(match.group(0)):
+                hits.append((line, match.group(0)[:60]))
+    return sorted(set(hits))
 
 
 def parse(relative: Path) -> ast.AST:
@@ -118,6 +136,33 @@ def test_sql_appears_only_in_db_tests_and_bench():
     assert not offenders, offenders
 
 
+def test_db_builds_no_csv_or_word_file():
+    offenders = [
+        f"{relative}:{line} imports {name}"
+        for relative in python_files()
+        if relative.parts[0] == "db"
+        for name, line in imported_modules(parse(relative))
+        if name in FORBIDDEN_IN_DB
+    ]
+    assert not offenders, offenders
+
+
+def _project_modules() -> set[str]:
+    return {p.stem for p in ROOT.iterdir() if (p / "__init__.py").exists() or p.suffix == ".py"}
+
+
+def test_services_import_the_domain_access_and_the_stores_but_no_screen():
+    project = _project_modules()
+    offenders = [
+        f"{relative}:{line} imports {name}"
+        for relative in python_files()
+        if relative.parts[0] == "services"
+        for name, line in imported_modules(parse(relative))
+        if name == "streamlit" or (name in project and name not in SERVICES_MAY_IMPORT)
+    ]
+    assert not offenders, offenders
+
+
 def test_the_checks_catch_what_they_are_meant_to_catch():
     bad = ast.parse(
         "import streamlit\nfrom duckdb import connect\n"
@@ -129,6 +174,15 @@ def test_the_checks_catch_what_they_are_meant_to_catch():
     assert len(sql_in(bad)) == 5
     prose = ast.parse("M = 'Select a plan from the list, then delete from the bin'\n")
     assert sql_in(prose) == []
+    built = ast.parse(
+        "def q(cur, table, cols):\n"
+        "    cur.execute(f'SELECT {cols} FROM {table} WHERE id = ?')\n"
+        "    cur.execute(f'DELETE FROM {table}')\n"
+    )
+    assert [line for line, _ in sql_in(built)] == [2, 3]
+    files = ast.parse("import csv\nfrom docx import Document\nimport streamlit as st\n")
+    names = {name for name, _ in imported_modules(files)}
+    assert FORBIDDEN_IN_DB <= names and "streamlit" in names
 
 
 def test_nothing_in_db_updates_or_deletes_audit_or_sign_in_rows():

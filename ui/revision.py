@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from db import plans_store, plans_word, revision_store
+from db import plans_store, revision_store
 from i18n import t
 from plans.errors import PlanError
 from plans.model import Plan
-from plans.word_export import WordMeta, from_sources, revision_rows
+from services import plans as plans_service
 from ui import downloads, error_text, fmt_time, may, md, now, open_version, show_error
 from ui.work import jump
 
@@ -199,8 +199,9 @@ def word_export(conn, actor, version, plan: Plan, column) -> list[dict[str, str]
         charts = st.checkbox(t("versions.word_charts"), value=True, key="versions_word_charts")
 
     def build(tracked: bool) -> bytes:  # when asked for: reads the versions and the original
-        sources = plans_word.word_sources(conn, actor, version.id)
-        return from_sources(sources, tracked=tracked, cards=cards, charts=charts).data
+        return plans_service.plan_word(
+            conn, actor, version.id, tracked=tracked, cards=cards, charts=charts
+        )
 
     # built when asked for, once per version revision and choice of annexes: never a deferred
     # file that a rerun can drop before the click fetches it
@@ -221,20 +222,12 @@ def word_export(conn, actor, version, plan: Plan, column) -> list[dict[str, str]
 
 
 def _record(conn, actor, version) -> list[dict[str, str]] | None:
+    lang = st.session_state.get("lang") or "zh"
     try:
-        sources = plans_word.word_sources(conn, actor, version.id, document=False)
+        return plans_service.revision_record(conn, actor, version.id, lang=lang)
     except PlanError as exc:
         show_error(exc)
         return None
-    if sources.base is None:
-        return None
-    info = sources.info
-    meta = WordMeta(
-        approved_on=info.approved_at.date() if info.approved_at else None,
-        approved_by=sources.person(info.approved_by),
-    )
-    lang = st.session_state.get("lang") or "zh"
-    return revision_rows(sources.base, sources.target, sources.flags, meta, lang)
 
 
 def record_table(record: list[dict[str, str]] | None) -> None:
