@@ -75,10 +75,19 @@ _EN_LIST_GLUE = re.compile(r"\s*(?:,|and|or|to)\s*")
 _OR_HIGHER = re.compile(r"or (?:higher|above)", re.IGNORECASE)
 
 
+_BUILDS_ON = re.compile(
+    r"在[^，,。；]{0,24}?(?:响应|措施)(?:工作)?的?基础上|in addition to (?:the )?(?:measures of )?"
+    r"level\s+(?:[1-4]|i{1,3}|iv)\b[^,.;]*",
+    re.IGNORECASE,
+)
+
+
 @per_document
 def levels_in(text: str, *, grades: bool = True) -> tuple[str, ...]:
     """Response/warning level ids named in `text`: "Ⅰ、Ⅱ级应急响应" → ("I", "II"); "较大及以上" → III..I."""
     found: list[str] = []
+    # a level the text builds on is not its own ("在Ⅳ级响应的基础上，加强…": another level's)
+    text = _BUILDS_ON.sub("", text)
     for m in _LEVEL_MARK.finditer(text):
         parts = _LIST_GLUE.split(m.group("list"))
         ids = [_ROMAN[p] for p in parts if p in _ROMAN]

@@ -54,6 +54,8 @@ def test_an_extraction_rule_holds(language, case):
         assert role.parent and plan.role(role.parent).name == parent
     if "levels" in case:
         assert [[lv.id, lv.name] for lv in plan.levels] == case["levels"]
+    if "step_levels" in case:
+        assert [list(s.levels) for s in plan.steps] == case["step_levels"]
     if "phases" in case:
         assert [s.phase for s in plan.steps] == case["phases"]
     if "names" in case:

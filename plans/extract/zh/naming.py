@@ -64,9 +64,10 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
     name = pieces[0] if pieces else ""
     passive = _PASSIVE.match(_NAME_END.split(_NUMBERING.sub("", d.text))[0])
-    if len(name) <= 3 and passive:
-        # "蓝色预警由办公室发布" → "发布蓝色预警"
-        name = name + passive.group("obj")
+    bare = re.sub(r"^(?:统一|负责|及时|立即|适时)", "", name)
+    if len(bare) <= 3 and passive:
+        # "蓝色预警由办公室发布" → "发布蓝色预警", "警戒命令应由…统一发布" → "发布警戒命令"
+        name = bare + re.sub(r"(?:应当|应|须|必须|要|可)$", "", passive.group("obj"))
     elif len(name) <= 3 and len(pieces) > 1:
         # a bare 同意/决定/配合 says nothing: the action it governs follows
         name = name + "，" + pieces[1]
