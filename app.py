@@ -19,20 +19,10 @@ setup_checklist(get_db(), actor)  # administrators, until units, accounts and pl
 
 # what each kind of user does in a drill (nothing is said here about any planned drill)
 DRILL_LINKS = (
-    (
-        "role:drill_director|evaluation_lead",
-        "pages/drill_list.py",
-        "nav.drills",
-        "home.drills_help",
-    ),
-    ("role:evaluator|evaluation_lead", "pages/evaluate.py", "nav.evaluate", "home.evaluate_help"),
-    ("role:participant", "pages/participate.py", "nav.participate", "home.participate_help"),
-    (
-        "role:drill_director|evaluation_lead|manager",
-        "pages/drill_review.py",
-        "nav.drill_review",
-        "home.review_help",
-    ),
+    ("screen.direct_drills", "pages/drill_list.py", "nav.drills", "home.drills_help"),
+    ("screen.evaluate", "pages/evaluate.py", "nav.evaluate", "home.evaluate_help"),
+    ("screen.participate", "pages/participate.py", "nav.participate", "home.participate_help"),
+    ("screen.drill_review", "pages/drill_review.py", "nav.drill_review", "home.review_help"),
 )
 
 

@@ -1,4 +1,4 @@
-"""Who acts, and what they may do: the one policy module every store call consults.
+"""What each actor may do: the one table of actions (RIGHTS) every store and page consults.
 
 A resource is a dict describing what is acted on. Plans: plan_id, title, unit, created_by and
 `released` (the plan has a published or superseded version). Versions add version_id, status
@@ -15,7 +15,8 @@ Rights (a user may hold several roles; the rights add up):
 | drill_director, evaluation_lead,       | read released (published or superseded)        |
 | evaluator, participant                 | versions only, never drafts                    |
 
-Nobody, admin included, approves or returns for review a version they authored. An actor
+Nobody, admin included, approves a version they authored; an author who may submit withdraws
+it from review instead (plan.return). An actor
 without a unit reaches nothing unit-scoped unless admin. Until an actor has changed a
 password marked must-change, only the password change itself is allowed.
 
@@ -35,13 +36,19 @@ Settling a conflict between evaluators, rating the drill's objectives and writin
 conclusions, cause analysis and document standard (resource: the same action_resource, owner
 empty) are for the drill's directors and evaluation leads (and admin). A unit's document
 standard is set by its evaluation leads (resource: {"unit": ...}) and admins.
+
+Drills and their secrecy, findings, reviews, weights, analytics and screens: the rules and their
+table are in access/drill_rights.py; a drill's resource (drill_resource) has the keys the
+corrective-action rules read too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from access import drill_rights as drills
+from access.actors import ANONYMOUS, LOCAL_ACTOR, SYSTEM, Actor
 from access.errors import NotAllowedError
 
 SYSTEM_ROLES = (
@@ -58,58 +65,31 @@ SYSTEM_ROLES = (
 FULL_READERS = frozenset({"plan_owner", "approver", "manager"})
 RELEASED_READERS = frozenset({"drill_director", "evaluation_lead", "evaluator", "participant"})
 RELEASED_STATUSES = frozenset({"published", "superseded"})
-
-ACTIONS = (
-    "plan.read",  # a plan (plan-level resource) or one version of it
-    "plan.read_source",  # the original uploaded document
-    "plan.create",  # import; resource: {"unit": target unit}
-    "plan.edit",  # save a draft, start a new draft
-    "plan.submit",  # send a draft for review, withdraw one's own submission
-    "plan.approve",  # publish or return a version in review
-    "plan.delete",  # move to the bin and restore
-    "plan.set_unit",  # move a plan to another unit
-    "user.manage",  # create, list, disable, reset, change roles of accounts
-    "user.unlock",  # end an account's sign-in lock-outs
-    "account.change_password",  # one's own password; resource: {"user_id": ...}
-    "audit.read",
-    "action.create",  # a corrective action for a finding of an ended drill
-    "action.edit",  # an action's text, owner and due date
-    "action.progress",  # an action's status between open, in progress and done
-    "action.verify",  # mark an action verified or not, and say how it was checked
-    "drill.settle_conflict",  # choose the outcome of an item two evaluators recorded differently
-    "drill.rate_objective",  # rate a drill objective P/S/M/U after the drill
-    "drill.write_evaluation",  # the lead's conclusions, cause analysis and document standard
-    "unit.set_report_standard",  # the unit's evaluation document standard (AQ/T 9009, HSEEP)
+# What a page offers for one version (db.plans_facts.version_permissions).
+VERSION_ACTIONS = (
+    "plan.read",
+    "plan.edit",
+    "plan.submit",
+    "plan.return",
+    "plan.approve",
+    "plan.delete",
 )
 # What a change of a corrective action touches, and the right each part needs.
 ACTION_TEXT_FIELDS = ("action", "owner", "due", "start", "organization")
 
+Rule = Callable[[Actor, dict], bool]
+
 
 @dataclass(frozen=True)
-class Actor:
-    """The signed-in user (or the machine) on whose behalf a store call runs."""
+class Right:
+    """One action: who may (`rule`); the catalogue key of a refusal (or a function of the actor
+    and resource giving it); whether admins pass whatever the rule says; and the action whose
+    refusal means the actor may not even learn that the resource exists (see `require`)."""
 
-    username: str
-    display_name: str = ""
-    roles: frozenset[str] = field(default_factory=frozenset)
-    unit: str = ""
-    user_id: int | None = None
-    must_change_password: bool = False
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "roles", frozenset(self.roles))
-
-    @property
-    def label(self) -> str:
-        """The display name, else the user name."""
-        return self.display_name or self.username
-
-
-# The machine itself: demo seeding, migrations and command-line tools run by the operator.
-SYSTEM = Actor(username="system", display_name="系统 / system", roles=frozenset({"admin"}))
-# Nobody: refused everything. Pages hold it until someone signs in.
-ANONYMOUS = Actor(username="", display_name="", roles=frozenset())
-LOCAL_ACTOR = ANONYMOUS  # kept for pages not yet signing in; it has no rights at all
+    rule: Rule
+    refused: str | Callable[[Actor, dict], str] = "access.denied"
+    admin: bool = True
+    seen_with: str = "plan.read"
 
 
 def allowed(actor: Actor | None, action: str, resource: dict | None = None) -> bool:
@@ -126,33 +106,34 @@ def require(
 ) -> None:
     """Return when allowed; otherwise raise.
 
-    Raises: `otherwise` (the caller's not-found error) when the actor may not even read the
+    Raises: `otherwise` (the caller's not-found error) when the actor may not even know of the
     resource, so a refusal never reveals that it exists; else NotAllowedError whose key says why.
     """
     if allowed(actor, action, resource):
         return
-    if otherwise is not None and not allowed(actor, "plan.read", resource):
+    if otherwise is not None and not allowed(actor, RIGHTS[action].seen_with, resource):
         raise otherwise
     raise NotAllowedError(refusal(actor, action, resource) or "access.denied", action=action)
 
 
 def refusal(actor: Actor | None, action: str, resource: dict | None = None) -> str | None:
     """None when allowed, else the catalogue key of the reason."""
-    if action not in ACTIONS:
+    right = RIGHTS.get(action)
+    if right is None:
         raise ValueError(f"unknown action {action}")
     resource = resource or {}
     if actor is None or not actor.username:
         return "access.denied"
-    if action == "account.change_password":
-        own = actor.user_id is not None and resource.get("user_id") == actor.user_id
-        return None if own else "access.denied"
-    if actor.must_change_password:
+    if actor.must_change_password and action != "account.change_password":
         return "access.must_change_password"
-    if "admin" not in actor.roles and not _RULES[action](actor, resource):
-        return _REFUSED.get(action, "access.denied")
-    if action == "plan.approve" and is_author(actor, resource):
-        return "access.approve_own"
-    return None
+    if (right.admin and "admin" in actor.roles) or right.rule(actor, resource):
+        return None
+    return right.refused if isinstance(right.refused, str) else right.refused(actor, resource)
+
+
+def allowed_actions(actor: Actor | None, resource: dict, actions: Iterable[str]) -> frozenset[str]:
+    """The subset of `actions` the actor may do on `resource` (what a page may offer)."""
+    return frozenset(a for a in actions if allowed(actor, a, resource))
 
 
 def is_author(actor: Actor, resource: dict) -> bool:
@@ -172,11 +153,6 @@ def readable_units(actor: Actor | None) -> frozenset[str] | None:
     if actor.unit and actor.roles & (FULL_READERS | RELEASED_READERS):
         return frozenset({actor.unit})
     return frozenset()
-
-
-def allowed_actions(actor: Actor | None, resource: dict, actions: Iterable[str]) -> frozenset[str]:
-    """The subset of `actions` the actor may do on `resource` (what a page may offer)."""
-    return frozenset(a for a in actions if allowed(actor, a, resource))
 
 
 def _in_unit(actor: Actor, resource: dict) -> bool:
@@ -202,8 +178,33 @@ def _full_reader(actor: Actor, resource: dict) -> bool:
     return _in_unit(actor, resource) and bool(actor.roles & FULL_READERS)
 
 
-def _role_in_unit(role: str) -> Callable[[Actor, dict], bool]:
+def _role_in_unit(role: str) -> Rule:
     return lambda actor, resource: role in actor.roles and _in_unit(actor, resource)
+
+
+def _approver(actor: Actor, resource: dict) -> bool:
+    return "admin" in actor.roles or _role_in_unit("approver")(actor, resource)
+
+
+def _approves(actor: Actor, resource: dict) -> bool:
+    """An approver of the unit (or admin) who did not author the version."""
+    return _approver(actor, resource) and not is_author(actor, resource)
+
+
+def _approve_refused(actor: Actor, resource: dict) -> str:
+    own = _approver(actor, resource) and is_author(actor, resource)
+    return "access.approve_own" if own else "access.denied"
+
+
+def _returns(actor: Actor, resource: dict) -> bool:
+    """An author withdraws as one who may submit; anyone else returns it as an approver."""
+    if is_author(actor, resource):
+        return _role_in_unit("plan_owner")(actor, resource)
+    return _role_in_unit("approver")(actor, resource)
+
+
+def _own_password(actor: Actor, resource: dict) -> bool:
+    return actor.user_id is not None and resource.get("user_id") == actor.user_id
 
 
 def _never(actor: Actor, resource: dict) -> bool:
@@ -249,38 +250,60 @@ def action_update_rights(before, after) -> frozenset[str]:
     return frozenset(needed)
 
 
-_RULES: dict[str, Callable[[Actor, dict], bool]] = {
-    "plan.read": _may_read,
-    "plan.read_source": _full_reader,
-    "plan.create": _role_in_unit("plan_owner"),
-    "plan.edit": _role_in_unit("plan_owner"),
-    "plan.submit": _role_in_unit("plan_owner"),
-    "plan.approve": _role_in_unit("approver"),
-    "plan.delete": _role_in_unit("plan_owner"),
-    "plan.set_unit": _never,
-    "user.manage": _never,
-    "user.unlock": _never,
-    "audit.read": _never,
-    "action.create": _drill_lead,
-    "action.edit": _drill_lead,
-    "action.progress": _lead_or_owner,
-    "action.verify": _drill_lead,
-    "drill.settle_conflict": _drill_lead,
-    "drill.rate_objective": _drill_lead,
-    "drill.write_evaluation": _drill_lead,
-    "unit.set_report_standard": _role_in_unit("evaluation_lead"),
+def _drill(rule: Rule, refused="access.denied", *, admin: bool = False) -> Right:
+    """A right over a drill: refused like a missing drill to whoever may not know of it."""
+    return Right(rule, refused, admin, seen_with="drill.know")
+
+
+_LEADS_ONLY = "access.drill_leads_only"
+# The one table: every action any store or page asks about, with its rule.
+RIGHTS: dict[str, Right] = {
+    # plans and versions
+    "plan.read": Right(_may_read),  # a plan (plan-level resource) or one version of it
+    "plan.read_source": Right(_full_reader),  # the original uploaded document
+    "plan.create": Right(_role_in_unit("plan_owner")),  # import; resource: {"unit": target}
+    "plan.edit": Right(_role_in_unit("plan_owner")),  # save a draft, start a new draft
+    "plan.submit": Right(_role_in_unit("plan_owner")),  # send a draft for review
+    "plan.return": Right(_returns),  # back to draft: withdrawn by its author, or returned
+    "plan.approve": Right(_approves, _approve_refused, admin=False),  # publish a version
+    "plan.delete": Right(_role_in_unit("plan_owner")),  # move to the bin and restore
+    "plan.set_unit": Right(_never),  # move a plan to another unit
+    # accounts, units and the audit log
+    "user.manage": Right(_never),  # create, list, disable, reset, change roles; units
+    "user.unlock": Right(_never),  # end an account's sign-in lock-outs
+    "account.change_password": Right(_own_password, admin=False),  # {"user_id": ...}
+    "audit.read": Right(_never),
+    "unit.set_report_standard": Right(_role_in_unit("evaluation_lead"), "access.unit_leads_only"),
+    # corrective actions (resource: action_resource)
+    "action.create": Right(_drill_lead, "access.action_leads_only"),
+    "action.edit": Right(_drill_lead, "access.action_leads_only"),  # text, owner, due date
+    "action.progress": Right(_lead_or_owner, "access.action_progress"),  # open .. done
+    "action.verify": Right(_drill_lead, "access.action_verify"),  # verified or not, and how
+    # drills (resource: drill_rights.drill_resource, or action_resource for the lead's work)
+    "drill.know": _drill(drills.knows),
+    "drill.create": Right(drills.creates, "drills_store.not_drill_director", admin=False),
+    "drill.direct": _drill(drills.directs, "drills_store.not_director"),
+    "drill.observe": _drill(drills.observes, drills.observe_refused),  # record, attach photos
+    "drill.amend": _drill(drills.amends, "drills_store.not_your_observation"),  # undo, amend
+    "drill.read_observations": _drill(drills.reads_observations, "drills_store.not_evaluator"),
+    "drill.read_record": _drill(drills.reads_record, "access.drill_record_only"),  # console
+    "drill.read_photo": _drill(drills.reads_photo),
+    "drill.see_inject": _drill(drills.sees_inject),
+    "drill.see_item": _drill(drills.sees_item),
+    "drill.settle_conflict": Right(_drill_lead, _LEADS_ONLY),  # two evaluators disagree
+    "drill.rate_objective": Right(_drill_lead, _LEADS_ONLY),  # P/S/M/U after the drill
+    "drill.write_evaluation": Right(_drill_lead, _LEADS_ONLY),  # conclusions, causes, standard
+    # findings, reviews, weights and analytics
+    "findings.read": _drill(drills.reads_record, "findings_store.not_reader"),
+    "findings.edit": _drill(drills.edits_findings, "findings_store.not_editor"),
+    "review.submit": _drill(drills.reviews, "findings_store.not_participant"),
+    "weights.set": Right(drills.sets_weights, "findings_store.not_weights"),  # {"unit": ...}
+    "weights.read": Right(drills.reads_weights, "findings_store.not_weights"),
+    "analytics.read": Right(drills.reads_analytics, "analytics.not_allowed"),  # {"unit": ...}
+    # screens: which links and pages a user is shown (the stores decide the rest)
+    **{name: Right(drills.screen(name), "access.page_denied") for name in drills.SCREENS},
 }
-# Refusals that say who may, where "not allowed" alone would leave the user guessing.
-_REFUSED = {
-    "action.create": "access.action_leads_only",
-    "action.edit": "access.action_leads_only",
-    "action.verify": "access.action_verify",
-    "action.progress": "access.action_progress",
-    "drill.settle_conflict": "access.drill_leads_only",
-    "drill.rate_objective": "access.drill_leads_only",
-    "drill.write_evaluation": "access.drill_leads_only",
-    "unit.set_report_standard": "access.unit_leads_only",
-}
+ACTIONS = tuple(RIGHTS)
 
 __all__ = [
     "ACTIONS",
@@ -288,10 +311,13 @@ __all__ = [
     "ANONYMOUS",
     "LOCAL_ACTOR",
     "RELEASED_STATUSES",
+    "RIGHTS",
     "SYSTEM",
     "SYSTEM_ROLES",
+    "VERSION_ACTIONS",
     "Actor",
     "NotAllowedError",
+    "Right",
     "action_resource",
     "action_update_rights",
     "allowed",

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from access.policy import Actor
+from access.actors import Actor
 
 DRILL_STATUSES = ("designing", "sealed", "running", "paused", "ended")
 BEFORE_START = frozenset({"designing", "sealed"})
@@ -86,7 +86,13 @@ def is_evaluator(actor: Actor | None, drill: DrillRecord) -> bool:
     return _signed_in(actor) and _named(actor, drill.evaluators | drill.evaluation_leads)
 
 
-def _overseer(actor: Actor, drill: DrillRecord) -> bool:
+def is_evaluation_lead(actor: Actor | None, drill: DrillRecord) -> bool:
+    """Named as an evaluation lead of this drill."""
+    return _signed_in(actor) and _named(actor, drill.evaluation_leads)
+
+
+def oversees(actor: Actor, drill: DrillRecord) -> bool:
+    """Admins, and managers, drill directors and evaluation leads of the drill's unit."""
     if "admin" in actor.roles:
         return True
     return actor.unit == drill.plan_unit != "" and bool(actor.roles & OVERSEERS)
@@ -106,7 +112,7 @@ def can_know_drill_exists(actor: Actor | None, drill: DrillRecord) -> bool:
         return False
     if drill.status == "sealed":
         return drill.evaluators_see_before_start and is_evaluator(actor, drill)
-    return is_evaluator(actor, drill) or _overseer(actor, drill) or _in_unit(actor, drill)
+    return is_evaluator(actor, drill) or oversees(actor, drill) or _in_unit(actor, drill)
 
 
 def visible_drills(actor: Actor | None, drills: Iterable[DrillRecord]) -> list[DrillRecord]:
@@ -149,7 +155,7 @@ def visible_injects(
     if drill.status not in STARTED:
         return []
     released = [i for i in own if i.released_at is not None]
-    if is_evaluator(actor, drill) or _overseer(actor, drill):
+    if is_evaluator(actor, drill) or oversees(actor, drill):
         return released
     mine = plan_roles_of(actor, participant_roles)
     return [i for i in released if _delivered_to(mine, i, drill)]
@@ -177,18 +183,19 @@ def can_see_checklist_item(
     """
     if not can_know_drill_exists(actor, drill):
         return False
-    if is_director(actor, drill) or _named(actor, drill.evaluation_leads):
+    if is_director(actor, drill) or is_evaluation_lead(actor, drill):
         return True
     if _named(actor, drill.evaluators):
         roles = frozenset(item_roles)
         share = frozenset(plan_roles_of(actor, evaluator_share))
         return not roles or not share or bool(roles & share)
-    return drill.status == "ended" and _overseer(actor, drill)
+    return drill.status == "ended" and oversees(actor, drill)
 
 
 __all__ = [
     "BEFORE_START",
     "DRILL_STATUSES",
+    "OVERSEERS",
     "STARTED",
     "DrillRecord",
     "InjectRecord",
@@ -196,7 +203,9 @@ __all__ = [
     "can_see_checklist_item",
     "insiders",
     "is_director",
+    "is_evaluation_lead",
     "is_evaluator",
+    "oversees",
     "plan_roles_of",
     "visible_drills",
     "visible_injects",

@@ -12,15 +12,18 @@ or a predecessor).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import duckdb
 
 from access.errors import NotAllowedError
-from access.policy import Actor
+from access.policy import SYSTEM, Actor
 from access.secrecy import is_director
 from db.connection import transaction
-from db.drills_facts import is_lead, known_facts, require_status
+from db.drills_facts import DrillFacts, fetch_facts, is_lead, known_facts, require_status
+from db.findings_store import insert_new_findings
+from drills.findings import Finding
 from drills.scoring import Evaluation
 
 
@@ -41,20 +44,45 @@ def save_scores(
         require_status(facts, "ended")
         if not (is_lead(actor, facts) or is_director(actor, facts.record)):
             raise NotAllowedError("findings_store.not_editor", action="scores.save")
-        cur.execute("DELETE FROM drill_scores WHERE drill_id = ?", [drill_id])
-        rows = [("overall", "overall", evaluation.score, evaluation.grade, evaluation.counts)]
-        rows += [("area", a.area, a.score, a.rating, a.counts) for a in evaluation.areas]
-        rows += [("role", r.role, r.score, r.rating, r.counts) for r in evaluation.roles]
-        for dimension, key, score, rating, counts in rows:
-            cur.execute(
-                "INSERT INTO drill_scores (drill_id, dimension, key, score, rating, coverage,"
-                " total, not_done, not_observed, late, saved_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [drill_id, dimension, key, score, rating, counts.coverage, counts.total,
-                 counts.not_done, counts.not_observed, counts.late, now],
-            )  # fmt: skip
-        cur.execute("DELETE FROM drill_item_outcomes WHERE drill_id = ?", [drill_id])
-        _insert_outcomes(cur, facts.id, facts.plan_id, facts.version_id, evaluation, now)
+        _write_scores(cur, facts, evaluation, now)
+
+
+def store_results(
+    conn: duckdb.DuckDBPyConnection,
+    drill_id: int,
+    evaluation: Evaluation,
+    proposed: Sequence[Finding],
+    *,
+    now: datetime,
+) -> int:
+    """The system's own path, after an event that changes an ended drill's evaluation (its end,
+    an amendment, an override, new weights): keep its scores and item outcomes (replacing earlier
+    ones) and the proposed findings not stored yet (stored ones keep the lead's edits), in one
+    transaction. Returns how many findings were added. Raises: NotFoundError;
+    InvalidTransitionError when the drill has not ended."""
+    with conn.cursor() as cur, transaction(cur):
+        facts = fetch_facts(cur, drill_id)
+        require_status(facts, "ended")
+        _write_scores(cur, facts, evaluation, now)
+        return insert_new_findings(cur, SYSTEM, drill_id, proposed, now=now)
+
+
+def _write_scores(cur, facts: DrillFacts, evaluation: Evaluation, now: datetime) -> None:
+    drill_id = facts.id
+    cur.execute("DELETE FROM drill_scores WHERE drill_id = ?", [drill_id])
+    rows = [("overall", "overall", evaluation.score, evaluation.grade, evaluation.counts)]
+    rows += [("area", a.area, a.score, a.rating, a.counts) for a in evaluation.areas]
+    rows += [("role", r.role, r.score, r.rating, r.counts) for r in evaluation.roles]
+    for dimension, key, score, rating, counts in rows:
+        cur.execute(
+            "INSERT INTO drill_scores (drill_id, dimension, key, score, rating, coverage,"
+            " total, not_done, not_observed, late, saved_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [drill_id, dimension, key, score, rating, counts.coverage, counts.total,
+             counts.not_done, counts.not_observed, counts.late, now],
+        )  # fmt: skip
+    cur.execute("DELETE FROM drill_item_outcomes WHERE drill_id = ?", [drill_id])
+    _insert_outcomes(cur, facts.id, facts.plan_id, facts.version_id, evaluation, now)
 
 
 _OUTCOME_COLUMNS = ("item_id", "step_id", "role_id", "area", "outcome", "late", "happened_min",
@@ -92,4 +120,4 @@ def _insert_outcomes(cur, drill_id: int, plan_id: int, version_id: int, evaluati
     )
 
 
-__all__ = ["save_scores"]
+__all__ = ["save_scores", "store_results"]

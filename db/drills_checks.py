@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import duckdb
 
-from access.errors import NotAllowedError
+from access import policy
 from access.policy import Actor
 from db.connection import transaction
 from db.drills_facts import Person
@@ -48,22 +48,12 @@ def version_for_drill(
     if extra["deleted"]:
         raise NotFoundError("db.version_not_found", version_id=version_id)
     unit = extra["unit"]
-    if not _directs_in(actor, unit):
-        raise NotAllowedError("drills_store.not_drill_director", action="drill.create")
+    policy.require(actor, "drill.create", {"unit": unit})
     if published and info.status != "published":
         raise InvalidTransitionError(
             "drills_store.version_not_published", version_id=version_id, status=info.status
         )
     return load_version(conn, actor, version_id), info, unit
-
-
-def _directs_in(actor: Actor, unit: str) -> bool:
-    return (
-        "drill_director" in actor.roles
-        and not actor.must_change_password
-        and bool(unit)
-        and actor.unit == unit
-    )
 
 
 # Problems of a design still in the making: allowed while designing, refused when sealing.

@@ -1,5 +1,6 @@
 """The facts of a drill that every drill store call starts from: its row, seal, clock and people,
-folded into the status; who may know of it (access/secrecy.py) and who may do what with it.
+folded into the status; what the access policy is told about it (who may know of it and do what
+with it is decided in access/).
 
 A drill the actor may not know of is reported exactly like a missing id. The record rows
 (clock, releases, observations, reveal log) are appended, never changed; writes that two
@@ -18,9 +19,10 @@ from typing import TypeVar
 
 import duckdb
 
-from access.errors import NotAllowedError
+from access import policy
+from access.drill_rights import drill_resource
 from access.policy import Actor
-from access.secrecy import OVERSEERS, DrillRecord, can_know_drill_exists, is_director
+from access.secrecy import DrillRecord, is_evaluation_lead
 from db import audit_store
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
 from drills.clock import DrillClock, clock_from
@@ -99,6 +101,11 @@ class DrillFacts:
             participant_roles=frozenset(self.participating_roles),
         )
 
+    def resource(self, **more) -> dict:
+        """What the access policy is told about the drill (access.drill_rights.drill_resource);
+        `more` adds what one action reads (author, inject, item_roles...)."""
+        return drill_resource(self.record, participants=self.named("participant"), **more)
+
 
 def fetch_facts(cur: duckdb.DuckDBPyConnection, drill_id: int) -> DrillFacts:
     """Raises: NotFoundError for an unknown id."""
@@ -158,37 +165,35 @@ def known_facts(cur: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> 
     Raises: NotFoundError, the same for a drill one may not know of as for a missing id.
     """
     facts = fetch_facts(cur, drill_id)
-    if not can_know_drill_exists(actor, facts.record):
+    if not policy.allowed(actor, "drill.know", facts.resource()):
         raise drill_not_found(drill_id)
     return facts
 
 
+def require_drill(actor: Actor, action: str, facts: DrillFacts, **more) -> None:
+    """Raises: NotAllowedError (its key says who may) unless the policy allows `action` on the
+    drill; `more` adds what the action reads (author, item_roles...)."""
+    policy.require(actor, action, facts.resource(**more))
+
+
+def may(actor: Actor, action: str, facts: DrillFacts, **more) -> bool:
+    """Whether the policy allows `action` on the drill (what a page may offer)."""
+    return policy.allowed(actor, action, facts.resource(**more))
+
+
 def require_director(actor: Actor, facts: DrillFacts) -> None:
-    """Raises: NotAllowedError unless the actor directs the drill."""
-    if not is_director(actor, facts.record):
-        raise NotAllowedError("drills_store.not_director", action="drill.direct")
+    """Raises: NotAllowedError unless the actor directs the drill (drill.direct)."""
+    require_drill(actor, "drill.direct", facts)
 
 
 def is_lead(actor: Actor, facts: DrillFacts) -> bool:
-    return actor.username in facts.named("evaluation_lead") or (
-        actor.user_id is not None and actor.user_id in facts.named("evaluation_lead")
-    )
-
-
-def oversees(actor: Actor, facts: DrillFacts) -> bool:
-    """Admins, and managers, drill directors and evaluation leads of the drill's unit (the
-    overseers of access/secrecy.py)."""
-    if "admin" in actor.roles:
-        return True
-    return bool(facts.unit) and actor.unit == facts.unit and bool(actor.roles & OVERSEERS)
+    """Whether the actor is named an evaluation lead of the drill (a fact, not a right)."""
+    return is_evaluation_lead(actor, facts.record)
 
 
 def sees_whole_record(actor: Actor, facts: DrillFacts) -> bool:
-    """Who may read every observation, the timeline and the reveal log: the drill's directors
-    and evaluation leads, and once it ended its overseers (those who see the whole checklist)."""
-    if is_director(actor, facts.record) or is_lead(actor, facts):
-        return True
-    return facts.status == "ended" and oversees(actor, facts)
+    """Who may read every observation, the timeline and the reveal log (drill.read_record)."""
+    return may(actor, "drill.read_record", facts)
 
 
 def require_status(facts: DrillFacts, *allowed: str) -> None:
@@ -271,8 +276,9 @@ __all__ = [
     "known_facts",
     "log_reveal",
     "log_view",
-    "oversees",
+    "may",
     "require_director",
+    "require_drill",
     "require_status",
     "retrying",
     "sees_whole_record",

@@ -12,10 +12,9 @@ from datetime import datetime
 
 import duckdb
 
-from access.errors import NotAllowedError
 from access.policy import Actor, action_resource, allowed, require
 from db.connection import transaction
-from db.drills_facts import DrillFacts, audit, known_facts, require_status, sees_whole_record
+from db.drills_facts import DrillFacts, audit, known_facts, require_drill, require_status
 from db.drills_rows import read_objectives
 from db.errors import StoreError
 from db.users_rows import display_names
@@ -141,8 +140,7 @@ def rate_objective(
 
 def _reader(cur, actor: Actor, drill_id: int) -> DrillFacts:
     facts = known_facts(cur, actor, drill_id)
-    if not sees_whole_record(actor, facts):
-        raise NotAllowedError("drills_store.not_director", action="drill.read_record")
+    require_drill(actor, "drill.read_record", facts)
     return facts
 
 

@@ -13,19 +13,17 @@ from datetime import datetime
 
 import duckdb
 
-from access.errors import NotAllowedError
 from access.policy import Actor
-from access.secrecy import can_see_checklist_item, is_evaluator
 from db.connection import transaction, translate
 from db.drills_facts import (
     DrillFacts,
     audit,
-    is_lead,
     known_facts,
     log_view,
+    may,
+    require_drill,
     require_status,
     retrying,
-    sees_whole_record,
 )
 from db.drills_rows import read_checklist
 from db.drills_sealed import ItemRoles, facts_for_tap
@@ -86,10 +84,7 @@ def _tap(conn: duckdb.DuckDBPyConnection, actor: Actor, obs: Observation) -> boo
 
 
 def _check(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
-    if not is_evaluator(actor, facts.record):
-        raise NotAllowedError("drills_store.not_evaluator", action="drill.observe")
-    if obs.evaluator != actor.username:
-        raise NotAllowedError("drills_store.not_your_observation", action="drill.observe")
+    require_drill(actor, "drill.observe", facts, author=obs.evaluator)
     if obs.kind not in OBSERVATION_KINDS or not (obs.id or "").strip():
         raise _bad("kind", kind=obs.kind)
     _check_status(facts, obs)
@@ -162,17 +157,20 @@ def _check_ref(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Obse
     ).fetchone()
     if row is None:
         raise NotFoundError("drills_store.observation_not_found", id=obs.ref)
-    if row[0] != actor.username and not is_lead(actor, facts):
-        raise NotAllowedError("drills_store.not_your_observation", action="drill.observe")
+    require_drill(actor, "drill.amend", facts, author=row[0])
     if obs.kind == "amendment" and not (obs.reason or "").strip():
         raise _bad("no_reason")
 
 
 def _visible_item(facts: DrillFacts, items: ItemRoles, actor: Actor, item_id: str | None) -> None:
     roles = items.get(item_id)
-    share = facts.share("evaluator")
-    if roles is None or not can_see_checklist_item(actor, facts.record, roles, share):
+    if roles is None or not _sees_item(actor, facts, roles):
         raise NotFoundError("drills_store.item_not_found", item_id=item_id)
+
+
+def _sees_item(actor: Actor, facts: DrillFacts, roles) -> bool:
+    share = facts.share("evaluator")
+    return may(actor, "drill.see_item", facts, item_roles=roles, evaluator_share=share)
 
 
 def _bad(what: str, **params) -> StoreError:
@@ -192,12 +190,8 @@ def observations(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -
     """
     with conn.cursor() as cur, transaction(cur):
         facts = known_facts(cur, actor, drill_id)
-        if sees_whole_record(actor, facts):
-            who = None
-        elif is_evaluator(actor, facts.record):
-            who = actor.username
-        else:
-            raise NotAllowedError("drills_store.not_evaluator", action="drill.read_observations")
+        require_drill(actor, "drill.read_observations", facts)
+        who = None if may(actor, "drill.read_record", facts) else actor.username
         rows = cur.execute(
             f"SELECT {', '.join(COLUMNS)} FROM observations WHERE drill_id = ?"
             " AND (?::VARCHAR IS NULL OR evaluator = ?) ORDER BY entered_at, id",
@@ -218,8 +212,7 @@ def checklist_for(
         facts = known_facts(cur, actor, drill_id)
         items = read_checklist(cur, drill_id)
         log_view(cur, facts, actor, now, "checklist")
-    share, record = facts.share("evaluator"), facts.record
-    return [i for i in items if can_see_checklist_item(actor, record, i.roles, share)]
+    return [i for i in items if _sees_item(actor, facts, i.roles)]
 
 
 def attach_photo(
@@ -247,8 +240,7 @@ def attach_photo(
     def write() -> bool:
         with conn.cursor() as cur, transaction(cur):
             facts = known_facts(cur, actor, drill_id)
-            if not is_evaluator(actor, facts.record):
-                raise NotAllowedError("drills_store.not_evaluator", action="drill.observe")
+            require_drill(actor, "drill.observe", facts)
             require_status(facts, "running", "paused", "ended")
             row = cur.execute("SELECT drill_id FROM photos WHERE id = ?", [photo_id]).fetchone()
             if row is not None:
@@ -278,7 +270,7 @@ def load_photo(
             "SELECT mime, bytes, uploaded_by FROM photos WHERE id = ? AND drill_id = ?",
             [photo_id, drill_id],
         ).fetchone()
-    if row is None or not (row[2] == actor.username or sees_whole_record(actor, facts)):
+    if row is None or not may(actor, "drill.read_photo", facts, author=row[2]):
         raise NotFoundError("drills_store.photo_not_found", photo_id=photo_id)
     return row[0], bytes(row[1])
 

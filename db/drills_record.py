@@ -1,6 +1,7 @@
 """What the evaluation documents need of an ended drill beyond its observations: the people's
 display names (documents never show login names), the photos taken, and the plan version's
-number. For those who read the drill's whole record only."""
+number, for those who read the drill's whole record only; and which drills of a unit have ended,
+for the system's rescoring when the unit's weights change."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import duckdb
 from access.errors import NotAllowedError
 from access.policy import Actor
 from db.connection import transaction
-from db.drills_facts import known_facts, sees_whole_record
+from db.drills_facts import fetch_many, known_facts, sees_whole_record
 
 
 @dataclass(frozen=True)
@@ -62,4 +63,16 @@ def record_extras(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) 
     )
 
 
-__all__ = ["Photo", "RecordExtras", "record_extras"]
+def ended_drills(conn: duckdb.DuckDBPyConnection, unit: str) -> list[int]:
+    """The ids of the unit's ended drills, oldest first: the system's own read (no actor), for
+    results that follow the unit's area weights."""
+    with conn.cursor() as cur, transaction(cur):
+        ids = [row[0] for row in cur.execute(
+            "SELECT DISTINCT d.id FROM drills d JOIN drill_clock_events e ON e.drill_id = d.id"
+            " WHERE d.unit = ? AND e.kind = 'end'",
+            [unit],
+        ).fetchall()]  # fmt: skip
+        return sorted(f.id for f in fetch_many(cur, ids) if f.status == "ended")
+
+
+__all__ = ["Photo", "RecordExtras", "ended_drills", "record_extras"]

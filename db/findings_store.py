@@ -2,11 +2,10 @@
 actions: db/actions_store.py).
 
 Every call starts from the drill's facts (db/drills_facts.py): a drill the actor may not know of
-is reported like a missing id. Reading needs the whole record after the end: the drill's
-directors and evaluation leads, and the overseers of its unit. Findings and overrides are
-written by the drill's evaluation leads and directors; reviews by the drill's participants, one
-each (a second submission replaces the first). Edited rows carry `version` for optimistic
-locking.
+is reported like a missing id. Who may read (findings.read, after the end), write findings and
+overrides (findings.edit), review (review.submit, one each: a second submission replaces the
+first) and weigh areas (weights.*) is decided in access/. Edited rows carry `version` for
+optimistic locking.
 """
 
 from __future__ import annotations
@@ -18,18 +17,10 @@ from datetime import datetime
 
 import duckdb
 
-from access.errors import NotAllowedError
+from access import policy
 from access.policy import Actor
-from access.secrecy import is_director
 from db.connection import transaction
-from db.drills_facts import (
-    DrillFacts,
-    audit,
-    is_lead,
-    known_facts,
-    require_status,
-    sees_whole_record,
-)
+from db.drills_facts import DrillFacts, audit, known_facts, may, require_drill, require_status
 from db.drills_rows import read_design
 from db.errors import NotFoundError, StoreError, VersionConflictError
 from drills.actions import ParticipantReview
@@ -80,16 +71,14 @@ def whole_record(cur, actor: Actor, drill_id: int) -> DrillFacts:
     NotAllowedError (not one who sees the whole record)."""
     facts = known_facts(cur, actor, drill_id)
     require_status(facts, "ended")
-    if not sees_whole_record(actor, facts):
-        raise NotAllowedError("findings_store.not_reader", action="findings.read")
+    require_drill(actor, "findings.read", facts)
     return facts
 
 
 def _editor(cur, actor: Actor, drill_id: int) -> DrillFacts:
-    """The drill's evaluation leads and directors, after the end."""
+    """The facts of an ended drill whose findings the actor may edit (findings.edit)."""
     facts = whole_record(cur, actor, drill_id)
-    if not (is_lead(actor, facts) or is_director(actor, facts.record)):
-        raise NotAllowedError("findings_store.not_editor", action="findings.edit")
+    require_drill(actor, "findings.edit", facts)
     return facts
 
 
@@ -108,30 +97,37 @@ def save_proposed_findings(
     are inserted). Returns how many were inserted."""
     with conn.cursor() as cur, transaction(cur):
         _editor(cur, actor, drill_id)
-        rows = cur.execute(
-            "SELECT id, position FROM findings WHERE drill_id = ?", [drill_id]
-        ).fetchall()
-        known = {row[0] for row in rows}
-        position = max((row[1] for row in rows), default=-1) + 1
-        inserted = 0
-        for finding in findings:
-            if finding.id in known:
-                continue
-            known.add(finding.id)
-            cur.execute(
-                "INSERT INTO findings (drill_id, id, position, kind, title, description, evidence,"
-                " cause, grade, strength, step_id, role_id, item_id, area, status, proposed_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [drill_id, finding.id, position, finding.kind, finding.title,
-                 finding.description, json.dumps(list(finding.evidence)), finding.cause,
-                 finding.grade, finding.strength, finding.step_id, finding.role_id,
-                 finding.item_id, finding.area, finding.status, now],
-            )  # fmt: skip
-            position += 1
-            inserted += 1
-        if inserted:
-            audit(cur, actor, "finding.propose", "drill", drill_id, now=now,
-                  after={"inserted": inserted})  # fmt: skip
+        return insert_new_findings(cur, actor, drill_id, findings, now=now)
+
+
+def insert_new_findings(
+    cur, actor: Actor, drill_id: int, findings: Sequence[Finding], *, now: datetime
+) -> int:
+    """Insert the findings whose ids the drill has not stored yet, on the caller's cursor and
+    transaction, with no access check (the caller has decided: save_proposed_findings, or the
+    system's recompute in db/analytics_scores.py). Returns how many were inserted."""
+    rows = cur.execute("SELECT id, position FROM findings WHERE drill_id = ?", [drill_id]).fetchall()
+    known = {row[0] for row in rows}
+    position = max((row[1] for row in rows), default=-1) + 1
+    inserted = 0
+    for finding in findings:
+        if finding.id in known:
+            continue
+        known.add(finding.id)
+        cur.execute(
+            "INSERT INTO findings (drill_id, id, position, kind, title, description, evidence,"
+            " cause, grade, strength, step_id, role_id, item_id, area, status, proposed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [drill_id, finding.id, position, finding.kind, finding.title,
+             finding.description, json.dumps(list(finding.evidence)), finding.cause,
+             finding.grade, finding.strength, finding.step_id, finding.role_id,
+             finding.item_id, finding.area, finding.status, now],
+        )  # fmt: skip
+        position += 1
+        inserted += 1
+    if inserted:
+        audit(cur, actor, "finding.propose", "drill", drill_id, now=now,
+              after={"inserted": inserted})  # fmt: skip
     return inserted
 
 
@@ -250,7 +246,7 @@ def participants_of(
     with conn.cursor() as cur, transaction(cur):
         facts = known_facts(cur, actor, drill_id)
         share = facts.share("participant")
-        if facts.status == "ended" and sees_whole_record(actor, facts):
+        if facts.status == "ended" and may(actor, "findings.read", facts):
             return share
     return {actor.username: share[actor.username]} if actor.username in share else {}
 
@@ -288,8 +284,7 @@ def submit_review(
     """
     with conn.cursor() as cur, transaction(cur):
         facts = known_facts(cur, actor, drill_id)
-        if actor.username not in facts.named("participant") or review.username != actor.username:
-            raise NotAllowedError("findings_store.not_participant", action="review.submit")
+        require_drill(actor, "review.submit", facts, author=review.username)
         require_status(facts, "ended")
         if replacing is not ANY_REVIEW:
             row = cur.execute(
@@ -354,8 +349,7 @@ def set_weights(
     ("findings_store.bad_weight") for an unknown area or a negative weight;
     VersionConflictError findings_store.weights_conflict.
     """
-    if not ("admin" in actor.roles or ("evaluation_lead" in actor.roles and actor.unit == unit)):
-        raise NotAllowedError("findings_store.not_weights", action="weights.set")
+    policy.require(actor, "weights.set", {"unit": unit})
     for area, weight in weights.items():
         if area not in AREAS or not isinstance(weight, int | float) or weight < 0:
             raise StoreError("findings_store.bad_weight", area=area, weight=weight)
@@ -380,8 +374,7 @@ def weights_for(conn: duckdb.DuckDBPyConnection, actor: Actor, unit: str) -> dic
 
     Raises: NotAllowedError for someone of another unit (admins read every unit).
     """
-    if "admin" not in actor.roles and actor.unit != unit:
-        raise NotAllowedError("findings_store.not_weights", action="weights.read")
+    policy.require(actor, "weights.read", {"unit": unit})
     with conn.cursor() as cur, transaction(cur):
         rows = cur.execute(
             "SELECT area, weight FROM area_weights WHERE unit = ? ORDER BY area", [unit]
@@ -436,6 +429,7 @@ __all__ = [
     "StoredReview",
     "add_finding",
     "ended_design",
+    "insert_new_findings",
     "list_findings",
     "list_reviews",
     "my_review",

@@ -9,7 +9,7 @@ from datetime import datetime
 import duckdb
 
 from access import policy
-from access.policy import Actor
+from access.policy import VERSION_ACTIONS, Actor
 from db import audit_store
 from db.connection import transaction
 from db.errors import NotFoundError
@@ -60,9 +60,6 @@ _RELEASED = (
 )
 
 
-VERSION_ACTIONS = ("plan.read", "plan.edit", "plan.submit", "plan.approve", "plan.delete")
-
-
 def version_info(conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int) -> VersionInfo:
     """The facts of one version.
 
@@ -77,8 +74,8 @@ def version_info(conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int)
 def version_permissions(
     conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int
 ) -> frozenset[str]:
-    """What the actor may do with a version (of VERSION_ACTIONS), for a page to offer; the
-    store checks again when it is done.
+    """What the actor may do with a version (of access.policy.VERSION_ACTIONS), told the same
+    resource the store tells the policy before it acts: what a page offers.
 
     Raises: NotFoundError (also when the actor may not read it).
     """

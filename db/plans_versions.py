@@ -11,7 +11,6 @@ from datetime import datetime
 
 import duckdb
 
-from access import policy
 from access.policy import Actor
 from db import audit_store
 from db.connection import transaction
@@ -206,16 +205,13 @@ def return_to_draft(
 ) -> None:
     """Send a version in review back to draft, with the reviewer's `note`.
 
-    An author withdrawing it needs plan.submit; a reviewer needs plan.approve.
+    An author withdraws it, a reviewer returns it (access.policy: plan.return).
     Raises: InvalidTransitionError unless the version is in review; NotFoundError;
     NotAllowedError.
     """
     with conn.cursor() as cur, transaction(cur):
         info, extra = fetch_version(cur, version_id)
-        resource = full_version_resource(cur, info, extra)
-        withdrawing = policy.is_author(actor, resource)
-        action = "plan.submit" if withdrawing else "plan.approve"
-        require_version(actor, action, resource, version_id)
+        require_version(actor, "plan.return", full_version_resource(cur, info, extra), version_id)
         _refuse_deleted(info, extra)
         _expect_status(info, "in_review", "db.transition.return")
         _set_status(

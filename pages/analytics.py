@@ -17,7 +17,7 @@ from plans.errors import PlanError
 from ui import analytics as view
 from ui import downloads, md, page_setup, show_error
 
-actor = page_setup("nav.analytics", require="role:manager|drill_director|evaluation_lead|admin")
+actor = page_setup("nav.analytics", require="screen.analytics")
 conn = get_db()
 st.title(t("nav.analytics"))
 unit = actor.unit

@@ -10,6 +10,7 @@ from db import drills_store, plans_store
 from drills import state as states
 from i18n import t
 from plans.errors import PlanError
+from services import drills as drill_cases
 from ui import conflicts, go, md, now, page_setup, show_error
 from ui import drill_console as panels
 from ui import review as evaluation
@@ -60,14 +61,13 @@ if director:
             st.warning(t("drillpage.confirm_end"))
             if st.button(t("drillpage.confirm_end_yes"), key="console_end_yes", type="primary"):
                 st.session_state["console_confirm_end"] = False
-                act(drills_store.end_drill)
+                act(drill_cases.end_drill)  # the results are kept with the end
 
 
 if summary.status == "ended":
     with st.container(border=True):
-        try:  # the scores and proposed findings are kept as soon as the director sees the end
+        try:
             review = evaluation.load(conn, actor, drill_id, st.session_state.get("lang", "zh"))
-            evaluation.save_evaluation(conn, actor, review)
             evaluation.documents(review)
         except PlanError as exc:
             show_error(exc)

@@ -14,7 +14,7 @@ from ui import review as panels
 from ui import review_conclusions as signoff
 from ui import review_findings as lists
 
-actor = page_setup("nav.drill_review", require="role:drill_director|evaluation_lead|manager")
+actor = page_setup("nav.drill_review", require="screen.drill_review")
 conn = get_db()
 st.title(t("nav.drill_review"))
 
@@ -30,8 +30,6 @@ drill_id = pick_drill(ended, "review_pick", "review.pick", status=False).id
 lang = st.session_state.get("lang", "zh")
 try:
     review = panels.load(conn, actor, drill_id, lang)
-    if panels.save_evaluation(conn, actor, review):
-        review = panels.load(conn, actor, drill_id, lang)  # with the proposals just stored
 except PlanError as exc:
     show_error(exc)
     st.stop()

@@ -26,25 +26,15 @@ NAV = (
     ("pages/editor.py", "nav.editor", ":material/edit_note:", None),
     ("pages/versions.py", "nav.versions", ":material/history:", None),
     ("pages/drill_list.py", "nav.drills", ":material/directions_run:", None),
-    (
-        "pages/evaluate.py",
-        "nav.evaluate",
-        ":material/fact_check:",
-        "role:evaluator|evaluation_lead",
-    ),
-    ("pages/participate.py", "nav.participate", ":material/campaign:", "role:participant"),
+    ("pages/evaluate.py", "nav.evaluate", ":material/fact_check:", "screen.evaluate"),
+    ("pages/participate.py", "nav.participate", ":material/campaign:", "screen.participate"),
     (
         "pages/drill_review.py",
         "nav.drill_review",
         ":material/assignment_turned_in:",
-        "role:drill_director|evaluation_lead|manager",
+        "screen.drill_review",
     ),
-    (
-        "pages/analytics.py",
-        "nav.analytics",
-        ":material/monitoring:",
-        "role:manager|drill_director|evaluation_lead|admin",
-    ),
+    ("pages/analytics.py", "nav.analytics", ":material/monitoring:", "screen.analytics"),
     ("pages/units.py", "nav.units", ":material/domain:", "user.manage"),
     ("pages/users.py", "nav.users", ":material/group:", "user.manage"),
     ("pages/audit.py", "nav.audit", ":material/policy:", "audit.read"),
@@ -52,13 +42,13 @@ NAV = (
 )
 
 
-def may(actor: Actor, action: str | None) -> bool:
-    """Whether to offer a page or button; the store enforces the same rule again."""
+def may(actor: Actor, action: str | None, resource: dict | None = None) -> bool:
+    """Whether to offer a page or button: the access policy's answer, which the store gives again
+    when it acts. A plan action asked without a resource is asked about the actor's own unit."""
     if action is None:
         return True
-    if action.startswith("role:"):  # a screen for one kind of user; the store decides the rest
-        return bool(set(action[5:].split("|")) & actor.roles) or "admin" in actor.roles
-    resource = {"unit": actor.unit} if action.startswith("plan.") else None
+    if resource is None and action.startswith("plan."):
+        resource = {"unit": actor.unit}
     return allowed(actor, action, resource)
 
 

@@ -11,6 +11,7 @@ from db import drills_store
 from drills.model import RATINGS, Observation
 from i18n import t
 from plans.errors import PlanError
+from services import drills as drill_cases
 from ui import error_text, now
 from ui.evaluator import Context, Details, entry, forget, photo_input, photo_key, short, store_entry
 from ui.live import live_callback
@@ -119,7 +120,8 @@ def answers(conn, actor, drill) -> None:
 
 
 def amendment(conn, actor, drill, state, ctx: Context) -> None:
-    """After the end: correct one of one's entries with a reason; the original is kept."""
+    """After the end: correct one of one's entries with a reason; the original is kept and the
+    drill rescored (services.drills.amend_entry)."""
     mine = [e for e in state.items.values() if e.observation.evaluator == actor.username]
     if not mine:
         return
@@ -159,8 +161,9 @@ def amendment(conn, actor, drill, state, ctx: Context) -> None:
             ref=original.id,
             reason=reason.strip(),
         )
-        problem = store_entry(conn, actor, fix)
-        if problem:
-            st.error(problem)
+        try:  # stored, and the drill's stored results rescored with it
+            drill_cases.amend_entry(conn, actor, fix, now=moment)
+        except PlanError as exc:
+            st.error(t("evaluate.not_recorded", reason=error_text(exc)))
         else:
             st.toast(t("evaluate.recorded"))

@@ -1,171 +1,35 @@
-"""After a drill: its whole record gathered once per page run, the scores with rating overrides and
-the unit's area weights, the documents, and the way from plan-defect findings to a revision."""
+"""After a drill: its whole record read in one snapshot per page run, the scores with rating
+overrides and the unit's area weights (each change rescores at once, services.evaluation), the
+documents, and the way from plan-defect findings to a revision."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from access.errors import NotAllowedError
-from db import (
-    actions_store,
-    analytics_store,
-    drills_conflicts,
-    drills_objectives,
-    drills_record,
-    drills_signoff,
-    drills_store,
-    findings_store,
-    plans_store,
-    revision_store,
-)
+from db import revision_store
 from drills.actions import revision_findings
-from drills.evaluation import evaluate
-from drills.model import ClockEvent
 from drills.ratings import AREAS, RatingOverride
-from drills.report_assemble import evaluation_report_bytes, report_data
-from drills.report_signoff import sign_off
-from drills.signoff import standard_for
+from drills.report_assemble import evaluation_report_bytes
 from i18n import LANGUAGES, t
 from plans.errors import PlanError
+from services import evaluation
+from services.evaluation import Review
 from ui import edit_guard, may, md, now, open_version, show_error
 from ui import review_record as record_panels
 from ui.downloads import download
-from ui.drill_console import CLOCK_KINDS
 from ui.review_record import score_text
 
 RATINGS = ("P", "S", "M", "U")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@dataclass
-class Review:
-    """An ended drill's record and its one evaluation (drills.evaluation), computed once per
-    page run; `data` is its view in the screen's language, `document(lang)` in any language."""
-
-    drill_id: int
-    summary: object
-    design: object
-    plan: object
-    checklist: list
-    observations: list
-    findings: list  # StoredFinding
-    actions: list  # StoredAction
-    overrides: list  # StoredOverride
-    weights: dict
-    participants: dict
-    reviews: list  # StoredReview
-    data: object  # ReportData in the screen's language
-    evaluation: object  # drills.evaluation.DrillEvaluation
-    proposed: list
-    editor: bool  # may edit findings, actions and ratings
-    document: Callable[[str], object] = lambda lang: None  # ReportData in `lang`
-    signoff: object = None  # db.drills_signoff.Signoff: the lead's texts and the standards
-    objectives: list = ()  # drills.objectives.RatedObjective
-    standard: str = ""  # the document standard in force (drills.signoff.STANDARDS)
-
-    @property
-    def shown_findings(self) -> list:
-        """The findings the documents show: the stored ones not rejected, else the proposals."""
-        if self.findings:
-            return [s.finding for s in self.findings if s.finding.status != "rejected"]
-        return list(self.proposed or [])
-
-
 def load(conn, actor, drill_id: int, lang: str) -> Review:
-    """Everything the screen shows, read in one go. Raises: PlanError (not found, not ended,
-    not allowed)."""
-    summary = drills_store.drill_summary(conn, actor, drill_id, now=now())
-    stored = findings_store.list_findings(conn, actor, drill_id)  # refuses the wrong readers
-    design = findings_store.ended_design(conn, actor, drill_id)
-    plan = plans_store.load_version(conn, actor, design.version_id)
-    checklist = drills_store.checklist_for(conn, actor, drill_id)
-    observations = drills_store.observations(conn, actor, drill_id)
-    events = drills_store.drill_events(conn, actor, drill_id)
-    views = drills_store.visible_injects(conn, actor, drill_id)
-    actions = actions_store.list_actions(conn, actor, drill_id=drill_id)
-    overrides = findings_store.overrides(conn, actor, drill_id)
-    try:
-        weights = findings_store.weights_for(conn, actor, summary.unit)
-    except NotAllowedError:  # a director from another unit: the default weights
-        weights = {}
-    participants = findings_store.participants_of(conn, actor, drill_id)
-    reviews = findings_store.list_reviews(conn, actor, drill_id)
-    extras = drills_record.record_extras(conn, actor, drill_id)
-    clock = [ClockEvent(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_KINDS]
-    released = [(v.inject, v.released_at) for v in views if v.released_at]
-    evaluation = evaluate(
-        checklist, observations, clock, released, weights=weights,
-        overrides=[o.override for o in overrides], injects=design.injects,
-        settlements=_settlements(conn, actor, drill_id),
-    )  # fmt: skip
-    reveal = drills_store.reveal_log(conn, actor, drill_id)
-    signed = drills_signoff.signoff(conn, actor, drill_id)
-    objectives = drills_objectives.rated_objectives(conn, actor, drill_id)
-    team = drills_objectives.evaluation_team(conn, actor, drill_id)
-    standard = standard_for(signed.drill_standard, signed.unit_standard, plan.language)
-    proposed = None
-
-    def document(in_lang: str):
-        nonlocal proposed
-        data, _, proposed = report_data(
-            design, plan, checklist, observations, clock, released, reveal, lang=in_lang,
-            plan_version=_version_label(extras.version_number, in_lang),
-            participants=participants, findings=[s.finding for s in stored] if stored else None,
-            actions=[a.action for a in actions], reviews=[r.review for r in reviews],
-            findings_lang=plan.language if plan.language in ("zh", "en") else lang,
-            names=extras.names, photos={k: p.data for k, p in extras.photos.items()},
-            evaluation=evaluation, proposed=proposed,
-        )  # fmt: skip
-        shown = [s.finding for s in stored] if stored else proposed
-        return sign_off(
-            data, evaluation, objectives=objectives, team=team,
-            criteria=design.evaluation_criteria, texts=signed.texts_in(in_lang), findings=shown,
-            actions=[a.action for a in actions], plan=plan, names=extras.names,
-            standard=standard, unit=summary.unit,
-        )  # fmt: skip
-
-    data = document(lang)
-    editor = actor.username in design.directors or actor.username in design.evaluation_leads
-    return Review(
-        drill_id, summary, design, plan, checklist, observations, stored, actions, overrides,
-        weights, participants, reviews, data,
-        evaluation, proposed, editor, document, signed, objectives, standard,
-    )  # fmt: skip
-
-
-def _version_label(number: int | None, lang: str) -> str:
-    return t("eval.version", lang=lang, n=number) if number is not None else ""
-
-
-def _settlements(conn, actor, drill_id: int) -> list:
-    """The lead's settlements of conflicts between evaluators (drills.conflicts.Settlement)."""
-    return [s.settlement for s in drills_conflicts.settled_conflicts(conn, actor, drill_id)]
-
-
-def save_evaluation(conn, actor, review: Review, *, force: bool = False) -> bool:
-    """Keep the scores (for the analytics) and the proposed findings (new ones only: the lead's
-    edits stay) once per session, or again when `force`d after a change. True when findings
-    were added, so the caller reloads."""
-    key = f"scored_{review.drill_id}"
-    if not review.editor or (st.session_state.get(key) and not force):
-        return False
-    try:
-        analytics_store.save_scores(
-            conn, actor, review.drill_id, review.evaluation.scores, now=now()
-        )
-        added = findings_store.save_proposed_findings(
-            conn, actor, review.drill_id, review.proposed, now=now()
-        )
-    except PlanError as exc:
-        show_error(exc)
-        return False
-    st.session_state[key] = True
-    return bool(added)
+    """Everything the screen shows, read in one snapshot (services.evaluation.review_snapshot).
+    Raises: PlanError (not found, not ended, not allowed)."""
+    return evaluation.review_snapshot(conn, actor, drill_id, lang, now=now())
 
 
 def rating_label(code: str | None) -> str:
@@ -246,14 +110,14 @@ def _override_form(conn, actor, review: Review, areas: list[str]) -> None:
             sent = st.form_submit_button(t("review.override_save"), key="review_override_save")
         if sent:
             try:
-                findings_store.set_override(
+                evaluation.set_override(
                     conn, actor, review.drill_id, RatingOverride(area, rating, reason,
                                                                  actor.username), now=now(),
                 )  # fmt: skip
             except PlanError as exc:
                 show_error(exc)
             else:
-                _rescore(conn, actor, review.drill_id, "review.override_saved")
+                _saved("review.override_saved")
 
 
 def _weights_form(conn, actor, review: Review) -> None:
@@ -278,18 +142,17 @@ def _weights_form(conn, actor, review: Review) -> None:
             sent = st.form_submit_button(t("review.weights_save"), key="review_weights_save")
         if sent:
             try:
-                findings_store.set_weights(conn, actor, review.summary.unit, chosen, now=now(),
-                                           expected=shown)  # fmt: skip
+                evaluation.set_weights(conn, actor, review.summary.unit, chosen, now=now(),
+                                       expected=shown)  # fmt: skip
             except PlanError as exc:
                 show_error(exc)
             else:
                 edit_guard.saved(form, tuple(sorted((a, float(w)) for a, w in chosen.items())))
-                _rescore(conn, actor, review.drill_id, "review.weights_saved")
+                _saved("review.weights_saved")
 
 
-def _rescore(conn, actor, drill_id: int, message: str) -> None:
-    """After a change of ratings or weights: score again (and keep it) on the next run."""
-    st.session_state.pop(f"scored_{drill_id}", None)
+def _saved(message: str) -> None:
+    """After a change of ratings or weights (already rescored and kept): show it afresh."""
     st.session_state["review_toast"] = message
     st.rerun()
 

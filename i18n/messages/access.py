@@ -24,6 +24,13 @@ MESSAGES = {
             "progress"
         ),
     ),
+    "access.drill_record_only": (
+        "只有本次演练的导调和评估组长（演练结束后还有本单位的监督人员）可以查看",
+        (
+            "Only the drill's directors and evaluation leads (after the end, also the unit's "
+            "overseers) can see this"
+        ),
+    ),
     "access.approve_own": (
         "不能审批自己编写、修改或提交的版本：请由另一位审批人审批",
         "You cannot approve a version you wrote, edited or submitted: another approver must",

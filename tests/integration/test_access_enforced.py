@@ -226,6 +226,7 @@ def test_an_approver_who_edited_a_version_cannot_approve_it_but_another_can(tmp_
     assert plans_store.version_permissions(conn, APPROVER2, draft.version_id) == {
         "plan.read",
         "plan.approve",
+        "plan.return",
     }
     plans_store.approve(conn, APPROVER2, draft.version_id, NOW)
     assert plans_store.version_info(conn, OWNER, draft.version_id).status == "published"
@@ -319,6 +320,7 @@ def test_what_a_page_may_offer_for_a_version(world):
         "plan.read",
         "plan.edit",
         "plan.submit",
+        "plan.return",  # its author: withdrawn from review, once submitted
         "plan.delete",
     }
     assert plans_store.version_permissions(conn, PARTICIPANT, world["a"].version_id) == {

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from access.errors import NotAllowedError
 from db import plans_store, users_store
 from tests.ui.conftest import NOW, PASSWORD, USERS, page
 
@@ -110,13 +111,16 @@ def test_a_manager_reads_but_cannot_change(seeded):
     assert not any(str(b.key) in ("versions_submit", "versions_approve") for b in versions.button)
 
 
-def test_an_author_cannot_approve_their_own_version_even_as_admin(seeded, conn):
+def test_an_author_is_not_offered_approval_of_their_own_version_even_as_admin(seeded, conn):
     version = seeded["zh"].version_id
     plans_store.submit_for_review(conn, USERS["root"], version, now=NOW)
     at = page("versions", user="root", version_id=version).run()
-    at.button(key="versions_approve").click().run()
-    assert at.error
-    assert plans_store.version_info(conn, USERS["owner"], version).status == "in_review"
+    assert not any(str(b.key) == "versions_approve" for b in at.button)
+    with pytest.raises(NotAllowedError):
+        plans_store.approve(conn, USERS["root"], version, NOW)
+    at.button(key="versions_return").click().run()  # an author withdraws it instead
+    assert not at.error
+    assert plans_store.version_info(conn, USERS["owner"], version).status == "draft"
 
 
 @pytest.mark.parametrize("name", ["users", "audit"])

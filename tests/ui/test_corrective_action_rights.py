@@ -20,9 +20,8 @@ VERIFIED = t("findings.action_status.verified")
 
 
 def drill_with_action(world, owner: str) -> tuple[int, str]:
-    """An ended drill whose lead stored the proposals and one open action owned by `owner`."""
+    """An ended drill (its proposals stored at the end) and one open action owned by `owner`."""
     drill_id = ended_drill_with_one_tap(world)
-    open_page(world, "drill_review", "lead", drill_id=drill_id)  # stores the proposals
     (finding, *_) = [
         s.finding
         for s in findings_store.list_findings(world.db, world.lead, drill_id)

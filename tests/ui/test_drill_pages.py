@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from db import drills_store, plans_store
 from drills.model import EvaluatorAssignment
 from i18n import t
+from services import drills as drill_cases
 from tests.integration.drills_world import design
 from tests.ui.conftest import ROOT
 from tests.ui.taps import device_tap
@@ -263,19 +264,22 @@ def test_after_the_end_the_director_downloads_the_evaluation_report(world):
     assert evaluation.items and evaluation.coverage is not None
 
 
-def test_after_the_end_the_console_saves_scores_and_proposed_findings(world):
+def test_ending_on_the_console_keeps_scores_and_proposed_findings_at_once(world):
     from db import findings_store
 
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = running_drill(world)
+    device_tap(open_page(world, "evaluate", "eva", drill_id=drill_id), drill_id, "c1", "done")
+    outcomes = "SELECT count(*) FROM drill_item_outcomes WHERE drill_id = ?"
     console = open_page(world, "drill_console", "director", drill_id=drill_id)
+    console.button(key="console_end").click().run()
+    assert world.db.execute(outcomes, [drill_id]).fetchone()[0] == 0  # not before the end
+    console.button(key="console_end_yes").click().run()
     assert not console.exception, console.exception
     assert not console.error
     proposed = findings_store.list_findings(world.db, world.director, drill_id)
     assert proposed  # gaps and misses of the unrecorded items at least
-    rows = world.db.execute(
-        "SELECT count(*) FROM drill_item_outcomes WHERE drill_id = ?", [drill_id]
-    ).fetchone()[0]
-    assert rows == len(drills_store.checklist_for(world.db, world.director, drill_id))
+    items = drills_store.checklist_for(world.db, world.director, drill_id)
+    assert world.db.execute(outcomes, [drill_id]).fetchone()[0] == len(items)
 
 
 @pytest.mark.parametrize(
@@ -305,8 +309,7 @@ def test_the_drill_screens_speak_english_when_asked(world, name, user, label):
 
 def test_the_analytics_page_shows_scored_drills_to_overseers_only(world):
     drill_id = running_drill(world)
-    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
-    open_page(world, "drill_console", "director", drill_id=drill_id)  # saves the scores
+    drill_cases.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
     at = open_page(world, "analytics", "director")
     assert not at.exception, at.exception
     assert at.dataframe and len(at.dataframe[0].value) >= 1

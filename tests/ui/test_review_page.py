@@ -14,6 +14,7 @@ import pytest
 from db import actions_store, drills_store, findings_store, revision_store
 from drills.actions import CorrectiveAction, ParticipantReview
 from i18n import t
+from services import drills as drill_cases
 from tests.integration.drills_world import design, obs
 from tests.ui.test_drill_pages import open_page, running_drill, texts
 
@@ -28,7 +29,7 @@ def ended_drill_with_one_tap(world) -> int:
             entered_at=moment, happened_at=moment),
     ):  # fmt: skip
         drills_store.record_observation(world.db, world.actors[entry.evaluator], entry)
-    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    drill_cases.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
     return drill_id
 
 
@@ -45,7 +46,7 @@ def stored(world, drill_id: int, finding_id: str | None = None):
     return next(s for s in found if s.finding.id == finding_id)
 
 
-def test_the_lead_opens_the_review_and_the_proposals_are_kept(world):
+def test_the_lead_opens_the_review_on_the_proposals_kept_at_the_end(world):
     drill_id = ended_drill_with_one_tap(world)
     at = review_page(world, "lead", drill_id)
     assert not at.error, [e.value for e in at.error]
@@ -131,7 +132,7 @@ def test_a_rating_change_needs_a_reason_and_the_report_shows_it(world):
     drill_id = ended_drill_with_one_tap(world)
     at = review_page(world, "lead", drill_id)
     area = at.selectbox(key="review_override_area").options[0]
-    at.selectbox(key="review_override_rating").set_value("P")
+    at.selectbox(key="review_override_rating").set_value("S")
     at.button(key="review_override_save").click().run()
     assert at.error  # no reason: refused, nothing stored
     assert findings_store.overrides(world.db, world.lead, drill_id) == []
@@ -139,8 +140,14 @@ def test_a_rating_change_needs_a_reason_and_the_report_shows_it(world):
     at.button(key="review_override_save").click().run()
     assert not at.exception, at.exception
     (override,) = findings_store.overrides(world.db, world.lead, drill_id)
-    assert override.override.rating == "P" and override.override.reason == "现场处置得当，记录遗漏"
+    assert override.override.rating == "S" and override.override.reason == "现场处置得当，记录遗漏"
     assert area  # the chosen area is the first one offered
+    chosen = at.selectbox(key="review_override_area").value
+    kept = world.db.execute(
+        "SELECT rating FROM drill_scores WHERE drill_id = ? AND dimension = 'area' AND key = ?",
+        [drill_id, chosen],
+    ).fetchone()
+    assert kept == ("S",)  # kept for the analytics at once
     reasons = [
         row
         for frame in (d.value for d in at.dataframe)
@@ -150,14 +157,22 @@ def test_a_rating_change_needs_a_reason_and_the_report_shows_it(world):
     assert "现场处置得当，记录遗漏" in reasons
 
 
-def test_the_lead_of_the_unit_sets_area_weights(world):
+def overall_score(world, drill_id: int) -> float:
+    return world.db.execute(
+        "SELECT score FROM drill_scores WHERE drill_id = ? AND dimension = 'overall'", [drill_id]
+    ).fetchone()[0]
+
+
+def test_the_lead_of_the_unit_sets_area_weights_and_the_stored_score_follows(world):
     drill_id = ended_drill_with_one_tap(world)
+    assert overall_score(world, drill_id) == 50.0  # c1 done (warning_report), c3 not (disposal)
     at = review_page(world, "lead", drill_id)
     at.number_input(key="review_weight_disposal").set_value(3.0)
     at.button(key="review_weights_save").click().run()
     assert not at.exception, at.exception
     weights = findings_store.weights_for(world.db, world.lead, world.lead.unit)
     assert weights["disposal"] == 3.0
+    assert overall_score(world, drill_id) == 25.0
     # the director (not a lead of the unit) gets no weights form
     director = review_page(world, "director", drill_id)
     assert not [n for n in director.number_input if str(n.key).startswith("review_weight_")]
@@ -187,13 +202,12 @@ def drill_ended_days_ago(world, days: int) -> int:
     tap = started + timedelta(minutes=2)
     drills_store.record_observation(world.db, world.evb, obs(
         drill_id, "evb", "c3", rating="not_done", entered_at=tap, happened_at=tap))  # fmt: skip
-    drills_store.end_drill(world.db, world.director, drill_id, now=started + timedelta(hours=1))
+    drill_cases.end_drill(world.db, world.director, drill_id, now=started + timedelta(hours=1))
     return drill_id
 
 
 def test_corrective_actions_overdue_list_and_closing_a_finding(world):
     drill_id = drill_ended_days_ago(world, 10)
-    review_page(world, "lead", drill_id)  # stores the proposals
     finding = next(s for s in stored(world, drill_id) if not s.finding.strength)
     actions_store.add_action(  # set a week ago, due three days ago
         world.db, world.lead, drill_id,
@@ -272,7 +286,6 @@ def test_the_documents_follow_the_leads_edits(world):
     from ui import review as panels
 
     drill_id = ended_drill_with_one_tap(world)
-    review_page(world, "lead", drill_id)
     first, second = stored(world, drill_id)[:2]
     findings_store.update_finding(
         world.db, world.lead, drill_id, replace(first.finding, title="改写后的问题标题"),
@@ -310,7 +323,6 @@ def test_evaluators_and_participants_may_not_open_the_review(world, user):
 
 def test_a_manager_of_the_unit_reads_the_review_without_editing(world):
     drill_id = ended_drill_with_one_tap(world)
-    review_page(world, "lead", drill_id)
     at = review_page(world, "manager", drill_id)
     assert not at.error, [e.value for e in at.error]
     assert at.dataframe
@@ -352,7 +364,7 @@ def test_a_finding_added_without_a_title_is_refused_and_nothing_stored(world):
 
 def test_a_drill_nobody_observed_shows_no_score_rather_than_zero(world):
     drill_id = running_drill(world)
-    drills_store.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
+    drill_cases.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
     at = review_page(world, "lead", drill_id)
     metrics = {m.label: m.value for m in at.metric}
     # nothing to score: "not rated", never 0
