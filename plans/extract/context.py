@@ -186,6 +186,7 @@ def contexts(
         from plans.extract.packs import pack_for
 
         pack = pack_for(pack)
+    overrides = {**_procedures(blocks, pack, overrides or {}), **(overrides or {})}
     out: list[Context] = []
     stack: list[Block] = []
     ctx = None
@@ -217,6 +218,28 @@ def contexts(
             ctx = _context(stack, pack, overrides or {})
         out.append(ctx)
     return out
+
+
+def _procedures(blocks: list[Block], pack, overrides: dict) -> dict[int, tuple[str, str]]:
+    """Sections the headings leave without steps (organisation, responsibilities) that are
+    in fact a post's own procedure (see the pack's procedure_owner): heading → ("response",
+    post), as if the plan owner had said so; the plan owner's own word wins."""
+    found: dict[int, tuple[str, str]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind != "heading" or b.style == "Title" or b.index in overrides:
+            continue
+        decided, phase = pack.heading_phase(b.text)
+        if decided and phase is not None:
+            continue
+        body = []
+        for nxt in blocks[i + 1 :]:
+            if nxt.kind == "heading":
+                break
+            body.append(nxt)
+        owner = pack.procedure_owner(b, body)
+        if owner:
+            found[b.index] = ("response", owner)
+    return found
 
 
 _LABEL_NUMBER = re.compile(

@@ -36,6 +36,10 @@ class LanguagePack(Protocol):
     def notified(self, d: Draft, reg: RoleRegistry) -> list[str]:
         """Registry ids of the roles the step reports to."""
 
+    def procedure_owner(self, heading: Block, body: list[Block]) -> str | None:
+        """The role whose own procedure a section is, when its heading names a post and its
+        body is a list of actions ("Switchboard Operator" over "1. Announce …"), else None."""
+
 
 def pack_for(language: str) -> LanguagePack:
     """The pack of `language` ("zh", "en"); Chinese for anything else."""

@@ -9,7 +9,7 @@ from plans.extract.context import Context, starts_unconditionally
 from plans.extract.draft import Draft
 from plans.extract.en import naming
 from plans.extract.en.order import order_en
-from plans.extract.en.steps import EnglishExtractor
+from plans.extract.en.steps import EnglishExtractor, procedure_owner
 from plans.extract.registry import RoleRegistry
 from plans.extract.vocab import section_kinds, topic_of, topics
 from plans.model import Block
@@ -58,6 +58,9 @@ class EnglishPack:
 
     def notified(self, d: Draft, reg: RoleRegistry) -> list[str]:
         return []
+
+    def procedure_owner(self, heading: Block, body: list[Block]) -> str | None:
+        return procedure_owner(heading, body)
 
 
 PACK = EnglishPack()

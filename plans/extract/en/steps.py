@@ -836,6 +836,8 @@ _NOT_STEP = re.compile(
     r"\bare covered in\b|\bout of scope\b|\bis described in\b|\bare described in\b|"
     r"\bmeans\b|\bis defined as\b|\bdepends on\b|\bis not dependent\b|"
     r"\bwould be unacceptable\b|\boutside (?:the|its) scope\b|"
+    # who holds a post ("The House Supervisor serves as Incident Commander until …")
+    r"^(?:the\s+)?(?:[\w-]+\s){1,5}(?:serves|acts|will serve|will act|is designated) as\b|"
     # a sentence whose only action is to apply the plan itself says when it applies
     r"\b(?:by|in) (?:following|using|applying) (?:this|the) (?:plan|procedure|guide)\W*$",
     re.IGNORECASE,
@@ -885,6 +887,27 @@ def is_imperative(text: str) -> bool:
     if _NOUN_END.search(first) and not _VERB_OK.match(first):
         return False
     return len(words) >= 2
+
+
+def procedure_owner(heading: Block, body: list[Block]) -> str | None:
+    """The post a section is the procedure of: its heading names a post ("Switchboard
+    Operator", "Person Discovering the Fire") and at least two of its items, and most of them,
+    are instructions ("Announce …", "Notify …")."""
+    name = _strip_label(heading).strip(" :")
+    if owner_heading(name) is not None or not (is_role_phrase(name) or _PERSON_DOING.match(name)):
+        return None
+    items = [_strip_label(b) for b in body if b.kind in ("list_item", "paragraph")]
+    orders = sum(1 for text in items if is_imperative(text))
+    return name if orders >= 2 and orders * 3 >= len(items) * 2 else None
+
+
+# someone named by what they are doing ("Person Discovering the Fire", "Employee receiving a
+# bomb threat")
+_PERSON_DOING = re.compile(
+    r"^(?:the\s+|any\s+)?(?:first\s+)?(?:person|individual|employee|staff member|member of "
+    r"staff|anyone|caller)\s+(?:who\s+)?[a-z]+ing\b",
+    re.IGNORECASE,
+)
 
 
 def not_a_step(text: str) -> bool:
