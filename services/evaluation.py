@@ -1,7 +1,7 @@
 """The evaluation of an ended drill: what the evaluation screen reads, in one consistent snapshot,
 and the results kept for the analytics (scores, item outcomes, proposed findings), recomputed by
-the system whenever an event changes them (the end, an amendment, a rating override, new area
-weights), whether or not anyone looks.
+the system whenever an event changes them (the end, an amendment, a rating override, a conflict
+settled after the end, new area weights), whether or not anyone looks.
 
 The one evaluation (drills.evaluation.evaluate) is computed from the drill's record read as the
 system, so every viewer and the stored results get the same scores: the unit's weights apply
@@ -11,7 +11,7 @@ insiders see in the store's view of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -141,6 +141,18 @@ def set_weights(conn, actor: Actor, unit: str, weights: Mapping[str, float], *, 
     return recompute_unit(conn, unit, now=now)
 
 
+def settle_conflict(conn, actor: Actor, drill_id: int, item_id: str, entry_ids: Sequence[str],
+                    outcome: str, reason: str, *, now: datetime) -> Results | None:  # fmt: skip
+    """The lead's settlement of a conflict between evaluators; after the end the drill is
+    rescored at once (during the drill nothing is stored yet). None when nothing was rescored.
+    Raises: as drills_conflicts.settle_conflict."""
+    stored = drills_conflicts.settle_conflict(conn, actor, drill_id, item_id, entry_ids, outcome,
+                                              reason, now=now)  # fmt: skip
+    if not stored or drills_store.drill_summary(conn, SYSTEM, drill_id).status != "ended":
+        return None
+    return recompute_results(conn, drill_id, now=now)
+
+
 def read_inputs(conn, drill_id: int, design: DrillDesign, unit: str) -> Inputs:
     """The record the evaluation is computed from, read as the system (see the module's
     docstring)."""
@@ -247,4 +259,5 @@ __all__ = [
     "review_snapshot",
     "set_override",
     "set_weights",
+    "settle_conflict",
 ]

@@ -11,6 +11,7 @@ from drills.conflicts import ConflictEntry
 from drills.model import RATINGS
 from i18n import t
 from plans.errors import PlanError
+from services import evaluation
 from ui import error_text, fmt_time, now, show_error
 from ui.live import live_callback, live_fragment, refresh_button
 from ui.text import md
@@ -93,8 +94,8 @@ def _settle(actor, conn, drill_id: int, item_id: str, entry_ids: tuple, key: str
         state[f"{key}_problem"] = t("conflicts.choose_outcome")
         return
     try:
-        drills_conflicts.settle_conflict(conn, actor, drill_id, item_id, entry_ids, outcome,
-                                         state.get(f"{key}_reason") or "", now=now())  # fmt: skip
+        evaluation.settle_conflict(conn, actor, drill_id, item_id, entry_ids, outcome,
+                                   state.get(f"{key}_reason") or "", now=now())  # fmt: skip
     except PlanError as exc:
         state[f"{key}_problem"] = error_text(exc)
         return

@@ -146,3 +146,13 @@ def test_a_recompute_before_the_end_is_refused_and_stores_nothing(world):
     with pytest.raises(InvalidTransitionError):
         evaluation.recompute_results(world.db, drill, now=at(50))
     assert overall(world) == {}
+
+
+def test_a_conflict_settled_after_the_end_changes_the_stored_score(world):
+    drill = running_drill(world)  # eva: c1 not done
+    store.record_observation(world.db, world.lead, obs(drill, "lead", "c1", minute=3, oid="lc1"))
+    drill_cases.end_drill(world.db, world.director, drill, now=at(90))
+    assert overall(world)[drill] == 100.0  # unsettled: the latest entry (done) counts
+    evaluation.settle_conflict(world.db, world.lead, drill, "c1", [f"c1-{drill}", "lc1"],
+                               "not_done", "录像显示未报告", now=at(100))  # fmt: skip
+    assert overall(world)[drill] == 50.0
