@@ -63,14 +63,18 @@ def record_extras(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) 
     )
 
 
-def ended_drills(conn: duckdb.DuckDBPyConnection, unit: str) -> list[int]:
-    """The ids of the unit's ended drills, oldest first: the system's own read (no actor), for
-    results that follow the unit's area weights."""
+def ended_drills(
+    conn: duckdb.DuckDBPyConnection, unit: str | None = None, *, unscored: bool = False
+) -> list[int]:
+    """The ids of the ended drills (of `unit`, None: every unit; `unscored`: only those without
+    stored scores), oldest first: the system's own read (no actor), for results that follow
+    the unit's area weights and for catching up with drills ended before results were kept."""
     with conn.cursor() as cur, transaction(cur):
         ids = [row[0] for row in cur.execute(
             "SELECT DISTINCT d.id FROM drills d JOIN drill_clock_events e ON e.drill_id = d.id"
-            " WHERE d.unit = ? AND e.kind = 'end'",
-            [unit],
+            " WHERE e.kind = 'end' AND (?::VARCHAR IS NULL OR d.unit = ?)"
+            " AND (NOT ? OR NOT EXISTS (SELECT 1 FROM drill_scores s WHERE s.drill_id = d.id))",
+            [unit, unit, unscored],
         ).fetchall()]  # fmt: skip
         return sorted(f.id for f in fetch_many(cur, ids) if f.status == "ended")
 

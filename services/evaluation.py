@@ -125,6 +125,13 @@ def recompute_unit(conn, unit: str, *, now: datetime) -> list[Results]:
     return [recompute_results(conn, d, now=now) for d in drills_record.ended_drills(conn, unit)]
 
 
+def recompute_missing(conn, *, now: datetime) -> list[Results]:
+    """Recompute the ended drills that have no stored results yet (ended before results
+    followed events, or whose recompute failed): for a start-up or a scheduler's catch-up."""
+    return [recompute_results(conn, d, now=now)
+            for d in drills_record.ended_drills(conn, unscored=True)]  # fmt: skip
+
+
 def set_override(conn, actor: Actor, drill_id: int, override: RatingOverride, *,
                  now: datetime) -> Results:  # fmt: skip
     """The lead's rating of an area in place of the computed one, then the drill's results
@@ -254,6 +261,7 @@ __all__ = [
     "evaluation_of",
     "proposals",
     "read_inputs",
+    "recompute_missing",
     "recompute_results",
     "recompute_unit",
     "review_snapshot",

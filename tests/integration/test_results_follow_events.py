@@ -156,3 +156,14 @@ def test_a_conflict_settled_after_the_end_changes_the_stored_score(world):
     evaluation.settle_conflict(world.db, world.lead, drill, "c1", [f"c1-{drill}", "lc1"],
                                "not_done", "录像显示未报告", now=at(100))  # fmt: skip
     assert overall(world)[drill] == 50.0
+
+
+def test_drills_ended_before_results_were_kept_are_caught_up_once(world):
+    old = running_drill(world)
+    store.end_drill(world.db, world.director, old, now=at(90))  # the store alone: no results
+    kept = ended_drill(world, start=200)
+    assert overall(world) == {kept: 50.0}
+    caught = evaluation.recompute_missing(world.db, now=at(400))
+    assert [r.drill_id for r in caught] == [old]
+    assert overall(world) == {old: 50.0, kept: 50.0}
+    assert evaluation.recompute_missing(world.db, now=at(401)) == []
