@@ -12,7 +12,17 @@ from i18n import t
 from plans import checks, diff
 from plans.errors import PlanError
 from plans.model import plan_to_dict
-from ui import fmt_time, may, now, open_version, page_setup, revision, show_error, start_new_draft
+from ui import (
+    fmt_time,
+    may,
+    now,
+    open_version,
+    page_setup,
+    revision,
+    show_error,
+    start_new_draft,
+    version_buttons,
+)
 from ui.waivers import waiver_form, waivers_table
 
 actor = page_setup("nav.versions")
@@ -72,35 +82,22 @@ def transition(action, *args, **kwargs) -> None:
 
 plan = plans_store.load_version(conn, actor, target.id)
 # the same rights, told the same facts (authors included), as the store asks before it acts
-rights = plans_store.version_permissions(conn, actor, target.id)
-in_review = target.status == "in_review"
-reviewing = in_review and "plan.approve" in rights
+offered = version_buttons(target.status, plans_store.version_permissions(conn, actor, target.id))
+reviewing = "approve" in offered
 errors = checks.open_errors(checks.check_plan(plan)) if reviewing else []
 reasons = waiver_form(errors, target.id) if errors else None
 cols = st.columns(4)
 if cols[0].button(t("versions.open"), key="versions_open"):
     open_version(target.id)
-if (
-    target.status == "draft"
-    and "plan.submit" in rights
-    and cols[1].button(t("versions.submit"), key="versions_submit")
-):
+if "submit" in offered and cols[1].button(t("versions.submit"), key="versions_submit"):
     transition(plans_store.submit_for_review)
 if reviewing:
     label = t("versions.approve_waived" if errors else "versions.approve")
     if cols[1].button(label, key="versions_approve", type="primary"):
         transition(plans_store.approve, waivers=reasons)
-if (
-    in_review
-    and "plan.return" in rights
-    and cols[2].button(t("versions.return"), key="versions_return")
-):
+if "return" in offered and cols[2].button(t("versions.return"), key="versions_return"):
     transition(plans_store.return_to_draft)
-if (
-    target.status == "published"
-    and "plan.edit" in rights
-    and cols[1].button(t("versions.new_draft"), key="versions_new")
-):
+if "new_draft" in offered and cols[1].button(t("versions.new_draft"), key="versions_new"):
     start_new_draft(conn, actor, choice.plan_id, target.id)
 
 waivers_table(plans_waivers.list_waivers(conn, actor, target.id))

@@ -52,6 +52,26 @@ def may(actor: Actor, action: str | None, resource: dict | None = None) -> bool:
     return allowed(actor, action, resource)
 
 
+# The Versions page's buttons: the right each needs (access.policy.VERSION_ACTIONS) and the
+# status of the version it acts on.
+VERSION_BUTTONS = {
+    "submit": ("plan.submit", "draft"),
+    "approve": ("plan.approve", "in_review"),
+    "return": ("plan.return", "in_review"),
+    "new_draft": ("plan.edit", "published"),
+}
+
+
+def version_buttons(status: str, rights: frozenset[str]) -> frozenset[str]:
+    """The buttons to offer for a version in `status`, given the actor's rights on it
+    (db.plans_facts.version_permissions: the facts the store tells the policy)."""
+    return frozenset(
+        name
+        for name, (action, wanted) in VERSION_BUTTONS.items()
+        if action in rights and status == wanted
+    )
+
+
 def page_setup(title_key: str, *, require: str | None = None, layout: str = "wide") -> Actor:
     """Configure the page and language, demand a signed-in user (and `require`d right), draw the
     navigation; return the acting user. Stops the page when the user may not see it."""
