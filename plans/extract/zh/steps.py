@@ -69,9 +69,15 @@ _SKIP = re.compile(
     r"^(?:\d{1,2}[.．、]\s*)?[^，。；]*的[^，。；的]{1,12}[，,](?:要|应|须|应当)?(?:按|按照|依照|依据)"
     r"[^，。；]*规定(?:报送|执行|办理|处理|实施|上报)[。；]?$"
 )
+# a heading that names a post's own procedure or card ("值班长应急处置卡", "调度室处置程序",
+# "操作工岗位应急处置要点")
+_CARD_HEAD = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff（）()]{2,20}?)(?:岗位)?(?:现场)?(?:应急)?(?:处置|行动|操作|救援|响应)"
+    r"(?:卡|程序|流程|步骤|要点|措施|任务)$"
+)
 # a heading that names a procedure ("（二）应急处置程序", "报告流程", "处置步骤"): the numbered
 # items right under it are done one after the other
-_PROCEDURE_HEAD = re.compile(r"(?:程序|流程|步骤)$")
+_PROCEDURE_HEAD = re.compile(r"(?:程序|流程|步骤|处置卡|操作卡|行动卡)$")
 
 
 def _procedure_heading(ctx: Context) -> bool:
@@ -234,7 +240,13 @@ class ChineseExtractor:
             self.reg.responsibility(self.org_role, head[1])
             self.top = self.top or self.org_role
             return
-        if ctx.phase is not None and len(name) <= 20 and _names_only(name.rstrip("：:。. ")):
+        card = _CARD_HEAD.match(name.rstrip("：:。. ")) if ctx.phase is not None else None
+        if card and is_role_name(card.group("name")):
+            # "值班长应急处置卡", "调度室处置程序": the post's own procedure
+            self.block_owner = self.reg.add(
+                card.group("name"), b, defined=True, parent=self.top, part=part
+            )
+        elif ctx.phase is not None and len(name) <= 20 and _names_only(name.rstrip("：:。. ")):
             # a heading in a response section that names a group or post owns its measures
             self.block_owner = self.reg.add(
                 name.rstrip("：:。. "), b, defined=True, parent=self.top, part=part
