@@ -1,10 +1,10 @@
-"""What a drill design must satisfy before it is stored: a published plan version that a drill
-director of its unit may read, a design whose ids and references fit that plan, and people who
-have accounts with the right system roles."""
+"""What a drill design must satisfy before it is stored, as far as it takes the database: a
+published plan version that a drill director of its unit may read, and people who have accounts
+with the right system roles. Whether the design fits that plan is drills.validate's
+(require_design, re-exported here for the store)."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 import duckdb
@@ -17,12 +17,9 @@ from db.errors import InvalidTransitionError, NotFoundError, StoreError
 from db.plans_facts import VersionInfo, fetch_version, require_version, version_resource
 from db.plans_store import load_version
 from db.users_rows import username_key
-from drills.checklist import derive_checklist
-from drills.errors import DrillProblemsError, Problem, problem
-from drills.model import DRILL_SCOPES, DRILL_TYPES, INJECT_KINDS, DrillDesign
-from drills.validate import blocking, check_design
+from drills.validate import UNFINISHED, require_design, shape_problems
 from i18n import Term
-from plans.model import PHASES, Plan
+from plans.model import Plan
 
 # The system role a person needs for each part they play in a drill.
 NEEDED_ROLES = {
@@ -54,78 +51,6 @@ def version_for_drill(
             "drills_store.version_not_published", version_id=version_id, status=info.status
         )
     return load_version(conn, actor, version_id), info, unit
-
-
-# Problems of a design still in the making: allowed while designing, refused when sealing.
-UNFINISHED = frozenset(
-    {"drills.check.evaluator_without_share", "drills.check.no_items", "drills.check.no_evaluators"}
-)
-
-
-def require_design(design: DrillDesign, plan: Plan, *, sealing: bool = False) -> DrillDesign:
-    """The design, tidied (title trimmed, names once each), when it fits the plan; a design
-    without checklist gets the one derived from the plan for its level and roles. While
-    designing, an unfinished design (an evaluator without a share) may be stored; `sealing`
-    refuses it too.
-
-    Raises: DrillProblemsError listing every problem at once.
-    """
-    design = replace(
-        design,
-        title=(design.title or "").strip(),
-        directors=tuple(dict.fromkeys(n.strip() for n in design.directors if n.strip())),
-        evaluation_leads=tuple(dict.fromkeys(n.strip() for n in design.evaluation_leads)),
-    )
-    if not design.checklist and not sealing:
-        design = replace(design, checklist=_derived(design, plan))
-    problems = shape_problems(design) + [
-        p for p in blocking(check_design(design, plan)) if sealing or p.key not in UNFINISHED
-    ]
-    if problems:
-        raise DrillProblemsError(problems)
-    return design
-
-
-def _derived(design: DrillDesign, plan: Plan):
-    level = design.level if design.level in {lv.id for lv in plan.levels} else None
-    return derive_checklist(plan, level=level, roles=design.participating_roles)
-
-
-def shape_problems(design: DrillDesign) -> list[Problem]:
-    """What the database would refuse or no drill can have: no title, unknown choices, empty
-    ids or names, negative or endless minutes (references are drills.validate's)."""
-    found: list[Problem] = []
-    if not design.title:
-        found.append(problem("drills_store.design.empty_title"))
-    if design.drill_type not in DRILL_TYPES:
-        found.append(problem("drills_store.design.bad_type", value=design.drill_type))
-    if design.scope not in DRILL_SCOPES:
-        found.append(problem("drills_store.design.bad_scope", value=design.scope))
-    for item in design.checklist:
-        if not (item.id or "").strip() or not (item.name or "").strip():
-            found.append(problem("drills_store.design.empty_item", item=item.id))
-        if item.phase not in PHASES:
-            found.append(problem("drills_store.design.bad_phase", item=item.id, phase=item.phase))
-        if not _minutes_ok(item.time_limit_min):
-            found.append(problem("drills_store.design.bad_minutes", item=item.id,
-                                 value=item.time_limit_min))  # fmt: skip
-    for inject in design.injects:
-        if not (inject.id or "").strip() or not (inject.title or "").strip():
-            found.append(problem("drills_store.design.empty_inject", inject=inject.id))
-        if inject.kind not in INJECT_KINDS:
-            found.append(problem("drills_store.design.bad_kind", inject=inject.id,
-                                 kind=inject.kind))  # fmt: skip
-        if not _minutes_ok(inject.offset_min):
-            found.append(problem("drills_store.design.bad_minutes", item=inject.id,
-                                 value=inject.offset_min))  # fmt: skip
-    return found
-
-
-def _minutes_ok(value) -> bool:
-    if value is None:
-        return True
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    return ok and math.isfinite(value) and value >= 0
 
 
 def resolve_people(cur: duckdb.DuckDBPyConnection, people: list[Person], unit: str) -> list[Person]:

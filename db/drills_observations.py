@@ -3,7 +3,8 @@ id and confirmed only after its transaction committed; the checklist share each 
 
 Observations are never updated or deleted. While the drill runs an evaluator withdraws an entry
 with an "undo" entry; once it ended, a correction is an "amendment" with a reason, which keeps
-the original and goes into the audit log.
+the original and goes into the audit log. What an entry or photo must satisfy by itself is
+drills/observation_rules.py's; this module checks what needs the database and raises.
 """
 
 from __future__ import annotations
@@ -28,11 +29,18 @@ from db.drills_facts import (
 from db.drills_rows import read_checklist
 from db.drills_sealed import ItemRoles, facts_for_tap
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
-from drills.evaluation import quality_refused
-from drills.model import OBSERVATION_KINDS, QUALITY_MARKS, RATINGS, ChecklistItem, Observation
+from drills.errors import Problem
+from drills.model import ChecklistItem, Observation
+from drills.observation_rules import (
+    MAX_PHOTO_BYTES,
+    content_problem,
+    kind_problem,
+    photo_problem,
+    sniff_image,
+    status_problem,
+    value_problem,
+)
 
-MAX_NOTE = 4000
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
 COLUMNS = tuple(f.name for f in fields(Observation))
 # A plain insert, committed on its own (one statement: a tap is stored whole or not at all).
 # The id was looked up just before; a concurrent insert of the same id fails on the key, is
@@ -85,10 +93,10 @@ def _tap(conn: duckdb.DuckDBPyConnection, actor: Actor, obs: Observation) -> boo
 
 def _check(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
     require_drill(actor, "drill.observe", facts, author=obs.evaluator)
-    if obs.kind not in OBSERVATION_KINDS or not (obs.id or "").strip():
-        raise _bad("kind", kind=obs.kind)
-    _check_status(facts, obs)
-    _check_values(facts, obs)
+    _refuse(kind_problem(obs))
+    _refuse(status_problem(obs, facts.status), InvalidTransitionError)
+    require_status(facts, "running", "paused", "ended")
+    _refuse(value_problem(obs, facts.clock.t0))
     checks = {"item": _check_item, "free": _check_free, "answer": _check_answer,
               "undo": _check_ref, "amendment": _check_ref}  # fmt: skip
     checks[obs.kind](cur, facts, items, actor, obs)
@@ -100,40 +108,13 @@ def _check(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observat
             raise NotFoundError("drills_store.photo_not_found", photo_id=obs.photo_id)
 
 
-def _check_status(facts: DrillFacts, obs: Observation) -> None:
-    status = facts.status
-    if obs.kind == "amendment" and status in ("running", "paused"):
-        raise InvalidTransitionError("drills_store.observation.amend_after_end", status=status)
-    if obs.kind != "amendment" and status == "ended":
-        raise InvalidTransitionError("drills_store.observation.locked", status=status)
-    require_status(facts, "running", "paused", "ended")
-
-
-def _check_values(facts: DrillFacts, obs: Observation) -> None:
-    if obs.rating is not None and obs.rating not in RATINGS:
-        raise _bad("rating", rating=obs.rating)
-    if obs.quality is not None and obs.quality not in QUALITY_MARKS:
-        raise _bad("quality", quality=obs.quality)
-    if quality_refused(obs.rating, obs.quality):
-        raise _bad("quality_not_done")
-    if len(obs.note or "") > MAX_NOTE or len(obs.reason or "") > MAX_NOTE:
-        raise _bad("too_long", limit=MAX_NOTE)
-    if obs.happened_at > obs.entered_at:
-        raise _bad("happened_later")
-    t0 = facts.clock.t0
-    if t0 is not None and obs.happened_at < t0 and obs.kind != "amendment":
-        raise _bad("before_start")
-
-
 def _check_item(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
-    if obs.rating is None:
-        raise _bad("no_rating")
+    _refuse(content_problem(obs))
     _visible_item(facts, items, actor, obs.item_id)
 
 
 def _check_free(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
-    if not (obs.note or "").strip() and obs.photo_id is None:
-        raise _bad("empty")
+    _refuse(content_problem(obs))
     if obs.item_id is not None:
         _visible_item(facts, items, actor, obs.item_id)
 
@@ -145,8 +126,7 @@ def _check_answer(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: O
     ).fetchone()[0]
     if not released:
         raise NotFoundError("drills_store.inject_not_found", inject_id=obs.inject_id)
-    if not (obs.note or "").strip() and obs.rating is None:
-        raise _bad("empty")
+    _refuse(content_problem(obs))
 
 
 def _check_ref(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observation) -> None:
@@ -158,8 +138,7 @@ def _check_ref(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Obse
     if row is None:
         raise NotFoundError("drills_store.observation_not_found", id=obs.ref)
     require_drill(actor, "drill.amend", facts, author=row[0])
-    if obs.kind == "amendment" and not (obs.reason or "").strip():
-        raise _bad("no_reason")
+    _refuse(content_problem(obs))
 
 
 def _visible_item(facts: DrillFacts, items: ItemRoles, actor: Actor, item_id: str | None) -> None:
@@ -173,8 +152,10 @@ def _sees_item(actor: Actor, facts: DrillFacts, roles) -> bool:
     return may(actor, "drill.see_item", facts, item_roles=roles, evaluator_share=share)
 
 
-def _bad(what: str, **params) -> StoreError:
-    return StoreError(f"drills_store.observation.{what}", **params)
+def _refuse(found: Problem | None, error: type[StoreError] = StoreError) -> None:
+    """Raise a domain rule's refusal as the store's error of its kind."""
+    if found is not None:
+        raise error(found.key, **found.params)
 
 
 def _view(obs: Observation) -> dict:
@@ -231,11 +212,8 @@ def attach_photo(
     Raises: NotFoundError; NotAllowedError unless an evaluator of it; InvalidTransitionError
     before the start; StoreError drills_store.photo.too_big, drills_store.photo.not_an_image.
     """
-    if len(data) > MAX_PHOTO_BYTES:
-        raise StoreError("drills_store.photo.too_big", limit_mb=MAX_PHOTO_BYTES // 2**20)
+    _refuse(photo_problem(data))
     mime = sniff_image(data)
-    if mime is None:
-        raise StoreError("drills_store.photo.not_an_image")
 
     def write() -> bool:
         with conn.cursor() as cur, transaction(cur):
@@ -273,21 +251,6 @@ def load_photo(
     if row is None or not may(actor, "drill.read_photo", facts, author=row[2]):
         raise NotFoundError("drills_store.photo_not_found", photo_id=photo_id)
     return row[0], bytes(row[1])
-
-
-def sniff_image(data: bytes) -> str | None:
-    """The image type told by the first bytes (never by a file name), or None."""
-    if data[:3] == b"\xff\xd8\xff":
-        return "image/jpeg"
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return "image/png"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        return "image/gif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"hevc"):
-        return "image/heic"
-    return None
 
 
 __all__ = [

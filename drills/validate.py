@@ -1,15 +1,25 @@
-"""Checks of a drill design against its plan version, every problem at once (before sealing).
+"""Checks of a drill design against its plan version, every problem at once (before sealing),
+and what a design must satisfy to be stored at all (require_design, which the store calls).
 
 Errors make the drill impossible to run or score as designed; warnings are worth a look.
 """
 
 from __future__ import annotations
 
-from drills.errors import Problem, problem
-from drills.model import DrillDesign
+import math
+from dataclasses import replace
+
+from drills.checklist import derive_checklist
+from drills.errors import DrillProblemsError, Problem, problem
+from drills.model import DRILL_SCOPES, DRILL_TYPES, INJECT_KINDS, DrillDesign
 from drills.objectives import check_objectives
 from plans.graph import T0, TRIGGER
-from plans.model import Plan
+from plans.model import PHASES, Plan
+
+# Problems of a design still in the making: allowed while designing, refused when sealing.
+UNFINISHED = frozenset(
+    {"drills.check.evaluator_without_share", "drills.check.no_items", "drills.check.no_evaluators"}
+)
 
 
 def _unknown(ids, known) -> list[str]:
@@ -106,4 +116,78 @@ def blocking(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
-__all__ = ["blocking", "check_design"]
+def require_design(design: DrillDesign, plan: Plan, *, sealing: bool = False) -> DrillDesign:
+    """The design, tidied (title trimmed, names once each), when it fits the plan; a design
+    without checklist gets the one derived from the plan for its level and roles. While
+    designing, an unfinished design (an evaluator without a share) may be stored; `sealing`
+    refuses it too.
+
+    Raises: DrillProblemsError listing every problem at once.
+    """
+    design = replace(
+        design,
+        title=(design.title or "").strip(),
+        directors=tuple(dict.fromkeys(n.strip() for n in design.directors if n.strip())),
+        evaluation_leads=tuple(dict.fromkeys(n.strip() for n in design.evaluation_leads)),
+    )
+    if not design.checklist and not sealing:
+        design = replace(design, checklist=_derived(design, plan))
+    problems = shape_problems(design) + [
+        p for p in blocking(check_design(design, plan)) if sealing or p.key not in UNFINISHED
+    ]
+    if problems:
+        raise DrillProblemsError(problems)
+    return design
+
+
+def _derived(design: DrillDesign, plan: Plan):
+    level = design.level if design.level in {lv.id for lv in plan.levels} else None
+    return derive_checklist(plan, level=level, roles=design.participating_roles)
+
+
+def shape_problems(design: DrillDesign) -> list[Problem]:
+    """What the database would refuse or no drill can have: no title, unknown choices, empty
+    ids or names, negative or endless minutes (references are check_design's)."""
+    found: list[Problem] = []
+    if not design.title:
+        found.append(problem("drills_store.design.empty_title"))
+    if design.drill_type not in DRILL_TYPES:
+        found.append(problem("drills_store.design.bad_type", value=design.drill_type))
+    if design.scope not in DRILL_SCOPES:
+        found.append(problem("drills_store.design.bad_scope", value=design.scope))
+    for item in design.checklist:
+        if not (item.id or "").strip() or not (item.name or "").strip():
+            found.append(problem("drills_store.design.empty_item", item=item.id))
+        if item.phase not in PHASES:
+            found.append(problem("drills_store.design.bad_phase", item=item.id, phase=item.phase))
+        if not minutes_ok(item.time_limit_min):
+            found.append(problem("drills_store.design.bad_minutes", item=item.id,
+                                 value=item.time_limit_min))  # fmt: skip
+    for inject in design.injects:
+        if not (inject.id or "").strip() or not (inject.title or "").strip():
+            found.append(problem("drills_store.design.empty_inject", inject=inject.id))
+        if inject.kind not in INJECT_KINDS:
+            found.append(problem("drills_store.design.bad_kind", inject=inject.id,
+                                 kind=inject.kind))  # fmt: skip
+        if not minutes_ok(inject.offset_min):
+            found.append(problem("drills_store.design.bad_minutes", item=inject.id,
+                                 value=inject.offset_min))  # fmt: skip
+    return found
+
+
+def minutes_ok(value) -> bool:
+    """A number of minutes a design may hold: none, or a finite number not below zero."""
+    if value is None:
+        return True
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return ok and math.isfinite(value) and value >= 0
+
+
+__all__ = [
+    "UNFINISHED",
+    "blocking",
+    "check_design",
+    "minutes_ok",
+    "require_design",
+    "shape_problems",
+]
