@@ -10,10 +10,10 @@ from datetime import date
 import streamlit as st
 
 from bootstrap import get_db
-from db import analytics_store as an
 from drills import analytics_xlsx
 from i18n import t
 from plans.errors import PlanError
+from services import analytics
 from ui import analytics as view
 from ui import downloads, md, page_setup, show_error
 
@@ -24,7 +24,7 @@ unit = actor.unit
 if "admin" in actor.roles:
     unit = st.text_input(t("users.unit"), value=actor.unit, key="analytics_unit")
 try:
-    plans = {p.id: p for p in an.unit_plans(conn, actor, unit=unit)}
+    plans = {p.id: p for p in analytics.unit_plans(conn, actor, unit=unit)}
 except PlanError as exc:
     show_error(exc)
     st.stop()
@@ -40,9 +40,9 @@ since = middle.date_input(t("analytics.since"), value=None, key="analytics_since
 until = right.date_input(t("analytics.until"), value=None, key="analytics_until")
 st.caption(t("analytics.filters_help"))
 with st.expander(t("analytics.periods")):
-    columns = st.columns(len(an.DEFAULT_PERIODS))
+    columns = st.columns(len(analytics.DEFAULT_PERIODS))
     periods = {}
-    for col, (kind, days) in zip(columns, an.DEFAULT_PERIODS.items(), strict=True):
+    for col, (kind, days) in zip(columns, analytics.DEFAULT_PERIODS.items(), strict=True):
         label, key = t(f"kind.{kind}"), f"analytics_period_{kind}"
         periods[kind] = int(col.number_input(label, 1, 3650, value=days, step=1, key=key))
 if since and until and since > until:
@@ -51,8 +51,8 @@ if since and until and since > until:
 
 window = view.drill_window(plan_id, since, until)
 try:
-    figures = view.load_figures(
-        conn, actor, unit=unit, window=window, today=date.today(), periods=periods
+    figures = analytics.load_figures(
+        conn, actor, unit=unit, today=date.today(), periods=periods, **window
     )
 except PlanError as exc:
     show_error(exc)
@@ -83,11 +83,11 @@ with tabs[1]:
         view.score_lines(rows)
     view.table(f"scores-by-{by}", rows)
 with tabs[2]:
-    st.caption(t("analytics.revisions_help", n=an.MIN_DRILLS_AFTER))
+    st.caption(t("analytics.revisions_help", n=analytics.MIN_DRILLS_AFTER))
     few = [e for e in figures.effects if e.verdict == "too_few"]
     if few:
         names = "、".join(md(step_label(e.plan_id, e.step_name)) for e in few)
-        st.warning(t("analytics.too_few", n=an.MIN_DRILLS_AFTER, steps=names))
+        st.warning(t("analytics.too_few", n=analytics.MIN_DRILLS_AFTER, steps=names))
     if tables["revisions"]:
         rates = ("miss_before", "miss_after", "late_before", "late_after")
         view.bars(tables["revisions"], rates, stack=False)

@@ -10,8 +10,8 @@ import streamlit as st
 import i18n
 from access.audit_csv import audit_csv
 from bootstrap import get_db
-from db import audit_store
 from i18n import t
+from services import audit
 from ui import fmt_time, page_setup
 
 
@@ -39,7 +39,7 @@ user = filters[2].text_input(t("audit.user"), key="audit_user")
 since = filters[3].date_input(t("audit.since"), value=None, key="audit_since")
 until = filters[4].date_input(t("audit.until"), value=None, key="audit_until")
 
-entries = audit_store.search_audit(
+entries = audit.search_audit(
     get_db(),
     actor,
     text=text,

@@ -6,9 +6,9 @@ import streamlit as st
 
 from access.errors import AccessError
 from bootstrap import get_db
-from db import units_store, users_store
-from db.errors import StoreError
 from i18n import t
+from services import units as units_service
+from services.errors import StoreError
 from ui import md, now, page_setup, show_error
 
 actor = page_setup("nav.units", require="user.manage")
@@ -32,7 +32,8 @@ def run(call, message_key: str, **params) -> None:
         st.rerun()
 
 
-units = units_store.list_units(conn, actor)
+overview = units_service.units_overview(conn, actor)
+units = overview.units
 st.dataframe(
     [
         {t("units.name"): u.name, t("units.users"): u.users, t("units.plans"): u.plans}
@@ -44,7 +45,7 @@ st.dataframe(
 with st.form("units_create", clear_on_submit=True):
     name = st.text_input(t("units.name"), key="units_new_name")
     if st.form_submit_button(t("units.create"), type="primary", key="units_create_submit"):
-        run(lambda: units_store.create_unit(conn, actor, name, now=now()), "units.created",
+        run(lambda: units_service.create_unit(conn, actor, name, now=now()), "units.created",
             unit=md(" ".join(name.split())))  # fmt: skip
 if not units:
     st.stop()
@@ -54,7 +55,7 @@ people, plans = st.tabs([t("units.people_tab"), t("units.plans_tab")])
 none = t("units.none")
 
 with people:
-    accounts = users_store.list_users(conn, actor)
+    accounts = overview.accounts
     members = [u for u in accounts if u.unit == unit]
     if members:
         st.dataframe(
@@ -81,11 +82,11 @@ with people:
     )
     if st.button(t("units.assign"), key="units_assign_submit", disabled=not chosen):
         ids = [u.id for u in chosen]
-        run(lambda: units_store.assign_users(conn, actor, unit, ids, now=now()),
+        run(lambda: units_service.assign_users(conn, actor, unit, ids, now=now()),
             "units.assigned", unit=md(unit))  # fmt: skip
 
 with plans:
-    places = units_store.plan_places(conn, actor)
+    places = overview.places
     here = [p for p in places if p.unit == unit]
     if here:
         st.dataframe([{t("units.plans_tab"): p.title} for p in here], hide_index=True)
@@ -101,5 +102,5 @@ with plans:
     st.caption(t("units.move_help"))
     if st.button(t("units.move"), key="units_move_submit", disabled=not chosen_plans):
         ids = [p.plan_id for p in chosen_plans]
-        run(lambda: units_store.move_plans(conn, actor, ids, unit, now=now()),
+        run(lambda: units_service.move_plans(conn, actor, ids, unit, now=now()),
             "units.moved", unit=md(unit))  # fmt: skip

@@ -7,10 +7,10 @@ import streamlit as st
 from access.errors import AccessError
 from access.policy import SYSTEM_ROLES
 from bootstrap import get_db
-from db import users_store
-from db.errors import StoreError
 from i18n import t
 from services import accounts
+from services import users as users_service
+from services.errors import StoreError
 from ui import edit_guard, fmt_time, may, md, now, page_setup, show_error
 from ui.units import unit_select
 
@@ -27,7 +27,7 @@ if shown:
 search = st.text_input(t("plans.search"), key="users_search", placeholder=t("users.search_hint"))
 users = [
     u
-    for u in users_store.list_users(conn, actor)
+    for u in users_service.list_users(conn, actor)
     if not search or search.lower() in f"{u.username} {u.display_name} {u.unit}".lower()
 ]
 st.dataframe(
@@ -62,19 +62,9 @@ with st.expander(t("users.create"), expanded=not users):
             t("users.create"), type="primary", key="users_create_submit"
         )
     if created:
-        from access.passwords import generate_password
-
-        password = generate_password()
         try:
-            users_store.create_user(
-                conn,
-                actor,
-                username,
-                password,
-                roles=roles,
-                unit=unit,
-                display_name=display,
-                now=now(),
+            password = users_service.create_user(
+                conn, actor, username, roles=roles, unit=unit, display_name=display, now=now()
             )
         except (AccessError, StoreError) as exc:
             show_error(exc)
@@ -108,7 +98,7 @@ with st.form(f"users_edit_{user.id}"):
     saved = st.form_submit_button(t("users.save"), key="users_edit_save")
 if saved:
     try:  # only what changed, checked against the account as the form was opened
-        changed_at = users_store.update_user(
+        changed_at = users_service.update_user(
             conn, actor, user.id, now=now(), expected_updated_at=edit_guard.opened(form, None),
             roles=None if set(roles) == set(user.roles) else roles,
             unit=None if unit == user.unit else unit,
@@ -126,7 +116,7 @@ cols = st.columns(2)
 if user.disabled:
     if cols[0].button(t("users.enable"), key="users_toggle"):
         try:
-            users_store.set_disabled(conn, actor, user.id, False, now=now())
+            users_service.set_disabled(conn, actor, user.id, False, now=now())
         except (AccessError, StoreError) as exc:
             show_error(exc)
         else:
@@ -137,9 +127,7 @@ elif cols[0].button(t("users.disable"), key="users_toggle"):
 if cols[1].button(t("users.reset"), key="users_reset"):
     st.session_state["users_confirm"] = ("reset", user.id)
 
-if may(actor, "user.unlock") and (
-    locks := accounts.active_locks(conn, actor, user.id, now=now())
-):
+if may(actor, "user.unlock") and (locks := accounts.active_locks(conn, actor, user.id, now=now())):
     where = "、".join(
         md(lock.address) if lock.address else t("users.address_unknown") for lock in locks
     )
@@ -159,9 +147,9 @@ if confirm and confirm[1] == user.id and not (confirm[0] == "disable" and user.d
         st.session_state.pop("users_confirm")
         try:
             if action == "disable":
-                users_store.set_disabled(conn, actor, user.id, True, now=now())
+                users_service.set_disabled(conn, actor, user.id, True, now=now())
             else:
-                password = users_store.reset_password(conn, actor, user.id, now=now())
+                password = users_service.reset_password(conn, actor, user.id, now=now())
                 st.session_state["users_new_password"] = (user.username, password)
         except (AccessError, StoreError) as exc:
             show_error(exc)

@@ -1,5 +1,5 @@
-"""Use cases of one's account: signing in, changing one's password, and the lock-outs that guard
-both (an admin sees and ends them). The lock-out rule is access/lockout.py; the stores count
+"""Use cases of one's account: signing in, the session's actor read afresh on every page load,
+changing one's password, and the lock-outs that guard both (an admin sees and ends them). The lock-out rule is access/lockout.py; the stores count
 the attempts and write the audit log.
 
 Unknown names are treated exactly like known ones, so neither the messages, the lock-out nor the
@@ -17,6 +17,7 @@ from access.errors import AuthError
 from access.lockout import Lock
 from access.policy import SYSTEM, Actor
 from db import audit_store, users_lockout
+from db.accounts_seed import LISTED_DEMO_ACCOUNTS, DemoAccount
 from db.connection import transaction
 from db.users_rows import fetch_user, password_hash_of, record_attempt, set_password, username_key
 from db.users_signin import credentials, load_actor, rehash
@@ -64,6 +65,21 @@ def sign_in(
         if passwords.needs_rehash(password_hash):
             rehash(conn, user_id, password_hash, passwords.hash_password(password))
         return load_actor(conn, user_id)
+
+
+def session_actor(conn, user_id: int, *, signed_in_at: datetime | None = None) -> Actor:
+    """The actor of a signed-in session, read afresh (on every page load), so a disabled
+    account or a password changed or reset since `signed_in_at` ends the session at once.
+
+    Raises: AuthError auth.session_ended (account gone, password changed since), auth.disabled.
+    """
+    return load_actor(conn, user_id, signed_in_at=signed_in_at)
+
+
+def listed_demo_accounts() -> tuple[DemoAccount, ...]:
+    """The demo accounts the sign-in page lists in demo mode, with their published passwords
+    (the administrator's is for the operator only, and not among them)."""
+    return LISTED_DEMO_ACCOUNTS
 
 
 def change_password(
@@ -212,4 +228,13 @@ def _dummy_hash() -> str:
     return _DUMMY_HASH[0]
 
 
-__all__ = ["active_locks", "change_password", "lock_remaining", "sign_in", "unlock"]
+__all__ = [
+    "DemoAccount",
+    "active_locks",
+    "change_password",
+    "listed_demo_accounts",
+    "lock_remaining",
+    "session_actor",
+    "sign_in",
+    "unlock",
+]

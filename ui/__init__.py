@@ -10,9 +10,10 @@ from streamlit.errors import StreamlitAPIException
 import bootstrap
 import i18n
 from access.policy import Actor, allowed
-from db.errors import StoreError
 from i18n import t
 from plans.errors import PlanError
+from services import navigation
+from services.errors import StoreError
 from settings import load_settings
 from ui import session
 from ui.streamlit_texts import replace_streamlit_texts
@@ -166,10 +167,8 @@ def go(path: str) -> None:
 
 def start_new_draft(conn, actor: Actor, plan_id: int, from_version_id: int) -> None:
     """Open a new draft of a published version and go to it; show why when refused."""
-    from db import plans_store
-
     try:
-        draft_id = plans_store.new_draft(
+        draft_id = navigation.new_draft(
             conn, actor, plan_id, from_version_id=from_version_id, now=now()
         )
     except PlanError as exc:

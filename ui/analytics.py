@@ -1,39 +1,27 @@
-"""The analytics screen's content (pages/analytics.py): the figures of db/analytics_store.py for
+"""The analytics screen's content (pages/analytics.py): the figures of services/analytics.py for
 the chosen plan and drill ends, as translated table rows, charts, CSV buttons and the sheets of
 the Excel workbook."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from db import analytics_store as an
 from drills.csv_export import to_csv
 from i18n import t
+from services import analytics as an
+from services.analytics import DIMENSIONS, Figures
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DIMENSIONS = ("area", "role", "overall")
 SHEETS = ("steps", "ratings", "revisions", "stale", "overdue")
 MAX_TICKS = 12  # more drills than this: the axis chooses its own ticks
 
 Rows = list[dict]
 StepLabel = Callable[[int, str], str]
-
-
-@dataclass(frozen=True)
-class Figures:
-    """What the analytics tabs show, for one unit and filter."""
-
-    steps: list[an.StepStats]
-    ratings: dict[str, list[an.RatingPoint]]  # by dimension (DIMENSIONS)
-    effects: list[an.BeforeAfter]
-    stale: list[an.NotDrilled]
-    overdue: list[an.OverdueAction]
 
 
 def day_start(day: date | None) -> datetime | None:
@@ -42,29 +30,13 @@ def day_start(day: date | None) -> datetime | None:
 
 
 def drill_window(plan_id: int | None, since: date | None, until: date | None) -> dict:
-    """The store filters for drills of `plan_id` (None: all) ended from the day `since` through
+    """The filters of services.analytics.load_figures for drills of `plan_id` (None: all) ended from the day `since` through
     the day `until` (both included; None: unbounded)."""
     return {
         "plan_id": plan_id,
         "since": day_start(since),
         "until": day_start(until + timedelta(days=1) if until else None),
     }
-
-
-def load_figures(conn, actor, *, unit: str, window: dict, today: date,
-                 periods: Mapping[str, int]) -> Figures:  # fmt: skip
-    """Every figure of the screen. Raises: PlanError (NotAllowedError) from the store."""
-    return Figures(
-        steps=an.steps_missed_or_late(conn, actor, unit=unit, limit=20, **window),
-        ratings={
-            by: an.ratings_over_time(conn, actor, unit=unit, by=by, **window) for by in DIMENSIONS
-        },
-        effects=an.revision_effects(conn, actor, unit=unit, **window),
-        stale=an.not_drilled_within(
-            conn, actor, unit=unit, today=today, periods=periods, plan_id=window["plan_id"]
-        ),
-        overdue=an.overdue_actions(conn, actor, unit=unit, today=today, **window),
-    )
 
 
 def step_labeller(plans: Mapping[int, an.PlanRef], plan_id: int | None) -> StepLabel:

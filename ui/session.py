@@ -10,7 +10,6 @@ import bootstrap
 from access.errors import AccessError, AuthError
 from access.policy import Actor
 from access.sessions import session_expired
-from db import users_signin
 from i18n import t
 from services import accounts
 from settings import load_settings
@@ -46,7 +45,7 @@ def current_actor(*, activity: bool = True) -> Actor | None:
         sign_out("auth.session_expired")
         return None
     try:
-        actor = users_signin.load_actor(
+        actor = accounts.session_actor(
             bootstrap.get_db(), user_id, signed_in_at=st.session_state.get("signed_in_at")
         )
     except AuthError as exc:
@@ -86,8 +85,6 @@ def sign_in_form() -> None:
 
 
 def _demo_accounts() -> None:
-    from db.accounts_seed import LISTED_DEMO_ACCOUNTS
-
     with st.expander(t("auth.demo_accounts"), expanded=True):
         st.caption(t("auth.demo_hint"))
         st.dataframe(
@@ -97,7 +94,7 @@ def _demo_accounts() -> None:
                     t("auth.password"): a.password,
                     t("auth.role"): t(f"role.{a.role}"),
                 }
-                for a in LISTED_DEMO_ACCOUNTS
+                for a in accounts.listed_demo_accounts()
             ],
             hide_index=True,
             width="stretch",

@@ -6,8 +6,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from access.policy import Actor
-from db import units_store
 from i18n import t
+from services import units
 from settings import load_settings
 from ui import may
 from ui.text import md
@@ -22,7 +22,7 @@ def setup_checklist(conn, actor: Actor) -> None:
     (demo mode is set up already, with accounts that do not count for real work)."""
     if not may(actor, "user.manage") or load_settings().demo:
         return
-    status = units_store.setup_status(conn, actor)
+    status = units.setup_status(conn, actor)
     if status.complete:
         return
     homeless = status.accounts_without_unit
@@ -66,7 +66,7 @@ def unit_choice(conn, actor: Actor) -> str | None:
     any unit (admins), who choose one; "" when there is none to choose yet (said on screen)."""
     if not may(actor, "plan.set_unit"):
         return None
-    names = units_store.unit_names(conn, actor)
+    names = units.unit_names(conn, actor)
     if not names:
         st.info(t("import.unit_first"), icon=":material/domain:")
         _link("pages/units.py", "nav.units")
@@ -82,7 +82,7 @@ def unit_choice(conn, actor: Actor) -> str | None:
 def unit_select(conn, actor: Actor, label: str, current: str, key: str) -> str:
     """A choice among the units (and none), starting on `current`: the users page's way to put
     an account in a unit without mistyping its name."""
-    names, none = ["", *units_store.unit_names(conn, actor)], t("units.none")
+    names, none = ["", *units.unit_names(conn, actor)], t("units.none")
     return st.selectbox(
         label,
         names,
