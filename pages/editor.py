@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from bootstrap import get_db
-from db import plans_store
 from i18n import t
 from plans import checks
 from plans.errors import PlanError
 from plans.model import plan_from_dict
+from services import plans as plans_service
 from ui import editor as tables
 from ui import may, md, page_setup, show_error, start_new_draft
 from ui.revision import flags_panel
@@ -23,7 +23,7 @@ conn = get_db()
 version_id = st.session_state.get("version_id")
 if version_id is None:
     st.title(t("nav.editor"))
-    summaries = plans_store.list_plans(conn, actor)
+    summaries = plans_service.list_plans(conn, actor)
     if not summaries:
         st.info(t("editor.no_plans"))
         if may(actor, "plan.create"):
@@ -43,7 +43,7 @@ if version_id is None:
     st.rerun()  # the editor's own layout from its first run: a grid that moves is redrawn
 
 try:
-    info = plans_store.version_info(conn, actor, version_id)
+    info = plans_service.version_info(conn, actor, version_id)
     work = load_work(conn, actor, info)
 except PlanError as exc:
     show_error(exc)

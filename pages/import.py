@@ -7,14 +7,14 @@ import hashlib
 import streamlit as st
 
 from bootstrap import get_db
-from db import plans_store
-from db.errors import DuplicateDocumentError
 from i18n import t
 from plans import checks
 from plans.errors import PlanError
 from plans.extract import import_document
 from plans.model import plan_from_dict, plan_to_dict
 from plans.reader import read_document
+from services import plans as plans_service
+from services.errors import DuplicateDocumentError
 from ui import error_text, md, now, open_version, page_setup, show_error
 from ui.chart import chart_panel
 from ui.streamlit_texts import upload_limit_mb, uploader_ceiling_mb
@@ -131,7 +131,7 @@ unit = unit_choice(get_db(), actor)  # admins choose; everyone else imports into
 blocked = not plan.title or unit == ""
 if st.button(t("import.save"), key="import_save", type="primary", disabled=blocked):
     try:
-        result = plans_store.import_plan(
+        result = plans_service.import_plan(
             get_db(),
             actor,
             plan,

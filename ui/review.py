@@ -9,13 +9,13 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from db import revision_store
 from drills.actions import revision_findings
 from drills.ratings import AREAS, RatingOverride
 from drills.report_assemble import evaluation_report_bytes
 from i18n import LANGUAGES, t
 from plans.errors import PlanError
 from services import evaluation
+from services import revision as revision_service
 from services.evaluation import Review
 from ui import edit_guard, may, md, now, open_version, show_error
 from ui import review_record as record_panels
@@ -201,7 +201,7 @@ def revision(conn, actor, review: Review) -> None:
         return
     if review.editor:
         try:
-            revision_store.mark_due(
+            revision_service.mark_due(
                 conn, actor, review.summary.plan_id, review.drill_id, findings, now=now()
             )
         except PlanError as exc:
@@ -213,7 +213,7 @@ def revision(conn, actor, review: Review) -> None:
         if may(actor, "plan.edit"):
             if st.button(t("review.open_revision"), key="review_open_revision", type="primary"):
                 try:
-                    draft = revision_store.open_revision(
+                    draft = revision_service.open_revision(
                         conn, actor, review.drill_id, findings, now=now()
                     )
                 except PlanError as exc:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from db import plans_store, revision_store
 from i18n import t
 from plans.errors import PlanError
 from plans.model import Plan
 from services import plans as plans_service
+from services import revision as revision_service
 from ui import downloads, error_text, fmt_time, may, md, now, open_version, show_error
 from ui.work import jump
 
@@ -24,7 +24,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def due_section(conn, actor) -> set[int]:
     """The plans due for revision, each with an "open revision" button for those who may edit
     plans; returns the ids of the plans due."""
-    due = revision_store.plans_due(conn, actor)
+    due = revision_service.plans_due(conn, actor)
     if not due:
         return set()
     editor = may(actor, "plan.edit")
@@ -51,28 +51,15 @@ def due_section(conn, actor) -> set[int]:
 
 def _open_revision(conn, actor, item) -> None:
     st.session_state.pop("revpage_refused", None)
-    try:
-        draft_id = revision_store.open_revision(conn, actor, item.drill_id, now=now())
+    try:  # this drill's revision already open is gone on with
+        draft_id = revision_service.open_or_resume_revision(conn, actor, item.drill_id, now=now())
     except PlanError as exc:
-        if exc.key == "revision.draft_exists" and _opened_from(
-            conn, actor, exc.params["version_id"], item.drill_id
-        ):  # this drill's revision is already open: go on with it
-            open_version(exc.params["version_id"])
-        elif exc.key == "revision.draft_exists":  # shown with the way out below, on every rerun
+        if exc.key == revision_service.DRAFT_EXISTS:  # shown with the way out below, every rerun
             st.session_state["revpage_refused"] = (item.plan_id, item.drill_id, exc)
         else:
             show_error(exc)
     else:
         open_version(draft_id)
-
-
-def _opened_from(conn, actor, version_id: int, drill_id: int) -> bool:
-    """Whether the version is a revision opened from the drill's findings."""
-    try:
-        flags = revision_store.flags_of(conn, actor, version_id)
-    except PlanError:
-        return False
-    return any(stored.flag.drill_id == drill_id for stored in flags)
 
 
 def _refusal(conn, actor, item) -> None:
@@ -93,7 +80,7 @@ def _refusal(conn, actor, item) -> None:
 
 def _still_unpublished(conn, actor, version_id: int) -> bool:
     try:
-        info = plans_store.version_info(conn, actor, version_id)
+        info = plans_service.version_info(conn, actor, version_id)
     except PlanError:
         return False
     return info.status in ("draft", "in_review")
@@ -106,7 +93,7 @@ def flags_panel(conn, actor, info, plan: Plan, read_only: bool) -> dict[str, dic
     """The version's revision flags above the editing area, with resolve / reopen buttons on a
     draft the actor may edit. Returns {"step"|"role": {item id: all its flags resolved}}."""
     try:
-        stored = revision_store.flags_of(conn, actor, info.id)
+        stored = revision_service.flags_of(conn, actor, info.id)
     except PlanError as exc:
         show_error(exc)
         return {}
@@ -159,7 +146,7 @@ def _flag_row(conn, actor, plan: Plan, stored, read_only: bool) -> None:
     label = t("revpage.reopen" if flag.resolved else "revpage.resolve")
     if button_col.button(label, key=f"revpage_resolve_{stored.id}"):
         try:
-            revision_store.resolve_flag(
+            revision_service.resolve_flag(
                 conn, actor, stored.id, resolved=not seen[0], note=note, now=now(), seen=seen
             )
         except PlanError as exc:

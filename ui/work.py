@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from db import plans_store
-from db.errors import VersionConflictError
 from i18n import t
 from plans import checks
 from plans.edit import EditResult
 from plans.errors import PlanError
 from plans.model import Plan, plan_from_dict, plan_to_dict
+from services import plans as plans_service
+from services.errors import VersionConflictError
 from ui import now, show_error
 from ui.chart import chart_panel  # noqa: F401  (the editor page takes it from here)
 from ui.finding_details import finding_details
@@ -21,13 +21,15 @@ UNDO_DEPTH = 30
 
 
 def load_work(conn, actor, info) -> dict:
-    """The working copy of a version, loaded once per version and revision."""
+    """The working copy of a version, loaded once per version: its content with the revision
+    it was read at (services.plans.working_copy)."""
     work = st.session_state.get("work")
     if not work or work["version_id"] != info.id:
-        plan = plan_to_dict(plans_store.load_version(conn, actor, info.id))
+        copy = plans_service.working_copy(conn, actor, info.id)
+        plan = plan_to_dict(copy.plan)
         work = {
             "version_id": info.id,
-            "revision": info.revision,
+            "revision": copy.info.revision,
             "plan": plan,
             "saved": plan,
             "undo": [],
@@ -88,7 +90,7 @@ def _save(actor, conn, info, work: dict) -> None:
     fold_grid(work)
     fold_tables(work)
     try:
-        work["revision"] = plans_store.save_version(
+        work["revision"] = plans_service.save_version(
             conn,
             actor,
             info.id,
