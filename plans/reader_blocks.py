@@ -82,7 +82,7 @@ def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Bloc
         numbered = split_label(text)
         if numbered and (
             (heading_scheme(numbered) and looks_like_title(numbered.body))
-            or _titled_item(numbered, _next_text(lines, at))
+            or _titled_item(numbered, lines, at)
         ):
             if numbered.scheme not in order:
                 order.append(numbered.scheme)
@@ -112,7 +112,8 @@ def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Bloc
 
 def _next_text(lines: list[RawLine], at: int) -> str | None:
     """The next non-empty plain line after `at` (None at the end, a table or a styled heading)."""
-    for ln in lines[at + 1 :]:
+    for i in range(at + 1, len(lines)):
+        ln = lines[i]
         if ln.cells is not None or ln.heading is not None or ln.title:
             return None
         text = clean_text(ln.text)
@@ -121,12 +122,13 @@ def _next_text(lines: list[RawLine], at: int) -> str | None:
     return None
 
 
-def _titled_item(numbered, following: str | None) -> bool:
+def _titled_item(numbered, lines: list[RawLine], at: int) -> bool:
     """A line numbered like a list item（1）, 1), ① that is a title: a few words without any
     punctuation (not "组长：…", not "人员疏散；"), with body text under it, that is a line that
     is not numbered the same way ("（1）信息报告" over "①突发事件发生后，…" or a paragraph)."""
     if not looks_like_title(numbered.body, limit=12) or re.search(r"[、（）()]", numbered.body):
         return False
+    following = _next_text(lines, at)
     if following is None:
         return False
     below = split_label(following)

@@ -220,22 +220,31 @@ def contexts(
     return out
 
 
-def _procedures(blocks: list[Block], pack, overrides: dict) -> dict[int, tuple[str, str]]:
+def _procedures(blocks: list[Block], pack, overrides: dict) -> dict[int, tuple[str, str | None]]:
     """Sections the headings leave without steps (organisation, responsibilities) that are
     in fact a post's own procedure (see the pack's procedure_owner): heading → ("response",
-    post), as if the plan owner had said so; the plan owner's own word wins."""
+    post); and sections whose subsections list what a piece of information holds (the pack's
+    contents_list): heading → ("general", None); as if the plan owner had said so. The plan
+    owner's own word wins."""
     found: dict[int, tuple[str, str]] = {}
     for i, b in enumerate(blocks):
         if b.kind != "heading" or b.style == "Title" or b.index in overrides:
             continue
+        body = []
+        below = None
+        for nxt in blocks[i + 1 :]:
+            if nxt.kind == "heading":
+                below = nxt
+                break
+            body.append(nxt)
+        if below is not None and below.level > b.level and pack.contents_list(body):
+            # "预警信息包括：" over "（1）气象监测信息" …: the subsections are what the
+            # information holds, not measures
+            found[b.index] = ("general", None)
+            continue
         decided, phase = pack.heading_phase(b.text)
         if decided and phase is not None:
             continue
-        body = []
-        for nxt in blocks[i + 1 :]:
-            if nxt.kind == "heading":
-                break
-            body.append(nxt)
         owner = pack.procedure_owner(b, body)
         if owner:
             found[b.index] = ("response", owner)

@@ -40,6 +40,11 @@ class LanguagePack(Protocol):
         """The role whose own procedure a section is, when its heading names a post and its
         body is a list of actions ("Switchboard Operator" over "1. Announce …"), else None."""
 
+    def contents_list(self, body: list[Block]) -> bool:
+        """Whether a section's own text (before its first subsection) only leads in to a list
+        of what a report or a piece of information holds ("预警信息包括：", "The report must
+        contain:"): its subsections are that list, not measures."""
+
 
 def pack_for(language: str) -> LanguagePack:
     """The pack of `language` ("zh", "en"); Chinese for anything else."""

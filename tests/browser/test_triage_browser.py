@@ -84,19 +84,27 @@ def open_view(page, key: str) -> None:
 
 
 def wait_outline_row(page, index: int, kind: str, steps: int) -> None:
-    """Scroll the outline table to row `index` and wait until it shows `kind` and `steps`."""
-    outline = page.locator(GRID).filter(
+    """Wait until row `index` of the outline table shows `kind` and `steps`.
+
+    Each poll finds the outline table afresh and scrolls it to the row: a rerun may replace the
+    table (and reset its scroll) after the page first showed it."""
+    page.locator(GRID).filter(
         has=page.locator("th[role=columnheader]", has_text=zh("triage.col_steps"))
-    )
-    outline.wait_for()
-    outline.locator(".dvn-scroller").evaluate(f"e => {{ e.scrollTop = {max(0, index - 3) * 35}; }}")
-    outline.get_by_test_id(f"glide-cell-0-{index}").wait_for(state="attached")
+    ).wait_for()
     page.wait_for_function(
-        "([grid, i, kind, steps]) => {"
+        "([header, i, kind, steps]) => {"
+        "  const grid = [...document.querySelectorAll('[data-testid=stDataFrame]')].find((g) =>"
+        "    [...g.querySelectorAll('th[role=columnheader]')].some((th) =>"
+        "      th.textContent.includes(header)));"
+        "  if (!grid) return false;"
+        "  const scroller = grid.querySelector('.dvn-scroller');"
+        "  const top = Math.max(0, i - 3) * 35;"
+        "  if (scroller && Math.abs(scroller.scrollTop - top) > 1) scroller.scrollTop = top;"
         "  const cell = (c) => grid.querySelector(`[data-testid=glide-cell-${c}-${i}]`);"
         "  return cell(1)?.textContent === kind && cell(2)?.textContent === String(steps); }",
-        arg=[outline.element_handle(), index, zh(f"section.kind.{kind}"), steps],
-        timeout=30_000,
+        arg=[zh("triage.col_steps"), index, zh(f"section.kind.{kind}"), steps],
+        timeout=45_000,
+        polling=250,
     )
 
 

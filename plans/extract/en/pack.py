@@ -21,6 +21,14 @@ _STARTS = re.compile(
     r"(?!\s+(?:actions?|measures|teams?|operations|tasks|activities|efforts|resources|personnel))",
     re.IGNORECASE,
 )
+# a lead-in to what a report or a piece of information holds ("The initial report must
+# include the following information:")
+_CONTENTS_LEAD = re.compile(
+    r"\b(?:information|details|contents?|data|elements)\b[^.:]{0,40}\b(?:includes?|contains?|"
+    r"consists? of|(?:is|are) as follows)\b[^.:]{0,30}:$|\b(?:report|notice|message|notification)s?"
+    r"\b[^.:]{0,40}\b(?:includes?|contains?|covers?)\b[^.:]{0,30}:$",
+    re.IGNORECASE,
+)
 # what makes the start a condition of the clause it stands in
 _START_IF = re.compile(
     r"\b(?:after|upon|on|once|when|whenever|if|unless|until|before|following|whether|not)\b",
@@ -61,6 +69,10 @@ class EnglishPack:
 
     def procedure_owner(self, heading: Block, body: list[Block]) -> str | None:
         return procedure_owner(heading, body)
+
+    def contents_list(self, body: list[Block]) -> bool:
+        text = [b.text.strip() for b in body if b.text.strip()]
+        return len(text) == 1 and _CONTENTS_LEAD.search(text[0]) is not None
 
 
 PACK = EnglishPack()

@@ -21,7 +21,9 @@ SCENE = re.compile(r"^(?:发现)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:发生|出现
 REVIEWED = re.compile(r"由[^，。；]{2,30}(?:审核|审定|研究|会商|提出)")
 CONDITIONS = re.compile(
     r"(?:情况|情形|条件)之一|(?:条件|情形)(?:如下|为)[：:]$|"
-    r"(?:符合|满足|具备|出现|具有|有)(?:以下|下列|如下)[^，。；：:]{0,8}(?:情形|情况|条件)"
+    r"(?:符合|满足|具备|出现|具有|有)(?:以下|下列|如下)[^，。；：:]{0,8}(?:情形|情况|条件)|"
+    # a lead to the kinds of event a body handles ("还负责处置如下突发事件："): cases, no steps
+    r"(?:以下|下列|如下)[^，。；：:]{0,8}(?:事件|事故|灾害|险情|灾情)[：:]$"
 )
 # a sentence that opens with the lead to conditions and goes on with them in the same paragraph
 # ("出现下列情形之一时，启动Ⅰ级响应：（1）…；（2）…。"): the head up to the colon, and the rest
@@ -32,11 +34,13 @@ _INLINE_CONDITIONS = re.compile(
 _INLINE_CONTENTS = re.compile(
     r"^(?P<head>[^：:]*?内容(?:主要)?(?:包括|如下|为)[：:])(?P<rest>.*\S.*)$"
 )
-ONLY_CONDITION = re.compile(r"(?:后|时|前|期间|之后|以后|情况下)$")
+# the time allowed from an occasion ("签发后1小时内"): still the occasion, not an action
+_WITHIN = r"(?:[\d一二三四五六七八九十两半]+个?(?:小时|分钟|日|天|工作日)(?:之|以)?内)?"
+ONLY_CONDITION = re.compile(rf"(?:后|时|前|期间|之后|以后|情况下){_WITHIN}$")
 TITLE_ITEM = re.compile(r"^[^，,。；;：:]{2,12}[。.](?!$)")
 CONDITION = re.compile(
     r"^(?:当|如|若|如果|一旦|凡|对于?|根据|按照|依据|在|经|为|因|接到|接报|发生|遇有?|待)|"
-    r"(?:后|时|前|的|期间|之后|以后|情况下|需要|(?:处置|救援|应急|工作|行动)(?:结束|完毕|终止))[，,]?$|"
+    rf"(?:后|时|前|的|期间|之后|以后|情况下|需要|(?:处置|救援|应急|工作|行动)(?:结束|完毕|终止)){_WITHIN}[，,]?$|"
     # the place a measure is for ("预报有强降雨的地方，", "…影响的沿海地区，"): where, not what
     r"的[\u4e00-\u9fff]{0,4}(?:地方|地区|区域|地带)[，,]?$"
 )

@@ -17,13 +17,19 @@ _NOTIFY = re.compile(
 OFFICE = re.compile(r"办公室$|办$")
 _NUMBERING = re.compile(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_CONDITION = re.compile(r"^[^，,]{0,20}(?:后|时)[，,]")
+# an occasion, with the time allowed from it ("预警启动文件签发后1小时内，"), before the action
+_CONDITION = re.compile(
+    r"^[^，,]{0,20}(?:后|时)(?:[\d一二三四五六七八九十两半]+个?(?:小时|分钟|日|天|工作日)(?:之|以)?内)?[，,]"
+)
 # a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
 # (应急, 要求, 须知, 负责人)
 _MODAL = re.compile(
-    r"^(?:应当|应该|应(?!急)|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时|立刻|马上|"
-    r"尽快|迅速|(?:在)?第一时间)"
+    r"^(?:应当|应该|应(?!急)|可以|可(?![能靠视行])|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时|立刻|马上|"
+    r"尽快|迅速|(?:在)?第一时间|"
+    # a conjunction that joins the clause to the one before ("并通报…", "则正式签发…")
+    r"并且|并(?!网|联|购|列|存|发症)|则|且|同时|随后|然后|随即|均(?!衡|匀)|也|亦|还(?!原))"
 )
+_OBJECT_BEFORE = re.compile(r"向|对|给|把|将|与|同(?!时)|跟")
 _NAME_END = re.compile(r"[，,。；;：:]")
 # what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
 # "按照…要求", "在接到报告时", "对于…的")
@@ -35,7 +41,9 @@ _LEADING_BASIS = re.compile(
 )
 _PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
 _OCCASION = re.compile(
-    r"(?:的|时|后|前|下|中|期间|以上|以下)$|^(?:对|在|如|若|当|遇|凡|根据|按照|依照|为了|为)"
+    r"(?:的|时|后|前|下|中|期间|以上|以下|(?:小时|分钟|日|天|工作日)(?:之|以)?内)$|^(?:对|在|如|若|当|遇|凡|根据|按照|依照|为了|为)"
+    # an approval the action waits for ("报经同级政府批准，可发布…")
+    r"|^(?:报经|报请|经)[^，,。；]{1,24}(?:批准|同意|审定|审核)$"
 )
 # bodies named beside the owners that are no role of their own ("及有关职能部门")
 _BODIES = r"(?:有关|相关|其他|各)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构)"
@@ -45,12 +53,17 @@ _CUT = re.compile(r"[、和及与并]|(?<=[的了])")
 
 def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     """A short label: the action of the clause without numbering, occasion, subject and modal."""
-    text = _NUMBERING.sub("", d.text)
+    text = _CONDITION.sub("", _NUMBERING.sub("", d.text))
     for rid in d.roles:
         entry = reg.entries.get(rid)
         for name in ([entry.name] + entry.aliases) if entry else []:
-            if name and name in text[:40]:
-                text = text.split(name, 1)[1] if text.find(name) < 25 else text
+            at = text.find(name) if name else -1
+            if 0 <= at < 25 and not _OBJECT_BEFORE.search(re.split(r"[，,]", text[:at])[-1]):
+                # the owner opens the clause (after its occasion): the action follows it; not
+                # the owner named as the object ("向本级政府和上级公安机关报告")
+                text = text[at + len(name) :]
+                break
+            if 0 <= at < 40:
                 break
     text = _CONDITION.sub("", text)
     text = _LEADING_BASIS.sub("", text)

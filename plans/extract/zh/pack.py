@@ -25,6 +25,10 @@ _STARTS = re.compile(
     r"(?!后|时|前|以后|之后|期间|条件|标准|级别|措施|行动|的(?!建议|请求|申请|决定|命令|指令))"
     r"|宣布(?:启动|进入)[^，,。；;]{0,12}?(?:响应|预案|应急状态)"
 )
+# a lead-in to what a piece of information or a report holds ("相关信息包括：", "报告内容如下：")
+_CONTENTS_LEAD = re.compile(
+    r"(?:信息|内容|情况|资料|数据|要素|事项)(?:主要|一般)?(?:包括|包含|有|如下)[^，。；]{0,6}[：:]$"
+)
 # what makes the start a condition of the clause it stands in
 _START_IF = re.compile(r"(?:当|如|若|如果|假如|一旦|待|凡|需|需要|不|未|无需|是否|能否)$")
 
@@ -63,6 +67,10 @@ class ChinesePack:
         # a Chinese duty list is written as duties (负责…), its procedures under response
         # headings: the section kinds already say whose measures they are
         return None
+
+    def contents_list(self, body: list[Block]) -> bool:
+        text = [b.text.strip() for b in body if b.text.strip()]
+        return len(text) == 1 and _CONTENTS_LEAD.search(text[0]) is not None
 
 
 PACK = ChinesePack()
