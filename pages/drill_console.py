@@ -6,10 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from bootstrap import get_db
-from db import drills_store, plans_store
 from drills import state as states
 from i18n import t
 from plans.errors import PlanError
+from services import drill_design as design_cases
 from services import drills as drill_cases
 from ui import conflicts, go, md, now, page_setup, show_error
 from ui import drill_console as panels
@@ -25,7 +25,7 @@ if drill_id is None:
     st.info(t("drillpage.choose_first"))
     st.stop()
 try:
-    summary = drills_store.drill_summary(conn, actor, drill_id, now=now())
+    summary = drill_cases.drill_summary(conn, actor, drill_id, now=now())
 except PlanError as exc:
     show_error(exc)
     st.stop()
@@ -48,11 +48,11 @@ if director:
     if status == "sealed" and buttons[0].button(
         t("console.button.start"), key="console_start", type="primary"
     ):
-        act(drills_store.start_drill)
+        act(drill_cases.start_drill)
     if status == "running" and buttons[1].button(t("console.button.pause"), key="console_pause"):
-        act(drills_store.pause_drill)
+        act(drill_cases.pause_drill)
     if status == "paused" and buttons[1].button(t("console.button.resume"), key="console_resume"):
-        act(drills_store.resume_drill)
+        act(drill_cases.resume_drill)
     if status in ("running", "paused"):
         st.session_state.setdefault("console_confirm_end", False)
         if buttons[3].button(t("console.button.end"), key="console_end"):
@@ -75,14 +75,8 @@ if summary.status == "ended":
             go("pages/drill_review.py")
 if director and summary.status != "ended":
     try:
-        design = drills_store.load_design(conn, actor, drill_id, now=now())
-        panels.participants(
-            conn,
-            actor,
-            drill_id,
-            plans_store.load_version(conn, actor, design.version_id),
-            design.participating_roles,
-        )
+        opened = design_cases.open_design(conn, actor, drill_id, now=now())
+        panels.participants(conn, actor, drill_id, opened.plan, opened.design.participating_roles)
     except PlanError as exc:
         show_error(exc)
 
@@ -92,34 +86,29 @@ def live(actor) -> None:
     """The live panels, every few seconds, for a session still live (`actor`: checked afresh)."""
     moment = now()
     try:
-        info = drills_store.drill_summary(conn, actor, drill_id, now=moment)
-        items = drills_store.checklist_for(conn, actor, drill_id)
-        entries = drills_store.observations(conn, actor, drill_id)
-        injects = drills_store.visible_injects(conn, actor, drill_id)
-        events = drills_store.drill_events(conn, actor, drill_id)
-        activity = drills_store.evaluator_activity(conn, actor, drill_id)
-        plan = plans_store.load_version(conn, actor, info.version_id)
+        view = drill_cases.console_snapshot(conn, actor, drill_id, now=moment)
     except PlanError as exc:
         show_error(exc)
         return
-    state = states.fold(items, entries)
-    panels.header(info)
+    items, injects, plan = view.checklist, view.injects, view.plan
+    state = states.fold(items, view.observations)
+    panels.header(view.summary)
     refresh_button("console_refresh")
-    if info.status in ("running", "paused"):
+    if view.summary.status in ("running", "paused"):
         conflicts.console_notice(conn, actor, drill_id)
     if director:
-        panels.injects(conn, drill_id, injects, info.status)
+        panels.injects(conn, drill_id, injects, view.summary.status)
     left, right = st.columns(2)
     with left:
         panels.progress(items, state, plan)
     with right:
-        panels.overdue(items, state, events, injects, moment, plan)
-    panels.timeline(events, plan, items, injects)
+        panels.overdue(items, state, view.events, injects, moment, plan)
+    panels.timeline(view.events, plan, items, injects)
     left, right = st.columns(2)
     with left:
         panels.newest(state, items, plan)
     with right:
-        panels.evaluators(activity, moment)
+        panels.evaluators(view.activity, moment)
 
 
 live()

@@ -10,11 +10,11 @@ from dataclasses import replace
 import streamlit as st
 
 from bootstrap import get_db
-from db import drills_objectives, drills_store, plans_store
 from drills.design_io import design_to_dict
 from drills.model import DRILL_SCOPES, DRILL_TYPES
 from i18n import t
 from plans.errors import PlanError
+from services import drill_design as design_cases
 from ui import drill_forms as forms
 from ui import edit_guard, fmt_time, go, md, now, page_setup, show_error
 from ui import objectives as objective_forms
@@ -26,12 +26,11 @@ if drill_id is None:
     st.info(t("drillpage.choose_first"))
     st.stop()
 try:
-    summary = drills_store.drill_summary(conn, actor, drill_id)
-    design = drills_store.load_design(conn, actor, drill_id, now=now())
-    plan = plans_store.load_version(conn, actor, design.version_id)
+    opened = design_cases.open_design(conn, actor, drill_id, now=now())
 except PlanError as exc:
     show_error(exc)
     st.stop()
+summary, design, plan = opened.summary, opened.design, opened.plan
 
 st.title(md(design.title))
 st.caption(
@@ -45,7 +44,7 @@ if editable:
 
 def save(new_design) -> None:
     try:
-        revision = drills_store.update_design(
+        revision = design_cases.update_design(
             conn, actor, drill_id, new_design, now=now(),
             expected_revision=edit_guard.opened(FORM, summary.revision),
         )  # fmt: skip
@@ -134,7 +133,7 @@ with tabs[3]:
     forms.people_panel(design, plan, editable, save)
 with tabs[4]:
     try:
-        team = drills_objectives.evaluation_team(conn, actor, drill_id)
+        team = design_cases.evaluation_team(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         team = []
@@ -144,7 +143,7 @@ st.divider()
 actions = st.columns(3)
 if editable and actions[0].button(t("drillpage.seal"), key="design_seal", type="primary"):
     try:
-        drills_store.seal_drill(conn, actor, drill_id, now=now())
+        design_cases.seal_drill(conn, actor, drill_id, now=now())
     except PlanError as exc:
         forms.show_problems(exc)
     else:
@@ -159,7 +158,7 @@ actions[1].download_button(
 )
 if actions[2].button(t("drillpage.copy"), key="design_copy"):
     try:
-        copy_id = drills_store.copy_drill_as_template(conn, actor, drill_id, now=now())
+        copy_id = design_cases.copy_drill_as_template(conn, actor, drill_id, now=now())
     except PlanError as exc:
         show_error(exc)
     else:
@@ -168,7 +167,7 @@ if actions[2].button(t("drillpage.copy"), key="design_copy"):
 with st.expander(t("drillpage.reveal_log")):
     st.caption(t("drillpage.reveal_help"))
     try:
-        reveal = drills_store.reveal_log(conn, actor, drill_id)
+        reveal = design_cases.reveal_log(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         reveal = []

@@ -5,18 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from bootstrap import get_db
-from db import drills_store, plans_store
-from drills.checklist import derive_checklist
-from drills.model import DrillDesign
 from i18n import t
 from plans.errors import PlanError
+from services import drill_design as design_cases
+from services import drills as drill_cases
 from ui import fmt_time, go, md, now, page_setup, show_error
 
 actor = page_setup("nav.drills")
 conn = get_db()
 st.title(t("nav.drills"))
 
-drills = drills_store.list_drills(conn, actor, now=now())
+drills = drill_cases.list_drills(conn, actor, now=now())
 if not drills:
     st.info(t("drillpage.none"))
 else:
@@ -65,7 +64,7 @@ if "drill_director" not in actor.roles and "admin" not in actor.roles:
     st.stop()
 
 st.subheader(t("drillpage.new"))
-published = [p for p in plans_store.list_plans(conn, actor) if p.published_version_id]
+published = design_cases.published_plans(conn, actor)
 if not published:
     st.caption(t("drillpage.no_published"))
     st.stop()
@@ -76,18 +75,12 @@ with st.form("drills_new"):
     title = st.text_input(t("drillpage.title"), key="drills_new_title")
     created = st.form_submit_button(t("drillpage.create"), type="primary", key="drills_new_submit")
 if created:
+    name = title.strip() or t("drillpage.untitled", plan=plan.title)
     try:
-        version = plans_store.load_version(conn, actor, plan.published_version_id)
-        design = DrillDesign(
-            title=title.strip() or t("drillpage.untitled", plan=plan.title),
-            version_id=plan.published_version_id,
-            checklist=derive_checklist(version),
-            directors=(actor.username,),
-        )
-        drill_id = drills_store.create_drill(conn, actor, design, now=now())
+        drill_id = design_cases.new_drill(conn, actor, plan.published_version_id, name, now=now())
     except PlanError as exc:
         show_error(exc)
     else:
         st.session_state["drill_id"] = drill_id
-        st.toast(t("drillpage.created", title=md(design.title)))
+        st.toast(t("drillpage.created", title=md(name)))
         go("pages/drill_design.py")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from bootstrap import get_db
-from db import drills_store
 from i18n import t
 from plans.errors import PlanError
+from services import drills as drill_cases
 from ui import actions, conflicts, md, now, objectives, page_setup, pick_drill, show_error
 from ui import review as panels
 from ui import review_conclusions as signoff
@@ -20,7 +20,7 @@ st.title(t("nav.drill_review"))
 
 ended = [  # an evaluator or participant of a drill does not review it (the store refuses too)
     d
-    for d in drills_store.list_drills(conn, actor, now=now())
+    for d in drill_cases.list_drills(conn, actor, now=now())
     if d.status == "ended" and d.my_role in ("director", "evaluation_lead", None)
 ]
 if not ended:

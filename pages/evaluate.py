@@ -8,12 +8,11 @@ import time
 import streamlit as st
 
 from bootstrap import get_db
-from db import drills_store
 from drills.checklist import group_by_phase
 from drills.state import fold
-from drills.taps import watched_items
 from i18n import t
 from plans.errors import PlanError
+from services import observations as observation_cases
 from ui import conflicts, page_setup, pick_drill, show_error
 from ui import evaluator as ev
 from ui import evaluator_entries as extra
@@ -30,14 +29,14 @@ if not mine:
     st.stop()
 drill = pick_drill(mine, "evaluate_drill")
 try:
-    context = ev.context(conn, actor, drill)
-    items = watched_items(drills_store.checklist_for(conn, actor, drill.id), context.share)
-    entries = drills_store.observations(conn, actor, drill.id)
+    view = observation_cases.evaluator_view(conn, actor, drill.id, drill.version_id)
     drawn = live.seen(conn, actor, drill)
 except PlanError as exc:
     show_error(exc)
     st.stop()
-state = fold(items, entries)
+context = ev.context(actor, drill, view)
+items = view.watched.items
+state = fold(items, view.watched.observations)
 groups = group_by_phase(items)
 ev.tap_targets()
 with st.container(key="ev_screen"):  # the big buttons of ev.TAP_CSS hold inside it

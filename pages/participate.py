@@ -8,10 +8,12 @@ from __future__ import annotations
 import streamlit as st
 
 from bootstrap import get_db
-from db import drills_store, findings_store, plans_store
 from drills.actions import ParticipantReview
 from i18n import t
 from plans.errors import PlanError
+from services import drills as drill_cases
+from services import observations as observation_cases
+from services import review as review_cases
 from ui import edit_guard, fmt_time, md, now, page_setup, show_error
 from ui.live import live_fragment, refresh_button
 
@@ -41,7 +43,7 @@ def messages(actor) -> None:
     """The released messages, every few seconds, for a session still live (`actor`: checked
     afresh; the refresh button counts as activity, the timer does not)."""
     refresh_button("participate_refresh")
-    drills = [d for d in drills_store.list_drills(conn, actor) if d.my_role == "participant"]
+    drills = [d for d in drill_cases.list_drills(conn, actor) if d.my_role == "participant"]
     _follow(drills)
     if not drills:
         st.info(t("participate.none"))
@@ -50,7 +52,7 @@ def messages(actor) -> None:
         st.subheader(md(drill.title))
         st.caption(t(f"drills.status.{drill.status}"))
         try:
-            views = drills_store.visible_injects(conn, actor, drill.id)
+            views = observation_cases.visible_injects(conn, actor, drill.id)
         except PlanError as exc:
             show_error(exc)
             continue
@@ -72,18 +74,12 @@ messages()
 def self_review(drill) -> None:
     """The participant's own review of an ended drill (a second one replaces the first)."""
     try:
-        mine = findings_store.participants_of(conn, actor, drill.id).get(actor.username, ())
-        earlier = findings_store.my_review(conn, actor, drill.id)
+        opened = review_cases.review_form(conn, actor, drill.id, drill.version_id)
     except PlanError as exc:
         show_error(exc)
         return
-    try:
-        names = {
-            r.id: r.name for r in plans_store.load_version(conn, actor, drill.version_id).roles
-        }
-    except PlanError:  # a plan the participant may not read: the form works without role names
-        names = {}
-    roles = [None, *mine]
+    earlier, names = opened.earlier, opened.names
+    roles = [None, *opened.roles]
     before = earlier.review if earlier else None
     st.subheader(t("selfreview.title") + " · " + md(drill.title))
     st.caption(t("selfreview.help"))
@@ -123,15 +119,16 @@ def self_review(drill) -> None:
         return
     try:
         review = ParticipantReview(actor.username, role, well.strip(), improve.strip(), rating)
-        findings_store.submit_review(conn, actor, drill.id, review, now=now(), replacing=shown)
+        stored_at = review_cases.submit_review(
+            conn, actor, drill.id, review, now=now(), replacing=shown
+        )
     except PlanError as exc:
         show_error(exc)
     else:
-        latest = findings_store.my_review(conn, actor, drill.id)
-        edit_guard.saved(form, latest.submitted_at if latest else None)
+        edit_guard.saved(form, stored_at)
         st.success(t("selfreview.saved"), icon=":material/check_circle:")
 
 
-for ended in drills_store.list_drills(conn, actor):
+for ended in drill_cases.list_drills(conn, actor):
     if ended.my_role == "participant" and ended.status == "ended":
         self_review(ended)

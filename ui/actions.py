@@ -10,10 +10,10 @@ from datetime import date, timedelta
 import streamlit as st
 
 from access.policy import action_resource, allowed, allowed_actions
-from db import actions_store
 from drills.actions import ACTION_STATUSES, CorrectiveAction, finding_closed, overdue_actions
 from i18n import t
 from plans.errors import PlanError
+from services import review as review_cases
 from ui import now, show_error
 from ui.review_findings import lang_key, opened_version, save
 from ui.text import md
@@ -167,7 +167,7 @@ def _add_action(conn, actor, review, weaknesses) -> None:
             sent = st.form_submit_button(t("review.a.add_save"), key="review_a_add_save")
         if sent:
             save(
-                lambda: actions_store.add_action(
+                lambda: review_cases.add_action(
                     conn,
                     actor,
                     review.drill_id,
@@ -193,7 +193,7 @@ def _edit_action(conn, actor, stored, titles, rights: dict) -> None:
             sent = st.form_submit_button(t("review.a.save"), type="primary", key="review_a_save")
         if sent:
             save(
-                lambda: actions_store.update_action(
+                lambda: review_cases.update_action(
                     conn, actor, replace(chosen.action, **_cleaned(values)), opened, now=now()
                 ),
                 t("review.a.saved"),
@@ -221,7 +221,7 @@ def _cleaned(values: dict) -> dict:
 def my_actions(conn, actor) -> None:
     """The actions the user owns (nothing when none): their progress, one status at a time."""
     try:
-        owned = actions_store.my_actions(conn, actor)
+        owned = review_cases.my_actions(conn, actor)
     except PlanError as exc:
         show_error(exc)
         return
@@ -260,7 +260,7 @@ def _progress(conn, actor, stored) -> None:
     )
     if cols[1].button(t("review.a.save"), key=f"{key}_save"):
         try:
-            actions_store.update_action(
+            review_cases.update_action(
                 conn, actor, replace(action, status=status), stored.version, now=now()
             )
         except PlanError as exc:

@@ -1,17 +1,17 @@
 """Conflicts between evaluators on screen: a notice on each evaluator's phone that refreshes every
 few seconds, a notice in the director's console, and the lead's panel that settles a conflict
-with a chosen outcome and a reason (db/drills_conflicts.py decides who may)."""
+with a chosen outcome and a reason (the store behind services.review decides who may)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from db import drills_conflicts
 from drills.conflicts import ConflictEntry
 from drills.model import RATINGS
 from i18n import t
 from plans.errors import PlanError
 from services import evaluation
+from services import review as review_cases
 from ui import error_text, fmt_time, now, show_error
 from ui.live import live_callback, live_fragment, refresh_button
 from ui.text import md
@@ -48,7 +48,7 @@ def evaluator_notice(actor, conn, drill_id: int) -> None:
     """On the evaluator's phone: the open conflicts their entries are part of, and how the lead
     settled earlier ones."""
     try:
-        board = drills_conflicts.conflict_board(conn, actor, drill_id)
+        board = review_cases.conflict_board(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         return
@@ -69,7 +69,7 @@ def evaluator_notice(actor, conn, drill_id: int) -> None:
 def console_notice(conn, actor, drill_id: int) -> None:
     """In the console's live panel: the open conflicts, one line each (settled below it)."""
     try:
-        board = drills_conflicts.conflict_board(conn, actor, drill_id)
+        board = review_cases.conflict_board(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         return
@@ -110,7 +110,7 @@ def lead_panel(actor, conn, drill_id: int, prefix: str = "conflicts") -> None:
     """The open conflicts, each with the outcome to choose and the reason to give (for those
     who may settle), and the settled ones."""
     try:
-        board = drills_conflicts.conflict_board(conn, actor, drill_id)
+        board = review_cases.conflict_board(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         return

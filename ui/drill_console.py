@@ -9,13 +9,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from db import drills_store
 from drills.model import RATINGS, ClockEvent
 from drills.progress import NO_ROLE, progress_by_phase, progress_by_role
 from drills.progress import overdue as overdue_items
 from drills.roster import roster_changes, split_names
 from i18n import t
 from plans.errors import PlanError
+from services import drills as drill_cases
 from ui import edit_guard, error_text, fmt_time, now
 from ui.live import live_callback
 from ui.text import md
@@ -49,7 +49,7 @@ def header(info) -> None:
 def _release(actor, conn, drill_id, inject_id: str) -> None:
     """The release button's callback: released for a live session only, else refused."""
     try:
-        drills_store.release_inject(conn, actor, drill_id, inject_id, now=now())
+        drill_cases.release_inject(conn, actor, drill_id, inject_id, now=now())
     except PlanError as exc:
         st.session_state["console_release_problem"] = error_text(exc)
 
@@ -259,7 +259,7 @@ def participants(conn, actor, drill_id: int, plan, design_roles) -> None:
         if message := st.session_state.pop("console_roster_toast", None):
             st.toast(message, icon=":material/check:")
         try:
-            roster = drills_store.read_roster(conn, actor, drill_id)
+            roster = drill_cases.read_roster(conn, actor, drill_id)
         except PlanError as exc:
             st.error(error_text(exc))
             return
@@ -283,7 +283,7 @@ def _save_roster(conn, actor, drill_id: int, form: str, roster, chosen: dict) ->
     edited = {role: split_names(text) for role, text in chosen.items()}
     changes = roster_changes(roster.players, edited)
     try:
-        revision = drills_store.update_roster(
+        revision = drill_cases.update_roster(
             conn, actor, drill_id, changes,
             expected_revision=edit_guard.opened(form, roster.revision), now=now(),
         )  # fmt: skip

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import os
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import streamlit as st
 
-from db import drills_store, plans_store
-from db.drills_observations import MAX_PHOTO_BYTES
-from db.drills_share import assigned_roles
 from drills.model import QUALITY_MARKS, Observation
-from drills.taps import watched_items
 from i18n import t
 from plans.errors import PlanError
+from services import observations as observation_cases
+from services.observations import MAX_PHOTO_BYTES, EvaluatorView
 from ui import error_text, now
 from ui.components import tap
 from ui.live import live_callback, live_fragment
@@ -69,28 +67,22 @@ def tap_targets() -> None:
     st.html(f"<style>{TAP_CSS}{OFFLINE_CSS}</style>")
 
 
-def context(conn, actor, drill) -> Context:
+def context(actor, drill, view: EvaluatorView) -> Context:
     """Names, the evaluator's share from the drill design (whatever their account role) and the
-    words of each step with its source paragraph."""
-    plan = plans_store.load_version(conn, actor, drill.version_id)
-    share = assigned_roles(conn, actor, drill.id)
-    items = watched_items(drills_store.checklist_for(conn, actor, drill.id), share)
+    words of each step with its source paragraph (`view`: services.observations.evaluator_view)."""
+    plan = view.plan
     steps = {s.id: (s.text, s.source.text if s.source else "") for s in plan.steps}
-    return Context({r.id: r.name for r in plan.roles}, share, {i.id: i.name for i in items},
-                   steps, tap.scope(actor.username, drill.id))  # fmt: skip
+    return Context({r.id: r.name for r in plan.roles}, view.share,
+                   {i.id: i.name for i in view.watched.items}, steps,
+                   tap.scope(actor.username, drill.id))  # fmt: skip
 
 
 def store_entry(conn, actor, observation: Observation, photo=None) -> str | None:
     """Store the entry with its photo (the photo first, so the entry can name it); None once
     committed, else the translated reason."""
     try:
-        if photo is not None:
-            photo_id = uuid.uuid4().hex
-            drills_store.attach_photo(conn, actor, observation.drill_id, photo.getvalue(),
-                                      photo_id=photo_id, now=observation.entered_at,
-                                      observation_id=observation.id)  # fmt: skip
-            observation = replace(observation, photo_id=photo_id)
-        drills_store.record_observation(conn, actor, observation)
+        data = photo.getvalue() if photo is not None else None
+        observation_cases.record_entry(conn, actor, observation, data)
     except PlanError as exc:
         return t("evaluate.not_recorded", reason=error_text(exc))
     return None

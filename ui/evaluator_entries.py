@@ -7,11 +7,11 @@ import uuid
 
 import streamlit as st
 
-from db import drills_store
 from drills.model import RATINGS, Observation
 from i18n import t
 from plans.errors import PlanError
 from services import drills as drill_cases
+from services import observations as observation_cases
 from ui import error_text, now
 from ui.evaluator import Context, Details, entry, forget, photo_input, photo_key, short, store_entry
 from ui.live import live_callback
@@ -90,7 +90,7 @@ def answers(conn, actor, drill) -> None:
     try:
         views = [
             v
-            for v in drills_store.visible_injects(conn, actor, drill.id)
+            for v in observation_cases.visible_injects(conn, actor, drill.id)
             if v.released_at and v.inject.kind in ("task_card", "question")
         ]
     except PlanError as exc:

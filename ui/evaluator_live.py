@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from db import drills_store
 from drills.model import ClockEvent, Observation
 from drills.progress import due_minutes, next_expected
 from drills.state import fold, last_entry_of
-from drills.taps import minutes_before, parse_batch, tap_moment, watched_items
+from drills.taps import minutes_before, parse_batch, tap_moment
 from i18n import t
 from plans.errors import PlanError
+from services import drills as drill_cases
+from services import observations as observation_cases
 from ui import error_text, md, now
 from ui import evaluator as ev
 from ui import evaluator_entries as extra
@@ -32,7 +33,7 @@ def my_drills(conn, actor) -> list:
     """The drills the actor evaluates (or leads the evaluation of) that have started."""
     return [
         d
-        for d in drills_store.list_drills(conn, actor)
+        for d in drill_cases.list_drills(conn, actor)
         if d.my_role in ("evaluator", "evaluation_lead") and d.status in STATUSES
     ]
 
@@ -52,7 +53,7 @@ def seen(conn, actor, drill=None) -> Seen:
     released = 0
     if current is not None:
         released = sum(
-            1 for v in drills_store.visible_injects(conn, actor, current.id) if v.released_at
+            1 for v in observation_cases.visible_injects(conn, actor, current.id) if v.released_at
         )
     return Seen(tuple(d.id for d in drills), current.status if current else None, released)
 
@@ -71,12 +72,12 @@ def header(actor, conn, drill, ctx: ev.Context, drawn: Seen) -> None:
     if started is None and seen(conn, actor, drill) != drawn:  # a tap's run: quick, no look
         st.rerun(scope="app")
     try:
-        items = watched_items(drills_store.checklist_for(conn, actor, drill.id), ctx.share)
-        entries = drills_store.observations(conn, actor, drill.id)
+        watched = observation_cases.watched(conn, actor, drill.id, ctx.share)
     except PlanError as exc:
         st.error(error_text(exc))
         return
-    state = fold(items, entries)
+    items = watched.items
+    state = fold(items, watched.observations)
     done = sum(state.rating(i.id) is not None for i in items)
     status = t(f"console.status.{drill.status}")
     st.caption(t("evaluate.caption", status=status, done=done, total=len(items)))
@@ -149,7 +150,7 @@ def receive_taps(actor, conn, drill, batch) -> dict[str, str]:
     taps = parse_batch(batch)
     if not taps:
         return results
-    leads = {i.id: i.lead for i in drills_store.checklist_for(conn, actor, drill.id)}
+    leads = {i.id: i.lead for i in observation_cases.checklist_for(conn, actor, drill.id)}
     for one in taps:
         moment = now()
         details = _card_details(one)

@@ -1,6 +1,6 @@
 """Drill objectives on screen: entered with the evaluation criteria in the drill design (beside
 the evaluation team with posts), and rated P/S/M/U with a note by the evaluation lead after the
-drill (db/drills_objectives.py decides who may)."""
+drill (the store behind services.review decides who may)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from db import drills_objectives
 from drills import objectives as rules
 from drills.ratings import AREAS
 from i18n import t
 from plans.errors import PlanError
 from plans.model import PHASES
+from services import review as review_cases
 from ui import error_text, fmt_time, now, show_error
 from ui.live import live_callback, live_fragment
 from ui.text import md
@@ -126,7 +126,7 @@ def _rate(actor, conn, drill_id: int, objective_id: str) -> None:
         return
     rating = rules.ObjectiveRating(objective_id, mark, state.get(f"{key}_note") or "")
     try:
-        drills_objectives.rate_objective(conn, actor, drill_id, rating, now=now())
+        review_cases.rate_objective(conn, actor, drill_id, rating, now=now())
     except PlanError as exc:
         state[f"{key}_problem"] = error_text(exc)
         return
@@ -138,7 +138,7 @@ def _rate(actor, conn, drill_id: int, objective_id: str) -> None:
 def rating_form(actor, conn, drill_id: int) -> None:
     """Each objective with its P/S/M/U rating and note; the lead rates it after the drill."""
     try:
-        sheet = drills_objectives.objectives_sheet(conn, actor, drill_id)
+        sheet = review_cases.objectives_sheet(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         return

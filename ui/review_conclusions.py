@@ -9,10 +9,10 @@ import zlib
 
 import streamlit as st
 
-from db import drills_signoff
 from drills.signoff import STANDARDS, draft_area, draft_conclusion, standard_for, text_key
 from i18n import LANGUAGES, t
 from plans.errors import PlanError
+from services import review as review_cases
 from ui import error_text, now
 from ui.live import live_callback
 
@@ -104,7 +104,7 @@ def _save(actor, conn, drill_id: int, key: str, lang: str, box: str) -> None:
 @live_callback
 def _write(actor, conn, drill_id: int, key: str, lang: str, body: str) -> None:
     try:
-        drills_signoff.write_text(conn, actor, drill_id, key, lang, body, now=now())
+        review_cases.write_text(conn, actor, drill_id, key, lang, body, now=now())
     except PlanError as exc:
         st.session_state[PROBLEM] = error_text(exc)
         return
@@ -145,11 +145,11 @@ def _set_standard(actor, conn, drill_id: int, unit: str) -> None:
     state = st.session_state
     try:
         if unit:
-            drills_signoff.set_unit_standard(conn, actor, unit, state["signoff_standard_unit"],
-                                             now=now())  # fmt: skip
+            review_cases.set_unit_standard(conn, actor, unit, state["signoff_standard_unit"],
+                                           now=now())  # fmt: skip
         else:
-            drills_signoff.set_drill_standard(conn, actor, drill_id,
-                                              state["signoff_standard_drill"], now=now())  # fmt: skip
+            review_cases.set_drill_standard(conn, actor, drill_id,
+                                            state["signoff_standard_drill"], now=now())  # fmt: skip
     except PlanError as exc:
         state[PROBLEM] = error_text(exc)
         return

@@ -9,11 +9,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from db import drills_store, findings_store
 from drills.actions import finding_closed
 from drills.findings import CAUSES, FINDING_GRADES, FINDING_STATUSES, Finding
 from i18n import t
 from plans.errors import PlanError
+from services import review as review_cases
 from ui import fmt_time, md, now, show_error
 
 NEW = "new"  # the id of the finding being added (the store names it)
@@ -122,11 +122,8 @@ def _matches(finding: Finding, statuses, search: str) -> bool:
 
 def _accept_all(conn, actor, drill_id: int, proposed) -> None:
     def accept() -> None:
+        review_cases.accept_findings(conn, actor, drill_id, proposed, now=now())
         for stored in proposed:
-            findings_store.update_finding(
-                conn, actor, drill_id, replace(stored.finding, status="accepted"), stored.version,
-                now=now(),
-            )  # fmt: skip
             # this session's own save: an open edit form reopens on it, with no "someone saved"
             st.session_state.pop(f"review_opened_f_{stored.finding.id}", None)
 
@@ -236,7 +233,7 @@ def _edit_form(conn, actor, review, visible, steps, roles) -> None:
     _photos(conn, actor, review, stored.finding.evidence)
     if sent:
         save(
-            lambda: findings_store.update_finding(
+            lambda: review_cases.update_finding(
                 conn, actor, review.drill_id, _built(stored.finding, values), opened, now=now()
             ),
             t("review.f.saved"),
@@ -264,7 +261,7 @@ def _add_form(conn, actor, review, steps, roles) -> None:
             sent = st.form_submit_button(t("review.add_save"), key="review_add_save")
         if sent:
             save(
-                lambda: findings_store.add_finding(
+                lambda: review_cases.add_finding(
                     conn, actor, review.drill_id, _built(blank, values), now=now()
                 ),
                 t("review.added"),
@@ -279,7 +276,7 @@ def _photos(conn, actor, review, evidence) -> None:
     cols = st.columns(min(len(photos), 4))
     for col, o in zip(cols * (len(photos) // len(cols) + 1), photos, strict=False):
         try:
-            _, data = drills_store.load_photo(conn, actor, review.drill_id, o.photo_id)
+            _, data = review_cases.load_photo(conn, actor, review.drill_id, o.photo_id)
         except PlanError:
             continue
         col.image(data, caption=md(o.note[:40]) if o.note else None, width="stretch")
