@@ -149,6 +149,12 @@ def _role_list(text: str) -> tuple[str, ...]:
                 p = p + tail.group(1)
             else:
                 continue
+        body = _BARE_BODY.fullmatch(p)
+        if body and out:
+            # "县级以上地方党委和政府": the government of the same place
+            of = _BODY_OF.match(out[-1])
+            if of:
+                p = of.group("place") + p
         post = _BARE_POST.fullmatch(p)
         if post and out:
             # "委员会主任、副主任": the second post belongs to the same body
@@ -162,6 +168,8 @@ def _role_list(text: str) -> tuple[str, ...]:
 _LEVEL_CHARS = "省市县区乡镇村州盟旗"
 _ETC_NOUN = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)")
 _TIERS = re.compile(r"[两三四五]级|各级")  # "省、市两级水利部门": one name for both tiers
+_BARE_BODY = re.compile(r"党委|党组|人民政府|政府")
+_BODY_OF = re.compile(r"^(?P<place>.{1,}?)(?:党委|党组|人民政府|政府)$")
 _BARE_POST = re.compile(r"(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)")
 _POST_OF = re.compile(
     r"^(?P<body>.{2,}?)(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)$"

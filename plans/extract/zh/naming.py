@@ -29,6 +29,7 @@ _MODAL = re.compile(
     # a conjunction that joins the clause to the one before ("并通报…", "则正式签发…")
     r"并且|并(?!网|联|购|列|存|发症)|则|且|同时|随后|然后|随即|均(?!衡|匀)|也|亦|还(?!原))"
 )
+_SHARED_HEADS = ("人民政府", "政府", "党委", "党组")
 _OBJECT_BEFORE = re.compile(r"向|对|给|把|将|与|同(?!时)|跟")
 _NAME_END = re.compile(r"[，,。；;：:]")
 # what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
@@ -97,9 +98,20 @@ def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:
     stripped = False
     while True:
         # the owners named together ("事发地政府及有关职能部门", "主要领导或分管领导")
-        glue = re.match(r"^[、和及与或]|^以及", text) if stripped else None
+        # (the first owner may already be cut off by step_name: "和政府立即…")
+        glue = re.match(r"^[、和及与或]|^以及", text)
         rest = text[glue.end() :] if glue else text
         name = next((n for n in names if rest.startswith(n)), None)
+        if name is None and glue:
+            # "县级以上地方党委和政府": the second owner written without the place it shares
+            name = next(
+                (
+                    t
+                    for t in _SHARED_HEADS
+                    if rest.startswith(t) and any(n.endswith(t) for n in names)
+                ),
+                None,
+            )
         if name is None:
             break
         text, stripped = rest[len(name) :], True
