@@ -164,6 +164,17 @@ class EnglishExtractor:
                         owner_steps.add(b.index)
                 elif _position_heading(b, blocks):
                     positions[b.index] = self.en.add(b.text, b, part=part)
+                elif ctx.phase is None and _closed(ctx):
+                    # "2.1 Incident Commander" in a roles chapter: the post whose duties follow
+                    name = _strip_label(b).strip(" :")
+                    bare = _ACRONYM.sub("", name).strip()
+                    if len(bare.split()) <= 6 and is_role_phrase(bare):
+                        rid = self.en.add(bare, b, part=part)
+                        acr = _ACRONYM.search(name)
+                        if acr:
+                            self.reg.alias(rid, acr.group("acr"))
+                            self.en.keys[acr.group("acr").lower()] = rid
+                        positions[b.index] = rid
                 continue
             position = next(
                 (positions[h.index] for h in reversed(ctx.headings) if h.index in positions), None
@@ -203,7 +214,8 @@ class EnglishExtractor:
             rid = self.en.add(duty.group("name"), b, part=part)
             self.reg.responsibility(rid, duty.group("duty"))
             return
-        if position is not None and b.kind == "list_item":
+        if position is not None and (b.kind == "list_item" or _closed(ctx)):
+            # the items, or in a roles chapter also the sentences, under a post's heading
             self.reg.responsibility(position, b.text)
             return
         if ctx.phase is None and ctx.headings and not _closed(ctx):
@@ -897,10 +909,13 @@ def procedure_owner(heading: Block, body: list[Block]) -> str | None:
     if owner_heading(name) is not None or not (is_role_phrase(name) or _PERSON_DOING.match(name)):
         return None
     items = [_strip_label(b) for b in body if b.kind in ("list_item", "paragraph")]
-    orders = sum(1 for text in items if is_imperative(text))
+    # "Declares the incident", "Approves external communications": what the post does, in the
+    # third person, is a list of duties, not instructions to follow
+    orders = sum(1 for text in items if is_imperative(text) and not _THIRD_PERSON.match(text))
     return name if orders >= 2 and orders * 3 >= len(items) * 2 else None
 
 
+_THIRD_PERSON = re.compile(r"^[A-Z][a-z]+(?<![sui])s\b")
 # someone named by what they are doing ("Person Discovering the Fire", "Employee receiving a
 # bomb threat")
 _PERSON_DOING = re.compile(
