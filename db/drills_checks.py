@@ -1,7 +1,7 @@
 """What a drill design must satisfy before it is stored, as far as it takes the database: a
 published plan version that a drill director of its unit may read, and people who have accounts
-with the right system roles. Whether the design fits that plan is drills.validate's
-(require_design, re-exported here for the store)."""
+with the right system roles (drills.validate.fits_part). Whether the design fits that plan is
+drills.validate's (require_design, re-exported here for the store)."""
 
 from __future__ import annotations
 
@@ -17,17 +17,9 @@ from db.errors import InvalidTransitionError, NotFoundError, StoreError
 from db.plans_facts import VersionInfo, fetch_version, require_version, version_resource
 from db.plans_store import load_version
 from db.users_rows import username_key
-from drills.validate import UNFINISHED, require_design, shape_problems
+from drills.validate import UNFINISHED, fits_part, require_design, shape_problems
 from i18n import Term
 from plans.model import Plan
-
-# The system role a person needs for each part they play in a drill.
-NEEDED_ROLES = {
-    "director": frozenset({"drill_director"}),
-    "evaluation_lead": frozenset({"evaluation_lead"}),
-    "evaluator": frozenset({"evaluator", "evaluation_lead"}),
-    "participant": None,  # anyone with an account
-}
 
 
 def version_for_drill(
@@ -77,9 +69,7 @@ def resolve_people(cur: duckdb.DuckDBPyConnection, people: list[Person], unit: s
         if account is None:
             raise StoreError("drills_store.unknown_person", username=person.username)
         name, roles, user_unit = account
-        needed = NEEDED_ROLES[person.role]
-        in_unit = person.role != "director" or user_unit == unit
-        if (needed is not None and not roles & needed) or not in_unit:
+        if not fits_part(person.role, roles, user_unit, unit):
             raise StoreError(
                 "drills_store.person_lacks_role",
                 username=name,

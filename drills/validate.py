@@ -16,6 +16,14 @@ from drills.objectives import check_objectives
 from plans.graph import T0, TRIGGER
 from plans.model import PHASES, Plan
 
+# The system role a person needs for each part they play in a drill.
+NEEDED_ROLES = {
+    "director": frozenset({"drill_director"}),
+    "evaluation_lead": frozenset({"evaluation_lead"}),
+    "evaluator": frozenset({"evaluator", "evaluation_lead"}),
+    "participant": None,  # anyone with an account
+}
+
 # Problems of a design still in the making: allowed while designing, refused when sealing.
 UNFINISHED = frozenset(
     {"drills.check.evaluator_without_share", "drills.check.no_items", "drills.check.no_evaluators"}
@@ -175,6 +183,15 @@ def shape_problems(design: DrillDesign) -> list[Problem]:
     return found
 
 
+def fits_part(part: str, roles: frozenset[str], user_unit: str | None, unit: str) -> bool:
+    """Whether an account with system `roles` in `user_unit` may play `part` in a drill of
+    `unit`: a director is a drill director of that unit, an evaluator an evaluator or an
+    evaluation lead, an evaluation lead one; anyone may take part."""
+    needed = NEEDED_ROLES[part]
+    in_unit = part != "director" or user_unit == unit
+    return (needed is None or bool(roles & needed)) and in_unit
+
+
 def minutes_ok(value) -> bool:
     """A number of minutes a design may hold: none, or a finite number not below zero."""
     if value is None:
@@ -184,9 +201,11 @@ def minutes_ok(value) -> bool:
 
 
 __all__ = [
+    "NEEDED_ROLES",
     "UNFINISHED",
     "blocking",
     "check_design",
+    "fits_part",
     "minutes_ok",
     "require_design",
     "shape_problems",

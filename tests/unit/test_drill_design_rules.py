@@ -11,7 +11,7 @@ import pytest
 from drills.checklist import derive_checklist
 from drills.errors import DrillProblemsError
 from drills.model import ChecklistItem, DrillDesign, EvaluatorAssignment, Inject
-from drills.validate import UNFINISHED, minutes_ok, require_design, shape_problems
+from drills.validate import UNFINISHED, fits_part, minutes_ok, require_design, shape_problems
 from tests.drill_samples import plan_of
 
 PLAN = plan_of("a→b")
@@ -96,3 +96,21 @@ def test_every_problem_of_a_design_is_raised_at_once():
         "drills.check.item_step_unknown",
     ]
     assert refused.value.key == "drills_store.design.empty_title"
+
+
+@pytest.mark.parametrize(
+    ("part", "roles", "user_unit", "fits"),
+    [
+        ("director", {"drill_director"}, "north", True),
+        ("director", {"drill_director"}, "south", False),
+        ("director", {"evaluation_lead"}, "north", False),
+        ("evaluation_lead", {"evaluation_lead"}, "south", True),
+        ("evaluation_lead", {"evaluator"}, "north", False),
+        ("evaluator", {"evaluator"}, "south", True),
+        ("evaluator", {"evaluation_lead"}, "north", True),
+        ("evaluator", {"plan_author"}, "north", False),
+        ("participant", set(), None, True),
+    ],
+)
+def test_each_part_in_a_drill_needs_its_system_role(part, roles, user_unit, fits):
+    assert fits_part(part, frozenset(roles), user_unit, "north") is fits
