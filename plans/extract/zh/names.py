@@ -29,7 +29,7 @@ _VERBS = (
     # adverbs of manner that open a predicate ("各应急救援队伍快速进行…", "全力控制…")
     "快速|全力|严格|认真|切实|强化|抓紧|执行|适时|按时|定时|随时|即时|"
     # common verbs of a response ("由新闻宣传小组联系新闻媒体", "由路网中心汇总…")
-    "联系|联络|通报|报送|报经|汇总|收集|确定|公布|派遣|组建|配备|储备|(?:均|也|还|亦|各自)(?![无不未没])"
+    "联系|联络|通报|报送|报经|请求|汇总|收集|确定|公布|派遣|组建|配备|储备|(?:均|也|还|亦|各自)(?![无不未没])"
 )
 _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
 # people named beside a body who are no role of the plan ("事发单位或个人应立即报告…")
@@ -216,6 +216,8 @@ def is_role_name(name: str) -> bool:
 
 # a group named by its task ("疏散组", "抢救组", "警戒保卫组"), not a verb that governs a group
 # ("组织专家组", "派出工作组", "协调救援队")
+# a post named by the room or centre it works from (调度室, 控制室, 调度中心), not a verb
+_ROOM = re.compile(r"^[\u4e00-\u9fff]{2}(?:室|中心)$")
 _TASK_GROUP = re.compile(
     r"^(?!组织|成立|设立|组建|派出|派|协调|指导|调集|调动|配合|协助|督促|联系|召集|带领|率领|安排|"
     r"请求|申请|会同|牵头|命令|指派|指示|通知|报告|上报|报送|通报|报|根据|按照|依据|由|经|向|对|将|把|"
@@ -275,7 +277,11 @@ def _subjects(clause: str) -> tuple[str, ...]:
         if (
             m
             and not _NOT_SUBJECT.search(m.group("subj"))
-            and (not _VERB_START.match(m.group("subj")) or _TASK_GROUP.match(m.group("subj")))
+            and (
+                not _VERB_START.match(m.group("subj"))
+                or _TASK_GROUP.match(m.group("subj"))
+                or _ROOM.match(m.group("subj"))
+            )
             and not _BAD_INSIDE.search(m.group("subj"))
         ):
             names = _role_list(m.group("subj"))
