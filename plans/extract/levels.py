@@ -103,6 +103,16 @@ def _graded_row(b: Block, part, response: dict, grades: dict, warnings: dict):
     return [(Level(ids[0], cells[0], condition, source, part), store)]
 
 
+# a grading sentence ("应急响应分为Ⅰ级、Ⅱ级、Ⅲ级和Ⅳ级", "预警级别分为红色、橙色、黄色和蓝色")
+_GRADED_AS = re.compile(
+    r"响应(?:级别|等级)?[^。；：]{0,40}?(?:划)?分为"
+    r"(?P<list>(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级(?:[、和及](?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级)+)"
+)
+_WARNED_AS = re.compile(
+    r"预警(?:级别|等级)?[^。；：]{0,40}?(?:划)?分为[^。；]{0,20}?"
+    r"(?P<list>(?:红色|橙色|黄色|蓝色)(?:[、和及](?:红色|橙色|黄色|蓝色)){1,3})"
+)
+_COLOURS = {"红色": "W1", "橙色": "W2", "黄色": "W3", "蓝色": "W4"}
 _G_IDS_ZH = {"特别重大": ("I",), "重大": ("II",), "较大": ("III",), "一般": ("IV",)}
 
 
@@ -144,6 +154,8 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
     response: dict[str, Level] = {}
     grades: dict[str, Level] = {}
     warnings: dict[str, Level] = {}
+    listed: dict[str, Level] = {}  # levels named only in a grading sentence
+    listed_w: dict[str, Level] = {}
     heading = ""
     for i, b in enumerate(blocks):
         if b.kind == "heading":
@@ -206,6 +218,32 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
                         Source(b.index, b.text),
                         parts[i],
                     )
+        graded = _GRADED_AS.search(body) if "分为" in body else None
+        if graded:
+            # "应急响应分为Ⅰ级、Ⅱ级、Ⅲ级、Ⅳ级四个等级": levels no heading of their own defines
+            # keep the sentence as their source
+            for grade in re.findall(
+                r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])(?=级)", graded.group("list")
+            ):
+                ids = levels_in(f"{grade}级响应")
+                if len(ids) != 1:
+                    continue
+                lid = ids[0]
+                name = f"{grade}级响应"
+                listed.setdefault(lid, Level(lid, name, "", Source(b.index, b.text), parts[i]))
+        warned = _WARNED_AS.search(body) if "分为" in body else None
+        if warned:
+            colours = re.findall(r"红色|橙色|黄色|蓝色", warned.group("list"))
+            for colour in colours:
+                wid = _COLOURS[colour]
+                listed_w.setdefault(
+                    wid, Level(wid, f"{colour}预警", "", Source(b.index, b.text), parts[i])
+                )
+    for lid, level in listed.items():
+        if response or not grades:
+            response.setdefault(lid, level)
+    for wid, level in listed_w.items():
+        warnings.setdefault(wid, level)
     chosen = response or grades
     out = list(chosen.values()) + list(warnings.values())
     return sorted(out, key=lambda lv: _ORDER.index(lv.id) if lv.id in _ORDER else 99)

@@ -29,7 +29,7 @@ _VERBS = (
     # adverbs of manner that open a predicate ("各应急救援队伍快速进行…", "全力控制…")
     "快速|全力|严格|认真|切实|强化|抓紧|执行|适时|按时|定时|随时|即时|"
     # common verbs of a response ("由新闻宣传小组联系新闻媒体", "由路网中心汇总…")
-    "联系|联络|通报|报送|报经|请求|汇总|收集|确定|公布|派遣|组建|配备|储备|(?:均|也|还|亦|各自)(?![无不未没])"
+    "联系|联络|通报|报送|报经|请求|速报|续报|核报|补报|汇总|收集|确定|公布|派遣|组建|配备|储备|(?:均|也|还|亦|各自)(?![无不未没])"
 )
 _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
 # people named beside a body who are no role of the plan ("事发单位或个人应立即报告…")
@@ -91,7 +91,10 @@ def clean_name(name: str) -> str:
     if staff and ends_with_role_word(staff.group(1)):
         # "应急组织有关部门的人员" acts for 应急组织有关部门
         return clean_name(staff.group(1))
-    name = name.rsplit("的", 1)[-1]
+    head = name.rsplit("的", 1)[-1]
+    if head not in _GENERIC_HEADS or not _WITNESS.match(name) or len(name) > 24:
+        # "负责现场处置的应急指挥部" → 应急指挥部; but "发现险情的单位" is known by what it did
+        name = head
     name = _GLUE.sub("", name)
     event = _EVENT.match(name)
     if event and is_role_name(name[event.end() :]):
@@ -100,6 +103,9 @@ def clean_name(name: str) -> str:
     return name
 
 
+# who found or suffered the incident (GB/T 29639: 事发单位, 发现人): known by what happened
+_WITNESS = re.compile(r"^(?:发现|发生|遭受|涉及|目击)")
+_GENERIC_HEADS = frozenset({"单位", "个人", "人员", "企业", "部门", "机构", "群众"})
 _JOINT_LEADERS = re.compile(
     r"[\u4e00-\u9fff]{1,4}委、[\u4e00-\u9fff]{1,6}政府(?:主要领导|领导|主要负责同志|负责同志)"
 )
@@ -118,6 +124,11 @@ def _role_list(text: str) -> tuple[str, ...]:
     if _JOINT_LEADERS.fullmatch(text.strip()):
         # "市委、市政府主要领导": the party and government leaders act as one
         return (text.strip(),)
+    modifier, _, head = text.strip().rpartition("的")
+    if _WITNESS.match(text.strip()) and modifier and _listed(modifier) and not _listed(head):
+        # "发现险情或灾情的单位": the list is inside what describes the one actor
+        whole = text.strip()
+        return (whole,) if is_role_name(whole) else ()
     parts = []
     for piece in _LIST_SPLIT.split(text):
         parts.extend(_split_and(piece.strip()))
@@ -163,6 +174,10 @@ def _role_list(text: str) -> tuple[str, ...]:
                 p = head.group("body") + p
         out.append(clean_name(p))
     return tuple(p for p in out if is_role_name(p))
+
+
+def _listed(text: str) -> bool:
+    return bool(_LIST_SPLIT.search(text) or _AND_SPLIT.search(text))
 
 
 _LEVEL_CHARS = "省市县区乡镇村州盟旗"
@@ -234,7 +249,7 @@ _NAME_BREAK = re.compile(
 
 
 _VERB_START = re.compile(
-    r"^(?:需要|需|其他需要|提请|报请|呈请|超过|超出|联合|作为|赴|前往|奔赴|深入|接到|收到|接获|获悉|督促|敦促|提醒|帮助|支持|研究|坚持|推动|实现|强化|确定|下设|设|信息|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
+    r"^(?:需要|需|其他需要|提请|报请|呈请|超过|超出|速报|续报|核报|补报|联合|作为|赴|前往|奔赴|深入|接到|收到|接获|获悉|督促|敦促|提醒|帮助|支持|研究|坚持|推动|实现|强化|确定|下设|设|信息|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
     r"立即|及时|迅速|视情|统一|组织|协调|动员|疏散|派出|派|通知|报告|采取|调集|调动|调度|启动|开展|"
     r"实施|做好|落实|加强|负责|配合|协助|指导|督促|检查|确保|根据|按照|依据|对|向|将|把|在|从|为|以|"
     r"设置|设立|成立|组建|建立|明确|制定|提供|保障|发布|转移|撤离|安置|抢救|救治|控制|防止|避免|"
