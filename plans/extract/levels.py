@@ -149,6 +149,12 @@ def _condition(blocks: list[Block], i: int, rest: str) -> str:
     return ""
 
 
+def _worded(level: Level) -> bool:
+    """Whether a level is named by a severity word ("High", "Partial Activation")."""
+    first = level.name.split()[0].lower().strip("*:") if level.name.split() else ""
+    return first in _SEVERITY_WORDS
+
+
 def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
     """The plan's levels, response levels first, then warning levels, in I..IV, W1..W4 order."""
     response: dict[str, Level] = {}
@@ -244,6 +250,10 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
             response.setdefault(lid, level)
     for wid, level in listed_w.items():
         warnings.setdefault(wid, level)
+    if response and "I" not in response and all(_worded(lv) for lv in response.values()):
+        # "High, Medium, Low": the highest level a plan names is its first
+        ordered = sorted(response.values(), key=lambda lv: _ORDER.index(lv.id))
+        response = {lid: replace(lv, id=lid) for lid, lv in zip(_ORDER, ordered)}
     chosen = response or grades
     out = list(chosen.values()) + list(warnings.values())
     return sorted(out, key=lambda lv: _ORDER.index(lv.id) if lv.id in _ORDER else 99)

@@ -492,10 +492,15 @@ class EnglishExtractor:
         return [self.en.add(np, b, part=part)]
 
     def _mentions(self, b: Block, position: str | None, part) -> None:
+        text = _strip_label(b)
+        opens = b.text.find(text) if is_imperative(text) else -1
         for m in _MENTION.finditer(b.text):
             name = re.sub(
                 r"^(?:The|Your|A|An|Each|All|Any|With|Have|Create|Ensure)\s", "", m.group("name")
             )
+            if m.start() == opens:
+                # "Update staff every 24 hours": the instruction's verb is no part of a name
+                name = name.split(" ", 1)[1] if " " in name else ""
             words = name.split()
             if any(self.en.find(" ".join(words[k:])) for k in range(1, len(words))):
                 continue
@@ -697,12 +702,20 @@ def owner_heading(text: str) -> tuple[str, bool] | None:
         return f"Person who {verb} {m.group('rest').rstrip(' :')}", True
     for pattern in _OWNER_HEADING:
         m = pattern.match(text)
-        if m and is_role_phrase(m.group("name")):
+        if m and (is_role_phrase(m.group("name")) or _is_function(m.group("name"))):
             return _role_name(m.group("name")), True
     m = _OWNER_DUTIES.match(text)
     if m and is_role_phrase(m.group("name")):
         return _role_name(m.group("name")), False
     return None
+
+
+_FUNCTIONS = frozenset(w.lower() for w in words("en", "functions"))
+
+
+def _is_function(text: str) -> bool:
+    """A business function a plan addresses as a team ("Communications", "Legal")."""
+    return _role_name(text).strip(" .:").lower() in _FUNCTIONS
 
 
 def _role_name(text: str) -> str:
