@@ -1,7 +1,7 @@
 """What a drill design must satisfy before it is stored, as far as it takes the database: a
 published plan version that a drill director of its unit may read, and people who have accounts
 with the right system roles (drills.validate.fits_part). Whether the design fits that plan is
-drills.validate's (require_design, re-exported here for the store)."""
+drills.validate's (require_design)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from db.errors import InvalidTransitionError, NotFoundError, StoreError
 from db.plans_facts import VersionInfo, fetch_version, require_version, version_resource
 from db.plans_store import load_version
 from db.users_rows import username_key
-from drills.validate import UNFINISHED, fits_part, require_design, shape_problems
+from drills.validate import fits_part
 from i18n import Term
 from plans.model import Plan
 
@@ -86,10 +86,4 @@ def _once(people: list[Person]) -> list[Person]:
     return list(seen.values())
 
 
-__all__ = [
-    "UNFINISHED",
-    "require_design",
-    "resolve_people",
-    "shape_problems",
-    "version_for_drill",
-]
+__all__ = ["resolve_people", "version_for_drill"]

@@ -20,7 +20,7 @@ import duckdb
 from access.policy import SYSTEM, Actor
 from access.secrecy import can_know_drill_exists, insiders, is_director
 from db.connection import transaction
-from db.drills_checks import require_design, resolve_people, version_for_drill
+from db.drills_checks import resolve_people, version_for_drill
 from db.drills_console import (
     DrillEvent,
     EvaluatorActivity,
@@ -70,6 +70,7 @@ from db.drills_run import (
 from db.errors import VersionConflictError
 from drills.design_io import copy_as_template
 from drills.model import DrillDesign
+from drills.validate import require_design
 
 
 @dataclass(frozen=True)

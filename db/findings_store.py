@@ -106,7 +106,9 @@ def insert_new_findings(
     """Insert the findings whose ids the drill has not stored yet, on the caller's cursor and
     transaction, with no access check (the caller has decided: save_proposed_findings, or the
     system's recompute in db/analytics_scores.py). Returns how many were inserted."""
-    rows = cur.execute("SELECT id, position FROM findings WHERE drill_id = ?", [drill_id]).fetchall()
+    rows = cur.execute(
+        "SELECT id, position FROM findings WHERE drill_id = ?", [drill_id]
+    ).fetchall()
     known = {row[0] for row in rows}
     position = max((row[1] for row in rows), default=-1) + 1
     inserted = 0

@@ -1,5 +1,6 @@
 """The tree keeps its architecture: pure plans/, drills/ and access/, SQL and duckdb only in db/
-(and no CSV or Word building there), use cases in services/ without Streamlit."""
+(and no CSV or Word building there), use cases in services/ without Streamlit, and screens that
+call the use cases, never the stores."""
 
 from __future__ import annotations
 
@@ -159,6 +160,18 @@ def test_services_import_the_domain_access_and_the_stores_but_no_screen():
         if relative.parts[0] == "services"
         for name, line in imported_modules(parse(relative))
         if name == "streamlit" or (name in project and name not in SERVICES_MAY_IMPORT)
+    ]
+    assert not offenders, offenders
+
+
+def test_screens_call_use_cases_not_the_stores():
+    # pages/, ui/ and app.py reach the data through services/ only (bootstrap opens the database)
+    offenders = [
+        f"{relative}:{line} imports {name}"
+        for relative in python_files()
+        if relative.parts[0] in ("pages", "ui") or relative == Path("app.py")
+        for name, line in imported_modules(parse(relative))
+        if name in ("db", "duckdb")
     ]
     assert not offenders, offenders
 

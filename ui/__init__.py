@@ -12,7 +12,7 @@ import i18n
 from access.policy import Actor, allowed
 from i18n import t
 from plans.errors import PlanError
-from services import navigation
+from services import plans as plan_cases
 from services.errors import StoreError
 from settings import load_settings
 from ui import session
@@ -168,7 +168,7 @@ def go(path: str) -> None:
 def start_new_draft(conn, actor: Actor, plan_id: int, from_version_id: int) -> None:
     """Open a new draft of a published version and go to it; show why when refused."""
     try:
-        draft_id = navigation.new_draft(
+        draft_id = plan_cases.new_draft(
             conn, actor, plan_id, from_version_id=from_version_id, now=now()
         )
     except PlanError as exc:

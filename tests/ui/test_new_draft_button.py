@@ -1,4 +1,4 @@
-"""The New draft button of a published version (ui.start_new_draft over services.navigation):
+"""The New draft button of a published version (ui.start_new_draft over services.plans):
 it opens a new draft and goes to it, and says why when the plan already has one."""
 
 from __future__ import annotations
