@@ -45,7 +45,8 @@ _SEVERITY_WORDS = {
 }
 # "Partial Activation: any emergency that …", "SEV-2 – a major feature is down"
 _EN_LEVEL_ITEM = re.compile(
-    r"^(?P<name>[A-Za-z][\w-]*(?:\s[A-Za-z0-9][\w-]*){0,2})\s*(?:[:：]|\s[–—-])\s*(?P<cond>\S.*)$"
+    r"^(?P<name>[A-Za-z][\w-]*(?:\s[A-Za-z0-9][\w-]*){0,2}(?:\s*\([^()]{1,30}\))?)"
+    r"\s*(?:[:：]|\s[–—-])\s*(?P<cond>\S.*)$"
 )
 
 

@@ -71,6 +71,41 @@ def role_key(name: str, own: frozenset[str] = frozenset()) -> str:
     return " ".join(words) or name.lower().strip()
 
 
+# the head words of posts held by people, and of places and bodies they work in
+_PERSON_HEADS = frozenset(
+    [
+        "manager",
+        "director",
+        "officer",
+        "lead",
+        "leader",
+        "coordinator",
+        "commander",
+        "chief",
+        "liaison",
+        "supervisor",
+        "specialist",
+        "administrator",
+        "analyst",
+        "engineer",
+        "official",
+        "scribe",
+        "responder",
+        "operator",
+    ]
+)
+_PLACE_HEADS = frozenset(
+    ["center", "centre", "department", "office", "agency", "facility", "room", "headquarters"]
+)
+
+
+def _person_and_place(one: str, other: str) -> bool:
+    """Whether one name is a post and the other a place or body (or the other way round)."""
+    a = one.split()[-1].lower().rstrip("s") if one.split() else ""
+    b = other.split()[-1].lower().rstrip("s") if other.split() else ""
+    return (a in _PERSON_HEADS and b in _PLACE_HEADS) or (a in _PLACE_HEADS and b in _PERSON_HEADS)
+
+
 class EnglishRegistry:
     """English role names merged by their distinctive words ("Operations Lead" = "Operations Team")."""
 
@@ -89,7 +124,11 @@ class EnglishRegistry:
             return None
         key = self.key(name)
         if key in self.keys:
-            return self.keys[key]
+            found = self.keys[key]
+            if _person_and_place(name, self.reg.entries[found].name):
+                # "EOC Manager" is a post of the "Emergency Operations Center", not the centre
+                return None
+            return found
         rid = self.reg.by_key.get(name.lower())
         words = key.split()
         if rid is None and len(words) == 2 and words[-1] in self.keys:
@@ -168,7 +207,7 @@ class EnglishExtractor:
                     # "2.1 Incident Commander" in a roles chapter: the post whose duties follow
                     name = _strip_label(b).strip(" :")
                     bare = _ACRONYM.sub("", name).strip()
-                    if len(bare.split()) <= 6 and is_role_phrase(bare):
+                    if len(bare.split()) <= 6 and (is_role_phrase(bare) or _is_function(bare)):
                         rid = self.en.add(bare, b, part=part)
                         acr = _ACRONYM.search(name)
                         if acr:
@@ -288,6 +327,10 @@ class EnglishExtractor:
                 spans.append((pos, end, rid))
         out: list[str] = []
         prev_end = None
+        if spans and not _OPENS.match(head[: spans[0][0]]):
+            # "Department liaisons report to the EOC": a known name after other words is an
+            # object, not the subject
+            return []
         for pos, end, rid in spans:
             # actors joined by "and"/"or" at the head; a later name is an object ("helps the X")
             if prev_end is not None and not _JOINED.match(head[prev_end:pos]):
@@ -472,7 +515,15 @@ class EnglishExtractor:
                 and not _NOUN_THEN_MODAL.match(" ".join(words[n:]))
             ):
                 return [rid]
-        m = _MODAL_SUBJECT.match(text) or _NP_SUBJECT.match(text)
+        plural = _PLURAL_SUBJECT.match(text)
+        m = _MODAL_SUBJECT.match(text) or plural or _NP_SUBJECT.match(text)
+        if (
+            m is None
+            and _FUNCTION_SUBJECT.match(text)
+            and _is_function(_FUNCTION_SUBJECT.match(text).group("np"))
+        ):
+            # "Public Health coordinates medical care": a department named by its function
+            return [self.en.add(_FUNCTION_SUBJECT.match(text).group("np"), b, part=part)]
         if not m or not (
             is_role_phrase(m.group("np")) or _EVERYONE.match(f"{words[0]} {m.group('np')}")
         ):
@@ -482,6 +533,7 @@ class EnglishExtractor:
             np = f"{words[0].capitalize()} {np}"
         elif (
             not start
+            and m is not plural
             and not all(w[:1].isupper() or not w[:1].isalpha() for w in np.split())
             and not _MODAL_NEXT.match(text[m.end("np") :])
         ):
@@ -774,6 +826,25 @@ _CONDITION_LEAD = re.compile(
 
 _ADVERB_LEAD = re.compile(
     r"^(?:then|next|finally|also|afterwards|immediately|meanwhile|at the same time|in parallel),?\s+",
+    re.IGNORECASE,
+)
+# a plural post or team before its verb ("Department liaisons report to the EOC")
+_PLURAL_SUBJECT = re.compile(
+    r"^(?:the |all |our |your )?(?!(?:have|let|make|help|ask|tell|get|anticipate|expect|allow|"
+    r"instruct|direct|send|assign|remind|notify|contact|call|brief)\b)"
+    r"(?P<np>(?:[\w.@/&'’-]+ ){0,3}?(?:managers|directors|officers|leads|leaders|coordinators|"
+    r"commanders|chiefs|liaisons|supervisors|specialists|administrators|analysts|engineers|"
+    r"officials|responders|operators|volunteers|members|wardens|marshals))"
+    r"(?-i:(?= (?!of\b|and\b|or\b|in\b|on\b|at\b|for\b|to\b|from\b|with\b|by\b|are\b|were\b|"
+    r"is\b|was\b|have\b|who\b|that\b)[a-z]+(?<!ing)\b))",
+    re.IGNORECASE,
+)
+_FUNCTION_SUBJECT = re.compile(
+    r"^(?:the )?(?P<np>(?:[A-Z][\w&-]*|IT)(?: [A-Z][\w&-]*){0,3})(?= (?!is\b|was\b|has\b)[a-z]+(?<!ss)s\b)"
+)
+# what may stand before the subject's name at the head of a clause
+_OPENS = re.compile(
+    r"^\s*(?:(?:the|a|an|each|every|any|all|our|your|then|next|finally|also|immediately)\s+)*$",
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(r"^(?:the|a|an|each|every|any|all|our|your)$", re.IGNORECASE)
