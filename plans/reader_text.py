@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from plans.model import Block
+from plans.numbering import split_label
 from plans.reader_blocks import RawLine, build_blocks
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -20,6 +21,19 @@ def _unescape(text: str) -> str:
     return _MD_ESCAPE.sub(r"\1", text)
 
 
+_CJK_END = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]$")
+_CJK_START = re.compile(r"^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _join(lines: list[str]) -> str:
+    """The wrapped lines of one Markdown paragraph: a space between words, none inside Chinese."""
+    out = lines[0]
+    for line in lines[1:]:
+        glue = "" if _CJK_END.search(out) and _CJK_START.match(line) else " "
+        out += glue + line
+    return out
+
+
 def read_text(text: str, markdown: bool = False) -> list[Block]:
     """Blocks of a .txt or .md text; wrapped lines of one paragraph are not joined (one line, one
     block), except in Markdown, where a paragraph runs until a blank line."""
@@ -28,7 +42,7 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            lines.append(RawLine(" ".join(paragraph) if markdown else paragraph[0]))
+            lines.append(RawLine(_join(paragraph) if markdown else paragraph[0]))
             paragraph.clear()
 
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -78,6 +92,9 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
                         RawLine(" | ".join(c for c in cells if c), cells=cells, style="table")
                     )
                 continue
+            if paragraph and split_label(line.strip()):
+                # "① 组长接到报告后…" on a line of its own: a numbered item, not a wrapped line
+                flush()
             paragraph.append(_unescape(line.strip()))
             continue
         if "\t" in line.strip() and len(line.strip().split("\t")) >= 2:

@@ -171,6 +171,22 @@ def test_markdown_headings_bullets_and_escapes_are_read():
     ]
 
 
+def test_markdown_numbered_lines_of_one_paragraph_are_items_and_chinese_is_joined_without_spaces():
+    text = (
+        "### 3.1 应急处置程序\n"
+        "① 发现人员立即大声呼喊，\n并向组长报告。\n"
+        "② 组长接到报告后，立即赶赴现场。\n\n"
+        "Wrapped English\nlines stay words.\n"
+    )
+    blocks = read_text(text, markdown=True)
+    assert [(b.kind, b.label, b.text) for b in blocks] == [
+        ("heading", "3.1", "3.1 应急处置程序"),
+        ("list_item", "①", "① 发现人员立即大声呼喊，并向组长报告。"),
+        ("list_item", "②", "② 组长接到报告后，立即赶赴现场。"),
+        ("paragraph", "", "Wrapped English lines stay words."),
+    ]
+
+
 def _pdf(lines: list[str]) -> bytes:
     """A minimal one-page PDF with Helvetica text (written by hand: no PDF library needed)."""
     content = (

@@ -120,6 +120,10 @@ _ACTS_NEXT = re.compile(
 )
 
 
+# the header row of an organisation table ("岗位 | 人员 | 应急职责", "组别 | 组长 | 职责")
+_HEADER_CELL = re.compile(r"^(?:岗位|职务|职位|组别|小组|机构|名称|角色|部门|单位|序号)(?:名称)?$")
+# columns that say who holds a post or how to reach them, not what it does
+_HOLDER_HEAD = re.compile(r"人员$|姓名|担任|人选|电话|手机|联系方式|备注")
 _NAME_GLUE = re.compile(r"[、，,；;和及与\s]")
 
 
@@ -173,6 +177,8 @@ class ChineseExtractor:
         self.part: str | None = None
         self.duty_heading = False  # the heading above names a role's duties ("总指挥职责")
         self.titled: str | None = None  # the role the line before titled ("总指挥：校长")
+        # the header of the table being read: (block of its last row, column headings)
+        self.header: tuple[int, tuple[str, ...]] | None = None
 
     def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
         out: list[str] = []
@@ -262,7 +268,23 @@ class ChineseExtractor:
             self.org_role = rid
 
     def table_row(self, b: Block, ctx: Context, part: str | None) -> None:
-        cells = [c for c in b.cells if c.strip()]
+        if self.header is not None and self.header[0] != b.index - 1:
+            self.header = None  # another table
+        if _HEADER_CELL.match((b.cells or ("",))[0].strip()):
+            self.header = (b.index, tuple(c.strip() for c in b.cells))
+            return
+        if self.header is not None:
+            # leave out who holds the post and how to reach them ("岗位 | 人员 | 电话 | 职责")
+            heads = self.header[1]
+            self.header = (b.index, heads)
+            kept = [
+                c
+                for k, c in enumerate(b.cells)
+                if k >= len(heads) or not _HOLDER_HEAD.search(heads[k])
+            ]
+        else:
+            kept = list(b.cells)
+        cells = [c for c in kept if c.strip()]
         if len(cells) < 2:
             return
         name = ALIAS.sub("", cells[0]).strip()
