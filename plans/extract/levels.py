@@ -106,7 +106,7 @@ def _graded_row(b: Block, part, response: dict, grades: dict, warnings: dict):
 
 # a grading sentence ("应急响应分为Ⅰ级、Ⅱ级、Ⅲ级和Ⅳ级", "预警级别分为红色、橙色、黄色和蓝色")
 _GRADED_AS = re.compile(
-    r"响应(?:级别|等级)?[^。；：]{0,40}?(?:划)?分为"
+    r"响应(?:级别|等级)?[^。；：]{0,40}?(?:划分为|分为|设定为|确定为|设为)"
     r"(?P<list>(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级(?:[、和及](?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级)+)"
 )
 _WARNED_AS = re.compile(
@@ -225,7 +225,7 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
                         Source(b.index, b.text),
                         parts[i],
                     )
-        graded = _GRADED_AS.search(body) if "分为" in body else None
+        graded = _GRADED_AS.search(body) if "为" in body else None
         if graded:
             # "应急响应分为Ⅰ级、Ⅱ级、Ⅲ级、Ⅳ级四个等级": levels no heading of their own defines
             # keep the sentence as their source

@@ -316,7 +316,13 @@ _GROUPS = re.compile(
 )
 
 
-_ORG_WORDS = re.compile(r"简称|称[“\"]|任|成员|成立|设立|设置|组建|下设")
+_ORG_WORDS = re.compile(r"简称|称[“\"]|任|成员|成立|设立|设置|组建|下设|牵头")
+# a group's make-up: who leads it and who takes part ("由省生态环境厅牵头，省公安厅、省水利厅参加")
+_LED_BY = re.compile(
+    r"由(?P<lead>[^，,。；由]{2,30}?)牵头(?:负责)?[，,、]?"
+    r"(?P<list>(?![，,、]|抽调|调集|抽组|组织|选派|派出|安排|从)[^。；：]{2,160}?)"
+    r"(?:等(?:有关|相关)?(?:部门|单位|部门和单位)?)?(?:参加|参与|组成|配合)"
+)
 _TOPIC = re.compile(r"[\d、]|事故|事件|灾害|预警|响应|情况|内容")
 _GROUP_END = re.compile(r"(?:组|队|办公室)$")
 _NUMBER = re.compile(r"^\d[\d.]*\s*")
@@ -379,6 +385,11 @@ def org_sentences(
         body = reg.add(m.group("body"), block, defined=True, parent=parent, part=part)
         for name in split_role_list(m.group("list")):
             reg.add(name, block, defined=True, parent=body, part=part)
+    for m in _LED_BY.finditer(text):
+        head = role_head(text)
+        group = reg.add(head[0], block, defined=True, parent=parent, part=part) if head else parent
+        for name in split_role_list(m.group("lead")) + split_role_list(m.group("list")):
+            reg.add(name, block, defined=True, parent=group, part=part)
     for pattern in (_MEMBERS, _MEMBERS2):
         for m in pattern.finditer(text):
             for name in split_role_list(_ETC.sub("", m.group("list"))):

@@ -15,6 +15,8 @@ NOT_ROLES = re.compile(
     r"^(?:有关|相关|其他|下列|上述|以下|本|该|各)?(?:情况|工作|处置|措施|方案|预案|部署|信息|队伍建设|"
     r"力量|人员伤亡|伤亡人员|受伤人员|遇险人员|被困人员|无关人员|受灾人员|群众|医务人员|技术人员|"
     r"专业人员|工作人员|救援人员|人员)$"
+    # a chapter's name for the bodies it describes ("省级组织指挥机构", "办事机构")
+    r"|^(?:国家|省|市|县|区|省级|市级|县级|区级|地方|各级|基层)?(?:组织指挥机构|组织机构|办事机构|工作机构)$"
 )
 # Phrases that end the subject: modal verbs and common verbs of plan sentences.
 _VERBS = (
