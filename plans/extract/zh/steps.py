@@ -90,6 +90,10 @@ _LEAD = re.compile(r"(?:下列|以下|如下|下述)[^，。；]{0,20}[：:]$|[�
 _PARALLEL = re.compile(r"下列|一项或多项|以下措施|下述")
 _SEQUENCE = re.compile(r"程序|流程|步骤|如下|顺序")
 _APPROVAL = re.compile(r"^(?:并)?(?:报请|报|经)[^，。；]{1,30}?(?:批准|审核|审定|同意|决定)")
+# an occasion that is another body's approval ("经区政府同意后，"): its approver does not act
+_APPROVED_FIRST = re.compile(
+    r"^(?:[（(]?\d{1,2}[)）.、．]|[①-⑳])?\s*(?:报)?经[^，,。；]{2,30}?(?:同意|批准|审定|审核)(?:后)?[，,]?$"
+)
 _COMMAND = re.compile(
     r"(?:命令|指示|指派|率领|带领|提请)(?P<who>[^，。；]{1,12}?)"
     r"(?=查明|做好|测量|迅速|立即|负责|进行|实施|主持|$)"
@@ -502,6 +506,10 @@ class ChineseExtractor:
                 groups[-1][0].append(clause)
                 if not groups[-1][1]:
                     groups[-1][1].extend(subj or by)
+                elif subj and len(groups[-1][0]) == 2 and _APPROVED_FIRST.match(groups[-1][0][0]):
+                    # "经区政府同意后，区应急局发布…": the approver of the occasion is not the
+                    # actor; the main clause's subject is
+                    groups[-1][1][:] = subj
         prev_draft = None
         last = owners
         first: list[str] = []  # the owners of the sentence's first measure: its main subject
