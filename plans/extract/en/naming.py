@@ -9,7 +9,9 @@ from plans.extract.registry import RoleRegistry
 
 _EN_NAME_END = re.compile(r"[.;:]")
 _EN_CONDITION = re.compile(
-    r"^(?:once|when|whenever|after|if|upon|on|as soon as)\b[^,]{1,80},\s*", re.IGNORECASE
+    r"^(?:once|when|whenever|after|if|upon|on|as soon as|for|during|in case of|in the event of)\b"
+    r"[^,]{1,80},\s*",
+    re.IGNORECASE,
 )
 _EN_MODAL = re.compile(r"^(?:shall|will|must|should)\s+(?:then\s+)?", re.IGNORECASE)
 
