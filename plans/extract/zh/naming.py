@@ -6,6 +6,7 @@ import re
 
 from plans.extract.draft import Draft
 from plans.extract.registry import RoleRegistry
+from plans.extract.zh.clauses import ACTION
 from plans.extract.zh.names import PEOPLE_TAIL
 
 # whom a step reports to; a lookahead, so that one candidate ("报警后向…") does not swallow the
@@ -71,7 +72,8 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
             if 0 <= at < 40:
                 break
     text = _CONDITION.sub("", text)
-    text = _LEADING_BASIS.sub("", text)
+    # "按照疏散路线带领学生撤离…": the basis without a comma, then the action
+    text = _basis_then_action(text) or _LEADING_BASIS.sub("", text)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
     while len(pieces) > 1 and _OCCASION.search(pieces[0]):
         # "对造成重大人员伤亡的灾害事件，…", "灾情稳定前，…": the occasion, not the action
@@ -90,6 +92,33 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
         # a bare 同意/决定/配合 says nothing: the action it governs follows
         name = name + "，" + pieces[1]
     return _cut_at_word(name, limit) or d.text[:limit]
+
+
+_BASIS = re.compile(r"^(?:根据|按照|依照|依据|按)(?!时|期|规定)")
+# verbs that also name the basis itself ("有关部署", "地方申请")
+_NOUN_LIKE = frozenset({"部署", "安排", "申请", "要求", "指示", "批示", "调度", "评估"})
+_BASIS_END = re.compile(
+    r"(?:原则|要求|规定|部署|安排|情况|需要|申请|意见|指示|程序|预案|方案|职责|分工|机制|权限|标准|"
+    r"精神|办法|制度|流程|计划|评估|结果|需求)$"
+)
+
+
+def _basis_then_action(piece: str) -> str | None:
+    """The action after a basis written without a comma ("按照疏散路线带领学生撤离至操场" →
+    "带领学生撤离至操场"), or None."""
+    if not _BASIS.match(piece):
+        return None
+    first = _NAME_END.split(piece, 1)[0]
+    if _BASIS_END.search(first):
+        return None  # "根据调度部署，…": the whole piece is the basis
+    m = ACTION.search(first, 3)
+    while m is not None and m.group(0) in _NOUN_LIKE and (nxt := ACTION.match(first, m.end())):
+        m = nxt  # "根据有关部署加强…": a noun written like a verb, then the verb
+    if m is None or m.start() > 14 or len(first) - m.start() < 4:
+        return None
+    if first[m.end() : m.end() + 1] in ("和", "及", "与", "、", "的"):
+        return None  # "根据地方申请和灾情…": a noun of the basis, not its action
+    return piece[m.start() :]
 
 
 def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:

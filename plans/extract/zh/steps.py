@@ -107,6 +107,9 @@ _PUNCT = re.compile(r"[，,；;。、]")
 _FOUNDS = re.compile(
     r"(?:成立|设立|组建)(?P<body>[\u4e00-\u9fff]{2,24}?(?:指挥部|领导小组|委员会|指挥中心))"
 )
+_INLINE_DUTIES = re.compile(
+    r"^(?P<name>[^：:，,。；]{2,20}?)(?:的)?(?:主要|工作)?职责(?:任务)?[：:](?P<rest>\S.*)$"
+)
 _DUTY_LINE = re.compile(r"^(?:主要|工作)?职责(?:任务)?[：:](?P<rest>.+)$")
 _GROUP_POST = re.compile(r"副?(?:组长|队长|主任|负责人)")
 _CELL_DUTIES = re.compile(r"[；;\n]")
@@ -142,6 +145,13 @@ def _members_cell(cell: str) -> list[str]:
     for name in names:
         rest = rest.replace(name, "", 1)
     return names if names and not _NAME_GLUE.sub("", rest) else []
+
+
+def _holder(text: str) -> bool:
+    """Whether the rest of "组长：校长", "组长：杨伟", "疏散组：全体班主任" names who holds the
+    post or makes up the group (short, no duty verb), not what it does."""
+    text = text.strip().rstrip("。；;")
+    return 0 < len(text) <= 16 and not re.search(r"[，,：:]", text) and not ACTION.search(text)
 
 
 def _names_only(text: str) -> bool:
@@ -319,6 +329,19 @@ class ChineseExtractor:
                 self.reg.responsibility(owner, duty)
             return
         self.titled = None
+        inline = _INLINE_DUTIES.match(text)
+        if inline and is_role_name(inline.group("name")):
+            # "（二）班主任职责：负责本班学生的疏散…": the post and its duties on one line
+            rid = self.reg.add(
+                self._own_post(inline.group("name")),
+                b,
+                defined=True,
+                parent=self.org_role or self.top,
+                part=part,
+            )
+            for duty in _DUTIES.split(inline.group("rest")):
+                self.reg.responsibility(rid, duty)
+            return
         head = role_head(text, any_body=bool(b.label))
         if head:
             rid = self.reg.add(
@@ -328,8 +351,10 @@ class ChineseExtractor:
                 parent=self.org_role or self.top,
                 part=part,
             )
-            for duty in _DUTIES.split(head[1]):
-                self.reg.responsibility(rid, duty)
+            if not _holder(head[1]):
+                # not "组长：校长", which names who holds the post
+                for duty in _DUTIES.split(head[1]):
+                    self.reg.responsibility(rid, duty)
             # the first body the organisation chapter defines heads it
             self.top = self.top or rid
             self.titled = rid
