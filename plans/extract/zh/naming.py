@@ -33,6 +33,9 @@ _MODAL = re.compile(
     r"并且|并(?!网|联|购|列|存|发症)|则|且|同时|随后|然后|随即|均(?!衡|匀)|也|亦|还(?!原))"
 )
 _SHARED_HEADS = ("人民政府", "政府", "党委", "党组")
+_IF = re.compile(r"^(?:如果|如|若|一旦)")
+# the modal that opens a clause's own action ("应及时上报…")
+_OWN_MODAL = re.compile(r"^(?:应当|应(?!急)|要(?!求|素|害|点)|须|必须)|应当|应(?!急)|须")
 _OBJECT_BEFORE = re.compile(r"向|对|给|把|将|与|同(?!时)|跟")
 _NAME_END = re.compile(r"[，,。；;：:]")
 # what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
@@ -75,9 +78,16 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     # "按照疏散路线带领学生撤离…": the basis without a comma, then the action
     text = _basis_then_action(text) or _LEADING_BASIS.sub("", text)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
+    conditional = False
     while len(pieces) > 1 and _OCCASION.search(pieces[0]):
         # "对造成重大人员伤亡的灾害事件，…", "灾情稳定前，…": the occasion, not the action
+        conditional = conditional or bool(_IF.match(pieces[0]))
         pieces = pieces[1:]
+    if conditional and not _OWN_MODAL.search(pieces[0]):
+        # "如发现事态扩大，超过本级处置能力，应及时上报…": the condition runs on to the modal
+        later = next((k for k, p in enumerate(pieces) if k and _OWN_MODAL.match(p.lstrip())), None)
+        if later is not None:
+            pieces = pieces[later:]
     text = _without_owner("，".join(pieces), d, reg)
     text = re.sub(rf"^{PEOPLE_TAIL}", "", text).lstrip("，,：: 、")
     text = _strip_modals(_LEADING_BASIS.sub("", _strip_modals(text, reg)), reg)
@@ -99,7 +109,7 @@ _BASIS = re.compile(r"^(?:根据|按照|依照|依据|按)(?!时|期|规定)")
 _NOUN_LIKE = frozenset({"部署", "安排", "申请", "要求", "指示", "批示", "调度", "评估"})
 _BASIS_END = re.compile(
     r"(?:原则|要求|规定|部署|安排|情况|需要|申请|意见|指示|程序|预案|方案|职责|分工|机制|权限|标准|"
-    r"精神|办法|制度|流程|计划|评估|结果|需求)$"
+    r"精神|办法|制度|流程|计划|评估|结果|需求|信息|数据|资料|报告|通知|命令|指令|情报)$"
 )
 
 

@@ -62,6 +62,10 @@ _SKIP = re.compile(
     r"分为(?:[一二三四ⅠⅡⅢⅣ]级、?){2,}|^(?:\d+[.．、]\s*)?(?:启动条件|响应条件|分级标准|启动标准)|"
     r"^(?:按|按照|依照|参照)?[^，,。]{0,6}《[^》]+》[^，,。]{0,12}(?:执行|处理|实施|办理)[。]?$|详见|见第|"
     r"^本(?:预案|方案)|值班电话|电话[：:]\s*\d|"
+    # procedures others write for themselves ("Ⅱ、Ⅲ、Ⅳ级预警启动程序由各级地方…自行编制"): preparedness
+    r"(?:预案|程序|制度|办法|规程|细则)[^。；]{0,60}(?:自行)?(?:编制|制定|制订)[。；]?$|"
+    # who answers for which level ("交通运输部负责Ⅰ级应急响应的启动和实施"): a division of duties
+    r"负责[^，。；]{0,30}的(?:启动|发布|实施|组织|指挥|协调)(?:[和与及、](?:启动|发布|实施|组织|指挥|协调))*[。；，,]?$|"
     # an exemption from a rule ("…，不受分级标准和报送时限限制"): a rule, no action
     r"不受[^，。；]{1,30}(?:限制|约束)[。；]?$|"
     # a standing rule on a kind of thing, by the rules that govern it ("…汇总上报的灾情信息，要按
@@ -86,6 +90,7 @@ def _procedure_heading(ctx: Context) -> bool:
     return bool(_PROCEDURE_HEAD.search(strip_label(ctx.headings[-1]).rstrip("：:。. ")))
 
 
+_CASES_LEAD = re.compile(r"(?:以下|下列|如下)[^，。；：:]{0,8}(?:事件|事故|灾害|险情|灾情)[：:]$")
 _LEAD = re.compile(r"(?:下列|以下|如下|下述)[^，。；]{0,20}[：:]$|[：:]$")
 _PARALLEL = re.compile(r"下列|一项或多项|以下措施|下述")
 _SEQUENCE = re.compile(r"程序|流程|步骤|如下|顺序")
@@ -535,6 +540,19 @@ class ChineseExtractor:
                     # "经区政府同意后，区应急局发布…": the approver of the occasion is not the
                     # actor; the main clause's subject is
                     groups[-1][1][:] = subj
+        if groups and _CASES_LEAD.search(strip_end("".join(groups[-1][0]))):
+            # "…还负责处置如下突发事件：" over the cases it lists: no step, nor are they
+            self.lead = _Lead(
+                b.index,
+                groups[-1][1] or owners or inherited,
+                True,
+                False,
+                b.level + 1 if b.kind == "list_item" else 1,
+                levels,
+                strip_end("".join(groups[-1][0])),
+                True,
+            )
+            return [], owners
         prev_draft = None
         last = owners
         first: list[str] = []  # the owners of the sentence's first measure: its main subject
