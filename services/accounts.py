@@ -1,6 +1,7 @@
 """Use cases of one's account: signing in, the session's actor read afresh on every page load,
-changing one's password, and the lock-outs that guard both (an admin sees and ends them). The lock-out rule is access/lockout.py; the stores count
-the attempts and write the audit log.
+changing one's password (which ends one's other sessions, services/sessions.py), and the
+lock-outs that guard both (an admin sees and ends them). The lock-out rule is access/lockout.py;
+the stores count the attempts and write the audit log.
 
 Unknown names are treated exactly like known ones, so neither the messages, the lock-out nor the
 time taken tell whether an account exists. Each lock-out that starts, and each unlock, is written
@@ -16,9 +17,10 @@ from access import lockout, passwords, policy
 from access.errors import AuthError
 from access.lockout import Lock
 from access.policy import SYSTEM, Actor
-from db import audit_store, users_lockout
+from db import audit_store, sessions_store, users_lockout
 from db.accounts_seed import LISTED_DEMO_ACCOUNTS, DemoAccount
 from db.connection import transaction
+from db.unit_of_work import unit_of_work
 from db.users_rows import fetch_user, password_hash_of, record_attempt, set_password, username_key
 from db.users_signin import credentials, load_actor, rehash
 
@@ -90,8 +92,11 @@ def change_password(
     *,
     now: datetime,
     ip: str | None = None,
+    session_id: int | None = None,
 ) -> Actor:
     """Change the actor's own password (which clears must-change); return the actor afresh.
+    Every other session of the account ends; `session_id`, the one the change was made in,
+    goes on.
 
     A wrong old password counts as a failed sign-in from `ip`.
     Raises: AuthError auth.bad_old_password, auth.locked, auth.address_locked or
@@ -115,9 +120,13 @@ def change_password(
                 _record_failure(cur, key, address, now)
             raise AuthError("auth.bad_old_password")
         passwords.check_password_rules(new, user.username, old=old, names=[user.display_name])
-        set_password(
-            conn, actor, user, new, must_change=False, action="user.change_password", now=now
-        )
+        with sessions_store.writing(), unit_of_work(conn) as uow:
+            set_password(
+                uow, actor, user, new, must_change=False, action="user.change_password", now=now
+            )
+            sessions_store.revoke_user_sessions(uow, user.id, "password", now, keep=session_id)
+            if session_id is not None:
+                sessions_store.verified(uow, session_id, now)
     return load_actor(conn, actor.user_id)
 
 

@@ -1,7 +1,16 @@
-"""Sign-in, session re-validation and time-out, sign-out, forced password change."""
+"""Sign-in, session re-validation and time-out, sign-out, forced password change.
+
+A sign-in opens a session in the database (services/sessions.py), checked on every page load.
+Under server_app.py, whose routes set and clear an HttpOnly cookie holding the session's
+token, the browser swaps the sign-in's one-time login code for that cookie at once (a script
+posts it to /auth/session), and a new page load (a reload, a phone woken up, another instance)
+finds the session again from the cookie. Without those routes (a plain `streamlit run app.py`,
+AppTest) the session lives in this tab's session state only.
+"""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -9,14 +18,25 @@ import streamlit as st
 import bootstrap
 from access.errors import AccessError, AuthError
 from access.policy import Actor
-from access.sessions import session_expired
+from access.sessions import CODE_LIFETIME, COOKIE_NAME, secret_hash, session_expired
 from i18n import t
 from services import accounts
+from services import sessions as session_cases
 from settings import load_settings
 from ui.client import client_address
 from ui.text import md
 
-KEYS = ("user_id", "signed_in_at", "last_seen")
+KEYS = ("user_id", "signed_in_at", "last_seen", "session_id")
+SESSION_PATH = "/auth/session"  # POST code=…: sets the cookie (server_app.py)
+SIGN_OUT_PATH = "/auth/signout"  # POST: ends the cookie's session and clears it
+_cookie_routes = False
+
+
+def serve_session_cookies() -> None:
+    """Say that the web server has the routes that set and clear the session cookie (called
+    by server_app.py); without them a session is kept in its tab only."""
+    global _cookie_routes
+    _cookie_routes = True
 
 
 def _now() -> datetime:
@@ -24,36 +44,107 @@ def _now() -> datetime:
 
 
 def sign_out(reason: str | None = None) -> None:
-    """Forget the session (and anything the user was working on)."""
+    """Forget the session (and anything the user was working on) in this tab."""
     for key in list(st.session_state.keys()):
         if key != "lang":
             del st.session_state[key]
     if reason:
         st.session_state["signed_out_reason"] = reason
+    if _cookie_routes:
+        st.session_state["clear_session_cookie"] = True
 
 
 def current_actor(*, activity: bool = True) -> Actor | None:
     """The signed-in user, read afresh from the database on every page load (and by ui/live.py
     on every fragment run and callback): a disabled account, a reset password or an idle session
     ends the session at once. `activity`: whether this run is the user's own action, which
-    keeps the session alive (an automatic refresh is not)."""
+    keeps the session alive (an automatic refresh is not). With nobody signed in in this tab,
+    a page load finds the session of the browser's cookie, if it is still alive."""
     user_id = st.session_state.get("user_id")
     if user_id is None:
-        return None
+        return _resume_from_cookie() if activity else None
     now = _now()
-    if session_expired(st.session_state.get("last_seen"), now):
-        sign_out("auth.session_expired")
-        return None
+    session_id = st.session_state.get("session_id")
     try:
-        actor = accounts.session_actor(
-            bootstrap.get_db(), user_id, signed_in_at=st.session_state.get("signed_in_at")
-        )
+        if session_id is not None:
+            actor = session_cases.check_session(
+                bootstrap.get_db(), session_id, now=now, activity=activity
+            )
+        elif session_expired(st.session_state.get("last_seen"), now):
+            raise AuthError("auth.session_expired")
+        else:  # a session of this tab only, not in the database (as page tests set one up)
+            actor = accounts.session_actor(
+                bootstrap.get_db(), user_id, signed_in_at=st.session_state.get("signed_in_at")
+            )
     except AuthError as exc:
         sign_out(exc.key)
         return None
     if activity:
         st.session_state["last_seen"] = now
     return actor
+
+
+def _resume_from_cookie() -> Actor | None:
+    token = st.context.cookies.get(COOKIE_NAME)
+    if not isinstance(token, str) or not token:  # AppTest's context has no real cookies
+        return None
+    tried = secret_hash(token)
+    if st.session_state.get("cookie_tried") == tried:
+        return None  # found ended on an earlier run of this tab
+    now = _now()
+    try:
+        signed = session_cases.resume_session(bootstrap.get_db(), token, now=now)
+    except AuthError as exc:
+        sign_out(exc.key)
+        signed = None
+    if signed is None:
+        st.session_state["cookie_tried"] = tried
+        st.session_state["clear_session_cookie"] = True
+        return None
+    st.session_state.update(
+        user_id=signed.actor.user_id, session_id=signed.session_id, signed_in_at=now, last_seen=now
+    )
+    return signed.actor
+
+
+def _end_session() -> None:
+    session_id = st.session_state.get("session_id")
+    if session_id is not None:
+        session_cases.end_session(bootstrap.get_db(), session_id, now=_now())
+
+
+def _post_from_browser(path: str, fields: dict[str, str]) -> None:
+    """Have the browser post `fields` to one of server_app.py's routes, which answers with a
+    Set-Cookie; invisible. Only the browser can store an HttpOnly cookie: a script run cannot."""
+    body = "&".join(f"{k}={v}" for k, v in fields.items())  # URL-safe values only
+    st.html(
+        "<script>fetch("
+        + json.dumps(path)
+        + ", {method: 'POST', credentials: 'same-origin', headers: {'Content-Type': "
+        + "'application/x-www-form-urlencoded'}, body: "
+        + json.dumps(body)
+        + "});</script>",
+        width="content",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _hand_cookie_over() -> None:
+    """Right after a sign-in, until its login code expires: the browser swaps the code for its
+    cookie (the same element on every rerun, so the post is made once)."""
+    pending = st.session_state.get("login_code")
+    if pending is None:
+        return
+    code, until = pending
+    if _now() >= until:
+        del st.session_state["login_code"]
+        return
+    _post_from_browser(SESSION_PATH, {"code": code})
+
+
+def _user_agent() -> str:
+    value = st.context.headers.get("User-Agent")
+    return value if isinstance(value, str) else ""
 
 
 def sign_in_form() -> None:
@@ -70,18 +161,34 @@ def sign_in_form() -> None:
         submitted = st.form_submit_button(t("auth.sign_in"), type="primary", key="sign_in_submit")
     if submitted:
         try:
-            actor = accounts.sign_in(
-                bootstrap.get_db(), username, password, now=_now(), ip=client_address()
+            signed = session_cases.sign_in_session(
+                bootstrap.get_db(),
+                username,
+                password,
+                now=_now(),
+                ip=client_address(),
+                user_agent=_user_agent(),
             )
         except AuthError as exc:
             st.error(t(exc.key, **exc.params), icon=":material/lock:")
         else:
-            now = _now()
-            st.session_state.update(user_id=actor.user_id, signed_in_at=now, last_seen=now)
-            st.session_state.pop("sign_in_password", None)
+            _signed_in(signed)
             st.rerun()
+    elif _cookie_routes and st.session_state.get("clear_session_cookie"):
+        _post_from_browser(SIGN_OUT_PATH, {})
     if load_settings().demo:
         _demo_accounts()
+
+
+def _signed_in(signed: session_cases.SignedIn) -> None:
+    now = _now()
+    st.session_state.update(
+        user_id=signed.actor.user_id, session_id=signed.session_id, signed_in_at=now, last_seen=now
+    )
+    for key in ("sign_in_password", "clear_session_cookie", "cookie_tried"):
+        st.session_state.pop(key, None)
+    if _cookie_routes:
+        st.session_state["login_code"] = (signed.login_code, now + CODE_LIFETIME)
 
 
 def _demo_accounts() -> None:
@@ -107,8 +214,11 @@ def user_box(actor: Actor) -> None:
     if actor.unit:
         st.caption(t("auth.unit", unit=md(actor.unit)))
     if st.button(t("auth.sign_out"), key="sign_out", icon=":material/logout:"):
+        _end_session()
         sign_out("auth.signed_out")
         st.rerun()
+    if _cookie_routes:
+        _hand_cookie_over()
 
 
 def password_form(actor: Actor, key: str) -> bool:
@@ -127,7 +237,13 @@ def password_form(actor: Actor, key: str) -> bool:
         return False
     try:
         accounts.change_password(
-            bootstrap.get_db(), actor, old, new, now=_now(), ip=client_address()
+            bootstrap.get_db(),
+            actor,
+            old,
+            new,
+            now=_now(),
+            ip=client_address(),
+            session_id=st.session_state.get("session_id"),
         )
     except AccessError as exc:
         st.error(t(exc.key, **exc.params))

@@ -1,0 +1,78 @@
+"""In a real browser against the real server (`python -m serve`, server_app.py with its cookie
+routes): a sign-in survives a reload through an HttpOnly cookie, and a sign-out ends it for good."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from access.sessions import COOKIE_NAME
+from i18n import t
+from tests.browser.conftest import ARTIFACTS, ROOT, _free_port, sign_in, stop_server
+
+pytestmark = pytest.mark.browser
+
+
+@contextlib.contextmanager
+def real_server(tmp_path):
+    """`python -m serve` (what scripts/run.sh starts) in demo mode on a free 127.0.0.1 port."""
+    port = _free_port()
+    env = {**os.environ, "PLANDRILL_DB": str(tmp_path / "db" / "cookie.duckdb"),
+           "PLANDRILL_DEMO": "1", "PLANDRILL_ADDRESS": "127.0.0.1"}  # fmt: skip
+    with open(tmp_path / "server.log", "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "serve", "--server.headless", "true", "--server.port",
+             str(port), "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(150):
+                try:
+                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                        break
+                except OSError:
+                    time.sleep(0.2)
+            else:
+                raise RuntimeError(f"the server did not start: {log.name}")
+            yield url
+        finally:
+            stop_server(proc)
+
+
+def session_cookies(page) -> list[dict]:
+    return [c for c in page.context.cookies() if c["name"] == COOKIE_NAME]
+
+
+def test_a_sign_in_survives_a_reload_and_a_sign_out_does_not(tmp_path, browser_page):
+    page = browser_page
+    sign_out_button = page.get_by_role("button", name=t("auth.sign_out", lang="zh"))
+    sign_in_button = page.get_by_role("button", name=t("auth.sign_in", lang="zh"), exact=True)
+    with real_server(tmp_path) as server:
+        with page.expect_response(lambda r: r.url.endswith("/auth/session")) as handed_over:
+            sign_in(page, server, "owner")
+        assert handed_over.value.status == 204
+        (cookie,) = session_cookies(page)
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and not cookie["secure"]
+        assert page.evaluate("document.cookie").find(COOKIE_NAME) == -1  # scripts cannot read it
+
+        page.reload()
+        sign_out_button.wait_for()
+        assert sign_in_button.count() == 0
+        page.screenshot(path=str(ARTIFACTS / "session_after_reload.png"))
+
+        with page.expect_response(lambda r: r.url.endswith("/auth/signout")) as cleared:
+            sign_out_button.click()
+            sign_in_button.wait_for()
+        assert cleared.value.status == 204
+        assert session_cookies(page) == []
+
+        page.reload()
+        sign_in_button.wait_for()
+        assert sign_out_button.count() == 0
