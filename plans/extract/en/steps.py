@@ -666,7 +666,10 @@ _ROLE_PHRASE = re.compile(
 )
 _PERSON_WHO = re.compile(
     r"^(?:the |a |an |any |each )?(?:person|people|employee|staff member|member of staff|user|"
-    r"individual|anyone)s? (?:who|that) [\w\s'’-]{3,60}$",
+    r"individual|anyone)s? (?:who|that) [\w\s'’-]{3,60}$"
+    # who is there first ("the first person on the scene", "the first employee at the scene")
+    r"|^(?:the |a |any )?first (?:person|employee|staff member|responder|individual)s? "
+    r"(?:on|at) (?:the )?scene$",
     re.IGNORECASE,
 )
 # everybody in a place, given duties together ("All staff leave the building")
@@ -806,7 +809,8 @@ def define_acronyms(en: EnglishRegistry, b: Block) -> None:
 
 _NP_SUBJECT = re.compile(
     rf"^(?:the |a |an |each |every |any |all |our |your )?(?P<np>(?:[\w.@/&'’-]+ ){{0,4}}?"
-    rf"(?:{_HEAD_NOUN}|(?:person|people|employee|anyone) (?:who|that) [\w\s'’-]{{3,40}}?))"
+    rf"(?:{_HEAD_NOUN}|(?:person|people|employee|anyone) (?:who|that) [\w\s'’-]{{3,40}}?|"
+    r"first (?:person|employee|staff member|responder|individual)s? (?:on|at) (?:the )?scene))"
     r"(?= (?:will|shall|must|should|can|may|would|could|also|then|immediately|promptly|first|"
     r"is responsible|are responsible|(?!is\b|was\b|has\b)[a-z]+(?<!ss)s)\b)",
     re.IGNORECASE,
