@@ -84,9 +84,15 @@ def current_actor(*, activity: bool = True) -> Actor | None:
     return actor
 
 
-def _resume_from_cookie() -> Actor | None:
+def cookie_token() -> str | None:
+    """The session token in the cookie the browser sent when this tab connected."""
     token = st.context.cookies.get(COOKIE_NAME)
-    if not isinstance(token, str) or not token:  # AppTest's context has no real cookies
+    return token if isinstance(token, str) and token else None  # AppTest has no real cookies
+
+
+def _resume_from_cookie() -> Actor | None:
+    token = cookie_token()
+    if token is None:
         return None
     tried = secret_hash(token)
     if st.session_state.get("cookie_tried") == tried:
