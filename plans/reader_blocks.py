@@ -79,6 +79,12 @@ def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Bloc
                 Block(idx, "list_item", text, level=ln.list_level, label=ln.label, style=ln.style)
             )
             continue
+        if _ANNEX_LINE.match(text):
+            # "附件1 液氯泄漏现场处置方案", "Appendix B: Contact list": an annex (often a plan of
+            # its own) starts at the top level, whatever its style
+            blocks.append(Block(idx, "heading", text, level=1, style=ln.style))
+            base, order, list_order = 1, [], []
+            continue
         numbered = split_label(text)
         if numbered and (
             (heading_scheme(numbered) and looks_like_title(numbered.body))
@@ -108,6 +114,13 @@ def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Bloc
             continue
         blocks.append(Block(idx, "paragraph", text, style=ln.style))
     return _demote_toc(blocks)
+
+
+_ANNEX_LINE = re.compile(
+    r"^(?:附件|附录|附表)\s*[\d一二三四五六七八九十]{1,3}(?:[：:、.．\-—]|\s)\s*\S[^，。；;！？!?]{1,40}$"
+    r"|^(?:annex|appendix|attachment)\s+(?:[A-Z]|\d{1,2})\s*(?:[:.\-–—]\s*)?[A-Z][^.;!?]{1,60}$",
+    re.IGNORECASE,
+)
 
 
 def _next_text(lines: list[RawLine], at: int) -> str | None:

@@ -187,6 +187,24 @@ def test_markdown_numbered_lines_of_one_paragraph_are_items_and_chinese_is_joine
     ]
 
 
+def test_an_annex_line_opens_a_top_level_section_that_its_numbered_headings_sit_under():
+    text = (
+        "1 总则\n本预案适用于全公司。\n"
+        "附件1 液氯泄漏现场处置方案\n1 事故风险分析\n可能发生泄漏。\n"
+        "Appendix B: Contact list\n附件1所列单位负责日常维护，并定期更新。\n"
+    )
+    blocks = read_text(text)
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        ("heading", 1, "1 总则"),
+        ("paragraph", 0, "本预案适用于全公司。"),
+        ("heading", 1, "附件1 液氯泄漏现场处置方案"),
+        ("heading", 2, "1 事故风险分析"),
+        ("paragraph", 0, "可能发生泄漏。"),
+        ("heading", 1, "Appendix B: Contact list"),
+        ("paragraph", 0, "附件1所列单位负责日常维护，并定期更新。"),
+    ]
+
+
 def _pdf(lines: list[str]) -> bytes:
     """A minimal one-page PDF with Helvetica text (written by hand: no PDF library needed)."""
     content = (
