@@ -103,6 +103,26 @@ def inline_conditions(pieces: list[str]) -> tuple[list[str], bool]:
     return out, found
 
 
+# a lead to the measures that follow in the same paragraph ("…开展以下工作：市公安局负责…；…")
+_INLINE_LEAD = re.compile(
+    r"^(?P<head>[^：:]*?(?:以下|下列|如下)[^：:，,。；]{0,12}[：:])(?P<rest>\S.*)$"
+)
+
+
+def split_inline_leads(pieces: list[str]) -> list[str]:
+    """A sentence that opens with a lead to measures and goes on with them is split after the
+    lead ("…开展以下工作：" | "市公安局负责…"), so that each measure keeps its own actor; leads
+    to conditions and contents are left to inline_conditions."""
+    out: list[str] = []
+    for piece in pieces:
+        m = _INLINE_LEAD.match(piece)
+        if m and not CONDITIONS.search(m.group("head")) and not _INLINE_CONTENTS.match(piece):
+            out.extend([m.group("head"), m.group("rest")])
+        else:
+            out.append(piece)
+    return out
+
+
 def join_continuations(pieces: list[str], text: str) -> list[str]:
     """A sentence opening with "并" (and no subject of its own) continues the sentence before it."""
     out: list[str] = []

@@ -30,6 +30,7 @@ from plans.extract.zh.clauses import (
     inline_conditions,
     join_continuations,
     new_deadline,
+    split_inline_leads,
 )
 from plans.extract.zh.names import (
     agents_by,
@@ -451,7 +452,7 @@ class ChineseExtractor:
         owners_before = self.structural or self._sibling_owners(b, ctx, parent_item)
         first_owners: list[str] = []
         pieces = join_continuations(pieces, b.text)
-        pieces, conditions_inline = inline_conditions(pieces)
+        pieces, conditions_inline = inline_conditions(split_inline_leads(pieces))
         for sentence in pieces:
             first, owners_before = self._sentence(
                 b, ctx, part, sentence, owners_before, inherited, levels, lead, parent_item
