@@ -91,6 +91,8 @@ def _procedure_heading(ctx: Context) -> bool:
     return bool(_PROCEDURE_HEAD.search(strip_label(ctx.headings[-1]).rstrip("：:。. ")))
 
 
+# the numbering of an item written inside a paragraph ("…：（1）组织搜救；（2）…")
+_INLINE_LABEL = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|[①-⑳]|\d{1,2}[.、．](?!\d))\s*")
 _CASES_LEAD = re.compile(r"(?:以下|下列|如下)[^，。；：:]{0,8}(?:事件|事故|灾害|险情|灾情)[：:]$")
 _LEAD = re.compile(r"(?:下列|以下|如下|下述)[^，。；]{0,20}[：:]$|[：:]$")
 _PARALLEL = re.compile(r"下列|一项或多项|以下措施|下述")
@@ -516,7 +518,7 @@ class ChineseExtractor:
             if not groups and self.title and body.startswith(self.title):
                 body = body[len(self.title) :]
             elif not groups:
-                body = TITLE_ITEM.sub("", body, count=1)
+                body = TITLE_ITEM.sub("", _INLINE_LABEL.sub("", body, count=1), count=1)
             subj = self.resolve(subject_of(body), b, part) or self._named_subject(body)
             by = self.resolve(agents_by(body), b, part)
             starts_by = bool(_APPROVAL.match(body) or _BY_START.match(body)) and by
