@@ -67,7 +67,7 @@ def ensure_admin(
     with conn.cursor() as cur, transaction(cur):
         admins, admin_name_taken = cur.execute(
             "SELECT count(*) FILTER (WHERE NOT demo AND NOT disabled"
-            " AND list_contains(roles, 'admin')), count(*) FILTER (WHERE username_key = ?)"
+            " AND 'admin' = ANY(roles)), count(*) FILTER (WHERE username_key = ?)"
             " FROM users",
             [ADMIN_USERNAME],
         ).fetchone()

@@ -126,10 +126,10 @@ SELECT id, recorded_at, actor, action, entity, entity_id, before_json, after_jso
 FROM audit_log
 WHERE (? = '' OR position(lower(?) IN lower(concat_ws(' ', actor, action, entity_id,
           coalesce(before_json, ''), coalesce(after_json, ''), detail))) > 0)
-  AND (? IS NULL OR action = ?)
-  AND (? IS NULL OR starts_with(action, ?))
-  AND (? IS NULL OR entity = ?)
-  AND (? IS NULL OR actor = ?)
+  AND (?::VARCHAR IS NULL OR action = ?)
+  AND (?::VARCHAR IS NULL OR starts_with(action, ?))
+  AND (?::VARCHAR IS NULL OR entity = ?)
+  AND (?::VARCHAR IS NULL OR actor = ?)
   AND (?::TIMESTAMPTZ IS NULL OR recorded_at >= ?)
   AND (?::TIMESTAMPTZ IS NULL OR recorded_at < ?)
 ORDER BY id DESC

@@ -1,4 +1,5 @@
-"""Opening the DuckDB file, applying the numbered migrations, and one-transaction-or-nothing writes."""
+"""Opening the database (a DuckDB file, or PostgreSQL when given a postgresql:// URL), applying
+the numbered migrations, and one-transaction-or-nothing writes."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from db.dialect import DUCKDB, POSTGRES, engine_of
 from db.errors import (
     DatabaseLockedError,
     SchemaError,
@@ -20,7 +22,10 @@ from db.errors import (
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+# NNNN_name.sql serves both engines; NNNN_name.postgres.sql (or .duckdb.sql) replaces it on one
+# engine, or stands alone for a migration only that engine needs.
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([\w-]+?)(?:\.(duckdb|postgres))?\.sql$")
+URL_ENV = "PLANDRILL_DATABASE_URL"
 # Two threads of one process opening the same file must not both apply a migration.
 _MIGRATE_LOCK = threading.Lock()
 
@@ -33,8 +38,17 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 """
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def configured(path: str | Path) -> str | Path:
+    """The database the configuration names: PLANDRILL_DATABASE_URL (postgresql://…) when set,
+    else the DuckDB file `path`."""
+    return os.environ.get(URL_ENV, "").strip() or path
+
+
+def connect(path: str | Path, *, read_only: bool = False):
     """Open (creating if needed) the database at `path` and apply pending migrations.
+
+    A `postgresql://` URL opens a pool of connections to that PostgreSQL database instead
+    (db/engine_postgres.py), used by the stores exactly like a DuckDB connection.
 
     Files stay private to the app's user: the process umask becomes 077 (DuckDB creates its
     write-ahead log anew after every checkpoint, with the umask of the moment), the folder is
@@ -45,6 +59,10 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     is missing (read-only), needs migrations it cannot get (read-only), or is newer than this code;
     StoreError db.folder_not_private / db.file_not_private when they cannot be made private.
     """
+    from db.engine_postgres import is_postgres_url
+
+    if is_postgres_url(path):
+        return _connect_postgres(path, read_only=read_only)
     in_memory = str(path) == ":memory:"
     path = Path(path) if not in_memory else path
     if not in_memory:
@@ -70,33 +88,60 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     return conn
 
 
-def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply each pending migration in its own transaction with its schema_migrations row.
+def _connect_postgres(url: str, *, read_only: bool):
+    from db.engine_postgres import PostgresDatabase
+
+    database = PostgresDatabase(url)
+    try:
+        if read_only:
+            _check_current(database)
+        else:
+            migrate(database)
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def migrate(conn) -> list[int]:
+    """Apply each pending migration in its own transaction with its schema_migrations row; on
+    PostgreSQL under an advisory lock, so that instances starting together apply each once.
 
     Returns the numbers applied (empty when the schema was current).
     Raises: SchemaError when the database has migrations this code does not know.
     """
+    if engine_of(conn) == POSTGRES:
+        from db.engine_postgres import migrate_postgres
+
+        return migrate_postgres(conn, apply_pending)
     with _MIGRATE_LOCK, conn.cursor() as cur:
-        try:
-            cur.execute(_BOOKKEEPING)
-        except duckdb.Error as exc:
-            raise translate(exc) from exc
-        done = _applied(cur)
-        _refuse_newer(done)
-        applied = []
-        for number, name, file in _migration_files():
-            if number in done:
-                continue
-            with transaction(cur):
-                cur.execute(file.read_text(encoding="utf-8"))
-                cur.execute(
-                    "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [number, name]
-                )
-            applied.append(number)
-        return applied
+        return apply_pending(cur)
 
 
-def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
+def apply_pending(cur) -> list[int]:
+    """Apply the migrations `cur`'s database lacks, each in its own transaction (the caller holds
+    the lock that keeps others from doing the same at once)."""
+    try:
+        cur.execute(_BOOKKEEPING)
+    except duckdb.Error as exc:
+        raise translate(exc) from exc
+    engine = engine_of(cur)
+    done = _applied(cur)
+    _refuse_newer(done, engine)
+    applied = []
+    for number, name, file in _migration_files(engine):
+        if number in done:
+            continue
+        with transaction(cur):
+            cur.execute(migration_sql(file, engine))
+            cur.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [number, name]
+            )
+        applied.append(number)
+    return applied
+
+
+def schema_version(conn) -> int:
     """The number of the last migration applied (0 for an empty database)."""
     with conn.cursor() as cur:
         done = _applied(cur)
@@ -125,6 +170,9 @@ def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     except duckdb.Error as exc:
         _rollback(cur)
         raise translate(exc) from exc
+    except StoreError:  # PostgreSQL's cursor translates its errors itself
+        _rollback(cur)
+        raise
 
 
 def translate(exc: duckdb.Error) -> StoreError:
@@ -144,7 +192,7 @@ def translate(exc: duckdb.Error) -> StoreError:
 def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
     try:
         cur.execute("ROLLBACK")
-    except duckdb.Error:
+    except (duckdb.Error, StoreError):
         pass  # no transaction left to roll back (e.g. a failed COMMIT already ended it)
 
 
@@ -187,16 +235,31 @@ def _open_to_others(item: Path) -> bool:
     return bool(stat.S_IMODE(item.stat().st_mode) & 0o077)
 
 
-def _migration_files() -> list[tuple[int, str, Path]]:
-    found = []
+def _migration_files(engine: str = DUCKDB) -> list[tuple[int, str, Path]]:
+    """(number, name, file) of every migration `engine` runs, by number: a file made for the
+    engine replaces the shared one of its number."""
+    found: dict[int, tuple[int, str, Path]] = {}
     for file in sorted(MIGRATIONS_DIR.glob("*.sql")):
         match = _MIGRATION_NAME.match(file.name)
-        if match:
-            found.append((int(match.group(1)), file.stem, file))
-    return found
+        if not match or match.group(3) not in (None, engine):
+            continue
+        number = int(match.group(1))
+        if match.group(3) or number not in found:
+            found[number] = (number, f"{match.group(1)}_{match.group(2)}", file)
+    return [found[number] for number in sorted(found)]
 
 
-def _applied(cur: duckdb.DuckDBPyConnection) -> set[int]:
+def migration_sql(file: Path, engine: str) -> str:
+    """The text of a migration as `engine` runs it (a shared file written in DuckDB's types is
+    given PostgreSQL's names for them)."""
+    from db.dialect import postgres_ddl
+
+    text = file.read_text(encoding="utf-8")
+    shared = _MIGRATION_NAME.match(file.name).group(3) is None
+    return postgres_ddl(text) if engine == POSTGRES and shared else text
+
+
+def _applied(cur) -> set[int]:
     try:
         exists = cur.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
@@ -208,20 +271,32 @@ def _applied(cur: duckdb.DuckDBPyConnection) -> set[int]:
         raise translate(exc) from exc
 
 
-def _refuse_newer(done: set[int]) -> None:
-    known = {number for number, _, _ in _migration_files()}
+def _refuse_newer(done: set[int], engine: str = DUCKDB) -> None:
+    known = {number for number, _, _ in _migration_files(engine)}
     unknown = sorted(done - known)
     if unknown:
         raise SchemaError("db.schema_newer", found=max(done), known=max(known, default=0))
 
 
-def _check_current(conn: duckdb.DuckDBPyConnection) -> None:
+def _check_current(conn) -> None:
+    engine = engine_of(conn)
     with conn.cursor() as cur:
         done = _applied(cur)
-    _refuse_newer(done)
-    pending = [number for number, _, _ in _migration_files() if number not in done]
+    _refuse_newer(done, engine)
+    pending = [number for number, _, _ in _migration_files(engine) if number not in done]
     if pending:
         raise SchemaError("db.schema_outdated", pending=", ".join(f"{n:04d}" for n in pending))
 
 
-__all__ = ["MIGRATIONS_DIR", "connect", "migrate", "schema_version", "transaction", "translate"]
+__all__ = [
+    "MIGRATIONS_DIR",
+    "URL_ENV",
+    "apply_pending",
+    "configured",
+    "connect",
+    "migrate",
+    "migration_sql",
+    "schema_version",
+    "transaction",
+    "translate",
+]

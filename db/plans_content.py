@@ -7,6 +7,7 @@ import json
 
 import duckdb
 
+from db.dialect import insert_rows
 from plans.model import Level, Part, Plan, Role, Section, Source, Step, TimePart
 
 CONTENT_TABLES = (
@@ -169,15 +170,7 @@ def _insert_step_links(cur, version_id: int, plan: Plan) -> None:
 
 
 def _insert_many(cur, table: str, columns: str, rows: list[list]) -> None:
-    """One statement for all rows: each column goes in as one list and is unnested in lockstep
-    (executemany costs a round trip per row: 3.4 s against 0.04 s for a 100-page plan)."""
-    if rows:
-        names = [c.strip() for c in columns.split(",")]
-        unnests = ", ".join(f"unnest(?) AS {name}" for name in names)
-        values = [list(column) for column in zip(*rows)]
-        cur.execute(
-            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM (SELECT {unnests})", values
-        )
+    insert_rows(cur, table, [c.strip() for c in columns.split(",")], rows)
 
 
 def load_content(cur: duckdb.DuckDBPyConnection, version_id: int, meta: dict) -> Plan:

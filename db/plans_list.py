@@ -50,15 +50,15 @@ JOIN versions v ON v.plan_id = p.id
  AND (v.number = (SELECT max(number) FROM versions x WHERE x.plan_id = p.id)
       OR v.status = 'published')
 WHERE NOT p.deleted
-  AND (? OR list_contains(?::VARCHAR[], p.unit))
+  AND (?::BOOLEAN OR p.unit = ANY(?::VARCHAR[]))
   AND (? = '' OR position(lower(?) IN lower(v.title)) > 0
        OR EXISTS (SELECT 1 FROM roles r WHERE r.version_id = v.id
                   AND position(lower(?) IN lower(r.name)) > 0)
        OR EXISTS (SELECT 1 FROM steps s WHERE s.version_id = v.id
                   AND position(lower(?) IN lower(s.name)) > 0))
-  AND (? IS NULL OR v.kind = ?)
-  AND (? IS NULL OR v.status = ?)
-  AND (? IS NULL OR v.language = ?)
+  AND (?::VARCHAR IS NULL OR v.kind = ?)
+  AND (?::VARCHAR IS NULL OR v.status = ?)
+  AND (?::VARCHAR IS NULL OR v.language = ?)
 """
 
 

@@ -189,16 +189,16 @@ def setup_status(conn: duckdb.DuckDBPyConnection, actor: Actor) -> SetupStatus:
     """
     policy.require(actor, "user.manage")
     with conn.cursor() as cur, transaction(cur):
-        units = cur.execute(f"SELECT count(*) FROM ({_NAMES})").fetchone()[0]
+        units = cur.execute(f"SELECT count(*) FROM ({_NAMES}) n").fetchone()[0]
         owners, approvers = cur.execute(
-            "SELECT count(*) FILTER (WHERE list_contains(roles, 'plan_owner')),"
-            " count(*) FILTER (WHERE list_contains(roles, 'approver'))"
+            "SELECT count(*) FILTER (WHERE 'plan_owner' = ANY(roles)),"
+            " count(*) FILTER (WHERE 'approver' = ANY(roles))"
             " FROM users WHERE NOT disabled AND NOT demo AND unit <> ''"
         ).fetchone()
         # an account that is only an admin reaches everything without a unit
         homeless = cur.execute(
             "SELECT username FROM users WHERE NOT disabled AND unit = ''"
-            " AND len(roles) > CASE WHEN list_contains(roles, 'admin') THEN 1 ELSE 0 END"
+            " AND cardinality(roles) > CASE WHEN 'admin' = ANY(roles) THEN 1 ELSE 0 END"
             " ORDER BY username_key"
         ).fetchall()
         plans = cur.execute(
@@ -211,7 +211,7 @@ def _existing(cur, unit: str) -> str:
     name = (unit or "").strip()
     if (
         name
-        and cur.execute(f"SELECT count(*) FROM ({_NAMES}) WHERE name = ?", [name]).fetchone()[0]
+        and cur.execute(f"SELECT count(*) FROM ({_NAMES}) n WHERE name = ?", [name]).fetchone()[0]
     ):
         return name
     raise NotFoundError("units.not_found", unit=name)

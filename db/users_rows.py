@@ -136,7 +136,7 @@ def display_names(cur, usernames) -> dict[str, str]:
     if not wanted:
         return {}
     rows = cur.execute(
-        "SELECT username, display_name FROM users WHERE list_contains(?, username)", [wanted]
+        "SELECT username, display_name FROM users WHERE username = ANY(?)", [wanted]
     ).fetchall()
     return {user: name or user for user, name in rows}
 

@@ -226,8 +226,7 @@ def count_users(conn: duckdb.DuckDBPyConnection) -> int:
 
 def _keep_an_admin(cur, user_id: int) -> None:
     others = cur.execute(
-        "SELECT count(*) FROM users"
-        " WHERE id <> ? AND NOT disabled AND list_contains(roles, 'admin')",
+        "SELECT count(*) FROM users WHERE id <> ? AND NOT disabled AND 'admin' = ANY(roles)",
         [user_id],
     ).fetchone()[0]
     if others == 0:

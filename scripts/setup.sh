@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Set up PlanDrill on a Debian/Ubuntu machine: system programs (Graphviz, CJK fonts; LibreOffice
-# with --dev, Chromium with --browser), a virtual environment in .venv and the pinned Python
-# packages.
-# Usage: scripts/setup.sh [--dev] [--browser]
+# with --dev, Chromium with --browser, a PostgreSQL server for the tests with --postgres), a
+# virtual environment in .venv and the pinned Python packages.
+# Usage: scripts/setup.sh [--dev] [--browser] [--postgres]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dev=0; browser=0
+dev=0; browser=0; postgres=0
 for arg in "$@"; do
   case "$arg" in
     --dev) dev=1 ;;
     --browser) browser=1 ;;
+    --postgres) postgres=1 ;;
   esac
 done
 
@@ -56,4 +57,11 @@ stamp=".venv/.installed-$(cat requirements.txt "$req" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
   touch "$stamp"
+fi
+
+# --- PostgreSQL for the tests (--postgres) ----------------------------------------------------
+# scripts/postgres.sh installs PostgreSQL when missing, starts a server on 127.0.0.1 and prints
+# its URL; the tests read it from .venv/postgres-url (scripts/test.sh exports it).
+if [ "$postgres" = 1 ]; then
+  scripts/postgres.sh start >.venv/postgres-url
 fi

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Set everything up (including Chromium for the browser tests) and run the whole test suite.
+# Set everything up (including Chromium for the browser tests and a PostgreSQL server for the
+# store tests on PostgreSQL) and run the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --dev --browser
+scripts/setup.sh --dev --browser --postgres
+PLANDRILL_TEST_POSTGRES=${PLANDRILL_TEST_POSTGRES:-$(cat .venv/postgres-url)}
+export PLANDRILL_TEST_POSTGRES
 exec .venv/bin/python -m pytest "$@"

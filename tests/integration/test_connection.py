@@ -20,14 +20,20 @@ HOLD_OPEN = (
 )
 
 
+def _migration_numbers() -> list[int]:
+    """The numbers of the migrations (a number may have one file per engine)."""
+    files = connection.MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")
+    return sorted({int(p.name[:4]) for p in files})
+
+
 def _migration_count() -> int:
-    return len(list(connection.MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")))
+    return max(_migration_numbers())
 
 
 def test_a_new_database_gets_every_migration_once(tmp_path):
     conn = connection.connect(tmp_path / "plandrill.duckdb")
     rows = conn.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
-    assert [r[0] for r in rows] == list(range(1, _migration_count() + 1))
+    assert [r[0] for r in rows] == _migration_numbers()
     assert rows[0][1].startswith("0001_")
     assert connection.schema_version(conn) == _migration_count()
     found = conn.execute("SELECT table_name FROM information_schema.tables").fetchall()
@@ -56,13 +62,13 @@ def test_migrating_again_or_reopening_applies_nothing(tmp_path):
     conn = connection.connect(path)
     assert connection.migrate(conn) == []
     count = conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
-    assert count == _migration_count()
+    assert count == len(_migration_numbers())
 
 
 def test_migrate_applies_only_what_is_missing(tmp_path):
     conn = connection.connect(tmp_path / "plandrill.duckdb")
     conn.execute("DELETE FROM schema_migrations WHERE version > 1")
-    later = list(range(2, _migration_count() + 1))
+    later = _migration_numbers()[1:]
     assert connection.migrate(conn) == later
 
 
@@ -71,7 +77,7 @@ def test_an_empty_database_has_schema_version_zero(tmp_path):
 
     raw = duckdb.connect(str(tmp_path / "empty.duckdb"))
     assert connection.schema_version(raw) == 0
-    assert connection.migrate(raw) == list(range(1, _migration_count() + 1))
+    assert connection.migrate(raw) == _migration_numbers()
 
 
 def test_the_file_is_private_to_its_owner_and_its_new_folders_too(tmp_path):

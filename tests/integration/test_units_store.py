@@ -24,9 +24,9 @@ PORT = "临港物流园区"
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
+def db(database, monkeypatch):
     monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
-    conn = connection.connect(tmp_path / "units.duckdb")
+    conn = connection.connect(database)
     yield conn
     conn.close()
 

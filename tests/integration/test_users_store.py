@@ -25,8 +25,8 @@ PASSWORD = "correct-horse-42"
 
 
 @pytest.fixture
-def db(tmp_path):
-    conn = connection.connect(tmp_path / "accounts.duckdb")
+def db(database):
+    conn = connection.connect(database)
     yield conn
     conn.close()
 
