@@ -20,6 +20,8 @@ from db.errors import VersionConflictError
 from db.users_signin import load_actor
 from services import accounts
 
+_ATTEMPTS = 3
+
 
 @dataclass(frozen=True)
 class SignedIn:
@@ -71,8 +73,12 @@ def redeem_login_code(conn, code: str, *, now: datetime) -> SessionCookie | None
     """The cookie for the session whose unexpired login code this is (the code is spent);
     None for a code spent, expired, unknown or of an ended session."""
     token = sessions.new_secret()
-    session_id = sessions_store.redeem_code(
-        conn, sessions.secret_hash(code), sessions.secret_hash(token), now=now
+    session_id = _retried(
+        sessions_store.redeem_code,
+        conn,
+        sessions.secret_hash(code),
+        sessions.secret_hash(token),
+        now=now,
     )
     if session_id is None:
         return None
@@ -122,7 +128,7 @@ def _live_actor(conn, session: StoredSession | None, now: datetime, activity: bo
     reason = sessions.end_reason(session, now)
     if reason is not None:
         if reason == "disabled":  # every session of the account, not only this one
-            sessions_store.revoke_user_sessions(conn, session.user_id, reason, now)
+            _retried(sessions_store.revoke_user_sessions, conn, session.user_id, reason, now)
         elif session.revoked_at is None:
             _revoke(conn, session.id, reason, now)
         raise AuthError(sessions.REASON_MESSAGES[reason])
@@ -136,7 +142,19 @@ def _live_actor(conn, session: StoredSession | None, now: datetime, activity: bo
 
 
 def _revoke(conn, session_id: int, reason: str, now: datetime) -> None:
-    sessions_store.revoke(conn, session_id, reason, now)
+    _retried(sessions_store.revoke, conn, session_id, reason, now)
+
+
+def _retried(write, *args, **kwargs):
+    """A session write, tried again when it met another instance's write of the same row
+    (a touch): each attempt is a transaction of its own, so a retry repeats nothing done."""
+    for attempt in range(_ATTEMPTS):
+        try:
+            return write(*args, **kwargs)
+        except VersionConflictError:
+            if attempt == _ATTEMPTS - 1:
+                raise
+    return None
 
 
 __all__ = [

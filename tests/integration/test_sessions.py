@@ -14,7 +14,7 @@ from access.errors import AuthError
 from access.policy import SYSTEM
 from access.sessions import CODE_LIFETIME, MAX_AGE
 from db import connection, sessions_store, users_store
-from db.errors import StoreError
+from db.errors import StoreError, VersionConflictError
 from services import accounts, sessions, users
 from tests.actors import ADMIN
 
@@ -186,3 +186,18 @@ def test_touches_from_many_tabs_beside_a_sign_out_never_meet_in_a_write_conflict
         thread.join()
     assert revoked and errors == []
     assert revoke_reasons(db) == [(signed.session_id, "signed_out")]
+
+
+def test_a_sign_out_that_met_another_instances_touch_is_tried_again(db, monkeypatch):
+    signed = sign_in(db)
+    real, calls = sessions_store.revoke, []
+
+    def conflicting_once(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise VersionConflictError("db.write_conflict", detail="could not serialize access")
+        return real(*args)
+
+    monkeypatch.setattr(sessions_store, "revoke", conflicting_once)
+    sessions.end_session(db, signed.session_id, now=NOW + timedelta(minutes=1))
+    assert len(calls) == 2 and revoke_reasons(db) == [(signed.session_id, "signed_out")]
