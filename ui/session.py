@@ -1,11 +1,11 @@
 """Sign-in, session re-validation and time-out, sign-out, forced password change.
 
 A sign-in opens a session in the database (services/sessions.py), checked on every page load.
-Under server_app.py, whose routes set and clear an HttpOnly cookie holding the session's
-token, the browser swaps the sign-in's one-time login code for that cookie at once (a script
-posts it to /auth/session), and a new page load (a reload, a phone woken up, another instance)
-finds the session again from the cookie. Without those routes (a plain `streamlit run app.py`,
-AppTest) the session lives in this tab's session state only.
+Under server_app.py, whose routes (session_cookie.py) set and clear an HttpOnly cookie holding
+the session's token, the browser swaps the sign-in's one-time login code for that cookie at
+once (a script posts it to /auth/session), and a new page load (a reload, a phone woken up,
+another instance) finds the session again from the cookie. Without those routes (a plain
+`streamlit run app.py`, AppTest) the session lives in this tab's session state only.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from ui.client import client_address
 from ui.text import md
 
 KEYS = ("user_id", "signed_in_at", "last_seen", "session_id")
-SESSION_PATH = "/auth/session"  # POST code=…: sets the cookie (server_app.py)
+SESSION_PATH = "/auth/session"  # POST code=…: sets the cookie (session_cookie.py)
 SIGN_OUT_PATH = "/auth/signout"  # POST: ends the cookie's session and clears it
 _cookie_routes = False
 
@@ -120,8 +120,8 @@ def _end_session() -> None:
 
 
 def _post_from_browser(path: str, fields: dict[str, str]) -> None:
-    """Have the browser post `fields` to one of server_app.py's routes, which answers with a
-    Set-Cookie; invisible. Only the browser can store an HttpOnly cookie: a script run cannot."""
+    """Have the browser post `fields` to one of the cookie routes (session_cookie.py), which
+    answers with a Set-Cookie; invisible. Only the browser can store an HttpOnly cookie: a script run cannot."""
     body = "&".join(f"{k}={v}" for k, v in fields.items())  # URL-safe values only
     st.html(
         "<script>fetch("
