@@ -50,7 +50,8 @@ _LEADING_BASIS = re.compile(
 )
 _PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
 _OCCASION = re.compile(
-    r"(?:的|时|后|前|下|中|期间|以上|以下|(?:小时|分钟|日|天|工作日)(?:之|以)?内)$|^(?:对(?![^，,]*(?:进行|实施|开展|采取|组织))|在|如|若|当|遇|凡|根据|按照|依照|为了|为)"
+    r"(?:的|时|后|前|下|中|期间|以上|以下|(?:小时|分钟|日|天|工作日)(?:之|以)?内)$|^(?:对(?![^，,]*(?:进行|实施|开展|采取|组织))|在|如|若|当|遇|凡|根据|按照|依照|为了|为|"
+    r"发生(?![^，,]*(?:后|时)[^，,]))"
     # an approval the action waits for ("报经同级政府批准，可发布…")
     r"|^(?:报经|报请|经)[^，,。；]{1,24}(?:批准|同意|审定|审核)$"
 )
@@ -158,8 +159,8 @@ def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:
         if name is None:
             break
         text, stripped = rest[len(name) :], True
-    if stripped or re.match(rf"^[、和及与或]{_BODIES}", text):
-        return re.sub(rf"^(?:[、和及与或]{_BODIES})+", "", text)
+    if stripped or re.match(rf"^(?:及其|以及|[、和及与或]){_BODIES}", text):
+        return re.sub(rf"^(?:(?:及其|以及|[、和及与或]){_BODIES})+", "", text)
     return re.sub(
         r"^(?:各级|县级以上|有关|相关)?[\u4e00-\u9fff]{0,8}(?:部门|单位|政府)(?=要|应|须)", "", text
     )
