@@ -325,7 +325,7 @@ def test_the_whole_journey(tmp_path):
         choose(lead, L("review.f.cause"), L("findings.cause.plan_defect"))
         choose(lead, L("review.f.grade"), L("findings.grade.deficiency"))
         choose(lead, L("review.f.status"), L("findings.status.accepted"))
-        choose(lead, L("review.f.step"), "接到报警后向应急指挥部报告事故信息")
+        choose(lead, L("review.f.step"), "向应急指挥部报告事故信息")
         click(lead, L("review.f.save"))
         lead.get_by_text("待修订").first.wait_for()
         shot(lead, "8_finding")
