@@ -77,12 +77,14 @@ def touch(conn, session_id: int, now: datetime) -> None:
         )
 
 
-def verified(conn, session_id: int, now: datetime) -> None:
-    """The user proved the password in this session at `now` (a password change)."""
+def verified(conn, session_id: int, user_id: int, now: datetime) -> None:
+    """The user proved the password in this live session of theirs at `now` (a password
+    change)."""
     with _WRITES, conn.cursor() as cur, transaction(cur):
         cur.execute(
-            "UPDATE sessions SET verified_at = ?, last_seen = ? WHERE id = ?",
-            [now, now, session_id],
+            "UPDATE sessions SET verified_at = ?, last_seen = ?"
+            " WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+            [now, now, session_id, user_id],
         )
 
 

@@ -126,7 +126,7 @@ def change_password(
             )
             sessions_store.revoke_user_sessions(uow, user.id, "password", now, keep=session_id)
             if session_id is not None:
-                sessions_store.verified(uow, session_id, now)
+                sessions_store.verified(uow, session_id, user.id, now)
     return load_actor(conn, actor.user_id)
 
 

@@ -201,3 +201,16 @@ def test_a_sign_out_that_met_another_instances_touch_is_tried_again(db, monkeypa
     monkeypatch.setattr(sessions_store, "revoke", conflicting_once)
     sessions.end_session(db, signed.session_id, now=NOW + timedelta(minutes=1))
     assert len(calls) == 2 and revoke_reasons(db) == [(signed.session_id, "signed_out")]
+
+
+def test_a_password_change_keeps_only_a_session_of_the_same_account(db):
+    users_store.create_user(db, SYSTEM, "li", PASSWORD, roles={"evaluator"}, must_change=False,
+                            now=NOW - timedelta(days=1))  # fmt: skip
+    own = sign_in(db)
+    other = sessions.sign_in_session(db, "li", PASSWORD, now=NOW)
+    later = NOW + timedelta(minutes=5)
+    accounts.change_password(db, own.actor, PASSWORD, "Brand-New-Kettle-2027", now=later,
+                             session_id=other.session_id)  # fmt: skip
+    assert ended(db, own.session_id, later) == "auth.session_ended"
+    other_now = sessions_store.find_session(db, other.session_id)
+    assert other_now.verified_at == NOW and other_now.revoked_at is None
