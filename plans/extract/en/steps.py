@@ -10,6 +10,7 @@ from plans.extract.context import Context, heading_phase, levels_in, step_phase
 from plans.extract.draft import Draft
 from plans.extract.levels import severity_item
 from plans.extract.registry import RoleRegistry
+from plans.extract.tables import ProcedureRow, procedure_rows
 from plans.extract.text import sentences
 from plans.extract.vocab import alternation, words
 from plans.model import Block
@@ -185,6 +186,7 @@ class EnglishExtractor:
             if b.kind == "paragraph" or b.kind == "list_item":
                 define_acronyms(self.en, b)
         self.own_team = _own_team(blocks)
+        self.procedure = procedure_rows(blocks)
         self.own_team_id: str | None = None
         for b, ctx, part in zip(blocks, ctxs, parts):
             if ctx.excluded:
@@ -220,7 +222,10 @@ class EnglishExtractor:
             )
             steps_owner = any(h.index in owner_steps for h in ctx.headings)
             if b.kind == "table_row":
-                self._table_row(b, part)
+                if b.index in self.procedure:
+                    self._procedure_row(b, ctx, part, self.procedure[b.index])
+                else:
+                    self._table_row(b, part)
                 continue
             if ctx.phase is None and not steps_owner:
                 self._org_block(b, ctx, part, position, org_stack)
@@ -263,6 +268,38 @@ class EnglishExtractor:
             if ctx.section is not None:
                 self.local_flow.add(ctx.section)
             self._narrative(b, ctx, part, only_actors=True)
+
+    def _procedure_row(self, b: Block, ctx: Context, part, row: ProcedureRow) -> None:
+        """A row of a procedure table ("2 | Notify the Incident Commander | Service Desk |
+        Within 15 minutes"): one step, owned by the roles its owner cell names."""
+        owners = []
+        for name in re.split(r"\s*(?:,|/|&|;|\band\b|\bor\b)\s*", row.owners):
+            name = _role_name(name.strip(" .*"))
+            if 1 < len(name) <= 60 and name[:1].isalpha():
+                rid = self.en.add(name, b, part=part)
+                if rid not in owners:
+                    owners.append(rid)
+        for rid in owners:
+            self.reg.use(rid)
+        found = find_time_limit(row.time) or find_time_limit(row.action)
+        self.drafts.append(
+            Draft(
+                block=b.index,
+                source=b.text,
+                text=row.action,
+                roles=owners,
+                phase=_ends(row.action) or step_phase(ctx.phase or "disposal", row.action, "en"),
+                levels=levels_in(row.action, grades=False) or ctx.levels,
+                time=found.minutes if found else None,
+                time_text=found.text if found else "",
+                limit=found or read_time(row.time or row.action),
+                section=ctx.section,
+                item=b.index,
+                list_key=("table", row.header),
+                sequence=row.numbered,
+                part=part,
+            )
+        )
 
     def _table_row(self, b: Block, part) -> None:
         cells = [c for c in b.cells if c.strip()]

@@ -15,6 +15,7 @@ from plans.extract.registry import (
     role_head,
     strip_label,
 )
+from plans.extract.tables import ProcedureRow, procedure_rows
 from plans.extract.text import clauses, sentences, strip_end
 from plans.extract.zh.clauses import (
     ACTION,
@@ -216,6 +217,7 @@ class ChineseExtractor:
         return out
 
     def run(self, blocks: list[Block], ctxs: list[Context], parts: list[str | None]) -> list[Draft]:
+        self.procedure = procedure_rows(blocks)
         section = None
         for b, ctx, part in zip(blocks, ctxs, parts):
             if ctx.excluded:
@@ -292,7 +294,37 @@ class ChineseExtractor:
             self.top = self.top or rid
             self.org_role = rid
 
+    def procedure_row(self, b: Block, ctx: Context, part: str | None, row: ProcedureRow) -> None:
+        """A row of a procedure table ("1 | 切断电源 | 值班电工 | 5分钟内"): one step, owned by
+        the roles its owner cell names (by the block's structure when it names none)."""
+        owners = self.resolve(split_role_list(row.owners), b, part) if row.owners else []
+        owners = owners or ([self.block_owner] if self.block_owner else [])
+        for rid in owners:
+            self.reg.use(rid)
+        found = find_time_limit(row.time) or find_time_limit(row.action)
+        self.drafts.append(
+            Draft(
+                block=b.index,
+                source=b.text,
+                text=row.action,
+                roles=list(owners),
+                phase=step_phase(ctx.phase or "disposal", row.action, "zh"),
+                levels=levels_in(row.action[:40]) or ctx.levels,
+                time=found.minutes if found else None,
+                time_text=found.text if found else "",
+                limit=found or read_time(row.time or row.action),
+                section=ctx.section,
+                list_key=("table", row.header),
+                item=b.index,
+                sequence=row.numbered,
+                part=part,
+            )
+        )
+
     def table_row(self, b: Block, ctx: Context, part: str | None) -> None:
+        if b.index in self.procedure:
+            self.procedure_row(b, ctx, part, self.procedure[b.index])
+            return
         if self.header is not None and self.header[0] != b.index - 1:
             self.header = None  # another table
         if _HEADER_CELL.match((b.cells or ("",))[0].strip()):
