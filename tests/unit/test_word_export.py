@@ -283,3 +283,33 @@ def test_a_step_written_by_hand_into_the_first_version_is_in_the_body_once():
     at = next(i for i, b in enumerate(read_docx(data)) if b.index == anchor.source.block)
     assert texts[at + 1] == new.text  # right after its predecessor's paragraph
     assert marked_paragraphs(word.data) == []  # part of the approved first version
+
+
+def test_a_step_read_from_a_procedure_table_is_changed_in_its_action_cell():
+    source = docx.Document()
+    source.add_heading("液氨泄漏现场处置卡", 1)
+    rows = [("序号", "处置措施", "责任人"), ("1", "关闭泄漏点上下游阀门", "操作工"),
+            ("2", "组织人员向上风向疏散", "值班长")]  # fmt: skip
+    table = source.add_table(rows=len(rows), cols=3)
+    for r, cells in enumerate(rows):
+        for k, text in enumerate(cells):
+            table.cell(r, k).text = text
+    buffer = io.BytesIO()
+    source.save(buffer)
+    data = buffer.getvalue()
+    plan = import_document(data, "card.docx")
+    assert [s.text for s in plan.steps] == ["关闭泄漏点上下游阀门", "组织人员向上风向疏散"]
+    first = plan.steps[0]
+    revised = replace(
+        plan, steps=(replace(first, text="关闭泄漏点上下游阀门并报告"), *plan.steps[1:])
+    )
+    plain = plan_word(revised, original=("card.docx", data), first=plan, base=plan, tracked=False)
+    cells = [
+        [c.text for c in row.cells] for row in docx.Document(io.BytesIO(plain.data)).tables[0].rows
+    ]
+    assert cells[1] == ["1", "关闭泄漏点上下游阀门并报告", "操作工"]
+    assert cells[2] == ["2", "组织人员向上风向疏散", "值班长"]
+    tracked = plan_word(revised, original=("card.docx", data), first=plan, base=plan, tracked=True)
+    cell = docx.Document(io.BytesIO(tracked.data)).tables[0].cell(1, 1)._tc
+    deleted = etree.tostring(cell, encoding="unicode")
+    assert "w:del " in deleted and "w:ins " in deleted and "并报告" in deleted
