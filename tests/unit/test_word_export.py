@@ -288,8 +288,11 @@ def test_a_step_written_by_hand_into_the_first_version_is_in_the_body_once():
 def test_a_step_read_from_a_procedure_table_is_changed_in_its_action_cell():
     source = docx.Document()
     source.add_heading("液氨泄漏现场处置卡", 1)
-    rows = [("序号", "处置措施", "责任人"), ("1", "关闭泄漏点上下游阀门", "操作工"),
-            ("2", "组织人员向上风向疏散", "值班长")]  # fmt: skip
+    rows = [
+        ("序号", "处置措施", "责任人"),
+        ("1", "关闭泄漏点上下游阀门", "操作工"),
+        ("2", "组织人员向上风向疏散", "值班长"),
+    ]
     table = source.add_table(rows=len(rows), cols=3)
     for r, cells in enumerate(rows):
         for k, text in enumerate(cells):
