@@ -246,7 +246,8 @@ _TASK_GROUP = re.compile(
 # what never stands inside a body's name: sentence punctuation, and the verbs of a clause
 # ("…工作按规定实行地方党政领导", "研究决定地方党委")
 _NAME_BREAK = re.compile(
-    r"[，,。；;：:！？!?]|实行|按规定|研究决定|决定|负责|需要|商请|要求|参加|派出|联合|作为"
+    r"[，,。；;：:！？!?]|实行|按规定|研究决定|决定|负责|需要|商请|要求|参加|派出|联合|作为|"
+    r"立即|及时|迅速|马上|后报告|后向"
 )
 
 

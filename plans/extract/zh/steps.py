@@ -78,6 +78,11 @@ _SKIP = re.compile(
     r"^(?:\d{1,2}[.．、]\s*)?[^，。；]*的[^，。；的]{1,12}[，,](?:要|应|须|应当)?(?:按|按照|依照|依据)"
     r"[^，。；]*规定(?:报送|执行|办理|处理|实施|上报)[。；]?$"
 )
+# a line that names the post a card is for ("岗位：值班长", "责任人：操作工")
+_POST_LINE = re.compile(
+    r"^(?:岗位|职务|角色|责任人|责任岗位|处置人员|执行人|适用岗位)(?:名称)?[：:]\s*"
+    r"(?P<name>[\u4e00-\u9fff（）()]{2,20})[。.]?$"
+)
 # a heading that names a post's own procedure or card ("值班长应急处置卡", "调度室处置程序",
 # "操作工岗位应急处置要点")
 _CARD_HEAD = re.compile(
@@ -430,6 +435,12 @@ class ChineseExtractor:
 
     def step_block(self, b: Block, ctx: Context, part: str | None) -> None:
         text = strip_label(b)
+        post = _POST_LINE.match(text)
+        if post and is_role_name(post.group("name")):
+            # "岗位：值班长" over a card's items: the post whose measures follow
+            self.block_owner = self.reg.add(post.group("name"), b, defined=True, part=part)
+            self.lead = None
+            return
         bare = ALIAS.sub("", text).rstrip("：:。. ").strip()
         if len(bare) <= 20 and not _PUNCT.search(bare) and _names_only(bare):
             # a line that only names a group or post ("（3）医疗救治组"): it owns what follows
