@@ -117,10 +117,11 @@ def run_reset(args: argparse.Namespace) -> int:
 def run_set_disabled(args: argparse.Namespace) -> int:
     from access.policy import SYSTEM
     from db import users_store
+    from services import users
 
     with _database(args) as conn:
         user = users_store.get_user_by_name(conn, SYSTEM, args.username)
-        users_store.set_disabled(conn, SYSTEM, user.id, args.disabled, now=now())
+        users.set_disabled(conn, SYSTEM, user.id, args.disabled, now=now())  # ends its sessions
     key = "users_cli.disabled" if args.disabled else "users_cli.enabled"
     say(t(key, username=user.username))
     return EXIT_OK

@@ -14,9 +14,10 @@ from datetime import datetime
 
 from access import passwords
 from access.policy import Actor
-from db import users_store
+from db import sessions_store, users_store
+from db.unit_of_work import unit_of_work
 from db.users_rows import User
-from db.users_store import list_users, reset_password, set_disabled, update_user
+from db.users_store import list_users, reset_password, update_user
 
 
 def create_user(
@@ -41,6 +42,19 @@ def create_user(
         now=now,
     )  # fmt: skip
     return password
+
+
+def set_disabled(conn, actor: Actor, user_id: int, disabled: bool, *, now: datetime) -> None:
+    """Disable an account, ending every session of it at once (in the same unit of work, so
+    enabling it again later does not bring an old session back), or enable it again.
+
+    Raises: NotAllowedError; NotFoundError; StoreError users.cannot_disable_self,
+    users.last_admin.
+    """
+    with sessions_store.writing(), unit_of_work(conn) as uow:
+        users_store.set_disabled(uow, actor, user_id, disabled, now=now)
+        if disabled:
+            sessions_store.revoke_user_sessions(uow, user_id, "disabled", now)
 
 
 __all__ = ["User", "create_user", "list_users", "reset_password", "set_disabled", "update_user"]

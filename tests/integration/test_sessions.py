@@ -162,6 +162,16 @@ def test_disabling_an_account_ends_all_its_sessions_even_after_it_is_enabled_aga
     assert ended(db, second.session_id, NOW + timedelta(minutes=4)) == "auth.disabled"
 
 
+def test_an_account_disabled_and_enabled_again_before_any_page_load_keeps_no_old_session(db):
+    signed = sign_in(db)
+    user_id = signed.actor.user_id
+    users.set_disabled(db, ADMIN, user_id, True, now=NOW + timedelta(minutes=1))
+    assert sessions_store.live_sessions(db, user_id) == []  # ended at once, not at a load
+    users.set_disabled(db, ADMIN, user_id, False, now=NOW + timedelta(minutes=2))
+    assert ended(db, signed.session_id, NOW + timedelta(minutes=3)) == "auth.disabled"
+    assert sign_in(db, NOW + timedelta(minutes=4)).actor.user_id == user_id
+
+
 def test_touches_from_many_tabs_beside_a_sign_out_never_meet_in_a_write_conflict(db):
     signed = sign_in(db)
     errors: list[StoreError] = []
