@@ -68,7 +68,7 @@ SELECT v.plan_id, st.id, v.number, st.name, st.body, st.phase, st.time_limit_min
        (SELECT string_agg(so.kind || ':' || so.role_id, ',' ORDER BY so.kind, so.position)
           FROM step_owners so WHERE so.version_id = v.id AND so.step_id = st.id)
 FROM versions v JOIN steps st ON st.version_id = v.id
-WHERE v.plan_id IN ? AND v.status IN ('published', 'superseded')
+WHERE v.plan_id = ANY(?) AND v.status IN ('published', 'superseded')
   AND (?::VARCHAR IS NULL OR st.id = ?)
 ORDER BY v.plan_id, st.id, v.number
 """
@@ -82,7 +82,7 @@ FROM drill_item_outcomes o
 JOIN drills d ON d.id = o.drill_id
 JOIN versions v ON v.id = o.version_id
 JOIN drill_clock_events e ON e.drill_id = o.drill_id AND e.kind = 'end'
-WHERE d.unit = ? AND o.plan_id IN ? AND o.step_id IS NOT NULL
+WHERE d.unit = ? AND o.plan_id = ANY(?) AND o.step_id IS NOT NULL
   AND (?::VARCHAR IS NULL OR o.step_id = ?)
   AND (?::TIMESTAMPTZ IS NULL OR e.happened_at >= ?)
   AND (?::TIMESTAMPTZ IS NULL OR e.happened_at < ?)

@@ -88,7 +88,7 @@ def _write_scores(cur, facts: DrillFacts, evaluation: Evaluation, now: datetime)
 _OUTCOME_COLUMNS = ("item_id", "step_id", "role_id", "area", "outcome", "late", "happened_min",
                     "due_min")  # fmt: skip
 _OUTCOME_TYPES = ("VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "BOOLEAN[]",
-                  "DOUBLE[]", "DOUBLE[]")  # fmt: skip
+                  "DOUBLE PRECISION[]", "DOUBLE PRECISION[]")  # fmt: skip
 
 
 def _insert_outcomes(cur, drill_id: int, plan_id: int, version_id: int, evaluation: Evaluation,
@@ -115,7 +115,7 @@ def _insert_outcomes(cur, drill_id: int, plan_id: int, version_id: int, evaluati
     names = ", ".join(_OUTCOME_COLUMNS)
     cur.execute(
         "INSERT INTO drill_item_outcomes (drill_id, plan_id, version_id, saved_at, " + names + ")"
-        " SELECT ?, ?, ?, ?, " + names + " FROM (SELECT " + unnests + ")",
+        " SELECT ?, ?, ?, ?, " + names + " FROM (SELECT " + unnests + ") u",
         [drill_id, plan_id, version_id, now, *columns],
     )
 

@@ -50,8 +50,9 @@ DEFAULT_PERIODS = {
 }
 DEFAULT_PERIOD_DAYS = 365
 
-# The main analytics query: plain SQL that DuckDB and SQLite both run (bench/analytics_bench.py
-# times it on both). Parameters: see steps_missed_or_late_params.
+# The main analytics query: plain SQL that DuckDB, PostgreSQL and SQLite all run
+# (bench/analytics_bench.py times it on DuckDB and SQLite). Parameters: see
+# steps_missed_or_late_params.
 _STEPS_MISSED_OR_LATE = """
 SELECT o.plan_id, o.step_id, count(DISTINCT o.drill_id) AS drills, count(*) AS items,
        sum(CASE WHEN o.outcome = 'not_done' THEN 1 ELSE 0 END) AS missed_n,
@@ -60,20 +61,22 @@ SELECT o.plan_id, o.step_id, count(DISTINCT o.drill_id) AS drills, count(*) AS i
 FROM drill_item_outcomes o
 JOIN drills d ON d.id = o.drill_id
 JOIN drill_clock_events e ON e.drill_id = o.drill_id AND e.kind = 'end'
-WHERE d.unit = ? AND (? IS NULL OR o.plan_id = ?)
-  AND (? IS NULL OR e.happened_at >= ?) AND (? IS NULL OR e.happened_at < ?)
+WHERE d.unit = ? AND (CAST(? AS BIGINT) IS NULL OR o.plan_id = ?)
+  AND (CAST(? AS TIMESTAMPTZ) IS NULL OR e.happened_at >= ?)
+  AND (CAST(? AS TIMESTAMPTZ) IS NULL OR e.happened_at < ?)
   AND o.step_id IS NOT NULL
 GROUP BY o.plan_id, o.step_id
-ORDER BY missed_n + unobserved_n + late_n DESC, o.plan_id, o.step_id
+ORDER BY sum(CASE WHEN o.outcome IN ('not_done', 'not_observed') THEN 1 ELSE 0 END
+             + CASE WHEN o.late THEN 1 ELSE 0 END) DESC, o.plan_id, o.step_id
 LIMIT ?
 """
 
 
 def steps_missed_or_late_sql(dialect: str = "duckdb") -> str:
-    """The main analytics query in `dialect` ("duckdb" or "sqlite": the same plain SQL over
-    drill_item_outcomes, drills and drill_clock_events); its parameters come from
+    """The main analytics query in `dialect` ("duckdb", "postgres" or "sqlite": the same plain
+    SQL over drill_item_outcomes, drills and drill_clock_events); its parameters come from
     `steps_missed_or_late_params`."""
-    if dialect not in ("duckdb", "sqlite"):
+    if dialect not in ("duckdb", "postgres", "sqlite"):
         raise ValueError(f"dialect {dialect}")
     return _STEPS_MISSED_OR_LATE
 
@@ -191,8 +194,8 @@ def steps_missed_or_late(
 
 # The name of each step or role in the newest version of its plan that has it.
 _NEWEST_NAMES = {
-    table: f"SELECT v.plan_id, x.id, arg_max(x.name, v.number) FROM {table} x"
-    " JOIN versions v ON v.id = x.version_id WHERE v.plan_id IN ? GROUP BY v.plan_id, x.id"
+    table: f"SELECT v.plan_id, x.id, (array_agg(x.name ORDER BY v.number DESC))[1] FROM {table} x"
+    " JOIN versions v ON v.id = x.version_id WHERE v.plan_id = ANY(?) GROUP BY v.plan_id, x.id"
     for table in ("steps", "roles")
 }
 
@@ -265,7 +268,7 @@ def not_drilled_within(
         ).fetchall()
         version_ids = [row[3] for row in plans]
         roles = cur.execute(
-            "SELECT version_id, id, name FROM roles WHERE version_id IN ? ORDER BY position",
+            "SELECT version_id, id, name FROM roles WHERE version_id = ANY(?) ORDER BY position",
             [version_ids],
         ).fetchall() if version_ids else []  # fmt: skip
         drills = cur.execute(
@@ -320,14 +323,14 @@ def overdue_actions(
             for row in cur.execute(
                 "SELECT d.id, d.title, d.plan_id, e.happened_at FROM drills d"
                 " JOIN drill_clock_events e ON e.drill_id = d.id AND e.kind = 'end'"
-                " WHERE d.id IN ?",
+                " WHERE d.id = ANY(?)",
                 [drill_ids],
             ).fetchall()
         }
         findings = {
             (row[0], row[1]): row[2]
             for row in cur.execute(
-                "SELECT drill_id, id, title FROM findings WHERE drill_id IN ?", [drill_ids]
+                "SELECT drill_id, id, title FROM findings WHERE drill_id = ANY(?)", [drill_ids]
             ).fetchall()
         }
     out = []

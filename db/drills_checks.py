@@ -59,7 +59,7 @@ def resolve_people(cur: duckdb.DuckDBPyConnection, people: list[Person], unit: s
         key: (name, frozenset(roles), user_unit)
         for key, name, roles, user_unit in cur.execute(
             "SELECT username_key, username, roles, unit FROM users"
-            " WHERE username_key IN ? AND NOT disabled",
+            " WHERE username_key = ANY(?) AND NOT disabled",
             [keys],
         ).fetchall()
     }

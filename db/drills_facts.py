@@ -123,7 +123,7 @@ def fetch_many(cur: duckdb.DuckDBPyConnection, drill_ids: list[int] | None) -> l
             params = [[int(i) for i in drill_ids]]
         except (TypeError, ValueError):
             return []  # an id that is no number names no drill
-        where = " WHERE d.id IN ?"
+        where = " WHERE d.id = ANY(?)"
     rows = cur.execute(f"SELECT {_DRILL_COLUMNS}{_FROM}{where} ORDER BY d.id DESC", params)
     rows = rows.fetchall()
     if not rows:
@@ -132,14 +132,14 @@ def fetch_many(cur: duckdb.DuckDBPyConnection, drill_ids: list[int] | None) -> l
     clocks: dict[int, list[ClockEvent]] = {}
     for drill_id, kind, happened_at, by in cur.execute(
         "SELECT drill_id, kind, happened_at, recorded_by FROM drill_clock_events"
-        " WHERE drill_id IN ? ORDER BY drill_id, n",
+        " WHERE drill_id = ANY(?) ORDER BY drill_id, n",
         [wanted],
     ).fetchall():
         clocks.setdefault(drill_id, []).append(ClockEvent(kind, happened_at, by))
     people: dict[int, list[Person]] = {}
     for drill_id, username, role, roles, places in cur.execute(
         "SELECT drill_id, username, role, share_roles, share_places FROM drill_people"
-        " WHERE drill_id IN ? ORDER BY drill_id, role, position",
+        " WHERE drill_id = ANY(?) ORDER BY drill_id, role, position",
         [wanted],
     ).fetchall():
         people.setdefault(drill_id, []).append(Person(username, role, tuple(roles), tuple(places)))
@@ -223,7 +223,7 @@ def log_view(cur, facts: DrillFacts, actor: Actor, now, how: str, window_min: in
     seen = cur.execute(
         "SELECT count(*) FROM reveal_log WHERE drill_id = ? AND who = ? AND event = 'viewed'"
         " AND detail = ? AND logged_at > coalesce(?::TIMESTAMPTZ, current_timestamp)"
-        " - to_minutes(?)",
+        " - ? * INTERVAL '1 minute'",
         [facts.id, actor.username, detail, now, window_min],
     ).fetchone()[0]
     if not seen:

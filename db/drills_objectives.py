@@ -127,8 +127,10 @@ def rate_objective(
         ).fetchone()
         note = (rating.note or "").strip()
         cur.execute(
-            "INSERT OR REPLACE INTO objective_ratings (drill_id, objective_id, rating, note,"
-            " rated_by, rated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO objective_ratings (drill_id, objective_id, rating, note, rated_by,"
+            " rated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (drill_id, objective_id) DO UPDATE"
+            " SET rating = excluded.rating, note = excluded.note, rated_by = excluded.rated_by,"
+            " rated_at = excluded.rated_at",
             [drill_id, rating.objective_id, rating.rating, note, actor.username, now],
         )
         audit(cur, actor, "drill.rate_objective", "drill", drill_id, now=now,

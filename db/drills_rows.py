@@ -106,7 +106,8 @@ def insert_people(cur: duckdb.DuckDBPyConnection, drill_id: int, people: list[Pe
 def delete_design_rows(cur: duckdb.DuckDBPyConnection, drill_id: int) -> None:
     """Remove what insert_design_rows wrote (while designing, before writing the new design)."""
     cur.execute(
-        "DELETE FROM drill_people WHERE drill_id = ? AND role IN ?", [drill_id, list(DESIGN_ROLES)]
+        "DELETE FROM drill_people WHERE drill_id = ? AND role = ANY(?)",
+        [drill_id, list(DESIGN_ROLES)],
     )
     cur.execute("DELETE FROM checklist_items WHERE drill_id = ?", [drill_id])
     cur.execute("DELETE FROM injects WHERE drill_id = ?", [drill_id])

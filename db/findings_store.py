@@ -296,8 +296,11 @@ def submit_review(
             if (row[0] if row else None) != replacing:
                 raise VersionConflictError("findings_store.review_conflict")
         cur.execute(
-            "INSERT OR REPLACE INTO participant_reviews (drill_id, username, role, went_well,"
-            " to_improve, rating, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO participant_reviews (drill_id, username, role, went_well, to_improve,"
+            " rating, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (drill_id, username)"
+            " DO UPDATE SET role = excluded.role, went_well = excluded.went_well,"
+            " to_improve = excluded.to_improve, rating = excluded.rating,"
+            " submitted_at = excluded.submitted_at",
             [drill_id, review.username, review.role, review.went_well, review.to_improve,
              review.rating, now],
         )  # fmt: skip
@@ -404,8 +407,10 @@ def set_override(
     with conn.cursor() as cur, transaction(cur):
         _editor(cur, actor, drill_id)
         cur.execute(
-            "INSERT OR REPLACE INTO rating_overrides (drill_id, area, rating, reason, set_by,"
-            " set_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO rating_overrides (drill_id, area, rating, reason, set_by, set_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (drill_id, area) DO UPDATE SET"
+            " rating = excluded.rating, reason = excluded.reason, set_by = excluded.set_by,"
+            " set_at = excluded.set_at",
             [drill_id, override.area, override.rating, override.reason.strip(), actor.username,
              now],
         )  # fmt: skip

@@ -113,7 +113,7 @@ def plans_due(
     with conn.cursor() as cur, transaction(cur):
         rows = cur.execute(
             "SELECT d.plan_id, p.title, p.unit, p.created_by, d.drill_id,"
-            " list(d.finding_id ORDER BY d.finding_id), min(d.since)"
+            " array_agg(d.finding_id ORDER BY d.finding_id), min(d.since)"
             " FROM plan_due_for_revision d JOIN plans p ON p.id = d.plan_id"
             " WHERE p.unit = ? AND NOT p.deleted AND NOT EXISTS ("
             "  SELECT 1 FROM plan_revision_flags f JOIN versions v ON v.id = f.version_id"
@@ -255,7 +255,7 @@ def _record(conn, actor: Actor, version_id: int, lang: str | None):
             raise InvalidTransitionError("revision.not_published", status=info.status)
         stored = _flags(cur, version_id)
         base = cur.execute(
-            "SELECT any_value(base_version_id) FROM plan_revision_flags WHERE version_id = ?",
+            "SELECT min(base_version_id) FROM plan_revision_flags WHERE version_id = ?",
             [version_id],
         ).fetchone()[0]
     if base is None:

@@ -22,8 +22,8 @@ DAY = 24 * 60
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = seed(tmp_path / "actions.duckdb")
+def world(database):
+    w = seed(database)
     w.drill = ended_drill(w)
     fs.save_proposed_findings(w.db, w.lead, w.drill, PROPOSED, now=at(100))
     yield w

@@ -28,8 +28,8 @@ from tests.sample_plans import chemical_plan
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = seed(tmp_path / "plandrill.duckdb")
+def world(database):
+    w = seed(database)
     yield w
     w.db.close()
 

@@ -20,8 +20,8 @@ OBJECTIVES = (
 
 
 @pytest.fixture
-def world(tmp_path):
-    built = seed(tmp_path / "drills.duckdb")
+def world(database):
+    built = seed(database)
     yield built
     built.db.close()
 

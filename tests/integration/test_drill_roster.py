@@ -14,8 +14,8 @@ from tests.integration.drills_world import at, design, seed
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = seed(tmp_path / "roster.duckdb")
+def world(database):
+    w = seed(database)
     w.drill = store.create_drill(
         w.db, w.director, design(w, directors=("director", "director2")), now=at(-60)
     )

@@ -24,8 +24,8 @@ JPEG = b"\xff\xd8\xff" + bytes(64)
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = seed(tmp_path / "plandrill.duckdb")
+def world(database):
+    w = seed(database)
     yield w
     w.db.close()
 

@@ -22,8 +22,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = seed(tmp_path / "plandrill.duckdb")
+def world(database):
+    w = seed(database)
     yield w
     w.db.close()
 

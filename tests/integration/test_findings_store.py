@@ -19,8 +19,8 @@ from tests.integration.drills_world import at, design, obs, seed
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = seed(tmp_path / "plandrill.duckdb")
+def world(database):
+    w = seed(database)
     yield w
     w.db.close()
 

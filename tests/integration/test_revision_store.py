@@ -30,8 +30,8 @@ FINDINGS = [REPORT_LATE, RESCUE_ROLE, TRAINING]
 
 
 @pytest.fixture
-def world(tmp_path):
-    world = seed(tmp_path / "plandrill.duckdb")
+def world(database):
+    world = seed(database)
     world.drill_id = drills_store.create_drill(world.db, world.director, design(world), now=at(-60))
     world.plan_id = plans_store.version_info(world.db, OWNER, world.version_id).plan_id
     yield world

@@ -19,8 +19,8 @@ OVERRIDE = RatingOverride("disposal", "S", "器材到位晚", "lead")
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = seed(tmp_path / "plandrill.duckdb")
+def world(database):
+    w = seed(database)
     yield w
     w.db.close()
 
