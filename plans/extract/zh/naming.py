@@ -17,7 +17,7 @@ _NOTIFY = re.compile(
 )
 OFFICE = re.compile(r"办公室$|办$")
 _NUMBERING = re.compile(
-    r"^\d{1,2}(?:[.．]\d{1,2})+[.．、]?\s*|^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*"
+    r"^第[一二三四五六七八九十百零\d]{1,4}条\s*|^\d{1,2}(?:[.．]\d{1,2})+[.．、]?\s*|^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # an occasion, with the time allowed from it ("预警启动文件签发后1小时内，"), before the action

@@ -53,6 +53,7 @@ _SKIP = re.compile(
     r"[^，。；]{0,30}(?:责任|制度|机制|体系|流程|系统|平台|数据库|通讯录|信息库)"
     r"(?![^。]*(?:及时|立即|迅速|第一时间)(?:向|组织|将|上报|报告|通报|发布|派))|"
     # what a report or a piece of information holds, tables and figures, level definitions
+    r"(?:^|[\s、])(?:初报|续报|核报|终报|首报|报告|上报|信息|通报)内容[：:]|"
     r"(?:信息|内容|情况|资料|数据|要素)(?:主要)?包括|^(?:表|图)\s*[\d一二三四五六七八九十]+(?:[-.－]\d+)?\s|"
     r"分为[一二三四五两]级|分为[一二三四五]个(?:等级|级别)|"
     # a level's condition written as a sentence ("…能够控制的，启动Ⅲ级响应"): the start of the
