@@ -102,7 +102,8 @@ def evaluator_activity(
         last = {
             row[0]: row[1:]
             for row in cur.execute(
-                "SELECT evaluator, count(*), max(entered_at), (array_agg(id ORDER BY entered_at DESC NULLS LAST))[1]"
+                "SELECT evaluator, count(*), max(entered_at),"
+                " (array_agg(id ORDER BY entered_at DESC NULLS LAST))[1]"
                 " FROM observations WHERE drill_id = ? GROUP BY evaluator",
                 [drill_id],
             ).fetchall()

@@ -226,7 +226,8 @@ def _release(cur, facts: DrillFacts, ids: list[str], by: str, auto: bool, now) -
     minute = facts.clock.minute_of(now)
     rows = cur.execute(
         "INSERT INTO inject_releases (drill_id, inject_id, released_at, released_by, auto,"
-        " clock_min) SELECT ?, unnest(?::VARCHAR[]), ?, ?, ?, ? ON CONFLICT DO NOTHING RETURNING inject_id",
+        " clock_min) SELECT ?, unnest(?::VARCHAR[]), ?, ?, ?, ?"
+        " ON CONFLICT DO NOTHING RETURNING inject_id",
         [facts.id, ids, now, by, auto, minute],
     ).fetchall()
     done = {row[0] for row in rows}

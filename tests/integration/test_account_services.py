@@ -20,8 +20,8 @@ PASSWORD = "Quiet-Harbour-Lantern-73"
 
 
 @pytest.fixture
-def db(tmp_path):
-    conn = connection.connect(tmp_path / "accounts.duckdb")
+def db(database):
+    conn = connection.connect(database)
     yield conn
     conn.close()
 

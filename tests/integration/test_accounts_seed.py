@@ -17,8 +17,8 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def db(tmp_path):
-    conn = connection.connect(tmp_path / "first.duckdb")
+def db(database):
+    conn = connection.connect(database)
     yield conn
     conn.close()
 

@@ -37,8 +37,8 @@ REASONS = {f.key: f"原文未写明 {f.target_id} 的负责人，已列入修订
 
 
 @pytest.fixture
-def db(tmp_path):
-    conn = connection.connect(tmp_path / "plandrill.duckdb")
+def db(database):
+    conn = connection.connect(database)
     yield conn
     conn.close()
 

@@ -128,7 +128,7 @@ def test_rows_are_read_by_name_or_by_position(db, admin):
 
 def test_many_rows_with_list_values_go_in_as_one_batch(db):
     rows = [
-        [1, f"r{i}", i, f"角色{i}", [f"别名{i}", "x"], None, [], None, None, None, "group", "", ""]
+        [1, f"r{i}", i, f"角色{i}", [f"别名{i}", "x"], None, [], *[None] * 3, "group", "", ""]
         for i in range(3)
     ]
     columns = ["version_id", "id", "position", "name", "aliases", "parent", "responsibilities",
@@ -137,8 +137,9 @@ def test_many_rows_with_list_values_go_in_as_one_batch(db):
         cur.execute("INSERT INTO plans (title, kind, language, created_at, created_by)"
                     " VALUES ('t', 'other', 'zh', ?, 'x')", [NOW])  # fmt: skip
         cur.execute("INSERT INTO versions (plan_id, number, status, title, kind, language,"
-                    " warnings, created_by, created_at, updated_by, updated_at)"
-                    " VALUES (1, 1, 'draft', 't', 'other', 'zh', '[]', 'x', ?, 'x', ?)", [NOW, NOW])  # fmt: skip
+                    " warnings, created_by, created_at, updated_by, updated_at) VALUES"
+                    " (1, 1, 'draft', 't', 'other', 'zh', '[]', 'x', ?, 'x', ?)",
+                    [NOW, NOW])  # fmt: skip
         dialect.insert_rows(cur, "roles", columns, rows)
         stored = cur.execute("SELECT id, aliases, responsibilities FROM roles ORDER BY id")
         assert stored.fetchall() == [(f"r{i}", [f"别名{i}", "x"], []) for i in range(3)]

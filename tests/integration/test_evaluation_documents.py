@@ -86,9 +86,9 @@ def checklist() -> tuple[ChecklistItem, ...]:
 
 
 @pytest.fixture
-def drill(tmp_path, monkeypatch):
+def drill(database, monkeypatch):
     """The drill of the module docstring, ended, with its world."""
-    world = seed(tmp_path / "evaluation.duckdb")
+    world = seed(database)
     monkeypatch.setattr(bootstrap, "get_db", lambda: world.db)
     monkeypatch.setenv("PLANDRILL_DEMO", "0")
     for user, name in NAMES.items():

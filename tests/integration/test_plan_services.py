@@ -20,8 +20,8 @@ REPORT_LATE = Finding("missed-c1", "接报后未按时报告指挥部", cause="p
 
 
 @pytest.fixture
-def world(tmp_path):
-    world = seed(tmp_path / "plandrill.duckdb")
+def world(database):
+    world = seed(database)
     world.plan_id = plans.version_info(world.db, OWNER, world.version_id).plan_id
     yield world
     world.db.close()

@@ -26,8 +26,8 @@ BOB = actor("bob", "approver", "plan_owner")  # edits when he must, approves wha
 
 
 @pytest.fixture
-def db(tmp_path):
-    conn = connection.connect(tmp_path / "plandrill.duckdb")
+def db(database):
+    conn = connection.connect(database)
     yield conn
     conn.close()
 

@@ -32,8 +32,8 @@ CONTENT_AND_PLAN_TABLES = ("plans", "documents", "versions", *plans_content.CONT
 
 
 @pytest.fixture
-def db(tmp_path):
-    conn = connection.connect(tmp_path / "plandrill.duckdb")
+def db(database):
+    conn = connection.connect(database)
     yield conn
     conn.close()
 

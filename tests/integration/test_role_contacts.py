@@ -30,8 +30,8 @@ def contact_plan() -> Plan:
     )
 
 
-def test_contact_numbers_survive_closing_and_opening_the_database_file(tmp_path):
-    path = tmp_path / "plandrill.duckdb"
+def test_contact_numbers_survive_closing_and_opening_the_database_file(database):
+    path = database
     db = connection.connect(path)
     result = plans_store.import_plan(
         db, OWNER, contact_plan(), document=b"doc", filename="防汛.docx", now=NOW
@@ -49,8 +49,8 @@ def test_contact_numbers_survive_closing_and_opening_the_database_file(tmp_path)
     ]
 
 
-def test_a_saved_change_of_a_duty_phone_is_read_back(tmp_path):
-    db = connection.connect(tmp_path / "plandrill.duckdb")
+def test_a_saved_change_of_a_duty_phone_is_read_back(database):
+    db = connection.connect(database)
     result = plans_store.import_plan(
         db, OWNER, contact_plan(), document=b"doc", filename="防汛.docx", now=NOW
     )
@@ -61,8 +61,8 @@ def test_a_saved_change_of_a_duty_phone_is_read_back(tmp_path):
     db.close()
 
 
-def test_the_store_refuses_a_name_where_a_phone_number_should_be(tmp_path):
-    db = connection.connect(tmp_path / "plandrill.duckdb")
+def test_the_store_refuses_a_name_where_a_phone_number_should_be(database):
+    db = connection.connect(database)
     plan = contact_plan()
     bad = replace(plan, roles=(replace(plan.roles[0], phone="找张科长"), *plan.roles[1:]))
     with pytest.raises(PlanValidationError) as caught:

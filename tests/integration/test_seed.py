@@ -14,8 +14,8 @@ from tests.actors import ADMIN, OTHER_OWNER, actor
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
 
-def test_a_fresh_database_gets_both_demo_plans_with_the_chinese_one_first(tmp_path):
-    conn = connection.connect(tmp_path / "demo.duckdb")
+def test_a_fresh_database_gets_both_demo_plans_with_the_chinese_one_first(database):
+    conn = connection.connect(database)
     assert len(seed_demo(conn, now=NOW)) == 2
     plans = plans_store.list_plans(conn, ADMIN)
     assert [p.language for p in plans] == ["zh", "en"]
@@ -23,8 +23,8 @@ def test_a_fresh_database_gets_both_demo_plans_with_the_chinese_one_first(tmp_pa
     assert [p.latest_status for p in plans] == ["published", "draft"]
 
 
-def test_every_demo_account_sees_the_demo_plans_its_role_allows(tmp_path):
-    conn = connection.connect(tmp_path / "demo.duckdb")
+def test_every_demo_account_sees_the_demo_plans_its_role_allows(database):
+    conn = connection.connect(database)
     seed_demo(conn, now=NOW)
     seen = {}
     for account in DEMO_ACCOUNTS:
@@ -36,8 +36,8 @@ def test_every_demo_account_sees_the_demo_plans_its_role_allows(tmp_path):
     assert plans_store.list_plans(conn, actor("x", "plan_owner", unit=DEMO_UNIT))
 
 
-def test_seeding_again_or_after_a_deletion_adds_nothing(tmp_path):
-    path = tmp_path / "demo.duckdb"
+def test_seeding_again_or_after_a_deletion_adds_nothing(database):
+    path = database
     conn = connection.connect(path)
     first = seed_demo(conn, now=NOW)
     plans_store.delete_plan(conn, ADMIN, first[0])

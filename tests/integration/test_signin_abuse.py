@@ -24,8 +24,8 @@ OFFICE = "198.51.100.7"
 
 
 @pytest.fixture
-def db(tmp_path):
-    conn = connection.connect(tmp_path / "signin.duckdb")
+def db(database):
+    conn = connection.connect(database)
     yield conn
     conn.close()
 

@@ -18,8 +18,8 @@ THREADS = 20
 
 
 @pytest.fixture
-def db(tmp_path):
-    conn = connection.connect(tmp_path / "plandrill.duckdb")
+def db(database):
+    conn = connection.connect(database)
     yield conn
     conn.close()
 

@@ -22,8 +22,8 @@ def no_controls(*texts: str) -> bool:
     return not any(set(text) & BIDI_CONTROLS for text in texts)
 
 
-def test_an_imported_plan_is_stored_without_direction_controls_in_its_names(tmp_path):
-    world = seed(tmp_path / "text.duckdb")
+def test_an_imported_plan_is_stored_without_direction_controls_in_its_names(database):
+    world = seed(database)
     plan = chemical_plan(f"{RLO}lave{PDF} 预案")
     plan = replace(plan, roles=(replace(plan.roles[0], name=f"{RLI}指挥部{PDI}"), *plan.roles[1:]))
     result = plans_store.import_plan(
@@ -34,8 +34,8 @@ def test_an_imported_plan_is_stored_without_direction_controls_in_its_names(tmp_
     assert no_controls(*(r.name for r in stored.roles), *(s.name for s in stored.steps))
 
 
-def test_a_drill_design_is_stored_without_them_in_its_title_and_inject_titles(tmp_path):
-    world = seed(tmp_path / "drill.duckdb")
+def test_a_drill_design_is_stored_without_them_in_its_title_and_inject_titles(database):
+    world = seed(database)
     hostile = replace(
         design(world),
         title=f"{RLO}llird{PDF}",
@@ -46,8 +46,8 @@ def test_a_drill_design_is_stored_without_them_in_its_title_and_inject_titles(tm
     assert (stored.title, stored.injects[0].title) == ("llird", "kael")
 
 
-def test_an_account_typed_with_an_override_signs_in_by_its_plain_name(tmp_path):
-    world = seed(tmp_path / "users.duckdb")
+def test_an_account_typed_with_an_override_signs_in_by_its_plain_name(database):
+    world = seed(database)
     users_store.create_user(
         world.db, SYSTEM, f"ev{RLO}la{PDF}", "Blue-kettle-2026", roles={"evaluator"},
         display_name=f"{RLI}陈工{PDI}", now=T0,

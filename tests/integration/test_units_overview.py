@@ -20,8 +20,8 @@ PARK = "滨江化工园区"
 
 
 @pytest.fixture
-def db(tmp_path):
-    conn = connection.connect(tmp_path / "units.duckdb")
+def db(database):
+    conn = connection.connect(database)
     units.create_unit(conn, ADMIN, PARK, now=NOW)
     users_store.create_user(conn, SYSTEM, "owner", PASSWORD, roles={"plan_owner"}, unit=PARK,
                             must_change=False, now=NOW)  # fmt: skip
