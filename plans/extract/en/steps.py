@@ -603,6 +603,11 @@ class EnglishExtractor:
         if b.kind == "paragraph":
             self.lead = None
         text = _strip_label(b)
+        if _NOT_ACTION.match(text) and ";" in text:
+            # "Do not hang up; use another phone to call 911.": the instruction after the caution
+            rest = text.split(";", 1)[1].strip()
+            if rest and is_imperative(rest[:1].upper() + rest[1:]):
+                text = rest
         if (
             _NOT_ACTION.match(text)
             or not_a_step(text)
