@@ -34,6 +34,16 @@ def database(request, tmp_path) -> str | Path:
     yield from server.fresh_database()
 
 
+@pytest.fixture(scope="module", params=ENGINES)
+def module_database(request, tmp_path_factory) -> str | Path:
+    """`database` for a world a whole module shares (built once per engine)."""
+    if request.param == "duckdb":
+        yield tmp_path_factory.mktemp("db") / "plandrill.duckdb"
+        return
+    server = request.getfixturevalue("postgres_server")
+    yield from server.fresh_database()
+
+
 @pytest.fixture
 def postgres_database(postgres_server):
     """The URL of a fresh, migrated PostgreSQL database, for tests of PostgreSQL alone."""

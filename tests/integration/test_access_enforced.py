@@ -43,10 +43,10 @@ def plan(title: str) -> Plan:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(module_database):
     """Unit 滨江: plan A published as v1 with a draft v2 ("秘密修订"), plan B only a draft.
     Unit 临港: plan C, published."""
-    conn = connection.connect(tmp_path_factory.mktemp("access") / "access.duckdb")
+    conn = connection.connect(module_database)
     a = plans_store.import_plan(
         conn, OWNER, plan("甲预案"), document=b"A", filename="a.docx", now=NOW
     )

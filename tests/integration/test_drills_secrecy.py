@@ -30,8 +30,8 @@ OUTSIDERS_BEFORE_START = ["pat", "eva", "evb", "lead", "manager", "root", "direc
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    w = seed(tmp_path_factory.mktemp("secrecy") / "plandrill.duckdb")
+def world(module_database):
+    w = seed(module_database)
     w.designing = store.create_drill(w.db, w.director, design(w, title="设计中的演练"), now=at(-90))
     w.sealed = store.create_drill(w.db, w.director, design(w, title="已封存的演练"), now=at(-80))
     store.seal_drill(w.db, w.director, w.sealed, now=at(-70))
