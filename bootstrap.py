@@ -1,5 +1,6 @@
-"""The one cached resource: the DuckDB connection (migrated, accounts ready, demo data seeded),
-refused in demo mode when the server listens where other machines reach it."""
+"""The one cached resource: the database (the DuckDB file, or the PostgreSQL pool that
+PLANDRILL_DATABASE_URL names; migrated, accounts ready, demo data seeded), refused in demo mode
+when the server listens where other machines reach it."""
 
 from __future__ import annotations
 
@@ -54,7 +55,9 @@ def get_db():
     if demo_refused(load_settings(), address):
         _log_refusal(address)
         raise DemoOnNetworkError(address=address or "0.0.0.0")
-    return _connection(str(load_settings().db_path))
+    from db.connection import configured
+
+    return _connection(str(configured(load_settings().db_path)))
 
 
 _REFUSALS_LOGGED: set[str] = set()

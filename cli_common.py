@@ -87,18 +87,19 @@ def db_path(args: argparse.Namespace) -> Path:
 
 @contextmanager
 def database(args: argparse.Namespace, app_running: str) -> Iterator:
-    """The database named by --db or PLANDRILL_DB, opened for writing and closed after.
+    """The database named by --db, else PLANDRILL_DATABASE_URL or PLANDRILL_DB, opened for
+    writing and closed after.
 
     Raises:
         CliError: EXIT_LOCKED with the message `app_running` (a key taking {path}) when the app
             holds the file (DuckDB allows one writing process).
     """
-    from db.connection import connect
+    from db.connection import configured, connect
     from db.errors import DatabaseLockedError
 
     path = db_path(args)
     try:
-        conn = connect(path)
+        conn = connect(path if getattr(args, "db", None) else configured(path))
     except DatabaseLockedError as exc:
         raise CliError(t(app_running, path=str(path)), EXIT_LOCKED) from exc
     try:

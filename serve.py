@@ -59,7 +59,7 @@ def database_refusal() -> str | None:
     from db.errors import StoreError
 
     try:
-        connection.connect(load_settings().db_path).close()
+        connection.connect(connection.configured(load_settings().db_path)).close()
     except StoreError as exc:
         return "\n".join(t(exc.key, lang=lang, **exc.params) for lang in ("zh", "en"))
     return None

@@ -32,6 +32,15 @@ def admin(db):
     return users_store.act_as(db, "admin")
 
 
+def test_the_configuration_picks_postgresql_by_url_and_the_duckdb_file_by_default(monkeypatch):
+    monkeypatch.delenv(connection.URL_ENV, raising=False)
+    assert connection.configured("data/plandrill.duckdb") == "data/plandrill.duckdb"
+    monkeypatch.setenv(connection.URL_ENV, "postgresql://app@db.internal/plandrill")
+    assert (
+        connection.configured("data/plandrill.duckdb") == "postgresql://app@db.internal/plandrill"
+    )
+
+
 def test_every_migration_is_applied_once_and_reopening_applies_nothing(db):
     rows = db.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
     assert [r[0] for r in rows] == MIGRATIONS
