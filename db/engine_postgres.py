@@ -54,19 +54,20 @@ class PostgresDatabase:
     engine = POSTGRES
 
     def __init__(self, url: str, *, max_size: int = POOL_MAX, timeout: float = 30.0) -> None:
-        self.url = url
         self._pool = ConnectionPool(
             url,
             min_size=1,
             max_size=max_size,
             kwargs={"autocommit": True},
             configure=_configure,
+            # a connection the server dropped (a restart, a fail-over) is replaced, not used
+            check=ConnectionPool.check_connection,
             timeout=timeout,
             name="plandrill",
             open=False,
         )
         try:
-            self._pool.open(wait=True, timeout=timeout)
+            self._pool.open(wait=True, timeout=min(timeout, 10.0))
         except PoolTimeout as exc:
             self._pool.close()
             raise StoreError("db.error", detail=f"PostgreSQL unreachable: {exc}") from exc

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime
 
+import psycopg
 import pytest
 
 from access.policy import SYSTEM
@@ -71,6 +72,14 @@ def test_instances_starting_together_on_postgresql_apply_each_migration_once(pos
     assert sorted(counts) == MIGRATIONS and set(counts.values()) == {1}
     for conn in opened:
         conn.close()
+
+
+def test_a_connection_the_postgresql_server_dropped_is_replaced_unseen(postgres_database):
+    with connection.connect(postgres_database) as db:
+        pid = db.execute("SELECT pg_backend_pid()").fetchone()[0]  # now idle in the pool
+        with psycopg.connect(postgres_database, autocommit=True) as server_side:
+            server_side.execute("SELECT pg_terminate_backend(%s)", [pid])
+        assert db.execute("SELECT count(*) FROM users").fetchone()[0] == 0
 
 
 def test_a_database_newer_than_the_code_is_refused(db, database):
