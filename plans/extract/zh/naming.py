@@ -27,7 +27,7 @@ _CONDITION = re.compile(
 # a modal or adverb opening the action ("应立即…"), one at a time; never the start of a word
 # (应急, 要求, 须知, 负责人)
 _MODAL = re.compile(
-    r"^(?:应当|应该|应(?!急)|可以|可(?![能靠视行])|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时|立刻|马上|"
+    r"^(?:应当|应该|应(?!急)|可以|可(?![能靠视行])|具体|要(?!求|素|害|点)|须(?!知)|必须|负责(?!人|同志)|立即|及时|立刻|马上|"
     r"尽快|迅速|(?:在)?第一时间|"
     # a conjunction that joins the clause to the one before ("并通报…", "则正式签发…")
     r"并且|并(?!网|联|购|列|存|发症)|则|且|同时|随后|然后|随即|均(?!衡|匀)|也|亦|还(?!原))"
@@ -36,6 +36,7 @@ _SHARED_HEADS = ("人民政府", "政府", "党委", "党组")
 _IF = re.compile(r"^(?:如果|如|若|一旦)")
 # the modal that opens a clause's own action ("应及时上报…")
 _OWN_MODAL = re.compile(r"^(?:应当|应(?!急)|要(?!求|素|害|点)|须|必须)|应当|应(?!急)|须")
+_GLOSS = re.compile(r"^[（(][\u4e00-\u9fff]{1,6}[）)]")  # "被征用单位（人）"
 _OBJECT_BEFORE = re.compile(r"向|对|给|把|将|与|同(?!时)|跟")
 _NAME_END = re.compile(r"[，,。；;：:]")
 # what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
@@ -54,6 +55,8 @@ _OCCASION = re.compile(
     r"发生(?![^，,]*(?:后|时)[^，,]))"
     # an approval the action waits for ("报经同级政府批准，可发布…")
     r"|^(?:报经|报请|经)[^，,。；]{1,24}(?:批准|同意|审定|审核)$"
+    # the body it consults first ("交通运输部商外交部，统一组织…")
+    r"|^商[^，,。；]{2,12}$"
 )
 # bodies named beside the owners that are no role of their own ("及有关职能部门")
 _BODIES = r"(?:有关|相关|其他|各)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构)"
@@ -71,7 +74,7 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
             if 0 <= at < 25 and not _OBJECT_BEFORE.search(re.split(r"[，,]", text[:at])[-1]):
                 # the owner opens the clause (after its occasion): the action follows it; not
                 # the owner named as the object ("向本级政府和上级公安机关报告")
-                text = text[at + len(name) :]
+                text = _GLOSS.sub("", text[at + len(name) :])
                 break
             if 0 <= at < 40:
                 break
