@@ -26,6 +26,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("letter", re.compile(r"^(?P<label>[A-Z][.．)、])\s+")),
     ("letter_paren", re.compile(r"^(?P<label>[（(][a-zA-Z][)）])\s*")),
     ("bare_num", re.compile(r"^(?P<label>\d{1,2})(?=\s+\S)\s+")),
+    # "Step 1: …", "步骤1：…": the steps of a procedure written as paragraphs
+    ("step", re.compile(r"^(?P<label>(?:[Ss]tep|STEP|步骤)\s*\d{1,2}\s*[:：.．、)-])\s*")),
 )
 
 SENTENCE_END = re.compile(r"[。；;：:！？!?，,]|\.\s|\.$")
