@@ -383,7 +383,7 @@ class EnglishExtractor:
         if b.kind == "paragraph":
             self.lead = None
         last: list[str] = list(lead.owners) if lead else []
-        for sentence in without_conditions(sentences(text)):
+        for sentence in self._split_actors(without_conditions(sentences(text))):
             if sentence.endswith(":"):
                 self._open_lead(b, sentence, last)
                 if not _ACTS_AND_LISTS.search(sentence) and not _APPROVAL_FROM.match(sentence):
@@ -495,6 +495,24 @@ class EnglishExtractor:
                 )
             )
             last = owners
+
+    def _split_actors(self, pieces: list[str]) -> list[str]:
+        """Sentences cut (verbatim) where another known actor takes over with its own verb
+        ("…, the Spill Response Team cleans up and the Area Supervisor files a report")."""
+        out: list[str] = []
+        for sentence in pieces:
+            start = 0
+            for m in _AND_ACTOR.finditer(sentence):
+                rid = self.en.find(m.group("who"))
+                if rid is None or m.start() - start < 12:
+                    continue
+                before = self._known(sentence[start : m.start()])
+                if not before or rid in before:
+                    continue  # only where one named actor hands over to another
+                out.append(sentence[start : m.start()].rstrip(" ,"))
+                start = m.start("actor")
+            out.append(sentence[start:])
+        return out
 
     def _section_owners(self, ctx: Context) -> list[str]:
         """Who acted last in the section: the owner of an instruction that names nobody."""
@@ -1145,6 +1163,11 @@ def without_conditions(pieces: list[str]) -> list[str]:
     return out
 
 
+# another actor taking over in the same sentence: ", and the Scribe records", " and the IC will"
+_AND_ACTOR = re.compile(
+    r",?\s+and\s+(?P<actor>(?:the\s+)?(?P<who>(?:[A-Z][\w'’-]*\s){0,4}[A-Z][\w'’-]*))\s+"
+    r"(?=(?:will|shall|must|should|then)\b|(?!is\b|was\b|has\b)[a-z]+(?<!ss)s\b)"
+)
 _NEW_ACTION = re.compile(
     r"^(?:when|once|as soon as|after|upon|if)\b|^(?:\w+\s){0,5}(?:these|those)\b", re.IGNORECASE
 )
