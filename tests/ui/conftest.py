@@ -31,9 +31,15 @@ USERS: dict = {}  # username -> Actor, filled per test by the conn fixture
 
 
 @pytest.fixture
-def conn(tmp_path, monkeypatch):
+def ui_database(tmp_path):
+    """Where the pages' database lives: a DuckDB file (test_pages_on_postgres.py overrides it)."""
+    return tmp_path / "ui.duckdb"
+
+
+@pytest.fixture
+def conn(ui_database, monkeypatch):
     monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
-    db = connection.connect(tmp_path / "ui.duckdb")
+    db = connection.connect(ui_database)
     monkeypatch.setattr(bootstrap, "get_db", lambda: db)
     monkeypatch.setenv("PLANDRILL_DEMO", "0")
     USERS.clear()
@@ -68,13 +74,13 @@ def seeded(conn):
 
 
 @pytest.fixture
-def world(tmp_path, monkeypatch):
+def world(ui_database, monkeypatch):
     """The drill world of tests/integration/drills_world.py behind bootstrap.get_db."""
     from tests.integration.drills_world import seed
 
     monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
     monkeypatch.setenv("PLANDRILL_DEMO", "0")
-    built = seed(tmp_path / "drills.duckdb")
+    built = seed(ui_database)
     monkeypatch.setattr(bootstrap, "get_db", lambda: built.db)
     yield built
     built.db.close()
