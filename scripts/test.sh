@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --dev --browser --postgres
 PLANDRILL_TEST_POSTGRES=${PLANDRILL_TEST_POSTGRES:-$(cat .venv/postgres-url)}
-export PLANDRILL_TEST_POSTGRES
+if [ -n "$PLANDRILL_TEST_POSTGRES" ]; then export PLANDRILL_TEST_POSTGRES; fi
 exec .venv/bin/python -m pytest "$@"
