@@ -62,12 +62,17 @@ _LATER_PART = re.compile(
 _REPORTS_IN = re.compile(r"报告|上报|报送|报")
 
 
-def new_deadline(group: str, clause: str) -> bool:
-    """A clause of the same actor with another deadline or case starts a step of its own."""
-    before = find_time_limit(group)
+def new_deadline(group: list[str], clause: str) -> bool:
+    """A clause of the same actor with another deadline or case starts a step of its own.
+
+    `group`: the clauses of the step so far; its deadline is the first one a clause states
+    (each clause's reading is memoised, the joined text's would not be)."""
     after = find_time_limit(clause)
+    before = next((found for c in group if (found := find_time_limit(c)) is not None), None)
+    if before is None and after is None:
+        return False
     if before is not None and after is not None:
-        if _LATER_PART.match(clause.strip()) and _REPORTS_IN.search(group):
+        if _LATER_PART.match(clause.strip()) and _REPORTS_IN.search("".join(group)):
             # "30分钟内电话报告，1小时内书面报告": two parts of one report's deadline
             return False
         return before.minutes != after.minutes

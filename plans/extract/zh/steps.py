@@ -573,7 +573,7 @@ class ChineseExtractor:
             starts_by = bool(_APPROVAL.match(body) or _BY_START.match(body)) and by
             acting = bool(groups) and any(action_clause(c) for c in groups[-1][0])
             reviewed = bool(groups) and any(REVIEWED.search(c) for c in groups[-1][0])
-            if acting and new_deadline("".join(groups[-1][0]), body):
+            if acting and new_deadline(groups[-1][0], body):
                 groups.append(([clause], subj or by or list(groups[-1][1]), []))
                 continue
             if acting and (subj or starts_by) or reviewed and starts_by:
