@@ -2,7 +2,8 @@
 
 Sealing freezes a drill's row, its directors, evaluators and checklist: nothing in db/ changes
 them afterwards and rows are never deleted, so once read they are kept for as long as the
-connection lives (one process writes the file: no other process can change them behind it).
+connection lives. That holds for every writer, so it holds for several app instances sharing
+one PostgreSQL database too: none of them can change what another keeps.
 The clock is read afresh every time (with a tapped observation's id, in the same query).
 Participants may still change after sealing and are left out: callers that need them read the
 full facts (drills_facts.fetch_facts).
