@@ -101,12 +101,14 @@ class RoleRegistry:
         self.by_key: dict[str, str] = {}
         self._by_canon: dict[str, dict[str, str]] = {}  # by_key grouped by _canon(key)
         self._found: dict[tuple[str, int], str | None] = {}
+        self._initials: set[str] = set()  # the first character of every key
 
     def _set_key(self, key: str, rid: str, *, replace: bool = True) -> None:
         """by_key[key] = rid (only if the key is new unless `replace`), indexed by canon form."""
         if replace or key not in self.by_key:
             self.by_key[key] = rid
             self._by_canon.setdefault(_canon(key), {})[key] = rid
+            self._initials.add(key[:1])
 
     def _new_id(self) -> str:
         return f"r{len(self.entries) + 1}"
@@ -200,6 +202,8 @@ class RoleRegistry:
             # one key for the whole head, cut to each length (a prefix such as 各级 is dropped
             # once): the same keys without a regular expression per length
             whole = _key(head)
+            if whole[:1] not in self._initials:
+                return None  # no name starts so (most clauses): no key to try
             cut = len(head) - len(whole)
             keys = [(n, whole[: n - cut]) for n in range(len(head), 1, -1) if n - cut >= 2]
         for n, key in keys:
