@@ -1,7 +1,7 @@
 """Signed-in sessions kept in the database (services/sessions.py, db/sessions_store.py), on a
-real DuckDB file: the login code swapped once for the cookie's token, a session found again from
-the token, and every way it ends (sign-out, idle time-out, lifetime, one's own password change
-elsewhere, an admin's reset, a disabled account)."""
+real DuckDB file and on PostgreSQL: the login code swapped once for the cookie's token, a
+session found again from the token, and every way it ends (sign-out, idle time-out, lifetime,
+one's own password change elsewhere, an admin's reset, a disabled account)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ PASSWORD = "Quiet-Harbour-Lantern-73"
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
+def db(database, monkeypatch):
     monkeypatch.setenv("PLANDRILL_SESSION_MINUTES", "30")
-    conn = connection.connect(tmp_path / "sessions.duckdb")
+    conn = connection.connect(database)
     users_store.create_user(conn, SYSTEM, "zhao", PASSWORD, roles={"evaluator"},
                             must_change=False, now=NOW - timedelta(days=1))  # fmt: skip
     yield conn
