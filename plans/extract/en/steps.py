@@ -428,6 +428,11 @@ class EnglishExtractor:
             if not named and not lead and not is_imperative(sentence) and not we:
                 continue
             owners = named or last or self._section_owners(ctx)
+            if not owners and is_imperative(sentence):
+                # an instruction in a phase of the response that names nobody: the team that
+                # carries out the response, when the plan has one ("Isolate affected hosts"
+                # under Containment, in a plan with an Incident Response Team)
+                owners = self._response_lead()
             for m in _WITH.finditer(sentence):
                 rid = self.en.find(m.group("who"))
                 if rid and owners and rid not in owners and m.group(0).lower().startswith("with"):
@@ -513,6 +518,15 @@ class EnglishExtractor:
                 start = m.start("actor")
             out.append(sentence[start:])
         return out
+
+    def _response_lead(self) -> list[str]:
+        """The team a plan names as carrying out its response (Incident Response Team, CSIRT),
+        the first defined: the collective actor of its instructions that name nobody. None when
+        it names none (then nobody is implied)."""
+        for rid, e in self.reg.entries.items():
+            if e.defined and any(_RESPONSE_LEAD.search(n) for n in (e.name, *e.aliases)):
+                return [rid]
+        return []
 
     def _section_owners(self, ctx: Context) -> list[str]:
         """Who acted last in the section: the owner of an instruction that names nobody."""
@@ -1167,6 +1181,13 @@ def without_conditions(pieces: list[str]) -> list[str]:
 _AND_ACTOR = re.compile(
     r",?\s+and\s+(?P<actor>(?:the\s+)?(?P<who>(?:[A-Z][\w'’-]*\s){0,4}[A-Z][\w'’-]*))\s+"
     r"(?=(?:will|shall|must|should|then)\b|(?!is\b|was\b|has\b)[a-z]+(?<!ss)s\b)"
+)
+# the team that carries out a response (incident-response plans after NIST SP 800-61, emergency
+# and crisis plans)
+_RESPONSE_LEAD = re.compile(
+    r"\b(?:(?:computer |cyber |cyber ?security |security )?incident response|emergency response|"
+    r"crisis(?: management)?|crisis response) team\b|\b(?:CSIRT|CIRT|CERT|SIRT)\b",
+    re.IGNORECASE,
 )
 _NEW_ACTION = re.compile(
     r"^(?:when|once|as soon as|after|upon|if)\b|^(?:\w+\s){0,5}(?:these|those)\b", re.IGNORECASE
