@@ -358,6 +358,9 @@ def test_the_whole_journey(tmp_path):
             owner.get_by_text(L("editor.saved"), exact=True).first.wait_for()  # the toast
             if shows(owner, 5, "5"):
                 break
+        else:
+            shot(owner, "journey_edit_lost")
+            raise AssertionError("the new time limit of s1 did not show after three tries")
         owner.get_by_label(L("revpage.note"), exact=True).first.fill("信息报告时限改为 5 分钟")
         click(owner, L("revpage.resolve"))
         owner.get_by_text(L("revpage.flags_title", n=1, done=1)).first.wait_for()
