@@ -58,6 +58,7 @@ def _key(name: str) -> str:
     return _PREFIX.sub("", _SPACES.sub(" ", name.strip())).lower().replace("相关", "有关")
 
 
+_SHORT_ENDS = {"委": "委员会", "办": "办公室"}
 _LOCAL = re.compile(r"^(?:事故发生地|事发地|事发)(?P<rest>.{2,})$")
 _SHIP_POSTS = re.compile(r"船长|大副|二副|三副|轮机长|大管轮|驾驶员|值班员|安全员")
 # what follows a role's name when the name only qualifies another: "指挥部的…", "指挥部和…",
@@ -180,6 +181,18 @@ class RoleRegistry:
                 and k[0] == key[0]
                 and _subsequence(key, k)
                 and len(key) >= 0.6 * len(k)
+            }
+            if len(hits) == 1:
+                return hits.pop()
+        # a body's short form ending in 委 or 办 ("市应急委", "应急委" for "市突发事件应急委员会";
+        # "防指办" for "…指挥部办公室"): its words, in order, in one longer name with that ending
+        full = _SHORT_ENDS.get(key[-1:]) if len(key) >= 3 else None
+        if full:
+            long_key = key[:-1] + full
+            hits = {
+                rid
+                for k, rid in self.by_key.items()
+                if k.endswith(full) and len(k) > len(key) and _subsequence(long_key, k)
             }
             if len(hits) == 1:
                 return hits.pop()

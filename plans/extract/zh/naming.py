@@ -33,6 +33,21 @@ _MODAL = re.compile(
     r"并且|并(?!网|联|购|列|存|发症)|则|且|同时|随后|然后|随即|均(?!衡|匀)|也|亦|还(?!原))"
 )
 _SHARED_HEADS = ("人民政府", "政府", "党委", "党组")
+_POSTS = frozenset(
+    {
+        "组长",
+        "副组长",
+        "队长",
+        "副队长",
+        "总指挥",
+        "副总指挥",
+        "指挥长",
+        "副指挥长",
+        "主任",
+        "副主任",
+        "负责人",
+    }
+)
 _IF = re.compile(r"^(?:如果|如|若|一旦)")
 # the modal that opens a clause's own action ("应及时上报…")
 _OWN_MODAL = re.compile(r"^(?:应当|应(?!急)|要(?!求|素|害|点)|须|必须)|应当|应(?!急)|须")
@@ -47,7 +62,7 @@ _LEADING_BASIS = re.compile(
     r"|^(?:根据|按照|依照|依据|按|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
     r"|^在[^，,。；]{1,24}?(?:时(?![间内])|后|中|期间)[，,]?"
     # the report it answers, without a comma ("接报后立即报告…", "接到指令后迅速…")
-    r"|^(?:接报|接警|(?:接到|收到|发现)[^，,。；]{1,10}?)后(?=立即|及时|迅速|马上|立刻|尽快|第一时间|应|要|须|向|将)"
+    r"|^(?:接报|接警|(?:接到|收到|发现)[^，,。；]{1,10}?)后(?![续期果])(?=[\u4e00-\u9fff])"
 )
 _PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
 _OCCASION = re.compile(
@@ -150,12 +165,14 @@ def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:
         rest = text[glue.end() :] if glue else text
         name = next((n for n in names if rest.startswith(n)), None)
         if name is None and glue:
-            # "县级以上地方党委和政府": the second owner written without the place it shares
+            # "县级以上地方党委和政府", "各工作组组长、副组长": the second owner written without
+            # the place or body it shares with the first
             name = next(
                 (
-                    t
-                    for t in _SHARED_HEADS
-                    if rest.startswith(t) and any(n.endswith(t) for n in names)
+                    n[-k:]
+                    for n in names
+                    for k in range(min(5, len(n) - 1), 1, -1)
+                    if rest.startswith(n[-k:]) and (n[-k:] in _SHARED_HEADS or n[-k:] in _POSTS)
                 ),
                 None,
             )
