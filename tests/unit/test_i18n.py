@@ -1,8 +1,9 @@
-"""The translation catalogue is complete in both languages (issue 2)."""
+"""The translation catalogue is complete in both languages, and both say the same placeholders."""
 
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 import i18n
@@ -35,6 +36,25 @@ def test_every_key_used_in_the_code_is_in_the_catalogue():
             if not key.endswith(".") and not i18n.has(key):  # "x." + y: a dynamic key
                 missing.add(f"{path.relative_to(ROOT)}: {key}")
     assert not missing, sorted(missing)
+
+
+def _placeholders(text: str) -> set[str]:
+    """The named fields of a message, a field written for one language ("kind_zh", "kind_en")
+    counted as one."""
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return {re.sub(r"_(?:zh|en)$", "", name) for name in names}
+
+
+def test_both_languages_of_a_message_use_the_same_placeholders():
+    catalogue = i18n._load()
+    differ = {
+        key: (sorted(_placeholders(zh)), sorted(_placeholders(en)))
+        for key, (zh, en) in catalogue.items()
+        if _placeholders(zh) != _placeholders(en)
+    }
+    assert not differ, differ
+    # and the check sees a difference when there is one
+    assert _placeholders("共{n}项") != _placeholders("{count} items")
 
 
 def test_a_missing_key_shows_itself_instead_of_failing_silently():
