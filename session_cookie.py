@@ -4,7 +4,8 @@ Right after a sign-in the page's script posts the session's one-time login code 
 POST /auth/session, which swaps it for the session's token in an HttpOnly, SameSite=Strict
 cookie (Secure over https); the next page load of that browser, on any instance, finds the
 session from it (ui/session.py). POST or GET /auth/signout ends the cookie's session and clears
-the cookie (GET then goes back to the home page). server_app.py serves them beside app.py.
+the cookie (GET then goes back to the home page). GET /healthz answers a load balancer whether
+this instance reaches its database. server_app.py serves them beside app.py.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from access.sessions import COOKIE_NAME
@@ -24,6 +25,7 @@ from services import sessions as session_cases
 from ui.session import SESSION_PATH, SIGN_OUT_PATH
 
 THREAD_PREFIX = "plandrill-session-route"
+HEALTH_PATH = "/healthz"
 _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix=THREAD_PREFIX)
 
 
@@ -31,6 +33,7 @@ def routes() -> list[Route]:
     return [
         Route(SESSION_PATH, hand_out_cookie, methods=["POST"]),
         Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"]),
+        Route(HEALTH_PATH, health, methods=["GET", "HEAD"]),
     ]
 
 
@@ -120,3 +123,16 @@ async def sign_out(request: Request) -> Response:
         COOKIE_NAME, path="/", secure=_over_https(request), httponly=True, samesite="strict"
     )
     return _no_store(response)
+
+
+async def health(_request: Request) -> Response:
+    """200 with the schema version when the database answers, else 503: a load balancer takes
+    an instance out of rotation when it cannot reach the database (Streamlit's own
+    /_stcore/health says only that the web server runs)."""
+    from db.connection import schema_version
+
+    try:
+        version = await _in_thread(lambda: schema_version(_database()))
+    except PlanError:  # unreachable, locked, refused: the reason is in the server log
+        return _no_store(JSONResponse({"status": "unavailable"}, status_code=503))
+    return _no_store(JSONResponse({"status": "ok", "schema": version}))
