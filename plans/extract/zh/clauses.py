@@ -153,7 +153,15 @@ def action_clause(clause: str) -> bool:
 
 
 def acts(parts: list[str]) -> bool:
-    return bool(ACTION.search("".join(parts)))
+    text = "".join(parts)
+    return any(
+        not (m.group() == "报" and m.start() and text[m.start() - 1] in _REPORT_NOUNS)
+        for m in ACTION.finditer(text)
+    )
+
+
+# 报 ending a noun (警报, 情报, 简报, 日报, 快报, 公报, 海报) reports nothing
+_REPORT_NOUNS = frozenset("警情简日快公海画")
 
 
 def aliases_in(text: str):

@@ -49,6 +49,8 @@ _POSTS = frozenset(
     }
 )
 _IF = re.compile(r"^(?:如果|如|若|一旦)")
+_DOES = re.compile(r"应|要|须|采取|组织|开展|实施|进行|负责|落实|做好")
+_LIST_TAIL = re.compile(r"^[^，,。；]{2,30}等[\u4e00-\u9fff]{1,6}$")  # "农村偏远地区等警报盲区"
 # the modal that opens a clause's own action ("应及时上报…")
 _OWN_MODAL = re.compile(r"^(?:应当|应(?!急)|要(?!求|素|害|点)|须|必须)|应当|应(?!急)|须")
 _GLOSS = re.compile(r"^[（(][\u4e00-\u9fff]{1,6}[）)]")  # "被征用单位（人）"
@@ -97,10 +99,16 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     # "按照疏散路线带领学生撤离…": the basis without a comma, then the action
     text = _basis_then_action(text) or _LEADING_BASIS.sub("", text)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
-    conditional = False
+    conditional = dropped = False
     while len(pieces) > 1 and _OCCASION.search(pieces[0]):
         # "对造成重大人员伤亡的灾害事件，…", "灾情稳定前，…": the occasion, not the action
         conditional = conditional or bool(_IF.match(pieces[0]))
+        pieces, dropped = pieces[1:], True
+    while (
+        dropped and len(pieces) > 1 and _LIST_TAIL.search(pieces[0]) and not _DOES.search(pieces[0])
+    ):
+        # "对…特殊人群，农村偏远地区等警报盲区，夜间等特殊时段，采取…": the occasion's list of
+        # places and times runs on until the action
         pieces = pieces[1:]
     if conditional and not _OWN_MODAL.search(pieces[0]):
         # "如发现事态扩大，超过本级处置能力，应及时上报…": the condition runs on to the modal
