@@ -39,7 +39,7 @@ _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
 PEOPLE_TAIL = r"(?:[或和及与、](?:个人|公民|群众|其他人员))?"
 _SUBJECT = re.compile(
     rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?:[（(][\u4e00-\u9fff]{{1,16}}[）)])?"
-    rf"{PEOPLE_TAIL}(?=(?:{_VERBS})|[，,：:])"
+    rf"{PEOPLE_TAIL}(?:[及和与、](?:车辆|装备|器材|设备|物资))?(?=(?:{_VERBS})|[，,：:])"
 )
 # a body followed by a part of it that is no role ("公安机关其他警力负责…", "消防救援机构有关力量立即…")
 _QUALIFIED_SUBJECT = re.compile(
