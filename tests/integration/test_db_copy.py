@@ -10,15 +10,19 @@ import pytest
 
 from access.policy import SYSTEM
 from db import connection, drills_store, plans_store, sessions_store, users_store
-from db.__main__ import main
-from db.copy import compare, plain, table_digest
+from db.__main__ import main, report
+from db.copy import TableCheck, compare, plain, table_digest
 from i18n import set_language, t
+from services import evaluation
 from tests.integration.drills_world import PASSWORD, T0, at, design, obs, seed
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture
 def source(tmp_path):
-    """A DuckDB file with a published plan, a drill run with observations, a session, audit."""
+    """A DuckDB file with a published plan, a drill run with observations, a photo and scores, a
+    deleted account, a session and audit rows."""
     world = seed(tmp_path / "source.duckdb")
     drill = drills_store.create_drill(world.db, world.director, design(world), now=at(-60))
     drills_store.seal_drill(world.db, world.director, drill, now=at(-30))
@@ -29,7 +33,10 @@ def source(tmp_path):
     ]
     for tap, evaluator in zip(taps, (world.eva, world.evb), strict=True):
         drills_store.record_observation(world.db, evaluator, tap)
+    drills_store.attach_photo(world.db, world.eva, drill, PNG, photo_id="p1", now=at(5),
+                              observation_id=taps[0].id)  # fmt: skip
     drills_store.end_drill(world.db, world.director, drill, now=at(90))
+    evaluation.recompute_missing(world.db, now=at(91))
     users_store.create_user(world.db, SYSTEM, "gone", PASSWORD, roles={"evaluator"},
                             must_change=False, now=T0)  # fmt: skip
     world.db.execute("DELETE FROM users WHERE username = 'gone'")  # its id stays used
@@ -64,7 +71,15 @@ def test_a_duckdb_file_moves_to_postgresql_and_back_with_every_table_equal(
         for there in (middle, back):
             checks = compare(first, there)
             assert all(check.equal for check in checks), [c for c in checks if not c.equal]
-            assert {"plans", "drills", "observations", "sessions", "audit_log"} <= non_empty(checks)
+            assert {
+                "plans",
+                "drills",
+                "observations",
+                "photos",
+                "drill_scores",
+                "sessions",
+                "audit_log",
+            } <= non_empty(checks)
             director = users_store.act_as(there, "director")
             assert drills_store.observations(there, director, drill) == taps
             assert drills_store.load_design(there, director, drill) == drills_store.load_design(
@@ -138,3 +153,26 @@ def test_the_same_database_as_source_and_target_is_refused(source):
 )
 def test_values_are_written_the_same_whichever_engine_returned_them(value, written):
     assert plain(value) == written
+
+
+def test_a_changed_value_shows_as_a_difference_in_its_table_only(source, tmp_path):
+    world, *_ = source
+    target = tmp_path / "copy.duckdb"
+    assert run("copy", "--from", str(world.path), "--to", str(target)) == 0
+    with connection.connect(target) as there:
+        there.execute("UPDATE observations SET note = 'changed' WHERE evaluator = 'evb'")
+    with (
+        connection.connect(world.path, read_only=True) as first,
+        connection.connect(target, read_only=True) as there,
+    ):
+        checks = compare(first, there)
+    assert [check.table for check in checks if not check.equal] == ["observations"]
+
+
+def test_the_report_shows_both_hashes_of_a_table_that_differs():
+    set_language("en")
+    lines = report([TableCheck("plans", 2, 2, "a" * 64, "a" * 64),
+                    TableCheck("observations", 5, 4, "b" * 64, "c" * 64)]).splitlines()  # fmt: skip
+    assert lines[1].split() == ["plans", "2/2", "a" * 16, t("db_copy.match")]
+    assert lines[2].split() == ["observations", "5/4", "b" * 16, "/", "c" * 16,
+                                t("db_copy.mismatch")]  # fmt: skip
