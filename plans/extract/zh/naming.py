@@ -53,6 +53,8 @@ _DOES = re.compile(r"应|要|须|采取|组织|开展|实施|进行|负责|落�
 _LIST_TAIL = re.compile(r"^[^，,。；]{2,30}等[\u4e00-\u9fff]{1,6}$")  # "农村偏远地区等警报盲区"
 # the modal that opens a clause's own action ("应及时上报…")
 _OWN_MODAL = re.compile(r"^(?:应当|应(?!急)|要(?!求|素|害|点)|须|必须)|应当|应(?!急)|须")
+# the body's people and their means after its name ("…部门的人员及车辆赶赴现场")
+_STAFF_TAIL = re.compile(r"^的[\u4e00-\u9fff]{0,4}人员(?:[及和与、](?:车辆|装备|器材|设备|物资))?")
 _GLOSS = re.compile(r"^[（(][\u4e00-\u9fff]{1,6}[）)]")  # "被征用单位（人）"
 _OBJECT_BEFORE = re.compile(r"向|对|给|把|将|与|同(?!时)|跟")
 _NAME_END = re.compile(r"[，,。；;：:]")
@@ -91,7 +93,7 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
             if 0 <= at < 25 and not _OBJECT_BEFORE.search(re.split(r"[，,]", text[:at])[-1]):
                 # the owner opens the clause (after its occasion): the action follows it; not
                 # the owner named as the object ("向本级政府和上级公安机关报告")
-                text = _GLOSS.sub("", text[at + len(name) :])
+                text = _STAFF_TAIL.sub("", _GLOSS.sub("", text[at + len(name) :]))
                 break
             if 0 <= at < 40:
                 break
