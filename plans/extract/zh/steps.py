@@ -497,7 +497,12 @@ class ChineseExtractor:
         # line); the owners of the item or paragraph before only by position
         self.structural = (
             inherited
-            or ([self.collective] if self.collective and b.kind == "list_item" else [])
+            # (a paragraph that opens with its own scene, "船舶发生…事故，均应…", is that body's)
+            or (
+                [self.collective]
+                if self.collective and (b.kind == "list_item" or scene is not None)
+                else []
+            )
             or ([self.block_owner] if self.block_owner else [])
         )
         owners_before = self.structural or self._sibling_owners(b, ctx, parent_item)
