@@ -58,6 +58,7 @@ def _key(name: str) -> str:
     return _PREFIX.sub("", _SPACES.sub(" ", name.strip())).lower().replace("相关", "有关")
 
 
+_INNER_QUALIFIER = re.compile(r"(?<=.)(?:其他|其它|有关|相关)(?=成员单位|成员|专项工作组|工作组)")
 _SHORT_ENDS = {"委": "委员会", "办": "办公室"}
 _LOCAL = re.compile(r"^(?:事故发生地|事发地|事发)(?P<rest>.{2,})$")
 _SHIP_POSTS = re.compile(r"船长|大副|二副|三副|轮机长|大管轮|驾驶员|值班员|安全员")
@@ -131,6 +132,10 @@ class RoleRegistry:
         same = set(self._by_canon.get(_canon(key), {}).values())
         if len(same) == 1:
             return same.pop()
+        # a body's members qualified inside the name ("省防指其他成员单位", "市指挥部有关成员单位")
+        plain = _INNER_QUALIFIER.sub("", key)
+        if plain != key and plain in self.by_key:
+            return self.by_key[plain]
         if _LOCAL_WORD.search(key) and key.endswith("政府"):
             # "当地县级以上政府" is the "县级以上地方人民政府" the plan names elsewhere
             bare = _LOCAL_WORD.sub("", _canon(key))

@@ -87,10 +87,14 @@ def ends_with_role_word(name: str) -> bool:
     return bool(_SUFFIX_END.search(name))
 
 
+# what a name says it includes, inside it ("水库（含电站水库）管理单位"): no part of the name
+INNER_GLOSS = re.compile(r"[（(](?:含|包括|包含)[^（）()]{1,12}[）)]")
+
+
 @per_document
 def clean_name(name: str) -> str:
     """A role name without list glue and without a leading "各级/各" where the rest is a name."""
-    name = name.strip(" ，,、：:；;。.的")
+    name = INNER_GLOSS.sub("", name.strip(" ，,、：:；;。.的"))
     staff = _STAFF.match(name)
     if staff and ends_with_role_word(staff.group(1)):
         # "应急组织有关部门的人员" acts for 应急组织有关部门

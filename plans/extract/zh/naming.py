@@ -7,7 +7,7 @@ import re
 from plans.extract.draft import Draft
 from plans.extract.registry import RoleRegistry
 from plans.extract.zh.clauses import ACTION
-from plans.extract.zh.names import PEOPLE_TAIL
+from plans.extract.zh.names import INNER_GLOSS, PEOPLE_TAIL
 
 # whom a step reports to; a lookahead, so that one candidate ("报警后向…") does not swallow the
 # next ("向应急指挥部报告")
@@ -85,7 +85,7 @@ _CUT = re.compile(r"[、和及与并]|(?<=[的了])")
 
 def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     """A short label: the action of the clause without numbering, occasion, subject and modal."""
-    text = _CONDITION.sub("", _NUMBERING.sub("", d.text))
+    text = _CONDITION.sub("", _NUMBERING.sub("", INNER_GLOSS.sub("", d.text)))
     for rid in d.roles:
         entry = reg.entries.get(rid)
         for name in ([entry.name] + entry.aliases) if entry else []:
