@@ -17,6 +17,16 @@ POSTGRES_ENV = "PLANDRILL_TEST_POSTGRES"
 ENGINES = ("duckdb", "postgres")
 
 
+@pytest.fixture(autouse=True)
+def _language_of_each_test_is_its_own():
+    """A test that switches this thread's language (a command line's --lang en, an English
+    screen) leaves the next test in the default language, as each browser session starts."""
+    from i18n import default_language, set_language
+
+    yield
+    set_language(default_language())
+
+
 @pytest.fixture
 def root() -> Path:
     return ROOT
