@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plans.extract.draft import Draft
 from plans.model import Block
+from plans.timelimits import find_time_limit, read_time
 
 # the header of each kind of column, in English and Chinese plans (incident-response playbooks,
 # enterprise on-site disposal cards, government procedure tables)
@@ -99,4 +101,36 @@ def procedure_rows(blocks: list[Block]) -> dict[int, ProcedureRow]:
     return out
 
 
-__all__ = ["ProcedureRow", "procedure_rows"]
+def row_draft(
+    b: Block,
+    row: ProcedureRow,
+    owners: list[str],
+    *,
+    phase: str,
+    levels: tuple[str, ...],
+    section: int | None,
+    part: str | None,
+) -> Draft:
+    """The step a procedure table's row gives: the action cell quoted, the time cell's limit
+    (else one the action states), in the table's order when its rows are numbered; `owners`,
+    `phase` and `levels` as the language pack reads them."""
+    found = find_time_limit(row.time) or find_time_limit(row.action)
+    return Draft(
+        block=b.index,
+        source=b.text,
+        text=row.action,
+        roles=list(owners),
+        phase=phase,
+        levels=levels,
+        time=found.minutes if found else None,
+        time_text=found.text if found else "",
+        limit=found or read_time(row.time or row.action),
+        section=section,
+        item=b.index,
+        list_key=("table", row.header),
+        sequence=row.numbered,
+        part=part,
+    )
+
+
+__all__ = ["ProcedureRow", "procedure_rows", "row_draft"]

@@ -10,7 +10,7 @@ from plans.extract.context import Context, heading_phase, levels_in, step_phase
 from plans.extract.draft import Draft
 from plans.extract.levels import severity_item
 from plans.extract.registry import RoleRegistry
-from plans.extract.tables import ProcedureRow, procedure_rows
+from plans.extract.tables import ProcedureRow, procedure_rows, row_draft
 from plans.extract.text import sentences
 from plans.extract.vocab import alternation, words
 from plans.model import Block
@@ -281,24 +281,10 @@ class EnglishExtractor:
                     owners.append(rid)
         for rid in owners:
             self.reg.use(rid)
-        found = find_time_limit(row.time) or find_time_limit(row.action)
+        phase = _ends(row.action) or step_phase(ctx.phase or "disposal", row.action, "en")
+        levels = levels_in(row.action, grades=False) or ctx.levels
         self.drafts.append(
-            Draft(
-                block=b.index,
-                source=b.text,
-                text=row.action,
-                roles=owners,
-                phase=_ends(row.action) or step_phase(ctx.phase or "disposal", row.action, "en"),
-                levels=levels_in(row.action, grades=False) or ctx.levels,
-                time=found.minutes if found else None,
-                time_text=found.text if found else "",
-                limit=found or read_time(row.time or row.action),
-                section=ctx.section,
-                item=b.index,
-                list_key=("table", row.header),
-                sequence=row.numbered,
-                part=part,
-            )
+            row_draft(b, row, owners, phase=phase, levels=levels, section=ctx.section, part=part)
         )
 
     def _table_row(self, b: Block, part) -> None:

@@ -15,7 +15,7 @@ from plans.extract.registry import (
     role_head,
     strip_label,
 )
-from plans.extract.tables import ProcedureRow, procedure_rows
+from plans.extract.tables import ProcedureRow, procedure_rows, row_draft
 from plans.extract.text import clauses, sentences, strip_end
 from plans.extract.zh.clauses import (
     ACTION,
@@ -309,24 +309,10 @@ class ChineseExtractor:
         owners = owners or ([self.block_owner] if self.block_owner else [])
         for rid in owners:
             self.reg.use(rid)
-        found = find_time_limit(row.time) or find_time_limit(row.action)
+        phase = step_phase(ctx.phase or "disposal", row.action, "zh")
+        levels = levels_in(row.action[:40]) or ctx.levels
         self.drafts.append(
-            Draft(
-                block=b.index,
-                source=b.text,
-                text=row.action,
-                roles=list(owners),
-                phase=step_phase(ctx.phase or "disposal", row.action, "zh"),
-                levels=levels_in(row.action[:40]) or ctx.levels,
-                time=found.minutes if found else None,
-                time_text=found.text if found else "",
-                limit=found or read_time(row.time or row.action),
-                section=ctx.section,
-                list_key=("table", row.header),
-                item=b.index,
-                sequence=row.numbered,
-                part=part,
-            )
+            row_draft(b, row, owners, phase=phase, levels=levels, section=ctx.section, part=part)
         )
 
     def table_row(self, b: Block, ctx: Context, part: str | None) -> None:
