@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from i18n import default_language, set_language, t
@@ -91,8 +91,9 @@ def database(args: argparse.Namespace, app_running: str) -> Iterator:
     writing and closed after.
 
     Raises:
-        CliError: EXIT_LOCKED with the message `app_running` (a key taking {path}) when the app
-            holds the file (DuckDB allows one writing process).
+        CliError: EXIT_LOCKED with the message `app_running` (a key taking {path}) and how to
+            work beside the app (PostgreSQL) when the app holds the file (DuckDB allows one
+            writing process). On PostgreSQL the command runs beside any number of app instances.
     """
     from db.connection import configured, connect
     from db.errors import DatabaseLockedError
@@ -101,16 +102,21 @@ def database(args: argparse.Namespace, app_running: str) -> Iterator:
     try:
         conn = connect(path if getattr(args, "db", None) else configured(path))
     except DatabaseLockedError as exc:
-        raise CliError(t(app_running, path=str(path)), EXIT_LOCKED) from exc
+        raise CliError(
+            f"{t(app_running, path=str(path))}\n{t('cli.one_writer')}", EXIT_LOCKED
+        ) from exc
     try:
         yield conn
     finally:
         conn.close()
 
 
-def now() -> datetime:
-    """The time a command acts at."""
-    return datetime.now(UTC)
+def now(conn) -> datetime:
+    """The time a command acts at: the database's clock (the server's on PostgreSQL, where the
+    command runs beside app instances that stamp with the same clock)."""
+    from db.dialect import database_now
+
+    return database_now(conn)
 
 
 def read_bytes(path: Path) -> bytes:

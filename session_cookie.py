@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 from starlette.requests import Request
@@ -21,6 +20,7 @@ from starlette.routing import Route
 
 from access.sessions import COOKIE_NAME
 from plans.errors import PlanError
+from services import clock
 from services import sessions as session_cases
 from ui.session import SESSION_PATH, SIGN_OUT_PATH
 
@@ -77,13 +77,14 @@ async def hand_out_cookie(request: Request) -> Response:
     if not _from_this_site(request):
         return _no_store(Response(status_code=403))
     code = parse_qs((await request.body()).decode("utf-8", "replace")).get("code", [""])[0]
-    now = datetime.now(UTC)
 
     def redeem():
-        return session_cases.redeem_login_code(_database(), code, now=now) if code else None
+        db = _database()
+        moment = clock.now(db)
+        return moment, session_cases.redeem_login_code(db, code, now=moment) if code else None
 
     try:
-        cookie = await _in_thread(redeem)
+        now, cookie = await _in_thread(redeem)
     except PlanError:  # the database refused (demo on a network, locked, …)
         return _no_store(Response(status_code=503))
     if cookie is None:
@@ -107,11 +108,13 @@ async def sign_out(request: Request) -> Response:
         return _no_store(Response(status_code=403))
     token = request.cookies.get(COOKIE_NAME)
     if token:
-        now = datetime.now(UTC)
+
+        def end() -> None:
+            db = _database()
+            session_cases.end_session_by_token(db, token, now=clock.now(db))
+
         try:
-            await _in_thread(
-                lambda: session_cases.end_session_by_token(_database(), token, now=now)
-            )
+            await _in_thread(end)
         except PlanError:
             pass  # the cookie is cleared all the same
     response = (

@@ -87,7 +87,7 @@ def run_create(args: argparse.Namespace) -> int:
             unit=args.unit,
             display_name=args.display_name,
             must_change=not args.no_must_change,
-            now=now(),
+            now=now(conn),
         )
     say(
         t(
@@ -108,7 +108,7 @@ def run_reset(args: argparse.Namespace) -> int:
     password, generated = _password(args)
     with _database(args) as conn:
         user = users_store.get_user_by_name(conn, SYSTEM, args.username)
-        users_store.reset_password(conn, SYSTEM, user.id, password, now=now())
+        users_store.reset_password(conn, SYSTEM, user.id, password, now=now(conn))
     say(t("users_cli.reset", username=user.username))
     _show_password(password, generated, must_change=True)
     return EXIT_OK
@@ -121,7 +121,7 @@ def run_set_disabled(args: argparse.Namespace) -> int:
 
     with _database(args) as conn:
         user = users_store.get_user_by_name(conn, SYSTEM, args.username)
-        users.set_disabled(conn, SYSTEM, user.id, args.disabled, now=now())  # ends its sessions
+        users.set_disabled(conn, SYSTEM, user.id, args.disabled, now=now(conn))  # ends its sessions
     key = "users_cli.disabled" if args.disabled else "users_cli.enabled"
     say(t(key, username=user.username))
     return EXIT_OK
@@ -134,7 +134,7 @@ def run_unlock(args: argparse.Namespace) -> int:
 
     with _database(args) as conn:
         user = users_store.get_user_by_name(conn, SYSTEM, args.username)
-        locks = accounts.unlock(conn, SYSTEM, user.id, now=now())
+        locks = accounts.unlock(conn, SYSTEM, user.id, now=now(conn))
     if locks:
         say(t("users_cli.unlocked", username=user.username, n=len(locks)))
     else:

@@ -96,7 +96,8 @@ class _opened:
         try:
             self._conn = self._connect(self._target, **self._options)
         except DatabaseLockedError as exc:
-            raise CliError(t("db.locked") + f" ({describe(self._target)})", EXIT_LOCKED) from exc
+            message = f"{t('db.locked')} ({describe(self._target)})\n{t('cli.one_writer')}"
+            raise CliError(message, EXIT_LOCKED) from exc
         return self._conn
 
     def __exit__(self, *exc) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from functools import lru_cache
 
 DUCKDB = "duckdb"
@@ -23,6 +24,16 @@ _MAX_PARAMETERS = 65535
 def engine_of(conn) -> str:
     """Which engine a connection, cursor or unit of work talks to (DUCKDB or POSTGRES)."""
     return getattr(conn, "engine", DUCKDB)
+
+
+def database_now(conn) -> datetime:
+    """The time on the database's clock, in UTC: PostgreSQL's clock_timestamp() (the one clock
+    every app instance and command line on that server shares, so times that order events agree
+    whatever each machine's clock says); for a DuckDB file, which one process on this machine
+    writes, the machine's clock."""
+    if engine_of(conn) == POSTGRES:
+        return conn.execute("SELECT clock_timestamp()").fetchone()[0].astimezone(UTC)
+    return datetime.now(UTC)
 
 
 @lru_cache(maxsize=4096)

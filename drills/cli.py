@@ -93,7 +93,7 @@ def run_create(args: argparse.Namespace) -> int:
         raise CliError(_problems(exc, str(path))) from exc
     with _database(args) as conn:
         director = users_store.act_as(conn, args.director)
-        moment = now()
+        moment = now(conn)
         try:
             drill_id = drills_store.create_drill(conn, director, design, now=moment)
             if status == "sealed":
@@ -116,7 +116,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     with _database(args) as conn:
         actor = users_store.act_as(conn, args.user) if args.user else SYSTEM
-        design = drills_store.export_design(conn, actor, args.drill_id, now=now())
+        design = drills_store.export_design(conn, actor, args.drill_id, now=now(conn))
     text = json.dumps(design_to_dict(design), ensure_ascii=False, indent=2) + "\n"
     write_output(text, args.out)
     return EXIT_OK
@@ -128,7 +128,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     with _database(args) as conn:
         actor = users_store.act_as(conn, args.user)
-        drills = drills_store.list_drills(conn, actor, now=now())
+        drills = drills_store.list_drills(conn, actor, now=now(conn))
     if args.json:
         rows = [
             {"id": d.id, "title": d.title, "status": d.status, "type": d.drill_type,

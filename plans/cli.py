@@ -103,7 +103,7 @@ def _save(plan, data: bytes, filename: str, args: argparse.Namespace) -> None:
         try:
             actor = act_as(conn, args.user)
             result = import_plan(
-                conn, actor, plan, document=data, filename=filename, now=now(), unit=args.unit
+                conn, actor, plan, document=data, filename=filename, now=now(conn), unit=args.unit
             )
         except NotAllowedError as exc:
             raise CliError(t("cli.user_cannot_import", user=args.user)) from exc

@@ -8,6 +8,10 @@ tick would have written. The database keeps each (drill, inject) once (ON CONFLI
 two schedulers (threads with their own cursors, or processes that take turns with the file) never
 release an inject twice.
 
+Times that order events come from `now(conn)`, the database's clock (db/dialect.database_now):
+on PostgreSQL every instance stamps with the server's clock, so two instances whose clocks
+disagree still order observations, clock events and releases as they happened.
+
 `Scheduler` ticks every few seconds in a thread. In the app it uses the connection the app holds
 (`held`); a process that does not hold the file opens it for each tick (`opened`), retrying while
 another process has it.
@@ -20,10 +24,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from db import connection, drills_run
+from db.dialect import database_now
 from db.errors import DatabaseLockedError
 from plans.errors import PlanError
 
@@ -33,6 +38,11 @@ LOG = logging.getLogger("plandrill.clock")
 
 Released = dict[int, list[str]]  # drill id -> inject ids this tick released, earliest due first
 Connection = Callable[[], AbstractContextManager]
+
+
+def now(conn) -> datetime:
+    """The time to stamp an event with: the database's clock (see the module docstring)."""
+    return database_now(conn)
 
 
 def release_due(conn, *, now: datetime) -> Released:
@@ -99,14 +109,14 @@ def _log_released(released: Released) -> None:
 
 class Scheduler:
     """A thread that runs `release_due` every `every` seconds (the first tick at once) until
-    stopped. `clock` gives the time of a tick; `on_released` hears what each tick released."""
+    stopped. `clock` gives the time of a tick (default: the database's clock); `on_released` hears what each tick released."""
 
     def __init__(
         self,
         use_connection: Connection,
         *,
         every: float = TICK_SECONDS,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Callable[[], datetime] | None = None,
         on_released: Callable[[Released], None] = _log_released,
     ) -> None:
         self._use_connection = use_connection
@@ -138,7 +148,8 @@ class Scheduler:
     def tick(self) -> Released:
         """One tick now, in the caller's thread."""
         with self._use_connection() as conn:
-            released = release_due(conn, now=self._clock())
+            moment = self._clock() if self._clock is not None else now(conn)
+            released = release_due(conn, now=moment)
         if released:
             self._on_released(released)
         return released
@@ -155,4 +166,4 @@ class Scheduler:
             self._stop.wait(self._every)
 
 
-__all__ = ["TICK_SECONDS", "Scheduler", "held", "opened", "release_due"]
+__all__ = ["TICK_SECONDS", "Scheduler", "held", "now", "opened", "release_due"]

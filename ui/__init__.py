@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -12,6 +12,7 @@ import i18n
 from access.policy import Actor, allowed
 from i18n import t
 from plans.errors import PlanError
+from services import clock as clock_cases
 from services import plans as plan_cases
 from services.errors import StoreError
 from settings import load_settings
@@ -131,7 +132,8 @@ def _navigation(actor: Actor) -> None:
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    """The time to stamp what this screen does with: the database's clock (services/clock.py)."""
+    return clock_cases.now(bootstrap.get_db())
 
 
 def error_text(exc: PlanError) -> str:

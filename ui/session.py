@@ -11,7 +11,7 @@ another instance) finds the session again from the cookie. Without those routes 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 
 import streamlit as st
 
@@ -21,6 +21,7 @@ from access.policy import Actor
 from access.sessions import CODE_LIFETIME, COOKIE_NAME, secret_hash, session_expired
 from i18n import t
 from services import accounts
+from services import clock as clock_cases
 from services import sessions as session_cases
 from settings import load_settings
 from ui.client import client_address
@@ -40,7 +41,8 @@ def serve_session_cookies() -> None:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    """The database's clock: every instance checks a session's idle time by the same clock."""
+    return clock_cases.now(bootstrap.get_db())
 
 
 def sign_out(reason: str | None = None) -> None:

@@ -85,6 +85,17 @@ MESSAGES = {
             "by another program.)"
         ),
     ),
+    "cli.one_writer": (
+        (
+            "DuckDB 数据库文件同一时间只能由一个程序写入。若要在应用运行时使用命令行，"
+            "请改用 PostgreSQL（设置 PLANDRILL_DATABASE_URL，见 README“Several instances on PostgreSQL”）。"
+        ),
+        (
+            "A DuckDB file can be written by one program at a time. To run the command lines "
+            "beside the running app, use PostgreSQL (PLANDRILL_DATABASE_URL; see the README, "
+            "“Several instances on PostgreSQL”)."
+        ),
+    ),
     "cli.duplicate": (
         "这份文件已经导入过（预案编号 {plan_id}《{title}》），没有重复保存。",
         "This file was imported before (plan id {plan_id}, “{title}”); nothing was saved again.",
