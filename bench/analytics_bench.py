@@ -1,10 +1,11 @@
 """Analytics benchmark (issue 5, "Figures"): the main analytics query (plan steps most often missed
 or late, db/analytics_store.py) over the item outcomes of 200 ended drills derived from 3 million
 generated observations, in DuckDB (target under 0.5 s) and the same query on SQLite (stdlib
-sqlite3) in the same run.
+sqlite3) in the same run; with `--database postgresql://…` also on PostgreSQL (within 10x of
+DuckDB), in a fresh database made on that server and dropped after.
 
-`python -m bench.analytics_bench [--observations 3000000] [--drills 200] [--items 300] [--runs 3]`
-prints the figures as a table; `run()` returns them for bench/run.py.
+`python -m bench.analytics_bench [--observations 3000000] [--drills 200] [--items 300] [--runs 3]
+[--database URL]` prints the figures as a table; `run()` returns them for bench/run.py.
 The raw rows are generated in SQL (range()/random()) into the columns of the real tables (drills,
 drill_clock_events, checklist_items, observations). The app writes drill_item_outcomes once per
 drill when its evaluation is saved (save_scores in db/analytics_scores.py, from the scoring
@@ -12,23 +13,34 @@ engine); here the outcome rows are materialised in SQL from the generated observ
 force: newest item entry or amendment no undo withdrew; late: done or partly done after the
 item's limit from the start), and that build is timed on its own: the whole table, and divided by
 the drills as the cost per drill at its end. The analytics query then reads only drill_item_outcomes (with drills and the end
-events); SQLite gets the same outcome rows.
+events); SQLite gets the same outcome rows. PostgreSQL gets the same generated rows (CSV from
+DuckDB, COPY), with the types and the indexes its migrations give these tables, builds its
+outcome rows itself with the same SQL, and runs the query as the app does there (the `?` text
+through db/engine_postgres.py's pooled cursor, in a transaction).
+Which engine when: the analytics do not decide it. Over 60,000 outcomes of 3 million
+observations (2 busy cores) DuckDB took 0.016 s, PostgreSQL 0.098 s (6x) and SQLite 0.10 s, all
+far under 0.5 s; pick by the number of app instances (bench/drills_bench.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sqlite3
 import statistics
 import time
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 
 from bench.run import figure, print_table
 from db.analytics_store import steps_missed_or_late_params, steps_missed_or_late_sql
+from db.connection import MIGRATIONS_DIR, transaction
+from db.dialect import postgres_ddl
 
 TARGET_S = 0.5
+POSTGRES_FACTOR = 10.0  # PostgreSQL may take up to 10x DuckDB's time for the analytics
 UNIT = "基准单位"
 
 _TABLES = """
@@ -53,6 +65,7 @@ CREATE TABLE drill_item_outcomes (drill_id BIGINT, item_id VARCHAR, step_id VARC
 
 # Each drill's items with the entry in force (newest item entry or amendment by entry time that
 # no undo withdrew); minutes from the drill's start (the generated drills have no pauses).
+# One text that DuckDB and PostgreSQL both run.
 _MATERIALISE = """
 INSERT INTO drill_item_outcomes
 WITH scope AS (
@@ -78,12 +91,13 @@ timed AS (
     SELECT c.drill_id, c.id AS item_id, c.step_id, sc.plan_id, sc.version_id, c.role_id,
            c.area, coalesce(o.rating, 'not_observed') AS outcome,
            CASE WHEN o.rating IN ('done', 'partly')
-                THEN (epoch(o.happened_at) - epoch(sc.started_at)) / 60.0 END AS happened_min,
+                THEN extract(epoch FROM o.happened_at - sc.started_at) / 60.0
+           END AS happened_min,
            c.time_limit_min AS due_min, sc.ended_at AS saved_at
     FROM (SELECT *, 'r' || (1 + position % 8) AS role_id,
-                 ['preparation', 'warning_report', 'mobilisation', 'command', 'disposal',
-                  'support', 'public_info'][1 + position % 7] AS area
-          FROM (SELECT *, CAST(substr(id, 2) AS INTEGER) AS position FROM checklist_items)) c
+                 (ARRAY['preparation', 'warning_report', 'mobilisation', 'command', 'disposal',
+                        'support', 'public_info'])[1 + position % 7] AS area
+          FROM (SELECT *, CAST(substr(id, 2) AS INTEGER) AS position FROM checklist_items) p) c
     JOIN scope sc ON sc.drill_id = c.drill_id
     LEFT JOIN entries o ON o.drill_id = c.drill_id AND o.item_id = c.id AND o.n = 1
 )
@@ -161,6 +175,109 @@ def copy_to_sqlite(duck, lite: sqlite3.Connection, batch: int = 100_000) -> None
     lite.commit()
 
 
+# An index statement of a PostgreSQL migration, and the table it indexes.
+_INDEX = re.compile(r"^CREATE (?:UNIQUE )?INDEX .* ON (\w+) .*;$", re.MULTILINE)
+
+
+def postgres_indexes(tables: set[str]) -> list[str]:
+    """The CREATE INDEX statements PostgreSQL's migrations (db/migrations/*.postgres.sql) make on
+    `tables`."""
+    return [
+        match.group(0)
+        for file in sorted(MIGRATIONS_DIR.glob("*.postgres.sql"))
+        for match in _INDEX.finditer(file.read_text(encoding="utf-8"))
+        if match.group(1) in tables
+    ]
+
+
+def postgres_tables(sql: str) -> str:
+    """The bench's CREATE TABLEs with PostgreSQL's types: TIMESTAMPTZ as in the real schema."""
+    return postgres_ddl(sql.replace("TIMESTAMP", "TIMESTAMPTZ"))
+
+
+def copy_to_postgres(duck, url: str, folder: Path) -> None:
+    """The generated tables, with the same rows, in PostgreSQL: each written by DuckDB as CSV
+    and read by COPY in 1 MiB blocks; then the migrations' indexes of these tables, ANALYZE."""
+    import psycopg
+
+    tables = ("drills", "drill_clock_events", "checklist_items", "observations")
+    with psycopg.connect(url, autocommit=True) as pg:
+        pg.execute("SET TIME ZONE 'UTC'")  # the generated times are UTC, as the app's
+        pg.execute(postgres_tables(_TABLES))
+        for table in tables:
+            csv = folder / f"{table}.csv"
+            duck.execute(f"COPY {table} TO '{csv}' (HEADER false)")
+            with (
+                csv.open("rb") as source,
+                pg.cursor() as cur,
+                cur.copy(f"COPY {table} FROM STDIN (FORMAT csv)") as copy,
+            ):
+                while block := source.read(1 << 20):
+                    copy.write(block)
+            csv.unlink()
+        for statement in postgres_indexes(set(tables)):
+            pg.execute(statement)
+        pg.execute("ANALYZE")
+
+
+def materialise_postgres(url: str) -> None:
+    """drill_item_outcomes in PostgreSQL from its own copy of the observations, with the
+    migrations' index on it, by the same SQL as in DuckDB; then ANALYZE."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as pg:
+        pg.execute("SET TIME ZONE 'UTC'")
+        pg.execute(postgres_tables(_OUTCOMES_TABLE))
+        for statement in postgres_indexes({"drill_item_outcomes"}):
+            pg.execute(statement)
+        pg.execute(_MATERIALISE)
+        pg.execute("ANALYZE drill_item_outcomes")
+
+
+def query_postgres(database, sql: str, params: list) -> list[tuple]:
+    """The query as db/analytics_store.steps_missed_or_late runs it on PostgreSQL: a pooled
+    cursor (`?` placeholders become psycopg's) in one transaction."""
+    with database.cursor() as cur, transaction(cur):
+        return [tuple(row) for row in cur.execute(sql, params).fetchall()]
+
+
+def postgres_figures(duck, server_url: str, runs: int, queries: dict, duck_s: float) -> dict:
+    """Load, materialise and query a fresh PostgreSQL database on `server_url`; `queries` maps a
+    name to (parameters, DuckDB's rows). The figures as a dict."""
+    import tempfile
+
+    from bench.drills_bench import scratch_database
+    from db.engine_postgres import PostgresDatabase
+
+    with scratch_database(server_url) as url, tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        copy_to_postgres(duck, url, Path(folder))
+        loaded = time.perf_counter() - started
+        started = time.perf_counter()
+        materialise_postgres(url)
+        built = time.perf_counter() - started
+        sql = steps_missed_or_late_sql("postgres")
+        with PostgresDatabase(url) as database:
+            same, seconds = True, {}
+            for name, (params, rows) in queries.items():
+                same = same and query_postgres(database, sql, params) == rows
+                seconds[name] = timed(lambda p=params: query_postgres(database, sql, p), runs)
+    return {
+        "analytics: same query, PostgreSQL": figure(seconds["all"], "s"),
+        "analytics: same, one plan and a quarter, PostgreSQL": figure(seconds["narrowed"], "s"),
+        "analytics: PostgreSQL / DuckDB (PostgreSQL within 10x of DuckDB)": figure(
+            seconds["all"] / duck_s, "x", POSTGRES_FACTOR, f"<= {POSTGRES_FACTOR:g}"
+        ),
+        "analytics: PostgreSQL gives DuckDB's rows, both queries (1 = yes)": figure(
+            float(same), "", 1.0, "= 1", higher=True
+        ),
+        "analytics: build drill_item_outcomes in PostgreSQL (not timed above)": figure(built, "s"),
+        "analytics: load PostgreSQL via CSV + COPY, indexes, ANALYZE (not timed)": figure(
+            loaded, "s"
+        ),
+    }
+
+
 def timed(work, runs: int) -> float:
     work()  # warm-up
     times = []
@@ -171,9 +288,15 @@ def timed(work, runs: int) -> float:
     return statistics.median(times)
 
 
-def run(observations: int = 3_000_000, drills: int = 200, items: int = 300, runs: int = 3) -> dict:
-    """Generate, materialise the outcomes, load both databases, time the query in each; the
-    figures as a dict."""
+def run(
+    observations: int = 3_000_000,
+    drills: int = 200,
+    items: int = 300,
+    runs: int = 3,
+    database: str | None = None,
+) -> dict:
+    """Generate, materialise the outcomes, load SQLite (and a fresh database on the PostgreSQL
+    server `database` names), time the query in each; the figures as a dict."""
     params = steps_missed_or_late_params(UNIT, limit=20)
     started = time.perf_counter()
     duck = duckdb.connect(":memory:")
@@ -204,8 +327,12 @@ def run(observations: int = 3_000_000, drills: int = 200, items: int = 300, runs
     lite_rows = lite.execute(lite_sql, params).fetchall()
     lite_s = timed(lambda: lite.execute(lite_sql, params).fetchall(), runs)
     same = [tuple(r) for r in duck_rows] == [tuple(r) for r in lite_rows]
-    duck.close()
     lite.close()
+    postgres = {}
+    if database is not None:
+        queries = {"all": (params, duck_rows), "narrowed": (narrowed, narrowed_rows)}
+        postgres = postgres_figures(duck, database, runs, queries, duck_s)
+    duck.close()
     return {
         f"analytics: steps missed/late, DuckDB ({outcomes:,} outcomes of {n:,} obs)": figure(
             duck_s, "s", TARGET_S
@@ -218,6 +345,7 @@ def run(observations: int = 3_000_000, drills: int = 200, items: int = 300, runs
         "analytics: both give the same rows (1 = yes)": figure(
             float(same), "", 1.0, "= 1", higher=True
         ),
+        **postgres,
         f"analytics: per-drill materialisation at the end (build / {drills})": figure(
             built / drills, "s"
         ),
@@ -236,8 +364,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drills", type=int, default=200)
     parser.add_argument("--items", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--database", metavar="URL",
+                        help="also a PostgreSQL server (postgresql://…): a fresh database there")  # fmt: skip
     args = parser.parse_args(argv)
-    figures = run(args.observations, args.drills, args.items, args.runs)
+    figures = run(args.observations, args.drills, args.items, args.runs, args.database)
     print_table(figures)
     return 0 if all(f["ok"] is not False for f in figures.values()) else 1
 
