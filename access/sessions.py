@@ -22,6 +22,10 @@ CODE_LIFETIME = timedelta(seconds=60)
 # for a time-out counted in tens of minutes (and a twentieth of a short one, in tests).
 TOUCH_EVERY = timedelta(minutes=1)
 
+# An ended session's row is kept this long (who was signed in from where, for a question about
+# last month), then deleted, so the table holds weeks of sessions, not years.
+KEEP_ENDED = timedelta(days=30)
+
 REASON_MESSAGES = {
     "idle": "auth.session_expired",
     "lifetime": "auth.session_lifetime",
@@ -108,15 +112,23 @@ def _idle_minutes(idle_minutes: float | None) -> float:
     return load_settings().session_minutes
 
 
+def purge_before(now: datetime) -> tuple[datetime, datetime]:
+    """(ended_before, created_before): a session revoked before the first, or created before the
+    second (past its lifetime, noticed or not), ended more than KEEP_ENDED ago."""
+    return now - KEEP_ENDED, now - MAX_AGE - KEEP_ENDED
+
+
 __all__ = [
     "CODE_LIFETIME",
     "COOKIE_NAME",
+    "KEEP_ENDED",
     "MAX_AGE",
     "REASON_MESSAGES",
     "StoredSession",
     "end_reason",
     "expires_at",
     "new_secret",
+    "purge_before",
     "secret_hash",
     "session_expired",
     "touch_due",

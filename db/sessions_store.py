@@ -112,6 +112,17 @@ def revoke_user_sessions(
     return len(rows)
 
 
+def delete_ended(conn, *, ended_before: datetime, created_before: datetime) -> int:
+    """Delete the sessions revoked before `ended_before` or created before `created_before`;
+    how many."""
+    with _WRITES, conn.cursor() as cur, transaction(cur):
+        rows = cur.execute(
+            "DELETE FROM sessions WHERE revoked_at < ? OR created_at < ? RETURNING id",
+            [ended_before, created_before],
+        ).fetchall()
+    return len(rows)
+
+
 def live_sessions(conn, user_id: int) -> list[StoredSession]:
     """The user's sessions not revoked (some may have idled out unnoticed), newest first."""
     with conn.cursor() as cur, transaction(cur):
@@ -134,6 +145,7 @@ def _one(conn, condition: str, value) -> StoredSession | None:
 
 __all__ = [
     "create_session",
+    "delete_ended",
     "find_by_token",
     "find_session",
     "live_sessions",

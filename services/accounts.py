@@ -17,12 +17,13 @@ from access import lockout, passwords, policy
 from access.errors import AuthError
 from access.lockout import Lock
 from access.policy import SYSTEM, Actor
-from db import audit_store, sessions_store, users_lockout
+from db import audit_store, sessions_store, users_lockout, users_preferences
 from db.accounts_seed import LISTED_DEMO_ACCOUNTS, DemoAccount
 from db.connection import transaction
 from db.unit_of_work import unit_of_work
 from db.users_rows import fetch_user, password_hash_of, record_attempt, set_password, username_key
 from db.users_signin import credentials, load_actor, rehash
+from i18n import LANGUAGES
 
 # Sign-ins of one name run one at a time (in this process, the only writer), so parallel
 # guesses cannot all pass the lock-out check before any of them is counted.
@@ -76,6 +77,22 @@ def session_actor(conn, user_id: int, *, signed_in_at: datetime | None = None) -
     Raises: AuthError auth.session_ended (account gone, password changed since), auth.disabled.
     """
     return load_actor(conn, user_id, signed_in_at=signed_in_at)
+
+
+def preferred_language(conn, user_id: int) -> str | None:
+    """The screen language the account chose last (on any device); None: the default."""
+    chosen = users_preferences.language(conn, user_id)
+    return chosen if chosen in LANGUAGES else None
+
+
+def choose_language(conn, user_id: int, language: str, *, now: datetime) -> None:
+    """Keep `language` as the account's screen language, for every device and every reload.
+
+    Raises: ValueError for a language the screens do not speak.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"not a screen language: {language!r}")
+    users_preferences.set_language(conn, user_id, language, now=now)
 
 
 def listed_demo_accounts() -> tuple[DemoAccount, ...]:
@@ -241,8 +258,10 @@ __all__ = [
     "DemoAccount",
     "active_locks",
     "change_password",
+    "choose_language",
     "listed_demo_accounts",
     "lock_remaining",
+    "preferred_language",
     "session_actor",
     "sign_in",
     "unlock",

@@ -12,7 +12,8 @@ Times that order events come from `now(conn)`, the database's clock (db/dialect.
 on PostgreSQL every instance stamps with the server's clock, so two instances whose clocks
 disagree still order observations, clock events and releases as they happened.
 
-`Scheduler` ticks every few seconds in a thread. In the app it uses the connection the app holds
+`Scheduler` ticks every few seconds in a thread; once an hour (the first tick included) a tick
+also does the housekeeping: sessions that ended more than 30 days ago are deleted. In the app it uses the connection the app holds
 (`held`); a process that does not hold the file opens it for each tick (`opened`), retrying while
 another process has it.
 """
@@ -31,7 +32,9 @@ from db import connection, drills_run
 from db.dialect import database_now
 from db.errors import DatabaseLockedError
 from plans.errors import PlanError
+from services import sessions
 
+HOUSEKEEPING_SECONDS = 3600.0
 TICK_SECONDS = 2.0  # a release reaches the participants' screens (2.5 s refresh) within ~5 s
 THREAD_NAME = "plandrill-drill-clock"
 LOG = logging.getLogger("plandrill.clock")
@@ -59,6 +62,18 @@ def release_due(conn, *, now: datetime) -> Released:
         if ids:
             released[drill_id] = ids
     return released
+
+
+def housekeeping(conn, *, now: datetime) -> None:
+    """Delete what is kept only for a while (sessions ended long ago); a failure is logged and
+    the next housekeeping tries again."""
+    try:
+        purged = sessions.purge_ended_sessions(conn, now=now)
+    except PlanError:
+        LOG.exception("the sessions that ended long ago were not deleted")
+        return
+    if purged:
+        LOG.info("deleted %s sessions that ended before %s", purged, now.date())
 
 
 def held(get_connection: Callable[[], object]) -> Connection:
@@ -126,6 +141,7 @@ class Scheduler:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._last_error = ""
+        self._housekeeping_due = 0.0  # time.monotonic() of the next housekeeping
 
     def start(self) -> Scheduler:
         """Start ticking in a daemon thread; returns self."""
@@ -150,6 +166,9 @@ class Scheduler:
         with self._use_connection() as conn:
             moment = self._clock() if self._clock is not None else now(conn)
             released = release_due(conn, now=moment)
+            if time.monotonic() >= self._housekeeping_due:
+                self._housekeeping_due = time.monotonic() + HOUSEKEEPING_SECONDS
+                housekeeping(conn, now=moment)
         if released:
             self._on_released(released)
         return released
@@ -166,4 +185,13 @@ class Scheduler:
             self._stop.wait(self._every)
 
 
-__all__ = ["TICK_SECONDS", "Scheduler", "held", "now", "opened", "release_due"]
+__all__ = [
+    "HOUSEKEEPING_SECONDS",
+    "TICK_SECONDS",
+    "Scheduler",
+    "held",
+    "housekeeping",
+    "now",
+    "opened",
+    "release_due",
+]

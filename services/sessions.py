@@ -122,6 +122,14 @@ def end_session_by_token(conn, token: str, *, now: datetime) -> None:
         _revoke(conn, session.id, "signed_out", now)
 
 
+def purge_ended_sessions(conn, *, now: datetime) -> int:
+    """Delete the sessions that ended more than sessions.KEEP_ENDED ago; how many."""
+    ended_before, created_before = sessions.purge_before(now)
+    return _retried(
+        sessions_store.delete_ended, conn, ended_before=ended_before, created_before=created_before
+    )
+
+
 def _live_actor(conn, session: StoredSession | None, now: datetime, activity: bool) -> Actor:
     if session is None:
         raise AuthError("auth.session_ended")
@@ -163,6 +171,7 @@ __all__ = [
     "check_session",
     "end_session",
     "end_session_by_token",
+    "purge_ended_sessions",
     "redeem_login_code",
     "resume_session",
     "sign_in_session",

@@ -119,6 +119,7 @@ def page_setup(title_key: str, *, require: str | None = None, layout: str = "wid
 def _language_chosen() -> None:
     st.session_state["lang"] = st.session_state["lang_pick"]
     i18n.set_language(st.session_state["lang"])
+    session.keep_language(st.session_state["lang"])
 
 
 def _navigation(actor: Actor) -> None:

@@ -11,15 +11,18 @@ another instance) finds the session again from the cookie. Without those routes 
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 
 import streamlit as st
 
 import bootstrap
+import i18n
 from access.errors import AccessError, AuthError
 from access.policy import Actor
 from access.sessions import CODE_LIFETIME, COOKIE_NAME, secret_hash, session_expired
 from i18n import t
+from plans.errors import PlanError
 from services import accounts
 from services import clock as clock_cases
 from services import sessions as session_cases
@@ -31,6 +34,7 @@ KEYS = ("user_id", "signed_in_at", "last_seen", "session_id")
 SESSION_PATH = "/auth/session"  # POST code=…: sets the cookie (session_cookie.py)
 SIGN_OUT_PATH = "/auth/signout"  # POST: ends the cookie's session and clears it
 _cookie_routes = False
+LOG = logging.getLogger("plandrill.session")
 
 
 def serve_session_cookies() -> None:
@@ -48,7 +52,7 @@ def _now() -> datetime:
 def sign_out(reason: str | None = None) -> None:
     """Forget the session (and anything the user was working on) in this tab."""
     for key in list(st.session_state.keys()):
-        if key != "lang":
+        if key not in ("lang", "lang_picked"):
             del st.session_state[key]
     if reason:
         st.session_state["signed_out_reason"] = reason
@@ -112,6 +116,10 @@ def _resume_from_cookie() -> Actor | None:
     st.session_state.update(
         user_id=signed.actor.user_id, session_id=signed.session_id, signed_in_at=now, last_seen=now
     )
+    chosen = accounts.preferred_language(bootstrap.get_db(), signed.actor.user_id)
+    if chosen is not None and chosen != st.session_state.get("lang"):
+        _use_language(chosen)
+        st.rerun()  # a reload in the account's language from its first line
     return signed.actor
 
 
@@ -188,7 +196,36 @@ def sign_in_form() -> None:
         _demo_accounts()
 
 
+def keep_language(language: str) -> None:
+    """Keep the language just chosen as the signed-in user's, for every device and reload
+    (chosen before signing in, it is kept at the sign-in)."""
+    st.session_state["lang_picked"] = True
+    user_id = st.session_state.get("user_id")
+    if user_id is None:
+        return
+    try:
+        accounts.choose_language(bootstrap.get_db(), user_id, language, now=_now())
+    except PlanError:  # the choice holds in this tab all the same
+        LOG.exception("the language chosen was not kept")
+
+
+def _use_language(language: str) -> None:
+    st.session_state["lang"] = language
+    i18n.set_language(language)
+
+
+def _language_at_sign_in(user_id: int) -> None:
+    """A language picked in this tab before signing in becomes the account's; else the
+    account's own choice (made on any device) applies."""
+    db = bootstrap.get_db()
+    if st.session_state.get("lang_picked"):
+        accounts.choose_language(db, user_id, st.session_state["lang"], now=_now())
+    elif (chosen := accounts.preferred_language(db, user_id)) is not None:
+        _use_language(chosen)
+
+
 def _signed_in(signed: session_cases.SignedIn) -> None:
+    _language_at_sign_in(signed.actor.user_id)
     now = _now()
     st.session_state.update(
         user_id=signed.actor.user_id, session_id=signed.session_id, signed_in_at=now, last_seen=now

@@ -2,7 +2,8 @@
 -- that a reload, a phone that locked its screen or another app instance keeps the session.
 -- A session's secrets are stored only as SHA-256 hashes: the token the browser holds in its
 -- HttpOnly cookie, and the one-time login code that the browser swaps for that cookie within
--- a minute of signing in. Rows are never deleted: a session ends when revoked_at is set.
+-- a minute of signing in. A session ends when revoked_at is set; the drill clock deletes rows
+-- that ended 30 days ago (services/sessions.purge_ended_sessions).
 
 CREATE SEQUENCE IF NOT EXISTS session_id_seq START 1;
 

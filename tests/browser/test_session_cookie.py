@@ -1,5 +1,6 @@
 """In a real browser against the real server (`python -m serve`, server_app.py with its cookie
-routes): a sign-in survives a reload through an HttpOnly cookie, and a sign-out ends it for good."""
+routes): a sign-in and the language chosen survive a reload through an HttpOnly cookie, and a
+sign-out ends the session for good."""
 
 from __future__ import annotations
 
@@ -62,17 +63,21 @@ def test_a_sign_in_survives_a_reload_and_a_sign_out_does_not(tmp_path, browser_p
         assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and not cookie["secure"]
         assert page.evaluate("document.cookie").find(COOKIE_NAME) == -1  # scripts cannot read it
 
+        page.get_by_label("语言 / Language").click()  # English, kept with the account
+        page.get_by_role("option", name="English").click()
+        english_sign_out = page.get_by_role("button", name=t("auth.sign_out", lang="en"))
+        english_sign_out.wait_for()
         page.reload()
-        sign_out_button.wait_for()
-        assert sign_in_button.count() == 0
+        english_sign_out.wait_for()
+        assert sign_in_button.count() == 0 and sign_out_button.count() == 0
         page.screenshot(path=str(ARTIFACTS / "session_after_reload.png"))
 
         with page.expect_response(lambda r: r.url.endswith("/auth/signout")) as cleared:
-            sign_out_button.click()
-            sign_in_button.wait_for()
+            english_sign_out.click()
+            page.get_by_role("button", name=t("auth.sign_in", lang="en"), exact=True).wait_for()
         assert cleared.value.status == 204
         assert session_cookies(page) == []
 
-        page.reload()
+        page.reload()  # a new tab's default language, and no session
         sign_in_button.wait_for()
-        assert sign_out_button.count() == 0
+        assert sign_out_button.count() == 0 and english_sign_out.count() == 0

@@ -54,3 +54,19 @@ def test_the_sign_in_page_lists_every_demo_account_but_the_administrators():
     listed = accounts.listed_demo_accounts()
     assert [a.username for a in listed] == [a.username for a in DEMO_ACCOUNTS if a.role != "admin"]
     assert all(a.role != "admin" for a in listed)
+
+
+def test_an_accounts_language_is_its_own_and_its_last_choice(db):
+    zhao = users_store.create_user(db, SYSTEM, "zhao", PASSWORD, roles={"evaluator"}, now=NOW)
+    qian = users_store.create_user(db, SYSTEM, "qian", PASSWORD, roles={"evaluator"}, now=NOW)
+    assert accounts.preferred_language(db, zhao) is None
+    accounts.choose_language(db, zhao, "en", now=NOW)
+    accounts.choose_language(db, qian, "en", now=NOW)
+    accounts.choose_language(db, zhao, "zh", now=NOW + timedelta(minutes=1))
+    assert (accounts.preferred_language(db, zhao), accounts.preferred_language(db, qian)) == (
+        "zh",
+        "en",
+    )
+    with pytest.raises(ValueError):
+        accounts.choose_language(db, zhao, "fr", now=NOW)
+    assert accounts.preferred_language(db, zhao) == "zh"

@@ -224,3 +224,23 @@ def test_a_password_change_keeps_only_a_session_of_the_same_account(db):
     assert ended(db, own.session_id, later) == "auth.session_ended"
     other_now = sessions_store.find_session(db, other.session_id)
     assert other_now.verified_at == NOW and other_now.revoked_at is None
+
+
+def test_sessions_that_ended_over_30_days_ago_are_deleted_by_the_clocks_housekeeping(db):
+    from services.clock import Scheduler, held
+
+    signed_out_long_ago = sign_in(db, NOW - timedelta(days=40)).session_id
+    sessions.end_session(db, signed_out_long_ago, now=NOW - timedelta(days=35))
+    left_open_long_ago = sign_in(db, NOW - timedelta(days=40)).session_id  # lifetime over long ago
+    signed_out_lately = sign_in(db, NOW - timedelta(days=20)).session_id
+    sessions.end_session(db, signed_out_lately, now=NOW - timedelta(days=20))
+    lifetime_over_29_days_ago = sign_in(db, NOW - timedelta(days=30, hours=6)).session_id
+    live = sign_in(db, NOW).session_id
+
+    Scheduler(held(lambda: db), clock=lambda: NOW).tick()
+
+    kept = [row[0] for row in revoke_reasons(db)]
+    assert kept == [signed_out_lately, lifetime_over_29_days_ago, live]
+    assert signed_out_long_ago not in kept and left_open_long_ago not in kept
+    assert sessions.purge_ended_sessions(db, now=NOW) == 0  # nothing more to delete
+    assert sessions.check_session(db, live, now=NOW).username == "zhao"

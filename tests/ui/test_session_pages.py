@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from i18n import t
-from services import sessions
+from services import accounts, sessions
 from tests.ui.conftest import PASSWORD, USERS, page
 from ui import session as ui_session
 
@@ -93,3 +93,28 @@ def test_a_stale_cookie_only_shows_the_sign_in_form(conn, monkeypatch, token):
     at = reloaded(monkeypatch, cookie.token if token == "signed-out" else "no-such-token")
     assert "user_id" not in at.session_state and not at.info and not at.error
     assert at.button(key="sign_in_submit")
+
+
+def test_the_language_a_user_chose_survives_a_reload(conn, monkeypatch):
+    at = signed_in()
+    at.selectbox(key="lang_pick").set_value("en").run()
+    assert accounts.preferred_language(conn, USERS["owner"].user_id) == "en"
+    signed = sessions.sign_in_session(conn, "owner", PASSWORD, now=datetime.now(UTC))
+    cookie = sessions.redeem_login_code(conn, signed.login_code, now=datetime.now(UTC))
+    again = reloaded(monkeypatch, cookie.token)  # a new tab: nothing chosen in it
+    assert again.session_state["lang"] == "en"
+    assert any(m.label == t("home.plans", lang="en") for m in again.metric)
+
+
+def test_a_language_picked_before_signing_in_follows_the_account_to_another_device(conn):
+    at = page("app", user=None).run()
+    at.selectbox(key="lang_pick").set_value("en").run()
+    at.text_input(key="sign_in_user").set_value("owner")
+    at.text_input(key="sign_in_password").set_value(PASSWORD)
+    at.button(key="sign_in_submit").click().run()
+    assert accounts.preferred_language(conn, USERS["owner"].user_id) == "en"
+    elsewhere = signed_in()  # another browser, in the default language until signed in
+    assert elsewhere.session_state["lang"] == "en"
+    assert any(m.label == t("home.plans", lang="en") for m in elsewhere.metric)
+    other_user = signed_in("approver")  # another account keeps the default
+    assert other_user.session_state["lang"] == "zh"
