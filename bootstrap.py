@@ -27,7 +27,14 @@ def _connection(path: str):
     settings = load_settings()
     conn = connection.connect(path)
     now = datetime.now(UTC)
-    password = accounts_seed.prepare_accounts(conn, demo=settings.demo, now=now)
+    try:
+        with seed.start_lock(conn):  # instances starting together on one PostgreSQL database
+            password = accounts_seed.prepare_accounts(conn, demo=settings.demo, now=now)
+            if settings.demo:
+                seed.seed_demo(conn, now=now)
+    except BaseException:
+        conn.close()  # nothing is cached: the next page load opens the database anew
+        raise
     if password:
         # the only place the first admin's one-time password is ever shown: the server log
         print(
@@ -40,8 +47,6 @@ def _connection(path: str):
             file=sys.stderr,
             flush=True,
         )
-    if settings.demo:
-        seed.seed_demo(conn, now=now)
     return conn
 
 

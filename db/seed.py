@@ -5,10 +5,14 @@ that every demo account (participants read published plans only) sees a plan at 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from access.policy import Actor
 from db import accounts_seed, plans_store, users_store
+from db.dialect import POSTGRES, engine_of
+from db.errors import StoreError
 
 
 def seed_demo(conn, *, now: datetime, actor: Actor | None = None) -> list[int]:
@@ -38,6 +42,29 @@ def seed_demo(conn, *, now: datetime, actor: Actor | None = None) -> list[int]:
     return created
 
 
+@contextmanager
+def start_lock(conn) -> Iterator[None]:
+    """Hold the database's start-up lock for the block. On PostgreSQL it is the session-level
+    advisory lock migrations take: instances starting together on one database then create the
+    accounts and import the demo plans one after the other, the later finding them made, instead
+    of both creating them and one failing its start. On a DuckDB file, which one process holds,
+    there is nothing to wait for."""
+    if engine_of(conn) != POSTGRES:
+        yield
+        return
+    from db.engine_postgres import MIGRATION_LOCK
+
+    with conn.cursor() as cur:
+        cur.execute("SELECT pg_advisory_lock(?)", [MIGRATION_LOCK])
+        try:
+            yield
+        finally:
+            try:
+                cur.execute("SELECT pg_advisory_unlock(?)", [MIGRATION_LOCK])
+            except StoreError:
+                pass  # a broken connection: its session, and with it the lock, is gone
+
+
 # the approval gate asks a reason for each open error-level check; the demo says what it is
 DEMO_WAIVER = (
     "演示数据，首次启动时由演示审批人豁免 / demo data, waived by the demo approver at first start"
@@ -54,4 +81,4 @@ def _publish(conn, owner: Actor, version_id: int, now: datetime) -> None:
     plans_store.approve(conn, approver, version_id, now, waivers=waivers)
 
 
-__all__ = ["seed_demo"]
+__all__ = ["seed_demo", "start_lock"]
