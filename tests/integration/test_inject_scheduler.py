@@ -191,6 +191,39 @@ def test_two_schedulers_in_threads_release_each_inject_once(world, heard):
         assert stamps == [(i.id, at(i.offset_min)) for i in injects]
 
 
+def test_two_instances_on_postgresql_release_each_inject_once(postgres_database, heard):
+    """Two app instances: each its own pool of connections to one PostgreSQL database and its
+    own scheduler ticking at the same moments."""
+    pg = seed(postgres_database)
+    other_instance = connection.connect(postgres_database)
+    injects = timed(30)  # due every half minute up to minute 15
+    try:
+        drills = [started_drill(pg, injects), started_drill(pg, injects)]
+        clock = FakeClock(at(0))
+        schedulers = [
+            Scheduler(held(lambda db=db: db), every=0.001, clock=clock, on_released=heard)
+            for db in (pg.db, other_instance)
+        ]
+        for scheduler in schedulers:
+            scheduler.start()
+        try:
+            for minute in range(17):
+                clock.set(at(minute))
+                clock.wait_ticks(6)
+        finally:
+            for scheduler in schedulers:
+                scheduler.stop()
+        expected = {(drill, inject.id) for drill in drills for inject in injects}
+        assert len(heard.got) == len(expected)  # no instance reported a release twice
+        assert set(heard.got) == expected
+        for drill in drills:
+            stamps = [(r[0], r[1]) for r in releases(pg.db, drill)]
+            assert stamps == [(i.id, at(i.offset_min)) for i in injects]
+    finally:
+        other_instance.close()
+        pg.db.close()
+
+
 def test_two_processes_taking_turns_with_the_file_release_each_inject_once(world, tmp_path):
     injects = timed(30)  # due every half minute up to minute 15
     drill = started_drill(world, injects)
