@@ -29,6 +29,5 @@ class Actor:
 SYSTEM = Actor(username="system", display_name="系统 / system", roles=frozenset({"admin"}))
 # Nobody: refused everything. Pages hold it until someone signs in.
 ANONYMOUS = Actor(username="", display_name="", roles=frozenset())
-LOCAL_ACTOR = ANONYMOUS  # kept for pages not yet signing in; it has no rights at all
 
-__all__ = ["ANONYMOUS", "LOCAL_ACTOR", "SYSTEM", "Actor"]
+__all__ = ["ANONYMOUS", "SYSTEM", "Actor"]

@@ -48,7 +48,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from access import drill_rights as drills
-from access.actors import ANONYMOUS, LOCAL_ACTOR, SYSTEM, Actor
+from access.actors import ANONYMOUS, SYSTEM, Actor
 from access.errors import NotAllowedError
 
 SYSTEM_ROLES = (
@@ -309,7 +309,6 @@ __all__ = [
     "ACTIONS",
     "ACTION_TEXT_FIELDS",
     "ANONYMOUS",
-    "LOCAL_ACTOR",
     "RELEASED_STATUSES",
     "RIGHTS",
     "SYSTEM",

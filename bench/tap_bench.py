@@ -166,7 +166,7 @@ def _p95(values: list[float]) -> float:
 def run(taps: int = 20, seen: int = 50) -> dict[str, dict]:
     import os
 
-    from tests.browser.conftest import serve
+    from local_server import serve
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)

@@ -287,3 +287,15 @@ def test_fragments_and_widget_callbacks_check_the_session_where_they_act():
                     offenders.append(f"{relative}:{node.value.lineno} callback {name}")
     assert not offenders, offenders
     assert {"_on_taps", "_handed_over", "_save_details", "_save_free", "_release"} <= checked
+
+
+def test_bench_stands_without_the_tests():
+    """bench/ runs from a checkout without tests/: what both need lives outside tests/
+    (local_server.py, the product)."""
+    found = []
+    for path in python_files():
+        if path.parts[0] != "bench":
+            continue
+        tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+        found += [f"{path}:{line}" for name, line in imported_modules(tree) if name == "tests"]
+    assert found == []

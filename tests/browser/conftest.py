@@ -8,17 +8,12 @@ test that fails twice fails the run.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+# the browser tests import the server helpers from here
+from local_server import free_port, serve, start_server, stop_server  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -44,59 +39,7 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.flaky(reruns=BROWSER_RERUNS, reruns_delay=2))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(
-    db_path: Path, *, demo: bool, log, port: int | None = None
-) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run app.py` on `port` (default: a free 127.0.0.1 port) in its own process
-    group and wait until it is healthy; return the process and its URL."""
-    port = port or _free_port()
-    env = {**os.environ, "PLANDRILL_DB": str(db_path), "PLANDRILL_DEMO": "1" if demo else "0"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.2)
-    stop_server(proc)
-    raise RuntimeError(f"the server did not start: {log.name}")
-
-
-def stop_server(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
-    """Stop the server's whole process group (SIGKILL: as a crash would)."""
-    try:
-        os.killpg(proc.pid, sig)
-    except ProcessLookupError:
-        return
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-
-
-@contextlib.contextmanager
-def serve(db_path: Path, *, demo: bool, log_path: Path):
-    """A real server for the duration of the block; yields its URL. Seed `db_path` before: the
-    server holds the file."""
-    with open(log_path, "w") as log:
-        proc, url = start_server(db_path, demo=demo, log=log)
-        try:
-            yield url
-        finally:
-            stop_server(proc)
+_free_port = free_port  # the name the browser tests import
 
 
 @pytest.fixture

@@ -1209,8 +1209,3 @@ def _position_heading(h: Block, blocks: list[Block]) -> bool:
             decided, _ = heading_phase(b.text, "en")
             seen += decided
     return seen >= 2
-
-
-def first_sentence(text: str) -> str:
-    parts = sentences(text)
-    return parts[0] if parts else text
