@@ -1,4 +1,4 @@
-"""Analytics benchmark (issue 5, "Figures"): the main analytics query (plan steps most often missed
+"""Analytics benchmark: the main analytics query (plan steps most often missed
 or late, db/analytics_store.py) over the item outcomes of 200 ended drills derived from 3 million
 generated observations, in DuckDB (target under 0.5 s) and the same query on SQLite (stdlib
 sqlite3) in the same run; with `--database postgresql://…` also on PostgreSQL (within 10x of

@@ -177,7 +177,7 @@ def corpus_figures() -> dict[str, dict]:
     }
 
 
-# issue 2: minimum mean extraction scores over the corpus gold files
+# minimum mean extraction scores over the corpus gold files
 CORPUS_TARGETS = {"roles P": 0.70, "roles R": 0.90, "steps P": 0.70, "steps R": 0.80,
                   "owner F1": 0.75, "time acc": 0.90, "order F1": 0.60}  # fmt: skip
 

@@ -1,4 +1,4 @@
-"""Did the fix work? (issue 5): each revised plan step's miss and late rates in the drills before
+"""Did the fix work? Each revised plan step's miss and late rates in the drills before
 and after the released version that revised it. Like the step analytics, only ended drills with
 saved scores count (drill_item_outcomes, written by db/analytics_scores.py); steps are matched
 across versions by id."""

@@ -1,4 +1,4 @@
-"""The saved evaluation of an ended drill, which the analytics read (issue 5): its score summary
+"""The saved evaluation of an ended drill, which the analytics read: its score summary
 (`drill_scores`) and one `drill_item_outcomes` row per checklist item.
 
 Item outcomes are not re-derived from the raw observations at query time: `save_scores` writes

@@ -1,4 +1,4 @@
-"""Looking across drills (issue 5): steps most often missed or late, ratings over time, plans
+"""Looking across drills: steps most often missed or late, ratings over time, plans
 and roles not drilled within their period and overdue corrective actions (drills/csv_export.py
 writes them as CSV).
 The queries narrow optionally to one plan (`plan_id`) and to drills ended in [`since`, `until`).

@@ -1,5 +1,5 @@
 """Drill scoring: what became of each checklist item, and scores and P/S/M/U ratings per
-capability area, per role and for the whole drill (issue 5).
+capability area, per role and for the whole drill.
 
 Item outcome. `performed` is the evaluator's rating (done / partly / not_done / na) or
 "not_observed" when nobody recorded it (or only a note): a gap, never a pass. Time limits count on the drill

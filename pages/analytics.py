@@ -1,4 +1,4 @@
-"""Analytics across drills (issue 5): steps most often missed or late, scores over time by area,
+"""Analytics across drills: steps most often missed or late, scores over time by area,
 role or overall, whether each step revision worked, plans and roles not drilled within their
 period, overdue corrective actions; filters by plan and drill end; CSV per tab, one Excel book."""
 

@@ -199,7 +199,7 @@ def test_the_checks_catch_what_they_are_meant_to_catch():
 
 
 def test_nothing_in_db_updates_or_deletes_audit_or_sign_in_rows():
-    # issue 3: the audit log (and the sign-in record behind lock-out) is append-only
+    # the audit log (and the sign-in record behind lock-out) is append-only
     table = r"(?:audit_log|login_attempts)\b"
     forbidden = re.compile(
         rf"\b(?:UPDATE\s+{table}|DELETE\s+FROM\s+{table}|TRUNCATE\s+(?:TABLE\s+)?{table}"
@@ -298,4 +298,17 @@ def test_bench_stands_without_the_tests():
             continue
         tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
         found += [f"{path}:{line}" for name, line in imported_modules(tree) if name == "tests"]
+    assert found == []
+
+
+def test_code_names_what_it_does_not_the_tracker_issue_it_came_from():
+    """The tracker is not in the repository: its issue numbers in a docstring tell a reader
+    nothing."""
+    tracker = re.compile(r"\b[Ii]ssues? \d+\b")
+    found = [
+        f"{path}:{n}"
+        for path in python_files()
+        for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1)
+        if tracker.search(line)
+    ]
     assert found == []

@@ -1,5 +1,5 @@
 """In a real browser: the director's console shows an evaluator's tap by itself, without a reload
-(the live part is a fragment refreshing every few seconds; AppTest cannot tick it) (issue 4)."""
+(the live part is a fragment refreshing every few seconds; AppTest cannot tick it)."""
 
 from __future__ import annotations
 

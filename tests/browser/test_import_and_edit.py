@@ -1,5 +1,4 @@
-"""In a real browser: upload a .docx, see the preview, save, edit a step, see the chart change
-(issue 2)."""
+"""In a real browser: upload a .docx, see the preview, save, edit a step, see the chart change."""
 
 from __future__ import annotations
 

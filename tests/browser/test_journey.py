@@ -1,4 +1,4 @@
-"""The whole journey in a real browser (issue 5): a plan owner imports a plan and fixes a flagged
+"""The whole journey in a real browser: a plan owner imports a plan and fixes a flagged
 problem, an approver publishes it, a director designs and starts a drill, two evaluators score at
 the same time, the director ends it, the evaluation report is downloaded and opened, the
 evaluation lead turns a finding into a plan defect, that finding opens a revision, and the

@@ -1,5 +1,5 @@
 """Killing the server (SIGKILL) in the middle of a drill loses no confirmed observation, and the
-drill resumes with its clock intact (issue 4: nothing lost)."""
+drill resumes with its clock intact (nothing lost)."""
 
 from __future__ import annotations
 

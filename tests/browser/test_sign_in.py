@@ -1,5 +1,4 @@
-"""In a real browser: sign in with a demo account, see only what the role may use, sign out
-(issue 3)."""
+"""In a real browser: sign in with a demo account, see only what the role may use, sign out."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """In a real browser: two evaluators, in separate browser contexts, score the same running drill
-at the same time; every confirmed tap is in the database afterwards, none twice (issue 4)."""
+at the same time; every confirmed tap is in the database afterwards, none twice."""
 
 from __future__ import annotations
 

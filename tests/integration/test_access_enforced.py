@@ -1,4 +1,4 @@
-"""Rights are enforced by the store itself (issue 3): a direct call, as a page opened by URL or a
+"""Rights are enforced by the store itself: a direct call, as a page opened by URL or a
 widget key set by hand would make, neither reveals nor changes what the actor may not see."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Accounts of a first start (issue 3): a one-time admin, demo accounts per role in demo mode,
+"""Accounts of a first start: a one-time admin, demo accounts per role in demo mode,
 and no known password outside it."""
 
 from __future__ import annotations

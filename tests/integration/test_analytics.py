@@ -1,4 +1,4 @@
-"""Looking across drills (issue 5): the analytics queries over stored drills."""
+"""Looking across drills: the analytics queries over stored drills."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The audit log (issue 3): every change to plans, versions and users leaves exactly one row, in
+"""The audit log: every change to plans, versions and users leaves exactly one row, in
 the same transaction; admins search it and export it as CSV that Excel opens with Chinese."""
 
 from __future__ import annotations

@@ -178,7 +178,7 @@ def test_save_while_the_app_holds_the_database_says_the_app_is_running(demo_file
 
 
 def test_save_without_a_user_is_a_usage_error_that_says_what_is_missing(demo_file, tmp_path):
-    # issue 3: a saved plan belongs to an account and that account's unit
+    # a saved plan belongs to an account and that account's unit
     result = run("import", str(demo_file), "--save", "--db", str(tmp_path / "x.duckdb"))
     assert result.returncode == 64
     assert "--user" in result.stderr

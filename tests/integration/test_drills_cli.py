@@ -1,4 +1,4 @@
-"""`python -m drills` in real subprocesses (issue 4): a design JSON file becomes a drill and comes
+"""`python -m drills` in real subprocesses: a design JSON file becomes a drill and comes
 back out unchanged; the app holding the database, bad files and wrong users get plain messages,
 never a traceback."""
 

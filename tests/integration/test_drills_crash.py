@@ -1,5 +1,5 @@
 """Killing the server in the middle of a drill loses no confirmed observation, and the drill
-resumes with its clock intact (issue 4, "Nothing lost": SIGKILL, not a polite stop)."""
+resumes with its clock intact (SIGKILL, not a polite stop)."""
 
 from __future__ import annotations
 

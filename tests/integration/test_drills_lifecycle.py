@@ -1,4 +1,4 @@
-"""A drill's life through the store on a real DuckDB file (issue 4): designed on a published plan
+"""A drill's life through the store on a real DuckDB file: designed on a published plan
 version, sealed, started unannounced, paused, resumed, ended; copied as a template; its design
 exported as it was stored; every change in the reveal log before the start, in the audit log
 after it."""
@@ -253,7 +253,7 @@ def test_the_clock_and_releases_show_on_the_directors_timeline(world, drill):
 
 
 def test_text_that_looks_like_sql_is_stored_verbatim(world):
-    # issue 3: an injection test for each text field that reaches SQL
+    # an injection test for each text field that reaches SQL
     evil = "'); DROP TABLE observations; --"
     scenario = replace(design(world).scenario, description=evil, place=evil)
     drill = store.create_drill(world.db, world.director, design(world, title=evil,

@@ -1,4 +1,4 @@
-"""Evaluator observations through the store (issue 4, "Nothing lost"): one tap is one row, a retried
+"""Evaluator observations through the store: one tap is one row, a retried
 tap is stored once, fifty evaluators at once lose and duplicate nothing, an ended drill's entries
 are locked and corrected only by amendments that keep the original."""
 
@@ -207,7 +207,7 @@ def test_a_photo_over_the_size_limit_is_refused_before_anything_is_stored(world)
 
 
 def test_text_that_looks_like_sql_in_a_note_is_stored_verbatim(world):
-    # issue 3: an injection test for each text field that reaches SQL
+    # an injection test for each text field that reaches SQL
     drill = running_drill(world)
     evil = "'); DROP TABLE observations; --"
     tap = obs(drill, "eva", "c1", minute=2, note=evil, done_by=evil)
@@ -216,7 +216,7 @@ def test_text_that_looks_like_sql_in_a_note_is_stored_verbatim(world):
 
 
 def test_fifty_evaluators_recording_at_once_lose_and_duplicate_nothing(tmp_path):
-    # issue 4: fifty evaluators at once, through the store, each thread on its own cursor
+    # fifty evaluators at once, through the store, each thread on its own cursor
     world = seed(tmp_path / "plandrill.duckdb", evaluators=50)
     shares = tuple(EvaluatorAssignment(f"e{n:02d}", (f"r{n % 3 + 1}",)) for n in range(1, 51))
     drill = running_drill(world, evaluators=shares)

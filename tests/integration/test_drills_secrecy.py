@@ -1,4 +1,4 @@
-"""Drill secrecy through the store (issues 3 and 4): a participant learns nothing of a drill before
+"""Drill secrecy through the store: a participant learns nothing of a drill before
 its start, not by list, not by id, not by count; evaluators see their share only; injects stay
 invisible until released; other units see nothing; a refusal looks exactly like a missing id."""
 

@@ -1,4 +1,4 @@
-"""Findings, corrective actions, reviews, weights and overrides through the store (issue 5)."""
+"""Findings, corrective actions, reviews, weights and overrides through the store."""
 
 from __future__ import annotations
 

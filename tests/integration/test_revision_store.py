@@ -1,4 +1,4 @@
-"""The plan-revision loop on a real DuckDB file (issue 5): findings mark a plan as due, open a
+"""The plan-revision loop on a real DuckDB file: findings mark a plan as due, open a
 revision draft with flagged steps and roles, and the published revision goes to Word with a
 revision record that maps each finding to its change."""
 

@@ -1,4 +1,4 @@
-"""The demo plans preloaded on first start (issue 2: a newcomer sees something at once; issue 3:
+"""The demo plans preloaded on first start (a newcomer sees something at once;
 they belong to the demo unit, imported by the demo owner, the Chinese one published)."""
 
 from __future__ import annotations

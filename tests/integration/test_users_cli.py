@@ -1,4 +1,4 @@
-"""`python -m access users ...` as an operator runs it (issue 3): a real subprocess on a real
+"""`python -m access users ...` as an operator runs it: a real subprocess on a real
 DuckDB file; passwords shown once, translated messages, no tracebacks, a clear word when the app
 holds the database."""
 

@@ -1,4 +1,4 @@
-"""Accounts on a real DuckDB file (issue 3): creating users, signing in, brute-force lock-out with
+"""Accounts on a real DuckDB file: creating users, signing in, brute-force lock-out with
 back-off, disabled accounts, the must-change flow, password resets and hostile names."""
 
 from __future__ import annotations

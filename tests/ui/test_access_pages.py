@@ -1,5 +1,5 @@
 """Page tests of sign-in and rights: each page refuses or hides what the signed-in role may not
-see, even when opened directly or with a version id set by hand (issue 3)."""
+see, even when opened directly or with a version id set by hand."""
 
 from __future__ import annotations
 

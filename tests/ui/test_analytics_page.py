@@ -1,4 +1,4 @@
-"""Page tests of the analytics screen (issue 5, "Looking across drills"): each tab's rows, the
+"""Page tests of the analytics screen: each tab's rows, the
 filters, the periods, the Excel workbook, refusal and English, against a real DuckDB file."""
 
 from __future__ import annotations

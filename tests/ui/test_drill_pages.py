@@ -1,4 +1,4 @@
-"""Page tests of the drill screens (issue 4): design, console, evaluator and participant screens,
+"""Page tests of the drill screens: design, console, evaluator and participant screens,
 and secrecy on every one of them, against a real DuckDB file."""
 
 from __future__ import annotations
@@ -347,7 +347,7 @@ def test_a_half_filled_inject_row_is_refused_with_its_row_number_and_nothing_sav
 
 
 def test_changed_roles_offer_to_derive_the_checklist_again_keeping_added_items(world):
-    """Issue 14: the checklist follows the level and the roles; the director's items stay."""
+    """The checklist follows the level and the roles; the director's items stay."""
     from drills.checklist import add_extra_item, derive_checklist
 
     plan = plans_store.load_version(world.db, world.director, world.version_id)

@@ -1,4 +1,4 @@
-"""Page tests with AppTest: each screen against a real DuckDB file (issue 2)."""
+"""Page tests with AppTest: each screen against a real DuckDB file."""
 
 from __future__ import annotations
 
@@ -224,7 +224,7 @@ ALLOWED_CJK = ("语言", "简体中文", "滨江化工园区", "示例化工泄�
     ["app", "plan_list", "import", "editor", "versions", "account", "drill_list", "users", "audit"],
 )
 def test_every_page_speaks_english_when_asked(seeded, name):
-    """In English, no Chinese is left on a page showing English data (issue 2: every screen in
+    """In English, no Chinese is left on a page showing English data (every screen in
     zh-CN and English)."""
     user = "root" if name in ("users", "audit") else "owner"
     at = page(name, user=user, lang="en", version_id=seeded["en"].version_id).run()

@@ -1,4 +1,4 @@
-"""Page tests of the evaluation and improvement screen after a drill (issue 5): scores with rating
+"""Page tests of the evaluation and improvement screen after a drill: scores with rating
 changes and weights, findings edited by the evaluation lead, corrective actions with the overdue
 list, participants' own reviews, documents, against a real DuckDB file."""
 

@@ -1,4 +1,4 @@
-"""Page tests of the plan-revision screens (issue 5, "Revised plan"): the plans due for revision on
+"""Page tests of the plan-revision screens: the plans due for revision on
 the plan list, the revision flags in the editor, and the revision record with the revised plan in
 Word on the versions page, against a real DuckDB file."""
 
@@ -298,7 +298,7 @@ def english_text(at) -> str:
 
 @pytest.mark.parametrize("name", ["plan_list", "editor", "versions"])
 def test_the_revision_screens_speak_english(conn, seeded, drill, name):
-    """Issue 2 and 5: the due list, the flags and the record exist in English too."""
+    """The due list, the flags and the record exist in English too."""
     draft_id = revision_draft(conn, drill)
     if name == "plan_list":
         expected = ["Plans due for revision", f"drill #{drill} · 1 findings"]

@@ -1,4 +1,4 @@
-"""The analytics workbook (issue 5, "CSV and Excel export"): built, then opened again with
+"""The analytics workbook: built, then opened again with
 openpyxl to check its sheets, headers, values and that no cell runs as a formula."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A drill's checklist derived from the plan graph (issue 4), then edited by the director.
+"""A drill's checklist derived from the plan graph, then edited by the director.
 
 Plans are drawn as arrows ("a→b→c": a before b before c). A checklist is summed up as
 "step<before,before" in checklist order, with step ids in place of item ids.

@@ -1,4 +1,4 @@
-"""The drill clock (issue 4): T0 is the unannounced start; the clock stands still while paused."""
+"""The drill clock: T0 is the unannounced start; the clock stands still while paused."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A drill design as JSON and back, and as the template of the next drill (issue 4)."""
+"""A drill design as JSON and back, and as the template of the next drill."""
 
 from __future__ import annotations
 

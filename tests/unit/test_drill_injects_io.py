@@ -1,4 +1,4 @@
-"""Injects (the MSEL) to and from CSV and Excel files (issue 4): round trips, role names, bad
+"""Injects (the MSEL) to and from CSV and Excel files: round trips, role names, bad
 files refused whole with row numbers."""
 
 from __future__ import annotations

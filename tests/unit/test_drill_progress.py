@@ -1,4 +1,4 @@
-"""What the director console and the evaluator screen read from the state (issue 4): progress per
+"""What the director console and the evaluator screen read from the state: progress per
 role and phase, overdue items against their time limits, the items expected next."""
 
 from __future__ import annotations

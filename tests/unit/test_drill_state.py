@@ -1,4 +1,4 @@
-"""Live scoring is a fold over the observation log (issue 4): undo, amendment, duplicates,
+"""Live scoring is a fold over the observation log: undo, amendment, duplicates,
 out-of-order and late entries. Observations are written rated(id, item, rating, entered=m)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Checks of a drill design against its plan (issue 4), the proof of blindness, and the drill
+"""Checks of a drill design against its plan, the proof of blindness, and the drill
 messages in both languages."""
 
 from __future__ import annotations

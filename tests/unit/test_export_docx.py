@@ -1,4 +1,4 @@
-"""The plan exported as Word (issue 5): every document is saved, opened again with python-docx from
+"""The plan exported as Word: every document is saved, opened again with python-docx from
 its bytes and checked: structure, tables, pictures, East Asian fonts, page set-up, page numbers,
 black text, both languages, empty and hostile plans. The helpers here are shared with
 test_report_docx."""
@@ -412,7 +412,7 @@ def test_numbers_and_limits_are_written_the_chinese_way():
 
 
 def test_the_plan_file_for_download_opens_with_its_flow_chart():
-    """plan_docx_bytes: what the Versions page offers (issue 5: a plan exported back to Word)."""
+    """plan_docx_bytes: what the Versions page offers (a plan exported back to Word)."""
     import io
 
     import docx as python_docx

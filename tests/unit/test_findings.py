@@ -1,4 +1,4 @@
-"""Findings proposed from a scored drill, corrective actions, the plan-revision loop (issue 5)."""
+"""Findings proposed from a scored drill, corrective actions, the plan-revision loop."""
 
 from __future__ import annotations
 

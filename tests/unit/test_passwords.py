@@ -1,4 +1,4 @@
-"""Passwords (issue 3): argon2id hashes, rules with translated messages, one-time passwords;
+"""Passwords: argon2id hashes, rules with translated messages, one-time passwords;
 and the idle session time-out."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The access policy, role by role (issue 3): who may read, change and approve which plans."""
+"""The access policy, role by role: who may read, change and approve which plans."""
 
 from __future__ import annotations
 

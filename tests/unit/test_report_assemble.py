@@ -1,4 +1,4 @@
-"""The evaluation report built from a drill's record (issue 5): scores with coverage, findings,
+"""The evaluation report built from a drill's record: scores with coverage, findings,
 outcome per step, and a .docx that opens again."""
 
 from __future__ import annotations

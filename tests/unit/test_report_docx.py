@@ -1,4 +1,4 @@
-"""The drill evaluation documents (issue 5): the evaluation report in Chinese (AQ/T 9009, GB/T
+"""The drill evaluation documents: the evaluation report in Chinese (AQ/T 9009, GB/T
 46792-2025 structure, GB/T 9704 layout) and English (HSEEP AAR/IP), the participants' debrief,
 the Excel export and the two charts; each document is opened again from its bytes and checked."""
 

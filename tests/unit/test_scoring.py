@@ -1,4 +1,4 @@
-"""Drill scoring (issue 5): each item's outcome, honest coverage, area scores and P/S/M/U ratings,
+"""Drill scoring: each item's outcome, honest coverage, area scores and P/S/M/U ratings,
 weights, overrides, the overall grade and per-role scores."""
 
 from __future__ import annotations

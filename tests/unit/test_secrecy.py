@@ -1,4 +1,4 @@
-"""Drill secrecy (issue 3): before a drill starts only its directors (and, if they choose, its
+"""Drill secrecy: before a drill starts only its directors (and, if they choose, its
 evaluators) learn that it exists; participants learn nothing, then only injects for their role."""
 
 from __future__ import annotations
@@ -209,7 +209,7 @@ def test_a_drill_with_an_unknown_status_is_refused():
 
 
 def test_an_evaluator_posted_to_places_only_sees_every_item_of_the_drill():
-    """Evaluators are assigned to roles or places (issue 4); a place-only share has no roles."""
+    """Evaluators are assigned to roles or places; a place-only share has no roles."""
     from access.policy import Actor
     from access.secrecy import DrillRecord, can_see_checklist_item
 
