@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.plans
 from bootstrap import get_db
 from i18n import t
-from services import plans as plan_cases
 from ui import may, md, open_version, page_setup
 from ui.actions import my_actions
 from ui.units import setup_checklist
@@ -42,7 +42,7 @@ if drills_first:
     drill_tasks()
 my_actions(get_db(), actor)  # corrective actions the user owns: their progress (none: nothing)
 
-summaries = plan_cases.list_plans(get_db(), actor)
+summaries = services.plans.list_plans(get_db(), actor)
 by_status: dict[str, int] = {}
 for item in summaries:
     by_status[item.latest_status] = by_status.get(item.latest_status, 0) + 1

@@ -40,8 +40,16 @@ def streamlit_argv(args: list[str]) -> tuple[str, list[str]]:
     """The address to listen on and the `streamlit run` command line for our options."""
     given, rest = split_address(args)
     address = given if given is not None else load_settings().address
-    argv = ["streamlit", "run", str(ROOT / SERVER_FILE), ADDRESS_OPTION, address,
-            "--browser.gatherUsageStats", "false", *rest]  # fmt: skip
+    argv = [
+        "streamlit",
+        "run",
+        str(ROOT / SERVER_FILE),
+        ADDRESS_OPTION,
+        address,
+        "--browser.gatherUsageStats",
+        "false",
+        *rest,
+    ]
     return address, argv
 
 

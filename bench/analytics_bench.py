@@ -358,14 +358,18 @@ def run(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.analytics_bench",
-                                     description=__doc__.splitlines()[0])  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.analytics_bench", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--observations", type=int, default=3_000_000)
     parser.add_argument("--drills", type=int, default=200)
     parser.add_argument("--items", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--database", metavar="URL",
-                        help="also a PostgreSQL server (postgresql://…): a fresh database there")  # fmt: skip
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="also a PostgreSQL server (postgresql://…): a fresh database there",
+    )
     args = parser.parse_args(argv)
     figures = run(args.observations, args.drills, args.items, args.runs, args.database)
     print_table(figures)

@@ -57,10 +57,17 @@ def bench_plan():
 
     roles = tuple(Role(f"r{n}", f"角色{n}") for n in range(1, N_ROLES + 1))
     steps = tuple(
-        Step(f"s{n}", f"步骤{n}", f"第{n}步的原文。", roles=(f"r{n % N_ROLES + 1}",),
-             phase="disposal", after=(f"s{n - 1}",) if n > 1 else (), time_limit_min=n)
+        Step(
+            f"s{n}",
+            f"步骤{n}",
+            f"第{n}步的原文。",
+            roles=(f"r{n % N_ROLES + 1}",),
+            phase="disposal",
+            after=(f"s{n - 1}",) if n > 1 else (),
+            time_limit_min=n,
+        )
         for n in range(1, N_STEPS + 1)
-    )  # fmt: skip
+    )
     return Plan("基准演练预案", roles=roles, levels=(Level("I", "Ⅰ级"),), steps=steps)
 
 
@@ -78,12 +85,21 @@ def seed(path: Path, evaluators: int, now: datetime) -> tuple[object, int, list[
     conn = connection.connect(path)
     names = [f"eval{n:02d}" for n in range(1, evaluators + 1)]
     for name, roles in [("director", ["drill_director"]), *((n, ["evaluator"]) for n in names)]:
-        users_store.create_user(conn, SYSTEM, name, "Bench-Password-2026", roles=roles, unit=unit,
-                                must_change=False, now=now)  # fmt: skip
+        users_store.create_user(
+            conn,
+            SYSTEM,
+            name,
+            "Bench-Password-2026",
+            roles=roles,
+            unit=unit,
+            must_change=False,
+            now=now,
+        )
     owner = Actor("owner", roles=frozenset({"plan_owner"}), unit=unit)
     approver = Actor("approver", roles=frozenset({"approver"}), unit=unit)
-    imported = plans_store.import_plan(conn, owner, bench_plan(), document=b"bench",
-                                       filename="bench.docx", now=now)  # fmt: skip
+    imported = plans_store.import_plan(
+        conn, owner, bench_plan(), document=b"bench", filename="bench.docx", now=now
+    )
     plans_store.submit_for_review(conn, owner, imported.version_id, now)
     plans_store.approve(conn, approver, imported.version_id, now)
     shares = [EvaluatorAssignment(name, (f"r{n % N_ROLES + 1}",)) for n, name in enumerate(names)]
@@ -116,8 +132,16 @@ def evaluate(conn, drill: int, who: Evaluator, seconds: float, gap: float, seed:
             return
         time.sleep(pause)
         now = datetime.now(UTC)
-        tap = Observation(uuid.uuid4().hex, drill, "item", who.name, now, now,
-                          rng.choice(who.items), rng.choice(("done", "partly", "not_done")))  # fmt: skip
+        tap = Observation(
+            uuid.uuid4().hex,
+            drill,
+            "item",
+            who.name,
+            now,
+            now,
+            rng.choice(who.items),
+            rng.choice(("done", "partly", "not_done")),
+        )
         who.sent.append(tap.id)
         start = time.perf_counter()
         try:
@@ -303,8 +327,10 @@ def run_postgres(
         f"in {instances} app instances (OS processes with a pool of their own); server {settings}"
     )
     for pid, done, wall, before, after in reports:
-        print(f"  instance pid {pid}: {len(done)} evaluators, {wall:.1f} s wall; machine load "
-              f"average {before:.2f} before, {after:.2f} after, on {os.cpu_count()} cores")  # fmt: skip
+        print(
+            f"  instance pid {pid}: {len(done)} evaluators, {wall:.1f} s wall; machine load "
+            f"average {before:.2f} before, {after:.2f} after, on {os.cpu_count()} cores"
+        )
     done = [who for report in reports for who in report[1]]
     figures = summarise(done, stored, f"PostgreSQL, {instances} instances: ")
     print_table(figures)
@@ -342,10 +368,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60, help="how long (default 60)")
     parser.add_argument("--evaluators", type=int, default=50, help="threads (default 50)")
     parser.add_argument("--gap", type=float, default=2.0, help="mean seconds between taps")
-    parser.add_argument("--database", metavar="URL",
-                        help="also a PostgreSQL server (postgresql://…): a fresh database there")  # fmt: skip
-    parser.add_argument("--instances", type=int, default=1,
-                        help="PostgreSQL app instances (processes) sharing the evaluators")  # fmt: skip
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="also a PostgreSQL server (postgresql://…): a fresh database there",
+    )
+    parser.add_argument(
+        "--instances",
+        type=int,
+        default=1,
+        help="PostgreSQL app instances (processes) sharing the evaluators",
+    )
     args = parser.parse_args(argv)
     if args.database is None and args.instances != 1:
         parser.error("--instances needs --database: DuckDB allows one writing process")

@@ -34,14 +34,19 @@ def editor_plan(n_steps: int = N_STEPS, n_roles: int = N_ROLES):
     roles = tuple(Role(f"r{n}", f"应急角色{n}组") for n in range(1, n_roles + 1))
     levels = tuple(Level(f"L{n}", f"{'ⅠⅡⅢⅣ'[n - 1]}级响应") for n in range(1, 5))
     steps = tuple(
-        Step(f"s{n}", f"处置措施{n}", f"第{n}项处置措施：按照预案要求组织落实有关工作并及时报告。",
-             roles=(f"r{n % n_roles + 1}",), phase=PHASES[n % len(PHASES)],
-             levels=(f"L{n % 4 + 1}",) if n % 3 else (),
-             after=(f"s{n - 1}",) if n % 10 != 1 else (),
-             time_limit_min=float(n % 60) if n % 2 else None,
-             source=Source(n, f"第{n}项处置措施：按照预案要求组织落实有关工作并及时报告。"))
+        Step(
+            f"s{n}",
+            f"处置措施{n}",
+            f"第{n}项处置措施：按照预案要求组织落实有关工作并及时报告。",
+            roles=(f"r{n % n_roles + 1}",),
+            phase=PHASES[n % len(PHASES)],
+            levels=(f"L{n % 4 + 1}",) if n % 3 else (),
+            after=(f"s{n - 1}",) if n % 10 != 1 else (),
+            time_limit_min=float(n % 60) if n % 2 else None,
+            source=Source(n, f"第{n}项处置措施：按照预案要求组织落实有关工作并及时报告。"),
+        )
         for n in range(1, n_steps + 1)
-    )  # fmt: skip
+    )
     return Plan("编辑器基准预案", roles=roles, levels=levels, steps=steps)
 
 
@@ -56,11 +61,20 @@ def seed(path: Path, plan) -> tuple[object, str, int]:
     passwords.HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)  # not timed
     conn = connection.connect(path)
     now = datetime.now(UTC)
-    users_store.create_user(conn, SYSTEM, "owner", "Bench-Password-2026", roles={"plan_owner"},
-                            unit="基准单位", must_change=False, now=now)  # fmt: skip
+    users_store.create_user(
+        conn,
+        SYSTEM,
+        "owner",
+        "Bench-Password-2026",
+        roles={"plan_owner"},
+        unit="基准单位",
+        must_change=False,
+        now=now,
+    )
     owner = users_store.act_as(conn, "owner")
-    imported = plans_store.import_plan(conn, owner, plan, document=b"editor-bench",
-                                       filename="bench.docx", now=now)  # fmt: skip
+    imported = plans_store.import_plan(
+        conn, owner, plan, document=b"editor-bench", filename="bench.docx", now=now
+    )
     return conn, owner.user_id, imported.version_id
 
 
@@ -76,8 +90,12 @@ def measure(edits: int = 10, n_steps: int = N_STEPS) -> dict[str, dict]:
         real_get_db, bootstrap.get_db = bootstrap.get_db, lambda: conn
         at = AppTest.from_file(str(ROOT / "pages" / "editor.py"), default_timeout=60)
         now = datetime.now(UTC)
-        for key, value in {"user_id": user_id, "signed_in_at": now, "last_seen": now,
-                           "version_id": version}.items():  # fmt: skip
+        for key, value in {
+            "user_id": user_id,
+            "signed_in_at": now,
+            "last_seen": now,
+            "version_id": version,
+        }.items():
             at.session_state[key] = value
         started = time.perf_counter()
         at.run()
@@ -88,8 +106,11 @@ def measure(edits: int = 10, n_steps: int = N_STEPS) -> dict[str, dict]:
         for i, row in enumerate(rows):
             key = grid_key(at.session_state["work"], "")
             owner = f"r{(row + 7) % N_ROLES + 1}"
-            at.session_state[key] = {"edited_rows": {row: {"roles": [owner]}},
-                                     "added_rows": [], "deleted_rows": []}  # fmt: skip
+            at.session_state[key] = {
+                "edited_rows": {row: {"roles": [owner]}},
+                "added_rows": [],
+                "deleted_rows": [],
+            }
             started = time.perf_counter()
             at.run()
             edit_ms.append((time.perf_counter() - started) * 1000)

@@ -19,10 +19,24 @@ from bench.run import figure, print_table
 
 TARGET_S = 3.0
 N_ROLES = 10
-AREAS_ZH = ("预警与信息报告", "应急响应启动", "指挥与协调", "应急处置", "应急保障", "信息发布",
-            "响应终止")  # fmt: skip
-AREAS_EN = ("Warning and reporting", "Activation", "Command and coordination", "Disposal",
-            "Support", "Public information", "End of response")  # fmt: skip
+AREAS_ZH = (
+    "预警与信息报告",
+    "应急响应启动",
+    "指挥与协调",
+    "应急处置",
+    "应急保障",
+    "信息发布",
+    "响应终止",
+)
+AREAS_EN = (
+    "Warning and reporting",
+    "Activation",
+    "Command and coordination",
+    "Disposal",
+    "Support",
+    "Public information",
+    "End of response",
+)
 PHASES = ("report", "activation", "command", "disposal", "support", "public_info", "termination")
 
 
@@ -33,11 +47,14 @@ def bench_plan(steps: int = 300, lang: str = "zh"):
 
     zh = lang == "zh"
     roles = tuple(
-        Role(f"r{n}", f"{'第' if zh else 'Team '}{n}{'工作组' if zh else ''}",
-             parent="r1" if n > 1 else None,
-             responsibilities=(f"负责第{n}部分处置工作" if zh else f"Handles part {n}",))
+        Role(
+            f"r{n}",
+            f"{'第' if zh else 'Team '}{n}{'工作组' if zh else ''}",
+            parent="r1" if n > 1 else None,
+            responsibilities=(f"负责第{n}部分处置工作" if zh else f"Handles part {n}",),
+        )
         for n in range(1, N_ROLES + 1)
-    )  # fmt: skip
+    )
     out = []
     per_phase = max(steps // len(PHASES), 1)
     for n in range(1, steps + 1):
@@ -51,11 +68,22 @@ def bench_plan(steps: int = 300, lang: str = "zh"):
         else:
             after = (f"s{n - 3}",)
         role = f"r{(n % N_ROLES) + 1}"
-        text = (f"第{n}项处置措施：{role}按预案要求完成相应工作并报告。" if zh
-                else f"Action {n}: {role} carries out its task and reports back.")  # fmt: skip
-        out.append(Step(f"s{n}", f"{'步骤' if zh else 'Step '}{n}", text, roles=(role,),
-                        phase=PHASES[phase_index], after=after,
-                        time_limit_min=float(5 + n // 2)))  # fmt: skip
+        text = (
+            f"第{n}项处置措施：{role}按预案要求完成相应工作并报告。"
+            if zh
+            else f"Action {n}: {role} carries out its task and reports back."
+        )
+        out.append(
+            Step(
+                f"s{n}",
+                f"{'步骤' if zh else 'Step '}{n}",
+                text,
+                roles=(role,),
+                phase=PHASES[phase_index],
+                after=after,
+                time_limit_min=float(5 + n // 2),
+            )
+        )
     level = Level("II", "Ⅱ级响应" if zh else "Level II")
     title = "基准演练预案" if zh else "Benchmark Plan"
     return Plan(title, language=lang, roles=roles, levels=(level,), steps=tuple(out))
@@ -87,65 +115,123 @@ def bench_report(plan, lang: str = "zh", seed: int = 7):
     areas = AREAS_ZH if zh else AREAS_EN
     for step in plan.steps:
         roll = rng.random()
-        result = ("on_time" if roll < 0.7 else "late" if roll < 0.85 else "not_done" if roll < 0.93
-                  else "out_of_scope")  # fmt: skip
+        result = (
+            "on_time"
+            if roll < 0.7
+            else "late"
+            if roll < 0.85
+            else "not_done"
+            if roll < 0.93
+            else "out_of_scope"
+        )
         outcome[step.id] = result
         area = areas[min(plan.steps.index(step) * len(areas) // len(plan.steps), len(areas) - 1)]
         minute = None
         if result in ("on_time", "late"):
             limit = step.time_limit_min or 30
-            minute = round(limit * (rng.uniform(0.4, 1.0) if result == "on_time"
-                                    else rng.uniform(1.05, 1.5)), 1)  # fmt: skip
-            timeline.append(TimelineRow(minute, names[step.roles[0]], step.name,
-                                        who=names[step.roles[0]], kind=result))  # fmt: skip
-        items.append(ItemRow(area, step.name, names[step.roles[0]], rating="done" if minute
-                             else "not_observed", timing=result, minute=minute,
-                             limit_min=step.time_limit_min))  # fmt: skip
+            minute = round(
+                limit * (rng.uniform(0.4, 1.0) if result == "on_time" else rng.uniform(1.05, 1.5)),
+                1,
+            )
+            timeline.append(
+                TimelineRow(
+                    minute, names[step.roles[0]], step.name, who=names[step.roles[0]], kind=result
+                )
+            )
+        items.append(
+            ItemRow(
+                area,
+                step.name,
+                names[step.roles[0]],
+                rating="done" if minute else "not_observed",
+                timing=result,
+                minute=minute,
+                limit_min=step.time_limit_min,
+            )
+        )
     for n, minute in enumerate((2, 25, 60, 110), start=1):
-        timeline.append(TimelineRow(minute, director, f"{'情景注入' if zh else 'Inject'} {n}",
-                                    kind="inject"))  # fmt: skip
+        timeline.append(
+            TimelineRow(minute, director, f"{'情景注入' if zh else 'Inject'} {n}", kind="inject")
+        )
     end_minute = max(r.minute for r in timeline) + 5
     timeline.append(TimelineRow(end_minute, director, "演练结束" if zh else "End", kind="clock"))
     scores = tuple(
-        ScoreRow(area, 300 // len(areas), round(rng.uniform(0.7, 1.0), 2),
-                 round(rng.uniform(55, 95), 1), rating, rating if n != 2 else "S",
-                 "现场处置虽有延误但未影响结果" if zh and n == 2 else
-                 ("Delays did not change the outcome" if n == 2 else ""))
+        ScoreRow(
+            area,
+            300 // len(areas),
+            round(rng.uniform(0.7, 1.0), 2),
+            round(rng.uniform(55, 95), 1),
+            rating,
+            rating if n != 2 else "S",
+            "现场处置虽有延误但未影响结果"
+            if zh and n == 2
+            else ("Delays did not change the outcome" if n == 2 else ""),
+        )
         for n, (area, rating) in enumerate(zip(areas, "SPMSSPS", strict=False))
-    )  # fmt: skip
+    )
     grades = ("deficiency", "must_fix", "improvement")
     causes = ("plan_defect", "execution", "equipment", "training", "coordination")
     findings = tuple(
-        FindingRow(f"{'问题' if zh else 'Finding'} {n}",
-                   ("指挥部办公室未在时限内报告。" if zh else "The Office reported late."),
-                   cause=causes[n % 5], grade=grades[n % 3], target=f"s{n * 7}",
-                   evidence=f"{'观察记录' if zh else 'Observation'} #{n}", strength=n % 6 == 0)
+        FindingRow(
+            f"{'问题' if zh else 'Finding'} {n}",
+            ("指挥部办公室未在时限内报告。" if zh else "The Office reported late."),
+            cause=causes[n % 5],
+            grade=grades[n % 3],
+            target=f"s{n * 7}",
+            evidence=f"{'观察记录' if zh else 'Observation'} #{n}",
+            strength=n % 6 == 0,
+        )
         for n in range(1, 31)
-    )  # fmt: skip
+    )
     actions = tuple(
-        ActionRow(f.title, "修订预案相关条款并组织培训" if zh else "Revise the clause and train",
-                  owner=names[f"r{n % N_ROLES + 1}"], due=(start + timedelta(days=30)).date(),
-                  status=("open", "in_progress", "done")[n % 3])
-        for n, f in enumerate(findings) if not f.strength
-    )  # fmt: skip
+        ActionRow(
+            f.title,
+            "修订预案相关条款并组织培训" if zh else "Revise the clause and train",
+            owner=names[f"r{n % N_ROLES + 1}"],
+            due=(start + timedelta(days=30)).date(),
+            status=("open", "in_progress", "done")[n % 3],
+        )
+        for n, f in enumerate(findings)
+        if not f.strength
+    )
     reveal = tuple(
         RevealRow(start - timedelta(days=d), who, event)
-        for d, who, event in ((10, "director", "created"), (9, "director", "sealed"),
-                              (3, "lead evaluator", "viewed"), (0, "system", "revealed"))
-    )  # fmt: skip
+        for d, who, event in (
+            (10, "director", "created"),
+            (9, "director", "sealed"),
+            (3, "lead evaluator", "viewed"),
+            (0, "system", "revealed"),
+        )
+    )
     return ReportData(
-        lang=lang, drill_title="储罐区泄漏无脚本演练" if zh else "Tank Farm Release Exercise",
-        plan_title=plan.title, plan_version="v3", drill_type="live", scope="comprehensive",
-        scenario=ScenarioFacts("危险化学品泄漏" if zh else "Chemical release",
-                               "储罐区" if zh else "Tank farm", "液氯储罐法兰泄漏。" if zh
-                               else "A chlorine tank flange leaks.", plan.levels[0].name),
-        started_at=start, ended_at=start + timedelta(minutes=end_minute),
-        duration_min=end_minute, directors=("director",), evaluators=("eva1", "eva2"),
-        participants_roles=tuple(r.name for r in plan.roles), blinding=BlindingFacts(),
-        reveal_log=reveal, timeline=tuple(timeline), score_rows=scores,
-        overall=Overall(78.5, "良好" if zh else "Satisfactory", 0.88), findings=findings,
-        actions=actions, outcome=outcome, item_rows=tuple(items),
-    )  # fmt: skip
+        lang=lang,
+        drill_title="储罐区泄漏无脚本演练" if zh else "Tank Farm Release Exercise",
+        plan_title=plan.title,
+        plan_version="v3",
+        drill_type="live",
+        scope="comprehensive",
+        scenario=ScenarioFacts(
+            "危险化学品泄漏" if zh else "Chemical release",
+            "储罐区" if zh else "Tank farm",
+            "液氯储罐法兰泄漏。" if zh else "A chlorine tank flange leaks.",
+            plan.levels[0].name,
+        ),
+        started_at=start,
+        ended_at=start + timedelta(minutes=end_minute),
+        duration_min=end_minute,
+        directors=("director",),
+        evaluators=("eva1", "eva2"),
+        participants_roles=tuple(r.name for r in plan.roles),
+        blinding=BlindingFacts(),
+        reveal_log=reveal,
+        timeline=tuple(timeline),
+        score_rows=scores,
+        overall=Overall(78.5, "良好" if zh else "Satisfactory", 0.88),
+        findings=findings,
+        actions=actions,
+        outcome=outcome,
+        item_rows=tuple(items),
+    )
 
 
 def run(steps: int = 300, runs: int = 3, lang: str = "zh", out: Path | None = None) -> dict:
@@ -156,8 +242,9 @@ def run(steps: int = 300, runs: int = 3, lang: str = "zh", out: Path | None = No
 
     plan = bench_plan(steps, lang)
     data = bench_report(plan, lang)
-    timings: dict[str, list[float]] = {k: [] for k in ("timeline", "outcome", "document", "total",
-                                                       "xlsx")}  # fmt: skip
+    timings: dict[str, list[float]] = {
+        k: [] for k in ("timeline", "outcome", "document", "total", "xlsx")
+    }
     size = 0
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -165,8 +252,9 @@ def run(steps: int = 300, runs: int = 3, lang: str = "zh", out: Path | None = No
         t1 = time.perf_counter()
         chart = outcome_chart_png(plan, data.outcome, lang)
         t2 = time.perf_counter()
-        blob = to_docx_bytes(build_evaluation_report(data, timeline_png=timeline,
-                                                     outcome_png=chart))  # fmt: skip
+        blob = to_docx_bytes(
+            build_evaluation_report(data, timeline_png=timeline, outcome_png=chart)
+        )
         t3 = time.perf_counter()
         report_xlsx(data)
         t4 = time.perf_counter()
@@ -193,8 +281,9 @@ def run(steps: int = 300, runs: int = 3, lang: str = "zh", out: Path | None = No
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.report_bench",
-                                     description=__doc__.splitlines()[0])  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.report_bench", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--steps", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")

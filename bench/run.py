@@ -88,8 +88,7 @@ def import_stages(data: bytes, name: str, runs: int) -> dict[str, float]:
             clock["check"] = time.perf_counter()
             conn = connect(Path(folder) / f"bench{n}.duckdb")
             clock["open"] = time.perf_counter()
-            import_plan(conn, SYSTEM, plan, document=data, filename=name,
-                        now=datetime.now(UTC))  # fmt: skip
+            import_plan(conn, SYSTEM, plan, document=data, filename=name, now=datetime.now(UTC))
             clock["store"] = time.perf_counter()
             conn.close()
             if n == 0:
@@ -126,9 +125,10 @@ def profile_stages(data: bytes, name: str, stages: list[str], top: int = 12) -> 
             "read": lambda: read_document(data, name),
             "extract": lambda: extract_plan(blocks, filename=name),
             "check": lambda: check_plan(plan),
-            "store": lambda: import_plan(conn, SYSTEM, plan, document=data, filename=name,
-                                         now=datetime.now(UTC)),
-        }  # fmt: skip
+            "store": lambda: import_plan(
+                conn, SYSTEM, plan, document=data, filename=name, now=datetime.now(UTC)
+            ),
+        }
         for stage in stages:
             profiler = cProfile.Profile()
             profiler.runcall(work[stage])
@@ -178,8 +178,15 @@ def corpus_figures() -> dict[str, dict]:
 
 
 # minimum mean extraction scores over the corpus gold files
-CORPUS_TARGETS = {"roles P": 0.70, "roles R": 0.90, "steps P": 0.70, "steps R": 0.80,
-                  "owner F1": 0.75, "time acc": 0.90, "order F1": 0.60}  # fmt: skip
+CORPUS_TARGETS = {
+    "roles P": 0.70,
+    "roles R": 0.90,
+    "steps P": 0.70,
+    "steps R": 0.80,
+    "owner F1": 0.75,
+    "time acc": 0.90,
+    "order F1": 0.60,
+}
 
 
 def figure(
@@ -190,8 +197,13 @@ def figure(
         ok = None
     else:
         ok = value >= target - 1e-9 if higher else value <= target
-    return {"value": round(value, 4), "unit": unit, "target": target, "target_label": label,
-            "ok": ok}  # fmt: skip
+    return {
+        "value": round(value, 4),
+        "unit": unit,
+        "target": target,
+        "target_label": label,
+        "ok": ok,
+    }
 
 
 def print_table(figures: dict[str, dict]) -> None:
@@ -226,8 +238,10 @@ def main(argv: list[str] | None = None) -> int:
         generate(path)
     data = path.read_bytes()
     text = docx_plain_text(path)
-    print(f"benchmark file: {path} ({len(data) / 1024:.0f} KB, {len(text):,} characters of "
-          f"paragraph text), median of {args.runs} runs after a warm-up")  # fmt: skip
+    print(
+        f"benchmark file: {path} ({len(data) / 1024:.0f} KB, {len(text):,} characters of "
+        f"paragraph text), median of {args.runs} runs after a warm-up"
+    )
 
     plain = median_time(lambda: docx_plain_text(path), args.runs)
     pandoc = median_time(lambda: run_process(pandoc_command(path)), args.runs)
@@ -275,9 +289,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nMISSED: {name}")
     if missed:
         order = sorted(("read", "extract", "check", "store"), key=stages.get, reverse=True)
-        print("in-process stages, slowest first: "
-              + ", ".join(f"{k} {stages[k]:.3f} s" for k in order)
-              + f"; CLI process start + imports: {startup:.3f} s")  # fmt: skip
+        print(
+            "in-process stages, slowest first: "
+            + ", ".join(f"{k} {stages[k]:.3f} s" for k in order)
+            + f"; CLI process start + imports: {startup:.3f} s"
+        )
         slow = [k for k in order if stages[k] > SLOW_STAGE_S] or order[:1]
         print(profile_stages(data, path.name, slow))
     return 1 if missed else 0

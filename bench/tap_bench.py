@@ -50,12 +50,14 @@ def seed(path: Path) -> int:
     now, unit = datetime.now(UTC), "基准单位"
     conn = connection.connect(path)
     for name, role in (("director", "drill_director"), *((p, "evaluator") for p in PHONES)):
-        users_store.create_user(conn, SYSTEM, name, PASSWORD, roles=[role], unit=unit,
-                                must_change=False, now=now)  # fmt: skip
+        users_store.create_user(
+            conn, SYSTEM, name, PASSWORD, roles=[role], unit=unit, must_change=False, now=now
+        )
     owner = Actor("owner", roles=frozenset({"plan_owner"}), unit=unit)
     approver = Actor("approver", roles=frozenset({"approver"}), unit=unit)
-    imported = plans_store.import_plan(conn, owner, bench_plan(), document=b"tap bench",
-                                       filename="bench.docx", now=now)  # fmt: skip
+    imported = plans_store.import_plan(
+        conn, owner, bench_plan(), document=b"tap bench", filename="bench.docx", now=now
+    )
     plans_store.submit_for_review(conn, owner, imported.version_id, now)
     plans_store.approve(conn, approver, imported.version_id, now)
     director = users_store.act_as(conn, "director")

@@ -28,10 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     copy = commands.add_parser("copy", parents=[common], help=t("db_cli.help.copy"))
-    copy.add_argument("--from", dest="source", required=True, metavar="SOURCE",
-                      help=t("db_cli.help.from"))  # fmt: skip
-    copy.add_argument("--to", dest="target", required=True, metavar="TARGET",
-                      help=t("db_cli.help.to"))  # fmt: skip
+    copy.add_argument(
+        "--from", dest="source", required=True, metavar="SOURCE", help=t("db_cli.help.from")
+    )
+    copy.add_argument(
+        "--to", dest="target", required=True, metavar="TARGET", help=t("db_cli.help.to")
+    )
     copy.set_defaults(run=run_copy)
     return parser
 
@@ -59,8 +61,12 @@ def run_copy(args: argparse.Namespace) -> int:
 
 def report(checks) -> str:
     """The table of tables: rows on both sides, content hash (both when they differ), match."""
-    header = (t("db_copy.column.table"), t("db_copy.column.rows"), t("db_copy.column.hash"),
-              t("db_copy.column.match"))  # fmt: skip
+    header = (
+        t("db_copy.column.table"),
+        t("db_copy.column.rows"),
+        t("db_copy.column.hash"),
+        t("db_copy.column.match"),
+    )
     lines = [header]
     for check in checks:
         digest = check.source_hash[:16]

@@ -86,10 +86,22 @@ def add_action(
             "INSERT INTO corrective_actions (drill_id, finding_id, action, owner, due, status,"
             " verification, created_by, created_at, updated_by, updated_at, start_date,"
             " organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [drill_id, action.finding_id, action.action, action.owner, action.due,
-             action.status, action.verification, actor.username, now, actor.username, now,
-             action.start, action.organization],
-        ).fetchone()[0]  # fmt: skip
+            [
+                drill_id,
+                action.finding_id,
+                action.action,
+                action.owner,
+                action.due,
+                action.status,
+                action.verification,
+                actor.username,
+                now,
+                actor.username,
+                now,
+                action.start,
+                action.organization,
+            ],
+        ).fetchone()[0]
         audit(cur, actor, "action.add", "action", new_id, now=now, after=_action_view(action))
     return str(new_id)
 
@@ -133,23 +145,44 @@ def update_action(
         for right in sorted(action_update_rights(before.action, action)):
             require(actor, right, resource)
         if before.version != expected_version:
-            raise VersionConflictError("findings_store.action_conflict",
-                                       title=action_name(before.action))  # fmt: skip
-        require_due_date(action, drill_day=_drill_day(facts), today=_today(now),
-                         before=before.action)  # fmt: skip
+            raise VersionConflictError(
+                "findings_store.action_conflict", title=action_name(before.action)
+            )
+        require_due_date(
+            action, drill_day=_drill_day(facts), today=_today(now), before=before.action
+        )
         version = cur.execute(
             "UPDATE corrective_actions SET action = ?, owner = ?, due = ?, status = ?,"
             " verification = ?, start_date = ?, organization = ?, updated_by = ?,"
             " updated_at = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING version",
-            [action.action, action.owner, action.due, action.status, action.verification,
-             action.start, action.organization, actor.username, now, action_id,
-             expected_version],
-        ).fetchone()  # fmt: skip
+            [
+                action.action,
+                action.owner,
+                action.due,
+                action.status,
+                action.verification,
+                action.start,
+                action.organization,
+                actor.username,
+                now,
+                action_id,
+                expected_version,
+            ],
+        ).fetchone()
         if version is None:
-            raise VersionConflictError("findings_store.action_conflict",
-                                       title=action_name(before.action))  # fmt: skip
-        audit(cur, actor, "action.update", "action", action_id, now=now,
-              before=_action_view(before.action), after=_action_view(action))  # fmt: skip
+            raise VersionConflictError(
+                "findings_store.action_conflict", title=action_name(before.action)
+            )
+        audit(
+            cur,
+            actor,
+            "action.update",
+            "action",
+            action_id,
+            now=now,
+            before=_action_view(before.action),
+            after=_action_view(action),
+        )
     return version[0]
 
 
@@ -193,8 +226,11 @@ def my_actions(conn: duckdb.DuckDBPyConnection, actor: Actor) -> list[OwnedActio
             " WHERE lower(trim(a.owner)) = lower(?) ORDER BY a.due, a.id",
             [actor.username.strip()],
         ).fetchall()
-        known = {f.id for f in _ended(cur, {row[7] for row in rows})
-                 if can_know_drill_exists(actor, f.record)}  # fmt: skip
+        known = {
+            f.id
+            for f in _ended(cur, {row[7] for row in rows})
+            if can_know_drill_exists(actor, f.record)
+        }
     found = [OwnedAction(_action(row), row[13], row[14]) for row in rows if row[7] in known]
     return [o for o in found if owns_action(actor, {"owner": o.stored.action.owner})]
 

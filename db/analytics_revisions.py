@@ -127,18 +127,27 @@ def revision_effects(
     `until` (exclusive) bound the ends of the drills counted on both sides."""
     require_overseer(actor, unit)
     with conn.cursor() as cur, transaction(cur):
-        plan_ids = [row[0] for row in cur.execute(
-            "SELECT id FROM plans WHERE unit = ? AND NOT deleted"
-            " AND (?::BIGINT IS NULL OR id = ?)",
-            [unit, plan_id, plan_id],
-        ).fetchall()]  # fmt: skip
+        plan_ids = [
+            row[0]
+            for row in cur.execute(
+                "SELECT id FROM plans WHERE unit = ? AND NOT deleted"
+                " AND (?::BIGINT IS NULL OR id = ?)",
+                [unit, plan_id, plan_id],
+            ).fetchall()
+        ]
         effects = _before_after(cur, unit, plan_ids, since=since, until=until) if plan_ids else {}
     return [effects[key] for key in sorted(effects) if effects[key].revised_in is not None]
 
 
-def _before_after(cur, unit: str, plan_ids: list[int], *, step_id: str | None = None,
-                  since: datetime | None = None,
-                  until: datetime | None = None) -> dict[tuple[int, str], BeforeAfter]:  # fmt: skip
+def _before_after(
+    cur,
+    unit: str,
+    plan_ids: list[int],
+    *,
+    step_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> dict[tuple[int, str], BeforeAfter]:
     """(plan, step) -> its BeforeAfter, for the steps of `plan_ids` (or the one `step_id`)."""
     revised: dict[tuple[int, str], int | None] = {}
     names: dict[tuple[int, str], str] = {}

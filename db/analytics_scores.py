@@ -78,21 +78,49 @@ def _write_scores(cur, facts: DrillFacts, evaluation: Evaluation, now: datetime)
             "INSERT INTO drill_scores (drill_id, dimension, key, score, rating, coverage,"
             " total, not_done, not_observed, late, saved_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [drill_id, dimension, key, score, rating, counts.coverage, counts.total,
-             counts.not_done, counts.not_observed, counts.late, now],
-        )  # fmt: skip
+            [
+                drill_id,
+                dimension,
+                key,
+                score,
+                rating,
+                counts.coverage,
+                counts.total,
+                counts.not_done,
+                counts.not_observed,
+                counts.late,
+                now,
+            ],
+        )
     cur.execute("DELETE FROM drill_item_outcomes WHERE drill_id = ?", [drill_id])
     _insert_outcomes(cur, facts.id, facts.plan_id, facts.version_id, evaluation, now)
 
 
-_OUTCOME_COLUMNS = ("item_id", "step_id", "role_id", "area", "outcome", "late", "happened_min",
-                    "due_min")  # fmt: skip
-_OUTCOME_TYPES = ("VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "BOOLEAN[]",
-                  "DOUBLE PRECISION[]", "DOUBLE PRECISION[]")  # fmt: skip
+_OUTCOME_COLUMNS = (
+    "item_id",
+    "step_id",
+    "role_id",
+    "area",
+    "outcome",
+    "late",
+    "happened_min",
+    "due_min",
+)
+_OUTCOME_TYPES = (
+    "VARCHAR[]",
+    "VARCHAR[]",
+    "VARCHAR[]",
+    "VARCHAR[]",
+    "VARCHAR[]",
+    "BOOLEAN[]",
+    "DOUBLE PRECISION[]",
+    "DOUBLE PRECISION[]",
+)
 
 
-def _insert_outcomes(cur, drill_id: int, plan_id: int, version_id: int, evaluation: Evaluation,
-                     now: datetime) -> None:  # fmt: skip
+def _insert_outcomes(
+    cur, drill_id: int, plan_id: int, version_id: int, evaluation: Evaluation, now: datetime
+) -> None:
     """One INSERT for all of the drill's item results: each column goes in as one list and is
     unnested in lockstep (as db/plans_content.py `_insert_many`)."""
     results = evaluation.items

@@ -184,8 +184,9 @@ def steps_missed_or_late(
     often its items were missed, not observed or late; the worst first. `since` (inclusive) and
     `until` (exclusive) bound the drill's end."""
     require_overseer(actor, unit)
-    params = steps_missed_or_late_params(unit, plan_id=plan_id, since=since, until=until,
-                                         limit=limit)  # fmt: skip
+    params = steps_missed_or_late_params(
+        unit, plan_id=plan_id, since=since, until=until, limit=limit
+    )
     with conn.cursor() as cur, transaction(cur):
         rows = cur.execute(steps_missed_or_late_sql("duckdb"), params).fetchall()
         names = _newest_names(cur, "steps", {(row[0], row[1]) for row in rows})
@@ -267,10 +268,14 @@ def not_drilled_within(
             [unit, plan_id, plan_id],
         ).fetchall()
         version_ids = [row[3] for row in plans]
-        roles = cur.execute(
-            "SELECT version_id, id, name FROM roles WHERE version_id = ANY(?) ORDER BY position",
-            [version_ids],
-        ).fetchall() if version_ids else []  # fmt: skip
+        roles = (
+            cur.execute(
+                "SELECT version_id, id, name FROM roles WHERE version_id = ANY(?) ORDER BY position",
+                [version_ids],
+            ).fetchall()
+            if version_ids
+            else []
+        )
         drills = cur.execute(
             "SELECT d.plan_id, d.participating_roles, e.happened_at FROM drills d"
             " JOIN drill_clock_events e ON e.drill_id = d.id AND e.kind = 'end'"
@@ -339,11 +344,20 @@ def overdue_actions(
         if not _in_window(plan, ended, plan_id, since, until):
             continue
         a = stored_action.action
-        out.append(OverdueAction(
-            stored_action.drill_id, title, a.finding_id,
-            findings.get((stored_action.drill_id, a.finding_id), a.finding_id), a.id, a.action,
-            a.owner, a.due, (today - a.due).days, a.status,
-        ))  # fmt: skip
+        out.append(
+            OverdueAction(
+                stored_action.drill_id,
+                title,
+                a.finding_id,
+                findings.get((stored_action.drill_id, a.finding_id), a.finding_id),
+                a.id,
+                a.action,
+                a.owner,
+                a.due,
+                (today - a.due).days,
+                a.status,
+            )
+        )
     return sorted(out, key=lambda o: (-o.days_overdue, o.drill_id, o.action_id))
 
 

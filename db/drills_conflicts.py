@@ -141,12 +141,23 @@ def settle_conflict(
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [drill_id, item_id, list(wanted), outcome, reason, actor.username, now],
         )
-        before = {"item_id": item_id, "entries": [
-            {"id": e.observation_id, "evaluator": e.evaluator, "rating": e.rating}
-            for e in conflict.entries
-        ]}  # fmt: skip
-        audit(cur, actor, "drill.settle_conflict", "drill", drill_id, now=now, before=before,
-              after={"item_id": item_id, "outcome": outcome, "reason": reason})  # fmt: skip
+        before = {
+            "item_id": item_id,
+            "entries": [
+                {"id": e.observation_id, "evaluator": e.evaluator, "rating": e.rating}
+                for e in conflict.entries
+            ],
+        }
+        audit(
+            cur,
+            actor,
+            "drill.settle_conflict",
+            "drill",
+            drill_id,
+            now=now,
+            before=before,
+            after={"item_id": item_id, "outcome": outcome, "reason": reason},
+        )
     return True
 
 

@@ -83,8 +83,16 @@ def drill_events(
     ]
     for row in rows:
         obs = Observation(*row)
-        events.append(DrillEvent(obs.happened_at, clock.minute_of(obs.happened_at),
-                                 "observation", obs.evaluator, obs.id, obs))  # fmt: skip
+        events.append(
+            DrillEvent(
+                obs.happened_at,
+                clock.minute_of(obs.happened_at),
+                "observation",
+                obs.evaluator,
+                obs.id,
+                obs,
+            )
+        )
     return sorted(events, key=lambda e: (e.happened_at, e.kind != "start"))
 
 

@@ -133,11 +133,18 @@ def rate_objective(
             " rated_at = excluded.rated_at",
             [drill_id, rating.objective_id, rating.rating, note, actor.username, now],
         )
-        audit(cur, actor, "drill.rate_objective", "drill", drill_id, now=now,
-              before={"objective_id": rating.objective_id, "rating": before[0],
-                      "note": before[1]} if before else None,
-              after={"objective_id": rating.objective_id, "rating": rating.rating,
-                     "note": note})  # fmt: skip
+        audit(
+            cur,
+            actor,
+            "drill.rate_objective",
+            "drill",
+            drill_id,
+            now=now,
+            before={"objective_id": rating.objective_id, "rating": before[0], "note": before[1]}
+            if before
+            else None,
+            after={"objective_id": rating.objective_id, "rating": rating.rating, "note": note},
+        )
 
 
 def _reader(cur, actor: Actor, drill_id: int) -> DrillFacts:

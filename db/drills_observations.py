@@ -86,8 +86,16 @@ def _tap(conn: duckdb.DuckDBPyConnection, actor: Actor, obs: Observation) -> boo
             return True
         with transaction(cur):
             cur.execute(_INSERT, [getattr(obs, c) for c in COLUMNS])
-            audit(cur, actor, "observation.amend", "observation", obs.id, now=obs.entered_at,
-                  before={"ref": obs.ref}, after=_view(obs))  # fmt: skip
+            audit(
+                cur,
+                actor,
+                "observation.amend",
+                "observation",
+                obs.id,
+                now=obs.entered_at,
+                before={"ref": obs.ref},
+                after=_view(obs),
+            )
         return True
 
 
@@ -97,8 +105,13 @@ def _check(cur, facts: DrillFacts, items: ItemRoles, actor: Actor, obs: Observat
     _refuse(status_problem(obs, facts.status), InvalidTransitionError)
     require_status(facts, "running", "paused", "ended")
     _refuse(value_problem(obs, facts.clock.t0))
-    checks = {"item": _check_item, "free": _check_free, "answer": _check_answer,
-              "undo": _check_ref, "amendment": _check_ref}  # fmt: skip
+    checks = {
+        "item": _check_item,
+        "free": _check_free,
+        "answer": _check_answer,
+        "undo": _check_ref,
+        "amendment": _check_ref,
+    }
     checks[obs.kind](cur, facts, items, actor, obs)
     if obs.photo_id is not None:
         found = cur.execute(
@@ -159,8 +172,10 @@ def _refuse(found: Problem | None, error: type[StoreError] = StoreError) -> None
 
 
 def _view(obs: Observation) -> dict:
-    return {k: getattr(obs, k) for k in ("ref", "item_id", "rating", "quality", "done_by",
-                                         "note", "reason")}  # fmt: skip
+    return {
+        k: getattr(obs, k)
+        for k in ("ref", "item_id", "rating", "quality", "done_by", "note", "reason")
+    }
 
 
 def observations(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> list[Observation]:

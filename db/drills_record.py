@@ -70,13 +70,16 @@ def ended_drills(
     stored scores), oldest first: the system's own read (no actor), for results that follow
     the unit's area weights and for catching up with drills ended before results were kept."""
     with conn.cursor() as cur, transaction(cur):
-        ids = [row[0] for row in cur.execute(
-            "SELECT DISTINCT d.id FROM drills d JOIN drill_clock_events e ON e.drill_id = d.id"
-            " WHERE e.kind = 'end' AND (?::VARCHAR IS NULL OR d.unit = ?)"
-            " AND (NOT ?::BOOLEAN"
-            "      OR NOT EXISTS (SELECT 1 FROM drill_scores s WHERE s.drill_id = d.id))",
-            [unit, unit, unscored],
-        ).fetchall()]  # fmt: skip
+        ids = [
+            row[0]
+            for row in cur.execute(
+                "SELECT DISTINCT d.id FROM drills d JOIN drill_clock_events e ON e.drill_id = d.id"
+                " WHERE e.kind = 'end' AND (?::VARCHAR IS NULL OR d.unit = ?)"
+                " AND (NOT ?::BOOLEAN"
+                "      OR NOT EXISTS (SELECT 1 FROM drill_scores s WHERE s.drill_id = d.id))",
+                [unit, unit, unscored],
+            ).fetchall()
+        ]
         return sorted(f.id for f in fetch_many(cur, ids) if f.status == "ended")
 
 

@@ -65,9 +65,12 @@ def update_roster(
             raise VersionConflictError("drills_store.roster_conflict", updated_by=by or "?")
         if not changes:
             return revision
-        plan_roles = {r[0] for r in cur.execute(
-            "SELECT id FROM roles WHERE version_id = ?", [facts.version_id]
-        ).fetchall()}  # fmt: skip
+        plan_roles = {
+            r[0]
+            for r in cur.execute(
+                "SELECT id FROM roles WHERE version_id = ?", [facts.version_id]
+            ).fetchall()
+        }
         for role in changes:
             if role not in plan_roles:
                 raise StoreError("drills_store.design.unknown_role", ref=role)
@@ -82,9 +85,16 @@ def update_roster(
         insert_people(cur, drill_id, people)
         bump_roster(cur, actor, drill_id)
         if facts.status in ("running", "paused"):  # before the start: kept from the audit log
-            audit(cur, actor, "drill.participants", "drill", drill_id, now=now,
-                  before={u: list(r) for u, r in before.items()},
-                  after={p.username: list(p.roles) for p in people})  # fmt: skip
+            audit(
+                cur,
+                actor,
+                "drill.participants",
+                "drill",
+                drill_id,
+                now=now,
+                before={u: list(r) for u, r in before.items()},
+                after={p.username: list(p.roles) for p in people},
+            )
     return revision + 1
 
 

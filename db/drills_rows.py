@@ -19,11 +19,25 @@ from drills.model import (
 )
 
 DESIGN_COLUMNS = (
-    "title", "drill_type", "scope", "incident_type", "place", "description", "expected_level",
-    "participating_roles", "response_level", "planned_start", "planned_end", "withhold_time",
-    "withhold_place", "withhold_scenario", "withhold_subject", "notified_units",
-    "evaluators_see_before_start", "evaluation_criteria",
-)  # fmt: skip
+    "title",
+    "drill_type",
+    "scope",
+    "incident_type",
+    "place",
+    "description",
+    "expected_level",
+    "participating_roles",
+    "response_level",
+    "planned_start",
+    "planned_end",
+    "withhold_time",
+    "withhold_place",
+    "withhold_scenario",
+    "withhold_subject",
+    "notified_units",
+    "evaluators_see_before_start",
+    "evaluation_criteria",
+)
 DESIGN_ROLES = ("director", "evaluation_lead", "evaluator")  # participants are not design
 
 
@@ -31,13 +45,25 @@ def design_values(design: DrillDesign) -> list:
     """The drills-row values of DESIGN_COLUMNS, in order."""
     s, b = design.scenario, design.blinding
     return [
-        design.title.strip(), design.drill_type, design.scope, s.incident_type, s.place,
-        s.description, s.expected_level, json.dumps(list(design.participating_roles)),
-        design.level, design.planned_start, design.planned_end, b.withhold_time,
-        b.withhold_place, b.withhold_scenario, b.withhold_subject,
-        json.dumps(list(b.notified_units), ensure_ascii=False), b.evaluators_see_before_start,
+        design.title.strip(),
+        design.drill_type,
+        design.scope,
+        s.incident_type,
+        s.place,
+        s.description,
+        s.expected_level,
+        json.dumps(list(design.participating_roles)),
+        design.level,
+        design.planned_start,
+        design.planned_end,
+        b.withhold_time,
+        b.withhold_place,
+        b.withhold_scenario,
+        b.withhold_subject,
+        json.dumps(list(b.notified_units), ensure_ascii=False),
+        b.evaluators_see_before_start,
         design.evaluation_criteria or "",
-    ]  # fmt: skip
+    ]
 
 
 def design_people(design: DrillDesign) -> list[Person]:
@@ -74,21 +100,41 @@ def insert_design_rows(
             " phase, time_limit_min, time_from, after_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
             " ?, ?)",
             [
-                [drill_id, i.id, n, i.step_id, i.name, i.text, list(i.roles), i.phase,
-                 i.time_limit_min, i.time_from, list(i.after)]
+                [
+                    drill_id,
+                    i.id,
+                    n,
+                    i.step_id,
+                    i.name,
+                    i.text,
+                    list(i.roles),
+                    i.phase,
+                    i.time_limit_min,
+                    i.time_from,
+                    list(i.after),
+                ]
                 for n, i in enumerate(design.checklist)
             ],
-        )  # fmt: skip
+        )
     if design.injects:
         cur.executemany(
             "INSERT INTO injects (drill_id, id, position, title, content, kind, offset_min,"
             " to_roles, expected_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                [drill_id, j.id, n, j.title, j.content, j.kind, j.offset_min, list(j.to_roles),
-                 list(j.expected_steps)]
+                [
+                    drill_id,
+                    j.id,
+                    n,
+                    j.title,
+                    j.content,
+                    j.kind,
+                    j.offset_min,
+                    list(j.to_roles),
+                    list(j.expected_steps),
+                ]
                 for n, j in enumerate(design.injects)
             ],
-        )  # fmt: skip
+        )
 
 
 def insert_people(cur: duckdb.DuckDBPyConnection, drill_id: int, people: list[Person]) -> None:
@@ -119,9 +165,27 @@ def read_design(cur: duckdb.DuckDBPyConnection, drill_id: int) -> DrillDesign:
     row = cur.execute(
         f"SELECT version_id, {', '.join(DESIGN_COLUMNS)} FROM drills WHERE id = ?", [drill_id]
     ).fetchone()
-    (version_id, title, drill_type, scope, incident, place, description, expected, roles,
-     level, planned_start, planned_end, w_time, w_place, w_scenario, w_subject, notified,
-     evaluators_see, criteria) = row  # fmt: skip
+    (
+        version_id,
+        title,
+        drill_type,
+        scope,
+        incident,
+        place,
+        description,
+        expected,
+        roles,
+        level,
+        planned_start,
+        planned_end,
+        w_time,
+        w_place,
+        w_scenario,
+        w_subject,
+        notified,
+        evaluators_see,
+        criteria,
+    ) = row
     people = cur.execute(
         "SELECT username, role, share_roles, share_places FROM drill_people"
         " WHERE drill_id = ? ORDER BY position",

@@ -95,8 +95,16 @@ def _change_clock(conn, actor: Actor, drill_id: int, kind: str, now: datetime) -
             if kind == "start":
                 log_reveal(cur, drill_id, actor.username, "revealed", now)
                 view = _history_view(cur, facts) | view
-            audit(cur, actor, f"drill.{kind}", "drill", drill_id, now=now,
-                  before={"status": facts.status}, after=view)  # fmt: skip
+            audit(
+                cur,
+                actor,
+                f"drill.{kind}",
+                "drill",
+                drill_id,
+                now=now,
+                before={"status": facts.status},
+                after=view,
+            )
 
     retrying(write)
 
@@ -167,9 +175,12 @@ def release_due_injects(
             facts, injects = facts_for_clock(conn, cur, drill_id)
             if facts.status not in ("running", "paused"):
                 return []
-            released = {r[0] for r in cur.execute(
-                "SELECT inject_id FROM inject_releases WHERE drill_id = ?", [drill_id]
-            ).fetchall()}  # fmt: skip
+            released = {
+                r[0]
+                for r in cur.execute(
+                    "SELECT inject_id FROM inject_releases WHERE drill_id = ?", [drill_id]
+                ).fetchall()
+            }
             due = _due(facts.clock, injects, released, now)
             return _insert_releases(cur, facts.id, due)
 
@@ -292,9 +303,12 @@ def set_participants(
         facts = known_facts(cur, actor, drill_id)
         require_director(actor, facts)
         require_status(facts, "designing", "sealed", "running", "paused")
-        plan_roles = {r[0] for r in cur.execute(
-            "SELECT id FROM roles WHERE version_id = ?", [facts.version_id]
-        ).fetchall()}  # fmt: skip
+        plan_roles = {
+            r[0]
+            for r in cur.execute(
+                "SELECT id FROM roles WHERE version_id = ?", [facts.version_id]
+            ).fetchall()
+        }
         people = []
         for name, roles in players.items():
             roles = tuple(dict.fromkeys(roles))
@@ -309,8 +323,15 @@ def set_participants(
         insert_people(cur, drill_id, people)
         bump_roster(cur, actor, drill_id)
         if facts.status in ("running", "paused"):
-            audit(cur, actor, "drill.participants", "drill", drill_id, now=now,
-                  after={p.username: list(p.roles) for p in people})  # fmt: skip
+            audit(
+                cur,
+                actor,
+                "drill.participants",
+                "drill",
+                drill_id,
+                now=now,
+                after={p.username: list(p.roles) for p in people},
+            )
 
 
 __all__ = [

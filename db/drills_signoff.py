@@ -114,9 +114,16 @@ def write_text(
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [drill_id, key, lang, body, actor.username, now],
             )
-        audit(cur, actor, "drill.write_evaluation", "drill", drill_id, now=now,
-              before={"key": key, "lang": lang, "body": before[0]} if before else None,
-              after={"key": key, "lang": lang, "body": body} if body else None)  # fmt: skip
+        audit(
+            cur,
+            actor,
+            "drill.write_evaluation",
+            "drill",
+            drill_id,
+            now=now,
+            before={"key": key, "lang": lang, "body": before[0]} if before else None,
+            after={"key": key, "lang": lang, "body": body} if body else None,
+        )
 
 
 def set_drill_standard(
@@ -135,8 +142,16 @@ def set_drill_standard(
             "SELECT report_standard FROM drills WHERE id = ?", [drill_id]
         ).fetchone()[0]
         cur.execute("UPDATE drills SET report_standard = ? WHERE id = ?", [standard, drill_id])
-        audit(cur, actor, "drill.set_report_standard", "drill", drill_id, now=now,
-              before={"standard": before or ""}, after={"standard": standard})  # fmt: skip
+        audit(
+            cur,
+            actor,
+            "drill.set_report_standard",
+            "drill",
+            drill_id,
+            now=now,
+            before={"standard": before or ""},
+            after={"standard": standard},
+        )
 
 
 def set_unit_standard(
@@ -156,8 +171,16 @@ def set_unit_standard(
             "INSERT INTO unit_settings (unit, report_standard, set_by, set_at) VALUES (?, ?, ?, ?)",
             [unit, standard, actor.username, now],
         )
-        audit(cur, actor, "unit.set_report_standard", "unit", unit, now=now,
-              before={"standard": before}, after={"standard": standard})  # fmt: skip
+        audit(
+            cur,
+            actor,
+            "unit.set_report_standard",
+            "unit",
+            unit,
+            now=now,
+            before={"standard": before},
+            after={"standard": standard},
+        )
 
 
 def _check_standard(standard: str) -> None:

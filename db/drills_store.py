@@ -122,13 +122,29 @@ def create_drill(
             f"INSERT INTO drills (plan_id, version_id, unit, {columns}, created_by, created_at,"
             f" updated_by, updated_at, template_of) VALUES (?, ?, ?, {marks}, ?, ?, ?, ?, ?)"
             " RETURNING id",
-            [info.plan_id, info.id, unit, *design_values(design),
-             actor.username, now, actor.username, now, template_of],
-        ).fetchone()[0]  # fmt: skip
+            [
+                info.plan_id,
+                info.id,
+                unit,
+                *design_values(design),
+                actor.username,
+                now,
+                actor.username,
+                now,
+                template_of,
+            ],
+        ).fetchone()[0]
         insert_design_rows(cur, drill_id, design, people)
         directors = sorted(p.username for p in people if p.role == "director")
-        log_reveal(cur, drill_id, actor.username, "created", now, insiders=directors,
-                   template_of=template_of)  # fmt: skip
+        log_reveal(
+            cur,
+            drill_id,
+            actor.username,
+            "created",
+            now,
+            insiders=directors,
+            template_of=template_of,
+        )
     return drill_id
 
 
@@ -160,8 +176,12 @@ def update_design(
         require_status(facts, "designing")
         if expected_revision is not None and facts.revision != expected_revision:
             by = cur.execute("SELECT updated_by FROM drills WHERE id = ?", [drill_id]).fetchone()
-            raise VersionConflictError("drills_store.design_conflict", expected=expected_revision,
-                                       actual=facts.revision, updated_by=by[0] or "?")  # fmt: skip
+            raise VersionConflictError(
+                "drills_store.design_conflict",
+                expected=expected_revision,
+                actual=facts.revision,
+                updated_by=by[0] or "?",
+            )
         people = resolve_people(cur, design_people(design), facts.unit)
         sets = ", ".join(f"{c} = ?" for c in DESIGN_COLUMNS)
         cur.execute(
@@ -200,8 +220,14 @@ def seal_drill(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int, *, 
             [drill_id, now, actor.username],
         )
         record = replace(facts.record, status="sealed")
-        log_reveal(cur, drill_id, actor.username, "sealed", now,
-                   insiders=sorted(map(str, insiders(record))))  # fmt: skip
+        log_reveal(
+            cur,
+            drill_id,
+            actor.username,
+            "sealed",
+            now,
+            insiders=sorted(map(str, insiders(record))),
+        )
         if facts.evaluators_see_before_start:
             for name in sorted(record.evaluators | record.evaluation_leads):
                 log_reveal(cur, drill_id, name, "evaluator_access_granted", now, by=actor.username)

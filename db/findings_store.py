@@ -120,16 +120,31 @@ def insert_new_findings(
             "INSERT INTO findings (drill_id, id, position, kind, title, description, evidence,"
             " cause, grade, strength, step_id, role_id, item_id, area, status, proposed_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [drill_id, finding.id, position, finding.kind, finding.title,
-             finding.description, json.dumps(list(finding.evidence)), finding.cause,
-             finding.grade, finding.strength, finding.step_id, finding.role_id,
-             finding.item_id, finding.area, finding.status, now],
-        )  # fmt: skip
+            [
+                drill_id,
+                finding.id,
+                position,
+                finding.kind,
+                finding.title,
+                finding.description,
+                json.dumps(list(finding.evidence)),
+                finding.cause,
+                finding.grade,
+                finding.strength,
+                finding.step_id,
+                finding.role_id,
+                finding.item_id,
+                finding.area,
+                finding.status,
+                now,
+            ],
+        )
         position += 1
         inserted += 1
     if inserted:
-        audit(cur, actor, "finding.propose", "drill", drill_id, now=now,
-              after={"inserted": inserted})  # fmt: skip
+        audit(
+            cur, actor, "finding.propose", "drill", drill_id, now=now, after={"inserted": inserted}
+        )
     return inserted
 
 
@@ -176,23 +191,47 @@ def update_finding(
             raise NotFoundError("findings_store.finding_not_found", finding_id=finding.id)
         before = _finding(drill_id, row)
         if before.version != expected_version:
-            raise VersionConflictError("findings_store.finding_conflict",
-                                       title=before.finding.title)  # fmt: skip
+            raise VersionConflictError(
+                "findings_store.finding_conflict", title=before.finding.title
+            )
         version = cur.execute(
             "UPDATE findings SET title = ?, description = ?, evidence = ?, cause = ?, grade = ?,"
             " strength = ?, step_id = ?, role_id = ?, item_id = ?, area = ?, status = ?,"
             " edited_by = ?, edited_at = ?, version = version + 1"
             " WHERE drill_id = ? AND id = ? AND version = ? RETURNING version",
-            [finding.title, finding.description, json.dumps(list(finding.evidence)),
-             finding.cause, finding.grade, finding.strength, finding.step_id, finding.role_id,
-             finding.item_id, finding.area, finding.status, actor.username, now, drill_id,
-             finding.id, expected_version],
-        ).fetchone()  # fmt: skip
+            [
+                finding.title,
+                finding.description,
+                json.dumps(list(finding.evidence)),
+                finding.cause,
+                finding.grade,
+                finding.strength,
+                finding.step_id,
+                finding.role_id,
+                finding.item_id,
+                finding.area,
+                finding.status,
+                actor.username,
+                now,
+                drill_id,
+                finding.id,
+                expected_version,
+            ],
+        ).fetchone()
         if version is None:
-            raise VersionConflictError("findings_store.finding_conflict",
-                                       title=before.finding.title)  # fmt: skip
-        audit(cur, actor, "finding.update", "finding", f"{drill_id}/{finding.id}", now=now,
-              before=asdict(before.finding), after=asdict(finding))  # fmt: skip
+            raise VersionConflictError(
+                "findings_store.finding_conflict", title=before.finding.title
+            )
+        audit(
+            cur,
+            actor,
+            "finding.update",
+            "finding",
+            f"{drill_id}/{finding.id}",
+            now=now,
+            before=asdict(before.finding),
+            after=asdict(finding),
+        )
     return version[0]
 
 
@@ -213,8 +252,12 @@ def add_finding(
             " FROM findings WHERE drill_id = ?",
             [drill_id],
         ).fetchone()
-        ids = {r[0] for r in cur.execute(
-            "SELECT id FROM findings WHERE drill_id = ?", [drill_id]).fetchall()}  # fmt: skip
+        ids = {
+            r[0]
+            for r in cur.execute(
+                "SELECT id FROM findings WHERE drill_id = ?", [drill_id]
+            ).fetchall()
+        }
         number = count + 1
         while f"manual-{number}" in ids:
             number += 1
@@ -223,12 +266,30 @@ def add_finding(
             "INSERT INTO findings (drill_id, id, position, kind, title, description, evidence,"
             " cause, grade, strength, step_id, role_id, item_id, area, status, proposed_at,"
             " edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [drill_id, new.id, position, new.kind, new.title, new.description,
-             json.dumps(list(new.evidence)), new.cause, new.grade, new.strength, new.step_id,
-             new.role_id, new.item_id, new.area, new.status, now, actor.username, now],
-        )  # fmt: skip
-        audit(cur, actor, "finding.add", "finding", f"{drill_id}/{new.id}", now=now,
-              after=asdict(new))  # fmt: skip
+            [
+                drill_id,
+                new.id,
+                position,
+                new.kind,
+                new.title,
+                new.description,
+                json.dumps(list(new.evidence)),
+                new.cause,
+                new.grade,
+                new.strength,
+                new.step_id,
+                new.role_id,
+                new.item_id,
+                new.area,
+                new.status,
+                now,
+                actor.username,
+                now,
+            ],
+        )
+        audit(
+            cur, actor, "finding.add", "finding", f"{drill_id}/{new.id}", now=now, after=asdict(new)
+        )
     return new.id
 
 
@@ -255,10 +316,20 @@ def participants_of(
 
 def _finding(drill_id: int, row: tuple) -> StoredFinding:
     finding = Finding(
-        id=row[0], title=row[1], description=row[2], evidence=tuple(json.loads(row[3])),
-        cause=row[4], grade=row[5], strength=row[6], step_id=row[7], role_id=row[8],
-        status=row[9], kind=row[10], item_id=row[11], area=row[12],
-    )  # fmt: skip
+        id=row[0],
+        title=row[1],
+        description=row[2],
+        evidence=tuple(json.loads(row[3])),
+        cause=row[4],
+        grade=row[5],
+        strength=row[6],
+        step_id=row[7],
+        role_id=row[8],
+        status=row[9],
+        kind=row[10],
+        item_id=row[11],
+        area=row[12],
+    )
     return StoredFinding(drill_id, finding, row[13], row[14], row[15])
 
 
@@ -301,9 +372,16 @@ def submit_review(
             " DO UPDATE SET role = excluded.role, went_well = excluded.went_well,"
             " to_improve = excluded.to_improve, rating = excluded.rating,"
             " submitted_at = excluded.submitted_at",
-            [drill_id, review.username, review.role, review.went_well, review.to_improve,
-             review.rating, now],
-        )  # fmt: skip
+            [
+                drill_id,
+                review.username,
+                review.role,
+                review.went_well,
+                review.to_improve,
+                review.rating,
+                now,
+            ],
+        )
 
 
 def my_review(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> StoredReview | None:
@@ -359,8 +437,9 @@ def set_weights(
         if area not in AREAS or not isinstance(weight, int | float) or weight < 0:
             raise StoreError("findings_store.bad_weight", area=area, weight=weight)
     with conn.cursor() as cur, transaction(cur):
-        before = dict(cur.execute(
-            "SELECT area, weight FROM area_weights WHERE unit = ?", [unit]).fetchall())  # fmt: skip
+        before = dict(
+            cur.execute("SELECT area, weight FROM area_weights WHERE unit = ?", [unit]).fetchall()
+        )
         if expected is not None and before != {a: float(w) for a, w in expected.items()}:
             raise VersionConflictError("findings_store.weights_conflict", unit=unit)
         cur.execute("DELETE FROM area_weights WHERE unit = ?", [unit])
@@ -370,8 +449,16 @@ def set_weights(
                 " VALUES (?, ?, ?, ?, ?)",
                 [unit, area, float(weight), actor.username, now],
             )
-        audit(cur, actor, "weights.set", "drill", f"unit:{unit}", now=now, before=before,
-              after=dict(weights))  # fmt: skip
+        audit(
+            cur,
+            actor,
+            "weights.set",
+            "drill",
+            f"unit:{unit}",
+            now=now,
+            before=before,
+            after=dict(weights),
+        )
 
 
 def weights_for(conn: duckdb.DuckDBPyConnection, actor: Actor, unit: str) -> dict[str, float]:
@@ -411,12 +498,24 @@ def set_override(
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (drill_id, area) DO UPDATE SET"
             " rating = excluded.rating, reason = excluded.reason, set_by = excluded.set_by,"
             " set_at = excluded.set_at",
-            [drill_id, override.area, override.rating, override.reason.strip(), actor.username,
-             now],
-        )  # fmt: skip
-        audit(cur, actor, "drill.rating_override", "drill", drill_id, now=now,
-              after={"area": override.area, "rating": override.rating,
-                     "reason": override.reason})  # fmt: skip
+            [
+                drill_id,
+                override.area,
+                override.rating,
+                override.reason.strip(),
+                actor.username,
+                now,
+            ],
+        )
+        audit(
+            cur,
+            actor,
+            "drill.rating_override",
+            "drill",
+            drill_id,
+            now=now,
+            after={"area": override.area, "rating": override.rating, "reason": override.reason},
+        )
 
 
 def overrides(conn: duckdb.DuckDBPyConnection, actor: Actor, drill_id: int) -> list[StoredOverride]:

@@ -85,9 +85,16 @@ def import_plan(
             )
             version_id = _insert_first_version(cur, actor, plan_id, plan, document_id, now)
             insert_content(cur, version_id, plan)
-            after = {"title": plan.title, "kind": plan.kind, "language": plan.language,
-                     "unit": unit, "version_id": version_id, "filename": filename,
-                     "n_roles": len(plan.roles), "n_steps": len(plan.steps)}  # fmt: skip
+            after = {
+                "title": plan.title,
+                "kind": plan.kind,
+                "language": plan.language,
+                "unit": unit,
+                "version_id": version_id,
+                "filename": filename,
+                "n_roles": len(plan.roles),
+                "n_steps": len(plan.steps),
+            }
             audit_store.record(cur, actor, "plan.import", "plan", plan_id, after=after, now=now)
     except StoreError as exc:
         if exc.key == "db.constraint" and not allow_duplicate:
@@ -176,9 +183,16 @@ def set_plan_unit(
         plan_row = fetch_plan(cur, plan_id, deleted_ok=True)
         require_plan(actor, "plan.set_unit", plan_resource(plan_id, plan_row))
         cur.execute("UPDATE plans SET unit = ? WHERE id = ?", [unit.strip(), plan_id])
-        audit_store.record(cur, actor, "plan.set_unit", "plan", plan_id,
-                           before={"unit": plan_row[1]}, after={"unit": unit.strip()},
-                           now=now)  # fmt: skip
+        audit_store.record(
+            cur,
+            actor,
+            "plan.set_unit",
+            "plan",
+            plan_id,
+            before={"unit": plan_row[1]},
+            after={"unit": unit.strip()},
+            now=now,
+        )
 
 
 def _set_deleted(conn, actor: Actor, plan_id: int, deleted: bool, now: datetime | None) -> None:
@@ -192,14 +206,33 @@ def _set_deleted(conn, actor: Actor, plan_id: int, deleted: bool, now: datetime 
             [deleted, now if deleted else None, actor.username if deleted else None, plan_id],
         )
         action = "plan.delete" if deleted else "plan.restore"
-        audit_store.record(cur, actor, action, "plan", plan_id, before={"deleted": plan_row[3]},
-                           after={"deleted": deleted}, detail=plan_row[0], now=now)  # fmt: skip
+        audit_store.record(
+            cur,
+            actor,
+            action,
+            "plan",
+            plan_id,
+            before={"deleted": plan_row[3]},
+            after={"deleted": deleted},
+            detail=plan_row[0],
+            now=now,
+        )
 
 
 _USE_FIELDS = (
-    "document_id", "plan_id", "title", "filename", "size", "uploaded_at", "uploaded_by",
-    "deleted", "unit", "created_by", "released", "version_id",
-)  # fmt: skip
+    "document_id",
+    "plan_id",
+    "title",
+    "filename",
+    "size",
+    "uploaded_at",
+    "uploaded_by",
+    "deleted",
+    "unit",
+    "created_by",
+    "released",
+    "version_id",
+)
 _RESOURCE_FIELDS = ("plan_id", "title", "unit", "created_by", "released")
 
 

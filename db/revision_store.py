@@ -99,8 +99,15 @@ def mark_due(
             if row:
                 added.append(row[0])
         if added:
-            audit_store.record(cur, actor, "plan.due_for_revision", "plan", plan_id,
-                               after={"drill_id": drill_id, "findings": added}, now=now)  # fmt: skip
+            audit_store.record(
+                cur,
+                actor,
+                "plan.due_for_revision",
+                "plan",
+                plan_id,
+                after={"drill_id": drill_id, "findings": added},
+                now=now,
+            )
     return bool(reasons)
 
 
@@ -125,8 +132,13 @@ def plans_due(
         ).fetchall()
     due = []
     for plan_id, title, plan_unit, created_by, drill_id, finding_ids, since in rows:
-        resource = {"plan_id": plan_id, "title": title, "unit": plan_unit,
-                    "created_by": created_by, "released": True}  # fmt: skip
+        resource = {
+            "plan_id": plan_id,
+            "title": title,
+            "unit": plan_unit,
+            "created_by": created_by,
+            "released": True,
+        }
         if policy.allowed(actor, "plan.read", resource):
             due.append(DuePlan(plan_id, title, drill_id, tuple(finding_ids), since))
     return due
@@ -165,14 +177,36 @@ def open_revision(
         draft_id = _copy_to_draft(cur, actor, info, now)
         for flag in flags:
             _insert_flag(cur, actor, draft_id, base_id, flag, now)
-        after = version_view(info, status="draft", revision=1, base_version_id=base_id,
-                             number=_number_of(cur, draft_id))  # fmt: skip
-        audit_store.record(cur, actor, "version.new_draft", "version", draft_id, after=after,
-                           detail=f"drill {drill_id}", now=now)  # fmt: skip
-        audit_store.record(cur, actor, "version.open_revision", "version", draft_id,
-                           after={"drill_id": drill_id, "base_version_id": base_id,
-                                  "flags": [_flag_view(f) for f in flags]},
-                           now=now)  # fmt: skip
+        after = version_view(
+            info,
+            status="draft",
+            revision=1,
+            base_version_id=base_id,
+            number=_number_of(cur, draft_id),
+        )
+        audit_store.record(
+            cur,
+            actor,
+            "version.new_draft",
+            "version",
+            draft_id,
+            after=after,
+            detail=f"drill {drill_id}",
+            now=now,
+        )
+        audit_store.record(
+            cur,
+            actor,
+            "version.open_revision",
+            "version",
+            draft_id,
+            after={
+                "drill_id": drill_id,
+                "base_version_id": base_id,
+                "flags": [_flag_view(f) for f in flags],
+            },
+            now=now,
+        )
     return draft_id
 
 
@@ -217,8 +251,9 @@ def resolve_flag(
         info, extra = fetch_version(cur, version_id)
         require_version(actor, "plan.edit", version_resource(info, extra), version_id)
         if info.status != "draft":
-            raise InvalidTransitionError("db.read_only_version", number=info.number,
-                                         status=info.status)  # fmt: skip
+            raise InvalidTransitionError(
+                "db.read_only_version", number=info.number, status=info.status
+            )
         if resolved and not note.strip():  # the note goes into the revision record
             raise StoreError("revision.note_required", flag_id=flag_id)
         if seen is not None and (before.flag.resolved, before.flag.note) != (seen[0], seen[1]):
@@ -227,11 +262,17 @@ def resolve_flag(
             "UPDATE plan_revision_flags SET resolved = ?, note = ? WHERE id = ?",
             [resolved, note.strip(), flag_id],
         )
-        audit_store.record(cur, actor, "version.resolve_flag", "version", version_id,
-                           before=_flag_view(before.flag),
-                           after={**_flag_view(before.flag), "resolved": resolved,
-                                  "note": note.strip()},
-                           detail=f"flag {flag_id}", now=now)  # fmt: skip
+        audit_store.record(
+            cur,
+            actor,
+            "version.resolve_flag",
+            "version",
+            version_id,
+            before=_flag_view(before.flag),
+            after={**_flag_view(before.flag), "resolved": resolved, "note": note.strip()},
+            detail=f"flag {flag_id}",
+            now=now,
+        )
 
 
 def revision_record_for(
@@ -302,9 +343,19 @@ def _insert_flag(cur, actor: Actor, draft_id: int, base_id: int, flag: Flag, now
         "INSERT INTO plan_revision_flags (version_id, base_version_id, kind, item_id, drill_id,"
         " finding_id, finding_title, note, resolved, created_by, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)",
-        [draft_id, base_id, flag.kind, flag.item_id, flag.drill_id, flag.finding_id,
-         flag.finding_title, flag.note, actor.username, now],
-    )  # fmt: skip
+        [
+            draft_id,
+            base_id,
+            flag.kind,
+            flag.item_id,
+            flag.drill_id,
+            flag.finding_id,
+            flag.finding_title,
+            flag.note,
+            actor.username,
+            now,
+        ],
+    )
 
 
 def _stored_findings(cur, drill_id: int) -> list[Finding]:
@@ -326,8 +377,13 @@ def _stored(row) -> StoredFlag:
 
 
 def _flag_view(flag: Flag) -> dict:
-    return {"kind": flag.kind, "item_id": flag.item_id, "finding_id": flag.finding_id,
-            "drill_id": flag.drill_id, "resolved": flag.resolved}  # fmt: skip
+    return {
+        "kind": flag.kind,
+        "item_id": flag.item_id,
+        "finding_id": flag.finding_id,
+        "drill_id": flag.drill_id,
+        "resolved": flag.resolved,
+    }
 
 
 __all__ = [

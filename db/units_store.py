@@ -175,9 +175,17 @@ def move_plans(
             if plan_row[1] == unit:
                 continue
             cur.execute("UPDATE plans SET unit = ? WHERE id = ?", [unit, plan_id])
-            audit_store.record(cur, actor, "plan.set_unit", "plan", plan_id,
-                               before={"unit": plan_row[1]}, after={"unit": unit},
-                               detail=plan_row[0], now=now)  # fmt: skip
+            audit_store.record(
+                cur,
+                actor,
+                "plan.set_unit",
+                "plan",
+                plan_id,
+                before={"unit": plan_row[1]},
+                after={"unit": unit},
+                detail=plan_row[0],
+                now=now,
+            )
             moved += 1
     return moved
 

@@ -160,8 +160,9 @@ def update_user(
     with conn.cursor() as cur, transaction(cur):
         before = fetch_user(cur, user_id)
         if expected_updated_at is not None and before.updated_at != expected_updated_at:
-            raise VersionConflictError("users.changed_meanwhile", username=before.username,
-                                       updated_by=before.updated_by)  # fmt: skip
+            raise VersionConflictError(
+                "users.changed_meanwhile", username=before.username, updated_by=before.updated_by
+            )
         new_roles = before.roles if roles is None else _valid_roles(roles)
         if "admin" in before.roles and "admin" not in new_roles:
             _keep_an_admin(cur, user_id)

@@ -30,11 +30,19 @@ def due_date_problem(
     if before is not None and before.due == action.due:
         return None
     if drill_day is not None and action.due < drill_day:
-        return DrillError("findings.action.due_before_drill", action=action_name(action),
-                          due=action.due.isoformat(), drill_day=drill_day.isoformat())  # fmt: skip
+        return DrillError(
+            "findings.action.due_before_drill",
+            action=action_name(action),
+            due=action.due.isoformat(),
+            drill_day=drill_day.isoformat(),
+        )
     if action.due < today:
-        return DrillError("findings.action.due_in_past", action=action_name(action),
-                          due=action.due.isoformat(), today=today.isoformat())  # fmt: skip
+        return DrillError(
+            "findings.action.due_in_past",
+            action=action_name(action),
+            due=action.due.isoformat(),
+            today=today.isoformat(),
+        )
     return None
 
 

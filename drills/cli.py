@@ -131,18 +131,34 @@ def run_list(args: argparse.Namespace) -> int:
         drills = drills_store.list_drills(conn, actor, now=now(conn))
     if args.json:
         rows = [
-            {"id": d.id, "title": d.title, "status": d.status, "type": d.drill_type,
-             "scope": d.scope, "plan_id": d.plan_id, "version_id": d.version_id,
-             "my_role": d.my_role, "started_at": _iso(d.started_at), "ended_at": _iso(d.ended_at)}
+            {
+                "id": d.id,
+                "title": d.title,
+                "status": d.status,
+                "type": d.drill_type,
+                "scope": d.scope,
+                "plan_id": d.plan_id,
+                "version_id": d.version_id,
+                "my_role": d.my_role,
+                "started_at": _iso(d.started_at),
+                "ended_at": _iso(d.ended_at),
+            }
             for d in drills
-        ]  # fmt: skip
+        ]
         write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:
         lines = [
-            "\t".join([str(d.id), t(f"drills_cli.status.{d.status}"), d.title,
-                       d.my_role or "—", _iso(d.started_at) or "—"])
+            "\t".join(
+                [
+                    str(d.id),
+                    t(f"drills_cli.status.{d.status}"),
+                    d.title,
+                    d.my_role or "—",
+                    _iso(d.started_at) or "—",
+                ]
+            )
             for d in drills
-        ]  # fmt: skip
+        ]
         write_output("".join(line + "\n" for line in lines), None)
     say(t("drills_cli.count", n=len(drills)))
     return EXIT_OK

@@ -177,14 +177,20 @@ def _checklist(r: _Reader, data: dict) -> tuple[ChecklistItem, ...]:
         for ref in (*after, *([time_from] if time_from not in (T0, TRIGGER) else [])):
             if ref not in ids or ref == item_id:
                 r.fail("drills.design.unknown_item", where=where, item=ref)
-        items.append(ChecklistItem(
-            id=item_id, name=r.text(item, "name", where, required=True),
-            text=r.text(item, "text", where), step_id=r.optional_text(item, "step_id", where),
-            roles=r.texts(item, "roles", where),
-            phase=r.choice(item, "phase", where, PHASES, "disposal"),
-            time_limit_min=r.number(item, "time_limit_min", where), time_from=time_from,
-            after=after, position=position,
-        ))  # fmt: skip
+        items.append(
+            ChecklistItem(
+                id=item_id,
+                name=r.text(item, "name", where, required=True),
+                text=r.text(item, "text", where),
+                step_id=r.optional_text(item, "step_id", where),
+                roles=r.texts(item, "roles", where),
+                phase=r.choice(item, "phase", where, PHASES, "disposal"),
+                time_limit_min=r.number(item, "time_limit_min", where),
+                time_from=time_from,
+                after=after,
+                position=position,
+            )
+        )
     return tuple(items)
 
 
@@ -199,13 +205,17 @@ def _injects(r: _Reader, data: dict, item_ids: set[str]) -> tuple[Inject, ...]:
         for ref in expected:
             if ref not in item_ids:
                 r.fail("drills.design.unknown_item", where=where, item=ref)
-        injects.append(Inject(
-            id=inject_id, title=r.text(raw, "title", where, required=True),
-            content=r.text(raw, "content", where),
-            kind=r.choice(raw, "kind", where, INJECT_KINDS, "message"),
-            offset_min=r.number(raw, "offset_min", where),
-            to_roles=r.texts(raw, "to_roles", where), expected_steps=expected,
-        ))  # fmt: skip
+        injects.append(
+            Inject(
+                id=inject_id,
+                title=r.text(raw, "title", where, required=True),
+                content=r.text(raw, "content", where),
+                kind=r.choice(raw, "kind", where, INJECT_KINDS, "message"),
+                offset_min=r.number(raw, "offset_min", where),
+                to_roles=r.texts(raw, "to_roles", where),
+                expected_steps=expected,
+            )
+        )
     return tuple(injects)
 
 
@@ -219,12 +229,20 @@ def _objectives(r: _Reader, data: dict) -> tuple[Objective, ...]:
         areas, phases = r.texts(raw, "areas", where), r.texts(raw, "phases", where)
         for area in areas:
             if area not in AREAS:
-                r.fail("drills.design.bad_choice", field=f"{where}.areas", value=area,
-                       allowed=", ".join(AREAS))  # fmt: skip
+                r.fail(
+                    "drills.design.bad_choice",
+                    field=f"{where}.areas",
+                    value=area,
+                    allowed=", ".join(AREAS),
+                )
         for phase in phases:
             if phase not in PHASES:
-                r.fail("drills.design.bad_choice", field=f"{where}.phases", value=phase,
-                       allowed=", ".join(PHASES))  # fmt: skip
+                r.fail(
+                    "drills.design.bad_choice",
+                    field=f"{where}.phases",
+                    value=phase,
+                    allowed=", ".join(PHASES),
+                )
         text = r.text(raw, "text", where, required=True)
         objectives.append(Objective(objective_id, text, areas, phases))
     return tuple(objectives)

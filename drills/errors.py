@@ -40,8 +40,10 @@ def summarise(problems: Iterable[Problem], limit: int = SHOWN_PROBLEMS) -> tuple
     rows = [p.params["row"] for p in rest if isinstance(p.params.get("row"), int)]
     more = {"n": len(rest), "total": len(problems)}
     if rows:
-        return (*problems[:limit], problem("drills.problems_more_rows", **more,
-                                           first=min(rows), last=max(rows)))  # fmt: skip
+        return (
+            *problems[:limit],
+            problem("drills.problems_more_rows", **more, first=min(rows), last=max(rows)),
+        )
     return (*problems[:limit], problem("drills.problems_more", **more))
 
 

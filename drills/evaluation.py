@@ -108,8 +108,11 @@ def detect_conflicts(
         if len({entry.rating for entry in latest.values()}) > 1:
             entries = tuple(sorted(latest.values(), key=lambda e: (e.entered_at, e.id)))
             ids = {e.id for e in entries}
-            covering = [s for s in chosen if s.item_id == item.id
-                        and (not s.entry_ids or ids <= set(s.entry_ids))]  # fmt: skip
+            covering = [
+                s
+                for s in chosen
+                if s.item_id == item.id and (not s.entry_ids or ids <= set(s.entry_ids))
+            ]
             found.append(Conflict(item.id, entries, covering[-1] if covering else None))
     return tuple(found)
 
@@ -230,8 +233,9 @@ def evaluate(
     if overruled or decided:
         kept = [o for o in observations if o.id not in overruled]
         scoring_state = fold(checklist, [*kept, *decided], clock)
-    scores = score_drill(checklist, scoring_state, clock, released, weights=weights,
-                         overrides=overrides, areas=areas)  # fmt: skip
+    scores = score_drill(
+        checklist, scoring_state, clock, released, weights=weights, overrides=overrides, areas=areas
+    )
     categories = {r.item.id: category_of(r.performed, r.on_time) for r in scores.items}
     return DrillEvaluation(
         checklist=checklist,
@@ -265,11 +269,17 @@ def _settled_record(
             chosen = agreeing[-1].id
             overruled |= {e.id for e in entries if e.id != chosen}
         elif current is not None:
-            decided.append(replace(
-                current.current, id=f"settled-{current.id}", kind="amendment", ref=current.id,
-                rating=settlement.outcome, reason=settlement.reason,
-                entered_at=max(current.current.entered_at, settlement.at or current.entered_at),
-            ))  # fmt: skip
+            decided.append(
+                replace(
+                    current.current,
+                    id=f"settled-{current.id}",
+                    kind="amendment",
+                    ref=current.id,
+                    rating=settlement.outcome,
+                    reason=settlement.reason,
+                    entered_at=max(current.current.entered_at, settlement.at or current.entered_at),
+                )
+            )
     return overruled, decided
 
 

@@ -47,8 +47,15 @@ CAUSES = ("plan_defect", "execution", "resources", "training", "coordination")
 FINDING_GRADES = ("deficiency", "must_fix", "improvement")  # 不足项 / 整改项 / 改进项
 FINDING_STATUSES = ("proposed", "accepted", "rejected")
 FINDING_KINDS = (
-    "missed", "late", "out_of_order", "wrong_role", "gap", "note", "strength", "manual",
-)  # fmt: skip
+    "missed",
+    "late",
+    "out_of_order",
+    "wrong_role",
+    "gap",
+    "note",
+    "strength",
+    "manual",
+)
 CRITICAL_PHASES = frozenset({"report", "activation", "termination"})
 
 

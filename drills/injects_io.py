@@ -30,14 +30,28 @@ from plans.model import Plan
 
 COLUMNS = ("id", "title", "content", "kind", "offset_min", "to_roles", "expected_steps")
 HEADER_ALIASES = {
-    "编号": "id", "标题": "title", "内容": "content", "类型": "kind", "注入类型": "kind",
-    "时间": "offset_min", "偏移分钟": "offset_min", "注入时间（分钟）": "offset_min",
-    "发送角色": "to_roles", "接收角色": "to_roles", "预期步骤": "expected_steps",
-}  # fmt: skip
+    "编号": "id",
+    "标题": "title",
+    "内容": "content",
+    "类型": "kind",
+    "注入类型": "kind",
+    "时间": "offset_min",
+    "偏移分钟": "offset_min",
+    "注入时间（分钟）": "offset_min",
+    "发送角色": "to_roles",
+    "接收角色": "to_roles",
+    "预期步骤": "expected_steps",
+}
 KIND_ALIASES = {
-    "": "message", "消息": "message", "情景": "message", "情景注入": "message",
-    "任务卡": "task_card", "task card": "task_card", "问题": "question", "提问": "question",
-}  # fmt: skip
+    "": "message",
+    "消息": "message",
+    "情景": "message",
+    "情景注入": "message",
+    "任务卡": "task_card",
+    "task card": "task_card",
+    "问题": "question",
+    "提问": "question",
+}
 SEPARATORS = re.compile(r"[;；、,，\n]+")
 MAX_ROWS = 5000
 MAX_COLUMNS = 64  # cells further right are not read
@@ -57,11 +71,17 @@ def _role_label(plan: Plan | None, role_id: str) -> str:
 def _rows(injects: Iterable[Inject], plan: Plan | None) -> list[list]:
     rows = []
     for inject in injects:
-        rows.append([
-            inject.id, inject.title, inject.content, inject.kind, _number(inject.offset_min),
-            ";".join(_role_label(plan, r) for r in inject.to_roles),
-            ";".join(inject.expected_steps),
-        ])  # fmt: skip
+        rows.append(
+            [
+                inject.id,
+                inject.title,
+                inject.content,
+                inject.kind,
+                _number(inject.offset_min),
+                ";".join(_role_label(plan, r) for r in inject.to_roles),
+                ";".join(inject.expected_steps),
+            ]
+        )
     return rows
 
 

@@ -62,8 +62,12 @@ class Blinding:
 
     @property
     def double_blind(self) -> bool:
-        withheld = (self.withhold_time, self.withhold_place, self.withhold_scenario,
-                    self.withhold_subject)  # fmt: skip
+        withheld = (
+            self.withhold_time,
+            self.withhold_place,
+            self.withhold_scenario,
+            self.withhold_subject,
+        )
         return all(withheld) and not self.notified_units
 
 

@@ -91,13 +91,21 @@ def report_data(
     so callers pass the plan's language rather than the reader's."""
     clock = clock_from(clock_events)
     if evaluation is None:
-        evaluation = evaluate(checklist, observations, clock, released, weights=weights,
-                              overrides=overrides, settlements=settlements,
-                              injects=design.injects)  # fmt: skip
+        evaluation = evaluate(
+            checklist,
+            observations,
+            clock,
+            released,
+            weights=weights,
+            overrides=overrides,
+            settlements=settlements,
+            injects=design.injects,
+        )
         proposed = None
     if proposed is None:
-        proposed = propose_findings(checklist, evaluation.scores, evaluation.state, plan,
-                                    lang=findings_lang or lang)  # fmt: skip
+        proposed = propose_findings(
+            checklist, evaluation.scores, evaluation.state, plan, lang=findings_lang or lang
+        )
     shown = proposed if findings is None else [f for f in findings if f.status != "rejected"]
     titles = {f.id: f.title for f in shown}
     roles = {r.id: r.name for r in plan.roles}

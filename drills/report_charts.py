@@ -191,17 +191,31 @@ def timeline_png(
     counter = iter(range(10**9))
 
     def box(x, y, w, h, fill, **more) -> None:
-        chart.node(f"n{next(counter)}", pos=f"{x:.2f},{y:.2f}!", shape="box", style="filled",
-                   fillcolor=fill, width=f"{w / 72:.4f}", height=f"{h / 72:.4f}",
-                   **more)  # fmt: skip
+        chart.node(
+            f"n{next(counter)}",
+            pos=f"{x:.2f},{y:.2f}!",
+            shape="box",
+            style="filled",
+            fillcolor=fill,
+            width=f"{w / 72:.4f}",
+            height=f"{h / 72:.4f}",
+            **more,
+        )
 
     def text(x, y, w, h, label, size, align="l", colour="#000000") -> None:
         terminator = {"l": "\\l", "r": "\\r"}.get(align, "\\n")
         lines = label if isinstance(label, list) else [label]
         joined = "".join(_label(line) + terminator for line in lines)
-        chart.node(f"n{next(counter)}", pos=f"{x:.2f},{y:.2f}!", shape="plaintext",
-                   label=graphviz.nohtml(joined), fontsize=f"{size:g}", fontcolor=colour,
-                   width=f"{w / 72:.4f}", height=f"{h / 72:.4f}")  # fmt: skip
+        chart.node(
+            f"n{next(counter)}",
+            pos=f"{x:.2f},{y:.2f}!",
+            shape="plaintext",
+            label=graphviz.nohtml(joined),
+            fontsize=f"{size:g}",
+            fontcolor=colour,
+            width=f"{w / 72:.4f}",
+            height=f"{h / 72:.4f}",
+        )
 
     # lane bands and names (top lane first)
     lane_bottom: dict[str, float] = {}
@@ -210,8 +224,13 @@ def timeline_png(
         h = heights[lane]
         y -= h
         lane_bottom[lane] = y
-        box((plot_left + plot_right) / 2 + 5, y + h / 2, plot_right - plot_left + 20, h,
-            LANE_FILLS[n % 2])  # fmt: skip
+        box(
+            (plot_left + plot_right) / 2 + 5,
+            y + h / 2,
+            plot_right - plot_left + 20,
+            h,
+            LANE_FILLS[n % 2],
+        )
         name = _wrap(lane, LANE_CHARS, 2)
         text(LANE_LABEL / 2, y + h / 2, LANE_LABEL, h, name, LANE_FONT, align="r")
     # grid, axis, ticks
@@ -226,8 +245,7 @@ def timeline_png(
     text((plot_left + plot_right) / 2, axis_y - 22, 300, 11, caption, LANE_FONT, align="c")
     if hidden:
         note = t("doc.chart.hidden", lang=lang, n=hidden)
-        text(plot_right - 100, axis_y - 22, 200, 11, note, LABEL_FONT, align="r",
-             colour="#555555")  # fmt: skip
+        text(plot_right - 100, axis_y - 22, 200, 11, note, LABEL_FONT, align="r", colour="#555555")
     legend_x, legend_y = plot_left, axis_y - 38
     for kind in [k for k in LEGEND if any(r.kind == k for r in rows)]:
         shape, colour = MARK_STYLES[kind]
@@ -235,23 +253,42 @@ def timeline_png(
         width = _text_width(name, LABEL_FONT) + 4
         if legend_x + 10 + width > WIDTH and legend_x > plot_left:  # on to a second line
             legend_x, legend_y = plot_left, legend_y - 14
-        chart.node(f"n{next(counter)}", pos=f"{legend_x + 3:.2f},{legend_y:.2f}!",
-                   shape=shape, style="filled", fillcolor=colour, width=f"{6 / 72:.4f}",
-                   height=f"{6 / 72:.4f}")  # fmt: skip
+        chart.node(
+            f"n{next(counter)}",
+            pos=f"{legend_x + 3:.2f},{legend_y:.2f}!",
+            shape=shape,
+            style="filled",
+            fillcolor=colour,
+            width=f"{6 / 72:.4f}",
+            height=f"{6 / 72:.4f}",
+        )
         text(legend_x + 10 + width / 2, legend_y, width, 11, name, LABEL_FONT)
         legend_x += width + 24
     if not rows:
-        text((plot_left + plot_right) / 2, axis_y + 20, 300, 12,
-             t("doc.chart.empty", lang=lang), LANE_FONT, align="c")  # fmt: skip
+        text(
+            (plot_left + plot_right) / 2,
+            axis_y + 20,
+            300,
+            12,
+            t("doc.chart.empty", lang=lang),
+            LANE_FONT,
+            align="c",
+        )
     # marks and labels
     for i, row in enumerate(rows):
         x = x_of(row.minute)
         base = lane_bottom[str(row.lane)] + BASE
         shape, colour = MARK_STYLES.get(row.kind, MARK_STYLES[""])
         size = 7.0 if shape == "diamond" else 5.5
-        chart.node(f"n{next(counter)}", pos=f"{x:.2f},{base:.2f}!", shape=shape,
-                   style="filled", fillcolor=colour, width=f"{size / 72:.4f}",
-                   height=f"{size / 72:.4f}")  # fmt: skip
+        chart.node(
+            f"n{next(counter)}",
+            pos=f"{x:.2f},{base:.2f}!",
+            shape=shape,
+            style="filled",
+            fillcolor=colour,
+            width=f"{size / 72:.4f}",
+            height=f"{size / 72:.4f}",
+        )
         slot = placed.get(i)
         if slot is None:
             continue

@@ -83,8 +83,12 @@ class _AqtReport(ReportWriter):
 
     def basic(self) -> None:
         self.outline.heading(self.tr("doc.report.basic"), 1)
-        self.table( [self.tr("doc.report.fact"), self.tr("doc.report.value")],
-              self.facts(), widths_mm=(36, 120), bold_first_column=True)  # fmt: skip
+        self.table(
+            [self.tr("doc.report.fact"), self.tr("doc.report.value")],
+            self.facts(),
+            widths_mm=(36, 120),
+            bold_first_column=True,
+        )
         self.outline.heading(self.tr("signoff.doc.objectives"), 2)
         self.objectives_list()
 
@@ -112,9 +116,16 @@ class _AqtReport(ReportWriter):
         if not changed:
             paragraph(self.document, self.tr("doc.report.no_overrides"))
         for row in changed:
-            paragraph(self.document, self.tr(
-                "doc.report.override_row", area=clean(row.area), computed=row.computed_rating,
-                final=row.final_rating, reason=clean(row.override_reason) or "—"))  # fmt: skip
+            paragraph(
+                self.document,
+                self.tr(
+                    "doc.report.override_row",
+                    area=clean(row.area),
+                    computed=row.computed_rating,
+                    final=row.final_rating,
+                    reason=clean(row.override_reason) or "—",
+                ),
+            )
         self.figure(png, self.tr("doc.report.outcome_figure"), dpi, before=self._outcome_heading)
         self.outline.heading(self.tr("signoff.doc.objectives_rated"), 2)
         self.objectives_table()
@@ -141,21 +152,47 @@ class _AqtReport(ReportWriter):
     def score_table(self) -> None:
         rows = []
         for n, r in enumerate(self.data.score_rows, start=1):
-            rows.append((n, r.area, r.items, percent(r.coverage), self.score_text(r.score),
-                         r.computed_rating or "—", r.final_rating or r.computed_rating or "—",
-                         r.override_reason if r.overridden else ""))  # fmt: skip
+            rows.append(
+                (
+                    n,
+                    r.area,
+                    r.items,
+                    percent(r.coverage),
+                    self.score_text(r.score),
+                    r.computed_rating or "—",
+                    r.final_rating or r.computed_rating or "—",
+                    r.override_reason if r.overridden else "",
+                )
+            )
         overall = self.data.overall
         if rows:
-            rows.append(("", self.tr("doc.xlsx.overall_score"),
-                         sum(r.items for r in self.data.score_rows), percent(overall.coverage),
-                         number(overall.score), "", clean(overall.grade), ""))  # fmt: skip
+            rows.append(
+                (
+                    "",
+                    self.tr("doc.xlsx.overall_score"),
+                    sum(r.items for r in self.data.score_rows),
+                    percent(overall.coverage),
+                    number(overall.score),
+                    "",
+                    clean(overall.grade),
+                    "",
+                )
+            )
         self.table(
-              [self.tr("doc.no"), self.tr("doc.report.area"), self.tr("doc.report.items"),
-               self.tr("doc.report.coverage"), self.tr("doc.report.score"),
-               self.tr("doc.report.computed"), self.tr("doc.report.final"),
-               self.tr("doc.report.reason")],
-              rows, widths_mm=(9, 33, 13, 15, 13, 15, 15, 43),
-              align_center=(0, 2, 3, 4, 5, 6))  # fmt: skip
+            [
+                self.tr("doc.no"),
+                self.tr("doc.report.area"),
+                self.tr("doc.report.items"),
+                self.tr("doc.report.coverage"),
+                self.tr("doc.report.score"),
+                self.tr("doc.report.computed"),
+                self.tr("doc.report.final"),
+                self.tr("doc.report.reason"),
+            ],
+            rows,
+            widths_mm=(9, 33, 13, 15, 13, 15, 15, 43),
+            align_center=(0, 2, 3, 4, 5, 6),
+        )
 
     def problems(self) -> None:
         self.outline.heading(self.tr("doc.report.problems"), 1)
@@ -179,9 +216,15 @@ class _AqtReport(ReportWriter):
         if not actions:
             paragraph(self.document, self.tr("doc.report.no_actions"))
         for n, action in enumerate(actions, start=1):
-            paragraph(self.document, f"{n}. " + self.tr(
-                "doc.report.suggest_row", finding=clean(action.finding),
-                action=clean(action.action)))  # fmt: skip
+            paragraph(
+                self.document,
+                f"{n}. "
+                + self.tr(
+                    "doc.report.suggest_row",
+                    finding=clean(action.finding),
+                    action=clean(action.action),
+                ),
+            )
         self.outline.heading(self.tr("doc.report.actions"), 2)
         self.actions_table()
 

@@ -48,11 +48,18 @@ class AfterActionReport(ReportWriter):
         d = self.data
         heading(self.document, self.tr("doc.aar.summary"), 1)
         plan = clean(d.plan_title) + (f" ({clean(d.plan_version)})" if d.plan_version else "")
-        paragraph(self.document, self.tr(
-            "doc.aar.summary_text", drill=clean(d.drill_title),
-            date=moment_text(d.started_at, self.lang, with_time=False) or "—", plan=plan,
-            score=number(d.overall.score), grade=clean(d.overall.grade) or "—",
-            coverage=percent(d.overall.coverage)))  # fmt: skip
+        paragraph(
+            self.document,
+            self.tr(
+                "doc.aar.summary_text",
+                drill=clean(d.drill_title),
+                date=moment_text(d.started_at, self.lang, with_time=False) or "—",
+                plan=plan,
+                score=number(d.overall.score),
+                grade=clean(d.overall.grade) or "—",
+                coverage=percent(d.overall.coverage),
+            ),
+        )
         heading(self.document, self.tr("doc.aar.major_strengths"), 2)
         self.bullets([f.title for f in d.strengths] or [self.tr("doc.report.no_strengths")])
         heading(self.document, self.tr("doc.aar.improvement_areas"), 2)
@@ -62,8 +69,12 @@ class AfterActionReport(ReportWriter):
     def overview(self) -> None:
         heading(self.document, self.tr("doc.aar.overview"), 1)
         facts = self.facts()
-        self.table( [self.tr("doc.report.fact"), self.tr("doc.report.value")], facts,
-              widths_mm=(40, 116), bold_first_column=True)  # fmt: skip
+        self.table(
+            [self.tr("doc.report.fact"), self.tr("doc.report.value")],
+            facts,
+            widths_mm=(40, 116),
+            bold_first_column=True,
+        )
         heading(self.document, self.tr("signoff.doc.objectives"), 2)
         self.objectives_list()
         self.criteria_and_team(lambda text: heading(self.document, text, 2))
@@ -90,11 +101,18 @@ class AfterActionReport(ReportWriter):
                 (r.area, r.items, percent(r.coverage), self.score_text(r.score), *marks, note)
             )
         self.table(
-              [self.tr("doc.report.area"), self.tr("doc.report.items"),
-               self.tr("doc.report.coverage"), self.tr("doc.report.score"), *RATINGS,
-               self.tr("doc.report.reason")],
-              rows, widths_mm=(34, 13, 18, 14, 8, 8, 8, 8, 45),
-              align_center=(1, 2, 3, 4, 5, 6, 7))  # fmt: skip
+            [
+                self.tr("doc.report.area"),
+                self.tr("doc.report.items"),
+                self.tr("doc.report.coverage"),
+                self.tr("doc.report.score"),
+                *RATINGS,
+                self.tr("doc.report.reason"),
+            ],
+            rows,
+            widths_mm=(34, 13, 18, 14, 8, 8, 8, 8, 45),
+            align_center=(1, 2, 3, 4, 5, 6, 7),
+        )
         paragraph(self.document, self.tr("doc.report.rating_legend"))
         paragraph(self.document, self.overall_text())
         self.not_rated_note()
@@ -122,15 +140,21 @@ class AfterActionReport(ReportWriter):
             conclusion = next((c for c in d.area_conclusions if c.area == capability), None)
             if conclusion is not None:
                 if conclusion.rating:
-                    labelled(self.document, self.tr("signoff.doc.rating_label"),
-                             self.tr(f"scoring.rating.{conclusion.rating}"))  # fmt: skip
+                    labelled(
+                        self.document,
+                        self.tr("signoff.doc.rating_label"),
+                        self.tr(f"scoring.rating.{conclusion.rating}"),
+                    )
                 self.prose(conclusion.text)
                 if conclusion.cause:
                     labelled(self.document, self.tr("doc.report.cause"), conclusion.cause)
             for objective in (o for o in d.objectives if capability in o.areas):
-                labelled(self.document, self.tr("signoff.doc.objective_label"),
-                         f"{clean(objective.text)} — {self._met(objective)}"
-                         + (f" ({objective.rating})" if objective.rating else ""))  # fmt: skip
+                labelled(
+                    self.document,
+                    self.tr("signoff.doc.objective_label"),
+                    f"{clean(objective.text)} — {self._met(objective)}"
+                    + (f" ({objective.rating})" if objective.rating else ""),
+                )
             mine = [f for f in findings if f.area == capability]
             strengths = [f for f in mine if f.strength]
             problems = [f for f in mine if not f.strength]
@@ -138,8 +162,9 @@ class AfterActionReport(ReportWriter):
             if not strengths:
                 paragraph(self.document, self.tr("doc.report.no_strengths"))
             for n, finding in enumerate(strengths, start=1):
-                labelled(self.document, self.tr("signoff.doc.strength_n", n=n),
-                         clean(finding.title))  # fmt: skip
+                labelled(
+                    self.document, self.tr("signoff.doc.strength_n", n=n), clean(finding.title)
+                )
                 if finding.description:
                     paragraph(self.document, finding.description)
             heading(self.document, self.tr("doc.aar.areas"), 3)
@@ -147,8 +172,11 @@ class AfterActionReport(ReportWriter):
                 paragraph(self.document, self.tr("doc.report.no_problems"))
             for n, finding in enumerate(problems, start=1):
                 grade = keyed("doc.grade.", finding.grade, self.lang)
-                labelled(self.document, self.tr("signoff.doc.improvement_n", n=n),
-                         f"{clean(finding.title) or '—'} ({grade})")  # fmt: skip
+                labelled(
+                    self.document,
+                    self.tr("signoff.doc.improvement_n", n=n),
+                    f"{clean(finding.title) or '—'} ({grade})",
+                )
                 self.finding_body(finding)
 
 

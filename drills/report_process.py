@@ -38,14 +38,20 @@ class ProcessRecord:
         if not rows:
             paragraph(self.document, self.tr("eval.record.empty"))
             return
-        header = [self.tr("doc.no"), self.tr("eval.record.time"),
-                  self.tr("eval.record.evaluator"), self.tr("eval.record.what"),
-                  self.tr("eval.record.result"), self.tr("eval.record.quality"),
-                  self.tr("eval.record.note")]  # fmt: skip
-        cells = [(n, self._times(r), r.evaluator, r.what, r.result or "—", r.quality,
-                  self._note(r)) for n, r in enumerate(rows, start=1)]  # fmt: skip
-        grid = self.table(header, cells, widths_mm=(9, 26, 18, 30, 18, 11, 44),
-                          align_center=(0, 5))  # fmt: skip
+        header = [
+            self.tr("doc.no"),
+            self.tr("eval.record.time"),
+            self.tr("eval.record.evaluator"),
+            self.tr("eval.record.what"),
+            self.tr("eval.record.result"),
+            self.tr("eval.record.quality"),
+            self.tr("eval.record.note"),
+        ]
+        cells = [
+            (n, self._times(r), r.evaluator, r.what, r.result or "—", r.quality, self._note(r))
+            for n, r in enumerate(rows, start=1)
+        ]
+        grid = self.table(header, cells, widths_mm=(9, 26, 18, 30, 18, 11, 44), align_center=(0, 5))
         for row, record in zip(grid.rows[1:], rows, strict=True):
             if record.undone:
                 self._strike(row, record.undone)
@@ -55,8 +61,12 @@ class ProcessRecord:
     def _times(self, row: RecordRow) -> str:
         """When it happened (and its drill minute), then when it was recorded."""
         minute = "—" if row.minute is None else number(row.minute, 0)
-        return self.tr("eval.record.times", observed=self._clock(row.observed), minute=minute,
-                       recorded=self._clock(row.recorded))  # fmt: skip
+        return self.tr(
+            "eval.record.times",
+            observed=self._clock(row.observed),
+            minute=minute,
+            recorded=self._clock(row.recorded),
+        )
 
     @staticmethod
     def _clock(moment) -> str:
@@ -93,12 +103,20 @@ class ProcessRecord:
         if not conflicts:
             paragraph(self.document, self.tr("eval.conflicts.none"))
             return
-        self.table([self.tr("doc.no"), self.tr("eval.record.what"),
-                    self.tr("eval.conflicts.entries"), self.tr("eval.conflicts.status")],
-                   [(n, c.item, "\n".join(c.entries),
-                     c.settlement or self.tr("eval.conflicts.open"))
-                    for n, c in enumerate(conflicts, start=1)],
-                   widths_mm=(9, 40, 62, 45), align_center=(0,))  # fmt: skip
+        self.table(
+            [
+                self.tr("doc.no"),
+                self.tr("eval.record.what"),
+                self.tr("eval.conflicts.entries"),
+                self.tr("eval.conflicts.status"),
+            ],
+            [
+                (n, c.item, "\n".join(c.entries), c.settlement or self.tr("eval.conflicts.open"))
+                for n, c in enumerate(conflicts, start=1)
+            ],
+            widths_mm=(9, 40, 62, 45),
+            align_center=(0,),
+        )
 
     def photo_thumbnails(self) -> None:
         photos = self.data.photos

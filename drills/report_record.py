@@ -31,8 +31,9 @@ def _when(moment, lang: str) -> str:
     return moment_text(moment, lang)
 
 
-def _what(entry: RecordEntry, evaluation: DrillEvaluation, items: Mapping[str, str],
-          lang: str) -> str:  # fmt: skip
+def _what(
+    entry: RecordEntry, evaluation: DrillEvaluation, items: Mapping[str, str], lang: str
+) -> str:
     if entry.kind == "answer":
         inject = evaluation.injects.get(entry.entry.inject_id or "")
         title = inject.title if inject else (entry.entry.inject_id or "")
@@ -136,8 +137,15 @@ def _category_of(entry: RecordEntry, values: Observation, evaluation: DrillEvalu
 
 
 def amendment_text(row: AmendRow, lang: str) -> str:
-    return t("eval.record.amended", lang=lang, before=row.before, after=row.after,
-             reason=row.reason or "—", by=row.by or "—", at=_when(row.at, lang))  # fmt: skip
+    return t(
+        "eval.record.amended",
+        lang=lang,
+        before=row.before,
+        after=row.after,
+        reason=row.reason or "—",
+        by=row.by or "—",
+        at=_when(row.at, lang),
+    )
 
 
 def conflict_rows(
@@ -147,17 +155,25 @@ def conflict_rows(
     rows = []
     for conflict in evaluation.conflicts:
         entries = tuple(
-            t("eval.conflicts.entry", lang=lang, evaluator=who(e.evaluator),
-              result=result_text(e.rating, by_id[e.id].category if e.id in by_id else "", lang),
-              at=_when(e.entered_at, lang))
+            t(
+                "eval.conflicts.entry",
+                lang=lang,
+                evaluator=who(e.evaluator),
+                result=result_text(e.rating, by_id[e.id].category if e.id in by_id else "", lang),
+                at=_when(e.entered_at, lang),
+            )
             for e in conflict.entries
-        )  # fmt: skip
+        )
         settlement = ""
         if conflict.settlement is not None:
             decided = conflict.settlement
-            settlement = t("eval.conflicts.settled", lang=lang,
-                           outcome=result_text(decided.outcome, "", lang),
-                           reason=decided.reason or "—", by=who(decided.by) or "—")  # fmt: skip
+            settlement = t(
+                "eval.conflicts.settled",
+                lang=lang,
+                outcome=result_text(decided.outcome, "", lang),
+                reason=decided.reason or "—",
+                by=who(decided.by) or "—",
+            )
         rows.append(ConflictRow(items.get(conflict.item_id, conflict.item_id), entries, settlement))
     return tuple(rows)
 
@@ -176,10 +192,14 @@ def photo_rows(
         photo_id = entry.photo_id or ""
         if photo_id not in photos or any(r.id == photo_id for r in rows):
             continue
-        caption = t("eval.photos.caption", lang=lang, n=len(rows) + 1,
-                    what=_what(entry, evaluation, items, lang),
-                    evaluator=who(entry.entry.evaluator),
-                    at=_when(entry.entry.current.happened_at, lang))  # fmt: skip
+        caption = t(
+            "eval.photos.caption",
+            lang=lang,
+            n=len(rows) + 1,
+            what=_what(entry, evaluation, items, lang),
+            evaluator=who(entry.entry.evaluator),
+            at=_when(entry.entry.current.happened_at, lang),
+        )
         rows.append(PhotoRow(photo_id, caption, bytes(photos[photo_id])))
     return tuple(rows)
 
@@ -195,8 +215,9 @@ def evidence_text(
     item) with evaluator, time and result, and the photos among them."""
     by_id = {r.id: r for r in rows}
     cited = [i for i in evidence if i in by_id]
-    cited += [r.id for r in rows
-              if r.conflict and item_id and r.item_id == item_id and r.id not in cited]  # fmt: skip
+    cited += [
+        r.id for r in rows if r.conflict and item_id and r.item_id == item_id and r.id not in cited
+    ]
     parts = []
     for entry_id in cited:
         row = by_id[entry_id]

@@ -38,21 +38,48 @@ class SignoffSections:
         if not rows:
             paragraph(self.document, self.tr("signoff.doc.no_objectives"))
             return
-        head = [self.tr("doc.no"), self.tr("signoff.doc.objective"),
-                self.tr("signoff.doc.capability"), self.tr("signoff.doc.phases")]  # fmt: skip
+        head = [
+            self.tr("doc.no"),
+            self.tr("signoff.doc.objective"),
+            self.tr("signoff.doc.capability"),
+            self.tr("signoff.doc.phases"),
+        ]
         if marks:
-            cells = [(n, r.text, joined(r.areas, self.lang), joined(r.phases, self.lang),
-                      *("X" if r.rating == m else "" for m in RATINGS), self._met(r))
-                     for n, r in enumerate(rows, start=1)]  # fmt: skip
-            self.table([*head, *RATINGS, self.tr("signoff.doc.note")], cells,
-                       widths_mm=(9, 46, 26, 22, 7, 7, 7, 7, 25),
-                       align_center=(0, 4, 5, 6, 7))  # fmt: skip
+            cells = [
+                (
+                    n,
+                    r.text,
+                    joined(r.areas, self.lang),
+                    joined(r.phases, self.lang),
+                    *("X" if r.rating == m else "" for m in RATINGS),
+                    self._met(r),
+                )
+                for n, r in enumerate(rows, start=1)
+            ]
+            self.table(
+                [*head, *RATINGS, self.tr("signoff.doc.note")],
+                cells,
+                widths_mm=(9, 46, 26, 22, 7, 7, 7, 7, 25),
+                align_center=(0, 4, 5, 6, 7),
+            )
             return
-        cells = [(n, r.text, joined(r.areas, self.lang), joined(r.phases, self.lang),
-                  r.rating or self.tr("eval.not_rated"), self._met(r))
-                 for n, r in enumerate(rows, start=1)]  # fmt: skip
-        self.table([*head, self.tr("signoff.doc.rating"), self.tr("signoff.doc.note")], cells,
-                   widths_mm=(9, 50, 26, 22, 14, 35), align_center=(0, 4))  # fmt: skip
+        cells = [
+            (
+                n,
+                r.text,
+                joined(r.areas, self.lang),
+                joined(r.phases, self.lang),
+                r.rating or self.tr("eval.not_rated"),
+                self._met(r),
+            )
+            for n, r in enumerate(rows, start=1)
+        ]
+        self.table(
+            [*head, self.tr("signoff.doc.rating"), self.tr("signoff.doc.note")],
+            cells,
+            widths_mm=(9, 50, 26, 22, 14, 35),
+            align_center=(0, 4),
+        )
 
     def _met(self, row) -> str:
         from drills.signoff import objective_met
@@ -72,9 +99,12 @@ class SignoffSections:
         if not d.team:
             paragraph(self.document, self.tr("doc.none"))
             return
-        self.table([self.tr("doc.no"), self.tr("signoff.doc.post"), self.tr("signoff.doc.name")],
-                   [(n, m.post, m.name) for n, m in enumerate(d.team, start=1)],
-                   widths_mm=(12, 50, 94), align_center=(0,))  # fmt: skip
+        self.table(
+            [self.tr("doc.no"), self.tr("signoff.doc.post"), self.tr("signoff.doc.name")],
+            [(n, m.post, m.name) for n, m in enumerate(d.team, start=1)],
+            widths_mm=(12, 50, 94),
+            align_center=(0,),
+        )
 
     def area_conclusions(self, subheading) -> None:
         """Each capability area's conclusion and, where the lead wrote one, its cause analysis."""
@@ -97,8 +127,11 @@ class SignoffSections:
     def cause_lines(self, finding: FindingRow) -> None:
         """The cause category, then the lead's own analysis (never the category again)."""
         if finding.cause:
-            labelled(self.document, self.tr("signoff.doc.cause_kind"),
-                     keyed("doc.cause.", finding.cause, self.lang))  # fmt: skip
+            labelled(
+                self.document,
+                self.tr("signoff.doc.cause_kind"),
+                keyed("doc.cause.", finding.cause, self.lang),
+            )
         if finding.cause_analysis:
             labelled(self.document, self.tr("doc.report.cause"), finding.cause_analysis)
 
@@ -125,14 +158,32 @@ class SignoffSections:
         if not actions:
             paragraph(self.document, self.tr("doc.report.no_actions"))
         else:
-            header = [self.tr(f"signoff.ip.{c}") for c in
-                      ("capability", "issue", "action", "element", "organization", "contact",
-                       "start", "completion")]  # fmt: skip
-            rows = [(a.capability, a.finding, a.action,
-                     keyed("signoff.element.", a.element, self.lang), a.organization,
-                     a.contact or a.owner, moment_text(a.start, self.lang, with_time=False),
-                     moment_text(a.due, self.lang, with_time=False))
-                    for a in actions]  # fmt: skip
+            header = [
+                self.tr(f"signoff.ip.{c}")
+                for c in (
+                    "capability",
+                    "issue",
+                    "action",
+                    "element",
+                    "organization",
+                    "contact",
+                    "start",
+                    "completion",
+                )
+            ]
+            rows = [
+                (
+                    a.capability,
+                    a.finding,
+                    a.action,
+                    keyed("signoff.element.", a.element, self.lang),
+                    a.organization,
+                    a.contact or a.owner,
+                    moment_text(a.start, self.lang, with_time=False),
+                    moment_text(a.due, self.lang, with_time=False),
+                )
+                for a in actions
+            ]
             width = text_block_mm(self.lang, landscape=True)[0]
             share = (30, 40, 48, 24, 34, 26, 22, 23)
             self.table(header, rows, widths_mm=[width * s / sum(share) for s in share])

@@ -116,8 +116,11 @@ def _area_rows(evaluation, chosen, texts, lang: str) -> tuple[AreaConclusionRow,
         key = text_key("area", result.area)
         text, edited = chosen[key]
         cause = texts.get(text_key("cause_area", result.area), "").strip()
-        rows.append(AreaConclusionRow(_area(result.area, lang), text, key, result.rating or "",
-                                      edited, cause))  # fmt: skip
+        rows.append(
+            AreaConclusionRow(
+                _area(result.area, lang), text, key, result.rating or "", edited, cause
+            )
+        )
     return tuple(rows)
 
 
@@ -143,15 +146,17 @@ def _action_rows(data, actions, findings, areas, plan, names):
     rows = []
     for row, action in zip(data.actions, kept, strict=True):
         finding = findings[action.finding_id]
-        rows.append(replace(
-            row,
-            owner=names.get(action.owner, action.owner),
-            capability=_area(areas.get(finding.id), lang),
-            element=capability_element(finding.cause, finding.kind),
-            organization=action.organization or _organization(finding, plan),
-            contact=names.get(action.owner, action.owner),
-            start=action.start,
-        ))  # fmt: skip
+        rows.append(
+            replace(
+                row,
+                owner=names.get(action.owner, action.owner),
+                capability=_area(areas.get(finding.id), lang),
+                element=capability_element(finding.cause, finding.kind),
+                organization=action.organization or _organization(finding, plan),
+                contact=names.get(action.owner, action.owner),
+                start=action.start,
+            )
+        )
     return tuple(rows)
 
 

@@ -121,12 +121,17 @@ def fit_widths(
     need = [
         max(
             [text_mm(w, size_pt, bold=True) for w in _unbreakable(h, header=True)]
-            + [text_mm(w, size_pt) for row in rows if c < len(row)
-               for w in _unbreakable(clean(row[c]), header=False)],
+            + [
+                text_mm(w, size_pt)
+                for row in rows
+                if c < len(row)
+                for w in _unbreakable(clean(row[c]), header=False)
+            ],
             default=0.0,
-        ) + CELL_MARGINS_MM
+        )
+        + CELL_MARGINS_MM
         for c, h in enumerate(header)
-    ]  # fmt: skip
+    ]
     short = sum(max(n - w, 0.0) for n, w in zip(need, widths, strict=False))
     spare = [max(w - n, 0.0) for n, w in zip(need, widths, strict=False)]
     room = sum(spare)

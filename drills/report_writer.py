@@ -54,15 +54,23 @@ class ReportWriter(ProcessRecord, SignoffSections):
             return "—"
         return self.tr("doc.report.minutes", minutes=number(self.data.duration_min, 0))
 
-    def figure(self, png: bytes | None, caption: str, dpi: float, before=None,
-               fill_width: bool = False) -> None:  # fmt: skip
+    def figure(
+        self, png: bytes | None, caption: str, dpi: float, before=None, fill_width: bool = False
+    ) -> None:
         if not png:
             if before is not None:
                 before(self.document)
             return
         self.figures += 1
-        figure(self.document, png, lang=self.lang, dpi=dpi, before=before, fill_width=fill_width,
-               caption=self.tr("doc.figure", n=self.figures, title=caption))  # fmt: skip
+        figure(
+            self.document,
+            png,
+            lang=self.lang,
+            dpi=dpi,
+            before=before,
+            fill_width=fill_width,
+            caption=self.tr("doc.figure", n=self.figures, title=caption),
+        )
 
     def bullets(self, lines: Sequence[str]) -> None:
         """Lines as a list: numbered （1） in Chinese, bullets in English."""
@@ -86,10 +94,16 @@ class ReportWriter(ProcessRecord, SignoffSections):
             paragraph(self.document, self.tr("doc.report.timeline_empty"))
             return
         self.table(
-              [self.tr("doc.report.minute"), self.tr("doc.report.lane"), self.tr("doc.report.what"),
-               self.tr("doc.report.performer")],
-              [(number(r.minute, 1), r.lane, r.what, r.who) for r in rows],
-              widths_mm=(16, 36, 74, 30), align_center=(0,))  # fmt: skip
+            [
+                self.tr("doc.report.minute"),
+                self.tr("doc.report.lane"),
+                self.tr("doc.report.what"),
+                self.tr("doc.report.performer"),
+            ],
+            [(number(r.minute, 1), r.lane, r.what, r.who) for r in rows],
+            widths_mm=(16, 36, 74, 30),
+            align_center=(0,),
+        )
 
     def reveal_log(self) -> None:
         d = self.data
@@ -99,11 +113,19 @@ class ReportWriter(ProcessRecord, SignoffSections):
             paragraph(self.document, self.tr("doc.report.reveal_empty"))
             return
         self.table(
-              [self.tr("doc.no"), self.tr("doc.report.at"), self.tr("doc.report.who"),
-               self.tr("doc.report.event")],
-              [(n, moment_text(r.at, self.lang), r.who, r.event)
-               for n, r in enumerate(d.reveal_log, start=1)],
-              widths_mm=(12, 44, 36, 64), align_center=(0,))  # fmt: skip
+            [
+                self.tr("doc.no"),
+                self.tr("doc.report.at"),
+                self.tr("doc.report.who"),
+                self.tr("doc.report.event"),
+            ],
+            [
+                (n, moment_text(r.at, self.lang), r.who, r.event)
+                for n, r in enumerate(d.reveal_log, start=1)
+            ],
+            widths_mm=(12, 44, 36, 64),
+            align_center=(0,),
+        )
 
     def participants(self) -> None:
         rows = self.data.participants_roles
@@ -111,9 +133,11 @@ class ReportWriter(ProcessRecord, SignoffSections):
             paragraph(self.document, self.tr("doc.none"))
             return
         self.table(
-              [self.tr("doc.no"), self.tr("doc.report.role"), self.tr("doc.report.people")],
-              [(n, p.role, p.people) for n, p in enumerate(rows, start=1)],
-              widths_mm=(12, 60, 84), align_center=(0,))  # fmt: skip
+            [self.tr("doc.no"), self.tr("doc.report.role"), self.tr("doc.report.people")],
+            [(n, p.role, p.people) for n, p in enumerate(rows, start=1)],
+            widths_mm=(12, 60, 84),
+            align_center=(0,),
+        )
         self.reviews()
 
     def reviews(self) -> None:
@@ -125,11 +149,20 @@ class ReportWriter(ProcessRecord, SignoffSections):
         mean = number(sum(rated) / len(rated)) if rated else "—"
         paragraph(self.document, self.tr("doc.report.reviews", n=len(rows), mean=mean))
         self.table(
-              [self.tr("doc.no"), self.tr("doc.report.role"), self.tr("doc.report.went_well"),
-               self.tr("doc.report.to_improve"), self.tr("doc.report.self_rating")],
-              [(n, r.role or "—", r.went_well, r.to_improve, r.rating or "")
-               for n, r in enumerate(rows, start=1)],
-              widths_mm=(12, 30, 50, 50, 14), align_center=(0, 4))  # fmt: skip
+            [
+                self.tr("doc.no"),
+                self.tr("doc.report.role"),
+                self.tr("doc.report.went_well"),
+                self.tr("doc.report.to_improve"),
+                self.tr("doc.report.self_rating"),
+            ],
+            [
+                (n, r.role or "—", r.went_well, r.to_improve, r.rating or "")
+                for n, r in enumerate(rows, start=1)
+            ],
+            widths_mm=(12, 30, 50, 50, 14),
+            align_center=(0, 4),
+        )
 
     def blinding_text(self) -> str:
         blinding = self.data.blinding
@@ -137,12 +170,14 @@ class ReportWriter(ProcessRecord, SignoffSections):
             return self.tr("doc.report.double_blind")
         parts = []
         if blinding.withheld:
-            items = joined((keyed("doc.report.withheld.", w, self.lang) for w in blinding.withheld),
-                           self.lang)  # fmt: skip
+            items = joined(
+                (keyed("doc.report.withheld.", w, self.lang) for w in blinding.withheld), self.lang
+            )
             parts.append(self.tr("doc.report.withheld", items=items))
         if blinding.notified_units:
-            parts.append(self.tr("doc.report.notified",
-                                 units=joined(blinding.notified_units, self.lang)))  # fmt: skip
+            parts.append(
+                self.tr("doc.report.notified", units=joined(blinding.notified_units, self.lang))
+            )
         return ("" if self.lang == "zh" else " ").join(parts) or self.tr("doc.none")
 
     def outcome_text(self) -> str:
@@ -152,8 +187,10 @@ class ReportWriter(ProcessRecord, SignoffSections):
 
     def not_rated_note(self) -> None:
         if self.data.not_rated:
-            paragraph(self.document, self.tr("eval.not_rated_note",
-                                             areas=joined(self.data.not_rated, self.lang)))  # fmt: skip
+            paragraph(
+                self.document,
+                self.tr("eval.not_rated_note", areas=joined(self.data.not_rated, self.lang)),
+            )
 
     def score_text(self, score: float | None) -> str:
         """A score, or "not rated" when there was nothing to score (never 0 or None)."""
@@ -190,10 +227,12 @@ class ReportWriter(ProcessRecord, SignoffSections):
             (self.tr("doc.report.level"), scenario.level),
             (self.tr("doc.report.scenario"), scenario.description),
             (self.tr("doc.report.directors"), joined(d.directors, self.lang)),
-            (self.tr("doc.report.participants"),
-             joined((p.role for p in d.participants_roles), self.lang)),
+            (
+                self.tr("doc.report.participants"),
+                joined((p.role for p in d.participants_roles), self.lang),
+            ),
             (self.tr("doc.report.blinding"), self.blinding_text()),
-        ]  # fmt: skip
+        ]
 
     def finding_body(self, finding: FindingRow, *, evidence: bool = True) -> None:
         if finding.description:
@@ -210,15 +249,24 @@ class ReportWriter(ProcessRecord, SignoffSections):
             paragraph(self.document, self.tr("doc.report.no_actions"))
             return
         rows = [
-            (n, a.finding, a.action, a.owner, moment_text(a.due, self.lang, with_time=False),
-             keyed("doc.status.", a.status, self.lang))
+            (
+                n,
+                a.finding,
+                a.action,
+                a.owner,
+                moment_text(a.due, self.lang, with_time=False),
+                keyed("doc.status.", a.status, self.lang),
+            )
             for n, a in enumerate(actions, start=1)
-        ]  # fmt: skip
-        header = [self.tr("doc.no"),
-                  self.tr("doc.aar.issue" if english_matrix else "doc.report.action_finding"),
-                  self.tr("doc.report.action"), self.tr("doc.report.owner"),
-                  self.tr("doc.aar.completion" if english_matrix else "doc.report.due"),
-                  self.tr("doc.report.status")]  # fmt: skip
+        ]
+        header = [
+            self.tr("doc.no"),
+            self.tr("doc.aar.issue" if english_matrix else "doc.report.action_finding"),
+            self.tr("doc.report.action"),
+            self.tr("doc.report.owner"),
+            self.tr("doc.aar.completion" if english_matrix else "doc.report.due"),
+            self.tr("doc.report.status"),
+        ]
         self.table(header, rows, widths_mm=(10, 40, 50, 24, 18, 14), align_center=(0,))
 
     def method_text(self) -> None:
@@ -238,10 +286,16 @@ class ReportWriter(ProcessRecord, SignoffSections):
         """When the drill ran, how long, how many events; then the timeline chart."""
         d = self.data
         if d.started_at or d.ended_at:
-            paragraph(self.document, self.tr(
-                "doc.report.conduct_summary", start=moment_text(d.started_at, self.lang) or "—",
-                end=moment_text(d.ended_at, self.lang) or "—",
-                minutes=number(d.duration_min, 0), events=len(d.timeline)))  # fmt: skip
+            paragraph(
+                self.document,
+                self.tr(
+                    "doc.report.conduct_summary",
+                    start=moment_text(d.started_at, self.lang) or "—",
+                    end=moment_text(d.ended_at, self.lang) or "—",
+                    minutes=number(d.duration_min, 0),
+                    events=len(d.timeline),
+                ),
+            )
         self.figure(png, self.tr("doc.report.timeline_figure"), dpi, fill_width=True)
 
     def low_coverage_note(self) -> None:
@@ -249,9 +303,14 @@ class ReportWriter(ProcessRecord, SignoffSections):
         rows = self.data.score_rows
         low = [r.area for r in rows if r.coverage is not None and r.coverage < LOW_COVERAGE]
         if low:
-            paragraph(self.document, self.tr("doc.report.low_coverage",
-                                             limit=percent(LOW_COVERAGE),
-                                             areas=joined(low, self.lang)))  # fmt: skip
+            paragraph(
+                self.document,
+                self.tr(
+                    "doc.report.low_coverage",
+                    limit=percent(LOW_COVERAGE),
+                    areas=joined(low, self.lang),
+                ),
+            )
 
 
 __all__ = ["LOW_COVERAGE", "ReportWriter"]

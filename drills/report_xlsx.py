@@ -64,67 +64,190 @@ def report_xlsx(data: ReportData) -> bytes:
         (tr("doc.xlsx.overall_coverage"), data.overall.coverage),
         *((t(f"eval.category.{key}", lang=lang), n) for key, n in data.categories.items()),
     ]
-    ws = sheet(tr("doc.xlsx.summary"), [tr("doc.report.fact"), tr("doc.report.value")], summary,
-               (24, 60))  # fmt: skip
+    ws = sheet(
+        tr("doc.xlsx.summary"), [tr("doc.report.fact"), tr("doc.report.value")], summary, (24, 60)
+    )
     labels = [label for label, _ in summary]
     ws.cell(row=labels.index(tr("doc.xlsx.overall_coverage")) + 2, column=2).number_format = "0%"
     book.remove(book.worksheets[0])  # the empty default sheet
-    ws = sheet(tr("doc.xlsx.scores"),
-               [tr("doc.report.area"), tr("doc.report.items"), tr("doc.report.coverage"),
-                tr("doc.report.score"), tr("doc.report.computed"), tr("doc.report.final"),
-                tr("doc.report.reason")],
-               [(r.area, r.items, r.coverage, r.score, r.computed_rating, r.final_rating,
-                 r.override_reason) for r in data.score_rows],
-               (24, 8, 10, 8, 10, 10, 40))  # fmt: skip
+    ws = sheet(
+        tr("doc.xlsx.scores"),
+        [
+            tr("doc.report.area"),
+            tr("doc.report.items"),
+            tr("doc.report.coverage"),
+            tr("doc.report.score"),
+            tr("doc.report.computed"),
+            tr("doc.report.final"),
+            tr("doc.report.reason"),
+        ],
+        [
+            (
+                r.area,
+                r.items,
+                r.coverage,
+                r.score,
+                r.computed_rating,
+                r.final_rating,
+                r.override_reason,
+            )
+            for r in data.score_rows
+        ],
+        (24, 8, 10, 8, 10, 10, 40),
+    )
     for row in ws.iter_rows(min_row=2, min_col=3, max_col=3):
         row[0].number_format = "0%"
-    sheet(tr("doc.xlsx.items"),
-          [tr("eval.xlsx.item_id"), tr("eval.xlsx.step_id"), tr("doc.report.area"),
-           tr("doc.xlsx.step"), tr("doc.report.role"), tr("eval.xlsx.category"),
-           tr("eval.xlsx.quality"), tr("doc.xlsx.timing"), tr("doc.report.minute"),
-           tr("doc.xlsx.limit"), tr("doc.xlsx.done_by"), tr("doc.xlsx.note"),
-           tr("eval.xlsx.amended"), tr("eval.xlsx.conflict")],
-          [(r.item_id, r.step_id, r.area, r.item, r.role, r.rating, r.quality, r.timing,
-            _minutes(r.minute), r.limit_min, r.done_by, r.note, r.amended,
-            tr("doc.yes_mark") if r.conflict else "") for r in data.item_rows],
-          (10, 10, 18, 36, 16, 12, 8, 10, 8, 10, 16, 40, 40, 8))  # fmt: skip
-    sheet(tr("eval.xlsx.record"),
-          [tr("doc.no"), tr("eval.record.observed"), tr("doc.report.minute"),
-           tr("eval.record.recorded"), tr("eval.record.evaluator"), tr("eval.record.what"),
-           tr("eval.record.result"), tr("eval.record.quality"), tr("eval.record.note"),
-           tr("eval.xlsx.undone"), tr("eval.xlsx.amended"), tr("eval.xlsx.conflict")],
-          [(n, r.observed, _minutes(r.minute), r.recorded, r.evaluator, r.what, r.result,
-            r.quality, "\n".join(x for x in (r.note, r.remark) if x), r.undone,
-            "\n".join(amendment_text(a, lang) for a in r.amendments),
-            tr("doc.yes_mark") if r.conflict else "")
-           for n, r in enumerate(data.record, start=1)],
-          (6, 18, 8, 18, 14, 30, 12, 8, 40, 24, 50, 8))  # fmt: skip
-    sheet(tr("doc.xlsx.findings"),
-          [tr("doc.xlsx.title"), tr("doc.xlsx.grade"), tr("doc.report.cause").rstrip("：: "),
-           tr("doc.report.target").rstrip("：: "), tr("doc.report.description").rstrip("：: "),
-           tr("doc.report.evidence").rstrip("：: "), tr("doc.xlsx.strength")],
-          [(f.title, tr("eval.xlsx.strength_grade") if f.strength
-            else keyed("doc.grade.", f.grade, lang), keyed("doc.cause.", f.cause, lang),
-            f.target, f.description, f.evidence,
-            tr("doc.yes_mark") if f.strength else tr("doc.no_mark")) for f in data.findings],
-          (30, 10, 12, 20, 50, 40, 8))  # fmt: skip
-    sheet(tr("doc.xlsx.actions"),
-          [tr("doc.report.action_finding"), tr("doc.report.action"), tr("doc.report.owner"),
-           tr("doc.report.due"), tr("doc.report.status"), tr("eval.xlsx.verification")],
-          [(a.finding, a.action, a.owner, a.due, keyed("doc.status.", a.status, lang),
-            a.verification) for a in data.actions],
-          (30, 50, 16, 14, 10, 40))  # fmt: skip
-    sheet(tr("doc.xlsx.timeline"),
-          [tr("doc.report.minute"), tr("doc.report.lane"), tr("doc.report.what"),
-           tr("doc.report.performer")],
-          [(_minutes(r.minute), r.lane, _what(r, lang), r.who)
-           for r in sorted(data.timeline, key=lambda r: minute_key(r.minute))],
-          (8, 24, 50, 20))  # fmt: skip
-    sheet(tr("doc.xlsx.outcome"),
-          [tr("eval.xlsx.step_id"), tr("eval.xlsx.step_name"), tr("doc.xlsx.result")],
-          [(step, data.step_names.get(step, ""),
-            t(f"eval.category.{value}", lang=lang) if value in OUTCOMES else value)
-           for step, value in data.outcome.items()], (10, 36, 20))  # fmt: skip
+    sheet(
+        tr("doc.xlsx.items"),
+        [
+            tr("eval.xlsx.item_id"),
+            tr("eval.xlsx.step_id"),
+            tr("doc.report.area"),
+            tr("doc.xlsx.step"),
+            tr("doc.report.role"),
+            tr("eval.xlsx.category"),
+            tr("eval.xlsx.quality"),
+            tr("doc.xlsx.timing"),
+            tr("doc.report.minute"),
+            tr("doc.xlsx.limit"),
+            tr("doc.xlsx.done_by"),
+            tr("doc.xlsx.note"),
+            tr("eval.xlsx.amended"),
+            tr("eval.xlsx.conflict"),
+        ],
+        [
+            (
+                r.item_id,
+                r.step_id,
+                r.area,
+                r.item,
+                r.role,
+                r.rating,
+                r.quality,
+                r.timing,
+                _minutes(r.minute),
+                r.limit_min,
+                r.done_by,
+                r.note,
+                r.amended,
+                tr("doc.yes_mark") if r.conflict else "",
+            )
+            for r in data.item_rows
+        ],
+        (10, 10, 18, 36, 16, 12, 8, 10, 8, 10, 16, 40, 40, 8),
+    )
+    sheet(
+        tr("eval.xlsx.record"),
+        [
+            tr("doc.no"),
+            tr("eval.record.observed"),
+            tr("doc.report.minute"),
+            tr("eval.record.recorded"),
+            tr("eval.record.evaluator"),
+            tr("eval.record.what"),
+            tr("eval.record.result"),
+            tr("eval.record.quality"),
+            tr("eval.record.note"),
+            tr("eval.xlsx.undone"),
+            tr("eval.xlsx.amended"),
+            tr("eval.xlsx.conflict"),
+        ],
+        [
+            (
+                n,
+                r.observed,
+                _minutes(r.minute),
+                r.recorded,
+                r.evaluator,
+                r.what,
+                r.result,
+                r.quality,
+                "\n".join(x for x in (r.note, r.remark) if x),
+                r.undone,
+                "\n".join(amendment_text(a, lang) for a in r.amendments),
+                tr("doc.yes_mark") if r.conflict else "",
+            )
+            for n, r in enumerate(data.record, start=1)
+        ],
+        (6, 18, 8, 18, 14, 30, 12, 8, 40, 24, 50, 8),
+    )
+    sheet(
+        tr("doc.xlsx.findings"),
+        [
+            tr("doc.xlsx.title"),
+            tr("doc.xlsx.grade"),
+            tr("doc.report.cause").rstrip("：: "),
+            tr("doc.report.target").rstrip("：: "),
+            tr("doc.report.description").rstrip("：: "),
+            tr("doc.report.evidence").rstrip("：: "),
+            tr("doc.xlsx.strength"),
+        ],
+        [
+            (
+                f.title,
+                tr("eval.xlsx.strength_grade")
+                if f.strength
+                else keyed("doc.grade.", f.grade, lang),
+                keyed("doc.cause.", f.cause, lang),
+                f.target,
+                f.description,
+                f.evidence,
+                tr("doc.yes_mark") if f.strength else tr("doc.no_mark"),
+            )
+            for f in data.findings
+        ],
+        (30, 10, 12, 20, 50, 40, 8),
+    )
+    sheet(
+        tr("doc.xlsx.actions"),
+        [
+            tr("doc.report.action_finding"),
+            tr("doc.report.action"),
+            tr("doc.report.owner"),
+            tr("doc.report.due"),
+            tr("doc.report.status"),
+            tr("eval.xlsx.verification"),
+        ],
+        [
+            (
+                a.finding,
+                a.action,
+                a.owner,
+                a.due,
+                keyed("doc.status.", a.status, lang),
+                a.verification,
+            )
+            for a in data.actions
+        ],
+        (30, 50, 16, 14, 10, 40),
+    )
+    sheet(
+        tr("doc.xlsx.timeline"),
+        [
+            tr("doc.report.minute"),
+            tr("doc.report.lane"),
+            tr("doc.report.what"),
+            tr("doc.report.performer"),
+        ],
+        [
+            (_minutes(r.minute), r.lane, _what(r, lang), r.who)
+            for r in sorted(data.timeline, key=lambda r: minute_key(r.minute))
+        ],
+        (8, 24, 50, 20),
+    )
+    sheet(
+        tr("doc.xlsx.outcome"),
+        [tr("eval.xlsx.step_id"), tr("eval.xlsx.step_name"), tr("doc.xlsx.result")],
+        [
+            (
+                step,
+                data.step_names.get(step, ""),
+                t(f"eval.category.{value}", lang=lang) if value in OUTCOMES else value,
+            )
+            for step, value in data.outcome.items()
+        ],
+        (10, 36, 20),
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

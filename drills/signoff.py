@@ -96,17 +96,35 @@ def draft_area(area: str, evaluation, findings: Sequence, objectives: Sequence, 
     score and rating (or "not rated"), its strengths and problems, its objectives met or not."""
     result = evaluation.area(area)
     counts = evaluation.area_categories(area)
-    said = [t("signoff.draft.count", lang=lang, n=n, what=_lower(t(f"eval.category.{k}", lang=lang),
-                                                                lang))
-            for k, n in counts.items() if n]  # fmt: skip
-    parts = [t("signoff.draft.area_counts", lang=lang, total=sum(counts.values()),
-               parts=join_names(said, lang))]  # fmt: skip
+    said = [
+        t(
+            "signoff.draft.count",
+            lang=lang,
+            n=n,
+            what=_lower(t(f"eval.category.{k}", lang=lang), lang),
+        )
+        for k, n in counts.items()
+        if n
+    ]
+    parts = [
+        t(
+            "signoff.draft.area_counts",
+            lang=lang,
+            total=sum(counts.values()),
+            parts=join_names(said, lang),
+        )
+    ]
     if result.score is None:
         parts.append(t("signoff.draft.area_not_rated", lang=lang))
     else:
-        parts.append(t("signoff.draft.area_score", lang=lang, score=f"{result.score:.0f}",
-                       rating=t(f"scoring.rating.{result.rating}", lang=lang)
-                       if result.rating else "—"))  # fmt: skip
+        parts.append(
+            t(
+                "signoff.draft.area_score",
+                lang=lang,
+                score=f"{result.score:.0f}",
+                rating=t(f"scoring.rating.{result.rating}", lang=lang) if result.rating else "—",
+            )
+        )
     mine = [f for f in findings if finding_area(f, evaluation) == area]
     strengths = [f.title for f in mine if f.strength]
     problems = [f.title for f in mine if not f.strength]
@@ -122,8 +140,13 @@ def draft_area(area: str, evaluation, findings: Sequence, objectives: Sequence, 
     )
     goals = [o for o in objectives if area in o.areas]
     if goals:
-        parts.append(t("signoff.draft.objectives", lang=lang,
-                       items=join_names((_objective(o, lang) for o in goals), lang)))  # fmt: skip
+        parts.append(
+            t(
+                "signoff.draft.objectives",
+                lang=lang,
+                items=join_names((_objective(o, lang) for o in goals), lang),
+            )
+        )
     return _sentences(parts, lang)
 
 
@@ -134,35 +157,69 @@ def draft_conclusion(evaluation, findings: Sequence, objectives: Sequence, lang:
     if evaluation.score is None:
         parts.append(t("signoff.draft.overall_not_rated", lang=lang))
     elif evaluation.grade is None:  # too little of the checklist observed to grade it
-        parts.append(t("signoff.draft.overall_no_grade", lang=lang,
-                       score=f"{evaluation.score:.0f}",
-                       coverage=f"{(evaluation.coverage or 0) * 100:.0f}%"))  # fmt: skip
+        parts.append(
+            t(
+                "signoff.draft.overall_no_grade",
+                lang=lang,
+                score=f"{evaluation.score:.0f}",
+                coverage=f"{(evaluation.coverage or 0) * 100:.0f}%",
+            )
+        )
     else:
-        parts.append(t("signoff.draft.overall", lang=lang,
-                       grade=t(f"scoring.grade.{evaluation.grade}", lang=lang),
-                       score=f"{evaluation.score:.0f}",
-                       coverage=f"{(evaluation.coverage or 0) * 100:.0f}%"))  # fmt: skip
+        parts.append(
+            t(
+                "signoff.draft.overall",
+                lang=lang,
+                grade=t(f"scoring.grade.{evaluation.grade}", lang=lang),
+                score=f"{evaluation.score:.0f}",
+                coverage=f"{(evaluation.coverage or 0) * 100:.0f}%",
+            )
+        )
     if objectives:
         met = [objective_met(o.rating.rating if o.rating else None) for o in objectives]
-        said = [t("signoff.draft.count", lang=lang, n=met.count(key),
-                  what=t(f"signoff.met.{key}", lang=lang))
-                for key in ("met", "partly", "not_met") if met.count(key)]  # fmt: skip
+        said = [
+            t(
+                "signoff.draft.count",
+                lang=lang,
+                n=met.count(key),
+                what=t(f"signoff.met.{key}", lang=lang),
+            )
+            for key in ("met", "partly", "not_met")
+            if met.count(key)
+        ]
         if said:
-            parts.append(t("signoff.draft.objectives_met", lang=lang, total=len(objectives),
-                           parts=join_names(said, lang)))  # fmt: skip
+            parts.append(
+                t(
+                    "signoff.draft.objectives_met",
+                    lang=lang,
+                    total=len(objectives),
+                    parts=join_names(said, lang),
+                )
+            )
         if met.count(""):
             parts.append(t("signoff.draft.objectives_unrated", lang=lang, n=met.count("")))
     rated = sorted((a for a in evaluation.areas if a.score is not None), key=lambda a: -a.score)
     if len(rated) >= 2 and rated[0].score > rated[-1].score:
-        parts.append(t("signoff.draft.best_worst", lang=lang,
-                       best=t(f"scoring.area.{rated[0].area}", lang=lang),
-                       worst=t(f"scoring.area.{rated[-1].area}", lang=lang)))  # fmt: skip
+        parts.append(
+            t(
+                "signoff.draft.best_worst",
+                lang=lang,
+                best=t(f"scoring.area.{rated[0].area}", lang=lang),
+                worst=t(f"scoring.area.{rated[-1].area}", lang=lang),
+            )
+        )
     problems = [f for f in findings if not f.strength]
     order = {"deficiency": 0, "must_fix": 1, "improvement": 2}
     problems.sort(key=lambda f: order.get(f.grade or "", 3))
     if problems:
-        parts.append(t("signoff.draft.main_problems", lang=lang, n=len(problems),
-                       items=_quoted([f.title for f in problems[:_TOP]], lang)))  # fmt: skip
+        parts.append(
+            t(
+                "signoff.draft.main_problems",
+                lang=lang,
+                n=len(problems),
+                items=_quoted([f.title for f in problems[:_TOP]], lang),
+            )
+        )
         serious = sum(1 for f in problems if f.grade == "deficiency")
         if serious:
             parts.append(t("signoff.draft.deficiencies", lang=lang, n=serious))
@@ -183,8 +240,10 @@ def lead_texts(
     stored, else the draft; cause analyses only where the lead wrote one."""
     texts = {"conclusion": (draft_conclusion(evaluation, findings, objectives, lang), False)}
     for area in scored_areas(evaluation):
-        texts[text_key("area", area)] = (draft_area(area, evaluation, findings, objectives, lang),
-                                         False)  # fmt: skip
+        texts[text_key("area", area)] = (
+            draft_area(area, evaluation, findings, objectives, lang),
+            False,
+        )
     for key, body in stored.items():
         if body.strip():
             texts[key] = (body.strip(), True)
@@ -195,8 +254,13 @@ def _objective(rated, lang: str) -> str:
     text = f"“{rated.text}”"
     if rated.rating is None:
         return t("signoff.draft.objective_unrated", lang=lang, text=text)
-    return t("signoff.draft.objective_rated", lang=lang, text=text, rating=rated.rating.rating,
-             met=t(f"signoff.met.{objective_met(rated.rating.rating)}", lang=lang))  # fmt: skip
+    return t(
+        "signoff.draft.objective_rated",
+        lang=lang,
+        text=text,
+        rating=rated.rating.rating,
+        met=t(f"signoff.met.{objective_met(rated.rating.rating)}", lang=lang),
+    )
 
 
 def _lower(text: str, lang: str) -> str:

@@ -169,17 +169,20 @@ def shape_problems(design: DrillDesign) -> list[Problem]:
         if item.phase not in PHASES:
             found.append(problem("drills_store.design.bad_phase", item=item.id, phase=item.phase))
         if not minutes_ok(item.time_limit_min):
-            found.append(problem("drills_store.design.bad_minutes", item=item.id,
-                                 value=item.time_limit_min))  # fmt: skip
+            found.append(
+                problem("drills_store.design.bad_minutes", item=item.id, value=item.time_limit_min)
+            )
     for inject in design.injects:
         if not (inject.id or "").strip() or not (inject.title or "").strip():
             found.append(problem("drills_store.design.empty_inject", inject=inject.id))
         if inject.kind not in INJECT_KINDS:
-            found.append(problem("drills_store.design.bad_kind", inject=inject.id,
-                                 kind=inject.kind))  # fmt: skip
+            found.append(
+                problem("drills_store.design.bad_kind", inject=inject.id, kind=inject.kind)
+            )
         if not minutes_ok(inject.offset_min):
-            found.append(problem("drills_store.design.bad_minutes", item=inject.id,
-                                 value=inject.offset_min))  # fmt: skip
+            found.append(
+                problem("drills_store.design.bad_minutes", item=inject.id, value=inject.offset_min)
+            )
     return found
 
 

@@ -9,12 +9,12 @@ from datetime import date
 
 import streamlit as st
 
+import ui.analytics
 from bootstrap import get_db
 from drills import analytics_xlsx
 from i18n import t
 from plans.errors import PlanError
 from services import analytics
-from ui import analytics as view
 from ui import downloads, md, page_setup, show_error
 
 actor = page_setup("nav.analytics", require="screen.analytics")
@@ -49,7 +49,7 @@ if since and until and since > until:
     st.warning(t("analytics.bad_range"))
     st.stop()
 
-window = view.drill_window(plan_id, since, until)
+window = ui.analytics.drill_window(plan_id, since, until)
 try:
     figures = analytics.load_figures(
         conn, actor, unit=unit, today=date.today(), periods=periods, **window
@@ -57,31 +57,45 @@ try:
 except PlanError as exc:
     show_error(exc)
     st.stop()
-step_label = view.step_labeller(plans, plan_id)
-tables = view.build_tables(figures, step_label)
+step_label = ui.analytics.step_labeller(plans, plan_id)
+tables = ui.analytics.build_tables(figures, step_label)
 
 downloads.download(  # built with the page, once per content: never a deferred file
-    st, t("analytics.excel"), lambda: analytics_xlsx.to_xlsx_bytes(view.workbook_sheets(tables)),
-    key="analytics_xlsx", revision=hashlib.sha256(repr(tables).encode()).hexdigest(),
-    file_name="plandrill-analytics.xlsx", mime=view.XLSX_MIME, icon=":material/table_view:",
-)  # fmt: skip
+    st,
+    t("analytics.excel"),
+    lambda: analytics_xlsx.to_xlsx_bytes(ui.analytics.workbook_sheets(tables)),
+    key="analytics_xlsx",
+    revision=hashlib.sha256(repr(tables).encode()).hexdigest(),
+    file_name="plandrill-analytics.xlsx",
+    mime=ui.analytics.XLSX_MIME,
+    icon=":material/table_view:",
+)
 
-tabs = st.tabs([t("analytics.steps"), t("analytics.ratings"),
-                t("analytics.revisions", n=len(figures.effects)),
-                t("analytics.stale", n=len(figures.stale)),
-                t("analytics.overdue", n=len(figures.overdue))])  # fmt: skip
+tabs = st.tabs(
+    [
+        t("analytics.steps"),
+        t("analytics.ratings"),
+        t("analytics.revisions", n=len(figures.effects)),
+        t("analytics.stale", n=len(figures.stale)),
+        t("analytics.overdue", n=len(figures.overdue)),
+    ]
+)
 with tabs[0]:
     if tables["steps"]:  # stacked: their sum ranks the steps
-        view.bars(tables["steps"], ("missed", "not_observed", "late"), stack=True)
-    view.table("steps-missed-or-late", tables["steps"])
+        ui.analytics.bars(tables["steps"], ("missed", "not_observed", "late"), stack=True)
+    ui.analytics.table("steps-missed-or-late", tables["steps"])
 with tabs[1]:
-    by = st.radio(t("analytics.by"), view.DIMENSIONS,
-                  format_func=lambda b: t(f"analytics.by.{b}"), horizontal=True,
-                  key="analytics_by")  # fmt: skip
+    by = st.radio(
+        t("analytics.by"),
+        ui.analytics.DIMENSIONS,
+        format_func=lambda b: t(f"analytics.by.{b}"),
+        horizontal=True,
+        key="analytics_by",
+    )
     rows = tables[f"ratings.{by}"]
     if rows:
-        view.score_lines(rows)
-    view.table(f"scores-by-{by}", rows)
+        ui.analytics.score_lines(rows)
+    ui.analytics.table(f"scores-by-{by}", rows)
 with tabs[2]:
     st.caption(t("analytics.revisions_help", n=analytics.MIN_DRILLS_AFTER))
     few = [e for e in figures.effects if e.verdict == "too_few"]
@@ -90,10 +104,10 @@ with tabs[2]:
         st.warning(t("analytics.too_few", n=analytics.MIN_DRILLS_AFTER, steps=names))
     if tables["revisions"]:
         rates = ("miss_before", "miss_after", "late_before", "late_after")
-        view.bars(tables["revisions"], rates, stack=False)
-    view.table("did-the-fix-work", tables["revisions"], "analytics.no_revisions")
+        ui.analytics.bars(tables["revisions"], rates, stack=False)
+    ui.analytics.table("did-the-fix-work", tables["revisions"], "analytics.no_revisions")
 with tabs[3]:
     st.caption(t("analytics.stale_help"))
-    view.table("not-drilled-in-time", tables["stale"], "analytics.all_in_time")
+    ui.analytics.table("not-drilled-in-time", tables["stale"], "analytics.all_in_time")
 with tabs[4]:
-    view.table("overdue-actions", tables["overdue"], "analytics.no_overdue")
+    ui.analytics.table("overdue-actions", tables["overdue"], "analytics.no_overdue")

@@ -9,15 +9,13 @@ from dataclasses import replace
 
 import streamlit as st
 
+import services.drill_design
 from bootstrap import get_db
 from drills.design_io import design_to_dict
 from drills.model import DRILL_SCOPES, DRILL_TYPES
 from i18n import t
 from plans.errors import PlanError
-from services import drill_design as design_cases
-from ui import drill_forms as forms
-from ui import edit_guard, fmt_time, go, md, now, page_setup, show_error
-from ui import objectives as objective_forms
+from ui import drill_forms, edit_guard, fmt_time, go, md, now, objectives, page_setup, show_error
 
 actor = page_setup("nav.drill_design")
 conn = get_db()
@@ -26,7 +24,7 @@ if drill_id is None:
     st.info(t("drillpage.choose_first"))
     st.stop()
 try:
-    opened = design_cases.open_design(conn, actor, drill_id, now=now())
+    opened = services.drill_design.open_design(conn, actor, drill_id, now=now())
 except PlanError as exc:
     show_error(exc)
     st.stop()
@@ -44,10 +42,14 @@ if editable:
 
 def save(new_design) -> None:
     try:
-        revision = design_cases.update_design(
-            conn, actor, drill_id, new_design, now=now(),
+        revision = services.drill_design.update_design(
+            conn,
+            actor,
+            drill_id,
+            new_design,
+            now=now(),
             expected_revision=edit_guard.opened(FORM, summary.revision),
-        )  # fmt: skip
+        )
     except PlanError as exc:
         show_error(exc)
     else:
@@ -90,7 +92,7 @@ with tabs[0]:
             levels.index(design.level),
             format_func=lambda lv: level_names.get(lv, t("editor.all_levels")),
         )
-        scenario = forms.scenario_fields(design.scenario, level_names)
+        scenario = drill_forms.scenario_fields(design.scenario, level_names)
         roles = st.multiselect(
             t("drillpage.roles"),
             list(role_names),
@@ -98,8 +100,8 @@ with tabs[0]:
             format_func=lambda r: role_names.get(r, r),
             placeholder=t("editor.all_roles"),
         )
-        start, end = forms.window_fields(design.planned_start, design.planned_end)
-        blinding = forms.blinding_fields(design.blinding)
+        start, end = drill_forms.window_fields(design.planned_start, design.planned_end)
+        blinding = drill_forms.blinding_fields(design.blinding)
         saved = st.form_submit_button(
             t("editor.save"), type="primary", disabled=not editable, key="design_basics_save"
         )
@@ -124,28 +126,28 @@ with tabs[0]:
             )
         )
 with tabs[1]:
-    forms.checklist_panel(
+    drill_forms.checklist_panel(
         design, plan, editable, save, stale=st.session_state.get("checklist_stale") == drill_id
     )
 with tabs[2]:
-    forms.injects_panel(design, plan, editable, save)
+    drill_forms.injects_panel(design, plan, editable, save)
 with tabs[3]:
-    forms.people_panel(design, plan, editable, save)
+    drill_forms.people_panel(design, plan, editable, save)
 with tabs[4]:
     try:
-        team = design_cases.evaluation_team(conn, actor, drill_id)
+        team = services.drill_design.evaluation_team(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         team = []
-    objective_forms.design_panel(design, editable, save, team)
+    objectives.design_panel(design, editable, save, team)
 
 st.divider()
 actions = st.columns(3)
 if editable and actions[0].button(t("drillpage.seal"), key="design_seal", type="primary"):
     try:
-        design_cases.seal_drill(conn, actor, drill_id, now=now())
+        services.drill_design.seal_drill(conn, actor, drill_id, now=now())
     except PlanError as exc:
-        forms.show_problems(exc)
+        drill_forms.show_problems(exc)
     else:
         st.toast(t("drillpage.sealed"))
         st.rerun()
@@ -158,7 +160,7 @@ actions[1].download_button(
 )
 if actions[2].button(t("drillpage.copy"), key="design_copy"):
     try:
-        copy_id = design_cases.copy_drill_as_template(conn, actor, drill_id, now=now())
+        copy_id = services.drill_design.copy_drill_as_template(conn, actor, drill_id, now=now())
     except PlanError as exc:
         show_error(exc)
     else:
@@ -167,7 +169,7 @@ if actions[2].button(t("drillpage.copy"), key="design_copy"):
 with st.expander(t("drillpage.reveal_log")):
     st.caption(t("drillpage.reveal_help"))
     try:
-        reveal = design_cases.reveal_log(conn, actor, drill_id)
+        reveal = services.drill_design.reveal_log(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         reveal = []

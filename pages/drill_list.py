@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.drill_design
+import services.drills
 from bootstrap import get_db
 from i18n import t
 from plans.errors import PlanError
-from services import drill_design as design_cases
-from services import drills as drill_cases
 from ui import fmt_time, go, md, now, page_setup, show_error
 
 actor = page_setup("nav.drills")
 conn = get_db()
 st.title(t("nav.drills"))
 
-drills = drill_cases.list_drills(conn, actor, now=now())
+drills = services.drills.list_drills(conn, actor, now=now())
 if not drills:
     st.info(t("drillpage.none"))
 else:
@@ -64,7 +64,7 @@ if "drill_director" not in actor.roles and "admin" not in actor.roles:
     st.stop()
 
 st.subheader(t("drillpage.new"))
-published = design_cases.published_plans(conn, actor)
+published = services.drill_design.published_plans(conn, actor)
 if not published:
     st.caption(t("drillpage.no_published"))
     st.stop()
@@ -77,7 +77,9 @@ with st.form("drills_new"):
 if created:
     name = title.strip() or t("drillpage.untitled", plan=plan.title)
     try:
-        drill_id = design_cases.new_drill(conn, actor, plan.published_version_id, name, now=now())
+        drill_id = services.drill_design.new_drill(
+            conn, actor, plan.published_version_id, name, now=now()
+        )
     except PlanError as exc:
         show_error(exc)
     else:

@@ -5,14 +5,23 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.drills
+import ui.review
 from bootstrap import get_db
 from i18n import t
 from plans.errors import PlanError
-from services import drills as drill_cases
-from ui import actions, conflicts, md, now, objectives, page_setup, pick_drill, show_error
-from ui import review as panels
-from ui import review_conclusions as signoff
-from ui import review_findings as lists
+from ui import (
+    actions,
+    conflicts,
+    md,
+    now,
+    objectives,
+    page_setup,
+    pick_drill,
+    review_conclusions,
+    review_findings,
+    show_error,
+)
 
 actor = page_setup("nav.drill_review", require="screen.drill_review")
 conn = get_db()
@@ -20,7 +29,7 @@ st.title(t("nav.drill_review"))
 
 ended = [  # an evaluator or participant of a drill does not review it (the store refuses too)
     d
-    for d in drill_cases.list_drills(conn, actor, now=now())
+    for d in services.drills.list_drills(conn, actor, now=now())
     if d.status == "ended" and d.my_role in ("director", "evaluation_lead", None)
 ]
 if not ended:
@@ -29,7 +38,7 @@ if not ended:
 drill_id = pick_drill(ended, "review_pick", "review.pick", status=False).id
 lang = st.session_state.get("lang", "zh")
 try:
-    review = panels.load(conn, actor, drill_id, lang)
+    review = ui.review.load(conn, actor, drill_id, lang)
 except PlanError as exc:
     show_error(exc)
     st.stop()
@@ -37,12 +46,16 @@ if message := st.session_state.pop("review_toast", None):
     st.toast(message)
 st.caption(md(f"{review.plan.title} · {review.summary.title}"))
 st.caption(
-    t("review.counts", findings=len(review.findings), actions=len(review.actions),
-      reviews=len(review.reviews))
-)  # fmt: skip
+    t(
+        "review.counts",
+        findings=len(review.findings),
+        actions=len(review.actions),
+        reviews=len(review.reviews),
+    )
+)
 if not review.editor:
     st.caption(t("review.read_only"))
-panels.revision(conn, actor, review)
+ui.review.revision(conn, actor, review)
 with st.expander(t("objectives.tab")):
     objectives.rating_form(conn, drill_id)
 conflicts.lead_panel(conn, drill_id)
@@ -58,14 +71,14 @@ tabs = st.tabs(
     ]
 )
 with tabs[0]:
-    panels.scores(conn, actor, review)
+    ui.review.scores(conn, actor, review)
 with tabs[1]:
-    lists.findings(conn, actor, review)
+    review_findings.findings(conn, actor, review)
 with tabs[2]:
     actions.drill_actions(conn, actor, review)
 with tabs[3]:
-    lists.reviews(review)
+    review_findings.reviews(review)
 with tabs[4]:
-    signoff.conclusions(conn, actor, review)
+    review_conclusions.conclusions(conn, actor, review)
 with tabs[5]:
-    panels.documents(review)
+    ui.review.documents(review)

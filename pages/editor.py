@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.plans
 from bootstrap import get_db
 from i18n import t
 from plans import checks
 from plans.errors import PlanError
 from plans.model import plan_from_dict
-from services import plans as plans_service
-from ui import editor as tables
-from ui import may, md, page_setup, show_error, start_new_draft
+from ui import editor, may, md, page_setup, show_error, start_new_draft
 from ui.revision import flags_panel
 from ui.step_grid import fold_grid, steps_view
 from ui.triage import triage_panel
@@ -23,7 +22,7 @@ conn = get_db()
 version_id = st.session_state.get("version_id")
 if version_id is None:
     st.title(t("nav.editor"))
-    summaries = plans_service.list_plans(conn, actor)
+    summaries = services.plans.list_plans(conn, actor)
     if not summaries:
         st.info(t("editor.no_plans"))
         if may(actor, "plan.create"):
@@ -43,14 +42,14 @@ if version_id is None:
     st.rerun()  # the editor's own layout from its first run: a grid that moves is redrawn
 
 try:
-    info = plans_service.version_info(conn, actor, version_id)
+    info = services.plans.version_info(conn, actor, version_id)
     work = load_work(conn, actor, info)
 except PlanError as exc:
     show_error(exc)
     st.stop()
 
 fold_grid(work)  # the tables' edits, before anything is drawn from the plan
-tables.fold_tables(work)
+editor.fold_tables(work)
 plan = plan_from_dict(work["plan"])
 read_only = info.status != "draft" or not may(actor, "plan.edit")
 
@@ -119,9 +118,9 @@ with left:
             if view == "steps":
                 result = steps_view(plan, work, query, read_only, flags.get("step"))
             elif view == "roles":
-                result = tables.roles_table(plan, work, query, read_only, flags.get("role"))
+                result = editor.roles_table(plan, work, query, read_only, flags.get("role"))
             else:
-                result = tables.levels_table(plan, work, read_only)
+                result = editor.levels_table(plan, work, read_only)
     except PlanError as exc:
         show_error(exc)
         result = None

@@ -6,6 +6,7 @@ import hashlib
 
 import streamlit as st
 
+import services.plans
 from bootstrap import get_db
 from i18n import t
 from plans import checks
@@ -13,7 +14,6 @@ from plans.errors import PlanError
 from plans.extract import import_document
 from plans.model import plan_from_dict, plan_to_dict
 from plans.reader import read_document
-from services import plans as plans_service
 from services.errors import DuplicateDocumentError
 from ui import error_text, md, now, open_version, page_setup, show_error
 from ui.chart import chart_panel
@@ -131,7 +131,7 @@ unit = unit_choice(get_db(), actor)  # admins choose; everyone else imports into
 blocked = not plan.title or unit == ""
 if st.button(t("import.save"), key="import_save", type="primary", disabled=blocked):
     try:
-        result = plans_service.import_plan(
+        result = services.plans.import_plan(
             get_db(),
             actor,
             plan,

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.drills
+import services.observations
+import services.review
 from bootstrap import get_db
 from drills.actions import ParticipantReview
 from i18n import t
 from plans.errors import PlanError
-from services import drills as drill_cases
-from services import observations as observation_cases
-from services import review as review_cases
 from ui import edit_guard, fmt_time, md, now, page_setup, show_error
 from ui.live import live_fragment, refresh_button
 
@@ -43,7 +43,7 @@ def messages(actor) -> None:
     """The released messages, every few seconds, for a session still live (`actor`: checked
     afresh; the refresh button counts as activity, the timer does not)."""
     refresh_button("participate_refresh")
-    drills = [d for d in drill_cases.list_drills(conn, actor) if d.my_role == "participant"]
+    drills = [d for d in services.drills.list_drills(conn, actor) if d.my_role == "participant"]
     _follow(drills)
     if not drills:
         st.info(t("participate.none"))
@@ -52,7 +52,7 @@ def messages(actor) -> None:
         st.subheader(md(drill.title))
         st.caption(t(f"drills.status.{drill.status}"))
         try:
-            views = observation_cases.visible_injects(conn, actor, drill.id)
+            views = services.observations.visible_injects(conn, actor, drill.id)
         except PlanError as exc:
             show_error(exc)
             continue
@@ -74,7 +74,7 @@ messages()
 def self_review(drill) -> None:
     """The participant's own review of an ended drill (a second one replaces the first)."""
     try:
-        opened = review_cases.review_form(conn, actor, drill.id, drill.version_id)
+        opened = services.review.review_form(conn, actor, drill.id, drill.version_id)
     except PlanError as exc:
         show_error(exc)
         return
@@ -98,17 +98,22 @@ def self_review(drill) -> None:
             key=edit_guard.widget_key(form, "role"),
         )
         well = st.text_area(
-            t("selfreview.well"), value=before.went_well if before else "",
+            t("selfreview.well"),
+            value=before.went_well if before else "",
             key=edit_guard.widget_key(form, "well"),
-        )  # fmt: skip
+        )
         improve = st.text_area(
-            t("selfreview.improve"), value=before.to_improve if before else "",
+            t("selfreview.improve"),
+            value=before.to_improve if before else "",
             key=edit_guard.widget_key(form, "improve"),
-        )  # fmt: skip
+        )
         rating = st.slider(
-            t("selfreview.rating"), 1, 5, value=before.rating if before else 3,
+            t("selfreview.rating"),
+            1,
+            5,
+            value=before.rating if before else 3,
             key=edit_guard.widget_key(form, "rating"),
-        )  # fmt: skip
+        )
         sent = st.form_submit_button(
             t("selfreview.submit"), type="primary", key=f"selfreview_submit_{drill.id}"
         )
@@ -119,7 +124,7 @@ def self_review(drill) -> None:
         return
     try:
         review = ParticipantReview(actor.username, role, well.strip(), improve.strip(), rating)
-        stored_at = review_cases.submit_review(
+        stored_at = services.review.submit_review(
             conn, actor, drill.id, review, now=now(), replacing=shown
         )
     except PlanError as exc:
@@ -129,6 +134,6 @@ def self_review(drill) -> None:
         st.success(t("selfreview.saved"), icon=":material/check_circle:")
 
 
-for ended in drill_cases.list_drills(conn, actor):
+for ended in services.drills.list_drills(conn, actor):
     if ended.my_role == "participant" and ended.status == "ended":
         self_review(ended)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.plans
 from bootstrap import get_db
 from i18n import t
 from plans.errors import PlanError
 from plans.model import PLAN_KINDS, VERSION_STATUSES
-from services import plans as plans_service
 from ui import fmt_time, may, md, open_version, page_setup, revision, show_error
 
 actor = page_setup("nav.plans")
@@ -40,7 +40,7 @@ language = filters[3].selectbox(
     format_func=lambda x: t("plans.all") if x is None else t(f"lang.{x}"),
 )
 
-rows = plans_service.list_plans(
+rows = services.plans.list_plans(
     conn, actor, search=search, kind=kind, status=status, language=language
 )
 
@@ -50,7 +50,7 @@ if deleted:
     note.info(t("plans.deleted", title=md(deleted["title"])))
     if undo.button(t("plans.undo"), key="plans_undo"):
         try:
-            plans_service.restore_plan(conn, actor, deleted["plan_id"])
+            services.plans.restore_plan(conn, actor, deleted["plan_id"])
         except PlanError as exc:
             show_error(exc)
         else:
@@ -107,7 +107,7 @@ if st.session_state.get("plans_confirm") == choice.plan_id:
     yes, no = st.columns(2)
     if yes.button(t("plans.confirm_yes"), key="plans_confirm_yes", type="primary"):
         try:
-            plans_service.delete_plan(conn, actor, choice.plan_id)
+            services.plans.delete_plan(conn, actor, choice.plan_id)
         except PlanError as exc:
             show_error(exc)
         else:

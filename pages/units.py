@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.units
 from access.errors import AccessError
 from bootstrap import get_db
 from i18n import t
-from services import units as units_service
 from services.errors import StoreError
 from ui import md, now, page_setup, show_error
 
@@ -32,7 +32,7 @@ def run(call, message_key: str, **params) -> None:
         st.rerun()
 
 
-overview = units_service.units_overview(conn, actor)
+overview = services.units.units_overview(conn, actor)
 units = overview.units
 st.dataframe(
     [
@@ -45,8 +45,11 @@ st.dataframe(
 with st.form("units_create", clear_on_submit=True):
     name = st.text_input(t("units.name"), key="units_new_name")
     if st.form_submit_button(t("units.create"), type="primary", key="units_create_submit"):
-        run(lambda: units_service.create_unit(conn, actor, name, now=now()), "units.created",
-            unit=md(" ".join(name.split())))  # fmt: skip
+        run(
+            lambda: services.units.create_unit(conn, actor, name, now=now()),
+            "units.created",
+            unit=md(" ".join(name.split())),
+        )
 if not units:
     st.stop()
 
@@ -82,8 +85,11 @@ with people:
     )
     if st.button(t("units.assign"), key="units_assign_submit", disabled=not chosen):
         ids = [u.id for u in chosen]
-        run(lambda: units_service.assign_users(conn, actor, unit, ids, now=now()),
-            "units.assigned", unit=md(unit))  # fmt: skip
+        run(
+            lambda: services.units.assign_users(conn, actor, unit, ids, now=now()),
+            "units.assigned",
+            unit=md(unit),
+        )
 
 with plans:
     places = overview.places
@@ -102,5 +108,8 @@ with plans:
     st.caption(t("units.move_help"))
     if st.button(t("units.move"), key="units_move_submit", disabled=not chosen_plans):
         ids = [p.plan_id for p in chosen_plans]
-        run(lambda: units_service.move_plans(conn, actor, ids, unit, now=now()),
-            "units.moved", unit=md(unit))  # fmt: skip
+        run(
+            lambda: services.units.move_plans(conn, actor, ids, unit, now=now()),
+            "units.moved",
+            unit=md(unit),
+        )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.users
 from access.errors import AccessError
 from access.policy import SYSTEM_ROLES
 from bootstrap import get_db
 from i18n import t
 from services import accounts
-from services import users as users_service
 from services.errors import StoreError
 from ui import edit_guard, fmt_time, may, md, now, page_setup, show_error
 from ui.units import unit_select
@@ -27,7 +27,7 @@ if shown:
 search = st.text_input(t("plans.search"), key="users_search", placeholder=t("users.search_hint"))
 users = [
     u
-    for u in users_service.list_users(conn, actor)
+    for u in services.users.list_users(conn, actor)
     if not search or search.lower() in f"{u.username} {u.display_name} {u.unit}".lower()
 ]
 st.dataframe(
@@ -63,7 +63,7 @@ with st.expander(t("users.create"), expanded=not users):
         )
     if created:
         try:
-            password = users_service.create_user(
+            password = services.users.create_user(
                 conn, actor, username, roles=roles, unit=unit, display_name=display, now=now()
             )
         except (AccessError, StoreError) as exc:
@@ -98,11 +98,15 @@ with st.form(f"users_edit_{user.id}"):
     saved = st.form_submit_button(t("users.save"), key="users_edit_save")
 if saved:
     try:  # only what changed, checked against the account as the form was opened
-        changed_at = users_service.update_user(
-            conn, actor, user.id, now=now(), expected_updated_at=edit_guard.opened(form, None),
+        changed_at = services.users.update_user(
+            conn,
+            actor,
+            user.id,
+            now=now(),
+            expected_updated_at=edit_guard.opened(form, None),
             roles=None if set(roles) == set(user.roles) else roles,
             unit=None if unit == user.unit else unit,
-        )  # fmt: skip
+        )
     except (AccessError, StoreError) as exc:
         show_error(exc)
     else:
@@ -116,7 +120,7 @@ cols = st.columns(2)
 if user.disabled:
     if cols[0].button(t("users.enable"), key="users_toggle"):
         try:
-            users_service.set_disabled(conn, actor, user.id, False, now=now())
+            services.users.set_disabled(conn, actor, user.id, False, now=now())
         except (AccessError, StoreError) as exc:
             show_error(exc)
         else:
@@ -147,9 +151,9 @@ if confirm and confirm[1] == user.id and not (confirm[0] == "disable" and user.d
         st.session_state.pop("users_confirm")
         try:
             if action == "disable":
-                users_service.set_disabled(conn, actor, user.id, True, now=now())
+                services.users.set_disabled(conn, actor, user.id, True, now=now())
             else:
-                password = users_service.reset_password(conn, actor, user.id, now=now())
+                password = services.users.reset_password(conn, actor, user.id, now=now())
                 st.session_state["users_new_password"] = (user.username, password)
         except (AccessError, StoreError) as exc:
             show_error(exc)

@@ -6,12 +6,12 @@ import json
 
 import streamlit as st
 
+import services.plans
 from bootstrap import get_db
 from i18n import t
 from plans import checks, diff
 from plans.errors import PlanError
 from plans.model import plan_to_dict
-from services import plans as plans_service
 from ui import (
     fmt_time,
     may,
@@ -29,7 +29,7 @@ actor = page_setup("nav.versions")
 conn = get_db()
 st.title(t("nav.versions"))
 
-summaries = plans_service.list_plans(conn, actor)
+summaries = services.plans.list_plans(conn, actor)
 if not summaries:
     st.info(t("editor.no_plans"))
     st.stop()
@@ -38,13 +38,13 @@ plan_ids = [s.plan_id for s in summaries]
 default = 0
 if current is not None:
     try:
-        default = plan_ids.index(plans_service.version_info(conn, actor, current).plan_id)
+        default = plan_ids.index(services.plans.version_info(conn, actor, current).plan_id)
     except (PlanError, ValueError):
         default = 0
 choice = st.selectbox(
     t("plans.pick"), summaries, index=default, key="versions_plan", format_func=lambda r: r.title
 )
-versions = plans_service.list_versions(conn, actor, choice.plan_id)
+versions = services.plans.list_versions(conn, actor, choice.plan_id)
 
 st.dataframe(
     [
@@ -80,7 +80,7 @@ def transition(action, *args, **kwargs) -> None:
         st.rerun()
 
 
-shown = plans_service.review_version(conn, actor, target.id)  # one snapshot of the version
+shown = services.plans.review_version(conn, actor, target.id)  # one snapshot of the version
 plan = shown.plan
 # the same rights, told the same facts (authors included), as the store asks before it acts
 offered = version_buttons(shown.info.status, shown.permissions)
@@ -91,13 +91,13 @@ cols = st.columns(4)
 if cols[0].button(t("versions.open"), key="versions_open"):
     open_version(target.id)
 if "submit" in offered and cols[1].button(t("versions.submit"), key="versions_submit"):
-    transition(plans_service.submit_for_review)
+    transition(services.plans.submit_for_review)
 if reviewing:
     label = t("versions.approve_waived" if errors else "versions.approve")
     if cols[1].button(label, key="versions_approve", type="primary"):
-        transition(plans_service.approve, waivers=reasons)
+        transition(services.plans.approve, waivers=reasons)
 if "return" in offered and cols[2].button(t("versions.return"), key="versions_return"):
-    transition(plans_service.return_to_draft)
+    transition(services.plans.return_to_draft)
 if "new_draft" in offered and cols[1].button(t("versions.new_draft"), key="versions_new"):
     start_new_draft(conn, actor, choice.plan_id, target.id)
 
@@ -112,7 +112,7 @@ downloads[0].download_button(
     key="versions_json",
 )
 original = (
-    plans_service.get_document(conn, actor, choice.plan_id)
+    services.plans.get_document(conn, actor, choice.plan_id)
     if may(actor, "plan.read_source")
     else None
 )
@@ -138,7 +138,7 @@ new = pair[1].selectbox(
     key="versions_new_pick",
     format_func=lambda v: f"v{v.number}",
 )
-changes = plans_service.compare_versions(conn, actor, old.id, new.id)
+changes = services.plans.compare_versions(conn, actor, old.id, new.id)
 if changes.is_empty:
     st.success(t("versions.same"))
 else:

@@ -132,9 +132,15 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
 
         def row(f) -> dict:
-            return {"code": f.code, "severity": f.severity, "target_kind": f.target_kind,
-                    "target_id": f.target_id, "message": f.message(lang), "hint": f.hint(lang),
-                    "consequences": [row(c) for c in f.consequences]}  # fmt: skip
+            return {
+                "code": f.code,
+                "severity": f.severity,
+                "target_kind": f.target_kind,
+                "target_id": f.target_id,
+                "message": f.message(lang),
+                "hint": f.hint(lang),
+                "consequences": [row(c) for c in f.consequences],
+            }
 
         rows = [row(f) for f in findings]
         write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)

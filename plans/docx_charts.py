@@ -87,9 +87,13 @@ def chart_pages(
         if i == 0 and before is not None:
             before(document)
         height_pt = text_block_mm(lang, landscape=True, paper=paper)[1] * PT_PER_MM
-        pieces = picture(document, chart.png, dpi=chart.dpi,
-                         max_height_fraction=max(0.3, 1 - reserved / height_pt),
-                         min_scale=_min_scale(chart))  # fmt: skip
+        pieces = picture(
+            document,
+            chart.png,
+            dpi=chart.dpi,
+            max_height_fraction=max(0.3, 1 - reserved / height_pt),
+            min_scale=_min_scale(chart),
+        )
         text = caption + (t("doc.figure_pages", lang=lang, n=pieces) if pieces > 1 else "")
         add_paragraph(document, "Caption", text)
     if charts and portrait_after:

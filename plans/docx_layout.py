@@ -69,9 +69,27 @@ TABLE_STYLE = "Table Text"
 TABLE_HEADER_FILL = "D9D9D9"  # English tables only; Chinese official tables are unshaded
 
 # The children of w:rPr that come after w:spacing (the schema fixes their order).
-_RPR_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u",
-                      "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
-                      "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")  # fmt: skip
+_RPR_AFTER_SPACING = (
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+)
 
 
 def new_official_document(lang: str = "zh", *, fonts: FontSet = ZH_FONTS) -> Document:
@@ -216,51 +234,190 @@ def _zh_styles(document: Document, fonts: FontSet) -> None:
     _defaults(document, fonts.latin, fonts.body, 16, "zh")
     body = {"latin": fonts.latin, "hint": True}
     justify, centre = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER
-    normal = _style(document, "Normal", east_asia=fonts.body, size=16, align=justify,
-                    first_line_chars=200, line_pt=ZH_LINE_PT, **body)  # fmt: skip
+    normal = _style(
+        document,
+        "Normal",
+        east_asia=fonts.body,
+        size=16,
+        align=justify,
+        first_line_chars=200,
+        line_pt=ZH_LINE_PT,
+        **body,
+    )
     rpr = normal.element.get_or_add_rPr()
     condensed = OxmlElement("w:spacing", {qn("w:val"): str(ZH_CONDENSE)})
     rpr.insert_element_before(condensed, *_RPR_AFTER_SPACING)
-    _style(document, "Title", east_asia=fonts.title, size=22, bold=fonts.title_bold, align=centre,
-           first_line_chars=0, line_pt=35, after=ZH_LINE_PT, **body)  # fmt: skip
-    _style(document, "Subtitle", east_asia=fonts.heading2, size=16, align=centre,
-           first_line_chars=0, line_pt=ZH_LINE_PT, **body)  # fmt: skip
-    for level, face, bold in ((1, fonts.heading1, False), (2, fonts.heading2, False),
-                              (3, fonts.body, True), (4, fonts.body, False)):  # fmt: skip
-        _style(document, f"Heading {level}", east_asia=face, size=16, bold=bold, align=justify,
-               first_line_chars=200, line_pt=ZH_LINE_PT, keep_next=True, **body)  # fmt: skip
-    _style(document, "Caption", east_asia=fonts.body, size=14, align=centre, first_line_chars=0,
-           line_pt=ZH_LINE_PT, **body)  # fmt: skip
-    _style(document, "Footer", east_asia=fonts.page_number, size=14, align=centre,
-           first_line_chars=0, line_multiple=1.0, latin=fonts.page_number, hint=True)  # fmt: skip
-    _style(document, TABLE_STYLE, east_asia=fonts.body, size=12, align=WD_ALIGN_PARAGRAPH.LEFT,
-           first_line_chars=0, line_multiple=1.0, **body)  # fmt: skip
-    _style(document, "Annex Label", east_asia=fonts.heading1, size=16,
-           align=WD_ALIGN_PARAGRAPH.LEFT, first_line_chars=0, line_pt=ZH_LINE_PT,
-           **body)  # fmt: skip
+    _style(
+        document,
+        "Title",
+        east_asia=fonts.title,
+        size=22,
+        bold=fonts.title_bold,
+        align=centre,
+        first_line_chars=0,
+        line_pt=35,
+        after=ZH_LINE_PT,
+        **body,
+    )
+    _style(
+        document,
+        "Subtitle",
+        east_asia=fonts.heading2,
+        size=16,
+        align=centre,
+        first_line_chars=0,
+        line_pt=ZH_LINE_PT,
+        **body,
+    )
+    for level, face, bold in (
+        (1, fonts.heading1, False),
+        (2, fonts.heading2, False),
+        (3, fonts.body, True),
+        (4, fonts.body, False),
+    ):
+        _style(
+            document,
+            f"Heading {level}",
+            east_asia=face,
+            size=16,
+            bold=bold,
+            align=justify,
+            first_line_chars=200,
+            line_pt=ZH_LINE_PT,
+            keep_next=True,
+            **body,
+        )
+    _style(
+        document,
+        "Caption",
+        east_asia=fonts.body,
+        size=14,
+        align=centre,
+        first_line_chars=0,
+        line_pt=ZH_LINE_PT,
+        **body,
+    )
+    _style(
+        document,
+        "Footer",
+        east_asia=fonts.page_number,
+        size=14,
+        align=centre,
+        first_line_chars=0,
+        line_multiple=1.0,
+        latin=fonts.page_number,
+        hint=True,
+    )
+    _style(
+        document,
+        TABLE_STYLE,
+        east_asia=fonts.body,
+        size=12,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        first_line_chars=0,
+        line_multiple=1.0,
+        **body,
+    )
+    _style(
+        document,
+        "Annex Label",
+        east_asia=fonts.heading1,
+        size=16,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        first_line_chars=0,
+        line_pt=ZH_LINE_PT,
+        **body,
+    )
 
 
 def _en_styles(document: Document) -> None:
     _defaults(document, EN_LATIN, EN_EAST_ASIA, 11, "en")
     left = WD_ALIGN_PARAGRAPH.LEFT
-    _style(document, "Normal", latin=EN_LATIN, east_asia=EN_EAST_ASIA, size=11, align=left,
-           first_line_chars=0, line_multiple=1.15, after=6)  # fmt: skip
-    _style(document, "Title", latin=EN_HEADING, east_asia=EN_EAST_ASIA, size=22, bold=True,
-           align=WD_ALIGN_PARAGRAPH.CENTER, line_multiple=1.0, after=12)  # fmt: skip
-    _style(document, "Subtitle", latin=EN_HEADING, east_asia=EN_EAST_ASIA, size=14,
-           align=WD_ALIGN_PARAGRAPH.CENTER, line_multiple=1.0, after=6)  # fmt: skip
+    _style(
+        document,
+        "Normal",
+        latin=EN_LATIN,
+        east_asia=EN_EAST_ASIA,
+        size=11,
+        align=left,
+        first_line_chars=0,
+        line_multiple=1.15,
+        after=6,
+    )
+    _style(
+        document,
+        "Title",
+        latin=EN_HEADING,
+        east_asia=EN_EAST_ASIA,
+        size=22,
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line_multiple=1.0,
+        after=12,
+    )
+    _style(
+        document,
+        "Subtitle",
+        latin=EN_HEADING,
+        east_asia=EN_EAST_ASIA,
+        size=14,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line_multiple=1.0,
+        after=6,
+    )
     for level, size, before in ((1, 16, 18), (2, 13, 12), (3, 11, 10), (4, 11, 8)):
-        _style(document, f"Heading {level}", latin=EN_HEADING, east_asia=EN_EAST_ASIA,
-               size=size, bold=True, align=left, line_multiple=1.0, before=before, after=6,
-               keep_next=True)  # fmt: skip
-    _style(document, "Caption", latin=EN_LATIN, east_asia=EN_EAST_ASIA, size=10,
-           align=WD_ALIGN_PARAGRAPH.CENTER, line_multiple=1.0, after=8)  # fmt: skip
-    _style(document, "Footer", latin=EN_LATIN, east_asia=EN_EAST_ASIA, size=10,
-           align=WD_ALIGN_PARAGRAPH.CENTER, line_multiple=1.0)  # fmt: skip
-    _style(document, TABLE_STYLE, latin=EN_LATIN, east_asia=EN_EAST_ASIA, size=10, align=left,
-           line_multiple=1.0)  # fmt: skip
-    _style(document, "Annex Label", latin=EN_HEADING, east_asia=EN_EAST_ASIA, size=11,
-           bold=True, align=left, line_multiple=1.0, after=6)  # fmt: skip
+        _style(
+            document,
+            f"Heading {level}",
+            latin=EN_HEADING,
+            east_asia=EN_EAST_ASIA,
+            size=size,
+            bold=True,
+            align=left,
+            line_multiple=1.0,
+            before=before,
+            after=6,
+            keep_next=True,
+        )
+    _style(
+        document,
+        "Caption",
+        latin=EN_LATIN,
+        east_asia=EN_EAST_ASIA,
+        size=10,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line_multiple=1.0,
+        after=8,
+    )
+    _style(
+        document,
+        "Footer",
+        latin=EN_LATIN,
+        east_asia=EN_EAST_ASIA,
+        size=10,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line_multiple=1.0,
+    )
+    _style(
+        document,
+        TABLE_STYLE,
+        latin=EN_LATIN,
+        east_asia=EN_EAST_ASIA,
+        size=10,
+        align=left,
+        line_multiple=1.0,
+    )
+    _style(
+        document,
+        "Annex Label",
+        latin=EN_HEADING,
+        east_asia=EN_EAST_ASIA,
+        size=11,
+        bold=True,
+        align=left,
+        line_multiple=1.0,
+        after=6,
+    )
 
 
 def page_geometry(lang: str, *, landscape: bool, paper: str = "A4") -> dict[str, float]:
@@ -272,15 +429,23 @@ def page_geometry(lang: str, *, landscape: bool, paper: str = "A4") -> dict[str,
     if landscape:
         width, height = height, width
         top, right, bottom, left = left, top, right, bottom
-    return {"width": width, "height": height, "top": top, "bottom": bottom, "left": left,
-            "right": right}  # fmt: skip
+    return {
+        "width": width,
+        "height": height,
+        "top": top,
+        "bottom": bottom,
+        "left": left,
+        "right": right,
+    }
 
 
 def text_block_mm(lang: str, *, landscape: bool, paper: str = "A4") -> tuple[float, float]:
     """Width and height of the text block, in mm, of a page of that paper and orientation."""
     page = page_geometry(lang, landscape=landscape, paper=paper)
-    return (page["width"] - page["left"] - page["right"],
-            page["height"] - page["top"] - page["bottom"])  # fmt: skip
+    return (
+        page["width"] - page["left"] - page["right"],
+        page["height"] - page["top"] - page["bottom"],
+    )
 
 
 def _page(section, lang: str, *, landscape: bool, paper: str = "A4") -> None:

@@ -83,10 +83,13 @@ def _copy_styles(master, extra) -> None:
     the appended body's references renamed to match."""
     theirs = {s.get(qn("w:styleId")): s for s in extra.styles.element.iter(qn("w:style"))}
     default = next(
-        (sid for sid, s in theirs.items()
-         if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")),
+        (
+            sid
+            for sid, s in theirs.items()
+            if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")
+        ),
         None,
-    )  # fmt: skip
+    )
     body = extra.element.body
     if default is not None:
         for p in body.iter(qn("w:p")):

@@ -79,11 +79,28 @@ def _borders(grid: Table) -> None:
     tblpr.insert_element_before(borders, *_TBLPR_AFTER_BORDERS)
 
 
-_TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-                        "w:tblDescription", "w:tblPrChange")  # fmt: skip
-_TCPR_AFTER_SHADING = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
-                       "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge",
-                       "w:tcPrChange")  # fmt: skip
+_TBLPR_AFTER_BORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
+_TCPR_AFTER_SHADING = (
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+    "w:headers",
+    "w:cellIns",
+    "w:cellDel",
+    "w:cellMerge",
+    "w:tcPrChange",
+)
 
 
 def _fixed_layout(grid: Table, widths: list[int]) -> None:

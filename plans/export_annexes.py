@@ -98,20 +98,25 @@ class AnnexWriter:
 
     def role_card(self, role: Role) -> None:
         doc = self.document
-        paragraph(doc, self.tr("doc.plan.card_title", role=clean(role.name)), style="Subtitle",
-                  bold=True)  # fmt: skip
+        paragraph(
+            doc, self.tr("doc.plan.card_title", role=clean(role.name)), style="Subtitle", bold=True
+        )
         for field in ("duty_phone", "phone"):
             if getattr(role, field).strip():
                 labelled(doc, self.tr(f"doc.card.own_{field}"), getattr(role, field).strip())
         if role.parent:
             labelled(doc, self.tr("doc.plan.card_reports_to"), self.role_name(role.parent))
         if role.responsibilities:
-            labelled(doc, self.tr("doc.plan.card_duties"),
-                     ("；" if self.lang == "zh" else "; ").join(role.responsibilities))  # fmt: skip
+            labelled(
+                doc,
+                self.tr("doc.plan.card_duties"),
+                ("；" if self.lang == "zh" else "; ").join(role.responsibilities),
+            )
         mine = [
-            self.steps[s] for s in self.order
+            self.steps[s]
+            for s in self.order
             if role.id in self.steps[s].roles or role.id in self.steps[s].support
-        ]  # fmt: skip
+        ]
         if not mine:
             paragraph(doc, self.tr("doc.plan.card_no_steps"))
             return
@@ -130,21 +135,39 @@ class AnnexWriter:
         ids = [lv.id for lv in self.plan.levels]
         ids += [lv for step in steps for lv in step.levels if lv not in ids]
         groups = [(self.tr("doc.card.all_levels"), [s for s in steps if not s.levels])]
-        groups += [(self.level_name(lv), [s for s in steps if lv in s.levels])
-                   for lv in dict.fromkeys(ids)]  # fmt: skip
+        groups += [
+            (self.level_name(lv), [s for s in steps if lv in s.levels]) for lv in dict.fromkeys(ids)
+        ]
         return [(heading, members) for heading, members in groups if members]
 
     def card_table(self, role: Role, steps: list[Step]) -> None:
         rows = []
         for n, step in enumerate(steps, start=1):
-            share = self.tr("doc.plan.card_lead" if role.id in step.roles
-                            else "doc.plan.card_support")  # fmt: skip
-            rows.append((n, clean(step.text or step.name), share, self.step_limit(step),
-                         "\n".join(self.contacts(role, step))))  # fmt: skip
-        table(self.document,
-              [self.tr("doc.no"), self.tr("doc.plan.step_action"), self.tr("doc.plan.card_part"),
-               self.tr("doc.plan.step_limit"), self.tr("doc.plan.card_notify")],
-              rows, widths_mm=(10, 62, 14, 22, 48), align_center=(0, 2))  # fmt: skip
+            share = self.tr(
+                "doc.plan.card_lead" if role.id in step.roles else "doc.plan.card_support"
+            )
+            rows.append(
+                (
+                    n,
+                    clean(step.text or step.name),
+                    share,
+                    self.step_limit(step),
+                    "\n".join(self.contacts(role, step)),
+                )
+            )
+        table(
+            self.document,
+            [
+                self.tr("doc.no"),
+                self.tr("doc.plan.step_action"),
+                self.tr("doc.plan.card_part"),
+                self.tr("doc.plan.step_limit"),
+                self.tr("doc.plan.card_notify"),
+            ],
+            rows,
+            widths_mm=(10, 62, 14, 22, 48),
+            align_center=(0, 2),
+        )
 
     def contacts(self, role: Role, step: Step) -> list[str]:
         """Whom the holder of `role` calls for `step`: the roles or people it notifies, then the
@@ -186,12 +209,19 @@ class AnnexWriter:
 
         sep = "：" if self.lang == "zh" else ": "
         captions = [
-            self.tr("doc.figure", n=i, title=f"{heading}{sep}{clean(c.title)}" if c.title
-                    else heading)
+            self.tr(
+                "doc.figure", n=i, title=f"{heading}{sep}{clean(c.title)}" if c.title else heading
+            )
             for i, c in enumerate(charts, start=1)
-        ]  # fmt: skip
-        chart_pages(self.document, charts, captions, lang=self.lang, before=before,
-                    portrait_after=portrait_after)  # fmt: skip
+        ]
+        chart_pages(
+            self.document,
+            charts,
+            captions,
+            lang=self.lang,
+            before=before,
+            portrait_after=portrait_after,
+        )
 
     def revision_record(self, n: int, revisions: list[Mapping[str, object]]) -> None:
         self.annex_start(n, self.tr("doc.plan.revisions"))
@@ -199,14 +229,28 @@ class AnnexWriter:
             paragraph(self.document, self.tr("doc.plan.no_revisions"))
             return
         rows = [
-            (i, clean(r.get("finding", "")), clean(r.get("change", "")),
-             clean(r.get("item", r.get("target", ""))), clean(r.get("date", "")))
+            (
+                i,
+                clean(r.get("finding", "")),
+                clean(r.get("change", "")),
+                clean(r.get("item", r.get("target", ""))),
+                clean(r.get("date", "")),
+            )
             for i, r in enumerate(revisions, start=1)
-        ]  # fmt: skip
-        table(self.document,
-              [self.tr("doc.no"), self.tr("doc.plan.rev_finding"), self.tr("doc.plan.rev_change"),
-               self.tr("doc.plan.rev_item"), self.tr("doc.plan.rev_date")],
-              rows, widths_mm=(10, 52, 52, 22, 20), align_center=(0,))  # fmt: skip
+        ]
+        table(
+            self.document,
+            [
+                self.tr("doc.no"),
+                self.tr("doc.plan.rev_finding"),
+                self.tr("doc.plan.rev_change"),
+                self.tr("doc.plan.rev_item"),
+                self.tr("doc.plan.rev_date"),
+            ],
+            rows,
+            widths_mm=(10, 52, 52, 22, 20),
+            align_center=(0,),
+        )
 
 
 def execution_order(plan: Plan) -> list[str]:

@@ -89,9 +89,13 @@ class _PlanWriter(AnnexWriter):
     def write(self, charts: list[Chart], revisions: list, version_label: str) -> None:
         plan = self.plan
         self.chart_annex = (2 if self.cards else 1) if charts else 0
-        title(self.document, plan.title or "—",
-              f"（{clean(version_label)}）" if version_label and self.lang == "zh"
-              else clean(version_label))  # fmt: skip
+        title(
+            self.document,
+            plan.title or "—",
+            f"（{clean(version_label)}）"
+            if version_label and self.lang == "zh"
+            else clean(version_label),
+        )
         preamble, placed, others = arrange_sections(plan)
         for section in preamble:
             self.kept_text(section.text)
@@ -197,10 +201,18 @@ class _PlanWriter(AnnexWriter):
             duties = "\n".join(clean(d) for d in role.responsibilities)
             parent = self.role_name(role.parent) if role.parent else ""
             rows.append((n, "　" * depth + clean(role.name), parent, duties))
-        table(self.document,
-              [self.tr("doc.no"), self.tr("doc.plan.role_name"), self.tr("doc.plan.role_parent"),
-               self.tr("doc.plan.role_duties")],
-              rows, widths_mm=(12, 38, 28, 78), align_center=(0,))  # fmt: skip
+        table(
+            self.document,
+            [
+                self.tr("doc.no"),
+                self.tr("doc.plan.role_name"),
+                self.tr("doc.plan.role_parent"),
+                self.tr("doc.plan.role_duties"),
+            ],
+            rows,
+            widths_mm=(12, 38, 28, 78),
+            align_center=(0,),
+        )
         return True
 
     def levels(self, has_kept: bool) -> bool:
@@ -214,10 +226,17 @@ class _PlanWriter(AnnexWriter):
         for level in self.plan.levels:
             count = sum(1 for s in self.steps.values() if plan_graph.applies_to(s, level.id))
             rows.append((level.name, level.condition, count))
-        table(self.document,
-              [self.tr("doc.plan.level_name"), self.tr("doc.plan.level_condition"),
-               self.tr("doc.plan.level_steps")],
-              rows, widths_mm=(30, 104, 22), align_center=(0, 2))  # fmt: skip
+        table(
+            self.document,
+            [
+                self.tr("doc.plan.level_name"),
+                self.tr("doc.plan.level_condition"),
+                self.tr("doc.plan.level_steps"),
+            ],
+            rows,
+            widths_mm=(30, 104, 22),
+            align_center=(0, 2),
+        )
         return True
 
     def procedures(self, has_kept: bool) -> bool:
@@ -258,15 +277,35 @@ class _PlanWriter(AnnexWriter):
         rows = []
         for step in steps:
             after = self.sep().join(str(self.number[a]) for a in step.after if a in self.number)
-            levels = (self.sep().join(self.level_name(lv) for lv in step.levels)
-                      if step.levels else self.tr("doc.plan.all_levels"))  # fmt: skip
-            rows.append((self.number.get(step.id, ""), clean(step.text or step.name),
-                         self.owners(step), self.step_limit(step), after, levels))  # fmt: skip
-        table(self.document,
-              [self.tr("doc.plan.step_no"), self.tr("doc.plan.step_action"),
-               self.tr("doc.plan.step_owner"), self.tr("doc.plan.step_limit"),
-               self.tr("doc.plan.step_after"), self.tr("doc.plan.step_levels")],
-              rows, widths_mm=(11, 62, 29, 22, 15, 17), align_center=(0, 4))  # fmt: skip
+            levels = (
+                self.sep().join(self.level_name(lv) for lv in step.levels)
+                if step.levels
+                else self.tr("doc.plan.all_levels")
+            )
+            rows.append(
+                (
+                    self.number.get(step.id, ""),
+                    clean(step.text or step.name),
+                    self.owners(step),
+                    self.step_limit(step),
+                    after,
+                    levels,
+                )
+            )
+        table(
+            self.document,
+            [
+                self.tr("doc.plan.step_no"),
+                self.tr("doc.plan.step_action"),
+                self.tr("doc.plan.step_owner"),
+                self.tr("doc.plan.step_limit"),
+                self.tr("doc.plan.step_after"),
+                self.tr("doc.plan.step_levels"),
+            ],
+            rows,
+            widths_mm=(11, 62, 29, 22, 15, 17),
+            align_center=(0, 4),
+        )
 
 
 CHART_DPI = 110
@@ -304,9 +343,14 @@ def plan_docx_bytes(
     the dot program is there (a plan without a chart is still a whole document) and its
     revision record, if given."""
     charts = chart_figures(plan, lang or plan.language)
-    document = build_plan_document(plan, lang=lang, flow_charts=charts, chart_dpi=CHART_DPI,
-                                   version_label=version_label,
-                                   revision_record=revision_record)  # fmt: skip
+    document = build_plan_document(
+        plan,
+        lang=lang,
+        flow_charts=charts,
+        chart_dpi=CHART_DPI,
+        version_label=version_label,
+        revision_record=revision_record,
+    )
     return to_docx_bytes(document)
 
 

@@ -56,25 +56,46 @@ class _AnnexWriter(AnnexWriter):
     def control(self, label: str, meta: WordMeta, record: list[dict[str, str]]) -> None:
         self.annex_start(label, self.tr("doc.word.control_title"))
         rows = list(meta.history) or [
-            (meta.version_label, meta.approved_on.isoformat() if meta.approved_on else "",
-             meta.approved_by, "")
-        ]  # fmt: skip
-        table(self.document,
-              [self.tr("doc.word.version"), self.tr("doc.word.approved_on"),
-               self.tr("doc.word.approved_by"), self.tr("doc.word.note")],
-              [tuple(clean(c) for c in row) for row in rows],
-              widths_mm=(24, 30, 40, 62), align_center=(0, 1))  # fmt: skip
+            (
+                meta.version_label,
+                meta.approved_on.isoformat() if meta.approved_on else "",
+                meta.approved_by,
+                "",
+            )
+        ]
+        table(
+            self.document,
+            [
+                self.tr("doc.word.version"),
+                self.tr("doc.word.approved_on"),
+                self.tr("doc.word.approved_by"),
+                self.tr("doc.word.note"),
+            ],
+            [tuple(clean(c) for c in row) for row in rows],
+            widths_mm=(24, 30, 40, 62),
+            align_center=(0, 1),
+        )
         paragraph(self.document, self.tr("doc.plan.revisions"), bold=True, indent=False)
         if not record:
             paragraph(self.document, self.tr("doc.word.no_changes"))
             return
-        table(self.document,
-              [self.tr("doc.no"), self.tr("doc.word.reason"), self.tr("doc.word.item"),
-               self.tr("doc.word.before"), self.tr("doc.word.after"),
-               self.tr("doc.word.approval")],
-              [(i, r["reason"], r["item"], r["before"], r["after"], r["approval"])
-               for i, r in enumerate(record, start=1)],
-              widths_mm=(9, 28, 24, 38, 38, 19), align_center=(0,))  # fmt: skip
+        table(
+            self.document,
+            [
+                self.tr("doc.no"),
+                self.tr("doc.word.reason"),
+                self.tr("doc.word.item"),
+                self.tr("doc.word.before"),
+                self.tr("doc.word.after"),
+                self.tr("doc.word.approval"),
+            ],
+            [
+                (i, r["reason"], r["item"], r["before"], r["after"], r["approval"])
+                for i, r in enumerate(record, start=1)
+            ],
+            widths_mm=(9, 28, 24, 38, 38, 19),
+            align_center=(0,),
+        )
 
 
 def generated_annexes(plan, own: str, lang, fonts, charts, record, meta, *, cards: bool):

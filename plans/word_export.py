@@ -102,13 +102,23 @@ def plan_word(
     if doc is None:
         record = revision_rows(base, target, flags, meta, lang) if base is not None else []
         rows = [
-            {"finding": r["reason"], "change": change_text(r, lang), "item": r["item"],
-             "date": r["approval"]}
+            {
+                "finding": r["reason"],
+                "change": change_text(r, lang),
+                "item": r["item"],
+                "date": r["approval"],
+            }
             for r in record
-        ]  # fmt: skip
-        document = build_plan_document(target, lang=lang, fonts=fonts, flow_charts=charts,
-                                       version_label=meta.version_label, revision_record=rows,
-                                       cards=cards)  # fmt: skip
+        ]
+        document = build_plan_document(
+            target,
+            lang=lang,
+            fonts=fonts,
+            flow_charts=charts,
+            version_label=meta.version_label,
+            revision_record=rows,
+            cards=cards,
+        )
         return WordPlan(to_docx_bytes(document), "structured")
     words = _Words(doc, first)
     _place_written_by_hand(doc, words, first)
@@ -120,8 +130,11 @@ def plan_word(
         record = revision_rows(base, target, flags, meta, lang)
     if meta.approved_on is not None:
         when = meta.changed_at or datetime.now()
-        cover = cover_date(doc, meta.approved_on, Mark(meta.author or "PlanDrill", when)
-                           if tracked and base is not None else None)  # fmt: skip
+        cover = cover_date(
+            doc,
+            meta.approved_on,
+            Mark(meta.author or "PlanDrill", when) if tracked and base is not None else None,
+        )
         if cover is not None:
             changes.append(WordChange("cover_date", "", *cover, True))
     doc.ensure_page(ZH_MARGINS if lang == "zh" else EN_MARGINS)  # GB/T 9704 where none is set

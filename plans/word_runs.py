@@ -133,8 +133,15 @@ def split_at(atoms: list[Atom], raw: int) -> None:
 
 
 # the elements of w:sectPr in schema order, up to the page margins
-_SECT_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
-               "pgMar")  # fmt: skip
+_SECT_ORDER = (
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+)
 
 
 def schema_place(sect, name: str) -> int:

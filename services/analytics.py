@@ -42,9 +42,17 @@ class Figures:
     overdue: list[OverdueAction]
 
 
-def load_figures(conn, actor: Actor, *, unit: str, plan_id: int | None = None,
-                 since: datetime | None = None, until: datetime | None = None, today: date,
-                 periods: Mapping[str, int]) -> Figures:  # fmt: skip
+def load_figures(
+    conn,
+    actor: Actor,
+    *,
+    unit: str,
+    plan_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    today: date,
+    periods: Mapping[str, int],
+) -> Figures:
     """Every figure of the screen for drills of `plan_id` (None: all) ended in [`since`,
     `until`) (None: unbounded), plans and roles measured against `periods` (days per kind) and
     actions against `today`, read in one unit of work.

@@ -128,33 +128,52 @@ def recompute_unit(conn, unit: str, *, now: datetime) -> list[Results]:
 def recompute_missing(conn, *, now: datetime) -> list[Results]:
     """Recompute the ended drills that have no stored results yet (ended before results
     followed events, or whose recompute failed): for a start-up or a scheduler's catch-up."""
-    return [recompute_results(conn, d, now=now)
-            for d in drills_record.ended_drills(conn, unscored=True)]  # fmt: skip
+    return [
+        recompute_results(conn, d, now=now) for d in drills_record.ended_drills(conn, unscored=True)
+    ]
 
 
-def set_override(conn, actor: Actor, drill_id: int, override: RatingOverride, *,
-                 now: datetime) -> Results:  # fmt: skip
+def set_override(
+    conn, actor: Actor, drill_id: int, override: RatingOverride, *, now: datetime
+) -> Results:
     """The lead's rating of an area in place of the computed one, then the drill's results
     recomputed. Raises: as findings_store.set_override."""
     findings_store.set_override(conn, actor, drill_id, override, now=now)
     return recompute_results(conn, drill_id, now=now)
 
 
-def set_weights(conn, actor: Actor, unit: str, weights: Mapping[str, float], *, now: datetime,
-                expected: Mapping[str, float] | None = None) -> list[Results]:  # fmt: skip
+def set_weights(
+    conn,
+    actor: Actor,
+    unit: str,
+    weights: Mapping[str, float],
+    *,
+    now: datetime,
+    expected: Mapping[str, float] | None = None,
+) -> list[Results]:
     """New area weights for the unit, then every ended drill of the unit rescored.
     Raises: as findings_store.set_weights (a stale form: VersionConflictError)."""
     findings_store.set_weights(conn, actor, unit, weights, now=now, expected=expected)
     return recompute_unit(conn, unit, now=now)
 
 
-def settle_conflict(conn, actor: Actor, drill_id: int, item_id: str, entry_ids: Sequence[str],
-                    outcome: str, reason: str, *, now: datetime) -> Results | None:  # fmt: skip
+def settle_conflict(
+    conn,
+    actor: Actor,
+    drill_id: int,
+    item_id: str,
+    entry_ids: Sequence[str],
+    outcome: str,
+    reason: str,
+    *,
+    now: datetime,
+) -> Results | None:
     """The lead's settlement of a conflict between evaluators; after the end the drill is
     rescored at once (during the drill nothing is stored yet). None when nothing was rescored.
     Raises: as drills_conflicts.settle_conflict."""
-    stored = drills_conflicts.settle_conflict(conn, actor, drill_id, item_id, entry_ids, outcome,
-                                              reason, now=now)  # fmt: skip
+    stored = drills_conflicts.settle_conflict(
+        conn, actor, drill_id, item_id, entry_ids, outcome, reason, now=now
+    )
     if not stored or drills_store.drill_summary(conn, SYSTEM, drill_id).status != "ended":
         return None
     return recompute_results(conn, drill_id, now=now)
@@ -183,10 +202,15 @@ def read_inputs(conn, drill_id: int, design: DrillDesign, unit: str) -> Inputs:
 def evaluation_of(design: DrillDesign, inputs: Inputs) -> DrillEvaluation:
     """The one evaluation of the drill. Raises: DrillError (bad weights, areas or overrides)."""
     return evaluate(
-        inputs.checklist, inputs.observations, inputs.clock, inputs.released,
-        weights=inputs.weights, overrides=[o.override for o in inputs.overrides],
-        injects=design.injects, settlements=inputs.settlements,
-    )  # fmt: skip
+        inputs.checklist,
+        inputs.observations,
+        inputs.clock,
+        inputs.released,
+        weights=inputs.weights,
+        overrides=[o.override for o in inputs.overrides],
+        injects=design.injects,
+        settlements=inputs.settlements,
+    )
 
 
 def proposals(plan: Plan, inputs: Inputs, evaluation: DrillEvaluation) -> list[Finding]:
@@ -202,8 +226,9 @@ def _recompute(conn, drill_id: int, now: datetime) -> Results:
     plan = plans_store.load_version(conn, SYSTEM, design.version_id)
     inputs = read_inputs(conn, drill_id, design, unit)
     evaluation = evaluation_of(design, inputs)
-    added = analytics_scores.store_results(conn, drill_id, evaluation.scores,
-                                           proposals(plan, inputs, evaluation), now=now)  # fmt: skip
+    added = analytics_scores.store_results(
+        conn, drill_id, evaluation.scores, proposals(plan, inputs, evaluation), now=now
+    )
     return Results(drill_id, evaluation, added)
 
 
@@ -228,26 +253,62 @@ def _snapshot(conn, actor: Actor, drill_id: int, lang: str, now: datetime) -> Re
 
     def document(in_lang: str):
         data, _, _ = report_data(
-            design, plan, inputs.checklist, inputs.observations, inputs.clock, inputs.released,
-            reveal, lang=in_lang, plan_version=_version_label(extras.version_number, in_lang),
-            participants=participants, findings=[s.finding for s in stored] if stored else None,
-            actions=[a.action for a in actions], reviews=[r.review for r in reviews],
-            names=extras.names, photos={k: p.data for k, p in extras.photos.items()},
-            evaluation=evaluation, proposed=proposed,
-        )  # fmt: skip
+            design,
+            plan,
+            inputs.checklist,
+            inputs.observations,
+            inputs.clock,
+            inputs.released,
+            reveal,
+            lang=in_lang,
+            plan_version=_version_label(extras.version_number, in_lang),
+            participants=participants,
+            findings=[s.finding for s in stored] if stored else None,
+            actions=[a.action for a in actions],
+            reviews=[r.review for r in reviews],
+            names=extras.names,
+            photos={k: p.data for k, p in extras.photos.items()},
+            evaluation=evaluation,
+            proposed=proposed,
+        )
         return sign_off(
-            data, evaluation, objectives=objectives, team=team,
-            criteria=design.evaluation_criteria, texts=signed.texts_in(in_lang), findings=shown,
-            actions=[a.action for a in actions], plan=plan, names=extras.names,
-            standard=standard, unit=summary.unit,
-        )  # fmt: skip
+            data,
+            evaluation,
+            objectives=objectives,
+            team=team,
+            criteria=design.evaluation_criteria,
+            texts=signed.texts_in(in_lang),
+            findings=shown,
+            actions=[a.action for a in actions],
+            plan=plan,
+            names=extras.names,
+            standard=standard,
+            unit=summary.unit,
+        )
 
     editor = actor.username in design.directors or actor.username in design.evaluation_leads
     return Review(
-        drill_id, summary, design, plan, inputs.checklist, inputs.observations, stored, actions,
-        inputs.overrides, inputs.weights, participants, reviews, document(lang), evaluation,
-        proposed, editor, document, signed, objectives, standard,
-    )  # fmt: skip
+        drill_id,
+        summary,
+        design,
+        plan,
+        inputs.checklist,
+        inputs.observations,
+        stored,
+        actions,
+        inputs.overrides,
+        inputs.weights,
+        participants,
+        reviews,
+        document(lang),
+        evaluation,
+        proposed,
+        editor,
+        document,
+        signed,
+        objectives,
+        standard,
+    )
 
 
 def _version_label(number: int | None, lang: str) -> str:

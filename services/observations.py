@@ -72,8 +72,15 @@ def record_entry(conn, actor: Actor, observation: Observation, photo: bytes | No
     Raises: as drills_store.attach_photo and drills_store.record_observation."""
     if photo is not None:
         photo_id = uuid.uuid4().hex
-        drills_store.attach_photo(conn, actor, observation.drill_id, photo, photo_id=photo_id,
-                                  now=observation.entered_at, observation_id=observation.id)  # fmt: skip
+        drills_store.attach_photo(
+            conn,
+            actor,
+            observation.drill_id,
+            photo,
+            photo_id=photo_id,
+            now=observation.entered_at,
+            observation_id=observation.id,
+        )
         observation = replace(observation, photo_id=photo_id)
     return drills_store.record_observation(conn, actor, observation)
 

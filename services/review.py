@@ -26,17 +26,23 @@ from drills.actions import ParticipantReview
 from plans.errors import PlanError
 
 
-def accept_findings(conn, actor: Actor, drill_id: int, proposed: Sequence, *,
-                    now: datetime) -> None:  # fmt: skip
+def accept_findings(
+    conn, actor: Actor, drill_id: int, proposed: Sequence, *, now: datetime
+) -> None:
     """Accept each proposed finding (db.findings_store.StoredFinding, as the form read it), all
     in one unit of work: none is accepted when one was changed meanwhile or is refused.
 
     Raises: as findings_store.update_finding (VersionConflictError, NotAllowedError)."""
     with unit_of_work(conn) as uow:
         for stored in proposed:
-            findings_store.update_finding(uow, actor, drill_id,
-                                          replace(stored.finding, status="accepted"),
-                                          stored.version, now=now)  # fmt: skip
+            findings_store.update_finding(
+                uow,
+                actor,
+                drill_id,
+                replace(stored.finding, status="accepted"),
+                stored.version,
+                now=now,
+            )
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,15 @@ def review_form(conn, actor: Actor, drill_id: int, version_id: int) -> ReviewFor
     return ReviewForm(tuple(roles), earlier, names)
 
 
-def submit_review(conn, actor: Actor, drill_id: int, review: ParticipantReview, *,
-                  now: datetime, replacing: datetime | None) -> datetime | None:  # fmt: skip
+def submit_review(
+    conn,
+    actor: Actor,
+    drill_id: int,
+    review: ParticipantReview,
+    *,
+    now: datetime,
+    replacing: datetime | None,
+) -> datetime | None:
     """The participant's own review of an ended drill (a second one replaces the first, unless
     another session submitted one since the form showed `replacing`); return the stored review's
     time, read in the same unit of work.

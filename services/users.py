@@ -38,9 +38,15 @@ def create_user(
     """
     password = passwords.generate_password()
     users_store.create_user(
-        conn, actor, username, password, roles=roles, unit=unit, display_name=display_name,
+        conn,
+        actor,
+        username,
+        password,
+        roles=roles,
+        unit=unit,
+        display_name=display_name,
         now=now,
-    )  # fmt: skip
+    )
     return password
 
 

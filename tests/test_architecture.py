@@ -312,3 +312,38 @@ def test_code_names_what_it_does_not_the_tracker_issue_it_came_from():
         if tracker.search(line)
     ]
     assert found == []
+
+
+def test_screens_import_project_modules_by_their_own_names():
+    """No `from ui import review as panels` in pages/, ui/ or app.py: a module is found by grep
+    under its own name (use cases as services.<module>, others by name or dotted)."""
+    project = {"access", "db", "drills", "i18n", "plans", "services", "ui"}
+    found = []
+    for path in python_files():
+        if path.parts[0] not in ("pages", "ui") and path != Path("app.py"):
+            continue
+        for node in ast.walk(ast.parse((ROOT / path).read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module):
+                continue
+            if node.module.split(".")[0] not in project:
+                continue
+            base = ROOT / node.module.replace(".", "/")
+            found += [
+                f"{path}:{node.lineno} {alias.name} as {alias.asname}"
+                for alias in node.names
+                if alias.asname
+                and ((base / f"{alias.name}.py").exists() or (base / alias.name).is_dir())
+            ]
+    assert found == []
+
+
+def test_the_formatter_formats_everything():
+    """No `# fmt: skip` / `# fmt: off`: the code reads as ruff format writes it."""
+    marker = re.compile(r"#\s*fmt:\s*(skip|off)")
+    found = [
+        f"{path}:{n}"
+        for path in python_files()
+        for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1)
+        if marker.search(line) and path.name != "test_architecture.py"
+    ]
+    assert found == []

@@ -9,11 +9,11 @@ from streamlit.errors import StreamlitAPIException
 
 import bootstrap
 import i18n
+import services.clock
+import services.plans
 from access.policy import Actor, allowed
 from i18n import t
 from plans.errors import PlanError
-from services import clock as clock_cases
-from services import plans as plan_cases
 from services.errors import StoreError
 from settings import load_settings
 from ui import session
@@ -134,7 +134,7 @@ def _navigation(actor: Actor) -> None:
 
 def now() -> datetime:
     """The time to stamp what this screen does with: the database's clock (services/clock.py)."""
-    return clock_cases.now(bootstrap.get_db())
+    return services.clock.now(bootstrap.get_db())
 
 
 def error_text(exc: PlanError) -> str:
@@ -171,7 +171,7 @@ def go(path: str) -> None:
 def start_new_draft(conn, actor: Actor, plan_id: int, from_version_id: int) -> None:
     """Open a new draft of a published version and go to it; show why when refused."""
     try:
-        draft_id = plan_cases.new_draft(
+        draft_id = services.plans.new_draft(
             conn, actor, plan_id, from_version_id=from_version_id, now=now()
         )
     except PlanError as exc:

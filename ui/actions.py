@@ -9,11 +9,11 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+import services.review
 from access.policy import action_resource, allowed, allowed_actions
 from drills.actions import ACTION_STATUSES, CorrectiveAction, finding_closed, overdue_actions
 from i18n import t
 from plans.errors import PlanError
-from services import review as review_cases
 from ui import now, show_error
 from ui.review_findings import lang_key, opened_version, save
 from ui.text import md
@@ -34,9 +34,10 @@ def drill_actions(conn, actor, review) -> None:
     stored = review.actions
     titles = {s.finding.id: s.finding.title for s in review.findings}
     weaknesses = [
-        s.finding for s in review.findings
+        s.finding
+        for s in review.findings
         if not s.finding.strength and s.finding.status != "rejected"
-    ]  # fmt: skip
+    ]
     all_actions = [a.action for a in stored]
     closed = sum(finding_closed(f, all_actions) for f in weaknesses)
     st.caption(t("review.closed_n", closed=closed, total=len(weaknesses)))
@@ -64,8 +65,10 @@ def drill_actions(conn, actor, review) -> None:
         )
     if allowed(actor, "action.create", resource(review)):
         _add_action(conn, actor, review, weaknesses)
-    rights = {a.action.id: allowed_actions(actor, resource(review, a.action.owner), UPDATES)
-              for a in stored}  # fmt: skip
+    rights = {
+        a.action.id: allowed_actions(actor, resource(review, a.action.owner), UPDATES)
+        for a in stored
+    }
     updatable = [a for a in stored if rights[a.action.id]]
     if updatable:
         _edit_action(conn, actor, updatable, titles, rights)
@@ -159,15 +162,16 @@ def _add_action(conn, actor, review, weaknesses) -> None:
             return
         with st.form("review_action_add", clear_on_submit=True):
             finding_id = st.selectbox(
-                t("review.a.finding"), [f.id for f in weaknesses],
+                t("review.a.finding"),
+                [f.id for f in weaknesses],
                 format_func=lambda i: next(f.title for f in weaknesses if f.id == i),
                 key=lang_key("review_a_new_finding"),
-            )  # fmt: skip
+            )
             values = _fields(None, "review_a_new", frozenset(UPDATES))
             sent = st.form_submit_button(t("review.a.add_save"), key="review_a_add_save")
         if sent:
             save(
-                lambda: review_cases.add_action(
+                lambda: services.review.add_action(
                     conn,
                     actor,
                     review.drill_id,
@@ -182,9 +186,11 @@ def _edit_action(conn, actor, stored, titles, rights: dict) -> None:
     with st.expander(t("review.a.edit"), icon=":material/edit:"):
         ids = [a.action.id for a in stored]
         chosen_id = st.selectbox(
-            t("review.a.pick"), ids,
-            format_func=lambda i: _title(stored, titles, i), key=lang_key("review_a_pick"),
-        )  # fmt: skip
+            t("review.a.pick"),
+            ids,
+            format_func=lambda i: _title(stored, titles, i),
+            key=lang_key("review_a_pick"),
+        )
         chosen = next(a for a in stored if a.action.id == chosen_id)
         opened = opened_version(f"review_opened_a_{chosen_id}", chosen.version)
         key = f"review_a_{chosen_id}_{opened}"
@@ -193,7 +199,7 @@ def _edit_action(conn, actor, stored, titles, rights: dict) -> None:
             sent = st.form_submit_button(t("review.a.save"), type="primary", key="review_a_save")
         if sent:
             save(
-                lambda: review_cases.update_action(
+                lambda: services.review.update_action(
                     conn, actor, replace(chosen.action, **_cleaned(values)), opened, now=now()
                 ),
                 t("review.a.saved"),
@@ -221,7 +227,7 @@ def _cleaned(values: dict) -> dict:
 def my_actions(conn, actor) -> None:
     """The actions the user owns (nothing when none): their progress, one status at a time."""
     try:
-        owned = review_cases.my_actions(conn, actor)
+        owned = services.review.my_actions(conn, actor)
     except PlanError as exc:
         show_error(exc)
         return
@@ -260,7 +266,7 @@ def _progress(conn, actor, stored) -> None:
     )
     if cols[1].button(t("review.a.save"), key=f"{key}_save"):
         try:
-            review_cases.update_action(
+            services.review.update_action(
                 conn, actor, replace(action, status=status), stored.version, now=now()
             )
         except PlanError as exc:

@@ -11,9 +11,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+import services.analytics
 from drills.csv_export import to_csv
 from i18n import t
-from services import analytics as an
 from services.analytics import DIMENSIONS, Figures
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,7 +39,9 @@ def drill_window(plan_id: int | None, since: date | None, until: date | None) ->
     }
 
 
-def step_labeller(plans: Mapping[int, an.PlanRef], plan_id: int | None) -> StepLabel:
+def step_labeller(
+    plans: Mapping[int, services.analytics.PlanRef], plan_id: int | None
+) -> StepLabel:
     """(plan, step name) -> the step's name, with its plan's title when several plans are
     shown."""
 
@@ -63,60 +65,83 @@ def build_tables(figures: Figures, label: StepLabel) -> dict[str, Rows]:
     }
 
 
-def step_rows(steps: list[an.StepStats], label: StepLabel) -> Rows:
+def step_rows(steps: list[services.analytics.StepStats], label: StepLabel) -> Rows:
     return [
-        {t("analytics.step"): label(s.plan_id, s.step_name), t("analytics.drills"): s.drills,
-         t("analytics.items"): s.items, t("analytics.missed"): s.missed,
-         t("analytics.not_observed"): s.not_observed, t("analytics.late"): s.late,
-         t("analytics.miss_rate"): _pct(s.miss_rate), t("analytics.late_rate"): _pct(s.late_rate)}
+        {
+            t("analytics.step"): label(s.plan_id, s.step_name),
+            t("analytics.drills"): s.drills,
+            t("analytics.items"): s.items,
+            t("analytics.missed"): s.missed,
+            t("analytics.not_observed"): s.not_observed,
+            t("analytics.late"): s.late,
+            t("analytics.miss_rate"): _pct(s.miss_rate),
+            t("analytics.late_rate"): _pct(s.late_rate),
+        }
         for s in steps
-    ]  # fmt: skip
+    ]
 
 
-def rating_rows(points: list[an.RatingPoint], by: str) -> Rows:
+def rating_rows(points: list[services.analytics.RatingPoint], by: str) -> Rows:
     """The scored points (a drill with nothing to score in an area or role has none)."""
     return [
-        {t("analytics.dimension"): t(f"analytics.by.{by}"), t("analytics.series"): _series(p, by),
-         t("analytics.drill"): p.title, t("analytics.ended"): _local(p.ended_at),
-         t("analytics.score"): p.score, t("analytics.rating"): p.rating,
-         t("analytics.coverage"): _pct(p.coverage)}
-        for p in points if p.score is not None
-    ]  # fmt: skip
+        {
+            t("analytics.dimension"): t(f"analytics.by.{by}"),
+            t("analytics.series"): _series(p, by),
+            t("analytics.drill"): p.title,
+            t("analytics.ended"): _local(p.ended_at),
+            t("analytics.score"): p.score,
+            t("analytics.rating"): p.rating,
+            t("analytics.coverage"): _pct(p.coverage),
+        }
+        for p in points
+        if p.score is not None
+    ]
 
 
-def revision_rows(effects: list[an.BeforeAfter], label: StepLabel) -> Rows:
+def revision_rows(effects: list[services.analytics.BeforeAfter], label: StepLabel) -> Rows:
     return [
-        {t("analytics.step"): label(e.plan_id, e.step_name),
-         t("analytics.revised_in"): f"v{e.revised_in}",
-         t("analytics.verdict"): t(f"analytics.verdict.{e.verdict}"),
-         t("analytics.drills_before"): e.before[0], t("analytics.drills_after"): e.after[0],
-         t("analytics.miss_before"): _pct(e.miss_rate_before),
-         t("analytics.miss_after"): _pct(e.miss_rate_after),
-         t("analytics.late_before"): _pct(e.late_rate_before),
-         t("analytics.late_after"): _pct(e.late_rate_after)}
+        {
+            t("analytics.step"): label(e.plan_id, e.step_name),
+            t("analytics.revised_in"): f"v{e.revised_in}",
+            t("analytics.verdict"): t(f"analytics.verdict.{e.verdict}"),
+            t("analytics.drills_before"): e.before[0],
+            t("analytics.drills_after"): e.after[0],
+            t("analytics.miss_before"): _pct(e.miss_rate_before),
+            t("analytics.miss_after"): _pct(e.miss_rate_after),
+            t("analytics.late_before"): _pct(e.late_rate_before),
+            t("analytics.late_after"): _pct(e.late_rate_after),
+        }
         for e in effects
-    ]  # fmt: skip
+    ]
 
 
-def stale_rows(stale: list[an.NotDrilled]) -> Rows:
+def stale_rows(stale: list[services.analytics.NotDrilled]) -> Rows:
     return [
-        {t("plans.col_title"): s.plan_title, t("analytics.kind"): t(f"kind.{s.kind}"),
-         t("auth.role"): s.role_name if s.role_id else t("analytics.whole_plan"),
-         t("analytics.period"): s.period_days,
-         t("analytics.last"): s.last_drilled or t("analytics.never"),
-         t("analytics.due_by"): s.due_by}
+        {
+            t("plans.col_title"): s.plan_title,
+            t("analytics.kind"): t(f"kind.{s.kind}"),
+            t("auth.role"): s.role_name if s.role_id else t("analytics.whole_plan"),
+            t("analytics.period"): s.period_days,
+            t("analytics.last"): s.last_drilled or t("analytics.never"),
+            t("analytics.due_by"): s.due_by,
+        }
         for s in stale
-    ]  # fmt: skip
+    ]
 
 
-def overdue_rows(overdue: list[an.OverdueAction]) -> Rows:
+def overdue_rows(overdue: list[services.analytics.OverdueAction]) -> Rows:
     return [
-        {t("analytics.drill"): o.drill_title, t("analytics.finding"): o.finding_title,
-         t("analytics.action"): o.action, t("analytics.owner"): o.owner,
-         t("analytics.due"): o.due, t("analytics.days_overdue"): o.days_overdue,
-         t("plans.status"): t(f"findings.action_status.{o.status}")}
+        {
+            t("analytics.drill"): o.drill_title,
+            t("analytics.finding"): o.finding_title,
+            t("analytics.action"): o.action,
+            t("analytics.owner"): o.owner,
+            t("analytics.due"): o.due,
+            t("analytics.days_overdue"): o.days_overdue,
+            t("plans.status"): t(f"findings.action_status.{o.status}"),
+        }
         for o in overdue
-    ]  # fmt: skip
+    ]
 
 
 def workbook_sheets(tables: Mapping[str, Rows]) -> dict[str, Rows]:
@@ -133,9 +158,14 @@ def table(name: str, rows: Rows, empty: str = "analytics.none") -> bool:
         st.info(t(empty))
         return False
     st.dataframe(rows, hide_index=True, width="stretch")
-    st.download_button(t("audit.export"), to_csv(rows), file_name=f"{name}.csv",
-                       mime="text/csv", key=f"analytics_{name}_csv",
-                       icon=":material/download:")  # fmt: skip
+    st.download_button(
+        t("audit.export"),
+        to_csv(rows),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"analytics_{name}_csv",
+        icon=":material/download:",
+    )
     return True
 
 
@@ -159,8 +189,11 @@ def score_chart(rows: Rows) -> alt.Chart:
     on the same day; its ticks sit on the drills' ends, and a single drill is one point with
     half a day either side."""
     ended, score, series, drill = (
-        t("analytics.ended"), t("analytics.score"), t("analytics.series"), t("analytics.drill"),
-    )  # fmt: skip
+        t("analytics.ended"),
+        t("analytics.score"),
+        t("analytics.series"),
+        t("analytics.drill"),
+    )
     moments = sorted({r[ended] for r in rows})
     same_day = len({m.date() for m in moments}) < len(moments)
     label = "%Y-%m-%d %H:%M" if same_day else "%Y-%m-%d"
@@ -200,9 +233,14 @@ def score_chart(rows: Rows) -> alt.Chart:
 def _wall(moment: datetime) -> alt.DateTime:
     """A wall-clock time as the same wall-clock time in the browser (as the data is shown)."""
     return alt.DateTime(
-        year=moment.year, month=moment.month, date=moment.day, hours=moment.hour,
-        minutes=moment.minute, seconds=moment.second, milliseconds=moment.microsecond // 1000,
-    )  # fmt: skip
+        year=moment.year,
+        month=moment.month,
+        date=moment.day,
+        hours=moment.hour,
+        minutes=moment.minute,
+        seconds=moment.second,
+        milliseconds=moment.microsecond // 1000,
+    )
 
 
 def _pct(rate: float | None) -> float | None:
@@ -214,7 +252,7 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone().replace(tzinfo=None)
 
 
-def _series(point: an.RatingPoint, by: str) -> str:
+def _series(point: services.analytics.RatingPoint, by: str) -> str:
     if by == "area":
         return t(f"scoring.area.{point.key}")
     if by == "role":

@@ -96,16 +96,25 @@ def chart_panel(plan: Plan) -> None:
     # rendered when asked for (a large PNG takes seconds), once per chart: never a deferred file
     revision = hash(view.chart.source)
     downloads.download(
-        downloads_row[0], t("editor.download_svg"), lambda: draw.render(view.chart, "svg"),
-        key="dl_svg", revision=revision, lazy=True, file_name=f"{view.key}.svg",
+        downloads_row[0],
+        t("editor.download_svg"),
+        lambda: draw.render(view.chart, "svg"),
+        key="dl_svg",
+        revision=revision,
+        lazy=True,
+        file_name=f"{view.key}.svg",
         mime="image/svg+xml",
-    )  # fmt: skip
+    )
     downloads.download(
-        downloads_row[1], t("editor.download_png"),
+        downloads_row[1],
+        t("editor.download_png"),
         lambda: draw.render(view.chart, "png", max_inches=PNG_MAX_INCHES),
-        key="dl_png", revision=revision, lazy=True, file_name=f"{view.key}.png",
+        key="dl_png",
+        revision=revision,
+        lazy=True,
+        file_name=f"{view.key}.png",
         mime="image/png",
-    )  # fmt: skip
+    )
 
 
 def _overview_table(

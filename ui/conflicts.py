@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.review
 from drills.conflicts import ConflictEntry
 from drills.model import RATINGS
 from i18n import t
 from plans.errors import PlanError
 from services import evaluation
-from services import review as review_cases
 from ui import error_text, fmt_time, now, show_error
 from ui.live import live_callback, live_fragment, refresh_button
 from ui.text import md
@@ -48,7 +48,7 @@ def evaluator_notice(actor, conn, drill_id: int) -> None:
     """On the evaluator's phone: the open conflicts their entries are part of, and how the lead
     settled earlier ones."""
     try:
-        board = review_cases.conflict_board(conn, actor, drill_id)
+        board = services.review.conflict_board(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         return
@@ -69,7 +69,7 @@ def evaluator_notice(actor, conn, drill_id: int) -> None:
 def console_notice(conn, actor, drill_id: int) -> None:
     """In the console's live panel: the open conflicts, one line each (settled below it)."""
     try:
-        board = review_cases.conflict_board(conn, actor, drill_id)
+        board = services.review.conflict_board(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         return
@@ -94,8 +94,16 @@ def _settle(actor, conn, drill_id: int, item_id: str, entry_ids: tuple, key: str
         state[f"{key}_problem"] = t("conflicts.choose_outcome")
         return
     try:
-        evaluation.settle_conflict(conn, actor, drill_id, item_id, entry_ids, outcome,
-                                   state.get(f"{key}_reason") or "", now=now())  # fmt: skip
+        evaluation.settle_conflict(
+            conn,
+            actor,
+            drill_id,
+            item_id,
+            entry_ids,
+            outcome,
+            state.get(f"{key}_reason") or "",
+            now=now(),
+        )
     except PlanError as exc:
         state[f"{key}_problem"] = error_text(exc)
         return
@@ -110,7 +118,7 @@ def lead_panel(actor, conn, drill_id: int, prefix: str = "conflicts") -> None:
     """The open conflicts, each with the outcome to choose and the reason to give (for those
     who may settle), and the settled ones."""
     try:
-        board = review_cases.conflict_board(conn, actor, drill_id)
+        board = services.review.conflict_board(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         return

@@ -44,9 +44,11 @@ def download(
     data = _built(key, revision)
     if data is None and lazy:
         if not where.button(
-            label, key=f"{key}_prepare", icon=":material/hourglass_top:",
+            label,
+            key=f"{key}_prepare",
+            icon=":material/hourglass_top:",
             help=t("downloads.prepare_help"),
-        ):  # fmt: skip
+        ):
             return
         with st.spinner(t("downloads.preparing")):
             data = _keep(key, revision, build())

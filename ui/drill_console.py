@@ -9,25 +9,37 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+import services.drills
 from drills.model import RATINGS, ClockEvent
 from drills.progress import NO_ROLE, progress_by_phase, progress_by_role
 from drills.progress import overdue as overdue_items
 from drills.roster import roster_changes, split_names
 from i18n import t
 from plans.errors import PlanError
-from services import drills as drill_cases
 from ui import edit_guard, error_text, fmt_time, now
 from ui.live import live_callback
 from ui.text import md
 
 CLOCK_KINDS = ("start", "pause", "resume", "end")
-RATING_COLOURS = {"done": "#2e7d32", "partly": "#f9a825", "not_done": "#c62828", "na": "#9e9e9e",
-                  "not_observed": "#e0e0e0"}  # fmt: skip
+RATING_COLOURS = {
+    "done": "#2e7d32",
+    "partly": "#f9a825",
+    "not_done": "#c62828",
+    "na": "#9e9e9e",
+    "not_observed": "#e0e0e0",
+}
 # One colour per kind of timeline point, the same in every language and whatever is on the
 # chart: outcomes as on the progress bars, everything else in neutral tones.
-TIMELINE_COLOURS = {"done": "#2e7d32", "partly": "#f9a825", "not_done": "#c62828", "na": "#9e9e9e",
-                    "note": "#5c6bc0", "undo": "#bdbdbd", "clock": "#37474f",
-                    "inject": "#90a4ae"}  # fmt: skip
+TIMELINE_COLOURS = {
+    "done": "#2e7d32",
+    "partly": "#f9a825",
+    "not_done": "#c62828",
+    "na": "#9e9e9e",
+    "note": "#5c6bc0",
+    "undo": "#bdbdbd",
+    "clock": "#37474f",
+    "inject": "#90a4ae",
+}
 
 
 def _scale(colours: dict) -> alt.Scale:
@@ -49,7 +61,7 @@ def header(info) -> None:
 def _release(actor, conn, drill_id, inject_id: str) -> None:
     """The release button's callback: released for a live session only, else refused."""
     try:
-        drill_cases.release_inject(conn, actor, drill_id, inject_id, now=now())
+        services.drills.release_inject(conn, actor, drill_id, inject_id, now=now())
     except PlanError as exc:
         st.session_state["console_release_problem"] = error_text(exc)
 
@@ -145,11 +157,17 @@ def overdue(items, state, events, views, moment: datetime, plan) -> None:
 def _point(e, names: dict, lead: dict, items: dict, titles: dict) -> dict:
     """One timeline point: its lane, its colour kind and what the tooltip says."""
     if e.kind == "release":
-        return {"lane": t("drillpage.injects_lane"), "kind": "inject",
-                "what": titles.get(e.ref or "", e.ref or "")}  # fmt: skip
+        return {
+            "lane": t("drillpage.injects_lane"),
+            "kind": "inject",
+            "what": titles.get(e.ref or "", e.ref or ""),
+        }
     if e.kind != "observation" or e.observation is None:
-        return {"lane": t("drillpage.clock_lane"), "kind": "clock",
-                "what": t(f"console.event.{e.kind}")}  # fmt: skip
+        return {
+            "lane": t("drillpage.clock_lane"),
+            "kind": "clock",
+            "what": t(f"console.event.{e.kind}"),
+        }
     o = e.observation
     kind = "undo" if o.kind == "undo" else o.rating or "note"
     item = items.get(o.item_id or "", "") or titles.get(o.inject_id or "", "")
@@ -259,7 +277,7 @@ def participants(conn, actor, drill_id: int, plan, design_roles) -> None:
         if message := st.session_state.pop("console_roster_toast", None):
             st.toast(message, icon=":material/check:")
         try:
-            roster = drill_cases.read_roster(conn, actor, drill_id)
+            roster = services.drills.read_roster(conn, actor, drill_id)
         except PlanError as exc:
             st.error(error_text(exc))
             return
@@ -283,10 +301,14 @@ def _save_roster(conn, actor, drill_id: int, form: str, roster, chosen: dict) ->
     edited = {role: split_names(text) for role, text in chosen.items()}
     changes = roster_changes(roster.players, edited)
     try:
-        revision = drill_cases.update_roster(
-            conn, actor, drill_id, changes,
-            expected_revision=edit_guard.opened(form, roster.revision), now=now(),
-        )  # fmt: skip
+        revision = services.drills.update_roster(
+            conn,
+            actor,
+            drill_id,
+            changes,
+            expected_revision=edit_guard.opened(form, roster.revision),
+            now=now(),
+        )
     except PlanError as exc:
         st.error(error_text(exc), icon=":material/sync_problem:")
         return

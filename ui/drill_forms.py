@@ -8,8 +8,7 @@ from datetime import datetime, time
 import pandas as pd
 import streamlit as st
 
-from drills import checklist as checklists
-from drills import injects_io
+from drills import checklist, injects_io
 from drills.errors import summarise
 from drills.model import INJECT_KINDS, Blinding, EvaluatorAssignment, Inject, Scenario
 from i18n import join_names, t
@@ -101,7 +100,7 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
     items = design.checklist
     item_names = {i.id: i.name for i in items}
     st.caption(t("drillpage.checklist_help", n=len(items)))
-    silent = checklists.roles_without_items(items, design.participating_roles)
+    silent = checklist.roles_without_items(items, design.participating_roles)
     if silent:
         st.warning(
             t("drillpage.roles_unwatched", roles=join_names([names.get(r, r) for r in silent]))
@@ -124,7 +123,7 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
     )
     if not editable:
         return
-    fresh = checklists.regenerate_checklist(
+    fresh = checklist.regenerate_checklist(
         items, plan, level=design.level, roles=design.participating_roles or None
     )
     added = sum(1 for i in items if i.extra)
@@ -141,7 +140,7 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
         placeholder=t("plans.pick_placeholder"),
     )
     if cols[1].button(t("drillpage.remove_button"), key="checklist_remove", disabled=not drop):
-        save(replace(design, checklist=checklists.remove_items(items, drop)))
+        save(replace(design, checklist=checklist.remove_items(items, drop)))
     with st.popover(t("drillpage.rederive"), icon=":material/refresh:"):
         st.caption(t("drillpage.rederive_confirm", n=len(fresh), added=added, now=len(items)))
         if st.button(t("drillpage.regenerate"), key="checklist_rederive"):
@@ -165,7 +164,7 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
             save(
                 replace(
                     design,
-                    checklist=checklists.add_extra_item(
+                    checklist=checklist.add_extra_item(
                         items, name, roles=roles, phase=phase, time_limit_min=minutes
                     ),
                 )
@@ -289,9 +288,12 @@ def _add_evaluator(design, names: dict[str, str], save) -> None:
         cols = st.columns([2, 3, 2])
         who = cols[0].text_input(t("auth.username"), key="people_new_evaluator")
         share = cols[1].multiselect(
-            t("drillpage.share_roles"), list(names), format_func=lambda r: names.get(r, r),
-            key="people_new_roles", placeholder=t("drillpage.choose_roles"),
-        )  # fmt: skip
+            t("drillpage.share_roles"),
+            list(names),
+            format_func=lambda r: names.get(r, r),
+            key="people_new_roles",
+            placeholder=t("drillpage.choose_roles"),
+        )
         places = cols[2].text_input(t("drillpage.share_places"), key="people_new_places")
         added = st.form_submit_button(t("drillpage.add_evaluator"), key="people_add_evaluator")
     if added and who.strip():

@@ -22,8 +22,18 @@ from ui.revision import flag_marks
 from ui.work import push_edit
 
 TABLES = ("roles", "levels")
-ROLE_COLUMNS = ["id", "name", "aliases", "parent", "responsibilities", "phone", "duty_phone",
-                "source_block", "source_text", "delete"]  # fmt: skip
+ROLE_COLUMNS = [
+    "id",
+    "name",
+    "aliases",
+    "parent",
+    "responsibilities",
+    "phone",
+    "duty_phone",
+    "source_block",
+    "source_text",
+    "delete",
+]
 LEVEL_COLUMNS = ["id", "name", "condition", "delete"]
 
 
@@ -68,8 +78,7 @@ def fold_tables(work: dict) -> None:
         state = st.session_state.get(shown["key"]) or {}
         edited, added = state.get("edited_rows") or {}, state.get("added_rows") or []
         deleted = state.get("deleted_rows") or []
-        seen = json.dumps([edited, added, deleted], sort_keys=True, default=str,
-                          ensure_ascii=False)  # fmt: skip
+        seen = json.dumps([edited, added, deleted], sort_keys=True, default=str, ensure_ascii=False)
         if seen == shown.get("seen"):
             continue
         shown["seen"] = seen
@@ -120,8 +129,13 @@ def _error_and_add(work: dict, kind: str, disabled: bool) -> None:
         if error is not None:
             show_error(error)
     if not disabled:
-        st.button(t(f"editor.add_{kind[:-1]}"), key=f"editor_add_{kind[:-1]}",
-                  icon=":material/add:", on_click=_add_row, args=(work, kind))  # fmt: skip
+        st.button(
+            t(f"editor.add_{kind[:-1]}"),
+            key=f"editor_add_{kind[:-1]}",
+            icon=":material/add:",
+            on_click=_add_row,
+            args=(work, kind),
+        )
 
 
 @live_callback
@@ -156,18 +170,26 @@ def roles_table(
         "id": col.TextColumn(t("col.id"), width="small"),
         "name": col.TextColumn(t("col.name"), width="medium", required=True),
         "aliases": col.TextColumn(t("col.aliases")),
-        "parent": col.SelectboxColumn(t("col.parent"), options=list(role_names),
-                                      format_func=lambda r: role_names.get(r, r)),
+        "parent": col.SelectboxColumn(
+            t("col.parent"), options=list(role_names), format_func=lambda r: role_names.get(r, r)
+        ),
         "responsibilities": col.TextColumn(t("col.duties"), width="large"),
         "phone": col.TextColumn(t("col.phone"), help=t("col.phone_help"), width="medium"),
-        "duty_phone": col.TextColumn(t("col.duty_phone"), help=t("col.phone_help"),
-                                     width="medium"),
+        "duty_phone": col.TextColumn(t("col.duty_phone"), help=t("col.phone_help"), width="medium"),
         "source_block": col.NumberColumn(t("col.block"), width="small"),
         "source_text": col.TextColumn(t("col.source"), width="large"),
         "delete": _delete_column(),
-    }  # fmt: skip
-    texts = ("id", "name", "aliases", "parent", "responsibilities", "phone", "duty_phone",
-             "source_text")  # fmt: skip
+    }
+    texts = (
+        "id",
+        "name",
+        "aliases",
+        "parent",
+        "responsibilities",
+        "phone",
+        "duty_phone",
+        "source_text",
+    )
     frame = _flag_column(_frame(rows, ROLE_COLUMNS, texts), flags, config)
     if disabled:
         frame = frame.drop(columns="delete")

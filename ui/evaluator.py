@@ -13,10 +13,10 @@ from datetime import timedelta
 
 import streamlit as st
 
+import services.observations
 from drills.model import QUALITY_MARKS, Observation
 from i18n import t
 from plans.errors import PlanError
-from services import observations as observation_cases
 from services.observations import MAX_PHOTO_BYTES, EvaluatorView
 from ui import error_text, now
 from ui.components import tap
@@ -72,9 +72,13 @@ def context(actor, drill, view: EvaluatorView) -> Context:
     words of each step with its source paragraph (`view`: services.observations.evaluator_view)."""
     plan = view.plan
     steps = {s.id: (s.text, s.source.text if s.source else "") for s in plan.steps}
-    return Context({r.id: r.name for r in plan.roles}, view.share,
-                   {i.id: i.name for i in view.watched.items}, steps,
-                   tap.scope(actor.username, drill.id))  # fmt: skip
+    return Context(
+        {r.id: r.name for r in plan.roles},
+        view.share,
+        {i.id: i.name for i in view.watched.items},
+        steps,
+        tap.scope(actor.username, drill.id),
+    )
 
 
 def store_entry(conn, actor, observation: Observation, photo=None) -> str | None:
@@ -82,7 +86,7 @@ def store_entry(conn, actor, observation: Observation, photo=None) -> str | None
     committed, else the translated reason."""
     try:
         data = photo.getvalue() if photo is not None else None
-        observation_cases.record_entry(conn, actor, observation, data)
+        services.observations.record_entry(conn, actor, observation, data)
     except PlanError as exc:
         return t("evaluate.not_recorded", reason=error_text(exc))
     return None
@@ -288,8 +292,14 @@ def _card(conn, drill, item, state, ctx: Context, section: str) -> None:
             st.caption(t("evaluate.notes_saved", n=notes))
         roles = list(dict.fromkeys([*item.roles, *ctx.names]))
         _popover(conn, drill, item, key, roles, ctx)
-        tap.pad(key, queue=ctx.queue, item_id=item.id, name=short(item.name, 60),
-                rating=rating, disabled=drill.status == "ended")  # fmt: skip
+        tap.pad(
+            key,
+            queue=ctx.queue,
+            item_id=item.id,
+            name=short(item.name, 60),
+            rating=rating,
+            disabled=drill.status == "ended",
+        )
         # last in the card: appearing while the evaluator types must not move the popover
         # (a moved popover is drawn anew, closed)
         pending = _pending(_details(key, item), roles[0] if roles else None, ctx)

@@ -7,11 +7,11 @@ import uuid
 
 import streamlit as st
 
+import services.drills
+import services.observations
 from drills.model import RATINGS, Observation
 from i18n import t
 from plans.errors import PlanError
-from services import drills as drill_cases
-from services import observations as observation_cases
 from ui import error_text, now
 from ui.evaluator import Context, Details, entry, forget, photo_input, photo_key, short, store_entry
 from ui.live import live_callback
@@ -46,8 +46,9 @@ def _save_free(actor, conn, drill_id: int) -> None:
     """The free observation form's callback: stored, confirmed and emptied; or kept with why."""
     state = st.session_state
     note = (state.get("evaluate_free_note") or "").strip()
-    details = Details(None, 0, state.get("evaluate_free_by"), note,
-                      state.get(photo_key("evaluate_free")))  # fmt: skip
+    details = Details(
+        None, 0, state.get("evaluate_free_by"), note, state.get(photo_key("evaluate_free"))
+    )
     if details.empty:
         state["evaluate_free_problem"] = t("evaluate.free_empty")
         return
@@ -90,7 +91,7 @@ def answers(conn, actor, drill) -> None:
     try:
         views = [
             v
-            for v in observation_cases.visible_injects(conn, actor, drill.id)
+            for v in services.observations.visible_injects(conn, actor, drill.id)
             if v.released_at and v.inject.kind in ("task_card", "question")
         ]
     except PlanError as exc:
@@ -109,9 +110,16 @@ def answers(conn, actor, drill) -> None:
             sent = st.form_submit_button(t("evaluate.free_save"), disabled=drill.status == "ended")
         if sent and text.strip():
             moment = now()
-            entry = Observation(id=uuid.uuid4().hex, drill_id=drill.id, kind="answer",
-                                evaluator=actor.username, entered_at=moment, happened_at=moment,
-                                inject_id=view.inject.id, note=text.strip())  # fmt: skip
+            entry = Observation(
+                id=uuid.uuid4().hex,
+                drill_id=drill.id,
+                kind="answer",
+                evaluator=actor.username,
+                entered_at=moment,
+                happened_at=moment,
+                inject_id=view.inject.id,
+                note=text.strip(),
+            )
             problem = store_entry(conn, actor, entry)
             if problem:
                 st.error(problem)
@@ -162,7 +170,7 @@ def amendment(conn, actor, drill, state, ctx: Context) -> None:
             reason=reason.strip(),
         )
         try:  # stored, and the drill's stored results rescored with it
-            drill_cases.amend_entry(conn, actor, fix, now=moment)
+            services.drills.amend_entry(conn, actor, fix, now=moment)
         except PlanError as exc:
             st.error(t("evaluate.not_recorded", reason=error_text(exc)))
         else:

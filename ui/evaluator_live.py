@@ -11,17 +11,15 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+import services.drills
+import services.observations
 from drills.model import ClockEvent, Observation
 from drills.progress import due_minutes, next_expected
 from drills.state import fold, last_entry_of
 from drills.taps import minutes_before, parse_batch, tap_moment
 from i18n import t
 from plans.errors import PlanError
-from services import drills as drill_cases
-from services import observations as observation_cases
-from ui import error_text, md, now
-from ui import evaluator as ev
-from ui import evaluator_entries as extra
+from ui import error_text, evaluator, evaluator_entries, md, now
 from ui.components import tap
 from ui.live import live_callback, live_fragment
 
@@ -33,7 +31,7 @@ def my_drills(conn, actor) -> list:
     """The drills the actor evaluates (or leads the evaluation of) that have started."""
     return [
         d
-        for d in drill_cases.list_drills(conn, actor)
+        for d in services.drills.list_drills(conn, actor)
         if d.my_role in ("evaluator", "evaluation_lead") and d.status in STATUSES
     ]
 
@@ -53,7 +51,9 @@ def seen(conn, actor, drill=None) -> Seen:
     released = 0
     if current is not None:
         released = sum(
-            1 for v in observation_cases.visible_injects(conn, actor, current.id) if v.released_at
+            1
+            for v in services.observations.visible_injects(conn, actor, current.id)
+            if v.released_at
         )
     return Seen(tuple(d.id for d in drills), current.status if current else None, released)
 
@@ -66,13 +66,13 @@ def waiting(actor, conn, drawn: Seen) -> None:
 
 
 @live_fragment(run_every=REFRESH_S)
-def header(actor, conn, drill, ctx: ev.Context, drawn: Seen) -> None:
+def header(actor, conn, drill, ctx: evaluator.Context, drawn: Seen) -> None:
     """Status, counts, undo and the tap sender; redraws the screen when the drill moved on."""
     started = st.session_state.pop("evaluate_tap_started", None)
     if started is None and seen(conn, actor, drill) != drawn:  # a tap's run: quick, no look
         st.rerun(scope="app")
     try:
-        watched = observation_cases.watched(conn, actor, drill.id, ctx.share)
+        watched = services.observations.watched(conn, actor, drill.id, ctx.share)
     except PlanError as exc:
         st.error(error_text(exc))
         return
@@ -96,20 +96,24 @@ def header(actor, conn, drill, ctx: ev.Context, drawn: Seen) -> None:
             icon=":material/undo:",
         )
     ):
-        extra.undo(conn, actor, drill.id, last)
+        evaluator_entries.undo(conn, actor, drill.id, last)
     results = st.session_state.pop("evaluate_tap_results", {})
     echo = st.session_state.pop("evaluate_tap_echo", None)
-    tap.sync(queue=ctx.queue, results=results, echo=echo,
-             on_taps=functools.partial(_on_taps, conn, drill))  # fmt: skip
+    tap.sync(
+        queue=ctx.queue,
+        results=results,
+        echo=echo,
+        on_taps=functools.partial(_on_taps, conn, drill),
+    )
     if started is not None:
-        ev.log_tap(time.perf_counter() - started)
+        evaluator.log_tap(time.perf_counter() - started)
 
 
 def upcoming(items, state, drill) -> list:
     """The items expected next, the soonest due first (the drill clock from its start)."""
     clock = [ClockEvent("start", drill.started_at)] if drill.started_at else []
     due = due_minutes(items, fold(items, state.observations, clock), clock)
-    return next_expected(items, state, due=due)[: ev.NEXT_COUNT]
+    return next_expected(items, state, due=due)[: evaluator.NEXT_COUNT]
 
 
 HANDED_OVER = "evaluate_taps_in"
@@ -150,7 +154,7 @@ def receive_taps(actor, conn, drill, batch) -> dict[str, str]:
     taps = parse_batch(batch)
     if not taps:
         return results
-    leads = {i.id: i.lead for i in observation_cases.checklist_for(conn, actor, drill.id)}
+    leads = {i.id: i.lead for i in services.observations.checklist_for(conn, actor, drill.id)}
     for one in taps:
         moment = now()
         details = _card_details(one)
@@ -158,32 +162,38 @@ def receive_taps(actor, conn, drill, batch) -> dict[str, str]:
         if details is not None and details.ago:
             happened = max(minutes_before(happened, details.ago), drill.started_at or happened)
         entry = Observation(
-            id=one.id, drill_id=drill.id, kind="item", evaluator=actor.username,
-            entered_at=moment, happened_at=happened, item_id=one.item_id, rating=one.rating,
+            id=one.id,
+            drill_id=drill.id,
+            kind="item",
+            evaluator=actor.username,
+            entered_at=moment,
+            happened_at=happened,
+            item_id=one.item_id,
+            rating=one.rating,
             quality=details.quality if details else None,
             done_by=(details.done_by if details else None) or leads.get(one.item_id),
             note=details.note if details else "",
-        )  # fmt: skip
-        problem = ev.store_entry(conn, actor, entry, details.photo if details else None)
+        )
+        problem = evaluator.store_entry(conn, actor, entry, details.photo if details else None)
         results[one.id] = "ok" if problem is None else problem
         if problem is None:
             st.session_state.setdefault("evaluate_confirmed", {})[one.item_id] = one.rating
             if details is not None:
-                ev.forget(one.card, "q", "ago", "by", "note", "photo")
+                evaluator.forget(one.card, "q", "ago", "by", "note", "photo")
     return results
 
 
-def _card_details(one) -> ev.Details | None:
+def _card_details(one) -> evaluator.Details | None:
     """The details set on the card the tap was made on, while this session still has them."""
     if not one.card or not one.card.startswith("ev_"):
         return None
     state = st.session_state
-    details = ev.Details(
+    details = evaluator.Details(
         quality=state.get(f"{one.card}_q"),
         ago=state.get(f"{one.card}_ago") or 0,
         done_by=state.get(f"{one.card}_by"),
         note=(state.get(f"{one.card}_note") or "").strip(),
-        photo=state.get(ev.photo_key(one.card)),
+        photo=state.get(evaluator.photo_key(one.card)),
     )
     if not (details.quality or details.ago or details.done_by or details.note or details.photo):
         return None

@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from drills import objectives as rules
+import drills.objectives
+import services.review
 from drills.ratings import AREAS
 from i18n import t
 from plans.errors import PlanError
 from plans.model import PHASES
-from services import review as review_cases
 from ui import error_text, fmt_time, now, show_error
 from ui.live import live_callback, live_fragment
 from ui.text import md
@@ -79,7 +79,11 @@ def design_panel(design, editable: bool, save, team=()) -> None:
             if cols[1].button(
                 t("drillpage.remove_button"), key="objectives_remove", disabled=not drop
             ):
-                save(replace(design, objectives=rules.remove_objectives(objectives, drop)))
+                save(
+                    replace(
+                        design, objectives=drills.objectives.remove_objectives(objectives, drop)
+                    )
+                )
     criteria = st.text_area(
         t("objectives.criteria"),
         design.evaluation_criteria,
@@ -99,17 +103,25 @@ def _add_form(design, save) -> None:
         text = st.text_area(t("objectives.text"), key="objective_new_text", height=80)
         cols = st.columns(2)
         areas = cols[0].multiselect(
-            t("objectives.areas"), AREAS, key="objective_new_areas",
-            format_func=lambda a: t(f"scoring.area.{a}"), placeholder=t("plans.pick_placeholder"),
-        )  # fmt: skip
+            t("objectives.areas"),
+            AREAS,
+            key="objective_new_areas",
+            format_func=lambda a: t(f"scoring.area.{a}"),
+            placeholder=t("plans.pick_placeholder"),
+        )
         phases = cols[1].multiselect(
-            t("objectives.phases"), PHASES, key="objective_new_phases",
-            format_func=lambda p: t(f"phase.{p}"), placeholder=t("plans.pick_placeholder"),
-        )  # fmt: skip
+            t("objectives.phases"),
+            PHASES,
+            key="objective_new_phases",
+            format_func=lambda p: t(f"phase.{p}"),
+            placeholder=t("plans.pick_placeholder"),
+        )
         added = st.form_submit_button(t("objectives.add"), key="objective_add_submit")
     if added:
         try:
-            new = rules.add_objective(design.objectives, text, areas=areas, phases=phases)
+            new = drills.objectives.add_objective(
+                design.objectives, text, areas=areas, phases=phases
+            )
         except PlanError as exc:
             show_error(exc)
         else:
@@ -124,9 +136,9 @@ def _rate(actor, conn, drill_id: int, objective_id: str) -> None:
     if mark is None:
         state[f"{key}_problem"] = t("objectives.choose_rating")
         return
-    rating = rules.ObjectiveRating(objective_id, mark, state.get(f"{key}_note") or "")
+    rating = drills.objectives.ObjectiveRating(objective_id, mark, state.get(f"{key}_note") or "")
     try:
-        review_cases.rate_objective(conn, actor, drill_id, rating, now=now())
+        services.review.rate_objective(conn, actor, drill_id, rating, now=now())
     except PlanError as exc:
         state[f"{key}_problem"] = error_text(exc)
         return
@@ -138,7 +150,7 @@ def _rate(actor, conn, drill_id: int, objective_id: str) -> None:
 def rating_form(actor, conn, drill_id: int) -> None:
     """Each objective with its P/S/M/U rating and note; the lead rates it after the drill."""
     try:
-        sheet = review_cases.objectives_sheet(conn, actor, drill_id)
+        sheet = services.review.objectives_sheet(conn, actor, drill_id)
     except PlanError as exc:
         show_error(exc)
         return
@@ -168,17 +180,20 @@ def _rating_card(conn, drill_id: int, rated, sheet) -> None:
             st.caption(md(tags))
         if current is not None:
             st.caption(
-                t("objectives.current", rating=t(f"objectives.rating.{current.rating}"),
-                  who=md(sheet.names.get(current.rated_by, current.rated_by)),
-                  at=fmt_time(current.rated_at))
-            )  # fmt: skip
+                t(
+                    "objectives.current",
+                    rating=t(f"objectives.rating.{current.rating}"),
+                    who=md(sheet.names.get(current.rated_by, current.rated_by)),
+                    at=fmt_time(current.rated_at),
+                )
+            )
         if not sheet.may_rate:
             return
         if problem := state.get(f"{key}_problem"):
             st.error(problem)
         st.segmented_control(
             t("objectives.rating"),
-            rules.OBJECTIVE_RATINGS,
+            drills.objectives.OBJECTIVE_RATINGS,
             key=f"{key}_rating",
             format_func=lambda r: t(f"objectives.rating.{r}"),
         )

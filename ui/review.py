@@ -9,16 +9,15 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+import services.revision
 from drills.actions import revision_findings
 from drills.ratings import AREAS, RatingOverride
 from drills.report_assemble import evaluation_report_bytes
 from i18n import LANGUAGES, t
 from plans.errors import PlanError
 from services import evaluation
-from services import revision as revision_service
 from services.evaluation import Review
-from ui import edit_guard, may, md, now, open_version, show_error
-from ui import review_record as record_panels
+from ui import edit_guard, may, md, now, open_version, review_record, show_error
 from ui.downloads import download
 from ui.review_record import score_text
 
@@ -46,7 +45,7 @@ def scores(conn, actor, review: Review) -> None:
         "—" if ev.coverage is None else f"{ev.coverage:.0%}",
         help=t("review.coverage_help"),
     )
-    record_panels.categories(review)
+    review_record.categories(review)
     areas = [a for a in ev.areas if a.counts.total]
     rows = [
         {
@@ -79,11 +78,13 @@ def scores(conn, actor, review: Review) -> None:
     roles = {r.id: r.name for r in review.plan.roles}
     st.markdown(f"**{t('review.by_role')}**")
     st.dataframe(
-        record_panels.role_rows(review, roles), hide_index=True, width="stretch",
+        review_record.role_rows(review, roles),
+        hide_index=True,
+        width="stretch",
         key="review_roles_table",
-    )  # fmt: skip
-    record_panels.items(review)
-    record_panels.record(review)
+    )
+    review_record.items(review)
+    review_record.record(review)
     if review.editor and areas:
         _override_form(conn, actor, review, [a.area for a in areas])
     if "admin" in actor.roles or (
@@ -103,17 +104,22 @@ def _override_form(conn, actor, review: Review, areas: list[str]) -> None:
                 key="review_override_area",
             )
             rating = st.selectbox(
-                t("review.override_rating"), RATINGS, format_func=rating_label,
+                t("review.override_rating"),
+                RATINGS,
+                format_func=rating_label,
                 key="review_override_rating",
-            )  # fmt: skip
+            )
             reason = st.text_area(t("review.override_reason"), key="review_override_reason")
             sent = st.form_submit_button(t("review.override_save"), key="review_override_save")
         if sent:
             try:
                 evaluation.set_override(
-                    conn, actor, review.drill_id, RatingOverride(area, rating, reason,
-                                                                 actor.username), now=now(),
-                )  # fmt: skip
+                    conn,
+                    actor,
+                    review.drill_id,
+                    RatingOverride(area, rating, reason, actor.username),
+                    now=now(),
+                )
             except PlanError as exc:
                 show_error(exc)
             else:
@@ -142,8 +148,9 @@ def _weights_form(conn, actor, review: Review) -> None:
             sent = st.form_submit_button(t("review.weights_save"), key="review_weights_save")
         if sent:
             try:
-                evaluation.set_weights(conn, actor, review.summary.unit, chosen, now=now(),
-                                       expected=shown)  # fmt: skip
+                evaluation.set_weights(
+                    conn, actor, review.summary.unit, chosen, now=now(), expected=shown
+                )
             except PlanError as exc:
                 show_error(exc)
             else:
@@ -168,28 +175,54 @@ def documents(review: Review) -> None:
     drill = review.drill_id
     plan_lang = review.plan.language if review.plan.language in LANGUAGES else "zh"
     lang = st.radio(
-        t("eval.screen.doc_language"), LANGUAGES, index=LANGUAGES.index(plan_lang),
-        format_func=lambda code: t(f"eval.lang.{code}"), horizontal=True,
-        help=t("eval.screen.doc_language_help"), key="review_doc_lang",
-    )  # fmt: skip
+        t("eval.screen.doc_language"),
+        LANGUAGES,
+        index=LANGUAGES.index(plan_lang),
+        format_func=lambda code: t(f"eval.lang.{code}"),
+        horizontal=True,
+        help=t("eval.screen.doc_language_help"),
+        key="review_doc_lang",
+    )
     data = review.data if lang == review.data.lang else review.document(lang)
     st.caption(t("signoff.ui.doc_standard", standard=t(f"signoff.standard.{data.standard}")))
     if not data.conclusion_edited:
         st.warning(t("signoff.ui.doc_draft"), icon=":material/edit_note:")
     # the bytes exist when the buttons are drawn (ui.downloads): built once per state of the data
     revision = (drill, lang, hashlib.sha256(repr(data).encode("utf-8")).hexdigest())
-    download(st, t("drillpage.report_word"),
-             lambda: evaluation_report_bytes(data, review.plan, level=review.design.level),
-             key="review_report", revision=revision, lazy=True,
-             file_name=f"drill-{drill}-report-{lang}.docx", mime=DOCX,
-             icon=":material/description:", type="primary")  # fmt: skip
-    download(st, t("review.d.debrief"), lambda: to_docx_bytes(build_debrief(data)),
-             key="review_debrief", revision=revision, lazy=True,
-             file_name=f"drill-{drill}-debrief-{lang}.docx", mime=DOCX,
-             icon=":material/campaign:", help=t("review.d.debrief_help"))  # fmt: skip
-    download(st, t("drillpage.report_excel"), lambda: report_xlsx(data),
-             key="review_excel", revision=revision, lazy=True,
-             file_name=f"drill-{drill}-{lang}.xlsx", icon=":material/table:")  # fmt: skip
+    download(
+        st,
+        t("drillpage.report_word"),
+        lambda: evaluation_report_bytes(data, review.plan, level=review.design.level),
+        key="review_report",
+        revision=revision,
+        lazy=True,
+        file_name=f"drill-{drill}-report-{lang}.docx",
+        mime=DOCX,
+        icon=":material/description:",
+        type="primary",
+    )
+    download(
+        st,
+        t("review.d.debrief"),
+        lambda: to_docx_bytes(build_debrief(data)),
+        key="review_debrief",
+        revision=revision,
+        lazy=True,
+        file_name=f"drill-{drill}-debrief-{lang}.docx",
+        mime=DOCX,
+        icon=":material/campaign:",
+        help=t("review.d.debrief_help"),
+    )
+    download(
+        st,
+        t("drillpage.report_excel"),
+        lambda: report_xlsx(data),
+        key="review_excel",
+        revision=revision,
+        lazy=True,
+        file_name=f"drill-{drill}-{lang}.xlsx",
+        icon=":material/table:",
+    )
 
 
 def revision(conn, actor, review: Review) -> None:
@@ -201,7 +234,7 @@ def revision(conn, actor, review: Review) -> None:
         return
     if review.editor:
         try:
-            revision_service.mark_due(
+            services.revision.mark_due(
                 conn, actor, review.summary.plan_id, review.drill_id, findings, now=now()
             )
         except PlanError as exc:
@@ -213,7 +246,7 @@ def revision(conn, actor, review: Review) -> None:
         if may(actor, "plan.edit"):
             if st.button(t("review.open_revision"), key="review_open_revision", type="primary"):
                 try:
-                    draft = revision_service.open_revision(
+                    draft = services.revision.open_revision(
                         conn, actor, review.drill_id, findings, now=now()
                     )
                 except PlanError as exc:

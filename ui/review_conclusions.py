@@ -9,10 +9,10 @@ import zlib
 
 import streamlit as st
 
+import services.review
 from drills.signoff import STANDARDS, draft_area, draft_conclusion, standard_for, text_key
 from i18n import LANGUAGES, t
 from plans.errors import PlanError
-from services import review as review_cases
 from ui import error_text, now
 from ui.live import live_callback
 
@@ -40,9 +40,13 @@ def conclusions(conn, actor, review) -> None:
     st.caption(t("signoff.ui.help"))
     plan_lang = review.plan.language if review.plan.language in LANGUAGES else "zh"
     lang = st.radio(
-        t("signoff.ui.lang"), LANGUAGES, index=LANGUAGES.index(plan_lang), horizontal=True,
-        format_func=lambda code: t(f"eval.lang.{code}"), key="signoff_lang",
-    )  # fmt: skip
+        t("signoff.ui.lang"),
+        LANGUAGES,
+        index=LANGUAGES.index(plan_lang),
+        horizontal=True,
+        format_func=lambda code: t(f"eval.lang.{code}"),
+        key="signoff_lang",
+    )
     stored = signed.texts_in(lang)
     ev, objectives = review.evaluation, review.objectives
     findings = review.shown_findings
@@ -51,18 +55,43 @@ def conclusions(conn, actor, review) -> None:
         st.caption(t("signoff.ui.read_only"))
     st.subheader(t("signoff.ui.conclusion"))
     draft = draft_conclusion(ev, findings, objectives, lang)
-    _text_box(conn, review, "conclusion", lang, t("signoff.ui.conclusion"), draft, stored,
-              editable, height=200)  # fmt: skip
+    _text_box(
+        conn,
+        review,
+        "conclusion",
+        lang,
+        t("signoff.ui.conclusion"),
+        draft,
+        stored,
+        editable,
+        height=200,
+    )
     st.subheader(t("signoff.ui.areas"))
     for area in (a.area for a in ev.areas if a.counts.total):
         name = t(f"scoring.area.{area}", lang=lang)
         rating = ev.area(area).rating
         with st.expander(f"{name} · {rating or t('eval.not_rated')}"):
             draft = draft_area(area, ev, findings, objectives, lang)
-            _text_box(conn, review, text_key("area", area), lang, t("signoff.ui.area_text"),
-                      draft, stored, editable)  # fmt: skip
-            _text_box(conn, review, text_key("cause_area", area), lang,
-                      t("signoff.ui.area_cause"), "", stored, editable)  # fmt: skip
+            _text_box(
+                conn,
+                review,
+                text_key("area", area),
+                lang,
+                t("signoff.ui.area_text"),
+                draft,
+                stored,
+                editable,
+            )
+            _text_box(
+                conn,
+                review,
+                text_key("cause_area", area),
+                lang,
+                t("signoff.ui.area_cause"),
+                "",
+                stored,
+                editable,
+            )
     st.subheader(t("signoff.ui.causes"))
     problems = [f for f in findings if not f.strength]
     if not problems:
@@ -72,9 +101,16 @@ def conclusions(conn, actor, review) -> None:
         st.warning(t("signoff.ui.causes_missing", n=len(missing)), icon=":material/edit_note:")
     for finding in problems:
         cause = t(f"findings.cause.{finding.cause}") if finding.cause else "—"
-        _text_box(conn, review, text_key("cause", finding.id), lang,
-                  t("signoff.ui.cause_of", title=finding.title, cause=cause), "", stored,
-                  editable)  # fmt: skip
+        _text_box(
+            conn,
+            review,
+            text_key("cause", finding.id),
+            lang,
+            t("signoff.ui.cause_of", title=finding.title, cause=cause),
+            "",
+            stored,
+            editable,
+        )
 
 
 def _text_box(conn, review, key, lang, label, draft, stored, editable, height=120) -> None:
@@ -84,16 +120,30 @@ def _text_box(conn, review, key, lang, label, draft, stored, editable, height=12
     st.session_state.setdefault(box, base)
     if draft:
         st.caption(t("signoff.ui.edited") if text else t("signoff.ui.draft"))
-    st.text_area(label, key=box, height=height, disabled=not editable,
-                 placeholder=t("signoff.ui.cause_placeholder") if not draft else None)  # fmt: skip
+    st.text_area(
+        label,
+        key=box,
+        height=height,
+        disabled=not editable,
+        placeholder=t("signoff.ui.cause_placeholder") if not draft else None,
+    )
     if not editable:
         return
     cols = st.columns([1, 1, 4])
-    cols[0].button(t("signoff.ui.save"), key=f"{box}_save", type="primary",
-                   on_click=_save, args=(conn, review.drill_id, key, lang, box))  # fmt: skip
-    cols[1].button(t("signoff.ui.reset") if draft else t("signoff.ui.clear"), key=f"{box}_reset",
-                   disabled=not text, on_click=_write,
-                   args=(conn, review.drill_id, key, lang, ""))  # fmt: skip
+    cols[0].button(
+        t("signoff.ui.save"),
+        key=f"{box}_save",
+        type="primary",
+        on_click=_save,
+        args=(conn, review.drill_id, key, lang, box),
+    )
+    cols[1].button(
+        t("signoff.ui.reset") if draft else t("signoff.ui.clear"),
+        key=f"{box}_reset",
+        disabled=not text,
+        on_click=_write,
+        args=(conn, review.drill_id, key, lang, ""),
+    )
 
 
 @live_callback
@@ -104,7 +154,7 @@ def _save(actor, conn, drill_id: int, key: str, lang: str, box: str) -> None:
 @live_callback
 def _write(actor, conn, drill_id: int, key: str, lang: str, body: str) -> None:
     try:
-        review_cases.write_text(conn, actor, drill_id, key, lang, body, now=now())
+        services.review.write_text(conn, actor, drill_id, key, lang, body, now=now())
     except PlanError as exc:
         st.session_state[PROBLEM] = error_text(exc)
         return
@@ -120,24 +170,42 @@ def _standards(conn, review) -> None:
     cols = st.columns(2)
     options = ("", *STANDARDS)
     cols[0].selectbox(
-        t("signoff.ui.standard_drill"), options, index=options.index(signed.drill_standard),
-        format_func=lambda c: standard_label(c) if c else t(
-            "signoff.ui.follow_unit", standard=standard_label(unit_default)),
-        key="signoff_standard_drill", disabled=not signed.may_write,
-    )  # fmt: skip
+        t("signoff.ui.standard_drill"),
+        options,
+        index=options.index(signed.drill_standard),
+        format_func=lambda c: (
+            standard_label(c)
+            if c
+            else t("signoff.ui.follow_unit", standard=standard_label(unit_default))
+        ),
+        key="signoff_standard_drill",
+        disabled=not signed.may_write,
+    )
     if signed.may_write:
-        cols[0].button(t("signoff.ui.save"), key="signoff_standard_drill_save",
-                       on_click=_set_standard, args=(conn, review.drill_id, ""))  # fmt: skip
+        cols[0].button(
+            t("signoff.ui.save"),
+            key="signoff_standard_drill_save",
+            on_click=_set_standard,
+            args=(conn, review.drill_id, ""),
+        )
     if signed.may_set_unit:
         cols[1].selectbox(
-            t("signoff.ui.standard_unit", unit=signed.unit), options,
+            t("signoff.ui.standard_unit", unit=signed.unit),
+            options,
             index=options.index(signed.unit_standard),
-            format_func=lambda c: standard_label(c) if c else t(
-                "signoff.ui.follow_plan", standard=standard_label(plan_default)),
+            format_func=lambda c: (
+                standard_label(c)
+                if c
+                else t("signoff.ui.follow_plan", standard=standard_label(plan_default))
+            ),
             key="signoff_standard_unit",
-        )  # fmt: skip
-        cols[1].button(t("signoff.ui.save"), key="signoff_standard_unit_save",
-                       on_click=_set_standard, args=(conn, review.drill_id, signed.unit))  # fmt: skip
+        )
+        cols[1].button(
+            t("signoff.ui.save"),
+            key="signoff_standard_unit_save",
+            on_click=_set_standard,
+            args=(conn, review.drill_id, signed.unit),
+        )
 
 
 @live_callback
@@ -145,11 +213,13 @@ def _set_standard(actor, conn, drill_id: int, unit: str) -> None:
     state = st.session_state
     try:
         if unit:
-            review_cases.set_unit_standard(conn, actor, unit, state["signoff_standard_unit"],
-                                           now=now())  # fmt: skip
+            services.review.set_unit_standard(
+                conn, actor, unit, state["signoff_standard_unit"], now=now()
+            )
         else:
-            review_cases.set_drill_standard(conn, actor, drill_id,
-                                            state["signoff_standard_drill"], now=now())  # fmt: skip
+            services.review.set_drill_standard(
+                conn, actor, drill_id, state["signoff_standard_drill"], now=now()
+            )
     except PlanError as exc:
         state[PROBLEM] = error_text(exc)
         return

@@ -9,11 +9,11 @@ from dataclasses import replace
 
 import streamlit as st
 
+import services.review
 from drills.actions import finding_closed
 from drills.findings import CAUSES, FINDING_GRADES, FINDING_STATUSES, Finding
 from i18n import t
 from plans.errors import PlanError
-from services import review as review_cases
 from ui import fmt_time, md, now, show_error
 
 NEW = "new"  # the id of the finding being added (the store names it)
@@ -56,17 +56,26 @@ def findings(conn, actor, review) -> None:
     actions = [a.action for a in review.actions]
     cols = st.columns([2, 2, 2, 3])
     grades = cols[0].multiselect(
-        t("review.filter.grade"), FINDING_GRADES, format_func=lambda g: _label("findings.grade", g),
-        key=lang_key("review_f_grade"), placeholder=t("common.choose")
-    )  # fmt: skip
+        t("review.filter.grade"),
+        FINDING_GRADES,
+        format_func=lambda g: _label("findings.grade", g),
+        key=lang_key("review_f_grade"),
+        placeholder=t("common.choose"),
+    )
     causes = cols[1].multiselect(
-        t("review.filter.cause"), CAUSES, format_func=lambda c: _label("findings.cause", c),
-        key=lang_key("review_f_cause"), placeholder=t("common.choose")
-    )  # fmt: skip
+        t("review.filter.cause"),
+        CAUSES,
+        format_func=lambda c: _label("findings.cause", c),
+        key=lang_key("review_f_cause"),
+        placeholder=t("common.choose"),
+    )
     statuses = cols[2].multiselect(
-        t("review.filter.status"), FINDING_STATUSES,
-        format_func=lambda s: _label("findings.status", s), key=lang_key("review_f_status"), placeholder=t("common.choose")
-    )  # fmt: skip
+        t("review.filter.status"),
+        FINDING_STATUSES,
+        format_func=lambda s: _label("findings.status", s),
+        key=lang_key("review_f_status"),
+        placeholder=t("common.choose"),
+    )
     search = cols[3].text_input(t("review.filter.search"), key="review_f_search").strip().lower()
     with_strengths = st.toggle(t("review.filter.strengths"), value=True, key="review_f_strengths")
 
@@ -122,7 +131,7 @@ def _matches(finding: Finding, statuses, search: str) -> bool:
 
 def _accept_all(conn, actor, drill_id: int, proposed) -> None:
     def accept() -> None:
-        review_cases.accept_findings(conn, actor, drill_id, proposed, now=now())
+        services.review.accept_findings(conn, actor, drill_id, proposed, now=now())
         for stored in proposed:
             # this session's own save: an open edit form reopens on it, with no "someone saved"
             st.session_state.pop(f"review_opened_f_{stored.finding.id}", None)
@@ -140,8 +149,9 @@ def _evidence_labels(review) -> dict[str, str]:
         minute = "" if t0 is None else f"{(o.happened_at - t0).total_seconds() / 60:.0f}"
         what = items.get(o.item_id or "", "") if o.kind == "item" else t("review.free_obs")
         rating = t(f"drills.rating.{o.rating}") if o.rating else (o.note[:30] or "")
-        labels[o.id] = t("review.obs_label", minute=minute, item=what, rating=rating,
-                         who=o.evaluator)  # fmt: skip
+        labels[o.id] = t(
+            "review.obs_label", minute=minute, item=what, rating=rating, who=o.evaluator
+        )
     return labels
 
 
@@ -167,36 +177,51 @@ def _finding_fields(review, steps, roles, base: Finding, key: str) -> dict:
     }
     cols = st.columns(3)
     values["cause"] = cols[0].selectbox(
-        t("review.f.cause"), CAUSES, index=CAUSES.index(base.cause) if base.cause in CAUSES else 1,
-        format_func=lambda c: _label("findings.cause", c), key=f"{key}_cause",
-    )  # fmt: skip
+        t("review.f.cause"),
+        CAUSES,
+        index=CAUSES.index(base.cause) if base.cause in CAUSES else 1,
+        format_func=lambda c: _label("findings.cause", c),
+        key=f"{key}_cause",
+    )
     values["grade"] = cols[1].selectbox(
-        t("review.f.grade"), FINDING_GRADES,
+        t("review.f.grade"),
+        FINDING_GRADES,
         index=FINDING_GRADES.index(base.grade) if base.grade in FINDING_GRADES else 2,
-        format_func=lambda g: _label("findings.grade", g), key=f"{key}_grade",
-    )  # fmt: skip
+        format_func=lambda g: _label("findings.grade", g),
+        key=f"{key}_grade",
+    )
     values["status"] = cols[2].selectbox(
-        t("review.f.status"), FINDING_STATUSES, index=FINDING_STATUSES.index(base.status),
-        format_func=lambda s: _label("findings.status", s), key=f"{key}_status",
-    )  # fmt: skip
+        t("review.f.status"),
+        FINDING_STATUSES,
+        index=FINDING_STATUSES.index(base.status),
+        format_func=lambda s: _label("findings.status", s),
+        key=f"{key}_status",
+    )
     cols = st.columns(2)
     step_ids = none + list(steps)
     values["step_id"] = cols[0].selectbox(
-        t("review.f.step"), step_ids,
+        t("review.f.step"),
+        step_ids,
         index=step_ids.index(base.step_id) if base.step_id in steps else 0,
-        format_func=lambda s: steps[s] if s else t("review.f.none"), key=f"{key}_step",
-    )  # fmt: skip
+        format_func=lambda s: steps[s] if s else t("review.f.none"),
+        key=f"{key}_step",
+    )
     role_ids = none + list(roles)
     values["role_id"] = cols[1].selectbox(
-        t("review.f.role"), role_ids,
+        t("review.f.role"),
+        role_ids,
         index=role_ids.index(base.role_id) if base.role_id in roles else 0,
-        format_func=lambda r: roles[r] if r else t("review.f.none"), key=f"{key}_role",
-    )  # fmt: skip
+        format_func=lambda r: roles[r] if r else t("review.f.none"),
+        key=f"{key}_role",
+    )
     values["evidence"] = st.multiselect(
-        t("review.f.evidence"), list(evidence),
+        t("review.f.evidence"),
+        list(evidence),
         default=[e for e in base.evidence if e in evidence],
-        format_func=lambda e: evidence[e], key=f"{key}_evidence", placeholder=t("common.choose")
-    )  # fmt: skip
+        format_func=lambda e: evidence[e],
+        key=f"{key}_evidence",
+        placeholder=t("common.choose"),
+    )
     return values
 
 
@@ -220,10 +245,11 @@ def _edit_form(conn, actor, review, visible, steps, roles) -> None:
     st.subheader(t("review.edit"))
     ids = [s.finding.id for s in visible]
     chosen_id = st.selectbox(
-        t("review.edit_pick"), ids,
+        t("review.edit_pick"),
+        ids,
         format_func=lambda i: next(s.finding.title for s in visible if s.finding.id == i),
         key=lang_key("review_edit_pick"),
-    )  # fmt: skip
+    )
     stored = next(s for s in visible if s.finding.id == chosen_id)
     opened = opened_version(f"review_opened_f_{chosen_id}", stored.version)
     key = f"review_f_{chosen_id}_{opened}"
@@ -233,7 +259,7 @@ def _edit_form(conn, actor, review, visible, steps, roles) -> None:
     _photos(conn, actor, review, stored.finding.evidence)
     if sent:
         save(
-            lambda: review_cases.update_finding(
+            lambda: services.review.update_finding(
                 conn, actor, review.drill_id, _built(stored.finding, values), opened, now=now()
             ),
             t("review.f.saved"),
@@ -261,7 +287,7 @@ def _add_form(conn, actor, review, steps, roles) -> None:
             sent = st.form_submit_button(t("review.add_save"), key="review_add_save")
         if sent:
             save(
-                lambda: review_cases.add_finding(
+                lambda: services.review.add_finding(
                     conn, actor, review.drill_id, _built(blank, values), now=now()
                 ),
                 t("review.added"),
@@ -276,7 +302,7 @@ def _photos(conn, actor, review, evidence) -> None:
     cols = st.columns(min(len(photos), 4))
     for col, o in zip(cols * (len(photos) // len(cols) + 1), photos, strict=False):
         try:
-            _, data = review_cases.load_photo(conn, actor, review.drill_id, o.photo_id)
+            _, data = services.review.load_photo(conn, actor, review.drill_id, o.photo_id)
         except PlanError:
             continue
         col.image(data, caption=md(o.note[:40]) if o.note else None, width="stretch")

@@ -37,8 +37,10 @@ def role_rows(review, names: dict[str, str]) -> list[dict]:
     rows = []
     for r in ev.roles:
         counts = ev.role_categories(r.role)
-        row = {t("review.col.role"): names.get(r.role, r.role) if r.role else "—",
-               t("review.col.items"): r.counts.total}  # fmt: skip
+        row = {
+            t("review.col.role"): names.get(r.role, r.role) if r.role else "—",
+            t("review.col.items"): r.counts.total,
+        }
         row |= {t(f"eval.category.{key}"): counts[key] for key in CATEGORIES}
         row[t("review.col.score")] = score_text(r.score)
         row[t("review.col.rating")] = r.rating or "—"
@@ -82,19 +84,21 @@ def record(review) -> None:
         notes = [r.note, r.remark, *(amendment_text(a, data.lang) for a in r.amendments)]
         if photo:
             notes.append(t("eval.record.photo", n=photo))
-        rows.append({
-            t("doc.no"): n,
-            t("eval.record.observed"): moment_text(r.observed, data.lang),
-            t("doc.report.minute"): "" if r.minute is None else f"{r.minute:.0f}",
-            t("eval.record.recorded"): moment_text(r.recorded, data.lang),
-            t("eval.record.evaluator"): r.evaluator,
-            t("eval.record.what"): r.what,
-            t("eval.record.result"): r.result,
-            t("eval.record.quality"): r.quality,
-            t("eval.record.note"): " · ".join(x for x in notes if x),
-            t("eval.xlsx.undone"): r.undone,
-            t("eval.xlsx.conflict"): "⚠" if r.conflict else "",
-        })  # fmt: skip
+        rows.append(
+            {
+                t("doc.no"): n,
+                t("eval.record.observed"): moment_text(r.observed, data.lang),
+                t("doc.report.minute"): "" if r.minute is None else f"{r.minute:.0f}",
+                t("eval.record.recorded"): moment_text(r.recorded, data.lang),
+                t("eval.record.evaluator"): r.evaluator,
+                t("eval.record.what"): r.what,
+                t("eval.record.result"): r.result,
+                t("eval.record.quality"): r.quality,
+                t("eval.record.note"): " · ".join(x for x in notes if x),
+                t("eval.xlsx.undone"): r.undone,
+                t("eval.xlsx.conflict"): "⚠" if r.conflict else "",
+            }
+        )
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch", key="review_record_table")
     else:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.plans
+import services.revision
 from i18n import t
 from plans.errors import PlanError
 from plans.model import Plan
-from services import plans as plans_service
-from services import revision as revision_service
 from ui import downloads, error_text, fmt_time, may, md, now, open_version, show_error
 from ui.work import jump
 
@@ -24,7 +24,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def due_section(conn, actor) -> set[int]:
     """The plans due for revision, each with an "open revision" button for those who may edit
     plans; returns the ids of the plans due."""
-    due = revision_service.plans_due(conn, actor)
+    due = services.revision.plans_due(conn, actor)
     if not due:
         return set()
     editor = may(actor, "plan.edit")
@@ -52,9 +52,9 @@ def due_section(conn, actor) -> set[int]:
 def _open_revision(conn, actor, item) -> None:
     st.session_state.pop("revpage_refused", None)
     try:  # this drill's revision already open is gone on with
-        draft_id = revision_service.open_or_resume_revision(conn, actor, item.drill_id, now=now())
+        draft_id = services.revision.open_or_resume_revision(conn, actor, item.drill_id, now=now())
     except PlanError as exc:
-        if exc.key == revision_service.DRAFT_EXISTS:  # shown with the way out below, every rerun
+        if exc.key == services.revision.DRAFT_EXISTS:  # shown with the way out below, every rerun
             st.session_state["revpage_refused"] = (item.plan_id, item.drill_id, exc)
         else:
             show_error(exc)
@@ -80,7 +80,7 @@ def _refusal(conn, actor, item) -> None:
 
 def _still_unpublished(conn, actor, version_id: int) -> bool:
     try:
-        info = plans_service.version_info(conn, actor, version_id)
+        info = services.plans.version_info(conn, actor, version_id)
     except PlanError:
         return False
     return info.status in ("draft", "in_review")
@@ -93,7 +93,7 @@ def flags_panel(conn, actor, info, plan: Plan, read_only: bool) -> dict[str, dic
     """The version's revision flags above the editing area, with resolve / reopen buttons on a
     draft the actor may edit. Returns {"step"|"role": {item id: all its flags resolved}}."""
     try:
-        stored = revision_service.flags_of(conn, actor, info.id)
+        stored = services.revision.flags_of(conn, actor, info.id)
     except PlanError as exc:
         show_error(exc)
         return {}
@@ -146,7 +146,7 @@ def _flag_row(conn, actor, plan: Plan, stored, read_only: bool) -> None:
     label = t("revpage.reopen" if flag.resolved else "revpage.resolve")
     if button_col.button(label, key=f"revpage_resolve_{stored.id}"):
         try:
-            revision_service.resolve_flag(
+            services.revision.resolve_flag(
                 conn, actor, stored.id, resolved=not seen[0], note=note, now=now(), seen=seen
             )
         except PlanError as exc:
@@ -186,7 +186,7 @@ def word_export(conn, actor, version, plan: Plan, column) -> list[dict[str, str]
         charts = st.checkbox(t("versions.word_charts"), value=True, key="versions_word_charts")
 
     def build(tracked: bool) -> bytes:  # when asked for: reads the versions and the original
-        return plans_service.plan_word(
+        return services.plans.plan_word(
             conn, actor, version.id, tracked=tracked, cards=cards, charts=charts
         )
 
@@ -194,24 +194,37 @@ def word_export(conn, actor, version, plan: Plan, column) -> list[dict[str, str]
     # file that a rerun can drop before the click fetches it
     revision = (version.id, getattr(version, "revision", None), cards, charts)
     downloads.download(
-        column, t("versions.export_word"), lambda: build(False), key="versions_word",
-        revision=revision, lazy=True, file_name=f"plan-v{version.number}.docx",
-        help=t("versions.export_word_help"), **common,
-    )  # fmt: skip
+        column,
+        t("versions.export_word"),
+        lambda: build(False),
+        key="versions_word",
+        revision=revision,
+        lazy=True,
+        file_name=f"plan-v{version.number}.docx",
+        help=t("versions.export_word_help"),
+        **common,
+    )
     if version.base_version_id is None:
         return None
     downloads.download(
-        column, t("versions.export_tracked"), lambda: build(True), key="versions_word_tracked",
-        revision=revision, lazy=True, file_name=f"plan-v{version.number}-tracked.docx",
-        help=t("versions.export_tracked_help"), type="primary", **common,
-    )  # fmt: skip
+        column,
+        t("versions.export_tracked"),
+        lambda: build(True),
+        key="versions_word_tracked",
+        revision=revision,
+        lazy=True,
+        file_name=f"plan-v{version.number}-tracked.docx",
+        help=t("versions.export_tracked_help"),
+        type="primary",
+        **common,
+    )
     return _record(conn, actor, version)
 
 
 def _record(conn, actor, version) -> list[dict[str, str]] | None:
     lang = st.session_state.get("lang") or "zh"
     try:
-        return plans_service.revision_record(conn, actor, version.id, lang=lang)
+        return services.plans.revision_record(conn, actor, version.id, lang=lang)
     except PlanError as exc:
         show_error(exc)
         return None

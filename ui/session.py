@@ -18,14 +18,14 @@ import streamlit as st
 
 import bootstrap
 import i18n
+import services.clock
+import services.sessions
 from access.errors import AccessError, AuthError
 from access.policy import Actor
 from access.sessions import CODE_LIFETIME, COOKIE_NAME, secret_hash, session_expired
 from i18n import t
 from plans.errors import PlanError
 from services import accounts
-from services import clock as clock_cases
-from services import sessions as session_cases
 from settings import load_settings
 from ui.client import client_address
 from ui.text import md
@@ -46,7 +46,7 @@ def serve_session_cookies() -> None:
 
 def _now() -> datetime:
     """The database's clock: every instance checks a session's idle time by the same clock."""
-    return clock_cases.now(bootstrap.get_db())
+    return services.clock.now(bootstrap.get_db())
 
 
 def sign_out(reason: str | None = None) -> None:
@@ -73,7 +73,7 @@ def current_actor(*, activity: bool = True) -> Actor | None:
     session_id = st.session_state.get("session_id")
     try:
         if session_id is not None:
-            actor = session_cases.check_session(
+            actor = services.sessions.check_session(
                 bootstrap.get_db(), session_id, now=now, activity=activity
             )
         elif session_expired(st.session_state.get("last_seen"), now):
@@ -105,7 +105,7 @@ def _resume_from_cookie() -> Actor | None:
         return None  # found ended on an earlier run of this tab
     now = _now()
     try:
-        signed = session_cases.resume_session(bootstrap.get_db(), token, now=now)
+        signed = services.sessions.resume_session(bootstrap.get_db(), token, now=now)
     except AuthError as exc:
         sign_out(exc.key)
         signed = None
@@ -126,7 +126,7 @@ def _resume_from_cookie() -> Actor | None:
 def _end_session() -> None:
     session_id = st.session_state.get("session_id")
     if session_id is not None:
-        session_cases.end_session(bootstrap.get_db(), session_id, now=_now())
+        services.sessions.end_session(bootstrap.get_db(), session_id, now=_now())
 
 
 def _post_from_browser(path: str, fields: dict[str, str]) -> None:
@@ -177,7 +177,7 @@ def sign_in_form() -> None:
         submitted = st.form_submit_button(t("auth.sign_in"), type="primary", key="sign_in_submit")
     if submitted:
         try:
-            signed = session_cases.sign_in_session(
+            signed = services.sessions.sign_in_session(
                 bootstrap.get_db(),
                 username,
                 password,
@@ -224,7 +224,7 @@ def _language_at_sign_in(user_id: int) -> None:
         _use_language(chosen)
 
 
-def _signed_in(signed: session_cases.SignedIn) -> None:
+def _signed_in(signed: services.sessions.SignedIn) -> None:
     _language_at_sign_in(signed.actor.user_id)
     now = _now()
     st.session_state.update(

@@ -89,35 +89,70 @@ def detail_panel(plan: Plan, visible: list[str], disabled: bool) -> None:
     def widget(kind, field: str, label: str, current, **kw):
         key = f"detail_{field}_{step.id}"
         _sync(key, list(current) if isinstance(current, tuple) else current)
-        return kind(label, key=key, on_change=_change, args=(step.id, field, key),
-                    disabled=disabled, **kw)  # fmt: skip
+        return kind(
+            label, key=key, on_change=_change, args=(step.id, field, key), disabled=disabled, **kw
+        )
 
     widget(st.text_input, "name", t("col.name"), step.name)
     widget(st.text_area, "text", t("col.text"), step.text, height=110)
     if step.source:
         st.caption(t("editor.detail_source", block=step.source.block))
         st.markdown(f"> {md(step.source.text)}" if step.source.text else "")
-    widget(st.multiselect, "roles", t("editor.detail_owners"), step.roles,
-           options=list(role_names), format_func=lambda r: role_names.get(r, r),
-           placeholder=t("editor.detail_type"))  # fmt: skip
-    widget(st.multiselect, "after", t("editor.detail_after"), step.after,
-           options=list(step_names), format_func=lambda s: step_names.get(s, s),
-           placeholder=t("editor.detail_type"))  # fmt: skip
+    widget(
+        st.multiselect,
+        "roles",
+        t("editor.detail_owners"),
+        step.roles,
+        options=list(role_names),
+        format_func=lambda r: role_names.get(r, r),
+        placeholder=t("editor.detail_type"),
+    )
+    widget(
+        st.multiselect,
+        "after",
+        t("editor.detail_after"),
+        step.after,
+        options=list(step_names),
+        format_func=lambda s: step_names.get(s, s),
+        placeholder=t("editor.detail_type"),
+    )
     left, right = st.columns(2)
     with left:
-        widget(st.selectbox, "phase", t("col.phase"), step.phase, options=list(PHASES),
-               format_func=lambda p: t(f"phase.{p}"))  # fmt: skip
+        widget(
+            st.selectbox,
+            "phase",
+            t("col.phase"),
+            step.phase,
+            options=list(PHASES),
+            format_func=lambda p: t(f"phase.{p}"),
+        )
     with right:
-        widget(st.multiselect, "levels", t("col.levels"), step.levels,
-               options=list(level_names), format_func=lambda lv: level_names.get(lv, lv),
-               placeholder=t("editor.all_levels"))  # fmt: skip
+        widget(
+            st.multiselect,
+            "levels",
+            t("col.levels"),
+            step.levels,
+            options=list(level_names),
+            format_func=lambda lv: level_names.get(lv, lv),
+            placeholder=t("editor.all_levels"),
+        )
     _time_fields(plan, step, widget)
     if not disabled:
         add, delete = st.columns(2)
-        add.button(t("editor.add_step"), key="detail_add", on_click=_structural,
-                   args=("add", step.id), icon=":material/add:")  # fmt: skip
-        delete.button(t("editor.delete_step"), key="detail_delete", on_click=_structural,
-                      args=("delete", step.id), icon=":material/delete:")  # fmt: skip
+        add.button(
+            t("editor.add_step"),
+            key="detail_add",
+            on_click=_structural,
+            args=("add", step.id),
+            icon=":material/add:",
+        )
+        delete.button(
+            t("editor.delete_step"),
+            key="detail_delete",
+            on_click=_structural,
+            args=("delete", step.id),
+            icon=":material/delete:",
+        )
 
 
 def _time_fields(plan: Plan, step: Step, widget) -> None:
@@ -125,14 +160,36 @@ def _time_fields(plan: Plan, step: Step, widget) -> None:
     names = {s.id: f"{s.name}（{s.id}）" for s in plan.steps}
     limit, origin, every = st.columns(3)
     with limit:
-        widget(st.number_input, "time_limit_min", t("editor.detail_minutes"),
-               step.time_limit_min, value=None, min_value=0.0, step=1.0, format="%g")  # fmt: skip
+        widget(
+            st.number_input,
+            "time_limit_min",
+            t("editor.detail_minutes"),
+            step.time_limit_min,
+            value=None,
+            min_value=0.0,
+            step=1.0,
+            format="%g",
+        )
     with origin:
-        widget(st.selectbox, "time_from", t("editor.detail_from"), step.time_from,
-               options=origins, format_func=lambda o: names.get(o) or t(f"editor.from_{o}"))  # fmt: skip
+        widget(
+            st.selectbox,
+            "time_from",
+            t("editor.detail_from"),
+            step.time_from,
+            options=origins,
+            format_func=lambda o: names.get(o) or t(f"editor.from_{o}"),
+        )
     with every:
-        widget(st.number_input, "frequency_min", t("editor.detail_every"), step.frequency_min,
-               value=None, min_value=0.0, step=1.0, format="%g")  # fmt: skip
+        widget(
+            st.number_input,
+            "frequency_min",
+            t("editor.detail_every"),
+            step.frequency_min,
+            value=None,
+            min_value=0.0,
+            step=1.0,
+            format="%g",
+        )
     facts = []
     if step.time_text:
         facts.append(t("editor.detail_time_text", text=md(step.time_text)))

@@ -27,8 +27,17 @@ GRID_ROWS = 18  # rows visible at once (the default editor shows 10)
 DETAIL_PX = ROW_PX * (GRID_ROWS + 1) + 60  # beside the grid, scrolling on its own
 # what fits beside the detail panel at 1400 px; the rest behind a toggle and in the panel
 SHORT_COLUMNS = ["id", "name", "roles", "phase", "time_limit_min"]
-ALL_COLUMNS = ["id", "name", "text", "roles", "phase", "levels", "time_limit_min", "after",
-               "source_block"]  # fmt: skip
+ALL_COLUMNS = [
+    "id",
+    "name",
+    "text",
+    "roles",
+    "phase",
+    "levels",
+    "time_limit_min",
+    "after",
+    "source_block",
+]
 _TEXT_COLUMNS = ("id", "name", "text", "phase", "source_text")
 
 
@@ -88,19 +97,36 @@ def _config(plan: Plan) -> dict:
         "id": col.TextColumn(t("col.id"), width=48),
         "name": col.TextColumn(t("col.name"), width=150, required=True),
         "text": col.TextColumn(t("col.text"), width="large"),
-        "roles": col.MultiselectColumn(t("col.owners"), width=150, options=list(role_names),
-                                       format_func=lambda r: role_names.get(r, r)),
-        "phase": col.SelectboxColumn(t("col.phase"), width=90, options=list(PHASES),
-                                     format_func=lambda p: t(f"phase.{p}"), required=True,
-                                     default="disposal"),
-        "levels": col.MultiselectColumn(t("col.levels"), width=130, options=list(level_names),
-                                        format_func=lambda lv: level_names.get(lv, lv)),
+        "roles": col.MultiselectColumn(
+            t("col.owners"),
+            width=150,
+            options=list(role_names),
+            format_func=lambda r: role_names.get(r, r),
+        ),
+        "phase": col.SelectboxColumn(
+            t("col.phase"),
+            width=90,
+            options=list(PHASES),
+            format_func=lambda p: t(f"phase.{p}"),
+            required=True,
+            default="disposal",
+        ),
+        "levels": col.MultiselectColumn(
+            t("col.levels"),
+            width=130,
+            options=list(level_names),
+            format_func=lambda lv: level_names.get(lv, lv),
+        ),
         "time_limit_min": col.NumberColumn(t("col.minutes"), width=60, min_value=0, step=1),
-        "after": col.MultiselectColumn(t("col.after"), width="medium", options=list(step_names),
-                                       format_func=lambda s: step_names.get(s, s)),
+        "after": col.MultiselectColumn(
+            t("col.after"),
+            width="medium",
+            options=list(step_names),
+            format_func=lambda s: step_names.get(s, s),
+        ),
         "source_block": col.NumberColumn(t("col.block"), width=70),
         "source_text": col.TextColumn(t("col.source"), width="large"),
-    }  # fmt: skip
+    }
 
 
 def steps_grid(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.plans
 from i18n import t
 from plans import triage
 from plans.edit import EditResult
 from plans.errors import PlanError
 from plans.model import Plan
 from plans.reader import read_document
-from services import plans as plans_service
 from ui import may
 from ui.text import md
 
@@ -112,7 +112,7 @@ def _blocks(conn, actor, plan_id: int):
     if not may(actor, "plan.read_source"):
         return None
     try:
-        found = plans_service.get_document(conn, actor, plan_id)
+        found = services.plans.get_document(conn, actor, plan_id)
         return None if found is None else read_document(found[1], found[0])
     except PlanError:
         return None

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services.plans
 from i18n import t
 from plans import checks
 from plans.edit import EditResult
 from plans.errors import PlanError
 from plans.model import Plan, plan_from_dict, plan_to_dict
-from services import plans as plans_service
 from services.errors import VersionConflictError
 from ui import now, show_error
 from ui.chart import chart_panel  # noqa: F401  (the editor page takes it from here)
@@ -25,7 +25,7 @@ def load_work(conn, actor, info) -> dict:
     it was read at (services.plans.working_copy)."""
     work = st.session_state.get("work")
     if not work or work["version_id"] != info.id:
-        copy = plans_service.working_copy(conn, actor, info.id)
+        copy = services.plans.working_copy(conn, actor, info.id)
         plan = plan_to_dict(copy.plan)
         work = {
             "version_id": info.id,
@@ -66,8 +66,14 @@ def save_bar(conn, actor, info, plan: Plan, work: dict, bar) -> None:
         st.toast(t("editor.saved"))
     dirty = work["plan"] != work["saved"]
     # saved in the click's callback, before the run: one run shows the new revision
-    bar[0].button(t("editor.save"), key="editor_save", type="primary", disabled=not dirty,
-                  on_click=_save, args=(conn, info, work))  # fmt: skip
+    bar[0].button(
+        t("editor.save"),
+        key="editor_save",
+        type="primary",
+        disabled=not dirty,
+        on_click=_save,
+        args=(conn, info, work),
+    )
     if bar[1].button(t("editor.undo"), key="editor_undo", disabled=not work["undo"]):
         undo(work)
         st.rerun()
@@ -90,7 +96,7 @@ def _save(actor, conn, info, work: dict) -> None:
     fold_grid(work)
     fold_tables(work)
     try:
-        work["revision"] = plans_service.save_version(
+        work["revision"] = services.plans.save_version(
             conn,
             actor,
             info.id,

@@ -43,7 +43,10 @@ MESSAGES = {
         "Makes the file first; then click the button in the same place to download it",
     ),
     "downloads.preparing": ("正在生成文件…", "Making the file…"),
-    "roster.saved": ("已保存参演人员（仅修改过的角色）", "Participants saved (only the roles changed)"),
+    "roster.saved": (
+        "已保存参演人员（仅修改过的角色）",
+        "Participants saved (only the roles changed)",
+    ),
     "roster.unchanged": ("没有修改，未保存任何内容", "Nothing changed, nothing was saved"),
     "participate.started": ("演练已开始", "The drill has started"),
     "findings_store.finding_conflict": (
@@ -72,4 +75,4 @@ MESSAGES = {
         "期限早于演练或已过去：{names}",
         "Due before the drill or already past: {names}",
     ),
-}  # fmt: skip
+}

@@ -9,12 +9,18 @@ _STATUS = {
 }
 
 _STATUS_REFUSALS = {
-    "designing": ("演练尚在设计中，不能这样操作", "The drill is still being designed: not possible yet"),
-    "sealed": ("演练已封存、尚未开始，不能这样操作", "The drill is sealed and has not started: not possible yet"),
+    "designing": (
+        "演练尚在设计中，不能这样操作",
+        "The drill is still being designed: not possible yet",
+    ),
+    "sealed": (
+        "演练已封存、尚未开始，不能这样操作",
+        "The drill is sealed and has not started: not possible yet",
+    ),
     "running": ("演练正在进行，不能这样操作", "The drill is running: not possible now"),
     "paused": ("演练已暂停，不能这样操作", "The drill is paused: not possible now"),
     "ended": ("演练已结束，不能再这样操作", "The drill has ended: no longer possible"),
-}  # fmt: skip
+}
 
 MESSAGES = {
     "drills_store.not_found": ("找不到演练 {drill_id}", "Drill {drill_id} not found"),

@@ -17,13 +17,22 @@ MESSAGES = {
         "{finding_id} 已被他人修改，请重新载入后再保存",
         "{finding_id} was changed by someone else: reload it and save again",
     ),
-    "findings_store.finding_not_found": ("找不到问题 {finding_id}", "Finding {finding_id} not found"),
-    "findings_store.action_not_found": ("找不到纠正行动 {action_id}", "Corrective action {action_id} not found"),
+    "findings_store.finding_not_found": (
+        "找不到问题 {finding_id}",
+        "Finding {finding_id} not found",
+    ),
+    "findings_store.action_not_found": (
+        "找不到纠正行动 {action_id}",
+        "Corrective action {action_id} not found",
+    ),
     "findings_store.not_weights": (
         "只有管理员或本单位的评估组长可以设置评估项权重",
         "Only an admin or an evaluation lead of the unit can set area weights",
     ),
-    "findings_store.bad_weight": ("评估项 {area} 的权重 {weight} 无效", "Invalid weight {weight} for area {area}"),
+    "findings_store.bad_weight": (
+        "评估项 {area} 的权重 {weight} 无效",
+        "Invalid weight {weight} for area {area}",
+    ),
     "findings_store.reason_required": (
         "改定评估项 {area} 的等级须说明理由",
         "A reason is required to override the rating of {area}",
@@ -36,4 +45,4 @@ MESSAGES = {
         "只有本单位的管理、导调和评估组长人员可以查看跨演练分析",
         "Only the unit's managers, drill directors and evaluation leads can see the analytics",
     ),
-}  # fmt: skip
+}

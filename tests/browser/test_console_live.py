@@ -33,8 +33,10 @@ def test_the_console_shows_a_new_tap_without_a_reload(tmp_path):
     drills_store.start_drill(world.db, world.director, drill_id, now=now)
     world.db.close()
 
-    with serve(db_path, demo=False, log_path=tmp_path / "server.log") as url, \
-            sync_playwright() as pw:  # fmt: skip
+    with (
+        serve(db_path, demo=False, log_path=tmp_path / "server.log") as url,
+        sync_playwright() as pw,
+    ):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         console = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
         console.set_default_timeout(30_000)

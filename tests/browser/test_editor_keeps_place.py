@@ -25,22 +25,30 @@ SCROLLER = "document.querySelector('[data-testid=stDataFrame] .dvn-scroller')"
 def big_plan() -> Plan:
     roles = tuple(Role(f"r{n}", f"工作组{n}") for n in range(1, N_ROLES + 1))
     steps = tuple(
-        Step(f"s{n}", f"措施{n}", f"第{n}项措施的原文。", roles=(f"r{n % N_ROLES + 1}",),
-             phase=PHASES[n % len(PHASES)], after=(f"s{n - 1}",) if n > 1 else (),
-             source=Source(n, f"第{n}项措施的原文。"))
+        Step(
+            f"s{n}",
+            f"措施{n}",
+            f"第{n}项措施的原文。",
+            roles=(f"r{n % N_ROLES + 1}",),
+            phase=PHASES[n % len(PHASES)],
+            after=(f"s{n - 1}",) if n > 1 else (),
+            source=Source(n, f"第{n}项措施的原文。"),
+        )
         for n in range(1, N_STEPS + 1)
-    )  # fmt: skip
+    )
     return Plan("三百步骤预案", roles=roles, steps=steps)
 
 
 def seed(path) -> str:
     db = connection.connect(path)
     now = datetime.now(UTC)
-    users_store.create_user(db, SYSTEM, "owner", PASSWORD, roles={"plan_owner"}, unit="单位",
-                            must_change=False, now=now)  # fmt: skip
+    users_store.create_user(
+        db, SYSTEM, "owner", PASSWORD, roles={"plan_owner"}, unit="单位", must_change=False, now=now
+    )
     owner = users_store.act_as(db, "owner")
-    stored = plans_store.import_plan(db, owner, big_plan(), document=b"300", filename="p.docx",
-                                     now=now)  # fmt: skip
+    stored = plans_store.import_plan(
+        db, owner, big_plan(), document=b"300", filename="p.docx", now=now
+    )
     db.close()
     return stored.version_id
 

@@ -70,8 +70,16 @@ def plan_docx() -> bytes:
 def seed_people(path) -> None:
     db = connection.connect(path)
     for name, role in PEOPLE.items():
-        users_store.create_user(db, SYSTEM, name, PASSWORD, roles={role}, unit=UNIT,
-                                must_change=False, now=datetime.now(UTC))  # fmt: skip
+        users_store.create_user(
+            db,
+            SYSTEM,
+            name,
+            PASSWORD,
+            roles={role},
+            unit=UNIT,
+            must_change=False,
+            now=datetime.now(UTC),
+        )
     db.close()
 
 
@@ -284,8 +292,10 @@ def test_the_whole_journey(tmp_path):
 
         # 4. two evaluators score at the same time, each in their own browser, and disagree
         errors: list[str] = []
-        threads = [threading.Thread(target=evaluate, args=(url, name, rating, errors))
-                   for name, rating in (("eva", "done"), ("evb", "not_done"))]  # fmt: skip
+        threads = [
+            threading.Thread(target=evaluate, args=(url, name, rating, errors))
+            for name, rating in (("eva", "done"), ("evb", "not_done"))
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -388,9 +398,10 @@ def test_the_whole_journey(tmp_path):
     stored = drills_store.observations(conn, lead_actor, drill.id)
     assert sorted(o.evaluator for o in stored if o.kind == "item") == ["eva", "evb"]
     finding = next(
-        s.finding for s in findings_store.list_findings(conn, lead_actor, drill.id)
+        s.finding
+        for s in findings_store.list_findings(conn, lead_actor, drill.id)
         if s.finding.title == FINDING
-    )  # fmt: skip
+    )
     assert (finding.cause, finding.grade, finding.step_id) == ("plan_defect", "deficiency", "s1")
     owner_actor = act_as(conn, "owner")
     (plan,) = plans_store.list_plans(conn, owner_actor)

@@ -24,14 +24,31 @@ pytestmark = pytest.mark.browser
 def real_server(tmp_path):
     """`python -m serve` (what scripts/run.sh starts) in demo mode on a free 127.0.0.1 port."""
     port = _free_port()
-    env = {**os.environ, "PLANDRILL_DB": str(tmp_path / "db" / "cookie.duckdb"),
-           "PLANDRILL_DEMO": "1", "PLANDRILL_ADDRESS": "127.0.0.1"}  # fmt: skip
+    env = {
+        **os.environ,
+        "PLANDRILL_DB": str(tmp_path / "db" / "cookie.duckdb"),
+        "PLANDRILL_DEMO": "1",
+        "PLANDRILL_ADDRESS": "127.0.0.1",
+    }
     with open(tmp_path / "server.log", "w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "serve", "--server.headless", "true", "--server.port",
-             str(port), "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "serve",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             for _ in range(150):

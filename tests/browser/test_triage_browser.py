@@ -36,8 +36,9 @@ def store_corpus_plan(path) -> Plan:
     plan = import_document(data, SOURCE.name)
     db = connection.connect(path)
     now = datetime.now(UTC)
-    users_store.create_user(db, SYSTEM, "owner", PASSWORD, roles={"plan_owner"}, unit="单位",
-                            must_change=False, now=now)  # fmt: skip
+    users_store.create_user(
+        db, SYSTEM, "owner", PASSWORD, roles={"plan_owner"}, unit="单位", must_change=False, now=now
+    )
     owner = users_store.act_as(db, "owner")
     plans_store.import_plan(db, owner, plan, document=data, filename=SOURCE.name, now=now)
     db.close()

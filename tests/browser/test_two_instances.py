@@ -54,14 +54,32 @@ def _running_drill(url: str) -> int:
 
 
 def _launch(database_url: str, port: int, tmp_path, name: str) -> subprocess.Popen:
-    env = {**os.environ, "PLANDRILL_DATABASE_URL": database_url, "PLANDRILL_DEMO": "1",
-           "PLANDRILL_ADDRESS": "127.0.0.1", "PLANDRILL_DB": str(tmp_path / "unused.duckdb")}  # fmt: skip
+    env = {
+        **os.environ,
+        "PLANDRILL_DATABASE_URL": database_url,
+        "PLANDRILL_DEMO": "1",
+        "PLANDRILL_ADDRESS": "127.0.0.1",
+        "PLANDRILL_DB": str(tmp_path / "unused.duckdb"),
+    }
     with open(tmp_path / f"{name}.log", "w") as log:
         return subprocess.Popen(
-            [sys.executable, "-m", "serve", "--server.headless", "true", "--server.port",
-             str(port), "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "serve",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 def _first_health(url: str) -> int:

@@ -26,20 +26,32 @@ def evaluate(world, drill) -> Evaluation:
     lead = world.lead
     checklist = store.checklist_for(world.db, lead, drill)
     events = store.drill_events(world.db, lead, drill)
-    clock = [ClockEvent(e.kind, e.happened_at, e.by) for e in events
-             if e.kind in ("start", "pause", "resume", "end")]  # fmt: skip
+    clock = [
+        ClockEvent(e.kind, e.happened_at, e.by)
+        for e in events
+        if e.kind in ("start", "pause", "resume", "end")
+    ]
     state = fold(checklist, store.observations(world.db, lead, drill), clock)
     return score_drill(checklist, state, clock)
 
 
-def run_drill(world, *taps, save: bool = True, pause: tuple[float, float] | None = None,
-              day: int = 0, version_id: int | None = None) -> int:  # fmt: skip
+def run_drill(
+    world,
+    *taps,
+    save: bool = True,
+    pause: tuple[float, float] | None = None,
+    day: int = 0,
+    version_id: int | None = None,
+) -> int:
     """An ended drill (started `day` days after T0, on `version_id` or the world's plan) with the
     taps recorded; its evaluation saved unless `save` is false."""
     start = day * DAY
-    drill = store.create_drill(world.db, world.director,
-                               design(world, version_id=version_id or world.version_id),
-                               now=at(start - 60))  # fmt: skip
+    drill = store.create_drill(
+        world.db,
+        world.director,
+        design(world, version_id=version_id or world.version_id),
+        now=at(start - 60),
+    )
     store.seal_drill(world.db, world.director, drill, now=at(start - 30))
     store.start_drill(world.db, world.director, drill, now=at(start))
     if pause:
@@ -67,8 +79,14 @@ def plan_of(world, version_id: int | None = None) -> int:
 
 def publish(world, plan, *, day: int) -> int:
     """Another published plan of the unit; its version id."""
-    imported = plans_store.import_plan(world.db, OWNER, plan, document=plan.title.encode(),
-                                       filename="other.docx", now=at(day * DAY))  # fmt: skip
+    imported = plans_store.import_plan(
+        world.db,
+        OWNER,
+        plan,
+        document=plan.title.encode(),
+        filename="other.docx",
+        now=at(day * DAY),
+    )
     plans_store.submit_for_review(world.db, OWNER, imported.version_id, at(day * DAY + 1))
     plans_store.approve(world.db, APPROVER, imported.version_id, at(day * DAY + 2))
     return imported.version_id
@@ -76,28 +94,40 @@ def publish(world, plan, *, day: int) -> int:
 
 def revise(world, plan, *, day: int) -> int:
     """The world's plan published again as `plan` (a new version); its version id."""
-    draft = plans_store.new_draft(world.db, OWNER, plan_of(world),
-                                  from_version_id=world.version_id, now=at(day * DAY))  # fmt: skip
-    plans_store.save_version(world.db, OWNER, draft, plan, expected_revision=1,
-                             now=at(day * DAY + 1))  # fmt: skip
+    draft = plans_store.new_draft(
+        world.db, OWNER, plan_of(world), from_version_id=world.version_id, now=at(day * DAY)
+    )
+    plans_store.save_version(
+        world.db, OWNER, draft, plan, expected_revision=1, now=at(day * DAY + 1)
+    )
     plans_store.submit_for_review(world.db, OWNER, draft, at(day * DAY + 2))
     plans_store.approve(world.db, APPROVER, draft, at(day * DAY + 3))
     return draft
 
 
 def with_step(plan, step_id: str, **changes):
-    return replace(plan, steps=tuple(replace(s, **changes) if s.id == step_id else s
-                                     for s in plan.steps))  # fmt: skip
+    return replace(
+        plan, steps=tuple(replace(s, **changes) if s.id == step_id else s for s in plan.steps)
+    )
 
 
 def add_actions(world, drill: int, *dues: tuple[str, date, str]) -> list[str]:
     """A finding on c1 of the drill and one corrective action per (text, due, status)."""
-    finding = Finding("missed-c1", "未及时报告", "c1 未完成", cause="plan_defect",
-                      grade="deficiency", step_id="s1", kind="missed", item_id="c1")  # fmt: skip
+    finding = Finding(
+        "missed-c1",
+        "未及时报告",
+        "c1 未完成",
+        cause="plan_defect",
+        grade="deficiency",
+        step_id="s1",
+        kind="missed",
+        item_id="c1",
+    )
     findings_store.save_proposed_findings(world.db, world.lead, drill, [finding], now=at(100))
     ids = []
     for text, due, status in dues:
-        action = CorrectiveAction("", "missed-c1", text, "张三", due, status,
-                                  "复核通过" if status == "verified" else "")  # fmt: skip
+        action = CorrectiveAction(
+            "", "missed-c1", text, "张三", due, status, "复核通过" if status == "verified" else ""
+        )
         ids.append(actions_store.add_action(world.db, world.lead, drill, action, now=at(101)))
     return ids

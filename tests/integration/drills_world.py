@@ -57,15 +57,35 @@ def seed(path: Path, *, evaluators: int = 0) -> World:
     db = connection.connect(path)
     accounts = dict(ACCOUNTS) | {f"e{n:02d}": ("evaluator",) for n in range(1, evaluators + 1)}
     for name, roles in accounts.items():
-        users_store.create_user(db, SYSTEM, name, PASSWORD, roles=roles, unit=UNIT,
-                                must_change=False, now=T0 - timedelta(days=9))  # fmt: skip
+        users_store.create_user(
+            db,
+            SYSTEM,
+            name,
+            PASSWORD,
+            roles=roles,
+            unit=UNIT,
+            must_change=False,
+            now=T0 - timedelta(days=9),
+        )
     for name, roles in OTHER_ACCOUNTS.items():
-        users_store.create_user(db, SYSTEM, name, PASSWORD, roles=roles, unit=OTHER_UNIT,
-                                must_change=False, now=T0 - timedelta(days=9))  # fmt: skip
+        users_store.create_user(
+            db,
+            SYSTEM,
+            name,
+            PASSWORD,
+            roles=roles,
+            unit=OTHER_UNIT,
+            must_change=False,
+            now=T0 - timedelta(days=9),
+        )
     imported = plans_store.import_plan(
-        db, OWNER, chemical_plan(), document=b"chemical plan", filename="plan.docx",
+        db,
+        OWNER,
+        chemical_plan(),
+        document=b"chemical plan",
+        filename="plan.docx",
         now=T0 - timedelta(days=8),
-    )  # fmt: skip
+    )
     plans_store.submit_for_review(db, OWNER, imported.version_id, T0 - timedelta(days=7))
     plans_store.approve(db, APPROVER, imported.version_id, T0 - timedelta(days=6))
     actors = {name: users_store.act_as(db, name) for name in [*accounts, *OTHER_ACCOUNTS]}
@@ -102,9 +122,18 @@ def design(world: World, **changes) -> DrillDesign:
     return replace(base, **changes)
 
 
-def obs(world_or_drill, evaluator: str, item: str | None = "c1", *, minute: float = 1,
-        kind: str = "item", rating: str | None = "done", oid: str | None = None,
-        drill_id: int | None = None, **fields) -> Observation:  # fmt: skip
+def obs(
+    world_or_drill,
+    evaluator: str,
+    item: str | None = "c1",
+    *,
+    minute: float = 1,
+    kind: str = "item",
+    rating: str | None = "done",
+    oid: str | None = None,
+    drill_id: int | None = None,
+    **fields,
+) -> Observation:
     """An observation entered at `minute` after T0 (wall clock)."""
     return Observation(
         id=oid or uuid.uuid4().hex,

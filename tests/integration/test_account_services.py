@@ -27,8 +27,9 @@ def db(database):
 
 
 def test_a_new_account_gets_a_password_that_must_be_changed_at_first_sign_in(db):
-    password = users.create_user(db, ADMIN, "wang", roles=["plan_owner"], unit="滨江化工园区",
-                                 display_name="王工", now=NOW)  # fmt: skip
+    password = users.create_user(
+        db, ADMIN, "wang", roles=["plan_owner"], unit="滨江化工园区", display_name="王工", now=NOW
+    )
     actor = accounts.sign_in(db, "wang", password, now=NOW)
     assert actor.must_change_password and actor.unit == "滨江化工园区"
     assert [u.username for u in users.list_users(db, ADMIN)] == ["wang"]
@@ -41,8 +42,9 @@ def test_only_an_administrator_creates_accounts(db):
 
 
 def test_a_session_ends_when_its_password_is_reset(db):
-    user_id = users_store.create_user(db, SYSTEM, "zhao", PASSWORD, roles={"evaluator"},
-                                      must_change=False, now=NOW)  # fmt: skip
+    user_id = users_store.create_user(
+        db, SYSTEM, "zhao", PASSWORD, roles={"evaluator"}, must_change=False, now=NOW
+    )
     assert accounts.session_actor(db, user_id, signed_in_at=NOW).username == "zhao"
     users.reset_password(db, ADMIN, user_id, now=NOW + timedelta(minutes=5))
     with pytest.raises(AuthError) as refused:

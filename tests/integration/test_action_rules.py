@@ -40,9 +40,11 @@ def drill_day(days: int) -> date:
 
 @pytest.mark.parametrize(
     ("due", "key"),
-    [(drill_day(-3), "findings.action.due_before_drill"),
-     (drill_day(2), "findings.action.due_in_past")],
-)  # fmt: skip
+    [
+        (drill_day(-3), "findings.action.due_before_drill"),
+        (drill_day(2), "findings.action.due_in_past"),
+    ],
+)
 def test_a_new_action_due_before_the_drill_or_in_the_past_is_refused(world, due, key):
     with pytest.raises(DrillError) as refused:
         acts.add_action(world.db, world.lead, world.drill, action(due), now=at(5 * DAY))
@@ -55,34 +57,58 @@ def test_a_stored_action_past_its_due_date_can_still_change_its_status(world):
     acts.add_action(world.db, world.lead, world.drill, action(drill_day(3)), now=at(100))
     (stored,) = acts.list_actions(world.db, world.lead, drill_id=world.drill)
     later = at(10 * DAY)  # now overdue: its status changes, its due date stays
-    acts.update_action(world.db, world.lead, replace(stored.action, status="in_progress"),
-                       stored.version, now=later)  # fmt: skip
+    acts.update_action(
+        world.db,
+        world.lead,
+        replace(stored.action, status="in_progress"),
+        stored.version,
+        now=later,
+    )
     (again,) = acts.list_actions(world.db, world.lead, drill_id=world.drill)
     with pytest.raises(DrillError) as refused:  # moved to another past day: refused
-        acts.update_action(world.db, world.lead, replace(again.action, due=drill_day(4)),
-                           again.version, now=later)  # fmt: skip
+        acts.update_action(
+            world.db, world.lead, replace(again.action, due=drill_day(4)), again.version, now=later
+        )
     assert refused.value.key == "findings.action.due_in_past"
 
 
 def test_a_stale_action_save_names_the_action_by_its_words(world):
     acts.add_action(world.db, world.lead, world.drill, action(drill_day(30)), now=at(100))
     (stored,) = acts.list_actions(world.db, world.lead, drill_id=world.drill)
-    acts.update_action(world.db, world.lead, replace(stored.action, owner="李四"),
-                       stored.version, now=at(101))  # fmt: skip
+    acts.update_action(
+        world.db, world.lead, replace(stored.action, owner="李四"), stored.version, now=at(101)
+    )
     with pytest.raises(VersionConflictError) as refused:
-        acts.update_action(world.db, world.director, replace(stored.action, owner="王五"),
-                           stored.version, now=at(102))  # fmt: skip
+        acts.update_action(
+            world.db,
+            world.director,
+            replace(stored.action, owner="王五"),
+            stored.version,
+            now=at(102),
+        )
     text = t(refused.value.key, **refused.value.params)
     assert "修订信息报告流程" in text and f"“{stored.action.id}”" not in text
 
 
 def test_a_stale_finding_save_names_the_finding_by_its_title(world):
     (first, *_) = fs.list_findings(world.db, world.lead, world.drill)
-    fs.update_finding(world.db, world.lead, world.drill,
-                      replace(first.finding, status="accepted"), first.version, now=at(101))  # fmt: skip
+    fs.update_finding(
+        world.db,
+        world.lead,
+        world.drill,
+        replace(first.finding, status="accepted"),
+        first.version,
+        now=at(101),
+    )
     with pytest.raises(VersionConflictError) as refused:
-        fs.update_finding(world.db, world.director, world.drill,
-                          replace(first.finding, status="rejected"), first.version, now=at(102))  # fmt: skip
+        fs.update_finding(
+            world.db,
+            world.director,
+            world.drill,
+            replace(first.finding, status="rejected"),
+            first.version,
+            now=at(102),
+        )
     for lang in ("zh", "en"):
         text = t(refused.value.key, lang=lang, **refused.value.params)
         assert first.finding.title in text and first.finding.id not in text

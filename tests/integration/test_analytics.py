@@ -47,8 +47,10 @@ def test_steps_missed_or_late_counts_missed_and_unobserved_and_honours_undo(worl
         ),
         ("evb", lambda d: obs(d, "evb", "c3", minute=4, rating="done")),
     )
-    stats = {s.step_id: s for s in an.steps_missed_or_late(world.db, world.manager,
-                                                           unit=world.manager.unit)}  # fmt: skip
+    stats = {
+        s.step_id: s
+        for s in an.steps_missed_or_late(world.db, world.manager, unit=world.manager.unit)
+    }
     assert stats["s1"].drills == 2 and stats["s1"].missed == 1 and stats["s1"].not_observed == 1
     assert stats["s3"].not_observed == 1 and stats["s3"].missed == 0
     assert stats["s2"].not_observed == 2
@@ -74,8 +76,9 @@ def test_a_drill_in_progress_does_not_count(world):
 
 
 def test_a_drill_ended_without_saved_scores_does_not_count_until_scored(world):
-    drill = run_drill(world, ("eva", lambda d: obs(d, "eva", "c1", minute=2, rating="not_done")),
-                      save=False)  # fmt: skip
+    drill = run_drill(
+        world, ("eva", lambda d: obs(d, "eva", "c1", minute=2, rating="not_done")), save=False
+    )
     unit = world.manager.unit
     assert an.steps_missed_or_late(world.db, world.manager, unit=unit) == []
     an.save_scores(world.db, world.lead, drill, evaluate(world, drill), now=at(100))
@@ -122,15 +125,21 @@ def test_plans_and_roles_not_drilled_within_their_period(world):
     assert all(n.last_drilled is None for n in never)
     run_drill(world)  # ends 2026-05-01 with r1-r3
     assert an.not_drilled_within(world.db, world.manager, unit=unit, today=date(2026, 6, 1)) == []
-    late = an.not_drilled_within(world.db, world.manager, unit=unit, today=date(2026, 6, 1),
-                                 periods={kind: 10 for kind in an.DEFAULT_PERIODS})  # fmt: skip
+    late = an.not_drilled_within(
+        world.db,
+        world.manager,
+        unit=unit,
+        today=date(2026, 6, 1),
+        periods={kind: 10 for kind in an.DEFAULT_PERIODS},
+    )
     assert len(late) == 4 and late[0].due_by == date(2026, 5, 11)
 
 
 def test_before_after_without_a_revision_counts_everything_before(world):
     run_drill(world, ("eva", lambda d: obs(d, "eva", "c1", minute=2, rating="not_done")))
-    plan_id = world.db.execute("SELECT plan_id FROM versions WHERE id = ?",
-                               [world.version_id]).fetchone()[0]  # fmt: skip
+    plan_id = world.db.execute(
+        "SELECT plan_id FROM versions WHERE id = ?", [world.version_id]
+    ).fetchone()[0]
     result = an.before_after_revision(world.db, world.manager, (plan_id, "s1"))
     assert result.revised_in is None
     assert result.before == (1, 1, 1, 0) and result.after == (0, 0, 0, 0)
@@ -147,8 +156,11 @@ def test_steps_are_narrowed_to_one_plan_and_to_drills_ended_in_a_time_window(wor
     run_drill(world, done_c1(42), day=42, version_id=other)  # ends 2026-06-12
 
     def s1(**window) -> tuple[int, int]:
-        found = [s for s in an.steps_missed_or_late(world.db, world.manager, unit=unit, **window)
-                 if s.step_id == "s1"]  # fmt: skip
+        found = [
+            s
+            for s in an.steps_missed_or_late(world.db, world.manager, unit=unit, **window)
+            if s.step_id == "s1"
+        ]
         return sum(s.drills for s in found), sum(s.missed for s in found)
 
     assert s1() == (3, 2)
@@ -178,14 +190,20 @@ def test_ratings_by_role_carry_the_role_names_and_follow_the_filters(world):
     r2 = [(p.drill_id, p.score) for p in by_role if p.key == "r2"]
     assert r2 == [(first, 0.0), (second, 100.0)]  # c1 is r2's only item
     assert all(p.plan_id == plan_of(world) for p in by_role)
-    late = an.ratings_over_time(world.db, world.manager, unit=unit, by="role",
-                                since=datetime(2026, 6, 1, tzinfo=UTC))  # fmt: skip
+    late = an.ratings_over_time(
+        world.db, world.manager, unit=unit, by="role", since=datetime(2026, 6, 1, tzinfo=UTC)
+    )
     assert {p.drill_id for p in late} == {second}
-    early = an.ratings_over_time(world.db, world.manager, unit=unit, by="overall",
-                                 until=datetime(2026, 6, 1, tzinfo=UTC))  # fmt: skip
+    early = an.ratings_over_time(
+        world.db, world.manager, unit=unit, by="overall", until=datetime(2026, 6, 1, tzinfo=UTC)
+    )
     assert [p.drill_id for p in early] == [first] and early[0].name == "overall"
-    assert an.ratings_over_time(world.db, world.manager, unit=unit, by="area",
-                                plan_id=plan_of(world) + 1000) == []  # fmt: skip
+    assert (
+        an.ratings_over_time(
+            world.db, world.manager, unit=unit, by="area", plan_id=plan_of(world) + 1000
+        )
+        == []
+    )
     with pytest.raises(NotAllowedError):
         an.ratings_over_time(world.db, world.pat, unit=unit, by="role")
 
@@ -195,8 +213,9 @@ def test_not_drilled_within_can_be_asked_for_one_plan(world):
     other = publish(world, chemical_plan("另一化工预案"), day=1)
     both = an.not_drilled_within(world.db, world.manager, unit=unit, today=date(2026, 6, 1))
     assert {n.plan_id for n in both} == {plan_of(world), plan_of(world, other)}
-    one = an.not_drilled_within(world.db, world.manager, unit=unit, today=date(2026, 6, 1),
-                                plan_id=plan_of(world, other))  # fmt: skip
+    one = an.not_drilled_within(
+        world.db, world.manager, unit=unit, today=date(2026, 6, 1), plan_id=plan_of(world, other)
+    )
     assert {n.plan_id for n in one} == {plan_of(world, other)}
     assert [n.role_id for n in one] == [None, "r1", "r2", "r3"]
 
@@ -216,19 +235,36 @@ def test_overdue_actions_name_drill_and_finding_most_overdue_first(world):
     unit = world.manager.unit
     drill = run_drill(world, missed_c1(0), day=0)
     later = run_drill(world, missed_c1(40), day=40)
-    soon, old, _, _ = add_actions(world, drill, ("修订报告时限", date(2026, 5, 25), "open"),
-                                  ("培训值班人员", date(2026, 5, 10), "in_progress"),
-                                  ("更新通讯录", date(2026, 5, 5), "verified"),
-                                  ("演练复盘", date(2026, 7, 1), "open"))  # fmt: skip
+    soon, old, _, _ = add_actions(
+        world,
+        drill,
+        ("修订报告时限", date(2026, 5, 25), "open"),
+        ("培训值班人员", date(2026, 5, 10), "in_progress"),
+        ("更新通讯录", date(2026, 5, 5), "verified"),
+        ("演练复盘", date(2026, 7, 1), "open"),
+    )
     (other,) = add_actions(world, later, ("补充物资", date(2026, 6, 20), "open"))  # after it
     today = date(2026, 6, 25)
     overdue = an.overdue_actions(world.db, world.manager, unit=unit, today=today)
-    assert [(o.action_id, o.days_overdue) for o in overdue] == [(old, 46), (soon, 31),
-                                                                 (other, 5)]  # fmt: skip
+    assert [(o.action_id, o.days_overdue) for o in overdue] == [(old, 46), (soon, 31), (other, 5)]
     first = overdue[0]
-    assert (first.drill_id, first.drill_title, first.finding_title, first.action, first.owner,
-            first.due, first.status) == (drill, "危化品泄漏双盲演练", "未及时报告", "培训值班人员",
-                                         "张三", date(2026, 5, 10), "in_progress")  # fmt: skip
+    assert (
+        first.drill_id,
+        first.drill_title,
+        first.finding_title,
+        first.action,
+        first.owner,
+        first.due,
+        first.status,
+    ) == (
+        drill,
+        "危化品泄漏双盲演练",
+        "未及时报告",
+        "培训值班人员",
+        "张三",
+        date(2026, 5, 10),
+        "in_progress",
+    )
     june = datetime(2026, 6, 1, tzinfo=UTC)
 
     def ids(**window) -> list[str]:
@@ -265,12 +301,14 @@ def test_a_revised_step_shows_its_rates_before_and_after_the_revision(world):
     assert (single.revised_in, single.before, single.after) == (2, s1.before, s1.after)
     unchanged = an.before_after_revision(world.db, world.manager, (plan_of(world), "s2"))
     assert unchanged.revised_in is None and unchanged.before[0] == 5
-    window = an.revision_effects(world.db, world.manager, unit=unit,
-                                 since=at(3 * DAY), until=at(4 * DAY + 120))  # fmt: skip
+    window = an.revision_effects(
+        world.db, world.manager, unit=unit, since=at(3 * DAY), until=at(4 * DAY + 120)
+    )
     assert window[0].before == (0, 0, 0, 0) and window[0].after == (2, 2, 0, 0)
     assert window[0].verdict == "too_few"
-    assert an.revision_effects(world.db, world.manager, unit=unit,
-                               plan_id=plan_of(world) + 1000) == []  # fmt: skip
+    assert (
+        an.revision_effects(world.db, world.manager, unit=unit, plan_id=plan_of(world) + 1000) == []
+    )
     with pytest.raises(NotAllowedError):
         an.revision_effects(world.db, world.pat, unit=unit)
 

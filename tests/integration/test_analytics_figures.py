@@ -24,8 +24,13 @@ def world(database):
 
 
 def figures(world):
-    return analytics.load_figures(world.db, world.manager, unit=world.manager.unit, today=TODAY,
-                                  periods=analytics.DEFAULT_PERIODS)  # fmt: skip
+    return analytics.load_figures(
+        world.db,
+        world.manager,
+        unit=world.manager.unit,
+        today=TODAY,
+        periods=analytics.DEFAULT_PERIODS,
+    )
 
 
 def test_the_figures_are_the_stores_answers_for_the_filter(world):
@@ -62,5 +67,10 @@ def test_a_drill_scored_while_the_figures_are_read_is_in_none_of_them(world, mon
 def test_the_figures_are_refused_to_those_who_do_not_oversee_the_unit(world):
     for who in (world.pat, world.eva, world.elsewhere_manager):
         with pytest.raises(NotAllowedError):
-            analytics.load_figures(world.db, who, unit=world.manager.unit, today=TODAY,
-                                   periods=analytics.DEFAULT_PERIODS)  # fmt: skip
+            analytics.load_figures(
+                world.db,
+                who,
+                unit=world.manager.unit,
+                today=TODAY,
+                periods=analytics.DEFAULT_PERIODS,
+            )

@@ -19,16 +19,25 @@ from plans.svg_metrics import measure_svg
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "docx"
-LARGEST = ("03_fujian_flood_typhoon.docx", "09_lah_cert_positions.docx",
-           "12_hebei_disaster_relief.docx", "02_natl_highway_traffic.docx")  # fmt: skip
+LARGEST = (
+    "03_fujian_flood_typhoon.docx",
+    "09_lah_cert_positions.docx",
+    "12_hebei_disaster_relief.docx",
+    "02_natl_highway_traffic.docx",
+)
 
 
 def chart(source: Path, out: Path) -> list[dict]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLANDRILL_")}
     done = subprocess.run(
         [sys.executable, "-m", "plans", "chart", str(source), "--out", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads((out / "index.json").read_text(encoding="utf-8"))
 
@@ -45,20 +54,39 @@ def plan_json(roles: int = 60, steps: int = 400, seed: int = 7) -> dict:
     """A plan of 60 roles and 400 steps over four levels, with links inside and across roles."""
     rng = random.Random(seed)
     levels = [{"id": f"L{i}", "name": f"{'ⅠⅡⅢⅣ'[i]}级响应", "condition": ""} for i in range(4)]
-    role_rows = [{"id": f"r{i}", "name": f"第{i + 1}应急工作组", "aliases": [], "parent": None,
-                  "responsibilities": []} for i in range(roles)]  # fmt: skip
+    role_rows = [
+        {
+            "id": f"r{i}",
+            "name": f"第{i + 1}应急工作组",
+            "aliases": [],
+            "parent": None,
+            "responsibilities": [],
+        }
+        for i in range(roles)
+    ]
     rows = []
     for i in range(steps):
         after = [f"s{j}" for j in rng.sample(range(i), min(i, rng.choice((0, 1, 1, 2))))]
-        rows.append({
-            "id": f"s{i}", "name": f"组织开展第{i}项应急处置工作，并报告结果",
-            "text": f"第{i}项工作的原文，" * 5, "roles": [f"r{rng.randrange(roles)}"],
-            "phase": PHASES[min(len(PHASES) - 1, i * len(PHASES) // steps)],
-            "time_limit_min": rng.choice((None, 0, 30)), "after": after,
-            "levels": rng.choice(([], [], ["L0"], ["L0", "L1"], ["L3"])),
-        })  # fmt: skip
-    return {"title": "六十个角色的综合应急预案", "language": "zh", "kind": "comprehensive",
-            "roles": role_rows, "levels": levels, "steps": rows}  # fmt: skip
+        rows.append(
+            {
+                "id": f"s{i}",
+                "name": f"组织开展第{i}项应急处置工作，并报告结果",
+                "text": f"第{i}项工作的原文，" * 5,
+                "roles": [f"r{rng.randrange(roles)}"],
+                "phase": PHASES[min(len(PHASES) - 1, i * len(PHASES) // steps)],
+                "time_limit_min": rng.choice((None, 0, 30)),
+                "after": after,
+                "levels": rng.choice(([], [], ["L0"], ["L0", "L1"], ["L3"])),
+            }
+        )
+    return {
+        "title": "六十个角色的综合应急预案",
+        "language": "zh",
+        "kind": "comprehensive",
+        "roles": role_rows,
+        "levels": levels,
+        "steps": rows,
+    }
 
 
 @pytest.mark.parametrize("name", LARGEST)
@@ -98,7 +126,12 @@ def test_a_broken_plan_json_is_refused_with_a_message(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLANDRILL_")}
     done = subprocess.run(
         [sys.executable, "-m", "plans", "chart", str(source), "--out", str(tmp_path / "o")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 1 and "plan.json" in done.stderr
     assert not (tmp_path / "o").exists()

@@ -24,8 +24,14 @@ def run(*args: str, lang: str | None = None, db: Path | None = None) -> subproce
         env["PLANDRILL_DB"] = str(db)
     return subprocess.run(
         [sys.executable, "-m", "plans", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +128,15 @@ def database_with_owner(path: Path) -> Path:
     from db import connection, users_store
 
     conn = connection.connect(path)
-    users_store.create_user(conn, SYSTEM, "owner", "owner-password-1", roles={"plan_owner"},
-                            unit="滨江化工园区", now=datetime.now(UTC))  # fmt: skip
+    users_store.create_user(
+        conn,
+        SYSTEM,
+        "owner",
+        "owner-password-1",
+        roles={"plan_owner"},
+        unit="滨江化工园区",
+        now=datetime.now(UTC),
+    )
     conn.close()
     return path
 
@@ -155,11 +168,18 @@ def test_save_uses_the_database_named_by_plandrill_db(demo_file, tmp_path):
 def test_save_while_the_app_holds_the_database_says_the_app_is_running(demo_file, tmp_path):
     db = tmp_path / "busy.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         ("import sys, time, duckdb; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "time.sleep(120)"), str(db)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, time, duckdb; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+                "time.sleep(120)"
+            ),
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         result = run("import", str(demo_file), "--save", "--db", str(db), "--user", "owner")
@@ -198,8 +218,15 @@ def test_save_as_an_unknown_user_or_one_who_may_not_import_is_refused(
 
     db = database_with_owner(tmp_path / "plans.duckdb")
     conn = connection.connect(db)
-    users_store.create_user(conn, SYSTEM, "watcher", "watcher-password", roles={"manager"},
-                            unit="滨江化工园区", now=datetime.now(UTC))  # fmt: skip
+    users_store.create_user(
+        conn,
+        SYSTEM,
+        "watcher",
+        "watcher-password",
+        roles={"manager"},
+        unit="滨江化工园区",
+        now=datetime.now(UTC),
+    )
     conn.close()
     result = run("import", str(demo_file), "--save", "--db", str(db), "--user", user)
     assert result.returncode == 1

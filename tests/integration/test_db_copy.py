@@ -33,15 +33,23 @@ def source(tmp_path):
     ]
     for tap, evaluator in zip(taps, (world.eva, world.evb), strict=True):
         drills_store.record_observation(world.db, evaluator, tap)
-    drills_store.attach_photo(world.db, world.eva, drill, PNG, photo_id="p1", now=at(5),
-                              observation_id=taps[0].id)  # fmt: skip
+    drills_store.attach_photo(
+        world.db, world.eva, drill, PNG, photo_id="p1", now=at(5), observation_id=taps[0].id
+    )
     drills_store.end_drill(world.db, world.director, drill, now=at(90))
     evaluation.recompute_missing(world.db, now=at(91))
-    users_store.create_user(world.db, SYSTEM, "gone", PASSWORD, roles={"evaluator"},
-                            must_change=False, now=T0)  # fmt: skip
+    users_store.create_user(
+        world.db, SYSTEM, "gone", PASSWORD, roles={"evaluator"}, must_change=False, now=T0
+    )
     world.db.execute("DELETE FROM users WHERE username = 'gone'")  # its id stays used
-    session = sessions_store.create_session(world.db, world.eva.user_id, code_hash="c" * 64,
-                                            code_expires_at=at(1), now=at(0), ip="10.0.0.8")  # fmt: skip
+    session = sessions_store.create_session(
+        world.db,
+        world.eva.user_id,
+        code_hash="c" * 64,
+        code_expires_at=at(1),
+        now=at(0),
+        ip="10.0.0.8",
+    )
     world.db.close()
     return world, drill, taps, session
 
@@ -105,8 +113,9 @@ def test_sequences_continue_past_the_copied_ids_even_those_of_deleted_rows(
         highest = first.execute("SELECT max(id) FROM users").fetchone()[0]
     for target in (postgres_database, tmp_path / "back.duckdb"):
         with connection.connect(target) as there:
-            users_store.create_user(there, SYSTEM, "newcomer", PASSWORD, roles={"evaluator"},
-                                    must_change=False, now=T0)  # fmt: skip
+            users_store.create_user(
+                there, SYSTEM, "newcomer", PASSWORD, roles={"evaluator"}, must_change=False, now=T0
+            )
             new = there.execute("SELECT id FROM users WHERE username = 'newcomer'").fetchone()[0]
             assert new == highest + 2  # the deleted account's id is not handed out again
 
@@ -171,8 +180,18 @@ def test_a_changed_value_shows_as_a_difference_in_its_table_only(source, tmp_pat
 
 def test_the_report_shows_both_hashes_of_a_table_that_differs():
     set_language("en")
-    lines = report([TableCheck("plans", 2, 2, "a" * 64, "a" * 64),
-                    TableCheck("observations", 5, 4, "b" * 64, "c" * 64)]).splitlines()  # fmt: skip
+    lines = report(
+        [
+            TableCheck("plans", 2, 2, "a" * 64, "a" * 64),
+            TableCheck("observations", 5, 4, "b" * 64, "c" * 64),
+        ]
+    ).splitlines()
     assert lines[1].split() == ["plans", "2/2", "a" * 16, t("db_copy.match")]
-    assert lines[2].split() == ["observations", "5/4", "b" * 16, "/", "c" * 16,
-                                t("db_copy.mismatch")]  # fmt: skip
+    assert lines[2].split() == [
+        "observations",
+        "5/4",
+        "b" * 16,
+        "/",
+        "c" * 16,
+        t("db_copy.mismatch"),
+    ]

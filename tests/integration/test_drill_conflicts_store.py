@@ -35,8 +35,9 @@ def started(world, **changes) -> int:
 
 
 def disagree(world, drill_id: int) -> None:
-    drills_store.record_observation(world.db, world.eva, obs(drill_id, "eva", "c1", minute=2,
-                                                             oid="a"))  # fmt: skip
+    drills_store.record_observation(
+        world.db, world.eva, obs(drill_id, "eva", "c1", minute=2, oid="a")
+    )
     drills_store.record_observation(
         world.db, world.evb, obs(drill_id, "evb", "c1", minute=3, rating="partly", oid="b")
     )
@@ -73,10 +74,12 @@ def test_the_lead_settles_with_a_reason_which_is_stored_and_audited(world):
     assert no_reason.value.key == "drills_conflicts.no_reason"
     with pytest.raises(NotAllowedError):
         settle(world.db, world.eva, drill_id, "c1", ["a", "b"], "done", "我看到了", now=at(10))
-    assert settle(world.db, world.lead, drill_id, "c1", ["b", "a"], "partly", "只报告了一半",
-                  now=at(10))  # fmt: skip
-    assert not settle(world.db, world.lead, drill_id, "c1", ["a", "b"], "partly", "再点一次",
-                      now=at(11))  # fmt: skip
+    assert settle(
+        world.db, world.lead, drill_id, "c1", ["b", "a"], "partly", "只报告了一半", now=at(10)
+    )
+    assert not settle(
+        world.db, world.lead, drill_id, "c1", ["a", "b"], "partly", "再点一次", now=at(11)
+    )
     board = drills_conflicts.conflict_board(world.db, world.evb, drill_id)
     assert board.open == ()
     (settled,) = board.settled
@@ -99,15 +102,18 @@ def test_the_lead_settles_with_a_reason_which_is_stored_and_audited(world):
 def test_a_conflict_that_changed_since_it_was_shown_is_not_settled_blindly(world):
     drill_id = started(world)
     disagree(world, drill_id)
-    drills_store.record_observation(world.db, world.eva, obs(drill_id, "eva", "c1", minute=5,
-                                                             rating="na", oid="c"))  # fmt: skip
+    drills_store.record_observation(
+        world.db, world.eva, obs(drill_id, "eva", "c1", minute=5, rating="na", oid="c")
+    )
     with pytest.raises(StoreError) as changed:
-        drills_conflicts.settle_conflict(world.db, world.lead, drill_id, "c1", ["a", "b"], "done",
-                                         "看录像", now=at(10))  # fmt: skip
+        drills_conflicts.settle_conflict(
+            world.db, world.lead, drill_id, "c1", ["a", "b"], "done", "看录像", now=at(10)
+        )
     assert changed.value.key == "drills_conflicts.changed"
     with pytest.raises(StoreError) as none:
-        drills_conflicts.settle_conflict(world.db, world.lead, drill_id, "c3", ["x"], "done",
-                                         "看录像", now=at(10))  # fmt: skip
+        drills_conflicts.settle_conflict(
+            world.db, world.lead, drill_id, "c3", ["x"], "done", "看录像", now=at(10)
+        )
     assert none.value.key == "drills_conflicts.not_open"
 
 

@@ -29,8 +29,14 @@ def world(database):
 def test_a_change_of_one_role_keeps_every_other_player(world):
     roster = store.read_roster(world.db, world.director, world.drill)
     assert roster.players == {"r3": ("pat",), "r1": ("pat2",)}
-    new = store.update_roster(world.db, world.director2, world.drill, {"r2": ("pat2",)},
-                              expected_revision=roster.revision, now=at(1))  # fmt: skip
+    new = store.update_roster(
+        world.db,
+        world.director2,
+        world.drill,
+        {"r2": ("pat2",)},
+        expected_revision=roster.revision,
+        now=at(1),
+    )
     after = store.read_roster(world.db, world.director, world.drill)
     assert after.players == {"r3": ("pat",), "r1": ("pat2",), "r2": ("pat2",)}
     assert (after.revision, after.updated_by) == (new, "director2") and new == roster.revision + 1
@@ -41,11 +47,23 @@ def test_a_change_of_one_role_keeps_every_other_player(world):
 
 def test_a_save_from_a_form_opened_before_another_save_is_refused_and_changes_nothing(world):
     opened = store.read_roster(world.db, world.director2, world.drill)
-    store.update_roster(world.db, world.director, world.drill, {"r2": ("pat2",)},
-                        expected_revision=opened.revision, now=at(1))  # fmt: skip
+    store.update_roster(
+        world.db,
+        world.director,
+        world.drill,
+        {"r2": ("pat2",)},
+        expected_revision=opened.revision,
+        now=at(1),
+    )
     with pytest.raises(VersionConflictError) as refused:
-        store.update_roster(world.db, world.director2, world.drill, {"r3": ()},
-                            expected_revision=opened.revision, now=at(2))  # fmt: skip
+        store.update_roster(
+            world.db,
+            world.director2,
+            world.drill,
+            {"r3": ()},
+            expected_revision=opened.revision,
+            now=at(2),
+        )
     assert refused.value.key == "drills_store.roster_conflict"
     assert "director" in t(refused.value.key, **refused.value.params)
     roster = store.read_roster(world.db, world.director, world.drill)
@@ -54,8 +72,14 @@ def test_a_save_from_a_form_opened_before_another_save_is_refused_and_changes_no
 
 def test_the_roster_revision_survives_a_reopened_file(world):
     roster = store.read_roster(world.db, world.director, world.drill)
-    store.update_roster(world.db, world.director, world.drill, {"r1": ()},
-                        expected_revision=roster.revision, now=at(1))  # fmt: skip
+    store.update_roster(
+        world.db,
+        world.director,
+        world.drill,
+        {"r1": ()},
+        expected_revision=roster.revision,
+        now=at(1),
+    )
     world.db.close()
     world.db = connection.connect(world.path)
     again = store.read_roster(world.db, world.director, world.drill)
@@ -66,5 +90,6 @@ def test_only_directors_read_or_change_the_roster(world):
     with pytest.raises(NotAllowedError):
         store.read_roster(world.db, world.lead, world.drill)
     with pytest.raises(NotAllowedError):
-        store.update_roster(world.db, world.lead, world.drill, {"r1": ()},
-                            expected_revision=1, now=at(1))  # fmt: skip
+        store.update_roster(
+            world.db, world.lead, world.drill, {"r1": ()}, expected_revision=1, now=at(1)
+        )

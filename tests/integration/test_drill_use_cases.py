@@ -34,14 +34,16 @@ def running_drill(world) -> int:
     drill = store.create_drill(world.db, world.director, design(world), now=at(-60))
     store.seal_drill(world.db, world.director, drill, now=at(-30))
     store.start_drill(world.db, world.director, drill, now=at(0))
-    store.record_observation(world.db, world.eva, obs(drill, "eva", "c1", minute=2,
-                                                      rating="not_done"))  # fmt: skip
+    store.record_observation(
+        world.db, world.eva, obs(drill, "eva", "c1", minute=2, rating="not_done")
+    )
     return drill
 
 
 def test_a_new_drill_has_the_whole_plans_checklist_and_its_creator_as_director(world):
-    drill = design_cases.new_drill(world.db, world.director, world.version_id, "Leak drill",
-                                   now=at(-60))  # fmt: skip
+    drill = design_cases.new_drill(
+        world.db, world.director, world.version_id, "Leak drill", now=at(-60)
+    )
     opened = design_cases.open_design(world.db, world.director, drill, now=at(-59))
     assert opened.summary.status == "designing"
     assert (opened.design.title, opened.design.directors) == ("Leak drill", ("director",))
@@ -49,8 +51,9 @@ def test_a_new_drill_has_the_whole_plans_checklist_and_its_creator_as_director(w
 
 
 def test_a_design_opens_for_its_directors_only(world):
-    drill = design_cases.new_drill(world.db, world.director, world.version_id, "Leak drill",
-                                   now=at(-60))  # fmt: skip
+    drill = design_cases.new_drill(
+        world.db, world.director, world.version_id, "Leak drill", now=at(-60)
+    )
     with pytest.raises(PlanError):
         design_cases.open_design(world.db, world.director2, drill, now=at(-59))
 
@@ -83,12 +86,19 @@ def test_an_entry_with_a_photo_names_the_photo_stored_first(world):
 def test_accepting_every_proposal_accepts_none_when_one_changed_meanwhile(world):
     drill = running_drill(world)
     drill_cases.end_drill(world.db, world.director, drill, now=at(90))
-    proposed = [s for s in fs.list_findings(world.db, world.lead, drill)
-                if s.finding.status == "proposed"]  # fmt: skip
+    proposed = [
+        s for s in fs.list_findings(world.db, world.lead, drill) if s.finding.status == "proposed"
+    ]
     assert len(proposed) >= 2
     last = proposed[-1]
-    fs.update_finding(world.db, world.director, drill, replace(last.finding, title="Renamed"),
-                      last.version, now=at(100))  # fmt: skip
+    fs.update_finding(
+        world.db,
+        world.director,
+        drill,
+        replace(last.finding, title="Renamed"),
+        last.version,
+        now=at(100),
+    )
     with pytest.raises(VersionConflictError):
         review_cases.accept_findings(world.db, world.lead, drill, proposed, now=at(101))
     statuses = {s.finding.status for s in fs.list_findings(world.db, world.lead, drill)}
@@ -107,9 +117,9 @@ def test_a_participants_review_comes_back_with_its_stored_time(world):
     form = review_cases.review_form(world.db, world.pat, drill, world.version_id)
     assert (form.roles, form.earlier) == (("r2",), None)
     review = ParticipantReview("pat", "r2", "quick alarm", "radio checks", 4)
-    stored_at = review_cases.submit_review(world.db, world.pat, drill, review, now=at(120),
-                                           replacing=None)  # fmt: skip
+    stored_at = review_cases.submit_review(
+        world.db, world.pat, drill, review, now=at(120), replacing=None
+    )
     assert stored_at == at(120)
     with pytest.raises(VersionConflictError):
-        review_cases.submit_review(world.db, world.pat, drill, review, now=at(121),
-                                   replacing=None)  # fmt: skip
+        review_cases.submit_review(world.db, world.pat, drill, review, now=at(121), replacing=None)

@@ -26,8 +26,13 @@ def run(*args: str) -> subprocess.CompletedProcess:
     env.pop("PLANDRILL_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "drills", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")

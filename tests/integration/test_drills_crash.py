@@ -74,8 +74,12 @@ def test_a_killed_server_loses_no_confirmed_observation_and_keeps_the_drill_cloc
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path), str(drill)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     confirmed: list[str] = []
     deadline = time.monotonic() + 60
     try:

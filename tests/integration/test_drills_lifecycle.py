@@ -71,8 +71,13 @@ def test_the_drill_clock_stands_still_while_paused(world, drill):
     ],
 )
 def test_a_clock_change_the_status_does_not_allow_is_refused(world, drill, steps, refused):
-    calls = {"seal": store.seal_drill, "start": store.start_drill, "pause": store.pause_drill,
-             "resume": store.resume_drill, "end": store.end_drill}  # fmt: skip
+    calls = {
+        "seal": store.seal_drill,
+        "start": store.start_drill,
+        "pause": store.pause_drill,
+        "resume": store.resume_drill,
+        "end": store.end_drill,
+    }
     for n, step in enumerate(steps):
         calls[step](world.db, world.director, drill, now=at(n))
     with pytest.raises(InvalidTransitionError):
@@ -95,17 +100,22 @@ def test_a_director_can_remove_items_and_add_extra_ones_while_designing(world, d
     loaded = store.load_design(world.db, world.director, drill)
     extra = ChecklistItem("x1", "疏散周边人员", roles=("r3",), phase="disposal", position=3)
     changed = replace(loaded, checklist=(*loaded.checklist[:3], extra), title="改名后的演练")
-    revision = store.update_design(world.db, world.director, drill, changed, now=at(-50),
-                                   expected_revision=1)  # fmt: skip
+    revision = store.update_design(
+        world.db, world.director, drill, changed, now=at(-50), expected_revision=1
+    )
     assert revision == 2
     again = store.load_design(world.db, world.director, drill)
     assert again.title == "改名后的演练"
     assert [(i.id, i.step_id) for i in again.checklist] == [
-        ("c1", "s1"), ("c2", "s2"), ("c3", "s3"), ("x1", None)
-    ]  # fmt: skip
+        ("c1", "s1"),
+        ("c2", "s2"),
+        ("c3", "s3"),
+        ("x1", None),
+    ]
     with pytest.raises(VersionConflictError):
-        store.update_design(world.db, world.director, drill, changed, now=at(-49),
-                            expected_revision=1)  # fmt: skip
+        store.update_design(
+            world.db, world.director, drill, changed, now=at(-49), expected_revision=1
+        )
 
 
 def test_a_sealed_design_can_no_longer_be_changed(world, drill):
@@ -115,13 +125,21 @@ def test_a_sealed_design_can_no_longer_be_changed(world, drill):
 
 
 def test_a_design_that_does_not_fit_the_plan_is_refused_with_every_problem(world):
-    bad = design(world, participating_roles=("r1", "r9"), level="V",
-                 checklist=(ChecklistItem("c1", "x", step_id="s99", after=("c7",)),))  # fmt: skip
+    bad = design(
+        world,
+        participating_roles=("r1", "r9"),
+        level="V",
+        checklist=(ChecklistItem("c1", "x", step_id="s99", after=("c7",)),),
+    )
     with pytest.raises(DrillProblemsError) as caught:
         store.create_drill(world.db, world.director, bad, now=at(-60))
     keys = {p.key for p in caught.value.problems}
-    assert {"drills.check.unknown_participating_role", "drills.check.unknown_level",
-            "drills.check.item_step_unknown", "drills.check.item_ref_unknown"} <= keys  # fmt: skip
+    assert {
+        "drills.check.unknown_participating_role",
+        "drills.check.unknown_level",
+        "drills.check.item_step_unknown",
+        "drills.check.item_ref_unknown",
+    } <= keys
     assert store.list_drills(world.db, world.director) == []
 
 
@@ -141,8 +159,9 @@ def test_a_drill_runs_only_on_a_published_plan_version(world):
     plans_store.approve(world.db, APPROVER, draft, at(-88))
     with pytest.raises(InvalidTransitionError):  # the old version is superseded now
         store.create_drill(world.db, world.director, design(world), now=at(-60))
-    assert store.create_drill(world.db, world.director, design(world, version_id=draft),
-                              now=at(-60))  # fmt: skip
+    assert store.create_drill(
+        world.db, world.director, design(world, version_id=draft), now=at(-60)
+    )
 
 
 @pytest.mark.parametrize("who", ["eva", "lead", "manager", "root", "elsewhere"])
@@ -167,8 +186,9 @@ def test_the_people_of_a_drill_need_accounts_with_the_right_roles(world, changes
 
 
 def test_people_are_stored_as_their_accounts_spell_them(world):
-    drill = store.create_drill(world.db, world.director, design(world, evaluation_leads=(" LEAD",)),
-                               now=at(-60))  # fmt: skip
+    drill = store.create_drill(
+        world.db, world.director, design(world, evaluation_leads=(" LEAD",)), now=at(-60)
+    )
     assert store.load_design(world.db, world.director, drill).evaluation_leads == ("lead",)
 
 
@@ -185,16 +205,18 @@ def test_only_a_director_of_the_drill_changes_or_runs_it(world, drill):
 
 
 def test_a_co_director_named_in_the_design_directs_it_too(world):
-    drill = store.create_drill(world.db, world.director, design(world, directors=("director2",)),
-                               now=at(-60))  # fmt: skip
+    drill = store.create_drill(
+        world.db, world.director, design(world, directors=("director2",)), now=at(-60)
+    )
     store.seal_drill(world.db, world.director2, drill, now=at(-30))
     assert status(world, drill) == "sealed"
 
 
 def test_a_drill_copied_as_a_template_keeps_its_design_without_the_planned_window(world, drill):
     store.seal_drill(world.db, world.director, drill, now=at(-30))
-    copy = store.copy_drill_as_template(world.db, world.director, drill, now=at(-20),
-                                        title="下一次演练")  # fmt: skip
+    copy = store.copy_drill_as_template(
+        world.db, world.director, drill, now=at(-20), title="下一次演练"
+    )
     assert copy != drill
     original = store.load_design(world.db, world.director, drill)
     copied = store.load_design(world.db, world.director, copy)
@@ -223,8 +245,9 @@ def test_before_the_start_changes_and_views_go_to_the_reveal_log_and_not_the_aud
 
 def test_evaluators_granted_a_look_before_the_start_are_in_the_reveal_log(world):
     blinding = replace(design(world).blinding, evaluators_see_before_start=True)
-    drill = store.create_drill(world.db, world.director, design(world, blinding=blinding),
-                               now=at(-60))  # fmt: skip
+    drill = store.create_drill(
+        world.db, world.director, design(world, blinding=blinding), now=at(-60)
+    )
     store.seal_drill(world.db, world.director, drill, now=at(-30))
     store.checklist_for(world.db, world.eva, drill, now=at(-10))
     events = [(e.kind, e.person) for e in store.reveal_log(world.db, world.director, drill)]
@@ -246,8 +269,10 @@ def test_the_clock_and_releases_show_on_the_directors_timeline(world, drill):
     store.pause_drill(world.db, world.director, drill, now=at(10))
     events = store.drill_events(world.db, world.director, drill)
     assert [(e.kind, e.minute, e.ref) for e in events] == [
-        ("start", 0, None), ("release", 3, "i2"), ("pause", 10, None)
-    ]  # fmt: skip
+        ("start", 0, None),
+        ("release", 3, "i2"),
+        ("pause", 10, None),
+    ]
     with pytest.raises(NotFoundError):
         store.release_inject(world.db, world.director, drill, "nope", now=at(11))
 
@@ -256,8 +281,9 @@ def test_text_that_looks_like_sql_is_stored_verbatim(world):
     # an injection test for each text field that reaches SQL
     evil = "'); DROP TABLE observations; --"
     scenario = replace(design(world).scenario, description=evil, place=evil)
-    drill = store.create_drill(world.db, world.director, design(world, title=evil,
-                               scenario=scenario), now=at(-60))  # fmt: skip
+    drill = store.create_drill(
+        world.db, world.director, design(world, title=evil, scenario=scenario), now=at(-60)
+    )
     loaded = store.load_design(world.db, world.director, drill)
     assert (loaded.title, loaded.scenario.description, loaded.scenario.place) == (evil, evil, evil)
     assert world.db.execute("SELECT count(*) FROM observations").fetchone()[0] == 0

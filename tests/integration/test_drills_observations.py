@@ -41,8 +41,9 @@ def count(world, sql: str = "SELECT count(*) FROM observations") -> int:
 
 def test_a_tap_is_stored_and_read_back_as_it_was_entered(world):
     drill = running_drill(world)
-    tap = obs(drill, "eva", "c1", minute=4, quality="S", done_by="r2", note="按时报告",
-              happened_at=at(3))  # fmt: skip
+    tap = obs(
+        drill, "eva", "c1", minute=4, quality="S", done_by="r2", note="按时报告", happened_at=at(3)
+    )
     assert store.record_observation(world.db, world.eva, tap) is True
     assert store.observations(world.db, world.director, drill) == [tap]
 
@@ -154,8 +155,16 @@ def test_after_the_end_an_amendment_with_a_reason_keeps_the_original(world):
     store.end_drill(world.db, world.director, drill, now=at(30))
     with pytest.raises(InvalidTransitionError):  # locked
         store.record_observation(world.db, world.eva, obs(drill, "eva", "c1", minute=31))
-    amend = obs(drill, "eva", "c1", minute=40, kind="amendment", rating="done", ref=original.id,
-                happened_at=at(2))  # fmt: skip
+    amend = obs(
+        drill,
+        "eva",
+        "c1",
+        minute=40,
+        kind="amendment",
+        rating="done",
+        ref=original.id,
+        happened_at=at(2),
+    )
     with pytest.raises(StoreError):  # no reason
         store.record_observation(world.db, world.eva, amend)
     amend = replace(amend, reason="回看录像：已完成")
@@ -171,8 +180,16 @@ def test_after_the_end_an_amendment_with_a_reason_keeps_the_original(world):
 
 def test_an_answer_refers_to_a_released_inject(world):
     drill = running_drill(world)
-    answer = obs(drill, "eva", None, minute=5, kind="answer", rating=None, inject_id="q1",
-                 note="答：10分钟内")  # fmt: skip
+    answer = obs(
+        drill,
+        "eva",
+        None,
+        minute=5,
+        kind="answer",
+        rating=None,
+        inject_id="q1",
+        note="答：10分钟内",
+    )
     with pytest.raises(NotFoundError):
         store.record_observation(world.db, world.eva, answer)
     store.release_inject(world.db, world.director, drill, "q1", now=at(4))
@@ -190,8 +207,9 @@ def test_a_photo_is_told_by_its_bytes_and_read_by_who_may(world):
     with pytest.raises(NotFoundError):
         store.load_photo(world.db, world.evb, drill, "p1")
     with pytest.raises(StoreError) as caught:
-        store.attach_photo(world.db, world.eva, drill, b"MZ\x90\x00 not a photo.png",
-                           photo_id="p2", now=at(2))  # fmt: skip
+        store.attach_photo(
+            world.db, world.eva, drill, b"MZ\x90\x00 not a photo.png", photo_id="p2", now=at(2)
+        )
     assert caught.value.key == "drills_store.photo.not_an_image"
     with pytest.raises(NotFoundError):
         store.record_observation(world.db, world.eva, obs(drill, "eva", "c1", photo_id="p9"))
@@ -228,8 +246,9 @@ def test_fifty_evaluators_recording_at_once_lose_and_duplicate_nothing(tmp_path)
         actor, rng, mine = world.actors[name], random.Random(n), []
         start.wait()
         for k in range(20):
-            tap = obs(drill, name, rng.choice(items[share]), minute=1 + k / 10,
-                      oid=uuid.uuid4().hex)  # fmt: skip
+            tap = obs(
+                drill, name, rng.choice(items[share]), minute=1 + k / 10, oid=uuid.uuid4().hex
+            )
             assert store.record_observation(world.db, actor, tap) is True
             mine.append(tap.id)
             if k % 5 == 0:  # a retried tap

@@ -25,8 +25,17 @@ READS = {
     "activity": lambda db, who, d: store.evaluator_activity(db, who, d),
     "reveal_log": lambda db, who, d: store.reveal_log(db, who, d),
 }
-OUTSIDERS_BEFORE_START = ["pat", "eva", "evb", "lead", "manager", "root", "director2", "elsewhere",
-                          "elsewhere_manager"]  # fmt: skip
+OUTSIDERS_BEFORE_START = [
+    "pat",
+    "eva",
+    "evb",
+    "lead",
+    "manager",
+    "root",
+    "director2",
+    "elsewhere",
+    "elsewhere_manager",
+]
 
 
 @pytest.fixture(scope="module")
@@ -110,8 +119,9 @@ def test_a_participant_sees_only_the_injects_released_to_a_role_they_play(world)
 def test_an_inject_for_every_role_reaches_every_participant_once_released(world):
     assert store.release_due_injects(world.db, world.running, now=at(31)) == ["i3"]
     for who, expected in (("pat", ["i1", "i3"]), ("pat2", ["i3"])):
-        assert [v.inject.id for v in store.visible_injects(world.db, world.actors[who],
-                                                           world.running)] == expected  # fmt: skip
+        assert [
+            v.inject.id for v in store.visible_injects(world.db, world.actors[who], world.running)
+        ] == expected
 
 
 def test_a_director_sees_every_inject_released_or_not(world):
@@ -166,8 +176,9 @@ def test_other_units_learn_nothing_even_after_the_start(world, who):
 
 def test_evaluators_know_of_a_sealed_drill_only_when_the_director_lets_them(world):
     blinding = replace(design(world).blinding, evaluators_see_before_start=True)
-    drill = store.create_drill(world.db, world.director, design(world, blinding=blinding),
-                               now=at(-40))  # fmt: skip
+    drill = store.create_drill(
+        world.db, world.director, design(world, blinding=blinding), now=at(-40)
+    )
     assert drill not in {d.id for d in store.list_drills(world.db, world.eva)}  # designing
     store.seal_drill(world.db, world.director, drill, now=at(-30))
     assert drill in {d.id for d in store.list_drills(world.db, world.eva)}

@@ -149,15 +149,33 @@ def test_many_rows_with_list_values_go_in_as_one_batch(db):
         [1, f"r{i}", i, f"角色{i}", [f"别名{i}", "x"], None, [], *[None] * 3, "group", "", ""]
         for i in range(3)
     ]
-    columns = ["version_id", "id", "position", "name", "aliases", "parent", "responsibilities",
-               "source_block", "source_text", "part", "kind", "phone", "duty_phone"]  # fmt: skip
+    columns = [
+        "version_id",
+        "id",
+        "position",
+        "name",
+        "aliases",
+        "parent",
+        "responsibilities",
+        "source_block",
+        "source_text",
+        "part",
+        "kind",
+        "phone",
+        "duty_phone",
+    ]
     with db.cursor() as cur, connection.transaction(cur):
-        cur.execute("INSERT INTO plans (title, kind, language, created_at, created_by)"
-                    " VALUES ('t', 'other', 'zh', ?, 'x')", [NOW])  # fmt: skip
-        cur.execute("INSERT INTO versions (plan_id, number, status, title, kind, language,"
-                    " warnings, created_by, created_at, updated_by, updated_at) VALUES"
-                    " (1, 1, 'draft', 't', 'other', 'zh', '[]', 'x', ?, 'x', ?)",
-                    [NOW, NOW])  # fmt: skip
+        cur.execute(
+            "INSERT INTO plans (title, kind, language, created_at, created_by)"
+            " VALUES ('t', 'other', 'zh', ?, 'x')",
+            [NOW],
+        )
+        cur.execute(
+            "INSERT INTO versions (plan_id, number, status, title, kind, language,"
+            " warnings, created_by, created_at, updated_by, updated_at) VALUES"
+            " (1, 1, 'draft', 't', 'other', 'zh', '[]', 'x', ?, 'x', ?)",
+            [NOW, NOW],
+        )
         dialect.insert_rows(cur, "roles", columns, rows)
         stored = cur.execute("SELECT id, aliases, responsibilities FROM roles ORDER BY id")
         assert stored.fetchall() == [(f"r{i}", [f"别名{i}", "x"], []) for i in range(3)]

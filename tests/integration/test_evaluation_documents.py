@@ -70,8 +70,12 @@ def tiny_png() -> bytes:
 
     rows = b"".join(b"\x00" + b"\xc0\x30\x30" * 8 for _ in range(8))
     header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
-            + chunk(b"IEND", b""))  # fmt: skip
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def checklist() -> tuple[ChecklistItem, ...]:
@@ -92,12 +96,20 @@ def drill(database, monkeypatch):
     monkeypatch.setattr(bootstrap, "get_db", lambda: world.db)
     monkeypatch.setenv("PLANDRILL_DEMO", "0")
     for user, name in NAMES.items():
-        users_store.update_user(world.db, world.root, world.actors[user].user_id,
-                                display_name=name, now=T0 - timedelta(days=1))  # fmt: skip
+        users_store.update_user(
+            world.db,
+            world.root,
+            world.actors[user].user_id,
+            display_name=name,
+            now=T0 - timedelta(days=1),
+        )
     world.actors.update({u: users_store.act_as(world.db, u) for u in NAMES})
     evaluators = (EvaluatorAssignment("eva", ("r1", "r2")), EvaluatorAssignment("evb", ("r3",)))
-    chosen = replace(design(world, checklist=checklist(), evaluators=evaluators),
-                     objectives=OBJECTIVES, evaluation_criteria=CRITERIA)  # fmt: skip
+    chosen = replace(
+        design(world, checklist=checklist(), evaluators=evaluators),
+        objectives=OBJECTIVES,
+        evaluation_criteria=CRITERIA,
+    )
     db, director = world.db, world.director
     drill_id = drills_store.create_drill(db, director, chosen, now=at(-60))
     drills_store.seal_drill(db, director, drill_id, now=at(-50))
@@ -117,10 +129,19 @@ def drill(database, monkeypatch):
     assert t(refused.value.key) != refused.value.key and "质量标记" in t(refused.value.key)
     tap("eva", "c4", 6, "c4-not-done", rating="not_done", note="未宣布终止")
     tap("eva", "x1", 7, "x1-na", rating="na")
-    tap("eva", None, 9, "q1-answer", kind="answer", rating=None, inject_id="q1",
-        note="30分钟内书面报告")  # fmt: skip
-    assert drills_store.attach_photo(db, world.evb, drill_id, tiny_png(), photo_id="p1",
-                                     now=at(20), observation_id="c3-partly")  # fmt: skip
+    tap(
+        "eva",
+        None,
+        9,
+        "q1-answer",
+        kind="answer",
+        rating=None,
+        inject_id="q1",
+        note="30分钟内书面报告",
+    )
+    assert drills_store.attach_photo(
+        db, world.evb, drill_id, tiny_png(), photo_id="p1", now=at(20), observation_id="c3-partly"
+    )
     tap("evb", "c3", 20, "c3-partly", rating="partly", photo_id="p1", note="阀门半开")
     tap("evb", "x3", 22, "x3-b-done")
     tap("evb", None, 23, "x3-b-undo", kind="undo", rating=None, ref="x3-b-done")
@@ -130,8 +151,18 @@ def drill(database, monkeypatch):
     tap("evb", None, 33, "free-1", kind="free", rating=None, note="现场人员自行架设水幕")
     tap("eva", "c2", 40, "c2-late", quality="S")
     drills_store.end_drill(db, director, drill_id, now=at(60))
-    tap("evb", "c3", 70, "c3-amend", kind="amendment", ref="c3-partly", rating="done",
-        reason=REASON, note="阀门已关闭", happened_at=at(20))  # fmt: skip
+    tap(
+        "evb",
+        "c3",
+        70,
+        "c3-amend",
+        kind="amendment",
+        ref="c3-partly",
+        rating="done",
+        reason=REASON,
+        note="阀门已关闭",
+        happened_at=at(20),
+    )
     yield world, drill_id
     world.db.close()
 
@@ -144,9 +175,10 @@ def all_text(document) -> str:
 
 def table_with(document, first_cells: list[str]):
     return next(
-        table for table in document.tables
+        table
+        for table in document.tables
         if [c.text for c in table.rows[0].cells][: len(first_cells)] == first_cells
-    )  # fmt: skip
+    )
 
 
 def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
@@ -157,13 +189,25 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     # the one evaluation
     assert ev.category_counts == EXPECTED
     assert {k: ev.categories[k] for k in ("c1", "c2", "c3", "c4", "x1", "x2", "x3", "x4")} == {
-        "c1": "on_time", "c2": "late", "c3": "on_time", "c4": "not_done", "x1": "na",
-        "x2": "not_observed", "x3": "not_done", "x4": "partly",
-    }  # fmt: skip
+        "c1": "on_time",
+        "c2": "late",
+        "c3": "on_time",
+        "c4": "not_done",
+        "x1": "na",
+        "x2": "not_observed",
+        "x3": "not_done",
+        "x4": "partly",
+    }
     areas = {a.area: a.score for a in ev.areas if a.counts.total}
-    assert areas == {"warning_report": 100.0, "mobilisation": 45.0, "disposal": 50.0,
-                     "termination": 0.0, "command": 35.0, "public_info": None,
-                     "recovery": None}  # fmt: skip
+    assert areas == {
+        "warning_report": 100.0,
+        "mobilisation": 45.0,
+        "disposal": 50.0,
+        "termination": 0.0,
+        "command": 35.0,
+        "public_info": None,
+        "recovery": None,
+    }
     assert ev.score == pytest.approx(46.0)  # the not rated areas are left out of the mean
     assert [c.item_id for c in ev.conflicts] == ["x3"]
     assert {e.evaluator for e in ev.conflicts[0].entries} == {"eva", "evb"}
@@ -280,8 +324,9 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     assert (record_frame[t("eval.xlsx.conflict")] == "⚠").sum() == 2
     assert set(record_frame[t("eval.record.evaluator")]) == {"王评估", "李评估"}
     area_frame = next(f for f in frames if t("review.col.weight") in f.columns)
-    shown = dict(zip(area_frame[t("review.col.area")], area_frame[t("review.col.score")],
-                     strict=True))  # fmt: skip
+    shown = dict(
+        zip(area_frame[t("review.col.area")], area_frame[t("review.col.score")], strict=True)
+    )
     assert shown["信息公开"] == shown["后期处置"] == t("eval.not_rated")
     assert shown["应急处置"] == "50"
 
@@ -289,16 +334,24 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
 def test_objectives_ratings_and_the_leads_texts_appear_in_both_documents(drill):
     world, drill_id = drill
     db, lead = world.db, world.lead
-    drills_objectives.rate_objective(db, lead, drill_id, ObjectiveRating("o1", "P", "按时报告"),
-                                     now=at(80))  # fmt: skip
-    drills_objectives.rate_objective(db, lead, drill_id, ObjectiveRating("o2", "M", "警戒迟缓"),
-                                     now=at(81))  # fmt: skip
+    drills_objectives.rate_objective(
+        db, lead, drill_id, ObjectiveRating("o1", "P", "按时报告"), now=at(80)
+    )
+    drills_objectives.rate_objective(
+        db, lead, drill_id, ObjectiveRating("o2", "M", "警戒迟缓"), now=at(81)
+    )
     review = review_panels.load(db, lead, drill_id, "zh")
     findings_store.save_proposed_findings(db, lead, drill_id, review.proposed, now=at(82))
     problem = next(f for f in review.shown_findings if not f.strength)
-    actions_store.add_action(db, lead, drill_id, CorrectiveAction(
-        "", problem.id, "警戒器材前置到罐区", "eva", date(2026, 7, 1),
-        start=date(2026, 5, 10)), now=at(83))  # fmt: skip
+    actions_store.add_action(
+        db,
+        lead,
+        drill_id,
+        CorrectiveAction(
+            "", problem.id, "警戒器材前置到罐区", "eva", date(2026, 7, 1), start=date(2026, 5, 10)
+        ),
+        now=at(83),
+    )
     texts = {
         ("conclusion", "zh"): "本次演练基本达到预期目的，警戒与现场处置需加强。",
         ("area:disposal", "zh"): "现场处置总体有序，但警戒区设置迟缓。",
@@ -314,8 +367,9 @@ def test_objectives_ratings_and_the_leads_texts_appear_in_both_documents(drill):
 
     def document(lang: str) -> str:
         data = review.document(lang)
-        return all_text(python_docx.Document(io.BytesIO(evaluation_report_bytes(data,
-                                                                                review.plan))))  # fmt: skip
+        return all_text(
+            python_docx.Document(io.BytesIO(evaluation_report_bytes(data, review.plan)))
+        )
 
     zh, en = document("zh"), document("en")
     for text, lang in ((zh, "zh"), (en, "en")):
@@ -327,11 +381,19 @@ def test_objectives_ratings_and_the_leads_texts_appear_in_both_documents(drill):
     for (key, lang), body in texts.items():
         assert body in (zh if lang == "zh" else en), key
     assert "Lead evaluator (signature)" in en
-    plan = table_with(python_docx.Document(io.BytesIO(evaluation_report_bytes(
-        review.document("en"), review.plan))), ["Capability", "Area for Improvement"])  # fmt: skip
+    plan = table_with(
+        python_docx.Document(
+            io.BytesIO(evaluation_report_bytes(review.document("en"), review.plan))
+        ),
+        ["Capability", "Area for Improvement"],
+    )
     assert [c.text for c in plan.rows[0].cells][3:] == [
-        "Capability Element", "Primary Responsible Organization", "Point of Contact",
-        "Start Date", "Completion Date"]  # fmt: skip
+        "Capability Element",
+        "Primary Responsible Organization",
+        "Point of Contact",
+        "Start Date",
+        "Completion Date",
+    ]
     row = [c.text for c in plan.rows[1].cells]
     assert row[2] == "警戒器材前置到罐区" and row[5] == "王评估"  # display name, never "eva"
     assert row[6:] == ["2026-05-10", "2026-07-01"] and row[3] in ("Training", "Planning")

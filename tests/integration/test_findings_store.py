@@ -30,8 +30,9 @@ def ended_drill(world, *, end=True) -> int:
     store.seal_drill(world.db, world.director, drill, now=at(-30))
     store.start_drill(world.db, world.director, drill, now=at(0))
     store.set_participants(world.db, world.director, drill, {"pat": ("r3",)}, now=at(1))
-    store.record_observation(world.db, world.eva, obs(drill, "eva", "c1", minute=2,
-                                                      rating="not_done"))  # fmt: skip
+    store.record_observation(
+        world.db, world.eva, obs(drill, "eva", "c1", minute=2, rating="not_done")
+    )
     if end:
         store.end_drill(world.db, world.director, drill, now=at(90))
     return drill
@@ -76,8 +77,9 @@ def test_saving_proposals_again_keeps_edits_and_adds_only_new_ids(world):
     edited = replace(PROPOSED[0], description="指挥部办公室未在 5 分钟内报告", status="accepted")
     assert fs.update_finding(world.db, world.lead, drill, edited, 1, now=at(101)) == 2
     extra = Finding("note-c2", "备注", kind="note")
-    assert fs.save_proposed_findings(world.db, world.lead, drill, [*PROPOSED, extra],
-                                     now=at(102)) == 1  # fmt: skip
+    assert (
+        fs.save_proposed_findings(world.db, world.lead, drill, [*PROPOSED, extra], now=at(102)) == 1
+    )
     stored = fs.list_findings(world.db, world.lead, drill)
     assert [s.finding for s in stored] == [edited, PROPOSED[1], extra]
     assert stored[0].edited_by == "lead" and stored[0].version == 2
@@ -86,11 +88,13 @@ def test_saving_proposals_again_keeps_edits_and_adds_only_new_ids(world):
 def test_a_stale_edit_is_refused_and_overwrites_nothing(world):
     drill = ended_drill(world)
     fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
-    fs.update_finding(world.db, world.director, drill, replace(PROPOSED[0], title="A"), 1,
-                      now=at(101))  # fmt: skip
+    fs.update_finding(
+        world.db, world.director, drill, replace(PROPOSED[0], title="A"), 1, now=at(101)
+    )
     with pytest.raises(VersionConflictError):
-        fs.update_finding(world.db, world.lead, drill, replace(PROPOSED[0], title="B"), 1,
-                          now=at(102))  # fmt: skip
+        fs.update_finding(
+            world.db, world.lead, drill, replace(PROPOSED[0], title="B"), 1, now=at(102)
+        )
     assert fs.list_findings(world.db, world.lead, drill)[0].finding.title == "A"
 
 
@@ -128,8 +132,9 @@ def test_actions_are_added_updated_and_listed_overdue(world):
     fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
     new = CorrectiveAction("", "missed-c1", "修订报告时限", "owner", date(2026, 6, 1))
     action_id = acts.add_action(world.db, world.lead, drill, new, now=at(101))
-    other = acts.add_action(world.db, world.lead, drill,
-                            replace(new, action="培训", due=date(2026, 5, 10)), now=at(101))  # fmt: skip
+    other = acts.add_action(
+        world.db, world.lead, drill, replace(new, action="培训", due=date(2026, 5, 10)), now=at(101)
+    )
     overdue = acts.list_actions(world.db, world.manager, overdue_on=date(2026, 5, 20))
     assert [a.action.id for a in overdue] == [other]
     done = replace(new, id=action_id, status="verified", verification="复核通过")
@@ -140,8 +145,10 @@ def test_actions_are_added_updated_and_listed_overdue(world):
     assert {a.action.id: a.action.status for a in listed} == {action_id: "verified", other: "open"}
     assert acts.list_actions(world.db, world.pat) == []
     assert acts.list_actions(world.db, world.elsewhere_manager) == []
-    assert world.db.execute(
-        "SELECT count(*) FROM audit_log WHERE entity = 'action'").fetchone()[0] == 3  # fmt: skip
+    assert (
+        world.db.execute("SELECT count(*) FROM audit_log WHERE entity = 'action'").fetchone()[0]
+        == 3
+    )
 
 
 def test_an_action_needs_a_finding_of_the_drill_and_an_editor(world):
@@ -151,8 +158,9 @@ def test_an_action_needs_a_finding_of_the_drill_and_an_editor(world):
         acts.add_action(world.db, world.lead, drill, new, now=at(101))
     fs.save_proposed_findings(world.db, world.lead, drill, PROPOSED, now=at(100))
     with pytest.raises(NotAllowedError):
-        acts.add_action(world.db, world.pat, drill, replace(new, finding_id="missed-c1"),
-                        now=at(101))  # fmt: skip
+        acts.add_action(
+            world.db, world.pat, drill, replace(new, finding_id="missed-c1"), now=at(101)
+        )
 
 
 def one_action(world, owner: str = "pat") -> tuple[int, CorrectiveAction]:
@@ -234,31 +242,36 @@ def test_an_owner_lists_their_own_actions_and_nobody_else_does(world):
     _, action = one_action(world, owner=" PAT ")  # the owner as typed: case and spaces
     (mine,) = acts.my_actions(world.db, world.pat)
     assert (mine.stored.action.id, mine.drill_title, mine.finding_title) == (
-        action.id, "危化品泄漏双盲演练", "未报告")  # fmt: skip
+        action.id,
+        "危化品泄漏双盲演练",
+        "未报告",
+    )
     assert acts.my_actions(world.db, world.pat2) == []
     assert acts.my_actions(world.db, world.lead) == []
     # an owner who may not know of the drill (another unit) neither sees nor updates it
     _, foreign = one_action(world, owner="elsewhere")
     assert acts.my_actions(world.db, world.elsewhere) == []
     with pytest.raises(NotFoundError):
-        acts.update_action(world.db, world.elsewhere, replace(foreign, status="done"), 1,
-                           now=at(104))  # fmt: skip
+        acts.update_action(
+            world.db, world.elsewhere, replace(foreign, status="done"), 1, now=at(104)
+        )
 
 
 def test_an_update_by_the_owner_is_audited_as_theirs(world):
     _, action = one_action(world)
     acts.update_action(world.db, world.pat, replace(action, status="done"), 1, now=at(102))
-    rows = world.db.execute(
-        "SELECT actor FROM audit_log WHERE action = 'action.update'").fetchall()  # fmt: skip
+    rows = world.db.execute("SELECT actor FROM audit_log WHERE action = 'action.update'").fetchall()
     assert rows == [("pat",)]
 
 
 def test_a_participant_reviews_once_and_may_replace_it(world):
     drill = ended_drill(world)
-    fs.submit_review(world.db, world.pat, drill, ParticipantReview("pat", "r3", "快", "慢", 4),
-                     now=at(100))  # fmt: skip
-    fs.submit_review(world.db, world.pat, drill, ParticipantReview("pat", "r3", "快", "更慢", 2),
-                     now=at(101))  # fmt: skip
+    fs.submit_review(
+        world.db, world.pat, drill, ParticipantReview("pat", "r3", "快", "慢", 4), now=at(100)
+    )
+    fs.submit_review(
+        world.db, world.pat, drill, ParticipantReview("pat", "r3", "快", "更慢", 2), now=at(101)
+    )
     reviews = fs.list_reviews(world.db, world.lead, drill)
     assert [(r.review.to_improve, r.review.rating) for r in reviews] == [("更慢", 2)]
     with pytest.raises(NotAllowedError):  # not a participant of this drill
@@ -286,17 +299,21 @@ def test_weights_are_set_by_admins_and_evaluation_leads_of_the_unit(world):
 def test_an_override_needs_a_reason_and_an_editor(world):
     drill = ended_drill(world)
     with pytest.raises(StoreError):
-        fs.set_override(world.db, world.lead, drill, RatingOverride("command", "M", "  "),
-                        now=at(100))  # fmt: skip
-    fs.set_override(world.db, world.lead, drill, RatingOverride("command", "M", "协调混乱"),
-                    now=at(100))  # fmt: skip
-    fs.set_override(world.db, world.lead, drill, RatingOverride("command", "U", "再看录像"),
-                    now=at(101))  # fmt: skip
+        fs.set_override(
+            world.db, world.lead, drill, RatingOverride("command", "M", "  "), now=at(100)
+        )
+    fs.set_override(
+        world.db, world.lead, drill, RatingOverride("command", "M", "协调混乱"), now=at(100)
+    )
+    fs.set_override(
+        world.db, world.lead, drill, RatingOverride("command", "U", "再看录像"), now=at(101)
+    )
     got = fs.overrides(world.db, world.manager, drill)
     assert [s.override for s in got] == [RatingOverride("command", "U", "再看录像", "lead")]
     with pytest.raises(NotAllowedError):
-        fs.set_override(world.db, world.eva, drill, RatingOverride("command", "P", "好"),
-                        now=at(102))  # fmt: skip
+        fs.set_override(
+            world.db, world.eva, drill, RatingOverride("command", "P", "好"), now=at(102)
+        )
 
 
 def test_a_finding_added_by_hand_gets_its_own_id_and_is_audited(world):
@@ -306,8 +323,12 @@ def test_a_finding_added_by_hand_gets_its_own_id_and_is_audited(world):
     assert fs.add_finding(world.db, world.lead, drill, mine, now=at(101)) == "manual-1"
     assert fs.add_finding(world.db, world.director, drill, mine, now=at(102)) == "manual-2"
     stored = fs.list_findings(world.db, world.lead, drill)
-    assert [s.finding.id for s in stored] == ["missed-c1", "strength-command", "manual-1",
-                                              "manual-2"]  # fmt: skip
+    assert [s.finding.id for s in stored] == [
+        "missed-c1",
+        "strength-command",
+        "manual-1",
+        "manual-2",
+    ]
     assert stored[2].finding.kind == "manual" and stored[2].edited_by == "lead"
     logged = world.db.execute(
         "SELECT count(*) FROM audit_log WHERE action = 'finding.add'"
@@ -335,8 +356,9 @@ def test_the_design_and_participants_of_an_ended_drill_reach_its_readers(world):
 def test_a_participant_reads_back_only_their_own_review(world):
     drill = ended_drill(world)
     assert fs.my_review(world.db, world.pat, drill) is None
-    fs.submit_review(world.db, world.pat, drill, ParticipantReview("pat", "r3", "快", "慢", 4),
-                     now=at(100))  # fmt: skip
+    fs.submit_review(
+        world.db, world.pat, drill, ParticipantReview("pat", "r3", "快", "慢", 4), now=at(100)
+    )
     mine = fs.my_review(world.db, world.pat, drill)
     assert mine.review.to_improve == "慢" and mine.review.rating == 4
     assert fs.my_review(world.db, world.lead, drill) is None

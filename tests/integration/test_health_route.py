@@ -17,9 +17,17 @@ from db.errors import StoreError
 
 
 def get_health():
-    scope = {"type": "http", "method": "GET", "path": session_cookie.HEALTH_PATH,
-             "query_string": b"", "headers": [(b"host", b"127.0.0.1:8501")], "scheme": "http",
-             "server": ("127.0.0.1", 8501), "client": ("127.0.0.1", 50000), "root_path": ""}  # fmt: skip
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": session_cookie.HEALTH_PATH,
+        "query_string": b"",
+        "headers": [(b"host", b"127.0.0.1:8501")],
+        "scheme": "http",
+        "server": ("127.0.0.1", 8501),
+        "client": ("127.0.0.1", 50000),
+        "root_path": "",
+    }
 
     async def receive():
         return {"type": "http.request", "body": b"", "more_body": False}

@@ -55,8 +55,9 @@ class FakeClock:
 
 def started_drill(world, injects=None, *, start: datetime = T0) -> int:
     changes = {"injects": injects} if injects is not None else {}
-    drill = store.create_drill(world.db, world.director, design(world, **changes),
-                               now=start - timedelta(minutes=60))  # fmt: skip
+    drill = store.create_drill(
+        world.db, world.director, design(world, **changes), now=start - timedelta(minutes=60)
+    )
     store.seal_drill(world.db, world.director, drill, now=start - timedelta(minutes=30))
     store.start_drill(world.db, world.director, drill, now=start)
     return drill
@@ -229,8 +230,15 @@ def test_two_processes_taking_turns_with_the_file_release_each_inject_once(world
     drill = started_drill(world, injects)
     world.db.close()  # from now on only the two scheduler processes open the file
     go = tmp_path / "go"
-    command = [sys.executable, "-m", "tests.integration.clock_process", str(world.path),
-               T0.isoformat(), "16", str(go)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "tests.integration.clock_process",
+        str(world.path),
+        T0.isoformat(),
+        "16",
+        str(go),
+    ]
     workers = [
         subprocess.Popen(
             command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -259,8 +267,12 @@ HOLD = (
 def test_a_scheduler_without_the_file_waits_while_another_process_holds_it(world, tmp_path):
     drill = started_drill(world)
     world.db.close()
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(world.path), "2"], cwd=ROOT,
-                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(world.path), "2"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(DatabaseLockedError):  # gives up after 0.2 s
@@ -296,10 +308,23 @@ def test_the_server_releases_an_inject_when_due_with_no_browser_connected(world,
     env = {**os.environ, "PLANDRILL_DB": str(world.path), "PLANDRILL_DEMO": "0"}
     with open(tmp_path / "server.log", "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "serve", "--server.headless", "true", "--server.port",
-             str(port), "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "serve",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             healthy_at = _wait_healthy(f"http://127.0.0.1:{port}")
             assert healthy_at < due  # so only a tick of the running server can release i_soon
@@ -308,8 +333,10 @@ def test_the_server_releases_an_inject_when_due_with_no_browser_connected(world,
             _stop(server)
     world.db = connection.connect(world.path)
     stamps = [(r[0], r[1], r[2]) for r in releases(world.db, drill)]
-    assert stamps == [("i_late", start + timedelta(minutes=0.5), "system"),
-                      ("i_soon", due, "system")], (tmp_path / "server.log").read_text()  # fmt: skip
+    assert stamps == [
+        ("i_late", start + timedelta(minutes=0.5), "system"),
+        ("i_soon", due, "system"),
+    ], (tmp_path / "server.log").read_text()
 
 
 def _wait_healthy(url: str) -> datetime:

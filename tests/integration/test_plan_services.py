@@ -15,8 +15,15 @@ from tests.actors import APPROVER, OWNER
 from tests.integration.drills_world import at, design, seed
 
 NOW = at(300)
-REPORT_LATE = Finding("missed-c1", "接报后未按时报告指挥部", cause="plan_defect",
-                      grade="deficiency", status="accepted", step_id="s1", role_id="r2")  # fmt: skip
+REPORT_LATE = Finding(
+    "missed-c1",
+    "接报后未按时报告指挥部",
+    cause="plan_defect",
+    grade="deficiency",
+    status="accepted",
+    step_id="s1",
+    role_id="r2",
+)
 
 
 @pytest.fixture
@@ -28,8 +35,9 @@ def world(database):
 
 
 def new_draft(world) -> int:
-    return plans.new_draft(world.db, OWNER, world.plan_id, from_version_id=world.version_id,
-                           now=NOW)  # fmt: skip
+    return plans.new_draft(
+        world.db, OWNER, world.plan_id, from_version_id=world.version_id, now=NOW
+    )
 
 
 def report_in_five(plan: Plan) -> Plan:
@@ -45,8 +53,9 @@ def test_a_working_copy_is_the_content_at_its_revision_when_a_save_lands_between
     store_read = plans.load_version
 
     def saved_meanwhile(conn, actor, version_id):  # another session saves after the facts
-        plans.save_version(world.db, OWNER, draft_id, report_in_five(before), expected_revision=1,
-                           now=NOW)  # fmt: skip
+        plans.save_version(
+            world.db, OWNER, draft_id, report_in_five(before), expected_revision=1, now=NOW
+        )
         return store_read(conn, actor, version_id)
 
     monkeypatch.setattr(plans, "load_version", saved_meanwhile)
@@ -55,8 +64,9 @@ def test_a_working_copy_is_the_content_at_its_revision_when_a_save_lands_between
     assert (copy.info.revision, copy.plan) == (1, before)
     assert plans.version_info(world.db, OWNER, draft_id).revision == 2
     with pytest.raises(VersionConflictError):  # the copy's save is stale, not a silent overwrite
-        plans.save_version(world.db, OWNER, draft_id, copy.plan,
-                           expected_revision=copy.info.revision, now=NOW)  # fmt: skip
+        plans.save_version(
+            world.db, OWNER, draft_id, copy.plan, expected_revision=copy.info.revision, now=NOW
+        )
 
 
 def test_a_version_in_review_is_shown_to_an_approver_with_approval_offered(world):
@@ -76,8 +86,9 @@ def test_a_version_is_shown_as_of_its_facts_when_a_save_lands_between_the_reads(
 
     def saved_meanwhile(conn, actor, version_id):  # another session saves after the unit began
         facts = store_facts(conn, actor, version_id)
-        plans.save_version(world.db, OWNER, draft_id, report_in_five(before), expected_revision=1,
-                           now=NOW)  # fmt: skip
+        plans.save_version(
+            world.db, OWNER, draft_id, report_in_five(before), expected_revision=1, now=NOW
+        )
         return facts
 
     monkeypatch.setattr(plans, "version_info", saved_meanwhile)
@@ -90,8 +101,9 @@ def test_a_version_is_shown_as_of_its_facts_when_a_save_lands_between_the_reads(
 def test_two_versions_compare_by_their_changes(world):
     draft_id = new_draft(world)
     plan = plans.load_version(world.db, OWNER, draft_id)
-    plans.save_version(world.db, OWNER, draft_id, report_in_five(plan), expected_revision=1,
-                       now=NOW)  # fmt: skip
+    plans.save_version(
+        world.db, OWNER, draft_id, report_in_five(plan), expected_revision=1, now=NOW
+    )
     changes = plans.compare_versions(world.db, OWNER, world.version_id, draft_id)
     assert [(c.kind, c.change, c.new_id) for c in changes.changes] == [("step", "changed", "s1")]
     assert plans.compare_versions(world.db, OWNER, world.version_id, world.version_id).is_empty

@@ -188,10 +188,12 @@ def test_the_submitter_cannot_approve_either(db, draft):
 
 def test_an_approver_who_edited_the_version_earlier_cannot_approve_it(db, draft):
     # "an approver approves only what they did not author" - any edit counts
-    plans_store.save_version(db, BOB, draft.version_id, small_plan("乙改过"), expected_revision=1,
-                             now=NOW)  # fmt: skip
-    plans_store.save_version(db, ALICE, draft.version_id, small_plan("甲又改"), expected_revision=2,
-                             now=NOW)  # fmt: skip
+    plans_store.save_version(
+        db, BOB, draft.version_id, small_plan("乙改过"), expected_revision=1, now=NOW
+    )
+    plans_store.save_version(
+        db, ALICE, draft.version_id, small_plan("甲又改"), expected_revision=2, now=NOW
+    )
     plans_store.submit_for_review(db, ALICE, draft.version_id, NOW)
     with pytest.raises(NotAllowedError) as caught:
         plans_store.approve(db, BOB, draft.version_id, NOW)

@@ -37,8 +37,11 @@ def running_drill(world, *, start: float = 0) -> int:
     drill = store.create_drill(world.db, world.director, design(world), now=at(start - 60))
     store.seal_drill(world.db, world.director, drill, now=at(start - 30))
     store.start_drill(world.db, world.director, drill, now=at(start))
-    store.record_observation(world.db, world.eva, obs(drill, "eva", "c1", minute=start + 2,
-                                                      rating="not_done", oid=f"c1-{drill}"))  # fmt: skip
+    store.record_observation(
+        world.db,
+        world.eva,
+        obs(drill, "eva", "c1", minute=start + 2, rating="not_done", oid=f"c1-{drill}"),
+    )
     store.record_observation(world.db, world.evb, obs(drill, "evb", "c3", minute=start + 4))
     return drill
 
@@ -88,9 +91,18 @@ def test_the_screen_shows_the_stored_evaluation_to_every_reader(world):
 
 
 def amendment(drill: int, rating: str) -> Observation:
-    return Observation(id=uuid.uuid4().hex, drill_id=drill, kind="amendment", evaluator="eva",
-                       entered_at=at(120), happened_at=at(2), item_id="c1", rating=rating,
-                       ref=f"c1-{drill}", reason="复核录像：已报告")  # fmt: skip
+    return Observation(
+        id=uuid.uuid4().hex,
+        drill_id=drill,
+        kind="amendment",
+        evaluator="eva",
+        entered_at=at(120),
+        happened_at=at(2),
+        item_id="c1",
+        rating=rating,
+        ref=f"c1-{drill}",
+        reason="复核录像：已报告",
+    )
 
 
 def test_an_amendment_after_the_end_changes_the_stored_score(world):
@@ -115,8 +127,9 @@ def test_new_weights_rescore_every_ended_drill_of_the_unit(world):
     first, second = ended_drill(world), ended_drill(world, start=200)
     running = running_drill(world, start=400)
     assert overall(world) == {first: 50.0, second: 50.0}
-    evaluation.set_weights(world.db, world.lead, world.lead.unit, {"disposal": 3.0},
-                           now=at(500), expected={})  # fmt: skip
+    evaluation.set_weights(
+        world.db, world.lead, world.lead.unit, {"disposal": 3.0}, now=at(500), expected={}
+    )
     assert overall(world) == {first: 75.0, second: 75.0}
     area = an.ratings_over_time(world.db, world.manager, unit=world.manager.unit, by="area")
     assert {p.drill_id for p in area} == {first, second}  # the running drill is not scored
@@ -129,9 +142,14 @@ def test_a_proposed_finding_the_lead_edited_keeps_the_edit_after_a_recompute(wor
     missed = stored["missed-c1"]
     edited = replace(missed.finding, title="值班员未在10分钟内报告", status="accepted")
     fs.update_finding(world.db, world.lead, drill, edited, missed.version, now=at(105))
-    fs.update_finding(world.db, world.lead, drill,
-                      replace(stored["gap-mobilisation"].finding, status="rejected"),
-                      stored["gap-mobilisation"].version, now=at(106))  # fmt: skip
+    fs.update_finding(
+        world.db,
+        world.lead,
+        drill,
+        replace(stored["gap-mobilisation"].finding, status="rejected"),
+        stored["gap-mobilisation"].version,
+        now=at(106),
+    )
     evaluation.recompute_results(world.db, drill, now=at(130))
     drill_cases.amend_entry(world.db, world.eva, amendment(drill, "partly"), now=at(131))
     after = {s.finding.id: s.finding for s in fs.list_findings(world.db, world.lead, drill)}
@@ -153,8 +171,16 @@ def test_a_conflict_settled_after_the_end_changes_the_stored_score(world):
     store.record_observation(world.db, world.lead, obs(drill, "lead", "c1", minute=3, oid="lc1"))
     drill_cases.end_drill(world.db, world.director, drill, now=at(90))
     assert overall(world)[drill] == 100.0  # unsettled: the latest entry (done) counts
-    evaluation.settle_conflict(world.db, world.lead, drill, "c1", [f"c1-{drill}", "lc1"],
-                               "not_done", "录像显示未报告", now=at(100))  # fmt: skip
+    evaluation.settle_conflict(
+        world.db,
+        world.lead,
+        drill,
+        "c1",
+        [f"c1-{drill}", "lc1"],
+        "not_done",
+        "录像显示未报告",
+        now=at(100),
+    )
     assert overall(world)[drill] == 50.0
 
 

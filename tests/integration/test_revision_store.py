@@ -21,10 +21,18 @@ from tests.integration.drills_world import at, design, seed
 
 NOW = at(300)
 
-REPORT_LATE = Finding("missed-c1", "接报后未按时报告指挥部", cause="plan_defect",
-                      grade="deficiency", status="accepted", step_id="s1", role_id="r2")  # fmt: skip
-RESCUE_ROLE = Finding("wrong_role-c3", "抢险救援组职责不清", cause="plan_defect",
-                      grade="must_fix", role_id="r3")  # fmt: skip
+REPORT_LATE = Finding(
+    "missed-c1",
+    "接报后未按时报告指挥部",
+    cause="plan_defect",
+    grade="deficiency",
+    status="accepted",
+    step_id="s1",
+    role_id="r2",
+)
+RESCUE_ROLE = Finding(
+    "wrong_role-c3", "抢险救援组职责不清", cause="plan_defect", grade="must_fix", role_id="r3"
+)
 TRAINING = Finding("late-c2", "启动响应迟缓", cause="training", grade="must_fix", step_id="s2")
 FINDINGS = [REPORT_LATE, RESCUE_ROLE, TRAINING]
 
@@ -49,20 +57,26 @@ def publish_fix(world, draft_id: int) -> None:
 
 
 def test_an_accepted_plan_defect_deficiency_marks_the_plan_due(world):
-    assert revision_store.mark_due(world.db, world.lead, world.plan_id, world.drill_id, FINDINGS,
-                                   now=NOW)  # fmt: skip
+    assert revision_store.mark_due(
+        world.db, world.lead, world.plan_id, world.drill_id, FINDINGS, now=NOW
+    )
     revision_store.mark_due(world.db, world.lead, world.plan_id, world.drill_id, FINDINGS, now=NOW)
     (due,) = revision_store.plans_due(world.db, OWNER)
-    assert (due.plan_id, due.drill_id, due.finding_ids) == (world.plan_id, world.drill_id,
-                                                            ("missed-c1",))  # fmt: skip
-    assert not revision_store.mark_due(world.db, world.lead, world.plan_id, world.drill_id,
-                                       [TRAINING], now=NOW)  # fmt: skip
+    assert (due.plan_id, due.drill_id, due.finding_ids) == (
+        world.plan_id,
+        world.drill_id,
+        ("missed-c1",),
+    )
+    assert not revision_store.mark_due(
+        world.db, world.lead, world.plan_id, world.drill_id, [TRAINING], now=NOW
+    )
 
 
 def test_a_participant_may_neither_mark_a_plan_due_nor_open_a_revision(world):
     with pytest.raises(NotAllowedError):
-        revision_store.mark_due(world.db, world.pat, world.plan_id, world.drill_id, FINDINGS,
-                                now=NOW)  # fmt: skip
+        revision_store.mark_due(
+            world.db, world.pat, world.plan_id, world.drill_id, FINDINGS, now=NOW
+        )
     with pytest.raises(NotAllowedError):
         revision_store.open_revision(world.db, world.pat, world.drill_id, FINDINGS, now=NOW)
     assert len(plans_store.list_versions(world.db, OWNER, world.plan_id)) == 1
@@ -147,17 +161,25 @@ def end_with_findings(world, *stored: Finding) -> None:
     drills_store.start_drill(world.db, world.director, world.drill_id, now=at(0))
     drills_store.end_drill(world.db, world.director, world.drill_id, now=at(90))
     proposals = [replace(f, status="proposed") for f in stored]
-    findings_store.save_proposed_findings(world.db, world.lead, world.drill_id, proposals,
-                                          now=at(100))  # fmt: skip
+    findings_store.save_proposed_findings(
+        world.db, world.lead, world.drill_id, proposals, now=at(100)
+    )
     for finding in stored:
         if finding.status != "proposed":
-            findings_store.update_finding(world.db, world.lead, world.drill_id, finding, 1,
-                                          now=at(101))  # fmt: skip
+            findings_store.update_finding(
+                world.db, world.lead, world.drill_id, finding, 1, now=at(101)
+            )
 
 
 def test_without_findings_given_the_revision_flags_the_drills_stored_findings(world):
-    rejected = Finding("wrong_role-c2", "指挥部未启动响应", cause="plan_defect",
-                       grade="deficiency", status="rejected", step_id="s2")  # fmt: skip
+    rejected = Finding(
+        "wrong_role-c2",
+        "指挥部未启动响应",
+        cause="plan_defect",
+        grade="deficiency",
+        status="rejected",
+        step_id="s2",
+    )
     end_with_findings(world, REPORT_LATE, TRAINING, rejected, RESCUE_ROLE)
     with pytest.raises((NotAllowedError, NotFoundError)):  # the owner cannot read the record
         findings_store.list_findings(world.db, OWNER, world.drill_id)
@@ -172,8 +194,7 @@ def test_without_findings_given_the_revision_flags_the_drills_stored_findings(wo
 
 def test_findings_given_are_flagged_instead_of_the_stored_ones(world):
     end_with_findings(world, REPORT_LATE)
-    draft_id = revision_store.open_revision(world.db, OWNER, world.drill_id, [RESCUE_ROLE],
-                                            now=NOW)  # fmt: skip
+    draft_id = revision_store.open_revision(world.db, OWNER, world.drill_id, [RESCUE_ROLE], now=NOW)
     flags = [s.flag for s in revision_store.flags_of(world.db, OWNER, draft_id)]
     assert [(f.kind, f.item_id) for f in flags] == [("role", "r3")]
 

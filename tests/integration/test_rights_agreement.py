@@ -47,9 +47,21 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 LIU = actor("liu", "plan_owner", "approver")  # writes plans and approves others'
 PEOPLE = {
     a.username: a
-    for a in (ADMIN, OWNER, OWNER2, LIU, APPROVER, MANAGER, DIRECTOR, EVAL_LEAD, EVALUATOR,
-              PARTICIPANT, OTHER_OWNER, OTHER_APPROVER)
-}  # fmt: skip
+    for a in (
+        ADMIN,
+        OWNER,
+        OWNER2,
+        LIU,
+        APPROVER,
+        MANAGER,
+        DIRECTOR,
+        EVAL_LEAD,
+        EVALUATOR,
+        PARTICIPANT,
+        OTHER_OWNER,
+        OTHER_APPROVER,
+    )
+}
 REFUSED = (NotAllowedError, NotFoundError)
 # version -> (who writes it, who submits it or None, who approves it or None, its unit)
 VERSIONS = {
@@ -95,9 +107,14 @@ def plans_world(tmp_path_factory):
     made = {}
     for n, (name, (author, submitter, approver, unit)) in enumerate(VERSIONS.items()):
         made[name] = plans_store.import_plan(
-            conn, author, plan(f"预案{n}"), document=name.encode(), filename=f"{name}.docx",
-            now=NOW, unit=unit,
-        )  # fmt: skip
+            conn,
+            author,
+            plan(f"预案{n}"),
+            document=name.encode(),
+            filename=f"{name}.docx",
+            now=NOW,
+            unit=unit,
+        )
         if submitter is not None:
             plans_store.submit_for_review(conn, submitter, made[name].version_id, NOW)
         if approver is not None:
@@ -157,8 +174,19 @@ def test_an_author_who_also_approves_is_offered_no_approval_of_their_own_version
 # ---------------------------------------------------------------- drills
 
 DRILL_STATES = ("sealed", "running", "ended")
-DRILL_PEOPLE = ("director", "director2", "lead", "eva", "evb", "pat", "pat2", "manager", "root",
-                "elsewhere", "elsewhere_manager")  # fmt: skip
+DRILL_PEOPLE = (
+    "director",
+    "director2",
+    "lead",
+    "eva",
+    "evb",
+    "pat",
+    "pat2",
+    "manager",
+    "root",
+    "elsewhere",
+    "elsewhere_manager",
+)
 ITEM_SEEN_BY = {"evb": "c3"}  # the others watch r2 (c1) or every role
 
 
@@ -211,8 +239,9 @@ def test_the_drill_pages_offer_what_the_drill_stores_accept(drills_world, who, s
     # a participant's own review after the end (pages/participate.py)
     review = ParticipantReview(who, "r3", "及时疏散", "通讯不畅", 4)
     reviewing = my_role == "participant" and status == "ended"
-    _agree(reviewing, lambda: findings_store.submit_review(world.db, person, drill, review,
-                                                           now=at(90)))  # fmt: skip
+    _agree(
+        reviewing, lambda: findings_store.submit_review(world.db, person, drill, review, now=at(90))
+    )
     # the evaluation lead's objective ratings (ui: ObjectivesSheet.may_rate)
     try:
         rating = objectives_sheet(world.db, person, drill).may_rate

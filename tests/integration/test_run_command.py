@@ -29,9 +29,13 @@ def run_command(tmp_path: Path, *args: str, **env: str) -> subprocess.Popen:
     clean.update({"PLANDRILL_DB": str(tmp_path / "data" / "plandrill.duckdb"), **env})
     return subprocess.Popen(
         [str(RUN), "--server.headless", "true", "--server.fileWatcherType", "none", *args],
-        cwd=tmp_path, env=clean, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+        env=clean,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
-    )  # fmt: skip
+    )
 
 
 def wait_healthy(proc: subprocess.Popen, port: int) -> None:
@@ -130,9 +134,12 @@ def test_demo_mode_on_a_network_address_refuses_to_start(tmp_path, args, env):
 def test_demo_mode_on_a_network_address_starts_when_explicitly_forced(tmp_path):
     port = free_port()
     proc = run_command(
-        tmp_path, "--server.port", str(port), PLANDRILL_ADDRESS="0.0.0.0",
+        tmp_path,
+        "--server.port",
+        str(port),
+        PLANDRILL_ADDRESS="0.0.0.0",
         PLANDRILL_DEMO_ON_NETWORK="1",
-    )  # fmt: skip
+    )
     try:
         wait_healthy(proc, port)
         assert listening_addresses(port) == {"0.0.0.0"}

@@ -24,8 +24,15 @@ PASSWORD = "Quiet-Harbour-Lantern-73"
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     conn = connection.connect(tmp_path / "routes.duckdb")
-    users_store.create_user(conn, SYSTEM, "zhao", PASSWORD, roles={"evaluator"},
-                            must_change=False, now=datetime.now(UTC))  # fmt: skip
+    users_store.create_user(
+        conn,
+        SYSTEM,
+        "zhao",
+        PASSWORD,
+        roles={"evaluator"},
+        must_change=False,
+        now=datetime.now(UTC),
+    )
     monkeypatch.setattr(bootstrap, "get_db", lambda: conn)
     yield conn
     conn.close()
@@ -34,9 +41,17 @@ def db(tmp_path, monkeypatch):
 def call(handler, method: str, path: str, *, body: bytes = b"", **headers: str):
     """The handler's response to a request as uvicorn hands it over."""
     raw = [(k.replace("_", "-").lower().encode(), v.encode()) for k, v in headers.items()]
-    scope = {"type": "http", "method": method, "path": path, "query_string": b"",
-             "headers": [(b"host", b"127.0.0.1:8501"), *raw], "scheme": "http",
-             "server": ("127.0.0.1", 8501), "client": ("127.0.0.1", 50000), "root_path": ""}  # fmt: skip
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": path,
+        "query_string": b"",
+        "headers": [(b"host", b"127.0.0.1:8501"), *raw],
+        "scheme": "http",
+        "server": ("127.0.0.1", 8501),
+        "client": ("127.0.0.1", 50000),
+        "root_path": "",
+    }
 
     async def receive():
         return {"type": "http.request", "body": body, "more_body": False}
@@ -49,8 +64,13 @@ def code_of(db) -> str:
 
 
 def hand_out(code: str, **headers: str):
-    return call(session_cookie.hand_out_cookie, "POST", "/auth/session",
-                body=f"code={code}".encode(), **headers)  # fmt: skip
+    return call(
+        session_cookie.hand_out_cookie,
+        "POST",
+        "/auth/session",
+        body=f"code={code}".encode(),
+        **headers,
+    )
 
 
 def set_cookie(response) -> str:
@@ -89,8 +109,13 @@ def test_a_post_from_another_site_is_refused_and_the_code_stays_unspent(db, head
 def test_signing_out_ends_the_cookies_session_and_clears_it(db):
     signed = sessions.sign_in_session(db, "zhao", PASSWORD, now=datetime.now(UTC))
     token = set_cookie(hand_out(signed.login_code)).split(";")[0].split("=", 1)[1]
-    response = call(session_cookie.sign_out, "POST", "/auth/signout",
-                    cookie=f"{COOKIE_NAME}={token}", sec_fetch_site="same-origin")  # fmt: skip
+    response = call(
+        session_cookie.sign_out,
+        "POST",
+        "/auth/signout",
+        cookie=f"{COOKIE_NAME}={token}",
+        sec_fetch_site="same-origin",
+    )
     assert response.status_code == 204
     assert set_cookie(response).startswith(f'{COOKIE_NAME}=""') and "Max-Age=0" in set_cookie(
         response

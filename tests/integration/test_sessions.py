@@ -26,8 +26,15 @@ PASSWORD = "Quiet-Harbour-Lantern-73"
 def db(database, monkeypatch):
     monkeypatch.setenv("PLANDRILL_SESSION_MINUTES", "30")
     conn = connection.connect(database)
-    users_store.create_user(conn, SYSTEM, "zhao", PASSWORD, roles={"evaluator"},
-                            must_change=False, now=NOW - timedelta(days=1))  # fmt: skip
+    users_store.create_user(
+        conn,
+        SYSTEM,
+        "zhao",
+        PASSWORD,
+        roles={"evaluator"},
+        must_change=False,
+        now=NOW - timedelta(days=1),
+    )
     yield conn
     conn.close()
 
@@ -131,14 +138,18 @@ def test_ones_own_password_change_ends_the_other_sessions_but_not_the_current_on
     here, phone, laptop = sign_in(db), sign_in(db), sign_in(db)
     actor = here.actor
     later = NOW + timedelta(minutes=5)
-    accounts.change_password(db, actor, PASSWORD, "Brand-New-Kettle-2027", now=later,
-                             session_id=here.session_id)  # fmt: skip
+    accounts.change_password(
+        db, actor, PASSWORD, "Brand-New-Kettle-2027", now=later, session_id=here.session_id
+    )
     after = later + timedelta(minutes=1)
     assert sessions.check_session(db, here.session_id, now=after).username == "zhao"
     assert ended(db, phone.session_id, after) == "auth.session_ended"
     assert ended(db, laptop.session_id, after) == "auth.session_ended"
-    assert dict(revoke_reasons(db)) == {here.session_id: None, phone.session_id: "password",
-                                        laptop.session_id: "password"}  # fmt: skip
+    assert dict(revoke_reasons(db)) == {
+        here.session_id: None,
+        phone.session_id: "password",
+        laptop.session_id: "password",
+    }
 
 
 def test_an_admins_password_reset_ends_every_session_but_not_a_later_sign_in(db):
@@ -214,13 +225,21 @@ def test_a_sign_out_that_met_another_instances_touch_is_tried_again(db, monkeypa
 
 
 def test_a_password_change_keeps_only_a_session_of_the_same_account(db):
-    users_store.create_user(db, SYSTEM, "li", PASSWORD, roles={"evaluator"}, must_change=False,
-                            now=NOW - timedelta(days=1))  # fmt: skip
+    users_store.create_user(
+        db,
+        SYSTEM,
+        "li",
+        PASSWORD,
+        roles={"evaluator"},
+        must_change=False,
+        now=NOW - timedelta(days=1),
+    )
     own = sign_in(db)
     other = sessions.sign_in_session(db, "li", PASSWORD, now=NOW)
     later = NOW + timedelta(minutes=5)
-    accounts.change_password(db, own.actor, PASSWORD, "Brand-New-Kettle-2027", now=later,
-                             session_id=other.session_id)  # fmt: skip
+    accounts.change_password(
+        db, own.actor, PASSWORD, "Brand-New-Kettle-2027", now=later, session_id=other.session_id
+    )
     assert ended(db, own.session_id, later) == "auth.session_ended"
     other_now = sessions_store.find_session(db, other.session_id)
     assert other_now.verified_at == NOW and other_now.revoked_at is None

@@ -244,9 +244,15 @@ def test_the_command_line_unlocks_an_account_and_refuses_easy_passwords(tmp_path
     again = run("users", "unlock", "zhang", db=path, lang="en")
     assert again.returncode == 0 and "zhang is not locked out" in again.stderr
     weak = run(
-        "users", "create", "li", "--roles", "participant", "--password-stdin", db=path,
+        "users",
+        "create",
+        "li",
+        "--roles",
+        "participant",
+        "--password-stdin",
+        db=path,
         stdin="adminadmin\n",
-    )  # fmt: skip
+    )
     assert weak.returncode == 1 and "密码太容易被猜中" in weak.stderr
     assert_clean(weak)
     named = run("users", "reset", "zhang", "--password-stdin", db=path, stdin="Zh@ng-2026!\n")

@@ -49,8 +49,13 @@ def test_a_drill_design_is_stored_without_them_in_its_title_and_inject_titles(da
 def test_an_account_typed_with_an_override_signs_in_by_its_plain_name(database):
     world = seed(database)
     users_store.create_user(
-        world.db, SYSTEM, f"ev{RLO}la{PDF}", "Blue-kettle-2026", roles={"evaluator"},
-        display_name=f"{RLI}陈工{PDI}", now=T0,
-    )  # fmt: skip
+        world.db,
+        SYSTEM,
+        f"ev{RLO}la{PDF}",
+        "Blue-kettle-2026",
+        roles={"evaluator"},
+        display_name=f"{RLI}陈工{PDI}",
+        now=T0,
+    )
     actor = accounts.sign_in(world.db, "evla", "Blue-kettle-2026", now=T0 + timedelta(seconds=1))
     assert (actor.username, actor.display_name) == ("evla", "陈工")

@@ -23,11 +23,13 @@ PARK = "滨江化工园区"
 def db(database):
     conn = connection.connect(database)
     units.create_unit(conn, ADMIN, PARK, now=NOW)
-    users_store.create_user(conn, SYSTEM, "owner", PASSWORD, roles={"plan_owner"}, unit=PARK,
-                            must_change=False, now=NOW)  # fmt: skip
+    users_store.create_user(
+        conn, SYSTEM, "owner", PASSWORD, roles={"plan_owner"}, unit=PARK, must_change=False, now=NOW
+    )
     owner = users_store.act_as(conn, "owner")
-    plans_store.import_plan(conn, owner, chemical_plan(), document=b"plan", filename="plan.docx",
-                            now=NOW)  # fmt: skip
+    plans_store.import_plan(
+        conn, owner, chemical_plan(), document=b"plan", filename="plan.docx", now=NOW
+    )
     yield conn
     conn.close()
 

@@ -10,7 +10,14 @@ import uuid
 def device_tap(at, drill_id: int, item: str, rating: str, *, card: str | None = None, **more):
     """One tap made now on the device, on the card `card` (whose details go with it)."""
     now_ms = time.time() * 1000
-    one = {"id": uuid.uuid4().hex, "item": item, "rating": rating, "at": now_ms, "offset": 0,
-           "card": card or f"ev_next_{item}", **more}  # fmt: skip
+    one = {
+        "id": uuid.uuid4().hex,
+        "item": item,
+        "rating": rating,
+        "at": now_ms,
+        "offset": 0,
+        "card": card or f"ev_next_{item}",
+        **more,
+    }
     at.session_state["evaluate_taps_in"] = {"drill": drill_id, "sent": now_ms, "taps": [one]}
     return at.run()

@@ -173,8 +173,10 @@ def test_the_excel_export_is_one_workbook_with_a_sheet_per_tab(world, monkeypatc
     assert steps.freeze_panes == "A2" and steps["A1"].font.bold
     scores = book["得分趋势"]
     assert {scores.cell(r, 1).value for r in range(2, scores.max_row + 1)} == {
-        "评估项目", "角色", "总体",
-    }  # fmt: skip
+        "评估项目",
+        "角色",
+        "总体",
+    }
     overdue = book["逾期整改"]
     assert [c.value for c in overdue[2]][:3] == ["危化品泄漏双盲演练", "未及时报告", "修订报告时限"]
 
@@ -187,8 +189,11 @@ def test_a_participant_is_refused(world):
 def test_the_page_speaks_english_when_asked(world):
     at = open_page(world, lang="en")
     labels = [tab.label for tab in at.tabs]
-    assert labels[:3] == ["Steps most often missed or late", "Scores over time",
-                          "Did the fix work? (1)"]  # fmt: skip
+    assert labels[:3] == [
+        "Steps most often missed or late",
+        "Scores over time",
+        "Did the fix work? (1)",
+    ]
     assert labels[3].startswith("Not drilled in time (") and labels[4] == "Overdue actions (1)"
     assert "Step" in rows(at, 0)[0] and "Miss rate (%)" in rows(at, 0)[0]
     assert rows(at, 4)[0]["Status"] == "open"

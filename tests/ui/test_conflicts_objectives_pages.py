@@ -27,8 +27,9 @@ def running(world, **changes) -> int:
 def disagree(world, drill_id: int) -> None:
     moment = datetime.now(UTC)
     for who, rating, oid in (("eva", "done", "a"), ("evb", "not_done", "b")):
-        entry = obs(drill_id, who, "c1", rating=rating, oid=oid, entered_at=moment,
-                    happened_at=moment)  # fmt: skip
+        entry = obs(
+            drill_id, who, "c1", rating=rating, oid=oid, entered_at=moment, happened_at=moment
+        )
         drills_store.record_observation(world.db, world.actors[who], entry)
 
 
@@ -74,8 +75,10 @@ def test_the_lead_settles_a_conflict_with_a_reason_in_the_console(world):
     assert not at.exception, at.exception
     (settled,) = drills_conflicts.settled_conflicts(world.db, world.lead, drill_id)
     assert (settled.outcome, settled.reason, settled.settled_by) == (
-        "partly", "录像显示只通知了一半单位", "lead"
-    )  # fmt: skip
+        "partly",
+        "录像显示只通知了一半单位",
+        "lead",
+    )
     assert t("conflicts.title", n=0) in texts(at)
 
     phone = open_page(world, "evaluate", "eva", drill_id=drill_id)
@@ -126,8 +129,10 @@ def test_the_lead_rates_an_objective_after_the_drill(world):
     assert not at.exception, at.exception
     (rated,) = drills_objectives.rated_objectives(world.db, world.lead, drill_id)
     assert (rated.rating.rating, rated.rating.note, rated.rating.rated_by) == (
-        "S", "报告晚了5分钟", "lead"
-    )  # fmt: skip
+        "S",
+        "报告晚了5分钟",
+        "lead",
+    )
     manager = open_page(world, "drill_review", "manager", drill_id=drill_id)
     assert not manager.exception, manager.exception
     assert not any(str(b.key) == "objective_o1_save" for b in manager.button)

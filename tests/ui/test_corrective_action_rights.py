@@ -45,8 +45,11 @@ def keys(at: AppTest) -> set[str]:
 def home(world, user: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     moment = datetime.now(UTC)
-    for key, value in (("user_id", world.actors[user].user_id), ("signed_in_at", moment),
-                       ("last_seen", moment)):  # fmt: skip
+    for key, value in (
+        ("user_id", world.actors[user].user_id),
+        ("signed_in_at", moment),
+        ("last_seen", moment),
+    ):
         at.session_state[key] = value
     return at.run()
 

@@ -45,11 +45,13 @@ def test_a_tap_after_the_session_ended_is_refused_at_once_and_says_why(world, ch
     drill_id = running_drill(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     if change == "disable":
-        users_store.set_disabled(world.db, world.root, world.eva.user_id, True,
-                                 now=datetime.now(UTC))  # fmt: skip
+        users_store.set_disabled(
+            world.db, world.root, world.eva.user_id, True, now=datetime.now(UTC)
+        )
     elif change == "reset":
-        users_store.reset_password(world.db, world.root, world.eva.user_id,
-                                   now=datetime.now(UTC) + timedelta(seconds=1))  # fmt: skip
+        users_store.reset_password(
+            world.db, world.root, world.eva.user_id, now=datetime.now(UTC) + timedelta(seconds=1)
+        )
     else:
         at.session_state["last_seen"] = datetime.now(UTC) - timedelta(minutes=31)
     device_tap(at, drill_id, "c1", "done")
@@ -85,8 +87,11 @@ def test_an_idle_director_cannot_release_an_inject_from_the_live_panel(world):
     at = open_page(world, "drill_console", "director", drill_id=drill_id)
     at.session_state["last_seen"] = datetime.now(UTC) - timedelta(minutes=45)
     at.button(key="release_i2").click().run()
-    released = [v for v in drills_store.visible_injects(world.db, world.director, drill_id)
-                if v.released_at is not None]  # fmt: skip
+    released = [
+        v
+        for v in drills_store.visible_injects(world.db, world.director, drill_id)
+        if v.released_at is not None
+    ]
     assert released == []
     assert refusal(at) == t("auth.action_refused", reason=t("auth.session_expired"))
 
@@ -96,6 +101,9 @@ def test_a_live_director_releases_an_inject_from_the_live_panel(world):
     at = open_page(world, "drill_console", "director", drill_id=drill_id)
     at.button(key="release_i2").click().run()
     assert not at.exception, at.exception
-    released = {v.inject.id for v in drills_store.visible_injects(world.db, world.director,
-                                                                  drill_id) if v.released_at}  # fmt: skip
+    released = {
+        v.inject.id
+        for v in drills_store.visible_injects(world.db, world.director, drill_id)
+        if v.released_at
+    }
     assert released == {"i2"}

@@ -262,8 +262,11 @@ def test_the_chart_goes_below_the_table_by_default_when_the_plan_has_many_roles(
 
     owner = USERS["owner"]
     few = chemical_plan("三个角色的预案")
-    many = replace(few, title="五个角色的预案",
-                   roles=(*few.roles, Role("r4", "医疗救护组"), Role("r5", "后勤保障组")))  # fmt: skip
+    many = replace(
+        few,
+        title="五个角色的预案",
+        roles=(*few.roles, Role("r4", "医疗救护组"), Role("r5", "后勤保障组")),
+    )
     small = plans_store.import_plan(conn, owner, few, document=b"few", filename="a.docx", now=NOW)
     large = plans_store.import_plan(conn, owner, many, document=b"many", filename="b.docx", now=NOW)
     assert not page("editor", version_id=small.version_id).run().toggle[0].value

@@ -198,9 +198,15 @@ def chart_rows(at) -> list[dict]:
 
 def moment(spec_time: dict) -> datetime:
     """A Vega-Lite DateTime of the spec (months counted from 1) as a datetime."""
-    return datetime(spec_time["year"], spec_time["month"], spec_time["date"],
-                    spec_time.get("hours", 0), spec_time.get("minutes", 0),
-                    spec_time.get("seconds", 0), spec_time.get("milliseconds", 0) * 1000)  # fmt: skip
+    return datetime(
+        spec_time["year"],
+        spec_time["month"],
+        spec_time["date"],
+        spec_time.get("hours", 0),
+        spec_time.get("minutes", 0),
+        spec_time.get("seconds", 0),
+        spec_time.get("milliseconds", 0) * 1000,
+    )
 
 
 def test_one_scored_drill_is_one_point_on_a_time_axis_labelled_by_day(world):

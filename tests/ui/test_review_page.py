@@ -25,9 +25,16 @@ def ended_drill_with_one_tap(world) -> int:
     moment = datetime.now(UTC)
     for entry in (
         obs(drill_id, "eva", "c1", entered_at=moment, happened_at=moment),
-        obs(drill_id, "evb", "c3", rating="not_done", note="堵漏器材未到位",
-            entered_at=moment, happened_at=moment),
-    ):  # fmt: skip
+        obs(
+            drill_id,
+            "evb",
+            "c3",
+            rating="not_done",
+            note="堵漏器材未到位",
+            entered_at=moment,
+            happened_at=moment,
+        ),
+    ):
         drills_store.record_observation(world.db, world.actors[entry.evaluator], entry)
     drill_cases.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
     return drill_id
@@ -98,9 +105,13 @@ def test_a_second_editor_does_not_overwrite_a_finding_saved_meanwhile(world):
     at.selectbox(key="review_edit_pick_zh").set_value(first.finding.id).run()
     # the director saves the same finding first
     findings_store.update_finding(
-        world.db, world.director, drill_id, replace(first.finding, title="导调改过"),
-        first.version, now=datetime.now(UTC),
-    )  # fmt: skip
+        world.db,
+        world.director,
+        drill_id,
+        replace(first.finding, title="导调改过"),
+        first.version,
+        now=datetime.now(UTC),
+    )
     key = f"review_f_{first.finding.id}_{first.version}_zh"
     at.text_input(key=f"{key}_title").set_value("组长改过")
     at.button(key="review_f_save").click().run()
@@ -200,8 +211,11 @@ def drill_ended_days_ago(world, days: int) -> int:
     drills_store.seal_drill(world.db, world.director, drill_id, now=started)
     drills_store.start_drill(world.db, world.director, drill_id, now=started)
     tap = started + timedelta(minutes=2)
-    drills_store.record_observation(world.db, world.evb, obs(
-        drill_id, "evb", "c3", rating="not_done", entered_at=tap, happened_at=tap))  # fmt: skip
+    drills_store.record_observation(
+        world.db,
+        world.evb,
+        obs(drill_id, "evb", "c3", rating="not_done", entered_at=tap, happened_at=tap),
+    )
     drill_cases.end_drill(world.db, world.director, drill_id, now=started + timedelta(hours=1))
     return drill_id
 
@@ -210,10 +224,14 @@ def test_corrective_actions_overdue_list_and_closing_a_finding(world):
     drill_id = drill_ended_days_ago(world, 10)
     finding = next(s for s in stored(world, drill_id) if not s.finding.strength)
     actions_store.add_action(  # set a week ago, due three days ago
-        world.db, world.lead, drill_id,
-        CorrectiveAction("x", finding.finding.id, "修订报告流程", "办公室", date.today() - timedelta(days=3)),
+        world.db,
+        world.lead,
+        drill_id,
+        CorrectiveAction(
+            "x", finding.finding.id, "修订报告流程", "办公室", date.today() - timedelta(days=3)
+        ),
         now=datetime.now(UTC) - timedelta(days=7),
-    )  # fmt: skip
+    )
     at = review_page(world, "lead", drill_id)
     assert any("已逾期" in e.value for e in at.error)
     overdue = next(d.value for d in at.dataframe if "逾期天数" in d.value.columns)
@@ -288,20 +306,30 @@ def test_the_documents_follow_the_leads_edits(world):
     drill_id = ended_drill_with_one_tap(world)
     first, second = stored(world, drill_id)[:2]
     findings_store.update_finding(
-        world.db, world.lead, drill_id, replace(first.finding, title="改写后的问题标题"),
-        first.version, now=datetime.now(UTC),
-    )  # fmt: skip
+        world.db,
+        world.lead,
+        drill_id,
+        replace(first.finding, title="改写后的问题标题"),
+        first.version,
+        now=datetime.now(UTC),
+    )
     findings_store.update_finding(
-        world.db, world.lead, drill_id, replace(second.finding, status="rejected"),
-        second.version, now=datetime.now(UTC),
-    )  # fmt: skip
+        world.db,
+        world.lead,
+        drill_id,
+        replace(second.finding, status="rejected"),
+        second.version,
+        now=datetime.now(UTC),
+    )
     at = review_page(world, "lead", drill_id)
     for key in ("review_report", "review_debrief", "review_excel"):  # built when asked for
         at.button(key=f"{key}_prepare").click().run()
         assert not at.exception, at.exception
     assert {str(b.key) for b in at.get("download_button")} >= {
-        "review_report", "review_debrief", "review_excel",
-    }  # fmt: skip
+        "review_report",
+        "review_debrief",
+        "review_excel",
+    }
     review = panels.load(world.db, world.lead, drill_id, "zh")
     from drills.report_assemble import evaluation_report_bytes
 

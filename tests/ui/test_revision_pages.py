@@ -26,16 +26,36 @@ DRILL_ACCOUNTS = {
     "eva": "evaluator",
     "evb": "evaluator",
 }
-REPORT_LATE = Finding("missed-c1", "接报后未按时报告指挥部", "c1 未完成", (), "plan_defect",
-                      "deficiency", step_id="s1", role_id="r2", status="accepted",
-                      kind="missed", item_id="c1")  # fmt: skip
-RESCUE_ROLE = Finding("manual-1", "抢险救援组职责不清", cause="plan_defect", grade="must_fix",
-                      role_id="r3")  # fmt: skip
+REPORT_LATE = Finding(
+    "missed-c1",
+    "接报后未按时报告指挥部",
+    "c1 未完成",
+    (),
+    "plan_defect",
+    "deficiency",
+    step_id="s1",
+    role_id="r2",
+    status="accepted",
+    kind="missed",
+    item_id="c1",
+)
+RESCUE_ROLE = Finding(
+    "manual-1", "抢险救援组职责不清", cause="plan_defect", grade="must_fix", role_id="r3"
+)
 TRAINING = Finding("late-c2", "启动响应迟缓", cause="training", grade="must_fix", step_id="s2")
 # data on the English screens: the plan, its steps and roles, and the findings are Chinese
-DATA = (REPORT_LATE.title, RESCUE_ROLE.title, "语言", "简体中文", UNIT, "示例化工泄漏应急预案",
-        "报告事故信息", "抢险救援组", "时限已缩短",
-        "指挥部办公室接报后10分钟内报告指挥部。")  # fmt: skip
+DATA = (
+    REPORT_LATE.title,
+    RESCUE_ROLE.title,
+    "语言",
+    "简体中文",
+    UNIT,
+    "示例化工泄漏应急预案",
+    "报告事故信息",
+    "抢险救援组",
+    "时限已缩短",
+    "指挥部办公室接报后10分钟内报告指挥部。",
+)
 
 
 @pytest.fixture
@@ -47,8 +67,9 @@ def drill(conn, seeded) -> int:
     plans_store.submit_for_review(conn, USERS["owner"], version_id, NOW)
     plans_store.approve(conn, USERS["approver"], version_id, NOW)
     for name, role in DRILL_ACCOUNTS.items():
-        users_store.create_user(conn, SYSTEM, name, PASSWORD, roles={role}, unit=UNIT,
-                                must_change=False, now=NOW)  # fmt: skip
+        users_store.create_user(
+            conn, SYSTEM, name, PASSWORD, roles={role}, unit=UNIT, must_change=False, now=NOW
+        )
         USERS[name] = users_store.act_as(conn, name)
     world = World(conn, Path(), version_id, dict(USERS))
     drill_id = drills_store.create_drill(conn, USERS["director"], design(world), now=at(-60))
@@ -59,8 +80,7 @@ def drill(conn, seeded) -> int:
     proposals = [replace(REPORT_LATE, status="proposed"), RESCUE_ROLE, TRAINING]
     findings_store.save_proposed_findings(conn, lead, drill_id, proposals, now=at(100))
     findings_store.update_finding(conn, lead, drill_id, REPORT_LATE, 1, now=at(101))
-    revision_store.mark_due(conn, lead, seeded["zh"].plan_id, drill_id, [REPORT_LATE],
-                            now=at(102))  # fmt: skip
+    revision_store.mark_due(conn, lead, seeded["zh"].plan_id, drill_id, [REPORT_LATE], now=at(102))
     return drill_id
 
 
@@ -116,8 +136,7 @@ def publish_revision(conn, draft_id: int) -> None:
     plan = plans_store.load_version(conn, owner, draft_id)
     plan = replace(plan, steps=(replace(plan.steps[0], time_limit_min=5), *plan.steps[1:]))
     info = plans_store.version_info(conn, owner, draft_id)
-    plans_store.save_version(conn, owner, draft_id, plan, expected_revision=info.revision,
-                             now=NOW)  # fmt: skip
+    plans_store.save_version(conn, owner, draft_id, plan, expected_revision=info.revision, now=NOW)
     flag = revision_store.flags_of(conn, owner, draft_id)[0]
     revision_store.resolve_flag(conn, owner, flag.id, note="时限已缩短", now=NOW)
     plans_store.submit_for_review(conn, owner, draft_id, NOW)
@@ -153,8 +172,9 @@ def test_the_plan_list_shows_the_plan_due_and_opens_a_revision_draft_with_flags(
 
 
 def test_a_plan_with_an_unpublished_version_offers_to_open_that_one(conn, seeded, drill):
-    draft_id = plans_store.new_draft(conn, USERS["owner"], seeded["zh"].plan_id,
-                                     from_version_id=seeded["zh"].version_id, now=NOW)  # fmt: skip
+    draft_id = plans_store.new_draft(
+        conn, USERS["owner"], seeded["zh"].plan_id, from_version_id=seeded["zh"].version_id, now=NOW
+    )
     at = page("plan_list").run()
     at.button(key=open_button(seeded, drill)).click().run()
     assert not at.exception, at.exception
@@ -166,8 +186,9 @@ def test_a_plan_with_an_unpublished_version_offers_to_open_that_one(conn, seeded
 
 
 def test_the_offer_to_open_the_other_version_goes_once_that_one_is_published(conn, seeded, drill):
-    draft_id = plans_store.new_draft(conn, USERS["owner"], seeded["zh"].plan_id,
-                                     from_version_id=seeded["zh"].version_id, now=NOW)  # fmt: skip
+    draft_id = plans_store.new_draft(
+        conn, USERS["owner"], seeded["zh"].plan_id, from_version_id=seeded["zh"].version_id, now=NOW
+    )
     at = page("plan_list").run()
     at.button(key=open_button(seeded, drill)).click().run()
     assert "revpage_open_existing" in button_keys(at)
@@ -264,8 +285,12 @@ def test_the_versions_page_shows_the_revision_record_and_exports_the_revised_pla
     assert "修订记录" in all_text(at)
     record = at.dataframe[1].value
     assert list(record.columns) == ["修订依据", "修订项", "修订前", "修订后", "批准"]
-    assert list(record.iloc[0, :4]) == [f"{REPORT_LATE.title}（说明：时限已缩短）",
-                                        "步骤：报告事故信息（时限）", "10 分钟", "5 分钟"]  # fmt: skip
+    assert list(record.iloc[0, :4]) == [
+        f"{REPORT_LATE.title}（说明：时限已缩短）",
+        "步骤：报告事故信息（时限）",
+        "10 分钟",
+        "5 分钟",
+    ]
     assert list(record.iloc[-1, [0, 1, 3]]) == [RESCUE_ROLE.title, "角色：抢险救援组", "未修改"]
 
     made = word_buttons(at)

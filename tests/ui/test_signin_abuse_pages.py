@@ -40,8 +40,12 @@ def test_an_admin_sees_a_lock_out_with_its_address_and_ends_it(conn):
     assert t("users.unlock") == at.button(key="users_unlock").label
     at.button(key="users_unlock").click().run()
     assert not at.exception, at.exception
-    assert accounts.active_locks(conn, USERS["root"], USERS["participant"].user_id,
-                                    now=datetime.now(UTC)) == []  # fmt: skip
+    assert (
+        accounts.active_locks(
+            conn, USERS["root"], USERS["participant"].user_id, now=datetime.now(UTC)
+        )
+        == []
+    )
     assert not [b for b in at.button if b.key == "users_unlock"]
     assert not any(ATTACKER.replace(".", "\\.") in w.value for w in at.warning)
     [entry] = audit_store.search_audit(conn, USERS["root"], action="user.unlock")

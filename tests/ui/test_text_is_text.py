@@ -62,9 +62,15 @@ def test_an_inject_titled_with_links_reaches_the_participant_as_plain_text(world
 def test_names_typed_with_direction_overrides_are_stored_and_shown_without_them(conn):
     root = USERS["root"]
     user_id = users_store.create_user(
-        conn, root, f"{RLO}lave{PDF}", "Blue-kettle-2026", roles={"participant"},
-        unit=f"{RLO}园区{PDF}", display_name=f"陈{RLO}工{PDF}", now=datetime.now(UTC),
-    )  # fmt: skip
+        conn,
+        root,
+        f"{RLO}lave{PDF}",
+        "Blue-kettle-2026",
+        roles={"participant"},
+        unit=f"{RLO}园区{PDF}",
+        display_name=f"陈{RLO}工{PDF}",
+        now=datetime.now(UTC),
+    )
     user = users_store.get_user(conn, root, user_id)
     assert (user.username, user.display_name, user.unit) == ("lave", "陈工", "园区")
     assert accounts.sign_in(conn, "lave", "Blue-kettle-2026", now=datetime.now(UTC))

@@ -74,8 +74,9 @@ def test_the_checklist_follows_the_setup_and_goes_away_when_it_is_done(first_sta
     units_store.create_unit(db, admin, PARK, now=NOW)
     units_store.assign_users(db, admin, PARK, [USERS["wang"].user_id], now=NOW)
     add_account(db, "li", "approver", PARK)
-    units_store.move_plans(db, admin, [p.plan_id for p in units_store.plan_places(db, admin)],
-                           PARK, now=NOW)  # fmt: skip
+    units_store.move_plans(
+        db, admin, [p.plan_id for p in units_store.plan_places(db, admin)], PARK, now=NOW
+    )
     at = page("app", user="admin").run()
     assert not at.exception, at.exception
     assert t("setup.title") not in [s.value for s in at.subheader]

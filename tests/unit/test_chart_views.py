@@ -19,10 +19,18 @@ STEPS = (
     Step("s1", "接警报告", "接到报警后立即报告。", ("r1",), "report", part="p1"),
     Step("s2", "启动响应", "启动应急响应。", ("r2",), "activation", after=("s1",), part="p1"),
     Step("s3", "现场处置", "开展现场处置。", ("r3",), "disposal", after=("s2",), part="p1"),
-    Step("s4", "扩大响应", "请求扩大响应。", ("r1",), "escalation", levels=("II",), after=("s1",),
-         part="p1"),
+    Step(
+        "s4",
+        "扩大响应",
+        "请求扩大响应。",
+        ("r1",),
+        "escalation",
+        levels=("II",),
+        after=("s1",),
+        part="p1",
+    ),
     Step("s5", "关闭阀门", "关闭泄漏阀门。", ("r3",), "disposal", part="p2"),
-)  # fmt: skip
+)
 PLAN = Plan("危化品泄漏预案", roles=ROLES, levels=LEVELS, steps=STEPS, parts=PARTS)
 
 
@@ -64,10 +72,16 @@ def test_a_role_filter_keeps_stubs_for_links_to_other_roles():
 def big_plan(roles: int, steps: int) -> Plan:
     role_list = tuple(Role(f"r{i}", f"第{i}工作组") for i in range(roles))
     step_list = tuple(
-        Step(f"s{i}", f"步骤{i}", f"第{i}步的全文。", (f"r{i % roles}",),
-             ("report", "activation", "disposal")[i % 3], after=(f"s{i - 1}",) if i else ())
+        Step(
+            f"s{i}",
+            f"步骤{i}",
+            f"第{i}步的全文。",
+            (f"r{i % roles}",),
+            ("report", "activation", "disposal")[i % 3],
+            after=(f"s{i - 1}",) if i else (),
+        )
         for i in range(steps)
-    )  # fmt: skip
+    )
     return Plan("大预案", roles=role_list, steps=step_list)
 
 
@@ -103,12 +117,16 @@ def test_the_whole_step_text_is_the_tooltip():
     ("text", "lines"),
     [
         ("启动Ⅱ级应急响应，通知各成员单位到场", ["启动Ⅱ级应急响应，", "通知各成员单位到场"]),
-        ("来自 福建省人民政府防汛抗旱指挥部办公室、副总指挥",
-         ["来自 福建省人民政府", "防汛抗旱指挥部办公室、", "副总指挥"]),
-        ("Activate the Emergency Operations Center",
-         ["Activate the", "Emergency Operations", "Center"]),
+        (
+            "来自 福建省人民政府防汛抗旱指挥部办公室、副总指挥",
+            ["来自 福建省人民政府", "防汛抗旱指挥部办公室、", "副总指挥"],
+        ),
+        (
+            "Activate the Emergency Operations Center",
+            ["Activate the", "Emergency Operations", "Center"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_labels_wrap_after_punctuation_or_between_words(text, lines):
     assert draw._wrap(text) == lines
 

@@ -10,11 +10,28 @@ import pytest
 
 from plans.demo import demo_documents
 
-ZH_ROLES = ("应急指挥部", "总指挥", "指挥部办公室", "抢险救援组", "医疗救护组", "警戒疏散组",
-            "环境监测组", "后勤保障组", "新闻发布组")  # fmt: skip
-EN_ROLES = ("Emergency Command Headquarters", "Commander-in-Chief", "Headquarters Office",
-            "Rescue Group", "Medical Group", "Cordon and Evacuation Group",
-            "Environmental Monitoring Group", "Logistics Group", "Public Information Group")  # fmt: skip
+ZH_ROLES = (
+    "应急指挥部",
+    "总指挥",
+    "指挥部办公室",
+    "抢险救援组",
+    "医疗救护组",
+    "警戒疏散组",
+    "环境监测组",
+    "后勤保障组",
+    "新闻发布组",
+)
+EN_ROLES = (
+    "Emergency Command Headquarters",
+    "Commander-in-Chief",
+    "Headquarters Office",
+    "Rescue Group",
+    "Medical Group",
+    "Cordon and Evacuation Group",
+    "Environmental Monitoring Group",
+    "Logistics Group",
+    "Public Information Group",
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,11 +96,36 @@ def test_the_chinese_table_gives_short_names_with_yixia_jiancheng(documents):
 @pytest.mark.parametrize(
     "lang, phrases",
     [
-        ("zh", ("Ⅰ级响应", "Ⅱ级响应", "Ⅲ级响应", "立即", "10分钟内", "30分钟内", "1小时内", "牵头", "配合")),
-        ("en", ("Level I", "Level II", "Level III", "immediately", "within 10 minutes",
-                "within 30 minutes", "within 1 hour", "leads", "supporting")),
+        (
+            "zh",
+            (
+                "Ⅰ级响应",
+                "Ⅱ级响应",
+                "Ⅲ级响应",
+                "立即",
+                "10分钟内",
+                "30分钟内",
+                "1小时内",
+                "牵头",
+                "配合",
+            ),
+        ),
+        (
+            "en",
+            (
+                "Level I",
+                "Level II",
+                "Level III",
+                "immediately",
+                "within 10 minutes",
+                "within 30 minutes",
+                "within 1 hour",
+                "leads",
+                "supporting",
+            ),
+        ),
     ],
-)  # fmt: skip
+)
 def test_each_demo_has_levels_time_limits_and_lead_and_support_phrasing(documents, lang, phrases):
     text = body_text(documents[lang][1])
     for phrase in phrases:

@@ -15,8 +15,10 @@ def deferred_downloads() -> list[str]:
     for path in sorted([*ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py")]):
         relative = path.relative_to(ROOT).as_posix()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") in
-                    ("download_button",)):  # fmt: skip
+            if not (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") in ("download_button",)
+            ):
                 continue
             data = node.args[1] if len(node.args) > 1 else None
             data = next((k.value for k in node.keywords if k.arg == "data"), data)

@@ -171,9 +171,12 @@ def test_an_impossible_extra_item_is_refused_with_a_reason(name, options, key):
 
 def test_an_evaluator_sees_the_items_of_their_roles_and_of_no_role():
     checklist = items_of(
-        "c1, c2, c3, c4", c1={"roles": ("r1",)}, c2={"roles": ("r2", "r1")}, c3={"roles": ()},
+        "c1, c2, c3, c4",
+        c1={"roles": ("r1",)},
+        c2={"roles": ("r2", "r1")},
+        c3={"roles": ()},
         c4={"roles": ("r3",)},
-    )  # fmt: skip
+    )
     assert [i.id for i in items_for_roles(checklist, ["r2"])] == ["c2", "c3"]
     assert [i.id for i in items_for_roles(checklist, None)] == ["c1", "c2", "c3", "c4"]
 
@@ -204,8 +207,11 @@ def test_a_regenerated_checklist_keeps_the_directors_items_on_the_new_ids():
     first = add_extra_item(first, "复核", after=("c1", "c4"))
     again = regenerate_checklist(first, plan, level="II")  # b is not at level II: a=c1, c=c2
     assert [(i.id, i.step_id or i.name) for i in again] == [
-        ("c1", "a"), ("c2", "c"), ("c3", "清点人数"), ("c4", "复核"),
-    ]  # fmt: skip
+        ("c1", "a"),
+        ("c2", "c"),
+        ("c3", "清点人数"),
+        ("c4", "复核"),
+    ]
     extra, second = again[2], again[3]
     assert extra.after == () and extra.time_from == "c2"  # b is gone; c moved to c2
     assert second.after == ("c1", "c3")

@@ -23,8 +23,9 @@ CHECKLIST = (ChecklistItem("c1", "报告"), ChecklistItem("c2", "警戒"))
 
 def tap(oid, who, rating="done", *, minute=1, item="c1", kind="item", ref=None, reason=""):
     moment = T0 + timedelta(minutes=minute)
-    return Observation(oid, 1, kind, who, moment, moment, item_id=item, rating=rating,
-                       ref=ref, reason=reason)  # fmt: skip
+    return Observation(
+        oid, 1, kind, who, moment, moment, item_id=item, rating=rating, ref=ref, reason=reason
+    )
 
 
 def undo(oid, who, ref, minute):
@@ -98,8 +99,14 @@ def test_conflicts_follow_undo_and_amendments(observations, expected):
 
 
 def test_a_conflict_keeps_each_evaluators_latest_entry_oldest_first():
-    state = fold(CHECKLIST, [tap("a", "eva"), tap("b", "evb", "partly", minute=2),
-                             tap("c", "eva", "not_done", minute=3)])  # fmt: skip
+    state = fold(
+        CHECKLIST,
+        [
+            tap("a", "eva"),
+            tap("b", "evb", "partly", minute=2),
+            tap("c", "eva", "not_done", minute=3),
+        ],
+    )
     (conflict,) = find_conflicts(item_entries(state))
     assert [(e.evaluator, e.rating) for e in conflict.entries] == [
         ("evb", "partly"),
@@ -110,8 +117,9 @@ def test_a_conflict_keeps_each_evaluators_latest_entry_oldest_first():
 
 
 def settlement(*ids, outcome="done", minute=10):
-    return Settlement("c1", tuple(sorted(ids)), outcome, "录像显示已报告", "lead",
-                      T0 + timedelta(minutes=minute))  # fmt: skip
+    return Settlement(
+        "c1", tuple(sorted(ids)), outcome, "录像显示已报告", "lead", T0 + timedelta(minutes=minute)
+    )
 
 
 def test_a_settled_conflict_is_no_longer_open_and_its_outcome_stands():
@@ -121,8 +129,11 @@ def test_a_settled_conflict_is_no_longer_open_and_its_outcome_stands():
     state = fold(CHECKLIST, taps)
     (found,) = settled_conflicts(state, [settled])
     assert (found.item_id, found.outcome, found.reason, found.settled_by) == (
-        "c1", "partly", "录像显示已报告", "lead"
-    )  # fmt: skip
+        "c1",
+        "partly",
+        "录像显示已报告",
+        "lead",
+    )
     assert [e.observation_id for e in found.entries] == ["a", "b"]
     assert found.chosen_entry_id == "b"
     assert settled_outcomes([settled]) == {"c1": "partly"}
@@ -134,6 +145,8 @@ def test_a_new_disagreeing_entry_after_the_settlement_opens_the_item_again():
 
 
 def test_the_latest_settlement_of_an_item_is_the_one_that_stands():
-    first, second = settlement("a", "b", outcome="done"), settlement("a", "b", "c", outcome="na",
-                                                                      minute=20)  # fmt: skip
+    first, second = (
+        settlement("a", "b", outcome="done"),
+        settlement("a", "b", "c", outcome="na", minute=20),
+    )
     assert settled_outcomes([second, first]) == {"c1": "na"}

@@ -30,9 +30,17 @@ def keys(problems) -> list[str]:
 
 @pytest.mark.parametrize(
     ("value", "ok"),
-    [(None, True), (0, True), (12.5, True), (-1, False), (math.inf, False), (math.nan, False),
-     (True, False), ("5", False)],
-)  # fmt: skip
+    [
+        (None, True),
+        (0, True),
+        (12.5, True),
+        (-1, False),
+        (math.inf, False),
+        (math.nan, False),
+        (True, False),
+        ("5", False),
+    ],
+)
 def test_minutes_are_none_or_a_finite_number_not_below_zero(value, ok):
     assert minutes_ok(value) is ok
 
@@ -46,25 +54,37 @@ def test_minutes_are_none_or_a_finite_number_not_below_zero(value, ok):
         ({"scope": "galactic"}, ["drills_store.design.bad_scope"]),
         ({"checklist": (ChecklistItem(" ", "call"),)}, ["drills_store.design.empty_item"]),
         ({"checklist": (ChecklistItem("c1", ""),)}, ["drills_store.design.empty_item"]),
-        ({"checklist": (ChecklistItem("c1", "call", phase="lunch"),)},
-         ["drills_store.design.bad_phase"]),
-        ({"checklist": (ChecklistItem("c1", "call", time_limit_min=-5),)},
-         ["drills_store.design.bad_minutes"]),
+        (
+            {"checklist": (ChecklistItem("c1", "call", phase="lunch"),)},
+            ["drills_store.design.bad_phase"],
+        ),
+        (
+            {"checklist": (ChecklistItem("c1", "call", time_limit_min=-5),)},
+            ["drills_store.design.bad_minutes"],
+        ),
         ({"injects": (Inject("i1", ""),)}, ["drills_store.design.empty_inject"]),
         ({"injects": (Inject("i1", "call", kind="rumour"),)}, ["drills_store.design.bad_kind"]),
-        ({"injects": (Inject("i1", "call", offset_min=math.inf),)},
-         ["drills_store.design.bad_minutes"]),
-        ({"title": "", "scope": "x"},
-         ["drills_store.design.empty_title", "drills_store.design.bad_scope"]),
+        (
+            {"injects": (Inject("i1", "call", offset_min=math.inf),)},
+            ["drills_store.design.bad_minutes"],
+        ),
+        (
+            {"title": "", "scope": "x"},
+            ["drills_store.design.empty_title", "drills_store.design.bad_scope"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_design_no_drill_can_have_is_reported_by_shape(change, expected):
     assert keys(shape_problems(replace(DESIGN, **change))) == expected
 
 
 def test_a_fitting_design_comes_back_tidied():
-    messy = replace(DESIGN, title="  Fire drill ", directors=(" director", "director", " "),
-                    evaluation_leads=("lead ", "lead"))  # fmt: skip
+    messy = replace(
+        DESIGN,
+        title="  Fire drill ",
+        directors=(" director", "director", " "),
+        evaluation_leads=("lead ", "lead"),
+    )
     tidy = require_design(messy, PLAN)
     assert (tidy.title, tidy.directors, tidy.evaluation_leads) == (
         "Fire drill",
@@ -86,8 +106,9 @@ def test_an_unfinished_design_is_stored_while_designing_but_not_sealed():
 
 
 def test_every_problem_of_a_design_is_raised_at_once():
-    bad = replace(DESIGN, title=" ", directors=(),
-                  checklist=(ChecklistItem("c1", "call", step_id="nowhere"),))  # fmt: skip
+    bad = replace(
+        DESIGN, title=" ", directors=(), checklist=(ChecklistItem("c1", "call", step_id="nowhere"),)
+    )
     with pytest.raises(DrillProblemsError) as refused:
         require_design(bad, PLAN)
     assert keys(refused.value.problems) == [

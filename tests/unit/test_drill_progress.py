@@ -25,9 +25,12 @@ RUNNING = clock(("start", 0))
 def test_progress_per_role_counts_each_rating_and_the_items_not_observed():
     checklist = items_of(
         "c1, c2, c3, c4, c5",
-        c1={"roles": ("r1",)}, c2={"roles": ("r1", "r2")}, c3={"roles": ("r2",)},
-        c4={"roles": ("r2",)}, c5={"roles": ()},
-    )  # fmt: skip
+        c1={"roles": ("r1",)},
+        c2={"roles": ("r1", "r2")},
+        c3={"roles": ("r2",)},
+        c4={"roles": ("r2",)},
+        c5={"roles": ()},
+    )
     state = fold(
         checklist,
         [rated("o1", "c1", "done"), rated("o2", "c2", "partly"), rated("o3", "c3", "na")],
@@ -62,11 +65,13 @@ def test_progress_per_phase_follows_the_checklist():
     [
         ([], Progress()),
         (["done", "na", None], Progress(total=3, done=1, na=1, not_observed=1)),
-        (["partly", "not_done", "not_observed"], Progress(total=3, partly=1, not_done=1,
-                                                          not_observed=1)),
+        (
+            ["partly", "not_done", "not_observed"],
+            Progress(total=3, partly=1, not_done=1, not_observed=1),
+        ),
         (["unknown"], Progress(total=1, not_observed=1)),  # no known rating: a gap
     ],
-)  # fmt: skip
+)
 def test_a_tally_counts_each_rating_and_everything_else_as_not_observed(ratings, expected):
     assert Progress.of(ratings) == expected
 
@@ -174,8 +179,10 @@ def test_the_next_expected_items_come_soonest_due_first_and_those_not_due_yet_la
     """c1 (30 min), c2 (10 min), c3 (no limit), c4 (at once: 5 min), all from T0."""
     checklist = items_of(
         "c1, c2, c3, c4",
-        c1={"time_limit_min": 30}, c2={"time_limit_min": 10}, c4={"time_limit_min": 0},
-    )  # fmt: skip
+        c1={"time_limit_min": 30},
+        c2={"time_limit_min": 10},
+        c4={"time_limit_min": 0},
+    )
     state = fold(checklist, [], RUNNING)
     due = due_minutes(checklist, state, RUNNING)
     assert [i.id for i in next_expected(checklist, state, due=due)] == ["c4", "c2", "c1", "c3"]

@@ -74,15 +74,23 @@ def test_a_step_is_added_after_another_in_its_phase_and_deleted_with_its_links()
 @pytest.mark.parametrize(
     ("text", "old", "new", "expected"),
     [
-        ("指挥部办公室应在30分钟内电话报告，1小时内书面报告。", 30, 15,
-         "指挥部办公室应在15分钟内电话报告，1小时内书面报告。"),
+        (
+            "指挥部办公室应在30分钟内电话报告，1小时内书面报告。",
+            30,
+            15,
+            "指挥部办公室应在15分钟内电话报告，1小时内书面报告。",
+        ),
         ("接报后一个半小时内报告", 90, 120, "接报后2小时内报告"),
-        ("Notify the CIO within 2 hours of detection.", 120, 90,
-         "Notify the CIO within 90 minutes of detection."),
+        (
+            "Notify the CIO within 2 hours of detection.",
+            120,
+            90,
+            "Notify the CIO within 90 minutes of detection.",
+        ),
         ("立即报告", 0, 5, None),  # 立即 is no number to restate
         ("应在30分钟内报告", 20, 5, None),  # the words say another limit: left alone
     ],
-)  # fmt: skip
+)
 def test_a_deadline_in_the_words_is_restated(text, old, new, expected):
     from plans.timelimits import restate_deadline
 
@@ -92,8 +100,10 @@ def test_a_deadline_in_the_words_is_restated(text, old, new, expected):
 def test_a_limit_changed_by_hand_rewrites_the_words_that_stated_the_old_one():
     plan = chemical_plan()
     step = plan.steps[0]
-    plan = replace(plan, steps=(replace(step, text="接报后10分钟内报告指挥部", time_limit_min=10),
-                                *plan.steps[1:]))  # fmt: skip
+    plan = replace(
+        plan,
+        steps=(replace(step, text="接报后10分钟内报告指挥部", time_limit_min=10), *plan.steps[1:]),
+    )
     result = edit.change_step(plan, step.id, time_limit_min=5)
     assert result.plan.step(step.id).text == "接报后5分钟内报告指挥部"
     assert ("edit.text_restated", {"steps": step.name}) in result.notes

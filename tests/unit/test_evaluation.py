@@ -28,8 +28,17 @@ ITEMS = (
 
 def entry(oid, item="c1", rating="done", minute=5.0, who="eva", kind="item", **fields):
     at = T0 + timedelta(minutes=minute)
-    return Observation(oid, 1, kind, who, fields.pop("entered_at", at), fields.pop("happened", at),
-                       item_id=item, rating=rating, **fields)  # fmt: skip
+    return Observation(
+        oid,
+        1,
+        kind,
+        who,
+        fields.pop("entered_at", at),
+        fields.pop("happened", at),
+        item_id=item,
+        rating=rating,
+        **fields,
+    )
 
 
 @pytest.mark.parametrize(
@@ -52,31 +61,52 @@ def test_every_outcome_has_one_category_of_its_own(performed, on_time, category)
 
 @pytest.mark.parametrize(
     ("rating", "quality", "refused"),
-    [("not_done", "M", True), ("not_done", "U", True), ("not_done", None, False),
-     ("partly", "M", False), ("done", "S", False)],
-)  # fmt: skip
+    [
+        ("not_done", "M", True),
+        ("not_done", "U", True),
+        ("not_done", None, False),
+        ("partly", "M", False),
+        ("done", "S", False),
+    ],
+)
 def test_a_quality_mark_on_not_done_is_refused(rating, quality, refused):
     assert quality_refused(rating, quality) is refused
 
 
 def test_an_undone_entry_stays_in_the_record_marked_and_counts_for_nothing():
-    ev = evaluate(ITEMS, [entry("a", rating="partly", minute=3),
-                          entry("u", item=None, kind="undo", rating=None, minute=4, ref="a"),
-                          entry("b", minute=5)], CLOCK)  # fmt: skip
+    ev = evaluate(
+        ITEMS,
+        [
+            entry("a", rating="partly", minute=3),
+            entry("u", item=None, kind="undo", rating=None, minute=4, ref="a"),
+            entry("b", minute=5),
+        ],
+        CLOCK,
+    )
     assert [(r.id, r.withdrawn, r.in_force) for r in ev.record] == [
-        ("a", True, False), ("b", False, True)
-    ]  # fmt: skip
+        ("a", True, False),
+        ("b", False, True),
+    ]
     assert ev.record[0].undo.id == "u" and ev.categories["c1"] == "on_time"
 
 
 def test_an_amendment_after_the_end_is_what_counts_and_keeps_the_original():
-    amend = entry("m", kind="amendment", ref="a", rating="done", minute=70, happened=T0
-                  + timedelta(minutes=5), reason="复核录像")  # fmt: skip
+    amend = entry(
+        "m",
+        kind="amendment",
+        ref="a",
+        rating="done",
+        minute=70,
+        happened=T0 + timedelta(minutes=5),
+        reason="复核录像",
+    )
     ev = evaluate(ITEMS, [entry("a", rating="partly"), amend], CLOCK)
     (row,) = ev.record
     assert (row.original_category, row.category, ev.categories["c1"]) == (
-        "partly", "on_time", "on_time"
-    )  # fmt: skip
+        "partly",
+        "on_time",
+        "on_time",
+    )
     ((before, after),) = row.amendments
     assert (before.rating, after.rating, after.reason) == ("partly", "done", "复核录像")
 
@@ -85,8 +115,14 @@ def test_an_area_with_nothing_to_score_is_not_rated_and_left_out_of_the_mean():
     ev = evaluate(ITEMS, [entry("a")], CLOCK)  # c2 (disposal) nobody saw
     assert ev.area("disposal").score is None and ev.area("warning_report").score == 100.0
     assert ev.score == 100.0
-    assert ev.category_counts == {"on_time": 1, "late": 0, "partly": 0, "not_done": 0,
-                                  "na": 0, "not_observed": 1}  # fmt: skip
+    assert ev.category_counts == {
+        "on_time": 1,
+        "late": 0,
+        "partly": 0,
+        "not_done": 0,
+        "na": 0,
+        "not_observed": 1,
+    }
 
 
 @pytest.mark.parametrize(
@@ -95,11 +131,16 @@ def test_an_area_with_nothing_to_score_is_not_rated_and_left_out_of_the_mean():
         ([entry("a"), entry("b", rating="not_done", who="evb", minute=6)], True),
         ([entry("a"), entry("b", rating="done", who="evb", minute=6)], False),  # they agree
         ([entry("a"), entry("b", rating="not_done", minute=6)], False),  # one changed her mind
-        ([entry("a"), entry("b", rating="not_done", who="evb", minute=6),
-          entry("u", item=None, kind="undo", rating=None, who="evb", minute=7, ref="b")],
-         False),  # the other entry was undone
+        (
+            [
+                entry("a"),
+                entry("b", rating="not_done", who="evb", minute=6),
+                entry("u", item=None, kind="undo", rating=None, who="evb", minute=7, ref="b"),
+            ],
+            False,
+        ),  # the other entry was undone
     ],
-)  # fmt: skip
+)
 def test_two_evaluators_whose_latest_entries_differ_are_a_conflict(entries, conflicted):
     ev = evaluate(ITEMS, entries, CLOCK)
     assert bool(ev.conflicts) is conflicted
@@ -128,12 +169,18 @@ def test_a_settlement_to_an_outcome_nobody_recorded_corrects_the_latest_entry():
 @pytest.mark.parametrize(
     ("header", "widths", "size"),
     [
-        (["Area", "Items", "Coverage", "Score", "P", "S", "M", "U", "Reason for change"],
-         (34, 13, 18, 14, 8, 8, 8, 8, 45), 10),
-        (["序号", "评估项目", "检查项", "覆盖率", "得分", "计算等级", "评定等级", "调整理由"],
-         (9, 33, 13, 15, 13, 15, 15, 43), 12),
+        (
+            ["Area", "Items", "Coverage", "Score", "P", "S", "M", "U", "Reason for change"],
+            (34, 13, 18, 14, 8, 8, 8, 8, 45),
+            10,
+        ),
+        (
+            ["序号", "评估项目", "检查项", "覆盖率", "得分", "计算等级", "评定等级", "调整理由"],
+            (9, 33, 13, 15, 13, 15, 15, 43),
+            12,
+        ),
     ],
-)  # fmt: skip
+)
 def test_table_columns_are_widened_until_no_header_word_breaks(header, widths, size):
     fitted = fit_widths(header, widths, size)
     assert sum(fitted) == pytest.approx(sum(widths))
@@ -149,9 +196,12 @@ def test_a_short_term_in_a_cell_is_kept_whole_too():
 
 @pytest.mark.parametrize(
     "name",
-    ["危化品泄漏双盲演练", "化工园区危险化学品储罐区液氯泄漏无脚本双盲综合应急演练",
-     "临港物流园区 2026 年度危险货物集装箱泄漏、火灾与人员疏散无脚本双盲综合应急演练"],
-)  # fmt: skip
+    [
+        "危化品泄漏双盲演练",
+        "化工园区危险化学品储罐区液氯泄漏无脚本双盲综合应急演练",
+        "临港物流园区 2026 年度危险货物集装箱泄漏、火灾与人员疏散无脚本双盲综合应急演练",
+    ],
+)
 def test_a_report_title_never_breaks_inside_a_word(name):
     lines = title_lines(name, "评估报告")
     assert "".join(lines).replace(" ", "") == (name + "评估报告").replace(" ", "")
@@ -162,9 +212,14 @@ def test_a_report_title_never_breaks_inside_a_word(name):
 def test_a_settlement_of_the_conflicts_store_is_taken_as_it_comes():
     from types import SimpleNamespace
 
-    stored = SimpleNamespace(item_id="c1", entry_ids=("a", "b"), outcome="not_done",
-                             reason="现场复核", settled_by="lead",
-                             settled_at=T0 + timedelta(hours=2))  # fmt: skip
+    stored = SimpleNamespace(
+        item_id="c1",
+        entry_ids=("a", "b"),
+        outcome="not_done",
+        reason="现场复核",
+        settled_by="lead",
+        settled_at=T0 + timedelta(hours=2),
+    )
     taps = [entry("a"), entry("b", rating="not_done", who="evb", minute=6)]
     ev = evaluate(ITEMS, taps, CLOCK, settlements=[stored])
     (conflict,) = ev.conflicts

@@ -27,14 +27,36 @@ PLAN = Plan(
     levels=(Level("I", "Ⅰ级响应"), Level("II", "Ⅱ级响应")),
     steps=(
         Step("s1", "接报", "区应急指挥部接报后立即核实。", roles=("r1",), notifies=("r9",)),
-        Step("s2", "启动Ⅰ级", "区应急指挥部启动Ⅰ级响应。", roles=("r1",), levels=("I",),
-             after=("s1",), notifies=("县政府",)),
-        Step("s3", "派工作组", "区应急指挥部派出工作组。", roles=("r1",), support=("r2",),
-             levels=("I", "II"), after=("s2",), time_limit_min=30),
-        Step("s4", "启动Ⅱ级", "区应急指挥部启动Ⅱ级响应。", roles=("r1",), levels=("II",),
-             after=("s3",), notifies=("市应急局",)),
+        Step(
+            "s2",
+            "启动Ⅰ级",
+            "区应急指挥部启动Ⅰ级响应。",
+            roles=("r1",),
+            levels=("I",),
+            after=("s1",),
+            notifies=("县政府",),
+        ),
+        Step(
+            "s3",
+            "派工作组",
+            "区应急指挥部派出工作组。",
+            roles=("r1",),
+            support=("r2",),
+            levels=("I", "II"),
+            after=("s2",),
+            time_limit_min=30,
+        ),
+        Step(
+            "s4",
+            "启动Ⅱ级",
+            "区应急指挥部启动Ⅱ级响应。",
+            roles=("r1",),
+            levels=("II",),
+            after=("s3",),
+            notifies=("市应急局",),
+        ),
     ),
-)  # fmt: skip
+)
 
 
 def card_blocks(doc, role_name: str) -> list:
@@ -108,8 +130,11 @@ def test_a_card_header_shows_the_roles_own_numbers():
 
 
 def test_a_plan_without_levels_prints_one_table_per_card_without_sub_headings():
-    plan = Plan("预案", roles=(Role("r1", "班长"),),
-                steps=(Step("s1", "报告", "班长报告。", roles=("r1",)),))  # fmt: skip
+    plan = Plan(
+        "预案",
+        roles=(Role("r1", "班长"),),
+        steps=(Step("s1", "报告", "班长报告。", roles=("r1",)),),
+    )
     doc = reopen(build_plan_document(plan))
     blocks = card_blocks(doc, "班长")
     assert sum(b.tag == qn("w:tbl") for b in blocks) == 1
@@ -117,11 +142,16 @@ def test_a_plan_without_levels_prints_one_table_per_card_without_sub_headings():
 
 
 def test_english_cards_say_at_every_response_level_and_phone():
-    plan = Plan("Plan", language="en",
-                roles=(Role("r1", "Shift Supervisor"), Role("r2", "Fire Team", duty_phone="119")),
-                levels=(Level("L1", "Level 1"),),
-                steps=(Step("s1", "Call", "Call the fire team.", roles=("r1",), notifies=("r2",)),
-                       Step("s2", "Evacuate", "Evacuate.", roles=("r1",), levels=("L1",))))  # fmt: skip
+    plan = Plan(
+        "Plan",
+        language="en",
+        roles=(Role("r1", "Shift Supervisor"), Role("r2", "Fire Team", duty_phone="119")),
+        levels=(Level("L1", "Level 1"),),
+        steps=(
+            Step("s1", "Call", "Call the fire team.", roles=("r1",), notifies=("r2",)),
+            Step("s2", "Evacuate", "Evacuate.", roles=("r1",), levels=("L1",)),
+        ),
+    )
     text = all_text(reopen(build_plan_document(plan)))
     assert "At every response level" in text and "Fire Team, duty phone 119" in text
 

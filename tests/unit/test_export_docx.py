@@ -51,8 +51,11 @@ def headings(doc) -> list[tuple[int, str]]:
 
 def styled(doc, style_name: str) -> list[str]:
     names = style_ids(doc)
-    return [p.text for p in doc.paragraphs
-            if p._p.pPr is not None and names.get(p._p.pPr.style) == style_name]  # fmt: skip
+    return [
+        p.text
+        for p in doc.paragraphs
+        if p._p.pPr is not None and names.get(p._p.pPr.style) == style_name
+    ]
 
 
 def all_text(doc) -> str:
@@ -64,8 +67,10 @@ def table_with_header(doc, first_cells: list[str]):
         header = [c.text for c in table.rows[0].cells]
         if header[: len(first_cells)] == first_cells:
             return table
-    raise AssertionError(f"no table starts with {first_cells}: "
-                         f"{[[c.text for c in t.rows[0].cells] for t in doc.tables]}")  # fmt: skip
+    raise AssertionError(
+        f"no table starts with {first_cells}: "
+        f"{[[c.text for c in t.rows[0].cells] for t in doc.tables]}"
+    )
 
 
 def repeats_header(table) -> bool:
@@ -105,9 +110,13 @@ def assert_a4(doc, margins: tuple[float, float, float, float]) -> None:
 def assert_official_zh(doc) -> None:
     """GB/T 9704: A4, margins, fonts with w:eastAsia, sizes, page numbers, black."""
     assert_a4(doc, (37.0, 35.0, 28.0, 26.0))  # text block 156 x 225 mm
-    expected = {"Normal": ("仿宋", 16, None), "Heading 1": ("黑体", 16, False),
-                "Heading 2": ("楷体", 16, False), "Heading 3": ("仿宋", 16, True),
-                "Title": ("宋体", 22, True)}  # fmt: skip
+    expected = {
+        "Normal": ("仿宋", 16, None),
+        "Heading 1": ("黑体", 16, False),
+        "Heading 2": ("楷体", 16, False),
+        "Heading 3": ("仿宋", 16, True),
+        "Title": ("宋体", 22, True),
+    }
     for name, (face, size, bold) in expected.items():
         fonts = style_fonts(doc, name)
         assert fonts["eastAsia"] == face, (name, fonts)
@@ -154,8 +163,12 @@ def png(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     raw = b"".join(b"\x00" + b"\xff" * (width * 3) for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))  # fmt: skip
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,10 +188,14 @@ def demo_en() -> Plan:
 
 
 REVISIONS = [
-    {"finding": "指挥部办公室报告超时", "change": "报告时限由30分钟改为20分钟", "item": "报告事故信息",
-     "date": "2026-05-20"},
+    {
+        "finding": "指挥部办公室报告超时",
+        "change": "报告时限由30分钟改为20分钟",
+        "item": "报告事故信息",
+        "date": "2026-05-20",
+    },
     {"finding": "抢险救援组未携带堵漏器材", "change": "增加器材清点步骤"},
-]  # fmt: skip
+]
 
 
 def test_the_chinese_plan_follows_gbt_29639_with_gbt_9704_habits(demo_zh):
@@ -243,8 +260,11 @@ def test_role_cards_one_per_role_on_its_own_page_in_execution_order():
             breaks += 1
     assert breaks >= len(plan.roles) + 1  # annexes and cards start on new pages
     # the headquarters card: its steps in order with time limits
-    card = next(t for t in doc.tables if t.rows[0].cells[0].text == "序号"
-                and t.rows[0].cells[-1].text == "通知/联系")  # fmt: skip
+    card = next(
+        t
+        for t in doc.tables
+        if t.rows[0].cells[0].text == "序号" and t.rows[0].cells[-1].text == "通知/联系"
+    )
     rows = [[c.text for c in r.cells] for r in card.rows[1:]]
     assert [r[1] for r in rows] == ["总指挥批准启动应急响应。", "指挥部宣布应急响应终止。"]
     assert rows[0][3] == "30分钟内" and rows[0][2] == "牵头"
@@ -291,8 +311,13 @@ def test_a_large_picture_is_cut_into_overlapping_cropped_pieces():
 def test_english_plans_get_english_headings_and_the_plain_layout():
     doc = reopen(build_plan_document(english_plan()))
     top = [text for level, text in headings(doc) if level == 1]
-    assert top == ["1 General Provisions", "2 Organisation and Responsibilities",
-                   "3 Response Levels", "4 Response Procedures", "5 Support"]  # fmt: skip
+    assert top == [
+        "1 General Provisions",
+        "2 Organisation and Responsibilities",
+        "3 Response Levels",
+        "4 Response Procedures",
+        "5 Support",
+    ]
     assert style_fonts(doc, "Normal")["ascii"] == "Calibri"
     assert style_fonts(doc, "Heading 1")["ascii"] == "Arial"
     assert_a4(doc, (25.4, 25.4, 25.4, 25.4))
@@ -330,14 +355,20 @@ def test_a_plan_without_steps_or_roles_still_exports():
 def test_hostile_text_does_not_break_the_xml():
     nasty = '<w:t>]]>&amp;\x0b\x00\x07\ufffe\ud800 "quoted" {braces}'
     plan = Plan(
-        nasty, roles=(Role("r1", nasty, responsibilities=(nasty,)), Role("r2", "x", parent="r2")),
+        nasty,
+        roles=(Role("r1", nasty, responsibilities=(nasty,)), Role("r2", "x", parent="r2")),
         levels=(Level("I", nasty, nasty),),
-        steps=(Step("s1", nasty, nasty, roles=("r1",), notifies=("r9",), time_limit_min=float("nan")),
-               Step("s2", "b", "b", roles=("r1",), after=("s1",), time_from="s1", time_limit_min=5)),
+        steps=(
+            Step("s1", nasty, nasty, roles=("r1",), notifies=("r9",), time_limit_min=float("nan")),
+            Step("s2", "b", "b", roles=("r1",), after=("s1",), time_from="s1", time_limit_min=5),
+        ),
         sections=(Section("x1", nasty, 1, nasty + "\n| a | b |\n" + nasty),),
-    )  # fmt: skip
-    doc = reopen(build_plan_document(plan, revision_record=[{"finding": nasty, "change": nasty}],
-                                     version_label=nasty))  # fmt: skip
+    )
+    doc = reopen(
+        build_plan_document(
+            plan, revision_record=[{"finding": nasty, "change": nasty}], version_label=nasty
+        )
+    )
     text = all_text(doc)
     assert "<w:t>]]>&amp;" in text
     assert "\x00" not in text and "\x07" not in text
@@ -345,10 +376,14 @@ def test_hostile_text_does_not_break_the_xml():
 
 
 def test_steps_waiting_on_each_other_still_export():
-    plan = Plan("循环", roles=(Role("r1", "甲"),), steps=(
-        Step("s1", "一", "第一步。", roles=("r1",), after=("s2",)),
-        Step("s2", "二", "第二步。", roles=("r1",), after=("s1",)),
-    ))  # fmt: skip
+    plan = Plan(
+        "循环",
+        roles=(Role("r1", "甲"),),
+        steps=(
+            Step("s1", "一", "第一步。", roles=("r1",), after=("s2",)),
+            Step("s2", "二", "第二步。", roles=("r1",), after=("s1",)),
+        ),
+    )
     doc = reopen(build_plan_document(plan))
     steps = [t for t in doc.tables if t.rows[0].cells[0].text == "编号"]
     assert sum(len(t.rows) - 1 for t in steps) == 2
@@ -366,11 +401,17 @@ def test_headings_are_placed_by_their_words():
 
 
 def test_a_levels_section_inside_general_provisions_moves_to_its_chapter():
-    plan = Plan("预案", sections=(
-        Section("a", "1 总则", 1), Section("b", "1.1 适用范围", 2, "适用于园区。"),
-        Section("c", "1.2 响应分级", 2, "分为三级。"), Section("d", "2 应急响应", 1),
-        Section("e", "2.1 先期处置", 2, "立即处置。"), Section("f", "2.2 其他要求", 2, "略。"),
-    ))  # fmt: skip
+    plan = Plan(
+        "预案",
+        sections=(
+            Section("a", "1 总则", 1),
+            Section("b", "1.1 适用范围", 2, "适用于园区。"),
+            Section("c", "1.2 响应分级", 2, "分为三级。"),
+            Section("d", "2 应急响应", 1),
+            Section("e", "2.1 先期处置", 2, "立即处置。"),
+            Section("f", "2.2 其他要求", 2, "略。"),
+        ),
+    )
     _, placed, _ = arrange_sections(plan)
     where = {p.section.id: (p.chapter, p.level) for p in placed}
     assert where == {
@@ -432,8 +473,19 @@ def test_the_plan_file_for_download_opens_with_its_flow_chart():
 
 
 def test_a_deadline_after_the_response_says_so_in_the_step_table():
-    plan = Plan("预案", roles=(Role("r1", "办公室"),), steps=(
-        Step("s1", "总结", "应急处置工作结束后15日内提交总结报告。", roles=("r1",),
-             phase="recovery", time_limit_min=21600, time_from="response_end"),
-    ))  # fmt: skip
+    plan = Plan(
+        "预案",
+        roles=(Role("r1", "办公室"),),
+        steps=(
+            Step(
+                "s1",
+                "总结",
+                "应急处置工作结束后15日内提交总结报告。",
+                roles=("r1",),
+                phase="recovery",
+                time_limit_min=21600,
+                time_from="response_end",
+            ),
+        ),
+    )
     assert "21600分钟内（自响应结束起）" in all_text(reopen(build_plan_document(plan)))

@@ -121,9 +121,11 @@ def test_an_item_done_by_another_role_is_proposed(support, cause):
 def test_items_nobody_recorded_become_one_coverage_finding_per_area():
     checklist = items_of(
         "c1, c2, c3, c4",
-        c1={"phase": "report"}, c2={"phase": "report", "roles": ("r2",)},
-        c3={"phase": "disposal"}, c4={"phase": "disposal"},
-    )  # fmt: skip
+        c1={"phase": "report"},
+        c2={"phase": "report", "roles": ("r2",)},
+        c3={"phase": "disposal"},
+        c4={"phase": "disposal"},
+    )
     findings = propose(checklist, [rated("o4", "c4", "done")], plan_of("c1"))
     gaps = [f for f in findings if f.kind == "gap"]
     assert summary(gaps) == {
@@ -274,8 +276,13 @@ def test_overdue_actions_are_unfinished_ones_past_their_due_date_earliest_first(
     ],
 )
 def test_an_impossible_corrective_action_is_refused(fields, key):
-    base = {"id": "A1", "finding_id": "F1", "action": "演练", "owner": "办公室",
-            "due": date(2026, 6, 1)}  # fmt: skip
+    base = {
+        "id": "A1",
+        "finding_id": "F1",
+        "action": "演练",
+        "owner": "办公室",
+        "due": date(2026, 6, 1),
+    }
     with pytest.raises(DrillError) as caught:
         CorrectiveAction(**{**base, **fields})
     assert caught.value.key == key and i18n.has(key)

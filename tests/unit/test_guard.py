@@ -341,10 +341,18 @@ def test_text_in_an_unknown_encoding_is_refused_with_advice_to_save_as_utf8(data
 
 
 REFUSALS = [
-    "read.empty", "read.too_big", "read.doc_legacy", "read.encrypted", "read.damaged",
-    "read.not_word", "read.zip_bomb", "read.unsafe_path", "read.unsupported", "read.encoding",
+    "read.empty",
+    "read.too_big",
+    "read.doc_legacy",
+    "read.encrypted",
+    "read.damaged",
+    "read.not_word",
+    "read.zip_bomb",
+    "read.unsafe_path",
+    "read.unsupported",
+    "read.encoding",
     "read.docx_not_word",
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("key", REFUSALS)

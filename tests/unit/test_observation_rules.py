@@ -20,8 +20,9 @@ from drills.observation_rules import (
 )
 from tests.drill_samples import at
 
-ENTRY = Observation("o1", 1, "item", "eva", entered_at=at(10), happened_at=at(8), item_id="c1",
-                    rating="done")  # fmt: skip
+ENTRY = Observation(
+    "o1", 1, "item", "eva", entered_at=at(10), happened_at=at(8), item_id="c1", rating="done"
+)
 JPEG = b"\xff\xd8\xff" + bytes(16)
 
 

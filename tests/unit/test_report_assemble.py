@@ -50,9 +50,18 @@ def test_the_report_data_scores_gaps_as_gaps_and_colours_each_step():
         "s3": "not_done",
         "s4": "not_observed",
     }
-    assert data.categories == evaluation.category_counts == {
-        "on_time": 1, "late": 1, "partly": 0, "not_done": 1, "na": 0, "not_observed": 1,
-    }  # fmt: skip
+    assert (
+        data.categories
+        == evaluation.category_counts
+        == {
+            "on_time": 1,
+            "late": 1,
+            "partly": 0,
+            "not_done": 1,
+            "na": 0,
+            "not_observed": 1,
+        }
+    )
     assert evaluation.coverage < 1
     assert any("c3" in f.id for f in findings)
     assert data.reveal_log[0].event == "创建"  # named in the report's language
@@ -76,19 +85,32 @@ def test_the_report_follows_the_leads_findings_weights_overrides_and_actions():
     from drills.ratings import RatingOverride
 
     plan, design, checklist, observations, clock, reveal = _record()
-    _, plain, proposed = report_data(design, plan, checklist, observations, clock, (), reveal,
-                                     lang="zh")  # fmt: skip
+    _, plain, proposed = report_data(
+        design, plan, checklist, observations, clock, (), reveal, lang="zh"
+    )
     kept, dropped = proposed[0], proposed[1]
-    edited = [replace(kept, title="组长改写的标题", status="accepted"),
-              replace(dropped, status="rejected")]  # fmt: skip
+    edited = [
+        replace(kept, title="组长改写的标题", status="accepted"),
+        replace(dropped, status="rejected"),
+    ]
     area = next(a.area for a in plain.areas if a.counts.total)
     data, evaluation, again = report_data(
-        design, plan, checklist, observations, clock, (), reveal, lang="zh",
-        weights={area: 0}, overrides=[RatingOverride(area, "P", "现场表现好", "lead")],
+        design,
+        plan,
+        checklist,
+        observations,
+        clock,
+        (),
+        reveal,
+        lang="zh",
+        weights={area: 0},
+        overrides=[RatingOverride(area, "P", "现场表现好", "lead")],
         findings=edited,
-        actions=[CorrectiveAction("1", kept.id, "修订流程", "办公室", date(2026, 7, 1)),
-                 CorrectiveAction("2", "unknown", "无关行动", "某人", date(2026, 7, 1))],
-    )  # fmt: skip
+        actions=[
+            CorrectiveAction("1", kept.id, "修订流程", "办公室", date(2026, 7, 1)),
+            CorrectiveAction("2", "unknown", "无关行动", "某人", date(2026, 7, 1)),
+        ],
+    )
     assert again == proposed  # the proposals do not depend on the lead's edits
     assert [f.title for f in data.findings] == ["组长改写的标题"]
     assert [(a.finding, a.action) for a in data.actions] == [("组长改写的标题", "修订流程")]
@@ -104,11 +126,14 @@ def test_participants_reviews_go_into_the_report_by_role_without_names():
     from drills.report_docx import build_evaluation_report
 
     plan, design, checklist, observations, clock, reveal = _record()
-    reviews = [ParticipantReview("wang.li", "r3", "堵漏迅速", "器材取用慢", 4),
-               ParticipantReview("zhao.qi", None, "", "通讯不畅", 2)]  # fmt: skip
+    reviews = [
+        ParticipantReview("wang.li", "r3", "堵漏迅速", "器材取用慢", 4),
+        ParticipantReview("zhao.qi", None, "", "通讯不畅", 2),
+    ]
     for lang, intro in (("zh", "平均 3 分"), ("en", "mean rating 3 out of 5")):
-        data, _, _ = report_data(design, plan, checklist, observations, clock, (), reveal,
-                                 lang=lang, reviews=reviews)  # fmt: skip
+        data, _, _ = report_data(
+            design, plan, checklist, observations, clock, (), reveal, lang=lang, reviews=reviews
+        )
         assert [(r.role, r.rating) for r in data.reviews] == [("抢险救援组", 4), ("", 2)]
         document = build_evaluation_report(data)
         texts = [p.text for p in document.paragraphs]
@@ -146,9 +171,18 @@ def test_the_reveal_log_events_are_named_in_the_reports_language():
         ("zh", ["创建", "开始（公开）"]),
         ("en", ["created", "started (revealed)"]),
     ):
-        data, _, _ = report_data(design, plan, checklist, observations, clock, (), reveal,
-                                 lang=lang)  # fmt: skip
+        data, _, _ = report_data(
+            design, plan, checklist, observations, clock, (), reveal, lang=lang
+        )
         assert [r.event for r in data.reveal_log] == words
-    for kind in ("created", "updated", "sealed", "viewed", "revealed", "evaluator_access_granted",
-                 "insider_added", "insider_removed"):  # fmt: skip
+    for kind in (
+        "created",
+        "updated",
+        "sealed",
+        "viewed",
+        "revealed",
+        "evaluator_access_granted",
+        "insider_added",
+        "insider_removed",
+    ):
         assert has(f"drillpage.reveal.{kind}"), kind

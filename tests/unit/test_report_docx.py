@@ -65,30 +65,53 @@ def report_data(lang: str = "zh", **changes) -> ReportData:
         "evaluation_leads": ["评估员李四"],
         "participants_roles": ["应急指挥部", ParticipantRow("抢险救援组", "赵六、钱七")],
         "blinding": BlindingFacts(),
-        "reveal_log": [RevealRow(START - timedelta(days=5), "导调员张三", "created"),
-                    RevealRow(START - timedelta(days=1), "评估员李四", "viewed"),
-                    RevealRow(START, "system", "revealed")],
-        "timeline": [TimelineRow(0, "导调", "演练开始", kind="clock"),
-                  TimelineRow(3, "导调", "注入：液氯泄漏", kind="inject"),
-                  TimelineRow(8, "指挥部办公室", "报告事故信息", "指挥部办公室", "on_time"),
-                  TimelineRow(41, "应急指挥部", "启动应急响应", "应急指挥部", "late"),
-                  TimelineRow(95, "导调", "演练结束", kind="clock")],
-        "score_rows": [ScoreRow("预警与信息报告", 4, 1.0, 92.5, "P", "P"),
-                    ScoreRow("指挥与协调", 6, 0.5, 61.0, "M", "S", "延误由注入时间误差造成"),
-                    ScoreRow("应急处置", 10, 0.9, 80.0, "S", "S")],
+        "reveal_log": [
+            RevealRow(START - timedelta(days=5), "导调员张三", "created"),
+            RevealRow(START - timedelta(days=1), "评估员李四", "viewed"),
+            RevealRow(START, "system", "revealed"),
+        ],
+        "timeline": [
+            TimelineRow(0, "导调", "演练开始", kind="clock"),
+            TimelineRow(3, "导调", "注入：液氯泄漏", kind="inject"),
+            TimelineRow(8, "指挥部办公室", "报告事故信息", "指挥部办公室", "on_time"),
+            TimelineRow(41, "应急指挥部", "启动应急响应", "应急指挥部", "late"),
+            TimelineRow(95, "导调", "演练结束", kind="clock"),
+        ],
+        "score_rows": [
+            ScoreRow("预警与信息报告", 4, 1.0, 92.5, "P", "P"),
+            ScoreRow("指挥与协调", 6, 0.5, 61.0, "M", "S", "延误由注入时间误差造成"),
+            ScoreRow("应急处置", 10, 0.9, 80.0, "S", "S"),
+        ],
         "overall": Overall(78.5, "良好" if zh else "Satisfactory", 0.8),
-        "findings": [FindingRow("响应启动超时", "总指挥在第41分钟才批准启动响应。", "plan_defect",
-                             "deficiency", "s2 启动应急响应", "评估员李四的记录 #12"),
-                  FindingRow("器材准备不足", "堵漏器材未随车携带。", "equipment", "must_fix"),
-                  FindingRow("报告及时", "办公室8分钟内完成报告。", strength=True)],
-        "actions": [ActionRow("响应启动超时", "修订启动响应时限并培训", "应急指挥部", date(2026, 6, 30),
-                           "in_progress"),
-                 ActionRow("器材准备不足", "=HYPERLINK(\"x\")", "抢险救援组", "2026-06-15", "open")],
+        "findings": [
+            FindingRow(
+                "响应启动超时",
+                "总指挥在第41分钟才批准启动响应。",
+                "plan_defect",
+                "deficiency",
+                "s2 启动应急响应",
+                "评估员李四的记录 #12",
+            ),
+            FindingRow("器材准备不足", "堵漏器材未随车携带。", "equipment", "must_fix"),
+            FindingRow("报告及时", "办公室8分钟内完成报告。", strength=True),
+        ],
+        "actions": [
+            ActionRow(
+                "响应启动超时",
+                "修订启动响应时限并培训",
+                "应急指挥部",
+                date(2026, 6, 30),
+                "in_progress",
+            ),
+            ActionRow("器材准备不足", '=HYPERLINK("x")', "抢险救援组", "2026-06-15", "open"),
+        ],
         "outcome": {"s1": "on_time", "s2": "late", "s3": "not_done", "s4": "out_of_scope"},
         "categories": {"on_time": 3, "late": 1, "partly": 1, "not_done": 1, "not_observed": 2},
         "conclusion": "演练达到预期目的。" if zh else "The exercise met its objectives.",
-        "item_rows": [ItemRow("预警与信息报告", "报告事故信息", "指挥部办公室", "done", "on_time", 8, 10)],
-    }  # fmt: skip
+        "item_rows": [
+            ItemRow("预警与信息报告", "报告事故信息", "指挥部办公室", "done", "on_time", 8, 10)
+        ],
+    }
     data.update(changes)
     return ReportData(**data)
 
@@ -99,30 +122,51 @@ def charts() -> tuple[bytes, bytes]:
     return timeline_png(data.timeline, "zh"), outcome_chart_png(chemical_plan(), data.outcome, "zh")
 
 
-ZH_CHAPTERS = ["一、演练基本情况", "二、评估工作开展情况", "三、演练实施情况", "四、评估结果",
-               "五、存在问题及原因分析", "六、改进意见建议", "七、评估结论"]  # fmt: skip
+ZH_CHAPTERS = [
+    "一、演练基本情况",
+    "二、评估工作开展情况",
+    "三、演练实施情况",
+    "四、评估结果",
+    "五、存在问题及原因分析",
+    "六、改进意见建议",
+    "七、评估结论",
+]
 
 
 def test_the_chinese_report_has_the_aqt_9009_structure_and_gbt_9704_layout(charts):
-    doc = reopen(build_evaluation_report(report_data(), timeline_png=charts[0],
-                                         outcome_png=charts[1]))  # fmt: skip
+    doc = reopen(
+        build_evaluation_report(report_data(), timeline_png=charts[0], outcome_png=charts[1])
+    )
     assert [t for level, t in headings(doc) if level == 1] == ZH_CHAPTERS
     assert styled(doc, "Title")[0] == "储罐区液氯泄漏无脚本演练评估报告"
     second = [t for level, t in headings(doc) if level == 2]
-    assert second[:10] == ["（一）演练目的与目标", "（一）评估标准", "（二）评估组",
-                           "（一）总体评估结果", "（二）各评估项目得分", "（三）评定等级调整说明",
-                           "（四）处置流程完成情况", "（五）演练目标达成情况", "（六）分领域评估结论",
-                           "（七）主要成效"]  # fmt: skip
+    assert second[:10] == [
+        "（一）演练目的与目标",
+        "（一）评估标准",
+        "（二）评估组",
+        "（一）总体评估结果",
+        "（二）各评估项目得分",
+        "（三）评定等级调整说明",
+        "（四）处置流程完成情况",
+        "（五）演练目标达成情况",
+        "（六）分领域评估结论",
+        "（七）主要成效",
+    ]
     assert styled(doc, "Annex Label") == ["附件1", "附件2", "附件3", "附件4"]
-    assert styled(doc, "Title")[1:] == ["演练过程记录", "演练时间线", "演练保密与揭示记录",
-                                        "参演机构及人员名单"]  # fmt: skip
+    assert styled(doc, "Title")[1:] == [
+        "演练过程记录",
+        "演练时间线",
+        "演练保密与揭示记录",
+        "参演机构及人员名单",
+    ]
     assert picture_count(doc) >= 2
     assert_official_zh(doc)
 
 
 def test_the_score_table_shows_coverage_beside_scores_and_the_overrides(charts):
-    doc = reopen(build_evaluation_report(report_data(), timeline_png=charts[0],
-                                         outcome_png=charts[1]))  # fmt: skip
+    doc = reopen(
+        build_evaluation_report(report_data(), timeline_png=charts[0], outcome_png=charts[1])
+    )
     scores = table_with_header(doc, ["序号", "评估项目", "检查项", "覆盖率", "得分"])
     assert repeats_header(scores)
     rows = [[c.text for c in r.cells] for r in scores.rows[1:]]
@@ -177,16 +221,27 @@ def test_a_drill_that_was_not_fully_blind_says_what_was_told():
 
 
 def test_the_english_report_is_an_hseep_after_action_report(charts):
-    doc = reopen(build_evaluation_report(report_data("en"), timeline_png=charts[0],
-                                         outcome_png=charts[1]))  # fmt: skip
+    doc = reopen(
+        build_evaluation_report(report_data("en"), timeline_png=charts[0], outcome_png=charts[1])
+    )
     top = [t for level, t in headings(doc) if level == 1]
-    assert top == ["Executive Summary", "Exercise Overview", "Evaluation Method", "Exercise Timeline",
-                   "Analysis of Capabilities", "Conclusion", "Appendix A: Improvement Plan",
-                   "Appendix B: Exercise Record", "Appendix C: Exercise Timeline",
-                   "Appendix D: Blindness Log", "Appendix E: Exercise Participants"]  # fmt: skip
+    assert top == [
+        "Executive Summary",
+        "Exercise Overview",
+        "Evaluation Method",
+        "Exercise Timeline",
+        "Analysis of Capabilities",
+        "Conclusion",
+        "Appendix A: Improvement Plan",
+        "Appendix B: Exercise Record",
+        "Appendix C: Exercise Timeline",
+        "Appendix D: Blindness Log",
+        "Appendix E: Exercise Participants",
+    ]
     assert styled(doc, "Subtitle") == ["After-Action Report / Improvement Plan"]
-    ratings = table_with_header(doc, ["Capability area", "Items", "Coverage", "Score", "P", "S",
-                                      "M", "U"])  # fmt: skip
+    ratings = table_with_header(
+        doc, ["Capability area", "Items", "Coverage", "Score", "P", "S", "M", "U"]
+    )
     marks = [[c.text for c in r.cells][4:8] for r in ratings.rows[1:]]
     assert marks == [["X", "", "", ""], ["", "X", "", ""], ["", "X", "", ""]]
     plan = table_with_header(doc, ["Capability", "Area for Improvement", "Corrective Action"])
@@ -220,8 +275,16 @@ def test_the_debrief_tells_participants_what_happened_without_names():
 
 def test_the_excel_export_holds_every_figure():
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(report_data())))
-    assert book.sheetnames == ["概况", "得分", "检查项", "过程记录", "问题", "纠正行动", "时间线",
-                               "步骤结果"]  # fmt: skip
+    assert book.sheetnames == [
+        "概况",
+        "得分",
+        "检查项",
+        "过程记录",
+        "问题",
+        "纠正行动",
+        "时间线",
+        "步骤结果",
+    ]
     scores = list(book["得分"].values)
     assert scores[0][:4] == ("评估项目", "检查项", "覆盖率", "得分")
     assert scores[2] == ("指挥与协调", 6, 0.5, 61.0, "M", "S", "延误由注入时间误差造成")
@@ -256,8 +319,11 @@ def test_the_excel_timeline_rounds_minutes_and_says_clock_events_in_full(lang, s
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
     rows = list(book.worksheets[6].values)[1:]
     assert [(minute, what) for minute, _, what, _ in rows] == [
-        (0, started), (1.5, "报告事故信息"), (12.0, paused), (20, "开始"),
-    ]  # fmt: skip
+        (0, started),
+        (1.5, "报告事故信息"),
+        (12.0, paused),
+        (20, "开始"),
+    ]
     assert list(book.worksheets[2].values)[1][8] == 1.5
     summary = book.worksheets[0]
     assert dict(list(summary.values)[1:])[t("doc.report.duration", lang=lang)] == 95.4
@@ -281,17 +347,22 @@ def test_the_debrief_leaves_out_the_scenario_phrase_without_an_incident_type(lan
 def test_hostile_text_does_not_break_the_documents():
     nasty = "<w:t>]]>&\x0b\x00\x1f\ud800 =1+1"
     data = report_data(
-        drill_title=nasty, scenario=ScenarioFacts(nasty, nasty, nasty, nasty), directors=[nasty],
+        drill_title=nasty,
+        scenario=ScenarioFacts(nasty, nasty, nasty, nasty),
+        directors=[nasty],
         timeline=[TimelineRow(1, nasty, nasty, nasty, nasty), TimelineRow(float("nan"), "x", "y")],
         score_rows=[ScoreRow(nasty, 1, None, None, nasty, "", nasty)],
         findings=[FindingRow(nasty, nasty, nasty, nasty, nasty, nasty)],
         actions=[ActionRow(nasty, nasty, nasty, nasty, nasty)],
-        reveal_log=[RevealRow(nasty, nasty, nasty)], conclusion=nasty,
-    )  # fmt: skip
+        reveal_log=[RevealRow(nasty, nasty, nasty)],
+        conclusion=nasty,
+    )
     timeline = timeline_png(data.timeline, "zh")
     assert timeline.startswith(PNG)
-    for build in (lambda: build_evaluation_report(data, timeline_png=timeline),
-                  lambda: build_debrief(data)):  # fmt: skip
+    for build in (
+        lambda: build_evaluation_report(data, timeline_png=timeline),
+        lambda: build_debrief(data),
+    ):
         text = all_text(reopen(build()))
         assert "<w:t>]]>&" in text and "\x00" not in text
     english = report_data("en", drill_title=nasty, findings=data.findings)

@@ -24,41 +24,86 @@ def signable(lang: str = "zh", **changes):
     zh = lang == "zh"
     data = {
         "objectives": [
-            ObjectiveRow("检验30分钟内报告事故信息的能力" if zh else "Report within 30 minutes",
-                         ("预警与信息报告" if zh else "Warning and information report",),
-                         ("信息报告" if zh else "Information report",), "P", "按时报告",
-                         ("warning_report",), "o1"),
-            ObjectiveRow("检验现场警戒" if zh else "Set up the cordon",
-                         ("应急处置" if zh else "Emergency disposal",), (), "M", "",
-                         ("disposal",), "o2"),
+            ObjectiveRow(
+                "检验30分钟内报告事故信息的能力" if zh else "Report within 30 minutes",
+                ("预警与信息报告" if zh else "Warning and information report",),
+                ("信息报告" if zh else "Information report",),
+                "P",
+                "按时报告",
+                ("warning_report",),
+                "o1",
+            ),
+            ObjectiveRow(
+                "检验现场警戒" if zh else "Set up the cordon",
+                ("应急处置" if zh else "Emergency disposal",),
+                (),
+                "M",
+                "",
+                ("disposal",),
+                "o2",
+            ),
             ObjectiveRow("检验信息发布" if zh else "Inform the public", (), (), "", "", (), "o3"),
         ],
         "criteria": "对照预案规定的职责与时限逐项评估",
-        "team": [TeamRow("评估组长" if zh else "Evaluation lead", "陈组长"),
-                 TeamRow("评估员" if zh else "Evaluator", "王评估")],
+        "team": [
+            TeamRow("评估组长" if zh else "Evaluation lead", "陈组长"),
+            TeamRow("评估员" if zh else "Evaluator", "王评估"),
+        ],
         "evaluation_leads": ["陈组长"],
         "area_conclusions": [
-            AreaConclusionRow("预警与信息报告" if zh else "Warning and information report",
-                              "报告及时完整。", "area:warning_report", "P", True),
-            AreaConclusionRow("应急处置" if zh else "Emergency disposal", "警戒区设置迟缓。",
-                              "area:disposal", "M", True, "警戒器材存放过远"),
+            AreaConclusionRow(
+                "预警与信息报告" if zh else "Warning and information report",
+                "报告及时完整。",
+                "area:warning_report",
+                "P",
+                True,
+            ),
+            AreaConclusionRow(
+                "应急处置" if zh else "Emergency disposal",
+                "警戒区设置迟缓。",
+                "area:disposal",
+                "M",
+                True,
+                "警戒器材存放过远",
+            ),
         ],
         "findings": [
-            FindingRow("响应启动超时", "总指挥在第41分钟才批准启动响应。", "plan_defect",
-                       "deficiency", id="f1", cause_analysis="预案未规定授权副总指挥启动",
-                       area="应急处置" if zh else "Emergency disposal", area_key="disposal"),
-            FindingRow("报告及时", "办公室8分钟内完成报告。", strength=True, id="f2",
-                       area="预警与信息报告" if zh else "Warning and information report",
-                       area_key="warning_report"),
+            FindingRow(
+                "响应启动超时",
+                "总指挥在第41分钟才批准启动响应。",
+                "plan_defect",
+                "deficiency",
+                id="f1",
+                cause_analysis="预案未规定授权副总指挥启动",
+                area="应急处置" if zh else "Emergency disposal",
+                area_key="disposal",
+            ),
+            FindingRow(
+                "报告及时",
+                "办公室8分钟内完成报告。",
+                strength=True,
+                id="f2",
+                area="预警与信息报告" if zh else "Warning and information report",
+                area_key="warning_report",
+            ),
         ],
-        "actions": [ActionRow("响应启动超时", "修订启动响应授权", "王评估", date(2026, 6, 30),
-                              capability="应急处置" if zh else "Emergency disposal",
-                              element="planning", organization="应急指挥部", contact="王评估",
-                              start=date(2026, 5, 20))],
+        "actions": [
+            ActionRow(
+                "响应启动超时",
+                "修订启动响应授权",
+                "王评估",
+                date(2026, 6, 30),
+                capability="应急处置" if zh else "Emergency disposal",
+                element="planning",
+                organization="应急指挥部",
+                contact="王评估",
+                start=date(2026, 5, 20),
+            )
+        ],
         "conclusion": CONCLUSION,
         "conclusion_edited": True,
         "unit": "临港化工",
-    }  # fmt: skip
+    }
     data.update(changes)
     return report_data(lang, **data)
 
@@ -76,7 +121,9 @@ def test_the_aqt_report_carries_objectives_ratings_team_criteria_conclusions_and
     assert rows[0][5] == "达成：按时报告" and rows[1][5] == "部分达成" and rows[2][5] == "尚未评定"
     team = table_with_header(doc, ["序号", "职务", "姓名"])
     assert [[c.text for c in r.cells][1:] for r in team.rows[1:]] == [
-        ["评估组长", "陈组长"], ["评估员", "王评估"]]  # fmt: skip
+        ["评估组长", "陈组长"],
+        ["评估员", "王评估"],
+    ]
     assert "对照预案规定的职责与时限逐项评估" in text
     third = [t for level, t in headings(doc) if level == 3]
     assert "1.预警与信息报告（P）" in third and "2.应急处置（M）" in third
@@ -95,8 +142,10 @@ def test_the_hseep_aar_groups_by_capability_and_has_the_improvement_plan_columns
     text = all_text(doc)
     second = [t for level, t in headings(doc) if level == 2]
     capabilities = [t for t in second if t.startswith("Capability: ")]
-    assert capabilities == ["Capability: Warning and information report",
-                            "Capability: Emergency disposal"]  # fmt: skip
+    assert capabilities == [
+        "Capability: Warning and information report",
+        "Capability: Emergency disposal",
+    ]
     summary = table_with_header(doc, ["No.", "Objective", "Capability", "Plan phases", "P", "S"])
     marks = [[c.text for c in r.cells][4:8] for r in summary.rows[1:]]
     assert marks == [["X", "", "", ""], ["", "", "X", ""], ["", "", "", ""]]
@@ -121,8 +170,15 @@ def test_the_hseep_aar_groups_by_capability_and_has_the_improvement_plan_columns
         "Completion Date",
     ]
     assert [c.text for c in plan.rows[1].cells] == [
-        "Emergency disposal", "响应启动超时", "修订启动响应授权", "Planning", "应急指挥部",
-        "王评估", "2026-05-20", "2026-06-30"]  # fmt: skip
+        "Emergency disposal",
+        "响应启动超时",
+        "修订启动响应授权",
+        "Planning",
+        "应急指挥部",
+        "王评估",
+        "2026-05-20",
+        "2026-06-30",
+    ]
     orientation = [s.page_width > s.page_height for s in doc.sections]
     assert True in orientation and orientation[-1] is False  # the plan on landscape pages
     assert "Lead evaluator (signature)" in text and "Organization (seal): 临港化工" in text
@@ -141,10 +197,15 @@ def test_the_standard_not_the_language_decides_the_structure(lang, standard, aar
 
 @pytest.mark.parametrize(
     ("cause", "kind", "element"),
-    [("plan_defect", "missed", "planning"), ("coordination", "manual", "organization"),
-     ("resources", "manual", "equipment"), ("training", "manual", "training"),
-     ("execution", "late", "training"), ("execution", "gap", "exercise")],
-)  # fmt: skip
+    [
+        ("plan_defect", "missed", "planning"),
+        ("coordination", "manual", "organization"),
+        ("resources", "manual", "equipment"),
+        ("training", "manual", "training"),
+        ("execution", "late", "training"),
+        ("execution", "gap", "exercise"),
+    ],
+)
 def test_a_findings_cause_maps_onto_a_capability_element(cause, kind, element):
     assert capability_element(cause, kind) == element
 
@@ -154,7 +215,12 @@ def test_the_standard_is_the_drills_then_the_units_then_by_the_plans_language():
     assert standard_for("", "hseep", "zh") == "hseep"
     assert standard_for("", "", "zh") == "aqt9009" and standard_for("", "", "en") == "hseep"
     assert [objective_met(r) for r in ("P", "S", "M", "U", None)] == [
-        "met", "met", "partly", "not_met", ""]  # fmt: skip
+        "met",
+        "met",
+        "partly",
+        "not_met",
+        "",
+    ]
 
 
 def test_a_conclusion_drafted_for_a_thinly_observed_drill_gives_no_grade_and_no_dash():

@@ -24,8 +24,13 @@ def plan(**step_changes) -> Plan:
 
 
 def finding(fid="f1", **fields) -> Finding:
-    fields = {"cause": "plan_defect", "grade": "deficiency", "status": "accepted",
-              "step_id": "s1", "role_id": "r1"} | fields  # fmt: skip
+    fields = {
+        "cause": "plan_defect",
+        "grade": "deficiency",
+        "status": "accepted",
+        "step_id": "s1",
+        "role_id": "r1",
+    } | fields
     return Finding(fid, "报警超时", **fields)
 
 
@@ -95,11 +100,17 @@ ROLE = Flag("role", "r2", "f2", "消防队职责不清")
 def test_the_record_says_what_changed_in_the_flagged_item(new, flag, lang, change, item):
     if new is None:
         old = plan()
-        new = replace(old, steps=(replace(old.steps[0], time_limit_min=15),
-                                  replace(old.steps[1], roles=("r3",))))  # fmt: skip
+        new = replace(
+            old,
+            steps=(replace(old.steps[0], time_limit_min=15), replace(old.steps[1], roles=("r3",))),
+        )
     (row,) = revision_record(plan(), new, [flag], lang=lang, date="2026-12-01")
-    assert row == {"finding": flag.finding_title, "change": change, "item": item,
-                   "date": "2026-12-01"}  # fmt: skip
+    assert row == {
+        "finding": flag.finding_title,
+        "change": change,
+        "item": item,
+        "date": "2026-12-01",
+    }
 
 
 def test_a_rewritten_text_is_named_not_quoted_and_the_owner_note_follows():

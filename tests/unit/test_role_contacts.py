@@ -13,9 +13,18 @@ from plans.model import Level, Plan, Role, Step, plan_from_dict, plan_to_dict
 
 @pytest.mark.parametrize(
     "text",
-    ["", "110", "0532-88881234", "0532-8888 1234 转 801", "+86 (532) 8888-1234 ext. 12",
-     "13800000000/0532-1234567", "（0532）88881234", "0532-12345678、12345678", "8888 分机 6"],
-)  # fmt: skip
+    [
+        "",
+        "110",
+        "0532-88881234",
+        "0532-8888 1234 转 801",
+        "+86 (532) 8888-1234 ext. 12",
+        "13800000000/0532-1234567",
+        "（0532）88881234",
+        "0532-12345678、12345678",
+        "8888 分机 6",
+    ],
+)
 def test_phone_numbers_as_people_write_them_are_accepted(text):
     assert phone_ok(text)
 
@@ -32,8 +41,10 @@ def test_the_plan_json_carries_contacts_and_old_json_without_them_still_reads():
     assert plan_from_dict(data) == plan
     old = {"title": "预案", "roles": [{"id": "r1", "name": "指挥部"}]}
     assert plan_from_dict(old).roles[0].phone == "" == plan_from_dict(old).roles[0].duty_phone
-    loose = {"title": "预案", "roles": [{"id": "r1", "name": "指挥部", "phone": 110,
-                                         "duty_phone": None}]}  # fmt: skip
+    loose = {
+        "title": "预案",
+        "roles": [{"id": "r1", "name": "指挥部", "phone": 110, "duty_phone": None}],
+    }
     assert (plan_from_dict(loose).roles[0].phone, plan_from_dict(loose).roles[0].duty_phone) == (
         "110",
         "",

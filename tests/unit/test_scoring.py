@@ -64,8 +64,11 @@ def test_an_item_entry_without_a_rating_leaves_the_item_a_gap_with_its_note_kept
     evaluation = evaluate(checklist, [rated("o1", "c1", None, note="看不清")])
     result = evaluation.item("c1")
     assert (result.performed, result.note, result.evidence, result.credit) == (
-        "not_observed", "看不清", ("o1",), 0.0,
-    )  # fmt: skip
+        "not_observed",
+        "看不清",
+        ("o1",),
+        0.0,
+    )
 
 
 @pytest.mark.parametrize(
@@ -120,8 +123,10 @@ def test_on_time_or_late_counts_from_the_release_of_the_triggering_inject(
     released, happened, due, on_time
 ):
     checklist = items_of("c1", c1={"time_limit_min": 6, "time_from": "trigger"})
-    injects = {"i1": Inject("i1", "泄漏", expected_steps=("c1",)),
-               "i2": Inject("i2", "起火", expected_steps=("c1",))}  # fmt: skip
+    injects = {
+        "i1": Inject("i1", "泄漏", expected_steps=("c1",)),
+        "i2": Inject("i2", "起火", expected_steps=("c1",)),
+    }
     pairs = [(injects[i], at(minute)) for minute, i in released]
     observation = rated("o1", "c1", "done", entered=happened)
     result = evaluate(checklist, [observation], released=pairs).item("c1")
@@ -380,11 +385,16 @@ def test_the_overall_grade_needs_half_of_the_items_observed():
 def test_roles_are_scored_by_the_items_lead_role():
     checklist = items_of(
         "c1, c2, c3, c4",
-        c1={"roles": ("r1", "r2")}, c2={"roles": ("r2",)}, c3={"roles": ("r2", "r1")},
+        c1={"roles": ("r1", "r2")},
+        c2={"roles": ("r2",)},
+        c3={"roles": ("r2", "r1")},
         c4={"roles": ()},
-    )  # fmt: skip
-    observations = [rated("o1", "c1", "done"), rated("o2", "c2", "partly"),
-                    rated("o3", "c3", "done")]  # fmt: skip
+    )
+    observations = [
+        rated("o1", "c1", "done"),
+        rated("o2", "c2", "partly"),
+        rated("o3", "c3", "done"),
+    ]
     roles = {r.role: r for r in evaluate(checklist, observations).roles}
     assert list(roles) == ["r1", "r2", ""]
     assert (roles["r1"].score, roles["r1"].counts.total) == (100.0, 1)

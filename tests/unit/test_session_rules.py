@@ -62,8 +62,13 @@ def test_a_session_ends_for_the_first_reason_that_holds(change, reason):
 
 
 def test_a_revoked_session_stays_ended_whatever_changed_since():
-    revoked = replace(LIVE, revoked_at=NOW - timedelta(minutes=1), revoke_reason="password",
-                      verified_at=NOW, last_seen=NOW)  # fmt: skip
+    revoked = replace(
+        LIVE,
+        revoked_at=NOW - timedelta(minutes=1),
+        revoke_reason="password",
+        verified_at=NOW,
+        last_seen=NOW,
+    )
     assert end_reason(revoked, NOW, idle_minutes=30) == "password"
 
 

@@ -66,8 +66,10 @@ def test_a_workbook_whose_header_records_a_stale_size_imports_every_row():
 
 
 def test_a_header_that_records_a_huge_size_costs_no_empty_rows():
-    data = with_sheet_xml(workbook(FIVE[:1]), lambda xml: re.sub(
-        rb'<dimension ref="[^"]+"/>', b'<dimension ref="A1:XFD1048576"/>', xml))  # fmt: skip
+    data = with_sheet_xml(
+        workbook(FIVE[:1]),
+        lambda xml: re.sub(rb'<dimension ref="[^"]+"/>', b'<dimension ref="A1:XFD1048576"/>', xml),
+    )
     assert [i.id for i in injects_from_xlsx(data, PLAN)] == ["i1"]
 
 
@@ -83,8 +85,10 @@ def spreadsheet_bomb(unpacked: int) -> bytes:
             row = b'<row r="2"><c t="inlineStr"><is><t>x</t></is></c></row>'
             chunk = row * (MB // len(row))
             with target.open(info.filename, "w", force_zip64=True) as sheet:
-                sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/'
-                            b'spreadsheetml/2006/main"><sheetData>')  # fmt: skip
+                sheet.write(
+                    b'<worksheet xmlns="http://schemas.openxmlformats.org/'
+                    b'spreadsheetml/2006/main"><sheetData>'
+                )
                 for _ in range(unpacked // len(chunk)):
                     sheet.write(chunk)
                 sheet.write(b"</sheetData></worksheet>")

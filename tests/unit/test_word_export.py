@@ -50,8 +50,11 @@ def document_xml(data: bytes):
 def marked_paragraphs(data: bytes) -> list:
     """The paragraphs holding a tracked insertion or deletion (of text or of the paragraph)."""
     root = document_xml(data)
-    return [p for p in root.iter(W + "p") if p.find(f".//{W}ins") is not None
-            or p.find(f".//{W}del") is not None]  # fmt: skip
+    return [
+        p
+        for p in root.iter(W + "p")
+        if p.find(f".//{W}ins") is not None or p.find(f".//{W}del") is not None
+    ]
 
 
 def revision_texts(p, tag: str) -> str:
@@ -80,8 +83,9 @@ def test_every_corpus_plan_comes_back_as_its_own_document(path):
         (b.kind, b.text, b.label, b.level) for b in before
     ]
     a, b = squeezed(data), squeezed(word.data)
-    kept = sum(m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False)
-               .get_matching_blocks())  # fmt: skip
+    kept = sum(
+        m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    )
     assert kept / len(a) >= 0.99
     assert word.annexes  # role cards at least: every corpus plan has steps with owners
 
@@ -91,8 +95,13 @@ def three_changes(plan):
     steps = list(plan.steps)
     changed, anchor, removed = steps[2], steps[5], steps[8]
     steps[2] = replace(changed, text=changed.text + "并同步报告园区值班室。")
-    added = Step(id="s900", name="复核人数", text="警戒疏散组复核疏散人数并报告指挥部。",
-                 roles=anchor.roles, after=(anchor.id,))  # fmt: skip
+    added = Step(
+        id="s900",
+        name="复核人数",
+        text="警戒疏散组复核疏散人数并报告指挥部。",
+        roles=anchor.roles,
+        after=(anchor.id,),
+    )
     steps.insert(6, added)
     steps.remove(removed)
     return replace(plan, steps=tuple(steps)), changed, added, removed
@@ -130,11 +139,21 @@ def test_a_revision_of_three_steps_exports_as_three_tracked_changes_and_a_clean_
     for label, word in (("tracked", tracked), ("clean", clean)):
         (tmp_path / f"{label}.docx").write_bytes(word.data)
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
-         "pdf", "--outdir", str(tmp_path), str(tmp_path / "tracked.docx"),
-         str(tmp_path / "clean.docx")],
-        check=True, capture_output=True, timeout=240,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "tracked.docx"),
+            str(tmp_path / "clean.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     for label in ("tracked", "clean"):
         pdf = (tmp_path / f"{label}.pdf").read_bytes()
         assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
@@ -261,18 +280,27 @@ def test_a_document_without_a_page_gets_the_gbt_9704_page_and_one_with_a_page_ke
     assert (round(section.top_margin.mm), round(section.left_margin.mm)) == (37, 28)
     name, data = demo_zh()
     own = docx.Document(io.BytesIO(data)).sections[0]
-    kept = docx.Document(io.BytesIO(plan_word(import_document(data, name),
-                                              original=(name, data)).data)).sections[0]  # fmt: skip
+    kept = docx.Document(
+        io.BytesIO(plan_word(import_document(data, name), original=(name, data)).data)
+    ).sections[0]
     assert (kept.page_width, kept.top_margin, kept.left_margin) == (
-        own.page_width, own.top_margin, own.left_margin)  # fmt: skip
+        own.page_width,
+        own.top_margin,
+        own.left_margin,
+    )
 
 
 def test_a_step_written_by_hand_into_the_first_version_is_in_the_body_once():
     name, data = demo_zh()
     plan = import_document(data, name)
     anchor = plan.steps[3]
-    new = Step(id="s800", name="通报周边社区", text="警戒疏散组向周边社区居委会通报事故情况。",
-               roles=anchor.roles, after=(anchor.id,))  # fmt: skip
+    new = Step(
+        id="s800",
+        name="通报周边社区",
+        text="警戒疏散组向周边社区居委会通报事故情况。",
+        roles=anchor.roles,
+        after=(anchor.id,),
+    )
     missed = Step(id="s801", name="补录", text=plan.steps[6].source.quote, after=(anchor.id,))
     first = replace(plan, steps=(*plan.steps[:4], new, missed, *plan.steps[4:]))
     word = plan_word(first, original=(name, data))

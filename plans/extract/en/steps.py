@@ -941,12 +941,49 @@ _OUR_TEAM = re.compile(
 
 
 _TEAM_OF = re.compile(r"(?<![\w.@-])(?P<org>[\w.-]*\w)\s+team\b", re.IGNORECASE)
-_NOT_ORG = frozenset({
-    "the", "our", "your", "their", "a", "an", "this", "that", "whole", "entire", "same", "each",
-    "every", "core", "other", "new", "any", "response", "incident", "security", "support",
-    "emergency", "recovery", "operations", "technical", "management", "in", "on", "at", "of",
-    "for", "to", "by", "with", "from", "out", "up", "and", "or",
-})  # fmt: skip
+_NOT_ORG = frozenset(
+    {
+        "the",
+        "our",
+        "your",
+        "their",
+        "a",
+        "an",
+        "this",
+        "that",
+        "whole",
+        "entire",
+        "same",
+        "each",
+        "every",
+        "core",
+        "other",
+        "new",
+        "any",
+        "response",
+        "incident",
+        "security",
+        "support",
+        "emergency",
+        "recovery",
+        "operations",
+        "technical",
+        "management",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "out",
+        "up",
+        "and",
+        "or",
+    }
+)
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
