@@ -1,4 +1,4 @@
-"""Errors of the access package, each with a catalogue key (i18n/messages/access.py)."""
+"""Errors of the access package, each with a catalogue key (table [access] of i18n/locales/)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Errors raised by the database layer, each with a catalogue key (i18n/messages/db.py)."""
+"""Errors raised by the database layer, each with a catalogue key (table [db] of i18n/locales/)."""
 
 from __future__ import annotations
 

@@ -1,40 +1,64 @@
-"""Translation catalogue: t(key, **params) in zh (default) or en.
+"""Translation catalogue: t(key, **params) in the reader's language, and lists and dates in it.
 
-Messages live in i18n/messages/<area>.py as MESSAGES = {"key": ("中文", "English")}; every module
-there is merged at first use. A missing key shows itself ("⟦key⟧") so tests can catch it.
+The messages live in one TOML file per locale, i18n/locales/<lang>.toml, one table per area of the
+product (a key's first segment). The languages are the locale files present; zh is the default and
+the fallback for a key another locale lacks. An unknown key shows itself ("⟦key⟧") so tests catch
+it. A message whose parameters do not fit its placeholders raises MessageFormatError when the
+environment sets PLANDRILL_I18N_STRICT=1 (the tests do); otherwise it is logged and shown unformatted.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import pkgutil
 import threading
+from pathlib import Path
 
-LANGUAGES = ("zh", "en")
+LOCALES = Path(__file__).with_name("locales")
+DEFAULT_LANGUAGE = "zh"
+LANGUAGES = (
+    DEFAULT_LANGUAGE,
+    *sorted(p.stem for p in LOCALES.glob("*.toml") if p.stem != DEFAULT_LANGUAGE),
+)
+STRICT_VARIABLE = "PLANDRILL_I18N_STRICT"
 _local = threading.local()
-_catalogue: dict[str, tuple[str, str]] | None = None
+_lock = threading.Lock()
+_catalogues: dict[str, dict[str, str]] = {}
 
 
-def _load() -> dict[str, tuple[str, str]]:
-    global _catalogue
-    if _catalogue is None:
-        from i18n import messages
+class MessageFormatError(ValueError):
+    """A message's placeholders and the parameters given to it do not fit."""
 
-        merged: dict[str, tuple[str, str]] = {}
-        for info in pkgutil.iter_modules(messages.__path__):
-            module = importlib.import_module(f"i18n.messages.{info.name}")
-            for key, pair in module.MESSAGES.items():
-                if key in merged:
-                    raise ValueError(f"duplicate message key {key} in {info.name}")
-                merged[key] = pair
-        _catalogue = merged
-    return _catalogue
+
+def read_locale(path: Path) -> dict[str, str]:
+    """The messages of one locale file, keyed "area.rest"."""
+    import tomllib
+
+    with path.open("rb") as f:
+        tables = tomllib.load(f)
+    return {
+        f"{area}.{rest}": text for area, table in tables.items() for rest, text in table.items()
+    }
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """The messages of `lang`, read at its first use (a zh screen never reads en.toml)."""
+    found = _catalogues.get(lang)
+    if found is None:
+        with _lock:
+            found = _catalogues.get(lang)
+            if found is None:
+                found = _catalogues[lang] = read_locale(LOCALES / f"{lang}.toml")
+    return found
+
+
+def catalogues() -> dict[str, dict[str, str]]:
+    """Every locale's messages: {lang: {key: text}}."""
+    return {lang: catalogue(lang) for lang in LANGUAGES}
 
 
 def default_language() -> str:
-    lang = os.environ.get("PLANDRILL_LANG", "zh").lower()[:2]
-    return lang if lang in LANGUAGES else "zh"
+    lang = os.environ.get("PLANDRILL_LANG", DEFAULT_LANGUAGE).lower()[:2]
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def set_language(lang: str) -> None:
@@ -47,30 +71,66 @@ def get_language() -> str:
 
 
 def has(key: str) -> bool:
-    return key in _load()
-
-
-def t(key: str, lang: str | None = None, **params) -> str:
-    """The message for `key` in `lang` (default: this thread's language), formatted with params."""
-    pair = _load().get(key)
-    if pair is None:
-        return f"⟦{key}⟧"
-    text = pair[1] if (lang or get_language()) == "en" else pair[0]
-    if params:
-        try:
-            return text.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return text
-    return text
-
-
-def join_names(values, lang: str | None = None) -> str:
-    """Names as a list in `lang` (default: this thread's): 甲、乙、丙 / A, B, C."""
-    return ("、" if (lang or get_language()) != "en" else ", ").join(str(v) for v in values)
+    return key in catalogue(DEFAULT_LANGUAGE)
 
 
 def keys() -> list[str]:
-    return sorted(_load())
+    return sorted(catalogue(DEFAULT_LANGUAGE))
+
+
+def t(key: str, lang: str | None = None, **params) -> str:
+    """The message for `key` in `lang` (default: this thread's language), formatted with params.
+
+    Raises:
+        MessageFormatError: under PLANDRILL_I18N_STRICT=1, when params do not fit the message.
+    """
+    lang = _locale(lang)
+    text = catalogue(lang).get(key)
+    if text is None:
+        text = catalogue(DEFAULT_LANGUAGE).get(key)
+        if text is None:
+            return f"⟦{key}⟧"
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+        problem = f"message {key} ({lang}) does not fit its parameters {sorted(params)}: {exc!r}"
+        if os.environ.get(STRICT_VARIABLE) == "1":
+            raise MessageFormatError(problem) from exc
+        import logging
+
+        logging.getLogger(__name__).warning(problem)
+        return text
+
+
+def join_names(values, lang: str | None = None) -> str:
+    """Names as a list in `lang` (default: this thread's): 甲、乙和丙 / A, B, and C."""
+    from babel.lists import format_list
+
+    names = [str(v) for v in values]
+    return format_list(names, style="standard", locale=_locale(lang)) if names else ""
+
+
+def format_day(value, lang: str | None = None) -> str:
+    """A date as people read it in `lang`: 2026年3月5日 / March 5, 2026."""
+    from babel.dates import format_date
+
+    return format_date(value, format="long", locale=_locale(lang))
+
+
+def format_moment(value, lang: str | None = None) -> str:
+    """A date and time to the minute, as people read it in `lang`: 2026年3月5日 09:30 /
+    March 5, 2026, 09:30 (the time as the value holds it, on the 24-hour clock)."""
+    from babel.core import Locale
+
+    locale = Locale.parse(_locale(lang))
+    return locale.datetime_formats["medium"].format(f"{value:%H:%M}", format_day(value, lang))
+
+
+def _locale(lang: str | None) -> str:
+    lang = lang or get_language()
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 class Term:

@@ -1,1 +1,0 @@
-"""One module per area: MESSAGES = {"key": ("中文", "English")}."""
