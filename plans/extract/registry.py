@@ -325,6 +325,10 @@ _ROLE_DOT = re.compile(
 _ROLE_DOT_ANY = re.compile(r"^(?P<name>[^：:。，,；由任为是设]{2,24})[。.](?P<rest>.+)$")
 _MEMBERS = re.compile(r"(?:成员单位|成员)(?:包括|有|为|由)[：:]?(?P<list>[^。]+)")
 _MEMBERS2 = re.compile(r"(?:成员单位|成员)[：:](?P<list>[^。]+)")
+# "成员：医务科、护理部、…、信息科负责人": the heads of every body listed, not a post of the last
+_HEADS_OF_ALL = re.compile(
+    r"(?<=、)(?P<last>[^、]{2,20}?)(?:的)?(?:主要负责人|负责人|负责同志|主要领导)\s*$"
+)
 _MEMBERS3 = re.compile(
     r"(?:^|[。；])(?P<list>[^。；：]{4,}?)等?(?:有关)?(?:部门和单位|单位和部门|部门|单位)?(?:为|是|作为)"
     r"(?P<body>[^。，；]{0,20}?成员单位)"
@@ -414,7 +418,9 @@ def org_sentences(
             reg.add(name, block, defined=True, parent=group, part=part)
     for pattern in (_MEMBERS, _MEMBERS2):
         for m in pattern.finditer(text):
-            for name in split_role_list(_ETC.sub("", m.group("list"))):
+            for name in split_role_list(
+                _HEADS_OF_ALL.sub(r"\g<last>", _ETC.sub("", m.group("list")))
+            ):
                 reg.add(name, block, defined=True, parent=parent, part=part)
     for m in _GROUPS.finditer(text):
         names = split_role_list(_ETC_COUNT.sub("", m.group("list")))

@@ -30,6 +30,8 @@ _VERBS = (
     "参与|参加|加快|确保|保障|维护|维持|恢复|提供|建立|健全|完善|及早|尽快|迅速|立刻|进入|正式|继续|持续|跟踪|签发|"
     # adverbs of manner that open a predicate ("各应急救援队伍快速进行…", "全力控制…")
     "快速|全力|严格|认真|切实|强化|抓紧|执行|适时|按时|定时|随时|即时|具体|专门|紧急|商(?!务|业|场|会|贸|品)|"
+    # how often ("信息科每小时统计一次…"): a frequency before the verb
+    "每(?=[\\d一二三四五六七八九十两半]*个?(?:小时|分钟|天|日|周|班))|"
     # common verbs of a response ("由新闻宣传小组联系新闻媒体", "由路网中心汇总…")
     "联系|联络|通报|报送|报经|请求|速报|续报|核报|补报|赶到|进驻|"
     "到(?=[^，,。；]{1,10}?(?:指挥|组织|参与|参加|开展|处置|协调))|拨打|呼叫|切断|关闭|开启|撤离|汇总|收集|确定|公布|派遣|组建|配备|储备|(?:均|也|还|亦|各自)(?![无不未没])"
@@ -258,7 +260,7 @@ _NAME_BREAK = re.compile(
 
 
 _VERB_START = re.compile(
-    r"^(?:需要|需|其他需要|提请|报请|呈请|超过|超出|速报|续报|核报|补报|联合|作为|赴|前往|奔赴|深入|接到|收到|接获|获悉|督促|敦促|提醒|帮助|支持|研究|坚持|推动|实现|强化|确定|下设|设|信息|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
+    r"^(?:需要|需|其他需要|提请|报请|呈请|超过|超出|速报|续报|核报|补报|联合|作为|赴|前往|奔赴|深入|接到|收到|接获|获悉|督促|敦促|提醒|帮助|支持|研究|坚持|推动|实现|强化|确定|下设|设(?![备计施])|信息(?!化|(?:科|处|办|部|组|中心|站)$)|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
     r"立即|及时|迅速|视情|统一|组织|协调|动员|疏散|派出|派|通知|报告|采取|调集|调动|调度|启动|开展|"
     r"实施|做好|落实|加强|负责|配合|协助|指导|督促|检查|确保|根据|按照|依据|对|向|将|把|在|从|为|以|"
     r"设置|设立|成立|组建|建立|明确|制定|提供|保障|发布|转移|撤离|安置|抢救|救治|控制|防止|避免|"
@@ -308,7 +310,13 @@ def _subjects(clause: str) -> tuple[str, ...]:
             )
             and not _BAD_INSIDE.search(m.group("subj"))
         ):
-            names = _role_list(m.group("subj"))
+            names = _role_list(_cut_at_action(m.group("subj")))
+            if names:
+                return names
+        opening = _LEAD_IN.match(text)
+        if not m and (not opening or opening.end() == 0):
+            # no occasion before it ("…到达现场之前，"): a name right before an action verb
+            names = _subject_at_action(text)
             if names:
                 return names
         qualified = _QUALIFIED_SUBJECT.match(text)
@@ -322,6 +330,43 @@ def _subjects(clause: str) -> tuple[str, ...]:
             break
         text = text[lead.end() :].lstrip("，, ")
     return ()
+
+
+_ACTIONS = "|".join(sorted(words("zh", "actions"), key=len, reverse=True))
+_INNER_ACTION = re.compile(rf"(?:{_SUFFIX_RE})(?=(?:{_ACTIONS}))")
+
+
+_SUBJECT_AT_ACTION = re.compile(
+    rf"^(?P<subj>{_ROLE_CHAR}{{2,24}}?(?:{_SUFFIX_RE}))(?=(?:{_ACTIONS}))"
+)
+_NEXT_NAME = re.compile(
+    rf"^{_ROLE_CHAR}{{0,8}}?(?:{_SUFFIX_RE})(?=(?:{_VERBS})|(?:{_ACTIONS})|[，,：:])"
+)
+
+
+def _subject_at_action(text: str) -> tuple[str, ...]:
+    """ "急诊科开辟绿色通道，…" → ("急诊科",): a name right before an action verb that the list of
+    subject-ending verbs does not hold; not when the action word starts the next part of one
+    name ("…局调度中心负责…")."""
+    m = _SUBJECT_AT_ACTION.match(text)
+    if not m or _NOT_SUBJECT.search(m.group("subj")) or _VERB_START.match(m.group("subj")):
+        return ()
+    following = _NEXT_NAME.match(text[m.end() :])
+    if following and (is_role_name(following.group(0)) or _ROOM.match(following.group(0))):
+        return ()
+    return _role_list(m.group("subj"))
+
+
+def _cut_at_action(subject: str) -> str:
+    """ "安全保卫组疏散无关人员" → "安全保卫组": a name followed by an action and its object is no
+    longer name; "市交通运输局调度中心" stays whole (what follows the inner suffix is a body)."""
+    for inner in _INNER_ACTION.finditer(subject):
+        head, rest = subject[: inner.end()], subject[inner.end() :]
+        if not rest or not is_role_name(head):
+            continue
+        if not (is_role_name(rest) or _ROOM.match(rest) or _TASK_GROUP.match(rest)):
+            return head
+    return subject
 
 
 # an actor described, not named: "参加现场应急救援的人员，必须…", "先期到达现场的救援力量应当…"
