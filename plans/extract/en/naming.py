@@ -19,7 +19,21 @@ _EN_MODAL = re.compile(r"^(?:shall|will|must|should)\s+(?:then\s+)?", re.IGNOREC
 def step_name(d: Draft, reg: RoleRegistry, limit: int = 8) -> str:
     """A short label: the first words of the action, without condition, owner and modal."""
     text = _NUMBERING.sub("", d.text)
-    return " ".join(_en_action(text, d, reg).split()[:limit])
+    words = _en_action(text, d, reg).split()
+    if len(words) <= limit:
+        return " ".join(words)
+    # cut at a word boundary, and not after a word that only leads to what was cut off
+    # ("… out of the building by the")
+    cut = words[:limit]
+    while len(cut) > 3 and cut[-1].lower().strip(",") in _DANGLING:
+        cut.pop()
+    return " ".join(cut).rstrip(",")
+
+
+_DANGLING = frozenset(
+    "a an the of to by for from with within into onto on in at as and or but if than that "
+    "which who whose their its his her our your this these those any all each every".split()
+)
 
 
 _NUMBERING = re.compile(r"^\(?[\dA-Za-z]{1,3}[).]\s*")

@@ -209,12 +209,21 @@ class EnglishExtractor:
                     # "2.1 Incident Commander" in a roles chapter: the post whose duties follow
                     name = _strip_label(b).strip(" :")
                     bare = _ACRONYM.sub("", name).strip()
-                    if len(bare.split()) <= 6 and (is_role_phrase(bare) or _is_function(bare)):
+                    also = None
+                    both = _ALSO_CALLED.match(bare)
+                    if both and is_role_phrase(both.group("inner")):
+                        # "Principal (Incident Commander)": the post the plan's text goes on to
+                        # name, also called by the person's everyday title
+                        bare, also = both.group("inner"), both.group("outer")
+                    if len(bare.split()) <= 6 and (
+                        is_role_phrase(bare) or _is_function(bare) or _duties_follow(b, blocks)
+                    ):
                         rid = self.en.add(bare, b, part=part)
                         acr = _ACRONYM.search(name)
-                        if acr:
-                            self.reg.alias(rid, acr.group("acr"))
-                            self.en.keys[acr.group("acr").lower()] = rid
+                        for other in (acr.group("acr") if acr else None, also):
+                            if other:
+                                self.reg.alias(rid, other)
+                                self.en.keys[other.lower()] = rid
                         positions[b.index] = rid
                 continue
             position = next(
@@ -571,6 +580,8 @@ class EnglishExtractor:
             ):
                 return [rid]
         plural = _PLURAL_SUBJECT.match(text)
+        if not plural and not _PRONOUN_START.match(text):
+            plural = _COLLECTIVE_SUBJECT.match(text)
         m = _MODAL_SUBJECT.match(text) or plural or _NP_SUBJECT.match(text)
         if (
             m is None
@@ -898,11 +909,23 @@ _PLURAL_SUBJECT = re.compile(
     r"instruct|direct|send|assign|remind|notify|contact|call|brief)\b)"
     r"(?P<np>(?:[\w.@/&'’-]+ ){0,3}?(?:managers|directors|officers|leads|leaders|coordinators|"
     r"commanders|chiefs|liaisons|supervisors|specialists|administrators|analysts|engineers|"
-    r"officials|responders|operators|volunteers|members|wardens|marshals))"
+    r"officials|responders|operators|volunteers|members|wardens|marshals|teams|crews))"
     r"(?-i:(?= (?!of\b|and\b|or\b|in\b|on\b|at\b|for\b|to\b|from\b|with\b|by\b|are\b|were\b|"
     r"is\b|was\b|have\b|who\b|that\b)[a-z]+(?<!ing)\b))",
     re.IGNORECASE,
 )
+# collective nouns that take a plural verb ("Office staff bring the visitor log"); not in an
+# instruction ("Ensure retiring shift staff …") or after a pronoun ("We do not staff …")
+_COLLECTIVE_SUBJECT = re.compile(
+    r"^(?:the |all |our |your )?(?!\w+ly\b)(?!(?:have|let|make|help|ask|tell|get|ensure|update|brief|inform|"
+    r"notify|alert|train|assign|deploy|send|call|contact|remind|instruct|direct|support|relieve|"
+    r"rotate|release|recall|mobili[sz]e|organi[sz]e|gather|assemble|keep|allow|expect)\b)"
+    r"(?P<np>(?:[\w'’-]+ ){0,2}?(?:staff|personnel))"
+    r"(?= (?!of\b|and\b|or\b|in\b|on\b|at\b|for\b|to\b|from\b|with\b|by\b|are\b|were\b|"
+    r"is\b|was\b|have\b|who\b|that\b|members?\b|every\b|each\b)(?![a-z]{3,}ing\b)[a-z]+\b)",
+    re.IGNORECASE,
+)
+_PRONOUN_START = re.compile(r"^(?:we|you|they|i|he|she|it)\b", re.IGNORECASE)
 _FUNCTION_SUBJECT = re.compile(
     r"^(?:the )?(?P<np>(?:[A-Z][\w&-]*|IT)(?: [A-Z][\w&-]*){0,3})(?= (?!is\b|was\b|has\b)[a-z]+(?<!ss)s\b)"
 )
@@ -1136,6 +1159,34 @@ def _titled(name: str, ctx: Context) -> bool:
         and all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "the"))
         and any(_ORG_HEADING.search(h.text) for h in ctx.headings)
     )
+
+
+_ALSO_CALLED = re.compile(r"^(?P<outer>[A-Z][\w' -]{1,40}?)\s*\((?P<inner>[A-Z][\w' -]{1,40})\)$")
+# what a heading in a roles chapter names when it is no post: the parts of a post's section
+_NOT_A_POST = re.compile(
+    r"\b(?:responsibilit\w*|roles?|dut(?:y|ies)|tasks?|actions?|steps?|procedures?|checklists?|"
+    r"materials?|equipment|supplies|resources|notes?|needed|required|overview|purpose|scope|"
+    r"activation|deactivation|demobili[sz]ation|general|summary)\b",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = re.compile(r"^[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|the|&))*$")
+
+
+def _duties_follow(heading: Block, blocks: list[Block]) -> bool:
+    """A short title-case heading in a roles chapter ("Teachers", "Office Staff") whose items, at
+    least two and most of them, say what someone does ("Lead their class…", "Takes attendance…"):
+    the post or group those duties belong to, whatever its name."""
+    name = _strip_label(heading).strip(" :")
+    if len(name.split()) > 4 or not _TITLE_WORDS.match(name) or _NOT_A_POST.search(name):
+        return False
+    items = []
+    for b in blocks[heading.index + 1 :]:
+        if b.kind == "heading":
+            break
+        if b.kind == "list_item":
+            items.append(_strip_label(b))
+    doing = sum(1 for text in items if is_imperative(text) or _THIRD_PERSON.match(text))
+    return len(items) >= 2 and doing * 3 >= len(items) * 2
 
 
 def _closed(ctx: Context) -> bool:
