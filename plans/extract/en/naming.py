@@ -31,8 +31,46 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 8) -> str:
 
 
 _DANGLING = frozenset(
-    "a an the of to by for from with within into onto on in at as and or but if than that "
-    "which who whose their its his her our your this these those any all each every".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "by",
+        "for",
+        "from",
+        "with",
+        "within",
+        "into",
+        "onto",
+        "on",
+        "in",
+        "at",
+        "as",
+        "and",
+        "or",
+        "but",
+        "if",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "these",
+        "those",
+        "any",
+        "all",
+        "each",
+        "every",
+    ]
 )
 
 
