@@ -130,9 +130,17 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     elif len(name) <= 3 and len(pieces) > 1:
         # a bare 同意/决定/配合 says nothing: the action it governs follows
         name = name + "，" + pieces[1]
+    if len(name) > limit + 6:
+        # "在30分钟内向县人民政府和市应急管理局报告初步情况": too long to show whole; the time
+        # window is the step's time limit anyway, the action is not
+        name = _LEADING_WITHIN.sub("", name) or name
     return _cut_at_word(name, limit) or d.text[:limit]
 
 
+_LEADING_WITHIN = re.compile(
+    r"^(?:应|须|要)?(?:在|于)?[\d一二三四五六七八九十两半个.]+\s*(?:分钟|小时|日|天|个?工作日)(?:以|之)?内"
+    r"(?=[\u4e00-\u9fff])"
+)
 _BASIS = re.compile(r"^(?:根据|按照|依照|依据|按)(?!时|期|规定)")
 # verbs that also name the basis itself ("有关部署", "地方申请")
 _NOUN_LIKE = frozenset({"部署", "安排", "申请", "要求", "指示", "批示", "调度", "评估"})

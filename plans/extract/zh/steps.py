@@ -110,6 +110,10 @@ _LEAD = re.compile(r"(?:下列|以下|如下|下述)[^，。；]{0,20}[：:]$|[�
 _PARALLEL = re.compile(r"下列|一项或多项|以下措施|下述")
 _SEQUENCE = re.compile(r"程序|流程|步骤|如下|顺序")
 _APPROVAL = re.compile(r"^(?:并)?(?:报请|报|经)[^，。；]{1,30}?(?:批准|审核|审定|同意|决定)")
+# a later clause waiting for another body's approval ("报市人民政府批准后实施")
+_APPROVED_THEN = re.compile(
+    r"^(?:并)?(?:报请|报经|报|经)[^，,。；]{1,30}?(?:批准|审核|审定|审批|同意)后"
+)
 # an occasion that is another body's approval ("经区政府同意后，"): its approver does not act
 _APPROVED_FIRST = re.compile(
     r"^(?:[（(]?\d{1,2}[)）.、．]|[①-⑳])?\s*(?:报)?经[^，,。；]{2,30}?(?:同意|批准|审定|审核)(?:后)?[，,]?$"
@@ -564,6 +568,11 @@ class ChineseExtractor:
             starts_by = bool(_APPROVAL.match(body) or _BY_START.match(body)) and by
             acting = bool(groups) and any(action_clause(c) for c in groups[-1][0])
             reviewed = bool(groups) and any(REVIEWED.search(c) for c in groups[-1][0])
+            if groups and _APPROVED_THEN.match(body):
+                # "…组织编制规划，报市人民政府批准后实施": the approval is an occasion of the
+                # same measure; the approver does not act
+                groups[-1][0].append(clause)
+                continue
             if acting and new_deadline(groups[-1][0], body):
                 groups.append(([clause], subj or by or list(groups[-1][1]), []))
                 continue
