@@ -70,6 +70,20 @@ _DANGLING = frozenset(
         "all",
         "each",
         "every",
+        "through",
+        "via",
+        "per",
+        "about",
+        "across",
+        "over",
+        "under",
+        "between",
+        "among",
+        "during",
+        "after",
+        "before",
+        "until",
+        "upon",
     ]
 )
 

@@ -188,11 +188,13 @@ class EnglishExtractor:
         self.own_team = _own_team(blocks)
         self.procedure = procedure_rows(blocks)
         self.own_team_id: str | None = None
+        self.para_position: str | None = None  # a post named alone on a line over its duties
         for b, ctx, part in zip(blocks, ctxs, parts):
             if ctx.excluded:
                 continue
             if b.kind == "heading":
                 self.lead = None
+                self.para_position = None
                 if b.style == "Title":
                     continue
                 owner = owner_heading(b.text)
@@ -208,6 +210,10 @@ class EnglishExtractor:
                 elif ctx.phase is None and _closed(ctx):
                     # "2.1 Incident Commander" in a roles chapter: the post whose duties follow
                     name = _strip_label(b).strip(" :")
+                    agency = _AGENCY_LIST.match(name)
+                    if agency and len(_agency_names(agency.group("list"))) == 1:
+                        # "Primary Agency – County Health Department": the body itself
+                        name = _agency_names(agency.group("list"))[0]
                     bare = _ACRONYM.sub("", name).strip()
                     also = None
                     both = _ALSO_CALLED.match(bare)
@@ -226,7 +232,25 @@ class EnglishExtractor:
                                 self.en.keys[other.lower()] = rid
                         positions[b.index] = rid
                 continue
-            position = next(
+            listed = _AGENCY_LIST.match(_strip_label(b)) if b.kind != "table_row" else None
+            if listed:
+                # "Support Agencies: County EMS, Regional Hospital Coalition, …" (the head of an
+                # emergency support function annex): the bodies the annex goes on to name
+                for name in _agency_names(listed.group("list")):
+                    self.en.add(name, b, part=part)
+                continue
+            if b.kind == "paragraph" and _closed(ctx):
+                # "County Coroner" alone on a line over its duties in a roles chapter
+                alone = _strip_label(b).strip(" :*")
+                self.para_position = (
+                    self.en.find(alone) if len(alone.split()) <= 6 and alone[-1:] != "." else None
+                )
+                if self.para_position:
+                    continue
+            if self.para_position and b.kind == "list_item" and _closed(ctx):
+                self.reg.responsibility(self.para_position, b.text)
+                continue
+            position = self.para_position or next(
                 (positions[h.index] for h in reversed(ctx.headings) if h.index in positions), None
             )
             steps_owner = any(h.index in owner_steps for h in ctx.headings)
@@ -729,7 +753,11 @@ class _Lead:
 
 
 # the last word of a post's or team's name in English plans
-_HEAD_NOUN = rf"(?:{alternation(words('en', 'role_heads'))})s?"  # vocab/role_heads.txt
+# vocab/role_heads.txt, singular or plural (agency → agencies)
+_HEAD_NOUN = (
+    rf"(?:(?:{alternation(words('en', 'role_heads'))})s?|"
+    rf"(?:{alternation([w[:-1] for w in words('en', 'role_heads') if w.endswith('y')])})ies)"
+)
 _ROLE_PHRASE = re.compile(
     rf"^(?:the |a |an |each |every |any |all |our |your )?(?P<name>(?:[\w.@/&'’-]+ ){{0,4}}"
     rf"(?:{_HEAD_NOUN}))$",
@@ -909,7 +937,8 @@ _PLURAL_SUBJECT = re.compile(
     r"instruct|direct|send|assign|remind|notify|contact|call|brief)\b)"
     r"(?P<np>(?:[\w.@/&'’-]+ ){0,3}?(?:managers|directors|officers|leads|leaders|coordinators|"
     r"commanders|chiefs|liaisons|supervisors|specialists|administrators|analysts|engineers|"
-    r"officials|responders|operators|volunteers|members|wardens|marshals|teams|crews))"
+    r"officials|responders|operators|volunteers|members|wardens|marshals|teams|crews|"
+    r"agencies|departments|organi[sz]ations))"
     r"(?-i:(?= (?!of\b|and\b|or\b|in\b|on\b|at\b|for\b|to\b|from\b|with\b|by\b|are\b|were\b|"
     r"is\b|was\b|have\b|who\b|that\b)[a-z]+(?<!ing)\b))",
     re.IGNORECASE,
@@ -1058,6 +1087,10 @@ _NOT_STEP = re.compile(
     r"\bwould be unacceptable\b|\boutside (?:the|its) scope\b|"
     # who holds a post ("The House Supervisor serves as Incident Commander until …")
     r"^(?:the\s+)?(?:[\w-]+\s){1,5}(?:serves|acts|will serve|will act|is designated) as\b|"
+    # which body leads ("The County Health Department is the lead agency for ESF #8 …")
+    r"^(?:the\s+)?(?:[\w&#/-]+\s){1,6}(?:is|are)\s+(?:the|a|an)\s+(?:lead|primary|"
+    r"coordinating|support(?:ing)?|designated)\s+(?:agency|agencies|organi[sz]ations?|"
+    r"department|body|entity)\b|"
     # a sentence whose only action is to apply the plan itself says when it applies
     r"\b(?:by|in) (?:following|using|applying) (?:this|the) (?:plan|procedure|guide)\W*$",
     re.IGNORECASE,
@@ -1159,6 +1192,25 @@ def _titled(name: str, ctx: Context) -> bool:
         and all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "the"))
         and any(_ORG_HEADING.search(h.text) for h in ctx.headings)
     )
+
+
+# the bodies of an emergency support function or annex by their part in it (NRF ESF annexes,
+# county EOP annexes): "Primary Agency: …", "Support Agencies – …"
+_AGENCY_LIST = re.compile(
+    r"^(?:ESF\s*#?\d*\s*)?(?:Coordinating|Coordinator|Primary|Lead|Support(?:ing)?|Cooperating|"
+    r"Assisting|Partner)\s+(?:Agenc(?:y|ies)|Organi[sz]ations?|Departments?|Entit(?:y|ies))"
+    r"(?:\s*\([a-z]+\))?\s*(?::|\s[–—-]{1,2}\s)\s*(?P<list>[A-Z].+)$",
+    re.IGNORECASE,
+)
+
+
+def _agency_names(text: str) -> list[str]:
+    names = []
+    for piece in re.split(r"\s*(?:[,;]|\band\b)\s*", text.strip(" .")):
+        piece = re.sub(r"^(?:the|and)\s+", "", piece.strip(" .*"), flags=re.IGNORECASE)
+        if piece[:1].isupper() and 1 <= len(piece.split()) <= 8:
+            names.append(piece)
+    return names
 
 
 _ALSO_CALLED = re.compile(r"^(?P<outer>[A-Z][\w' -]{1,40}?)\s*\((?P<inner>[A-Z][\w' -]{1,40})\)$")
