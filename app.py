@@ -29,7 +29,7 @@ DRILL_LINKS = (
 def drill_tasks() -> None:
     shown = [link for link in DRILL_LINKS if may(actor, link[0])]
     if shown:
-        st.subheader(t("home.drills"))
+        st.subheader(t("nav.drills"))
         for _, path, label, help_key in shown:
             st.page_link(path, label=t(label), icon=":material/directions_run:")
             st.caption(t(help_key))
@@ -48,7 +48,7 @@ for item in summaries:
     by_status[item.latest_status] = by_status.get(item.latest_status, 0) + 1
 
 cols = st.columns(4)
-cols[0].metric(t("home.plans"), len(summaries))
+cols[0].metric(t("common.plans"), len(summaries))
 cols[1].metric(t("status.draft"), by_status.get("draft", 0))
 cols[2].metric(t("status.in_review"), by_status.get("in_review", 0))
 cols[3].metric(t("status.published"), by_status.get("published", 0))

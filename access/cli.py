@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.set_defaults(run=run_set_disabled, disabled=disabled)
 
     listing = commands.add_parser("list", parents=[common], help=t("users_cli.help.list"))
-    listing.add_argument("--json", action="store_true", help=t("users_cli.help.json"))
+    listing.add_argument("--json", action="store_true", help=t("common.help_json"))
     listing.set_defaults(run=run_list)
     return parser
 
@@ -172,7 +172,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _line(user) -> str:
-    state = t("users_cli.state.disabled") if user.disabled else t("users_cli.state.enabled")
+    state = t("users.state_disabled") if user.disabled else t("users_cli.state.enabled")
     if user.must_change_password:
         state += " " + t("users_cli.state.must_change")
     roles = ",".join(sorted(user.roles))

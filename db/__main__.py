@@ -72,7 +72,7 @@ def report(checks) -> str:
         digest = check.source_hash[:16]
         if check.target_hash != check.source_hash:
             digest += " / " + check.target_hash[:16]
-        verdict = t("db_copy.match") if check.equal else t("db_copy.mismatch")
+        verdict = t("common.yes") if check.equal else t("db_copy.mismatch")
         lines.append((check.table, f"{check.source_rows}/{check.target_rows}", digest, verdict))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join(

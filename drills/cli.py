@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "--user", required=True, metavar="USERNAME", help=t("drills_cli.help.user")
     )
-    listing.add_argument("--json", action="store_true", help=t("drills_cli.help.json"))
+    listing.add_argument("--json", action="store_true", help=t("common.help_json"))
     listing.set_defaults(run=run_list)
     return parser
 
@@ -103,7 +103,7 @@ def run_create(args: argparse.Namespace) -> int:
         except NotAllowedError as exc:
             raise CliError(t("drills_cli.not_director", user=args.director)) from exc
     write_output(f"{drill_id}\n", None)
-    status_text = t(f"drills_cli.status.{status}")
+    status_text = t(f"drills.status.{status}")
     say(t("drills_cli.created", drill_id=drill_id, status=status_text, path=str(db_path(args))))
     return EXIT_OK
 
@@ -151,7 +151,7 @@ def run_list(args: argparse.Namespace) -> int:
             "\t".join(
                 [
                     str(d.id),
-                    t(f"drills_cli.status.{d.status}"),
+                    t(f"drills.status.{d.status}"),
                     d.title,
                     d.my_role or "—",
                     _iso(d.started_at) or "—",

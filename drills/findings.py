@@ -107,7 +107,7 @@ class _Words:
 
     def role(self, role_id: str | None) -> str:
         if not role_id:
-            return t("drills.no_role", lang=self.lang)
+            return t("common.no_owner", lang=self.lang)
         return self.roles.get(role_id, role_id)
 
     def __call__(self, key: str, **params) -> str:

@@ -235,10 +235,10 @@ def _item_row(result, evaluation, record, roles, steps, lang) -> ItemRow:
         t(f"scoring.area.{result.area}", lang=lang),
         result.item.name,
         roles.get(result.item.lead or "", ""),
-        t(f"eval.category.{category}", lang=lang),
+        t(f"outcome.{category}", lang=lang),
         ""
         if result.on_time is None
-        else t("doc.timing.late" if result.late else "doc.timing.on_time", lang=lang),
+        else t("findings.kind.late" if result.late else "doc.timing.on_time", lang=lang),
         None if result.happened_min is None else round(result.happened_min, 1),
         result.item.time_limit_min,
         roles.get(result.done_by or "", result.done_by or ""),
@@ -264,9 +264,7 @@ def _timeline(evaluation, released, clock_events, clock, items, roles, who, lang
         for e in clock_events
     ]
     rows += [
-        TimelineRow(
-            clock.minute_of(at), t("drillpage.injects_lane", lang=lang), inject.title, "", "inject"
-        )
+        TimelineRow(clock.minute_of(at), t("common.injects", lang=lang), inject.title, "", "inject")
         for inject, at in released
     ]
     checklist = {i.id: i for i in evaluation.checklist}
@@ -275,7 +273,7 @@ def _timeline(evaluation, released, clock_events, clock, items, roles, who, lang
             continue
         item = checklist[entry.entry.item_id]
         lane = roles.get(entry.entry.done_by or item.lead or "", "")
-        label = t(f"eval.category.{entry.category}", lang=lang)
+        label = t(f"outcome.{entry.category}", lang=lang)
         if entry.entry.quality:  # the quality mark goes wherever results are listed
             label += f"（{entry.entry.quality}）" if lang == "zh" else f" ({entry.entry.quality})"
         rows.append(

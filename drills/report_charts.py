@@ -58,12 +58,12 @@ MARK_STYLES = {  # kind: (shape, colour); item marks by category (drills.evaluat
 LEGEND = {  # kinds with a legend entry: message key
     "clock": "doc.chart.clock",
     "inject": "doc.chart.inject",
-    "on_time": "eval.category.on_time",
-    "late": "eval.category.late",
-    "partly": "eval.category.partly",
-    "not_done": "eval.category.not_done",
-    "na": "eval.category.na",
-    "note": "doc.chart.note",
+    "on_time": "outcome.on_time",
+    "late": "outcome.late",
+    "partly": "outcome.partly",
+    "not_done": "outcome.not_done",
+    "na": "outcome.na",
+    "note": "findings.kind.note",
 }
 LANE_FILLS = ("#f3f5f8", "#ffffff")
 GRID = "#d0d4da"

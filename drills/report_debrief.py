@@ -46,13 +46,13 @@ def build_debrief(data: ReportData, *, fonts: FontSet = ZH_FONTS) -> Document:
         paragraph(doc, tr("doc.debrief.key_events"))
         minute = "第{m}分钟：" if lang == "zh" else "Minute {m}: "
         writer.bullets([minute.format(m=number(r.minute, 0)) + clean(r.what) for r in key_events])
-    outline.heading(tr("doc.debrief.strengths"), 1)
+    outline.heading(tr("common.what_went_well"), 1)
     # a strength drafted from an area's rating is described by its score: the title only
     writer.bullets(
         [_headline(f, lang, describe=f.kind != "strength") for f in data.strengths]
         or [tr("doc.report.no_strengths")]
     )
-    outline.heading(tr("doc.debrief.improve"), 1)
+    outline.heading(tr("common.what_to_improve"), 1)
     problems = sorted(data.participant_problems, key=grade_order)
     writer.bullets([_headline(f, lang) for f in problems] or [tr("doc.report.no_problems")])
     outline.heading(tr("doc.debrief.next"), 1)

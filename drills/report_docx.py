@@ -84,7 +84,7 @@ class _AqtReport(ReportWriter):
     def basic(self) -> None:
         self.outline.heading(self.tr("doc.report.basic"), 1)
         self.table(
-            [self.tr("doc.report.fact"), self.tr("doc.report.value")],
+            [self.tr("doc.report.fact"), self.tr("common.content")],
             self.facts(),
             widths_mm=(36, 120),
             bold_first_column=True,
@@ -126,10 +126,10 @@ class _AqtReport(ReportWriter):
                     reason=clean(row.override_reason) or "—",
                 ),
             )
-        self.figure(png, self.tr("doc.report.outcome_figure"), dpi, before=self._outcome_heading)
+        self.figure(png, self.tr("doc.report.outcome"), dpi, before=self._outcome_heading)
         self.outline.heading(self.tr("signoff.doc.objectives_rated"), 2)
         self.objectives_table()
-        self.outline.heading(self.tr("signoff.doc.area_conclusions"), 2)
+        self.outline.heading(self.tr("common.area_conclusions"), 2)
         self.area_conclusions(lambda text: self.outline.heading(text, 3))
         self.outline.heading(self.tr("doc.report.strengths"), 2)
         strengths = d.strengths
@@ -182,12 +182,12 @@ class _AqtReport(ReportWriter):
             [
                 self.tr("doc.no"),
                 self.tr("doc.report.area"),
-                self.tr("doc.report.items"),
+                self.tr("common.items"),
                 self.tr("doc.report.coverage"),
-                self.tr("doc.report.score"),
+                self.tr("common.score"),
                 self.tr("doc.report.computed"),
                 self.tr("doc.report.final"),
-                self.tr("doc.report.reason"),
+                self.tr("review.col.reason"),
             ],
             rows,
             widths_mm=(9, 33, 13, 15, 13, 15, 15, 43),
@@ -204,7 +204,9 @@ class _AqtReport(ReportWriter):
         for finding in problems:
             groups.setdefault(finding.grade, []).append(finding)
         for grade, members in groups.items():
-            self.outline.heading(keyed("doc.grade.", grade, self.lang) or self.tr("doc.none"), 2)
+            self.outline.heading(
+                keyed("findings.grade.", grade, self.lang) or self.tr("common.none"), 2
+            )
             for finding in members:
                 self.outline.heading(finding.title or "—", 3)
                 self.finding_body(finding)

@@ -28,7 +28,7 @@ class AfterActionReport(ReportWriter):
         heading(self.document, self.tr("doc.aar.timeline"), 1)
         self.conduct_text(timeline_png, timeline_dpi)
         self.analysis(outcome_png, outcome_dpi)
-        heading(self.document, self.tr("doc.aar.conclusion"), 1)
+        heading(self.document, self.tr("common.conclusion"), 1)
         self.prose(d.conclusion or self.overall_text())
         self.signature_block()
         self.improvement_matrix()
@@ -70,7 +70,7 @@ class AfterActionReport(ReportWriter):
         heading(self.document, self.tr("doc.aar.overview"), 1)
         facts = self.facts()
         self.table(
-            [self.tr("doc.report.fact"), self.tr("doc.report.value")],
+            [self.tr("doc.report.fact"), self.tr("common.content")],
             facts,
             widths_mm=(40, 116),
             bold_first_column=True,
@@ -103,11 +103,11 @@ class AfterActionReport(ReportWriter):
         self.table(
             [
                 self.tr("doc.report.area"),
-                self.tr("doc.report.items"),
+                self.tr("common.items"),
                 self.tr("doc.report.coverage"),
-                self.tr("doc.report.score"),
+                self.tr("common.score"),
                 *RATINGS,
-                self.tr("doc.report.reason"),
+                self.tr("review.col.reason"),
             ],
             rows,
             widths_mm=(34, 13, 18, 14, 8, 8, 8, 8, 45),
@@ -122,7 +122,7 @@ class AfterActionReport(ReportWriter):
             heading(self.document, self.tr("doc.report.outcome"), 2)
             paragraph(self.document, self.outcome_text())
 
-        self.figure(png, self.tr("doc.report.outcome_figure"), dpi, before=outcome_heading)
+        self.figure(png, self.tr("doc.report.outcome"), dpi, before=outcome_heading)
         heading(self.document, self.tr("signoff.doc.objectives_performance"), 2)
         self.objectives_table(marks=True)
         self.by_capability()
@@ -171,7 +171,7 @@ class AfterActionReport(ReportWriter):
             if not problems:
                 paragraph(self.document, self.tr("doc.report.no_problems"))
             for n, finding in enumerate(problems, start=1):
-                grade = keyed("doc.grade.", finding.grade, self.lang)
+                grade = keyed("findings.grade.", finding.grade, self.lang)
                 labelled(
                     self.document,
                     self.tr("signoff.doc.improvement_n", n=n),

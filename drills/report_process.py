@@ -40,12 +40,12 @@ class ProcessRecord:
             return
         header = [
             self.tr("doc.no"),
-            self.tr("eval.record.time"),
-            self.tr("eval.record.evaluator"),
+            self.tr("common.time"),
+            self.tr("common.evaluator"),
             self.tr("eval.record.what"),
-            self.tr("eval.record.result"),
+            self.tr("common.result"),
             self.tr("eval.record.quality"),
-            self.tr("eval.record.note"),
+            self.tr("common.comment"),
         ]
         cells = [
             (n, self._times(r), r.evaluator, r.what, r.result or "—", r.quality, self._note(r))

@@ -16,8 +16,8 @@ Names = Callable[[str], str]
 def result_text(rating: str | None, category: str, lang: str) -> str:
     """An entry's result in the one vocabulary: its category for an item, its rating otherwise."""
     if category:
-        return t(f"eval.category.{category}", lang=lang)
-    return t(f"eval.category.{_rating_category(rating)}", lang=lang) if rating else ""
+        return t(f"outcome.{category}", lang=lang)
+    return t(f"outcome.{_rating_category(rating)}", lang=lang) if rating else ""
 
 
 def _rating_category(rating: str | None) -> str:

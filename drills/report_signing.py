@@ -41,8 +41,8 @@ class SignoffSections:
         head = [
             self.tr("doc.no"),
             self.tr("signoff.doc.objective"),
-            self.tr("signoff.doc.capability"),
-            self.tr("signoff.doc.phases"),
+            self.tr("common.capability"),
+            self.tr("common.plan_phases"),
         ]
         if marks:
             cells = [
@@ -75,7 +75,7 @@ class SignoffSections:
             for n, r in enumerate(rows, start=1)
         ]
         self.table(
-            [*head, self.tr("signoff.doc.rating"), self.tr("signoff.doc.note")],
+            [*head, self.tr("common.rating"), self.tr("signoff.doc.note")],
             cells,
             widths_mm=(9, 50, 26, 22, 14, 35),
             align_center=(0, 4),
@@ -91,16 +91,16 @@ class SignoffSections:
     def criteria_and_team(self, subheading) -> None:
         """The evaluation criteria and the evaluation team with posts and display names."""
         d = self.data
-        subheading(self.tr("signoff.doc.criteria"))
+        subheading(self.tr("common.criteria"))
         for line in (d.criteria or self.tr("signoff.doc.criteria_default")).splitlines():
             if line.strip():
                 paragraph(self.document, line.strip())
-        subheading(self.tr("signoff.doc.team"))
+        subheading(self.tr("common.evaluation_team"))
         if not d.team:
-            paragraph(self.document, self.tr("doc.none"))
+            paragraph(self.document, self.tr("common.none"))
             return
         self.table(
-            [self.tr("doc.no"), self.tr("signoff.doc.post"), self.tr("signoff.doc.name")],
+            [self.tr("doc.no"), self.tr("common.post"), self.tr("common.person_name")],
             [(n, m.post, m.name) for n, m in enumerate(d.team, start=1)],
             widths_mm=(12, 50, 94),
             align_center=(0,),
@@ -130,7 +130,7 @@ class SignoffSections:
             labelled(
                 self.document,
                 self.tr("signoff.doc.cause_kind"),
-                keyed("doc.cause.", finding.cause, self.lang),
+                keyed("findings.cause.", finding.cause, self.lang),
             )
         if finding.cause_analysis:
             labelled(self.document, self.tr("doc.report.cause"), finding.cause_analysis)
@@ -159,16 +159,16 @@ class SignoffSections:
             paragraph(self.document, self.tr("doc.report.no_actions"))
         else:
             header = [
-                self.tr(f"signoff.ip.{c}")
-                for c in (
-                    "capability",
-                    "issue",
-                    "action",
-                    "element",
-                    "organization",
-                    "contact",
-                    "start",
-                    "completion",
+                self.tr(key)
+                for key in (
+                    "common.capability",
+                    "common.area_for_improvement",
+                    "common.action",
+                    "signoff.ip.element",
+                    "signoff.ip.organization",
+                    "signoff.ip.contact",
+                    "common.start_date",
+                    "common.completion_date",
                 )
             ]
             rows = [

@@ -115,9 +115,9 @@ class ReportWriter(ProcessRecord, SignoffSections):
         self.table(
             [
                 self.tr("doc.no"),
-                self.tr("doc.report.at"),
-                self.tr("doc.report.who"),
-                self.tr("doc.report.event"),
+                self.tr("common.time"),
+                self.tr("common.people"),
+                self.tr("eval.record.what"),
             ],
             [
                 (n, moment_text(r.at, self.lang), r.who, r.event)
@@ -130,10 +130,10 @@ class ReportWriter(ProcessRecord, SignoffSections):
     def participants(self) -> None:
         rows = self.data.participants_roles
         if not rows:
-            paragraph(self.document, self.tr("doc.none"))
+            paragraph(self.document, self.tr("common.none"))
             return
         self.table(
-            [self.tr("doc.no"), self.tr("doc.report.role"), self.tr("doc.report.people")],
+            [self.tr("doc.no"), self.tr("common.body_post"), self.tr("common.people")],
             [(n, p.role, p.people) for n, p in enumerate(rows, start=1)],
             widths_mm=(12, 60, 84),
             align_center=(0,),
@@ -151,9 +151,9 @@ class ReportWriter(ProcessRecord, SignoffSections):
         self.table(
             [
                 self.tr("doc.no"),
-                self.tr("doc.report.role"),
-                self.tr("doc.report.went_well"),
-                self.tr("doc.report.to_improve"),
+                self.tr("common.body_post"),
+                self.tr("common.what_went_well"),
+                self.tr("common.what_to_improve"),
                 self.tr("doc.report.self_rating"),
             ],
             [
@@ -178,7 +178,7 @@ class ReportWriter(ProcessRecord, SignoffSections):
             parts.append(
                 self.tr("doc.report.notified", units=joined(blinding.notified_units, self.lang))
             )
-        return ("" if self.lang == "zh" else " ").join(parts) or self.tr("doc.none")
+        return ("" if self.lang == "zh" else " ").join(parts) or self.tr("common.none")
 
     def outcome_text(self) -> str:
         """How many checklist items ended in each category (the same counts as the screen)."""
@@ -216,15 +216,15 @@ class ReportWriter(ProcessRecord, SignoffSections):
         plan = clean(d.plan_title) + (f"（{clean(d.plan_version)}）" if d.plan_version else "")
         scenario = d.scenario
         return [
-            (self.tr("doc.report.drill_name"), d.drill_title),
+            (self.tr("drillpage.title"), d.drill_title),
             (self.tr("doc.report.plan"), plan),
-            (self.tr("doc.report.type"), keyed("doc.report.type.", d.drill_type, self.lang)),
-            (self.tr("doc.report.scope"), keyed("doc.report.scope.", d.scope, self.lang)),
+            (self.tr("doc.report.type"), keyed("drills.type.", d.drill_type, self.lang)),
+            (self.tr("doc.report.scope"), keyed("drills.scope.", d.scope, self.lang)),
             (self.tr("doc.report.time"), self.when()),
             (self.tr("doc.report.duration"), self.duration()),
-            (self.tr("doc.report.incident"), scenario.incident),
+            (self.tr("drillpage.incident"), scenario.incident),
             (self.tr("doc.report.place"), scenario.place),
-            (self.tr("doc.report.level"), scenario.level),
+            (self.tr("common.level"), scenario.level),
             (self.tr("doc.report.scenario"), scenario.description),
             (self.tr("doc.report.directors"), joined(d.directors, self.lang)),
             (
@@ -255,17 +255,17 @@ class ReportWriter(ProcessRecord, SignoffSections):
                 a.action,
                 a.owner,
                 moment_text(a.due, self.lang, with_time=False),
-                keyed("doc.status.", a.status, self.lang),
+                keyed("findings.action_status.", a.status, self.lang),
             )
             for n, a in enumerate(actions, start=1)
         ]
         header = [
             self.tr("doc.no"),
             self.tr("doc.aar.issue" if english_matrix else "doc.report.action_finding"),
-            self.tr("doc.report.action"),
+            self.tr("common.action"),
             self.tr("doc.report.owner"),
-            self.tr("doc.aar.completion" if english_matrix else "doc.report.due"),
-            self.tr("doc.report.status"),
+            self.tr("common.completion_date" if english_matrix else "doc.report.due"),
+            self.tr("common.status"),
         ]
         self.table(header, rows, widths_mm=(10, 40, 50, 24, 18, 14), align_center=(0,))
 

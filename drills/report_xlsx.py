@@ -48,24 +48,24 @@ def report_xlsx(data: ReportData) -> bytes:
         return ws
 
     summary = [
-        (tr("doc.report.drill_name"), data.drill_title),
+        (tr("drillpage.title"), data.drill_title),
         (tr("doc.report.plan"), data.plan_title),
         (tr("doc.xlsx.version"), data.plan_version),
-        (tr("doc.report.type"), keyed("doc.report.type.", data.drill_type, lang)),
-        (tr("doc.report.scope"), keyed("doc.report.scope.", data.scope, lang)),
-        (tr("doc.report.incident"), data.scenario.incident),
+        (tr("doc.report.type"), keyed("drills.type.", data.drill_type, lang)),
+        (tr("doc.report.scope"), keyed("drills.scope.", data.scope, lang)),
+        (tr("drillpage.incident"), data.scenario.incident),
         (tr("doc.report.place"), data.scenario.place),
-        (tr("doc.report.level"), data.scenario.level),
-        (tr("doc.xlsx.started"), data.started_at),
-        (tr("doc.xlsx.ended"), data.ended_at),
+        (tr("common.level"), data.scenario.level),
+        (tr("common.started"), data.started_at),
+        (tr("common.ended"), data.ended_at),
         (tr("doc.report.duration"), _minutes(data.duration_min)),
         (tr("doc.xlsx.overall_score"), data.overall.score),
-        (tr("doc.xlsx.overall_grade"), data.overall.grade),
+        (tr("doc.report.final"), data.overall.grade),
         (tr("doc.xlsx.overall_coverage"), data.overall.coverage),
-        *((t(f"eval.category.{key}", lang=lang), n) for key, n in data.categories.items()),
+        *((t(f"outcome.{key}", lang=lang), n) for key, n in data.categories.items()),
     ]
     ws = sheet(
-        tr("doc.xlsx.summary"), [tr("doc.report.fact"), tr("doc.report.value")], summary, (24, 60)
+        tr("doc.xlsx.summary"), [tr("doc.report.fact"), tr("common.content")], summary, (24, 60)
     )
     labels = [label for label, _ in summary]
     ws.cell(row=labels.index(tr("doc.xlsx.overall_coverage")) + 2, column=2).number_format = "0%"
@@ -74,12 +74,12 @@ def report_xlsx(data: ReportData) -> bytes:
         tr("doc.xlsx.scores"),
         [
             tr("doc.report.area"),
-            tr("doc.report.items"),
+            tr("common.items"),
             tr("doc.report.coverage"),
-            tr("doc.report.score"),
+            tr("common.score"),
             tr("doc.report.computed"),
             tr("doc.report.final"),
-            tr("doc.report.reason"),
+            tr("review.col.reason"),
         ],
         [
             (
@@ -98,20 +98,20 @@ def report_xlsx(data: ReportData) -> bytes:
     for row in ws.iter_rows(min_row=2, min_col=3, max_col=3):
         row[0].number_format = "0%"
     sheet(
-        tr("doc.xlsx.items"),
+        tr("common.items"),
         [
             tr("eval.xlsx.item_id"),
             tr("eval.xlsx.step_id"),
             tr("doc.report.area"),
-            tr("doc.xlsx.step"),
-            tr("doc.report.role"),
-            tr("eval.xlsx.category"),
+            tr("common.step"),
+            tr("common.body_post"),
+            tr("common.result"),
             tr("eval.xlsx.quality"),
             tr("doc.xlsx.timing"),
             tr("doc.report.minute"),
-            tr("doc.xlsx.limit"),
+            tr("col.minutes"),
             tr("doc.xlsx.done_by"),
-            tr("doc.xlsx.note"),
+            tr("common.note"),
             tr("eval.xlsx.amended"),
             tr("eval.xlsx.conflict"),
         ],
@@ -130,7 +130,7 @@ def report_xlsx(data: ReportData) -> bytes:
                 r.done_by,
                 r.note,
                 r.amended,
-                tr("doc.yes_mark") if r.conflict else "",
+                tr("common.yes") if r.conflict else "",
             )
             for r in data.item_rows
         ],
@@ -143,11 +143,11 @@ def report_xlsx(data: ReportData) -> bytes:
             tr("eval.record.observed"),
             tr("doc.report.minute"),
             tr("eval.record.recorded"),
-            tr("eval.record.evaluator"),
+            tr("common.evaluator"),
             tr("eval.record.what"),
-            tr("eval.record.result"),
+            tr("common.result"),
             tr("eval.record.quality"),
-            tr("eval.record.note"),
+            tr("common.comment"),
             tr("eval.xlsx.undone"),
             tr("eval.xlsx.amended"),
             tr("eval.xlsx.conflict"),
@@ -165,7 +165,7 @@ def report_xlsx(data: ReportData) -> bytes:
                 "\n".join(x for x in (r.note, r.remark) if x),
                 r.undone,
                 "\n".join(amendment_text(a, lang) for a in r.amendments),
-                tr("doc.yes_mark") if r.conflict else "",
+                tr("common.yes") if r.conflict else "",
             )
             for n, r in enumerate(data.record, start=1)
         ],
@@ -174,38 +174,38 @@ def report_xlsx(data: ReportData) -> bytes:
     sheet(
         tr("doc.xlsx.findings"),
         [
-            tr("doc.xlsx.title"),
-            tr("doc.xlsx.grade"),
+            tr("common.title"),
+            tr("common.grade"),
             tr("doc.report.cause").rstrip("：: "),
             tr("doc.report.target").rstrip("：: "),
             tr("doc.report.description").rstrip("：: "),
             tr("doc.report.evidence").rstrip("：: "),
-            tr("doc.xlsx.strength"),
+            tr("findings.grade.strength"),
         ],
         [
             (
                 f.title,
-                tr("eval.xlsx.strength_grade")
+                tr("findings.grade.strength")
                 if f.strength
-                else keyed("doc.grade.", f.grade, lang),
-                keyed("doc.cause.", f.cause, lang),
+                else keyed("findings.grade.", f.grade, lang),
+                keyed("findings.cause.", f.cause, lang),
                 f.target,
                 f.description,
                 f.evidence,
-                tr("doc.yes_mark") if f.strength else tr("doc.no_mark"),
+                tr("common.yes") if f.strength else tr("common.no"),
             )
             for f in data.findings
         ],
         (30, 10, 12, 20, 50, 40, 8),
     )
     sheet(
-        tr("doc.xlsx.actions"),
+        tr("common.actions"),
         [
             tr("doc.report.action_finding"),
-            tr("doc.report.action"),
+            tr("common.action"),
             tr("doc.report.owner"),
             tr("doc.report.due"),
-            tr("doc.report.status"),
+            tr("common.status"),
             tr("eval.xlsx.verification"),
         ],
         [
@@ -214,7 +214,7 @@ def report_xlsx(data: ReportData) -> bytes:
                 a.action,
                 a.owner,
                 a.due,
-                keyed("doc.status.", a.status, lang),
+                keyed("findings.action_status.", a.status, lang),
                 a.verification,
             )
             for a in data.actions
@@ -222,7 +222,7 @@ def report_xlsx(data: ReportData) -> bytes:
         (30, 50, 16, 14, 10, 40),
     )
     sheet(
-        tr("doc.xlsx.timeline"),
+        tr("common.timeline"),
         [
             tr("doc.report.minute"),
             tr("doc.report.lane"),
@@ -237,12 +237,12 @@ def report_xlsx(data: ReportData) -> bytes:
     )
     sheet(
         tr("doc.xlsx.outcome"),
-        [tr("eval.xlsx.step_id"), tr("eval.xlsx.step_name"), tr("doc.xlsx.result")],
+        [tr("eval.xlsx.step_id"), tr("eval.xlsx.step_name"), tr("common.result")],
         [
             (
                 step,
                 data.step_names.get(step, ""),
-                t(f"eval.category.{value}", lang=lang) if value in OUTCOMES else value,
+                t(f"outcome.{value}", lang=lang) if value in OUTCOMES else value,
             )
             for step, value in data.outcome.items()
         ],

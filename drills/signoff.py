@@ -101,7 +101,7 @@ def draft_area(area: str, evaluation, findings: Sequence, objectives: Sequence, 
             "signoff.draft.count",
             lang=lang,
             n=n,
-            what=_lower(t(f"eval.category.{k}", lang=lang), lang),
+            what=_lower(t(f"outcome.{k}", lang=lang), lang),
         )
         for k, n in counts.items()
         if n
@@ -136,7 +136,7 @@ def draft_area(area: str, evaluation, findings: Sequence, objectives: Sequence, 
     parts.append(
         t("signoff.draft.problems", lang=lang, items=_quoted(problems, lang))
         if problems
-        else t("signoff.draft.no_problems", lang=lang)
+        else t("common.no_problems", lang=lang)
     )
     goals = [o for o in objectives if area in o.areas]
     if goals:

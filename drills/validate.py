@@ -158,7 +158,7 @@ def shape_problems(design: DrillDesign) -> list[Problem]:
     ids or names, negative or endless minutes (references are check_design's)."""
     found: list[Problem] = []
     if not design.title:
-        found.append(problem("drills_store.design.empty_title"))
+        found.append(problem("drills.design.no_title"))
     if design.drill_type not in DRILL_TYPES:
         found.append(problem("drills_store.design.bad_type", value=design.drill_type))
     if design.scope not in DRILL_SCOPES:

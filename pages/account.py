@@ -9,7 +9,7 @@ from ui import md, page_setup
 from ui.session import password_form
 
 actor = page_setup("nav.account")
-st.title(t("account.title"))
+st.title(t("nav.account"))
 st.markdown(f"**{md(actor.label)}** · {md(actor.username)}")
 st.caption(t("account.roles", roles="、".join(t(f"role.{r}") for r in sorted(actor.roles))))
 if actor.unit:

@@ -22,7 +22,7 @@ conn = get_db()
 st.title(t("nav.analytics"))
 unit = actor.unit
 if "admin" in actor.roles:
-    unit = st.text_input(t("users.unit"), value=actor.unit, key="analytics_unit")
+    unit = st.text_input(t("common.unit"), value=actor.unit, key="analytics_unit")
 try:
     plans = {p.id: p for p in analytics.unit_plans(conn, actor, unit=unit)}
 except PlanError as exc:
@@ -31,7 +31,7 @@ except PlanError as exc:
 
 left, middle, right = st.columns([2, 1, 1])
 plan_id = left.selectbox(
-    t("analytics.plan"),
+    t("common.plan"),
     [None, *plans],
     format_func=lambda i: t("analytics.all_plans") if i is None else plans[i].title,
     key="analytics_plan",
@@ -74,7 +74,7 @@ downloads.download(  # built with the page, once per content: never a deferred f
 tabs = st.tabs(
     [
         t("analytics.steps"),
-        t("analytics.ratings"),
+        t("analytics.sheet.ratings"),
         t("analytics.revisions", n=len(figures.effects)),
         t("analytics.stale", n=len(figures.stale)),
         t("analytics.overdue", n=len(figures.overdue)),
@@ -82,7 +82,11 @@ tabs = st.tabs(
 )
 with tabs[0]:
     if tables["steps"]:  # stacked: their sum ranks the steps
-        ui.analytics.bars(tables["steps"], ("missed", "not_observed", "late"), stack=True)
+        ui.analytics.bars(
+            tables["steps"],
+            ("outcome.not_done", "outcome.not_observed", "findings.kind.late"),
+            stack=True,
+        )
     ui.analytics.table("steps-missed-or-late", tables["steps"])
 with tabs[1]:
     by = st.radio(
@@ -103,7 +107,12 @@ with tabs[2]:
         names = "、".join(md(step_label(e.plan_id, e.step_name)) for e in few)
         st.warning(t("analytics.too_few", n=analytics.MIN_DRILLS_AFTER, steps=names))
     if tables["revisions"]:
-        rates = ("miss_before", "miss_after", "late_before", "late_after")
+        rates = (
+            "analytics.miss_before",
+            "analytics.miss_after",
+            "analytics.late_before",
+            "analytics.late_after",
+        )
         ui.analytics.bars(tables["revisions"], rates, stack=False)
     ui.analytics.table("did-the-fix-work", tables["revisions"], "analytics.no_revisions")
 with tabs[3]:

@@ -28,12 +28,22 @@ actor = page_setup("nav.audit", require="audit.read")
 st.title(t("nav.audit"))
 
 filters = st.columns([3, 2, 2, 2, 2])
-text = filters[0].text_input(t("plans.search"), key="audit_text", placeholder=t("audit.hint"))
+text = filters[0].text_input(t("common.search"), key="audit_text", placeholder=t("audit.hint"))
+ENTITIES = {
+    None: "plans.all",
+    "plan": "common.plan",
+    "version": "common.version",
+    "user": "audit.user",
+    "signin": "audit.signin",
+    "unit": "common.unit",
+    "drill": "common.drill",
+    "observation": "audit.observation",
+}
 entity = filters[1].selectbox(
     t("audit.entity"),
-    [None, "plan", "version", "user", "signin", "unit", "drill", "observation"],
+    list(ENTITIES),
     key="audit_entity",
-    format_func=lambda e: t("plans.all") if e is None else t(f"audit.{e}"),
+    format_func=lambda e: t(ENTITIES[e]),
 )
 user = filters[2].text_input(t("audit.user"), key="audit_user")
 since = filters[3].date_input(t("audit.since"), value=None, key="audit_since")
@@ -52,13 +62,13 @@ st.caption(t("audit.count", n=len(entries)))
 st.dataframe(
     [
         {
-            t("audit.at"): fmt_time(e.at),
+            t("common.time"): fmt_time(e.at),
             t("audit.user"): e.actor,
             t("audit.action"): _action(e.action),
             t("audit.entity"): f"{e.entity} {e.entity_id}",
-            t("audit.before"): _json(e.before),
-            t("audit.after"): _json(e.after),
-            t("audit.detail"): e.detail,
+            t("common.before"): _json(e.before),
+            t("common.after"): _json(e.after),
+            t("common.comment"): e.detail,
         }
         for e in entries
     ],
@@ -66,7 +76,7 @@ st.dataframe(
     width="stretch",
 )
 st.download_button(
-    t("audit.export"),
+    t("common.export_csv"),
     audit_csv(entries),
     file_name="audit.csv",
     mime="text/csv",

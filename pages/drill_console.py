@@ -45,16 +45,16 @@ if director:
     buttons = st.columns(4)
     status = summary.status
     if status == "sealed" and buttons[0].button(
-        t("console.button.start"), key="console_start", type="primary"
+        t("drills.clock.start"), key="console_start", type="primary"
     ):
         act(services.drills.start_drill)
-    if status == "running" and buttons[1].button(t("console.button.pause"), key="console_pause"):
+    if status == "running" and buttons[1].button(t("drills.clock.pause"), key="console_pause"):
         act(services.drills.pause_drill)
-    if status == "paused" and buttons[1].button(t("console.button.resume"), key="console_resume"):
+    if status == "paused" and buttons[1].button(t("drills.clock.resume"), key="console_resume"):
         act(services.drills.resume_drill)
     if status in ("running", "paused"):
         st.session_state.setdefault("console_confirm_end", False)
-        if buttons[3].button(t("console.button.end"), key="console_end"):
+        if buttons[3].button(t("drills.clock.end"), key="console_end"):
             st.session_state["console_confirm_end"] = True
         if st.session_state["console_confirm_end"]:
             st.warning(t("drillpage.confirm_end"))
@@ -70,7 +70,7 @@ if summary.status == "ended":
             ui.review.documents(review)
         except PlanError as exc:
             show_error(exc)
-        if st.button(t("drillpage.to_review"), key="console_to_review", type="primary"):
+        if st.button(t("nav.drill_review"), key="console_to_review", type="primary"):
             go("pages/drill_review.py")
 if director and summary.status != "ended":
     try:

@@ -54,7 +54,7 @@ def save(new_design) -> None:
         show_error(exc)
     else:
         edit_guard.saved(FORM, revision)
-        st.toast(t("editor.saved"))
+        st.toast(t("common.saved"))
         st.rerun()
 
 
@@ -64,7 +64,7 @@ tabs = st.tabs(
     [
         t("drillpage.tab_basics"),
         t("drillpage.tab_checklist"),
-        t("drillpage.tab_injects"),
+        t("common.injects"),
         t("drillpage.tab_people"),
         t("objectives.tab"),
     ]
@@ -74,7 +74,7 @@ with tabs[0]:
         title = st.text_input(t("drillpage.title"), design.title)
         cols = st.columns(3)
         kind = cols[0].selectbox(
-            t("drillpage.type"),
+            t("common.kind"),
             DRILL_TYPES,
             DRILL_TYPES.index(design.drill_type),
             format_func=lambda k: t(f"drills.type.{k}"),
@@ -90,7 +90,7 @@ with tabs[0]:
             t("col.level"),
             levels,
             levels.index(design.level),
-            format_func=lambda lv: level_names.get(lv, t("editor.all_levels")),
+            format_func=lambda lv: level_names.get(lv, t("common.all_levels")),
         )
         scenario = drill_forms.scenario_fields(design.scenario, level_names)
         roles = st.multiselect(
@@ -103,7 +103,7 @@ with tabs[0]:
         start, end = drill_forms.window_fields(design.planned_start, design.planned_end)
         blinding = drill_forms.blinding_fields(design.blinding)
         saved = st.form_submit_button(
-            t("editor.save"), type="primary", disabled=not editable, key="design_basics_save"
+            t("common.save"), type="primary", disabled=not editable, key="design_basics_save"
         )
     if saved:
         if design.checklist and (level, tuple(roles)) != (
@@ -176,10 +176,10 @@ with st.expander(t("drillpage.reveal_log")):
     st.dataframe(
         [
             {
-                t("audit.at"): fmt_time(e.at),
+                t("common.time"): fmt_time(e.at),
                 t("audit.action"): t(f"drillpage.reveal.{e.kind}"),
                 t("audit.user"): e.person or e.by,
-                t("audit.detail"): e.detail,
+                t("common.comment"): e.detail,
             }
             for e in reveal
         ],

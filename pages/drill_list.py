@@ -22,11 +22,11 @@ else:
     st.dataframe(
         [
             {
-                t("plans.col_title"): d.title,
-                t("plans.status"): t(f"console.status.{d.status}"),
-                t("drillpage.type"): t(f"drills.type.{d.drill_type}"),
+                t("common.title"): d.title,
+                t("common.status"): t(f"drills.status.{d.status}"),
+                t("common.kind"): t(f"drills.type.{d.drill_type}"),
                 t("drillpage.my_role"): t(f"drillpage.as.{d.my_role}") if d.my_role else "",
-                t("drillpage.started"): fmt_time(d.started_at),
+                t("common.started"): fmt_time(d.started_at),
                 # a sealed drill's clock reads 0 until T0: no time has elapsed, show none
                 t("drillpage.elapsed"): (
                     f"{d.elapsed_min:.0f}" if d.started_at and d.elapsed_min is not None else ""
@@ -41,7 +41,7 @@ else:
         t("drillpage.pick"),
         drills,
         key="drills_pick",
-        format_func=lambda d: f"{d.title} · {t('console.status.' + d.status)}",
+        format_func=lambda d: f"{d.title} · {t('drills.status.' + d.status)}",
     )
     st.session_state["drill_id"] = choice.id
     links = {

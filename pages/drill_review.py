@@ -64,7 +64,7 @@ tabs = st.tabs(
     [
         t("review.tab.scores"),
         t("review.tab.findings"),  # fixed labels: a changed label would reopen the first tab
-        t("review.tab.actions"),
+        t("common.actions"),
         t("review.tab.reviews"),
         t("review.tab.conclusions"),
         t("review.tab.documents"),

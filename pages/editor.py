@@ -96,14 +96,20 @@ if st.toggle(t("editor.chart_below"), value=len(plan.roles) > 3, key="editor_cha
 else:
     left, right = st.columns([3, 2], gap="medium")
 with left:
-    views = ["steps", "roles", "levels", "sections", "checks"]
+    views = {
+        "steps": "common.steps",
+        "roles": "common.roles",
+        "levels": "common.levels",
+        "sections": "editor.view_sections",
+        "checks": "editor.view_checks",
+    }
     st.session_state.setdefault("editor_view", "steps")
     view = st.radio(
-        t("editor.view"),
-        views,
+        t("common.content"),
+        list(views),
         key="editor_view",
         horizontal=True,
-        format_func=lambda v: t(f"editor.view_{v}", n=len(findings)),
+        format_func=lambda v: t(views[v], n=len(findings)),
     )
     try:
         if view == "checks":

@@ -60,9 +60,9 @@ if not preview or preview["sha256"] != digest:
 plan = plan_from_dict(preview["plan"])
 st.subheader(md(plan.title or upload.name))
 counts = st.columns(5)
-counts[0].metric(t("import.roles"), len(plan.roles))
-counts[1].metric(t("import.steps"), len(plan.steps))
-counts[2].metric(t("import.levels"), len(plan.levels))
+counts[0].metric(t("common.roles"), len(plan.roles))
+counts[1].metric(t("common.steps"), len(plan.steps))
+counts[2].metric(t("common.levels"), len(plan.levels))
 counts[3].metric(t("import.parts"), len(plan.parts) or 1)
 counts[4].metric(t("import.timed"), sum(s.time_limit_min is not None for s in plan.steps))
 # not lang=: that is t()'s own parameter, the language of the message
@@ -77,7 +77,7 @@ if findings:
             st.markdown(f"- {md(finding.message(st.session_state['lang']))}")
 
 tab_steps, tab_roles, tab_chart, tab_sections = st.tabs(
-    [t("import.steps"), t("import.roles"), t("import.chart"), t("editor.view_sections")]
+    [t("common.steps"), t("common.roles"), t("import.chart"), t("editor.view_sections")]
 )
 names = {r.id: r.name for r in plan.roles}
 with tab_steps:

@@ -98,7 +98,7 @@ def self_review(drill) -> None:
             key=edit_guard.widget_key(form, "role"),
         )
         well = st.text_area(
-            t("selfreview.well"),
+            t("common.what_went_well"),
             value=before.went_well if before else "",
             key=edit_guard.widget_key(form, "well"),
         )

@@ -19,22 +19,22 @@ due = revision.due_section(conn, actor)  # plans that drill findings ask to revi
 
 filters = st.columns([3, 2, 2, 2])
 search = filters[0].text_input(
-    t("plans.search"), key="plans_search", placeholder=t("plans.search_hint")
+    t("common.search"), key="plans_search", placeholder=t("plans.search_hint")
 )
 kind = filters[1].selectbox(
-    t("plans.kind"),
+    t("common.kind"),
     [None, *PLAN_KINDS],
     key="plans_kind",
     format_func=lambda k: t("plans.all") if k is None else t(f"kind.{k}"),
 )
 status = filters[2].selectbox(
-    t("plans.status"),
+    t("common.status"),
     [None, *VERSION_STATUSES],
     key="plans_status",
     format_func=lambda s: t("plans.all") if s is None else t(f"status.{s}"),
 )
 language = filters[3].selectbox(
-    t("plans.language"),
+    t("common.language"),
     [None, "zh", "en"],
     key="plans_language",
     format_func=lambda x: t("plans.all") if x is None else t(f"lang.{x}"),
@@ -48,7 +48,7 @@ deleted = st.session_state.get("plans_deleted")
 if deleted:
     note, undo = st.columns([4, 1])
     note.info(t("plans.deleted", title=md(deleted["title"])))
-    if undo.button(t("plans.undo"), key="plans_undo"):
+    if undo.button(t("common.undo"), key="plans_undo"):
         try:
             services.plans.restore_plan(conn, actor, deleted["plan_id"])
         except PlanError as exc:
@@ -66,13 +66,13 @@ if not rows:
 st.caption(t("plans.count", n=len(rows)))
 table = [
     {
-        t("plans.col_title"): r.title,
-        t("plans.kind"): t(f"kind.{r.kind}") if r.kind in PLAN_KINDS else r.kind,
-        t("plans.status"): t(f"status.{r.latest_status}"),
-        t("plans.col_version"): r.latest_version_number,
-        t("plans.language"): t(f"lang.{r.language}"),
-        t("plans.col_roles"): r.n_roles,
-        t("plans.col_steps"): r.n_steps,
+        t("common.title"): r.title,
+        t("common.kind"): t(f"kind.{r.kind}") if r.kind in PLAN_KINDS else r.kind,
+        t("common.status"): t(f"status.{r.latest_status}"),
+        t("common.version"): r.latest_version_number,
+        t("common.language"): t(f"lang.{r.language}"),
+        t("common.roles"): r.n_roles,
+        t("common.steps"): r.n_steps,
         t("plans.col_updated"): fmt_time(r.updated_at),
         **({t("revpage.col_due"): revision.OPEN_MARK if r.plan_id in due else ""} if due else {}),
     }
@@ -99,7 +99,7 @@ if choice is None:
 actions = st.columns([1, 1, 3])
 if actions[0].button(t("plans.open"), key="plans_open", type="primary"):
     open_version(choice.latest_version_id)
-if may(actor, "plan.delete") and actions[1].button(t("plans.delete"), key="plans_delete"):
+if may(actor, "plan.delete") and actions[1].button(t("common.delete"), key="plans_delete"):
     st.session_state["plans_confirm"] = choice.plan_id
 
 if st.session_state.get("plans_confirm") == choice.plan_id:
@@ -114,6 +114,6 @@ if st.session_state.get("plans_confirm") == choice.plan_id:
             st.session_state["plans_deleted"] = {"plan_id": choice.plan_id, "title": choice.title}
             st.session_state.pop("plans_confirm")
             st.rerun()
-    if no.button(t("plans.confirm_no"), key="plans_confirm_no"):
+    if no.button(t("common.cancel"), key="plans_confirm_no"):
         st.session_state.pop("plans_confirm")
         st.rerun()

@@ -36,7 +36,7 @@ overview = services.units.units_overview(conn, actor)
 units = overview.units
 st.dataframe(
     [
-        {t("units.name"): u.name, t("units.users"): u.users, t("units.plans"): u.plans}
+        {t("units.name"): u.name, t("units.users"): u.users, t("common.plans"): u.plans}
         for u in units
     ],
     hide_index=True,
@@ -54,7 +54,7 @@ if not units:
     st.stop()
 
 unit = st.selectbox(t("units.pick"), [u.name for u in units], key="units_pick")
-people, plans = st.tabs([t("units.people_tab"), t("units.plans_tab")])
+people, plans = st.tabs([t("common.people"), t("units.plans_tab")])
 none = t("units.none")
 
 with people:
@@ -65,8 +65,8 @@ with people:
             [
                 {
                     t("auth.username"): u.username,
-                    t("users.display_name"): u.display_name,
-                    t("auth.role"): "、".join(t(f"role.{r}") for r in sorted(u.roles)),
+                    t("common.person_name"): u.display_name,
+                    t("common.role"): "、".join(t(f"role.{r}") for r in sorted(u.roles)),
                 }
                 for u in members
             ],

@@ -24,7 +24,7 @@ if shown:
         t("users.password_once", username=md(shown[0]), password=shown[1]), icon=":material/key:"
     )
 
-search = st.text_input(t("plans.search"), key="users_search", placeholder=t("users.search_hint"))
+search = st.text_input(t("common.search"), key="users_search", placeholder=t("users.search_hint"))
 users = [
     u
     for u in services.users.list_users(conn, actor)
@@ -34,10 +34,12 @@ st.dataframe(
     [
         {
             t("auth.username"): u.username,
-            t("users.display_name"): u.display_name,
-            t("auth.role"): "、".join(t(f"role.{r}") for r in sorted(u.roles)),
-            t("users.unit"): u.unit,
-            t("users.state"): t("users.state_disabled") if u.disabled else t("users.state_active"),
+            t("common.person_name"): u.display_name,
+            t("common.role"): "、".join(t(f"role.{r}") for r in sorted(u.roles)),
+            t("common.unit"): u.unit,
+            t("common.status"): t("users.state_disabled")
+            if u.disabled
+            else t("users.state_active"),
             t("users.last_login"): fmt_time(u.last_login_at),
         }
         for u in users
@@ -49,15 +51,15 @@ st.dataframe(
 with st.expander(t("users.create"), expanded=not users):
     with st.form("users_create"):
         username = st.text_input(t("auth.username"), key="users_new_name")
-        display = st.text_input(t("users.display_name"), key="users_new_display")
+        display = st.text_input(t("common.person_name"), key="users_new_display")
         roles = st.multiselect(
-            t("auth.role"),
+            t("common.role"),
             SYSTEM_ROLES,
             key="users_new_roles",
             format_func=lambda r: t(f"role.{r}"),
             placeholder=t("plans.pick_placeholder"),
         )
-        unit = unit_select(conn, actor, t("users.unit"), actor.unit, "users_new_unit")
+        unit = unit_select(conn, actor, t("common.unit"), actor.unit, "users_new_unit")
         created = st.form_submit_button(
             t("users.create"), type="primary", key="users_create_submit"
         )
@@ -87,14 +89,16 @@ form = f"user_{user.id}"
 edit_guard.stale_notice(form, user.updated_at)
 with st.form(f"users_edit_{user.id}"):
     roles = st.multiselect(
-        t("auth.role"),
+        t("common.role"),
         SYSTEM_ROLES,
         default=sorted(user.roles),
         format_func=lambda r: t(f"role.{r}"),
         key=edit_guard.widget_key(form, "roles"),
         placeholder=t("plans.pick_placeholder"),
     )
-    unit = unit_select(conn, actor, t("users.unit"), user.unit, edit_guard.widget_key(form, "unit"))
+    unit = unit_select(
+        conn, actor, t("common.unit"), user.unit, edit_guard.widget_key(form, "unit")
+    )
     saved = st.form_submit_button(t("users.save"), key="users_edit_save")
 if saved:
     try:  # only what changed, checked against the account as the form was opened
@@ -111,7 +115,7 @@ if saved:
         show_error(exc)
     else:
         edit_guard.saved(form, changed_at)
-        st.toast(t("versions.done"))
+        st.toast(t("outcome.done"))
         st.rerun()
 
 # Disabling and resetting lock a person out at once: both wait for a second click, like deleting
@@ -160,6 +164,6 @@ if confirm and confirm[1] == user.id and not (confirm[0] == "disable" and user.d
         else:
             edit_guard.reload(form)
             st.rerun()
-    if no.button(t("users.confirm_no"), key="users_confirm_no"):
+    if no.button(t("common.cancel"), key="users_confirm_no"):
         st.session_state.pop("users_confirm")
         st.rerun()

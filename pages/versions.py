@@ -49,12 +49,12 @@ versions = services.plans.list_versions(conn, actor, choice.plan_id)
 st.dataframe(
     [
         {
-            t("versions.number"): v.number,
-            t("plans.status"): t(f"status.{v.status}"),
+            t("common.version"): v.number,
+            t("common.status"): t(f"status.{v.status}"),
             t("versions.created"): f"{v.created_by} · {fmt_time(v.created_at)}",
             t("versions.submitted"): f"{v.submitted_by or ''} {fmt_time(v.submitted_at)}".strip(),
             t("versions.approved"): f"{v.approved_by or ''} {fmt_time(v.approved_at)}".strip(),
-            t("versions.note"): v.note or "",
+            t("common.note"): v.note or "",
         }
         for v in versions
     ],
@@ -76,7 +76,7 @@ def transition(action, *args, **kwargs) -> None:
     except PlanError as exc:
         show_error(exc)
     else:
-        st.toast(t("versions.done"))
+        st.toast(t("outcome.done"))
         st.rerun()
 
 
@@ -147,7 +147,12 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            column: t(f"diff.col.{column}")
-            for column in ("kind", "id", "name", "change", "field", "before", "after")
+            "kind": t("common.category"),
+            "id": t("col.id"),
+            "name": t("col.name"),
+            "change": t("diff.col.change"),
+            "field": t("diff.col.field"),
+            "before": t("common.before"),
+            "after": t("common.after"),
         },
     )

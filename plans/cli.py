@@ -154,7 +154,7 @@ def run_check(args: argparse.Namespace) -> int:
             )
         ]
         write_output("".join(line + "\n" for line in lines), None)
-    say(t("cli.findings", n=len(findings)) if findings else t("cli.no_findings"))
+    say(t("cli.findings", n=len(findings)) if findings else t("common.no_problems"))
     return EXIT_BAD_INPUT if any(f.severity == "error" for f in findings) else EXIT_OK
 
 

@@ -15,6 +15,38 @@ from i18n import has, t
 from plans.model import Level, Plan, Role, Step, TimePart
 
 KINDS = ("plan", "level", "role", "step")
+# The words naming the kinds and fields of items: the editor's column headers where they say the same.
+KIND_WORDS = {
+    "plan": "common.plan",
+    "level": "common.level",
+    "role": "common.role",
+    "step": "common.step",
+}
+FIELD_WORDS = {
+    "id": "col.id",
+    "title": "common.title",
+    "kind": "common.category",
+    "language": "common.language",
+    "name": "col.name",
+    "condition": "col.condition",
+    "aliases": "diff.field.aliases",
+    "parent": "col.parent",
+    "responsibilities": "col.duties",
+    "part": "diff.field.part",
+    "phone": "col.phone",
+    "duty_phone": "col.duty_phone",
+    "text": "col.text",
+    "roles": "diff.field.roles",
+    "support": "diff.field.support",
+    "notifies": "diff.field.notifies",
+    "phase": "col.phase",
+    "time_limit_min": "common.time_limit",
+    "time_from": "diff.field.time_from",
+    "time_parts": "diff.field.time_parts",
+    "frequency_min": "diff.field.frequency_min",
+    "levels": "col.levels",
+    "after": "col.after",
+}
 PLAN_FIELDS = ("title", "kind", "language")
 PLAN_WORDS = {"kind": "kind", "language": "lang"}  # catalogue prefixes of the plan's own words
 LEVEL_FIELDS = ("name", "condition")
@@ -193,7 +225,7 @@ def summary_rows(diff: PlanDiff, lang: str = "zh") -> list[dict[str, str]]:
     rows = []
     for item in diff.changes:
         base = {
-            "kind": t(f"diff.kind.{item.kind}", lang=lang),
+            "kind": t(KIND_WORDS[item.kind], lang=lang),
             "id": item.new_id or item.old_id or "",
             "name": item.name,
             "change": t(f"diff.change.{item.change}", lang=lang),
@@ -206,7 +238,7 @@ def summary_rows(diff: PlanDiff, lang: str = "zh") -> list[dict[str, str]]:
             rows.append(
                 {
                     **base,
-                    "field": t(f"diff.field.{change.field}", lang=lang),
+                    "field": t(FIELD_WORDS[change.field], lang=lang),
                     "before": _shown(diff.old, item.kind, change.field, change.before, lang),
                     "after": _shown(diff.new, item.kind, change.field, change.after, lang),
                 }
@@ -218,8 +250,8 @@ def _shown(plan: Plan, kind: str, fieldname: str, value, lang: str) -> str:
     """A field value as a plan owner reads it: names instead of ids, phases and minutes in words."""
     if value is None or value == "" or value == ():
         if fieldname == "levels":
-            return t("diff.all_levels", lang=lang)
-        return t("diff.none", lang=lang)
+            return t("common.all_levels", lang=lang)
+        return t("common.none", lang=lang)
     target = REFERENCES.get((kind, fieldname))
     if fieldname == "phase" and has(f"phase.{value}"):
         return t(f"phase.{value}", lang=lang)
@@ -232,7 +264,7 @@ def _shown(plan: Plan, kind: str, fieldname: str, value, lang: str) -> str:
     if kind == "plan" and fieldname in PLAN_WORDS and has(word):
         return t(word, lang=lang)
     if fieldname == "time_from" and value in ("T0", "trigger", "response_end"):
-        return t(f"diff.{value.lower()}", lang=lang)
+        return t(f"editor.from_{value}", lang=lang)
     if target is not None:
         values = value if isinstance(value, tuple) else (value,)
         return _join([_named(plan, target, v) for v in values], lang)

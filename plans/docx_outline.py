@@ -76,7 +76,7 @@ def minutes_text(minutes: float | None, lang: str) -> str:
     if not math.isfinite(value) or value < 0:
         return ""
     if value == 0:
-        return t("doc.immediately", lang=lang)
+        return t("common.immediately", lang=lang)
     shown = str(int(value)) if value.is_integer() else f"{value:g}"
     return t("doc.within_minutes", lang=lang, minutes=shown)
 

@@ -185,7 +185,7 @@ def _lanes(plan: Plan, graph, shown: list[str], roles) -> dict[str | None, list[
 
 def _lane_label(plan: Plan, lane: str | None, lang: str) -> str:
     if lane is None:
-        return t("draw.unassigned", lang=lang)
+        return t("common.no_owner", lang=lang)
     role = plan.role(lane)
     return role.name if role else f"{lane} ({t('draw.unknown_role', lang=lang)})"
 
@@ -210,7 +210,7 @@ def _node_style(step: Step, lang: str, outcome: Mapping[str, str] | None, hot: b
 
 def _limit_text(minutes: float, lang: str) -> str:
     if minutes <= 0:
-        return t("draw.immediately", lang=lang)
+        return t("common.immediately", lang=lang)
     shown = str(int(minutes)) if float(minutes).is_integer() else f"{minutes:g}"
     return t("draw.within", lang=lang, minutes=shown)
 
@@ -241,9 +241,7 @@ def _legend(chart: graphviz.Digraph, steps: list[Step], lang: str, outcome, dash
         keys = [(t(f"phase.{p}", lang=lang), c) for p, c in PHASE_COLOURS.items() if p in used]
     else:
         used = {outcome.get(s.id) for s in steps}
-        keys = [
-            (t(f"draw.outcome.{k}", lang=lang), c) for k, c in OUTCOME_COLOURS.items() if k in used
-        ]
+        keys = [(t(f"outcome.{k}", lang=lang), c) for k, c in OUTCOME_COLOURS.items() if k in used]
     if not keys:
         return
     with chart.subgraph(name="cluster_legend") as box:

@@ -161,7 +161,7 @@ class AnnexWriter:
                 self.tr("doc.no"),
                 self.tr("doc.plan.step_action"),
                 self.tr("doc.plan.card_part"),
-                self.tr("doc.plan.step_limit"),
+                self.tr("common.time_limit"),
                 self.tr("doc.plan.card_notify"),
             ],
             rows,
@@ -224,7 +224,7 @@ class AnnexWriter:
         )
 
     def revision_record(self, n: int, revisions: list[Mapping[str, object]]) -> None:
-        self.annex_start(n, self.tr("doc.plan.revisions"))
+        self.annex_start(n, self.tr("common.revision_record"))
         if not revisions:
             paragraph(self.document, self.tr("doc.plan.no_revisions"))
             return

@@ -113,7 +113,7 @@ class _PlanWriter(AnnexWriter):
                 paragraph(self.document, self.tr("doc.not_specified"))
         annexes = [self.tr("doc.plan.role_cards")] if self.cards else []
         annexes += [self.tr("doc.plan.flow_chart")] if charts else []
-        annexes += [self.tr("doc.plan.revisions")]
+        annexes += [self.tr("common.revision_record")]
         part_titles = {p.id: p.title for p in plan.parts}
         annexes += [part_titles.get(p, p) for p in others]
         self.annex_list(annexes)
@@ -205,8 +205,8 @@ class _PlanWriter(AnnexWriter):
             self.document,
             [
                 self.tr("doc.no"),
-                self.tr("doc.plan.role_name"),
-                self.tr("doc.plan.role_parent"),
+                self.tr("common.body_post"),
+                self.tr("col.parent"),
                 self.tr("doc.plan.role_duties"),
             ],
             rows,
@@ -229,8 +229,8 @@ class _PlanWriter(AnnexWriter):
         table(
             self.document,
             [
-                self.tr("doc.plan.level_name"),
-                self.tr("doc.plan.level_condition"),
+                self.tr("common.level"),
+                self.tr("col.condition"),
                 self.tr("doc.plan.level_steps"),
             ],
             rows,
@@ -257,7 +257,7 @@ class _PlanWriter(AnnexWriter):
             for phase, members in grouped.items():
                 if not members:
                     continue
-                name = t(f"phase.{phase}", lang=self.lang) if phase else self.tr("doc.none")
+                name = t(f"phase.{phase}", lang=self.lang) if phase else self.tr("common.none")
                 self.outline.heading(name, level)
                 self.step_table(members)
         if self.chart_annex:
@@ -295,12 +295,12 @@ class _PlanWriter(AnnexWriter):
         table(
             self.document,
             [
-                self.tr("doc.plan.step_no"),
+                self.tr("col.id"),
                 self.tr("doc.plan.step_action"),
-                self.tr("doc.plan.step_owner"),
-                self.tr("doc.plan.step_limit"),
-                self.tr("doc.plan.step_after"),
-                self.tr("doc.plan.step_levels"),
+                self.tr("common.responsible_organization"),
+                self.tr("common.time_limit"),
+                self.tr("col.after"),
+                self.tr("col.levels"),
             ],
             rows,
             widths_mm=(11, 62, 29, 22, 15, 17),

@@ -66,16 +66,16 @@ class _AnnexWriter(AnnexWriter):
         table(
             self.document,
             [
-                self.tr("doc.word.version"),
+                self.tr("common.version"),
                 self.tr("doc.word.approved_on"),
                 self.tr("doc.word.approved_by"),
-                self.tr("doc.word.note"),
+                self.tr("common.comment"),
             ],
             [tuple(clean(c) for c in row) for row in rows],
             widths_mm=(24, 30, 40, 62),
             align_center=(0, 1),
         )
-        paragraph(self.document, self.tr("doc.plan.revisions"), bold=True, indent=False)
+        paragraph(self.document, self.tr("common.revision_record"), bold=True, indent=False)
         if not record:
             paragraph(self.document, self.tr("doc.word.no_changes"))
             return

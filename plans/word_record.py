@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from i18n import t
-from plans.diff import PlanDiff, diff_plans, summary_rows
+from plans.diff import KIND_WORDS, PlanDiff, diff_plans, summary_rows
 from plans.model import Plan, Step
 
 
@@ -68,7 +68,7 @@ def revision_rows(
         if change.kind in ("step", "role"):
             item = t(f"revision.item.{change.kind}", lang=lang, name=change.name)
         else:
-            item = t(f"diff.kind.{change.kind}", lang=lang) + f" {change.name}".rstrip()
+            item = t(KIND_WORDS[change.kind], lang=lang) + f" {change.name}".rstrip()
         before, after = row["before"], row["after"]
         if change.kind == "step" and change.change in ("added", "removed"):
             step = (target if change.change == "added" else base).step(ident)

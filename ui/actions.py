@@ -50,12 +50,12 @@ def drill_actions(conn, actor, review) -> None:
             [
                 {
                     t("review.a.finding"): titles.get(a.action.finding_id, a.action.finding_id),
-                    t("review.a.action"): a.action.action,
+                    t("common.action"): a.action.action,
                     t("review.a.owner"): a.action.owner,
-                    t("review.a.organization"): a.action.organization,
-                    t("review.a.start"): a.action.start,
+                    t("common.responsible_organization"): a.action.organization,
+                    t("common.start_date"): a.action.start,
                     t("review.a.due"): a.action.due,
-                    t("review.a.status"): t(f"findings.action_status.{a.action.status}"),
+                    t("common.status"): t(f"findings.action_status.{a.action.status}"),
                     t("review.a.verification"): a.action.verification,
                 }
                 for a in stored
@@ -84,11 +84,11 @@ def _overdue(actions: list[CorrectiveAction], titles: dict) -> None:
         [
             {
                 t("review.a.finding"): titles.get(a.finding_id, a.finding_id),
-                t("review.a.action"): a.action,
+                t("common.action"): a.action,
                 t("review.a.owner"): a.owner,
                 t("review.a.due"): a.due,
-                t("review.a.days_overdue"): (today - a.due).days,
-                t("review.a.status"): t(f"findings.action_status.{a.status}"),
+                t("common.days_overdue"): (today - a.due).days,
+                t("common.status"): t(f"findings.action_status.{a.status}"),
             }
             for a in late
         ],
@@ -107,7 +107,7 @@ def _fields(base: CorrectiveAction | None, key: str, rights: frozenset[str]) -> 
     more = st.columns(2)
     return {
         "action": st.text_area(
-            t("review.a.action"),
+            t("common.action"),
             value=base.action if base else "",
             key=f"{key}_action",
             disabled=text,
@@ -126,7 +126,7 @@ def _fields(base: CorrectiveAction | None, key: str, rights: frozenset[str]) -> 
             disabled=text,
         ),
         "status": cols[2].selectbox(
-            t("review.a.status"),
+            t("common.status"),
             statuses,
             index=statuses.index(base.status) if base else 0,
             format_func=lambda s: t(f"findings.action_status.{s}"),
@@ -140,14 +140,14 @@ def _fields(base: CorrectiveAction | None, key: str, rights: frozenset[str]) -> 
             disabled=not verify,
         ),
         "organization": more[0].text_input(
-            t("review.a.organization"),
+            t("common.responsible_organization"),
             value=base.organization if base else "",
             key=f"{key}_organization",
             disabled=text,
             help=t("review.a.organization_help"),
         ),
         "start": more[1].date_input(
-            t("review.a.start"),
+            t("common.start_date"),
             value=(base.start if base else date.today()),
             key=f"{key}_start",
             disabled=text,
@@ -186,7 +186,7 @@ def _edit_action(conn, actor, stored, titles, rights: dict) -> None:
     with st.expander(t("review.a.edit"), icon=":material/edit:"):
         ids = [a.action.id for a in stored]
         chosen_id = st.selectbox(
-            t("review.a.pick"),
+            t("common.action"),
             ids,
             format_func=lambda i: _title(stored, titles, i),
             key=lang_key("review_a_pick"),
@@ -258,7 +258,7 @@ def _progress(conn, actor, stored) -> None:
     cols = st.columns([3, 1], vertical_alignment="bottom")
     key = f"my_action_{action.id}_{stored.version}"
     status = cols[0].selectbox(
-        t("review.a.status"),
+        t("common.status"),
         OWNER_STATUSES,
         index=OWNER_STATUSES.index(action.status),
         format_func=lambda s: t(f"findings.action_status.{s}"),

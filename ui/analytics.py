@@ -68,12 +68,12 @@ def build_tables(figures: Figures, label: StepLabel) -> dict[str, Rows]:
 def step_rows(steps: list[services.analytics.StepStats], label: StepLabel) -> Rows:
     return [
         {
-            t("analytics.step"): label(s.plan_id, s.step_name),
+            t("common.step"): label(s.plan_id, s.step_name),
             t("analytics.drills"): s.drills,
             t("analytics.items"): s.items,
-            t("analytics.missed"): s.missed,
-            t("analytics.not_observed"): s.not_observed,
-            t("analytics.late"): s.late,
+            t("outcome.not_done"): s.missed,
+            t("outcome.not_observed"): s.not_observed,
+            t("findings.kind.late"): s.late,
             t("analytics.miss_rate"): _pct(s.miss_rate),
             t("analytics.late_rate"): _pct(s.late_rate),
         }
@@ -87,10 +87,10 @@ def rating_rows(points: list[services.analytics.RatingPoint], by: str) -> Rows:
         {
             t("analytics.dimension"): t(f"analytics.by.{by}"),
             t("analytics.series"): _series(p, by),
-            t("analytics.drill"): p.title,
-            t("analytics.ended"): _local(p.ended_at),
-            t("analytics.score"): p.score,
-            t("analytics.rating"): p.rating,
+            t("common.drill"): p.title,
+            t("common.ended"): _local(p.ended_at),
+            t("common.score"): p.score,
+            t("common.rating"): p.rating,
             t("analytics.coverage"): _pct(p.coverage),
         }
         for p in points
@@ -101,9 +101,9 @@ def rating_rows(points: list[services.analytics.RatingPoint], by: str) -> Rows:
 def revision_rows(effects: list[services.analytics.BeforeAfter], label: StepLabel) -> Rows:
     return [
         {
-            t("analytics.step"): label(e.plan_id, e.step_name),
+            t("common.step"): label(e.plan_id, e.step_name),
             t("analytics.revised_in"): f"v{e.revised_in}",
-            t("analytics.verdict"): t(f"analytics.verdict.{e.verdict}"),
+            t("common.conclusion"): t(f"analytics.verdict.{e.verdict}"),
             t("analytics.drills_before"): e.before[0],
             t("analytics.drills_after"): e.after[0],
             t("analytics.miss_before"): _pct(e.miss_rate_before),
@@ -118,9 +118,9 @@ def revision_rows(effects: list[services.analytics.BeforeAfter], label: StepLabe
 def stale_rows(stale: list[services.analytics.NotDrilled]) -> Rows:
     return [
         {
-            t("plans.col_title"): s.plan_title,
+            t("common.title"): s.plan_title,
             t("analytics.kind"): t(f"kind.{s.kind}"),
-            t("auth.role"): s.role_name if s.role_id else t("analytics.whole_plan"),
+            t("common.role"): s.role_name if s.role_id else t("analytics.whole_plan"),
             t("analytics.period"): s.period_days,
             t("analytics.last"): s.last_drilled or t("analytics.never"),
             t("analytics.due_by"): s.due_by,
@@ -132,13 +132,13 @@ def stale_rows(stale: list[services.analytics.NotDrilled]) -> Rows:
 def overdue_rows(overdue: list[services.analytics.OverdueAction]) -> Rows:
     return [
         {
-            t("analytics.drill"): o.drill_title,
-            t("analytics.finding"): o.finding_title,
+            t("common.drill"): o.drill_title,
+            t("common.finding"): o.finding_title,
             t("analytics.action"): o.action,
             t("analytics.owner"): o.owner,
             t("analytics.due"): o.due,
-            t("analytics.days_overdue"): o.days_overdue,
-            t("plans.status"): t(f"findings.action_status.{o.status}"),
+            t("common.days_overdue"): o.days_overdue,
+            t("common.status"): t(f"findings.action_status.{o.status}"),
         }
         for o in overdue
     ]
@@ -159,7 +159,7 @@ def table(name: str, rows: Rows, empty: str = "analytics.none") -> bool:
         return False
     st.dataframe(rows, hide_index=True, width="stretch")
     st.download_button(
-        t("audit.export"),
+        t("common.export_csv"),
         to_csv(rows),
         file_name=f"{name}.csv",
         mime="text/csv",
@@ -170,9 +170,9 @@ def table(name: str, rows: Rows, empty: str = "analytics.none") -> bool:
 
 
 def bars(rows: Rows, keys: tuple[str, ...], *, stack: bool) -> None:
-    """Horizontal bars per step of the columns named by the message keys `analytics.<key>`."""
-    columns = [t(f"analytics.{key}") for key in keys]
-    frame = pd.DataFrame(rows).set_index(t("analytics.step"))[columns]
+    """Horizontal bars per step of the columns named by the message `keys`."""
+    columns = [t(key) for key in keys]
+    frame = pd.DataFrame(rows).set_index(t("common.step"))[columns]
     st.bar_chart(frame, horizontal=True, stack=stack)
 
 
@@ -189,10 +189,10 @@ def score_chart(rows: Rows) -> alt.Chart:
     on the same day; its ticks sit on the drills' ends, and a single drill is one point with
     half a day either side."""
     ended, score, series, drill = (
-        t("analytics.ended"),
-        t("analytics.score"),
+        t("common.ended"),
+        t("common.score"),
         t("analytics.series"),
-        t("analytics.drill"),
+        t("common.drill"),
     )
     moments = sorted({r[ended] for r in rows})
     same_day = len({m.date() for m in moments}) < len(moments)
@@ -256,5 +256,5 @@ def _series(point: services.analytics.RatingPoint, by: str) -> str:
     if by == "area":
         return t(f"scoring.area.{point.key}")
     if by == "role":
-        return point.name or t("drills.no_role")
+        return point.name or t("common.no_owner")
     return t("analytics.by.overall")

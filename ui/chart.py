@@ -38,7 +38,7 @@ def _filters(plan: Plan) -> chart_views.ChartFilter:
         t("editor.chart_level"),
         [None, *levels],
         key="chart_level",
-        format_func=lambda lv: t("editor.all_levels") if lv is None else levels.get(lv, lv),
+        format_func=lambda lv: t("common.all_levels") if lv is None else levels.get(lv, lv),
     )
     chosen = boxes[2].multiselect(
         t("editor.chart_roles"),
@@ -130,7 +130,7 @@ def _overview_table(
         ],
         columns=["role", *table.phases],
     ).astype({p: "Int64" for p in table.phases})
-    config = {"role": st.column_config.TextColumn(t("draw.col_role"), pinned=True)}
+    config = {"role": st.column_config.TextColumn(t("common.role"), pinned=True)}
     for phase in table.phases:
         config[phase] = st.column_config.NumberColumn(t(f"phase.{phase}"), width="small")
     st.caption(t("draw.overview_help"))

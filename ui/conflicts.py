@@ -23,7 +23,7 @@ def _entry(board, entry: ConflictEntry, me: str | None = None) -> str:
     who = board.name(entry.evaluator)
     if entry.evaluator == me:
         who = t("conflicts.you", name=who)
-    parts = [t(f"drills.rating.{entry.rating}")]
+    parts = [t(f"outcome.{entry.rating}")]
     if entry.quality:
         parts.append(entry.quality)
     parts.append(t("conflicts.at", time=fmt_time(entry.happened_at)))
@@ -37,7 +37,7 @@ def _settled_line(board, settled) -> str:
     return t(
         "conflicts.settled_line",
         item=md(board.items.get(settled.item_id, settled.item_id)),
-        outcome=t(f"drills.rating.{settled.outcome}"),
+        outcome=t(f"outcome.{settled.outcome}"),
         who=md(board.name(settled.settled_by)),
         reason=md(settled.reason),
     )
@@ -141,7 +141,7 @@ def lead_panel(actor, conn, drill_id: int, prefix: str = "conflicts") -> None:
                 t("conflicts.outcome"),
                 RATINGS,
                 key=f"{key}_outcome",
-                format_func=lambda r: t(f"drills.rating.{r}"),
+                format_func=lambda r: t(f"outcome.{r}"),
             )
             st.text_area(t("conflicts.reason"), key=f"{key}_reason", height=80)
             st.button(

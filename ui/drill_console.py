@@ -40,21 +40,35 @@ TIMELINE_COLOURS = {
     "clock": "#37474f",
     "inject": "#90a4ae",
 }
+# The words of the legend: an item's outcome, or the kind of a point on the timeline.
+LEGEND = {
+    "done": "outcome.done",
+    "partly": "outcome.partly",
+    "not_done": "outcome.not_done",
+    "na": "outcome.na",
+    "not_observed": "outcome.not_observed",
+    "note": "console.legend.note",
+    "undo": "common.undo",
+    "clock": "console.legend.clock",
+    "inject": "console.legend.inject",
+}
+
+
+def _legend(kind: str) -> str:
+    return t(LEGEND[kind])
 
 
 def _scale(colours: dict) -> alt.Scale:
     """A fixed colour scale: each kind keeps its colour, named in the reader's language."""
-    return alt.Scale(
-        domain=[t(f"console.legend.{k}") for k in colours], range=list(colours.values())
-    )
+    return alt.Scale(domain=[_legend(k) for k in colours], range=list(colours.values()))
 
 
 def header(info) -> None:
     cols = st.columns(3)
-    cols[0].metric(t("plans.status"), t(f"console.status.{info.status}"))
+    cols[0].metric(t("common.status"), t(f"drills.status.{info.status}"))
     elapsed = f"{info.elapsed_min:.1f}" if info.elapsed_min is not None else "—"
-    cols[1].metric(t("drillpage.clock"), elapsed)
-    cols[2].metric(t("drillpage.started"), fmt_time(info.started_at) or "—")
+    cols[1].metric(t("common.drill_clock"), elapsed)
+    cols[2].metric(t("common.started"), fmt_time(info.started_at) or "—")
 
 
 @live_callback
@@ -96,7 +110,7 @@ def _bars(groups: dict, label) -> alt.Chart:
     rows = [
         {
             "group": label(key),
-            "rating": t(f"console.legend.{rating}"),
+            "rating": _legend(rating),
             "n": getattr(p, rating),
             "order": i,
         }
@@ -123,7 +137,7 @@ def progress(items, state, plan) -> None:
     st.markdown(f"**{t('drillpage.progress_roles')}**")
     by_role = progress_by_role(items, state)
     st.altair_chart(
-        _bars(by_role, lambda r: names.get(r, t("drills.no_role") if r == NO_ROLE else r)),
+        _bars(by_role, lambda r: names.get(r, t("common.no_owner") if r == NO_ROLE else r)),
         width="stretch",
     )
     st.markdown(f"**{t('drillpage.progress_phases')}**")
@@ -144,7 +158,7 @@ def overdue(items, state, events, views, moment: datetime, plan) -> None:
                 {
                     t("col.name"): o.item.name,
                     t("col.owners"): "、".join(names.get(r, r) for r in o.item.roles),
-                    t("drillpage.due"): round(o.due_min),
+                    t("col.minutes"): round(o.due_min),
                     t("drillpage.late"): round(o.late_min),
                 }
                 for o in late
@@ -158,7 +172,7 @@ def _point(e, names: dict, lead: dict, items: dict, titles: dict) -> dict:
     """One timeline point: its lane, its colour kind and what the tooltip says."""
     if e.kind == "release":
         return {
-            "lane": t("drillpage.injects_lane"),
+            "lane": t("common.injects"),
             "kind": "inject",
             "what": titles.get(e.ref or "", e.ref or ""),
         }
@@ -166,12 +180,12 @@ def _point(e, names: dict, lead: dict, items: dict, titles: dict) -> dict:
         return {
             "lane": t("drillpage.clock_lane"),
             "kind": "clock",
-            "what": t(f"console.event.{e.kind}"),
+            "what": t(f"drills.clock.event.{e.kind}"),
         }
     o = e.observation
     kind = "undo" if o.kind == "undo" else o.rating or "note"
     item = items.get(o.item_id or "", "") or titles.get(o.inject_id or "", "")
-    detail = t(f"console.legend.{kind}") if kind != "note" else (o.note or "")[:60]
+    detail = _legend(kind) if kind != "note" else (o.note or "")[:60]
     return {
         "lane": names.get(o.done_by or lead.get(o.item_id or "", ""), t("drillpage.free")),
         "kind": kind,
@@ -188,19 +202,19 @@ def timeline(events, plan, items, views=()) -> None:
         {"minute": e.minute, "by": e.by, **_point(e, names, lead, item_names, titles)}
         for e in events
     ]
-    st.markdown(f"**{t('drillpage.timeline')}**")
+    st.markdown(f"**{t('common.timeline')}**")
     if not rows:
         st.caption(t("drillpage.nothing_yet"))
         return
     frame = pd.DataFrame(rows)
-    frame["legend"] = [t(f"console.legend.{k}") for k in frame["kind"]]
+    frame["legend"] = [_legend(k) for k in frame["kind"]]
     chart = (
         alt.Chart(frame)
         .mark_circle(size=90)
         .encode(
             x=alt.X(
                 "minute:Q",
-                title=t("drillpage.minute"),
+                title=t("common.drill_clock"),
                 axis=alt.Axis(format="d", tickMinStep=1),  # whole minutes, each once
                 # from T0, at least the first minutes: early points do not fill the width
                 scale=alt.Scale(domain=[0, max(5, math.ceil(frame["minute"].max()))]),
@@ -212,9 +226,9 @@ def timeline(events, plan, items, views=()) -> None:
                 legend=alt.Legend(title=None, orient="bottom", columns=4),
             ),
             tooltip=[
-                alt.Tooltip("minute:Q", title=t("drillpage.minute"), format=".1f"),
+                alt.Tooltip("minute:Q", title=t("common.drill_clock"), format=".1f"),
                 alt.Tooltip("lane:N", title=t("console.tip.lane")),
-                alt.Tooltip("what:N", title=t("console.tip.what")),
+                alt.Tooltip("what:N", title=t("common.content")),
                 alt.Tooltip("by:N", title=t("console.tip.by")),
             ],
         )
@@ -231,10 +245,8 @@ def newest(state, items, plan) -> None:
         {
             t("drillpage.entered"): fmt_time(o.entered_at),
             t("col.name"): " · ".join(filter(None, [names.get(o.item_id or ""), o.note])),
-            t("drillpage.rating"): t(f"console.legend.{o.rating}")
-            if o.rating
-            else t("console.legend.note"),
-            t("drillpage.evaluator"): o.evaluator,
+            t("common.result"): _legend(o.rating) if o.rating else t("console.legend.note"),
+            t("common.evaluator"): o.evaluator,
         }
         for o in newest_entries(state, 10)
     ]

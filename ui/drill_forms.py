@@ -44,7 +44,7 @@ def _moment(label: str, value: datetime | None, key: str) -> datetime | None:
     cols = st.columns(2)
     day = cols[0].date_input(label, value.date() if value else None, key=f"{key}_day")
     hour = cols[1].time_input(
-        t("drillpage.time"), value.time() if value else time(9, 0), key=f"{key}_time"
+        t("common.time"), value.time() if value else time(9, 0), key=f"{key}_time"
     )
     return datetime.combine(day, hour).astimezone() if day else None
 
@@ -82,7 +82,7 @@ def _limit_words(item, item_names: dict[str, str]) -> str:
     if item.time_limit_min is None:
         return ""
     if item.time_limit_min == 0:
-        words = t("drillpage.limit_now")
+        words = t("common.immediately")
     else:
         words = t("drillpage.limit_minutes", n=f"{item.time_limit_min:g}")
     if item.time_from == "trigger":
@@ -158,7 +158,7 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
             t("col.phase"), PHASES, PHASES.index("disposal"), format_func=lambda p: t(f"phase.{p}")
         )
         minutes = st.number_input(t("col.minutes"), min_value=0, value=None, step=5)
-        added = st.form_submit_button(t("drillpage.add"), key="checklist_extra_add")
+        added = st.form_submit_button(t("common.add"), key="checklist_extra_add")
     if added:
         try:
             save(
@@ -200,10 +200,10 @@ def injects_panel(design, plan, editable: bool, save) -> None:
         width="stretch",
         column_config={
             "id": st.column_config.TextColumn(t("col.id"), width="small"),
-            "title": st.column_config.TextColumn(t("drillpage.inject_title"), required=True),
-            "content": st.column_config.TextColumn(t("drillpage.inject_content"), width="large"),
+            "title": st.column_config.TextColumn(t("common.title"), required=True),
+            "content": st.column_config.TextColumn(t("common.content"), width="large"),
             "kind": st.column_config.SelectboxColumn(
-                t("drillpage.inject_kind"),
+                t("common.kind"),
                 options=INJECT_KINDS,
                 default="message",
                 required=True,
@@ -246,7 +246,7 @@ def injects_panel(design, plan, editable: bool, save) -> None:
         else:
             save(replace(design, injects=tuple(injects)))
     cols[1].download_button(
-        t("drillpage.injects_csv"),
+        t("common.export_csv"),
         injects_io.injects_to_csv(design.injects, plan),
         file_name="injects.csv",
         mime="text/csv",

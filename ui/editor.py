@@ -151,7 +151,7 @@ def _add_row(_actor, work: dict, kind: str) -> None:
 
 def _delete_column() -> st.column_config.CheckboxColumn:
     return st.column_config.CheckboxColumn(
-        t("editor.delete_row"), help=t("editor.delete_row_help"), width="small", default=False
+        t("common.delete"), help=t("editor.delete_row_help"), width="small", default=False
     )
 
 

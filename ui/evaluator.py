@@ -53,7 +53,7 @@ class Context:
         if observation.kind == "item":
             return short(self.item_name(observation.item_id), 40)
         note = short(observation.note, 24)
-        return f"“{note}”" if note else t("evaluate.photo_only")
+        return f"“{note}”" if note else t("evaluate.pending.photo")
 
 
 def short(text: str, limit: int) -> str:
@@ -210,7 +210,7 @@ def limit_text(item) -> str:
 
 def _title(item, ctx: Context) -> None:
     """The item's whole name, wrapped; the step's words and its source paragraph on demand."""
-    owners = "、".join(ctx.names.get(r, r) for r in item.roles) or t("drills.no_role")
+    owners = "、".join(ctx.names.get(r, r) for r in item.roles) or t("common.no_owner")
     limit = limit_text(item)
     st.markdown(f"**{md(item.name)}**  \n{md(owners)}{' · ' + limit if limit else ''}")
     text, source = ctx.steps.get(item.step_id or "", ("", ""))
@@ -254,7 +254,7 @@ def _popover(conn, drill, item, key: str, roles: list, ctx: Context) -> None:
             t("evaluate.quality"),
             QUALITY_MARKS,
             key=f"{key}_q",
-            format_func=lambda q: t(f"drills.quality.{q}"),
+            format_func=lambda q: t(f"scoring.rating.{q}"),
         )
         st.number_input(t("evaluate.minutes_ago"), 0, 600, 0, key=f"{key}_ago")
         if roles:
@@ -264,7 +264,7 @@ def _popover(conn, drill, item, key: str, roles: list, ctx: Context) -> None:
                 key=f"{key}_by",
                 format_func=lambda r: ctx.names.get(r, r),
             )
-        st.text_input(t("evaluate.note"), key=f"{key}_note")
+        st.text_input(t("common.note"), key=f"{key}_note")
         photo_input(photo_key(key))
         st.button(
             t("evaluate.save_details"),

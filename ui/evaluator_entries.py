@@ -140,12 +140,10 @@ def amendment(conn, actor, drill, state, ctx: Context) -> None:
             mine,
             format_func=lambda e: (
                 f"{short(ctx.item_name(e.observation.item_id), 60)} · "
-                f"{t('drills.rating.' + e.rating) if e.rating else ''}"
+                f"{t('outcome.' + e.rating) if e.rating else ''}"
             ),
         )
-        rating = st.selectbox(
-            t("drillpage.rating"), RATINGS, format_func=lambda r: t(f"drills.rating.{r}")
-        )
+        rating = st.selectbox(t("common.result"), RATINGS, format_func=lambda r: t(f"outcome.{r}"))
         reason = st.text_input(t("evaluate.amend_reason"))
         sent = st.form_submit_button(t("evaluate.amend_save"))
     if sent:

@@ -79,7 +79,7 @@ def header(actor, conn, drill, ctx: evaluator.Context, drawn: Seen) -> None:
     items = watched.items
     state = fold(items, watched.observations)
     done = sum(state.rating(i.id) is not None for i in items)
-    status = t(f"console.status.{drill.status}")
+    status = t(f"drills.status.{drill.status}")
     st.caption(t("evaluate.caption", status=status, done=done, total=len(items)))
     st.caption(t("evaluate.connection_hint"))
     if drill.status == "paused":

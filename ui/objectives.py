@@ -27,15 +27,15 @@ def _tags(objective) -> str:
 
 def team_table(team) -> None:
     """The evaluation team with posts (评估组长, 评估员) and display names."""
-    st.markdown(f"**{t('objectives.team')}**")
+    st.markdown(f"**{t('common.evaluation_team')}**")
     if not team:
         st.caption(t("objectives.no_team"))
         return
     st.dataframe(
         [
             {
-                t("objectives.post"): t(f"objectives.post.{m.post}"),
-                t("objectives.member"): m.display_name,
+                t("common.post"): t(f"objectives.post.{m.post}"),
+                t("common.person_name"): m.display_name,
                 t("auth.username"): m.username,
             }
             for m in team
@@ -56,7 +56,7 @@ def design_panel(design, editable: bool, save, team=()) -> None:
                     t("col.id"): o.id,
                     t("objectives.text"): o.text,
                     t("objectives.areas"): "、".join(t(f"scoring.area.{a}") for a in o.areas),
-                    t("objectives.phases"): "、".join(t(f"phase.{p}") for p in o.phases),
+                    t("common.plan_phases"): "、".join(t(f"phase.{p}") for p in o.phases),
                 }
                 for o in objectives
             ],
@@ -85,7 +85,7 @@ def design_panel(design, editable: bool, save, team=()) -> None:
                     )
                 )
     criteria = st.text_area(
-        t("objectives.criteria"),
+        t("common.criteria"),
         design.evaluation_criteria,
         key="design_criteria",
         height=120,
@@ -110,7 +110,7 @@ def _add_form(design, save) -> None:
             placeholder=t("plans.pick_placeholder"),
         )
         phases = cols[1].multiselect(
-            t("objectives.phases"),
+            t("common.plan_phases"),
             PHASES,
             key="objective_new_phases",
             format_func=lambda p: t(f"phase.{p}"),
@@ -158,7 +158,7 @@ def rating_form(actor, conn, drill_id: int) -> None:
         st.toast(message, icon=":material/check:")
     st.subheader(t("objectives.title"))
     if sheet.criteria:
-        st.markdown(f"**{t('objectives.criteria')}**")
+        st.markdown(f"**{t('common.criteria')}**")
         st.caption(md(sheet.criteria))
     if not sheet.objectives:
         st.info(t("objectives.none_in_design"))
@@ -192,14 +192,14 @@ def _rating_card(conn, drill_id: int, rated, sheet) -> None:
         if problem := state.get(f"{key}_problem"):
             st.error(problem)
         st.segmented_control(
-            t("objectives.rating"),
+            t("common.rating"),
             drills.objectives.OBJECTIVE_RATINGS,
             key=f"{key}_rating",
             format_func=lambda r: t(f"objectives.rating.{r}"),
         )
         st.text_input(t("objectives.note"), key=f"{key}_note")
         st.button(
-            t("objectives.save_rating"),
+            t("common.save_rating"),
             key=f"{key}_save",
             type="primary",
             on_click=_rate,

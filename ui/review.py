@@ -49,10 +49,10 @@ def scores(conn, actor, review: Review) -> None:
     areas = [a for a in ev.areas if a.counts.total]
     rows = [
         {
-            t("review.col.area"): t(f"scoring.area.{a.area}"),
-            t("review.col.items"): a.counts.total,
+            t("common.area"): t(f"scoring.area.{a.area}"),
+            t("common.items"): a.counts.total,
             t("review.coverage"): a.coverage,
-            t("review.col.score"): score_text(a.score),
+            t("common.score"): score_text(a.score),
             t("review.col.weight"): a.weight,
             t("review.col.computed"): a.computed_rating or "—",
             t("review.col.rating"): a.rating or "—",
@@ -62,7 +62,7 @@ def scores(conn, actor, review: Review) -> None:
     ]
     rated = {t(f"scoring.area.{a.area}"): round(a.score) for a in areas if a.score is not None}
     if rated:
-        st.bar_chart(pd.DataFrame({t("review.col.score"): rated}), horizontal=True)
+        st.bar_chart(pd.DataFrame({t("common.score"): rated}), horizontal=True)
     if rows:
         st.dataframe(
             pd.DataFrame(rows),
@@ -98,19 +98,19 @@ def _override_form(conn, actor, review: Review, areas: list[str]) -> None:
         st.caption(t("review.override_help"))
         with st.form("review_override"):
             area = st.selectbox(
-                t("review.override_area"),
+                t("common.area"),
                 areas,
                 format_func=lambda a: t(f"scoring.area.{a}"),
                 key="review_override_area",
             )
             rating = st.selectbox(
-                t("review.override_rating"),
+                t("common.rating"),
                 RATINGS,
                 format_func=rating_label,
                 key="review_override_rating",
             )
             reason = st.text_area(t("review.override_reason"), key="review_override_reason")
-            sent = st.form_submit_button(t("review.override_save"), key="review_override_save")
+            sent = st.form_submit_button(t("common.save_rating"), key="review_override_save")
         if sent:
             try:
                 evaluation.set_override(

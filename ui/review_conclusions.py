@@ -66,7 +66,7 @@ def conclusions(conn, actor, review) -> None:
         editable,
         height=200,
     )
-    st.subheader(t("signoff.ui.areas"))
+    st.subheader(t("common.area_conclusions"))
     for area in (a.area for a in ev.areas if a.counts.total):
         name = t(f"scoring.area.{area}", lang=lang)
         rating = ev.area(area).rating
@@ -131,7 +131,7 @@ def _text_box(conn, review, key, lang, label, draft, stored, editable, height=12
         return
     cols = st.columns([1, 1, 4])
     cols[0].button(
-        t("signoff.ui.save"),
+        t("common.save"),
         key=f"{box}_save",
         type="primary",
         on_click=_save,
@@ -158,7 +158,7 @@ def _write(actor, conn, drill_id: int, key: str, lang: str, body: str) -> None:
     except PlanError as exc:
         st.session_state[PROBLEM] = error_text(exc)
         return
-    st.session_state["signoff_toast"] = t("signoff.ui.saved" if body else "signoff.ui.reset_done")
+    st.session_state["signoff_toast"] = t("common.saved" if body else "signoff.ui.reset_done")
 
 
 def _standards(conn, review) -> None:
@@ -183,7 +183,7 @@ def _standards(conn, review) -> None:
     )
     if signed.may_write:
         cols[0].button(
-            t("signoff.ui.save"),
+            t("common.save"),
             key="signoff_standard_drill_save",
             on_click=_set_standard,
             args=(conn, review.drill_id, ""),
@@ -201,7 +201,7 @@ def _standards(conn, review) -> None:
             key="signoff_standard_unit",
         )
         cols[1].button(
-            t("signoff.ui.save"),
+            t("common.save"),
             key="signoff_standard_unit_save",
             on_click=_set_standard,
             args=(conn, review.drill_id, signed.unit),

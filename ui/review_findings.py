@@ -76,7 +76,7 @@ def findings(conn, actor, review) -> None:
         key=lang_key("review_f_status"),
         placeholder=t("common.choose"),
     )
-    search = cols[3].text_input(t("review.filter.search"), key="review_f_search").strip().lower()
+    search = cols[3].text_input(t("common.search"), key="review_f_search").strip().lower()
     with_strengths = st.toggle(t("review.filter.strengths"), value=True, key="review_f_strengths")
 
     def shown(f: Finding) -> bool:
@@ -95,12 +95,12 @@ def findings(conn, actor, review) -> None:
         st.dataframe(
             [
                 {
-                    t("review.col.title"): ("★ " if s.finding.strength else "") + s.finding.title,
-                    t("review.col.grade"): t("findings.strength")
+                    t("common.finding"): ("★ " if s.finding.strength else "") + s.finding.title,
+                    t("common.grade"): t("findings.kind.strength")
                     if s.finding.strength
                     else _label("findings.grade", s.finding.grade),
-                    t("review.col.cause"): _label("findings.cause", s.finding.cause),
-                    t("review.col.status"): _label("findings.status", s.finding.status),
+                    t("common.cause"): _label("findings.cause", s.finding.cause),
+                    t("common.status"): _label("findings.status", s.finding.status),
                     t("review.col.target"): _target(s.finding, steps, roles),
                     t("review.col.evidence"): len(s.finding.evidence),
                     t("review.col.closed"): finding_closed(s.finding, actions),
@@ -148,7 +148,7 @@ def _evidence_labels(review) -> dict[str, str]:
             continue
         minute = "" if t0 is None else f"{(o.happened_at - t0).total_seconds() / 60:.0f}"
         what = items.get(o.item_id or "", "") if o.kind == "item" else t("review.free_obs")
-        rating = t(f"drills.rating.{o.rating}") if o.rating else (o.note[:30] or "")
+        rating = t(f"outcome.{o.rating}") if o.rating else (o.note[:30] or "")
         labels[o.id] = t(
             "review.obs_label", minute=minute, item=what, rating=rating, who=o.evaluator
         )
@@ -168,7 +168,7 @@ def _finding_fields(review, steps, roles, base: Finding, key: str) -> dict:
     none = [None]
     values = {
         "title": st.text_input(
-            t("review.f.title"), value="" if base.id == NEW else base.title, key=f"{key}_title"
+            t("common.title"), value="" if base.id == NEW else base.title, key=f"{key}_title"
         ),  # a new finding starts without a title: saving it so is refused
         "description": st.text_area(
             t("review.f.description"), value=base.description, key=f"{key}_description"
@@ -177,21 +177,21 @@ def _finding_fields(review, steps, roles, base: Finding, key: str) -> dict:
     }
     cols = st.columns(3)
     values["cause"] = cols[0].selectbox(
-        t("review.f.cause"),
+        t("common.cause"),
         CAUSES,
         index=CAUSES.index(base.cause) if base.cause in CAUSES else 1,
         format_func=lambda c: _label("findings.cause", c),
         key=f"{key}_cause",
     )
     values["grade"] = cols[1].selectbox(
-        t("review.f.grade"),
+        t("common.grade"),
         FINDING_GRADES,
         index=FINDING_GRADES.index(base.grade) if base.grade in FINDING_GRADES else 2,
         format_func=lambda g: _label("findings.grade", g),
         key=f"{key}_grade",
     )
     values["status"] = cols[2].selectbox(
-        t("review.f.status"),
+        t("common.status"),
         FINDING_STATUSES,
         index=FINDING_STATUSES.index(base.status),
         format_func=lambda s: _label("findings.status", s),
@@ -245,7 +245,7 @@ def _edit_form(conn, actor, review, visible, steps, roles) -> None:
     st.subheader(t("review.edit"))
     ids = [s.finding.id for s in visible]
     chosen_id = st.selectbox(
-        t("review.edit_pick"),
+        t("common.finding"),
         ids,
         format_func=lambda i: next(s.finding.title for s in visible if s.finding.id == i),
         key=lang_key("review_edit_pick"),
@@ -284,7 +284,7 @@ def _add_form(conn, actor, review, steps, roles) -> None:
         blank = Finding(id=NEW, title="—", status="accepted")  # the title field starts empty
         with st.form("review_add", clear_on_submit=True):
             values = _finding_fields(review, steps, roles, blank, "review_new")
-            sent = st.form_submit_button(t("review.add_save"), key="review_add_save")
+            sent = st.form_submit_button(t("common.add"), key="review_add_save")
         if sent:
             save(
                 lambda: services.review.add_finding(
@@ -327,8 +327,8 @@ def reviews(review) -> None:
                 t("review.r.user"): r.review.username,
                 t("review.r.role"): roles.get(r.review.role or "", r.review.role or ""),
                 t("review.r.rating"): r.review.rating,
-                t("review.r.well"): r.review.went_well,
-                t("review.r.improve"): r.review.to_improve,
+                t("common.what_went_well"): r.review.went_well,
+                t("common.what_to_improve"): r.review.to_improve,
                 t("review.r.when"): fmt_time(r.submitted_at),
             }
             for r in done

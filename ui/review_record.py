@@ -24,7 +24,7 @@ def categories(review) -> None:
     counts = review.evaluation.category_counts
     cols = st.columns(len(CATEGORIES))
     for col, key in zip(cols, CATEGORIES, strict=True):
-        col.metric(t(f"eval.category.{key}"), counts[key])
+        col.metric(t(f"outcome.{key}"), counts[key])
     open_conflicts = [c for c in review.evaluation.conflicts if not c.settled]
     if open_conflicts:
         st.warning(
@@ -38,11 +38,11 @@ def role_rows(review, names: dict[str, str]) -> list[dict]:
     for r in ev.roles:
         counts = ev.role_categories(r.role)
         row = {
-            t("review.col.role"): names.get(r.role, r.role) if r.role else "—",
-            t("review.col.items"): r.counts.total,
+            t("common.role"): names.get(r.role, r.role) if r.role else "—",
+            t("common.items"): r.counts.total,
         }
-        row |= {t(f"eval.category.{key}"): counts[key] for key in CATEGORIES}
-        row[t("review.col.score")] = score_text(r.score)
+        row |= {t(f"outcome.{key}"): counts[key] for key in CATEGORIES}
+        row[t("common.score")] = score_text(r.score)
         row[t("review.col.rating")] = r.rating or "—"
         rows.append(row)
     return rows
@@ -54,13 +54,13 @@ def items(review) -> None:
         [
             {
                 t("eval.xlsx.item_id"): r.item_id,
-                t("doc.xlsx.step"): r.item,
-                t("review.col.area"): r.area,
-                t("eval.xlsx.category"): r.rating,
+                t("common.step"): r.item,
+                t("common.area"): r.area,
+                t("common.result"): r.rating,
                 t("eval.xlsx.quality"): r.quality,
                 t("doc.report.minute"): "" if r.minute is None else f"{r.minute:g}",
                 t("doc.xlsx.done_by"): r.done_by,
-                t("doc.xlsx.note"): r.note,
+                t("common.note"): r.note,
                 t("eval.xlsx.amended"): r.amended,
                 t("eval.xlsx.conflict"): "⚠" if r.conflict else "",
             }
@@ -90,11 +90,11 @@ def record(review) -> None:
                 t("eval.record.observed"): moment_text(r.observed, data.lang),
                 t("doc.report.minute"): "" if r.minute is None else f"{r.minute:.0f}",
                 t("eval.record.recorded"): moment_text(r.recorded, data.lang),
-                t("eval.record.evaluator"): r.evaluator,
+                t("common.evaluator"): r.evaluator,
                 t("eval.record.what"): r.what,
-                t("eval.record.result"): r.result,
+                t("common.result"): r.result,
                 t("eval.record.quality"): r.quality,
-                t("eval.record.note"): " · ".join(x for x in notes if x),
+                t("common.comment"): " · ".join(x for x in notes if x),
                 t("eval.xlsx.undone"): r.undone,
                 t("eval.xlsx.conflict"): "⚠" if r.conflict else "",
             }

@@ -235,7 +235,7 @@ def record_table(record: list[dict[str, str]] | None) -> None:
     rows of the Word file's revision record)."""
     if not record:
         return
-    st.subheader(t("revpage.record_title"))
+    st.subheader(t("common.revision_record"))
     st.caption(t("revpage.record_hint"))
     columns = ("reason", "item", "before", "after", "approval")
     st.dataframe(

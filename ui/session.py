@@ -244,7 +244,7 @@ def _demo_accounts() -> None:
                 {
                     t("auth.username"): a.username,
                     t("auth.password"): a.password,
-                    t("auth.role"): t(f"role.{a.role}"),
+                    t("common.role"): t(f"role.{a.role}"),
                 }
                 for a in accounts.listed_demo_accounts()
             ],

@@ -110,7 +110,7 @@ def detail_panel(plan: Plan, visible: list[str], disabled: bool) -> None:
     widget(
         st.multiselect,
         "after",
-        t("editor.detail_after"),
+        t("col.after"),
         step.after,
         options=list(step_names),
         format_func=lambda s: step_names.get(s, s),
@@ -134,7 +134,7 @@ def detail_panel(plan: Plan, visible: list[str], disabled: bool) -> None:
             step.levels,
             options=list(level_names),
             format_func=lambda lv: level_names.get(lv, lv),
-            placeholder=t("editor.all_levels"),
+            placeholder=t("common.all_levels"),
         )
     _time_fields(plan, step, widget)
     if not disabled:
@@ -163,7 +163,7 @@ def _time_fields(plan: Plan, step: Step, widget) -> None:
         widget(
             st.number_input,
             "time_limit_min",
-            t("editor.detail_minutes"),
+            t("col.minutes"),
             step.time_limit_min,
             value=None,
             min_value=0.0,

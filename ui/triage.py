@@ -24,8 +24,8 @@ def outline_table(plan: Plan) -> list[triage.OutlineRow]:
     st.dataframe(
         [
             {
-                t("triage.col_heading"): "\u3000" * max(0, r.level - 1) + r.heading,
-                t("triage.col_kind"): t(f"section.kind.{r.kind}"),
+                t("common.title"): "\u3000" * max(0, r.level - 1) + r.heading,
+                t("common.kind"): t(f"section.kind.{r.kind}"),
                 t("triage.col_steps"): r.steps,
                 t("triage.col_roles"): r.roles,
             }

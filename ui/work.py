@@ -63,18 +63,18 @@ def save_bar(conn, actor, info, plan: Plan, work: dict, bar) -> None:
     for error in work.pop("save_errors", []):
         show_error(error)
     if work.pop("just_saved", False):
-        st.toast(t("editor.saved"))
+        st.toast(t("common.saved"))
     dirty = work["plan"] != work["saved"]
     # saved in the click's callback, before the run: one run shows the new revision
     bar[0].button(
-        t("editor.save"),
+        t("common.save"),
         key="editor_save",
         type="primary",
         disabled=not dirty,
         on_click=_save,
         args=(conn, info, work),
     )
-    if bar[1].button(t("editor.undo"), key="editor_undo", disabled=not work["undo"]):
+    if bar[1].button(t("common.undo"), key="editor_undo", disabled=not work["undo"]):
         undo(work)
         st.rerun()
     if bar[2].button(t("editor.discard"), key="editor_discard", disabled=not dirty):
@@ -144,7 +144,7 @@ def checks_panel(plan: Plan, findings: list) -> None:
         st.dataframe(
             [
                 {
-                    t("col.level"): names.get(lv, t("editor.all_levels")),
+                    t("col.level"): names.get(lv, t("common.all_levels")),
                     t("col.minutes"): minutes,
                     t("col.path"): " → ".join(path),
                 }

@@ -126,8 +126,8 @@ def test_the_participant_screen_notices_the_start_within_five_seconds(tmp_path, 
         assert participant.get_by_text(TITLE).count() == 0
         console = open_as(browser, url, "drill_list", "director")
         console.get_by_role("button", name=t("nav.drill_console")).click()
-        console.get_by_role("button", name=t("console.button.start"), exact=True).click()
-        console.get_by_text(t("console.status.running")).first.wait_for()
+        console.get_by_role("button", name=t("drills.clock.start"), exact=True).click()
+        console.get_by_text(t("drills.status.running")).first.wait_for()
         started = time.monotonic()
         participant.get_by_text(TITLE).wait_for(timeout=5_000)  # no navigation, no click
         noticed = time.monotonic() - started

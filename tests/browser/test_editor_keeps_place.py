@@ -112,7 +112,7 @@ def test_ten_owner_fixes_over_a_300_step_plan_keep_the_grid_in_place(tmp_path):
         page.get_by_role("option").first.click()
         page.get_by_test_id("stDataFrame").first.wait_for()
         idle(page)
-        save = page.get_by_role("button", name=t("editor.save", lang="zh"), exact=True)
+        save = page.get_by_role("button", name=t("common.save", lang="zh"), exact=True)
         rows = [N_STEPS * i // 10 + 7 for i in range(10)]
         for n, row in enumerate(rows):
             role = f"工作组{(row + 11) % N_ROLES + 1}"

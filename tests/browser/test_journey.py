@@ -215,7 +215,7 @@ def evaluate(url: str, username: str, rating: str, errors: list) -> None:
             context = browser.new_context(viewport={"width": 420, "height": 900}, locale="zh-CN")
             page = sign_in(context, url, username, "evaluate")
             page.get_by_text(L("evaluate.next")).first.wait_for()
-            page.get_by_role("button", name=L(f"drills.rating.{rating}"), exact=True).first.click()
+            page.get_by_role("button", name=L(f"outcome.{rating}"), exact=True).first.click()
             # the confirmation "已记录：…", not the progress line "… · 已记录 0/1 项" shown before
             page.get_by_text("已记录：").first.wait_for()
             shot(page, f"evaluator_{username}")
@@ -254,9 +254,9 @@ def test_the_whole_journey(tmp_path):
         view(owner, "检查")
         assert report_flag in owner.get_by_test_id("stMain").inner_text()
         shot(owner, "2_flagged_problem")
-        view(owner, L("editor.view_steps"))
+        view(owner, L("common.steps"))
         edit_cell(owner, "s1", 4, "15")  # id, name, owners, phase, time limit
-        click(owner, L("editor.save"))
+        click(owner, L("common.save"))
         view(owner, "检查")
         assert report_flag not in owner.get_by_test_id("stMain").inner_text()
         shot(owner, "3_problem_fixed")
@@ -315,7 +315,7 @@ def test_the_whole_journey(tmp_path):
         # 5b. after the end eva amends her entry, with a reason
         eva = person("eva", "evaluate")
         eva.get_by_label(L("evaluate.amend_reason")).wait_for()
-        choose(eva, L("drillpage.rating"), L("drills.rating.partly"))
+        choose(eva, L("common.result"), L("outcome.partly"))
         eva.get_by_label(L("evaluate.amend_reason")).fill(AMEND_REASON)
         click(eva, L("evaluate.amend_save"))
         eva.get_by_text(L("evaluate.recorded")).first.wait_for()
@@ -325,16 +325,16 @@ def test_the_whole_journey(tmp_path):
         lead = person("lead", "drill_review")
         lead.get_by_label(L("conflicts.reason")).first.wait_for()
         outcome = lead.locator("[class*='st-key-conflicts_'][class*='_outcome']").first
-        outcome.get_by_text(L("drills.rating.partly"), exact=True).click()
+        outcome.get_by_text(L("outcome.partly"), exact=True).click()
         idle(lead)
         lead.get_by_label(L("conflicts.reason")).first.fill(SETTLE_REASON)
         click(lead, L("conflicts.settle"))
         lead.get_by_text(L("conflicts.settled_title", n=1)).first.wait_for()
         lead.get_by_role("tab", name=L("review.tab.findings")).click()
-        lead.get_by_label(L("review.f.title")).first.fill(FINDING)
-        choose(lead, L("review.f.cause"), L("findings.cause.plan_defect"))
-        choose(lead, L("review.f.grade"), L("findings.grade.deficiency"))
-        choose(lead, L("review.f.status"), L("findings.status.accepted"))
+        lead.get_by_label(L("common.title")).first.fill(FINDING)
+        choose(lead, L("common.cause"), L("findings.cause.plan_defect"))
+        choose(lead, L("common.grade"), L("findings.grade.deficiency"))
+        choose(lead, L("common.status"), L("findings.status.accepted"))
         choose(lead, L("review.f.step"), "向应急指挥部报告事故信息")
         click(lead, L("review.f.save"))
         lead.get_by_text("待修订").first.wait_for()
@@ -364,8 +364,8 @@ def test_the_whole_journey(tmp_path):
         owner.get_by_text(L("revpage.flags_title", n=1, done=0)).first.wait_for()
         for _attempt in range(3):  # the saved grid shows the new limit, else the edit was lost
             edit_cell(owner, "s1", 5, "5")  # the revision column comes first now
-            click(owner, L("editor.save"))
-            owner.get_by_text(L("editor.saved"), exact=True).first.wait_for()  # the toast
+            click(owner, L("common.save"))
+            owner.get_by_text(L("common.saved"), exact=True).first.wait_for()  # the toast
             if shows(owner, 5, "5"):
                 break
         else:
@@ -383,7 +383,7 @@ def test_the_whole_journey(tmp_path):
         choose(approver, L("versions.pick"), "v2")
         click(approver, L("versions.approve"))
         go(owner, "nav.versions")
-        owner.get_by_text(L("revpage.record_title")).first.wait_for()
+        owner.get_by_text(L("common.revision_record")).first.wait_for()
         shot(owner, "11_revision_record")
         revised = python_docx.Document(io.BytesIO(download(owner, L("versions.export_tracked"))))
         revised_words = text_of(revised)

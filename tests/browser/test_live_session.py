@@ -55,12 +55,12 @@ def open_as(browser, url: str, path: str, username: str, *, phone: bool = False)
 
 def tap(page, rating: str) -> None:
     """A tap on the first card of "expected next" (c1, eva's item)."""
-    page.get_by_role("button", name=t(f"drills.rating.{rating}"), exact=True).first.click()
+    page.get_by_role("button", name=t(f"outcome.{rating}"), exact=True).first.click()
 
 
 def recorded(page, rating: str):
     """The card's line that confirms the stored rating."""
-    return page.get_by_text(t("evaluate.tap.recorded", rating=t(f"drills.rating.{rating}")))
+    return page.get_by_text(t("evaluate.tap.recorded", rating=t(f"outcome.{rating}")))
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_a_disabled_evaluators_screen_signs_out_by_itself_within_seconds(tmp_pat
         recorded(phone, "done").wait_for()
 
         admin = open_as(browser, url, "users", "root")
-        search = admin.get_by_label(t("plans.search"))
+        search = admin.get_by_label(t("common.search"))
         search.fill("eva")
         search.press("Enter")
         admin.get_by_role("button", name=t("users.disable")).click()

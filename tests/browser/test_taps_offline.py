@@ -66,7 +66,7 @@ def _sign_in(page, url: str) -> None:
 
 def _tap(page, made: list, rating: str = "done", n: int = 0) -> None:
     """Tap a rating button of the first card of "expected next"; note when it was tapped."""
-    page.get_by_role("button", name=t(f"drills.rating.{rating}"), exact=True).nth(n).click()
+    page.get_by_role("button", name=t(f"outcome.{rating}"), exact=True).nth(n).click()
     made.append(datetime.now(UTC))
 
 
@@ -115,7 +115,7 @@ def test_taps_through_a_stopped_server_keep_their_moment_and_are_stored_once(tmp
         try:
             _sign_in(page, url)
             _tap(page, made, "done")
-            page.get_by_text(t("evaluate.tap.recorded", rating=t("drills.rating.done"))).wait_for()
+            page.get_by_text(t("evaluate.tap.recorded", rating=t("outcome.done"))).wait_for()
             _recorded(page)
             stop_server(proc)  # the phone walks into a dead zone
             _tap(page, made, "partly")
@@ -136,7 +136,7 @@ def test_taps_through_a_stopped_server_keep_their_moment_and_are_stored_once(tmp
             _recorded(page)
             _tap(page, made, "done")
             _recorded(page)
-            page.get_by_text(t("evaluate.tap.recorded", rating=t("drills.rating.done"))).wait_for()
+            page.get_by_text(t("evaluate.tap.recorded", rating=t("outcome.done"))).wait_for()
         finally:
             stop_server(proc)
             browser.close()
@@ -244,8 +244,8 @@ def test_the_evaluator_screen_notices_the_start_by_itself(tmp_path):
             console.get_by_label("密码").fill(PASSWORD)
             console.get_by_role("button", name="登录").click()
             console.get_by_role("button", name=t("nav.drill_console")).click()
-            console.get_by_role("button", name=t("console.button.start"), exact=True).click()
-            console.get_by_text(t("console.status.running")).first.wait_for()
+            console.get_by_role("button", name=t("drills.clock.start"), exact=True).click()
+            console.get_by_text(t("drills.status.running")).first.wait_for()
             started = time.monotonic()
             page.get_by_text(t("evaluate.next")).wait_for(timeout=5_000)  # no navigation
             noticed = time.monotonic() - started

@@ -156,10 +156,10 @@ def test_a_corpus_section_marked_not_part_of_the_plan_loses_its_steps_until_undo
             wait_outline_row(page, case["index"], NEW_KIND, 0)
             page.screenshot(path=str(ARTIFACTS / "triage_section_excluded.png"))
 
-            open_view(page, "editor.view_steps")
+            open_view(page, "common.steps")
             wait_steps_grid(page, case["total_after"])
 
-            page.get_by_role("button", name=zh("editor.undo"), exact=True).click()
+            page.get_by_role("button", name=zh("common.undo"), exact=True).click()
             wait_steps_grid(page, case["total"])
             open_view(page, "editor.view_sections")
             wait_outline_row(page, case["index"], "response", case["own_steps"])

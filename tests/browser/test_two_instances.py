@@ -130,12 +130,12 @@ def _sign_in(page, url: str, path: str, username: str) -> None:
 
 def _tap_done(page, item: str) -> None:
     card = page.locator(f".st-key-ev_next_{item}_card")
-    card.get_by_role("button", name=t("drills.rating.done"), exact=True).click()
+    card.get_by_role("button", name=t("outcome.done"), exact=True).click()
 
 
 def _confirmed(page, item: str) -> None:
     """Wait until the item's card says the server stored the tap."""
-    recorded = t("evaluate.tap.recorded", rating=t("drills.rating.done"))
+    recorded = t("evaluate.tap.recorded", rating=t("outcome.done"))
     page.locator(f".st-key-ev_next_{item}_card").get_by_text(recorded).wait_for()
 
 

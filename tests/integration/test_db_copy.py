@@ -186,7 +186,7 @@ def test_the_report_shows_both_hashes_of_a_table_that_differs():
             TableCheck("observations", 5, 4, "b" * 64, "c" * 64),
         ]
     ).splitlines()
-    assert lines[1].split() == ["plans", "2/2", "a" * 16, t("db_copy.match")]
+    assert lines[1].split() == ["plans", "2/2", "a" * 16, t("common.yes")]
     assert lines[2].split() == [
         "observations",
         "5/4",

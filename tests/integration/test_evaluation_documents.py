@@ -232,7 +232,7 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     by_area = {row.cells[1].text: row.cells[4].text for row in scores.rows[1:]}
     assert by_area["信息公开"] == by_area["后期处置"] == t("eval.not_rated")
     assert by_area["综合得分"] == "46"
-    record = table_with(report, ["序号", t("eval.record.time"), t("eval.record.evaluator")])
+    record = table_with(report, ["序号", t("common.time"), t("common.evaluator")])
     rows = record.rows[1:]
     assert len(rows) == len(ev.record)
     for row, entry in zip(rows, ev.record, strict=True):
@@ -280,28 +280,28 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
     summary = dict(list(book["概况"].values)[1:])
     assert summary["预案版本"] == "第1版"
-    assert {k: summary[t(f"eval.category.{k}")] for k in EXPECTED} == EXPECTED
+    assert {k: summary[t(f"outcome.{k}")] for k in EXPECTED} == EXPECTED
     assert summary["综合得分"] == pytest.approx(46.0)
     items = list(book["检查项"].values)
     header = items[0]
     got = {row[0]: row for row in items[1:]}
     for result in ev.items:
         row = got[result.item.id]
-        assert row[header.index(t("eval.xlsx.category"))] == t(
-            f"eval.category.{ev.categories[result.item.id]}"
+        assert row[header.index(t("common.result"))] == t(
+            f"outcome.{ev.categories[result.item.id]}"
         )
         assert (row[header.index(t("eval.xlsx.quality"))] or "") == (result.quality or "")
         assert (row[1] or "") == (result.item.step_id or "")
     assert REASON in got["c3"][header.index(t("eval.xlsx.amended"))]
-    assert got["x3"][header.index(t("eval.xlsx.conflict"))] == t("doc.yes_mark")
+    assert got["x3"][header.index(t("eval.xlsx.conflict"))] == t("common.yes")
     record_sheet = list(book["过程记录"].values)
     assert len(record_sheet) == 1 + len(ev.record)
     assert sum(1 for row in record_sheet[1:] if row[9]) == 2  # the two undone entries
     outcome = {row[0]: row[1:] for row in list(book["步骤结果"].values)[1:]}
     assert outcome["s1"] == ("报告事故信息", "按时完成") and outcome["s4"][1] == "未完成"
     assert t("eval.xlsx.verification") in next(iter(book["纠正行动"].values))
-    strengths = [row for row in list(book["问题"].values)[1:] if row[-1] == t("doc.yes_mark")]
-    assert strengths and all(row[1] == t("eval.xlsx.strength_grade") for row in strengths)
+    strengths = [row for row in list(book["问题"].values)[1:] if row[-1] == t("common.yes")]
+    assert strengths and all(row[1] == t("findings.grade.strength") for row in strengths)
 
     # the English document is made from the same evaluation; its structure is the standard
     # chosen (none here: AQ/T 9009, as the plan is Chinese), not the reader's language
@@ -315,18 +315,16 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     at = open_page(world, "drill_review", "lead", drill_id=drill_id)
     assert not at.exception, at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert {k: int(metrics[t(f"eval.category.{k}")]) for k in EXPECTED} == EXPECTED
+    assert {k: int(metrics[t(f"outcome.{k}")]) for k in EXPECTED} == EXPECTED
     assert metrics["总分"] == "46"
     frames = [d.value for d in at.dataframe]
     record_frame = next(f for f in frames if t("eval.xlsx.undone") in f.columns)
     assert len(record_frame) == len(ev.record)
     assert (record_frame[t("eval.xlsx.undone")] != "").sum() == 2
     assert (record_frame[t("eval.xlsx.conflict")] == "⚠").sum() == 2
-    assert set(record_frame[t("eval.record.evaluator")]) == {"王评估", "李评估"}
+    assert set(record_frame[t("common.evaluator")]) == {"王评估", "李评估"}
     area_frame = next(f for f in frames if t("review.col.weight") in f.columns)
-    shown = dict(
-        zip(area_frame[t("review.col.area")], area_frame[t("review.col.score")], strict=True)
-    )
+    shown = dict(zip(area_frame[t("common.area")], area_frame[t("common.score")], strict=True))
     assert shown["信息公开"] == shown["后期处置"] == t("eval.not_rated")
     assert shown["应急处置"] == "50"
 
@@ -385,14 +383,14 @@ def test_objectives_ratings_and_the_leads_texts_appear_in_both_documents(drill):
         python_docx.Document(
             io.BytesIO(evaluation_report_bytes(review.document("en"), review.plan))
         ),
-        ["Capability", "Area for Improvement"],
+        ["Capability", "Area for improvement"],
     )
     assert [c.text for c in plan.rows[0].cells][3:] == [
-        "Capability Element",
-        "Primary Responsible Organization",
-        "Point of Contact",
-        "Start Date",
-        "Completion Date",
+        "Capability element",
+        "Primary responsible organization",
+        "Point of contact",
+        "Start date",
+        "Completion date",
     ]
     row = [c.text for c in plan.rows[1].cells]
     assert row[2] == "警戒器材前置到罐区" and row[5] == "王评估"  # display name, never "eva"

@@ -196,7 +196,7 @@ def test_the_page_speaks_english_when_asked(world):
     ]
     assert labels[3].startswith("Not drilled in time (") and labels[4] == "Overdue actions (1)"
     assert "Step" in rows(at, 0)[0] and "Miss rate (%)" in rows(at, 0)[0]
-    assert rows(at, 4)[0]["Status"] == "open"
+    assert rows(at, 4)[0]["Status"] == "Open"
     assert "Too few drills since the revision" in at.tabs[2].warning[0].value
     labels = [w.label for w in (*at.selectbox, *at.date_input, *at.number_input)]
     assert "Plan" in labels and "Drills ended from" in labels and "Special plan" in labels

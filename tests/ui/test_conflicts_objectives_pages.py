@@ -46,7 +46,7 @@ def test_both_evaluators_see_the_conflict_on_their_screens(world):
         shown = warnings(at)
         assert t("conflicts.evaluator_open", item="").split("“")[0] in shown
         assert t("conflicts.you", name=who) in shown and other in shown
-        assert t("drills.rating.done") in shown and t("drills.rating.not_done") in shown
+        assert t("outcome.done") in shown and t("outcome.not_done") in shown
 
 
 def test_an_evaluator_outside_the_conflict_does_not_see_it(world):

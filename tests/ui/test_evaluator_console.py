@@ -225,7 +225,7 @@ def test_the_english_console_capitalises_status_and_buttons_and_shows_a_dash_for
 ):
     drill_id = running_drill(world)
     console = open_page(world, "drill_console", "director", drill_id=drill_id, lang="en")
-    assert console.metric[0].value == "Running"
+    assert console.metric[0].value == "In progress" == t("drills.status.running", lang="en")
     labels = {b.label for b in console.button}
     assert {"Pause", "End"} <= labels and not {"pause", "end"} & labels
     activity = console.dataframe[-1].value

@@ -73,7 +73,7 @@ def test_a_reload_finds_the_session_again_from_the_cookie(conn, monkeypatch):
     at = reloaded(monkeypatch, cookie.token)
     assert at.session_state["session_id"] == signed.session_id
     assert at.session_state["user_id"] == USERS["owner"].user_id
-    assert any(m.label == t("home.plans") for m in at.metric)  # the home page, signed in
+    assert any(m.label == t("common.plans") for m in at.metric)  # the home page, signed in
 
 
 def test_a_reload_after_the_idle_time_out_asks_for_sign_in_and_says_why(conn, monkeypatch):
@@ -103,7 +103,7 @@ def test_the_language_a_user_chose_survives_a_reload(conn, monkeypatch):
     cookie = sessions.redeem_login_code(conn, signed.login_code, now=datetime.now(UTC))
     again = reloaded(monkeypatch, cookie.token)  # a new tab: nothing chosen in it
     assert again.session_state["lang"] == "en"
-    assert any(m.label == t("home.plans", lang="en") for m in again.metric)
+    assert any(m.label == t("common.plans", lang="en") for m in again.metric)
 
 
 def test_a_language_picked_before_signing_in_follows_the_account_to_another_device(conn):
@@ -115,6 +115,6 @@ def test_a_language_picked_before_signing_in_follows_the_account_to_another_devi
     assert accounts.preferred_language(conn, USERS["owner"].user_id) == "en"
     elsewhere = signed_in()  # another browser, in the default language until signed in
     assert elsewhere.session_state["lang"] == "en"
-    assert any(m.label == t("home.plans", lang="en") for m in elsewhere.metric)
+    assert any(m.label == t("common.plans", lang="en") for m in elsewhere.metric)
     other_user = signed_in("approver")  # another account keeps the default
     assert other_user.session_state["lang"] == "zh"

@@ -36,10 +36,10 @@ def test_the_outline_shows_each_sections_kind_and_counts(imported):
     at = _sections_view(stored.version_id)
     assert not at.exception
     table = at.dataframe[0].value
-    headings = list(table[t("triage.col_heading")])
+    headings = list(table[t("common.title")])
     assert any("3.2 响应程序" in h for h in headings)
     row = headings.index(next(h for h in headings if "3.2 响应程序" in h))
-    assert table[t("triage.col_kind")][row] == t("section.kind.response")
+    assert table[t("common.kind")][row] == t("section.kind.response")
     assert table[t("triage.col_steps")][row] == 4
 
 

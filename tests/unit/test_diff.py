@@ -197,7 +197,7 @@ def test_levels_and_the_plan_itself_are_compared_too():
     rows = summary_rows(diff_plans(OLD, new), "en")
     assert [(r["kind"], r["id"], r["change"], r["field"]) for r in rows] == [
         ("Plan", "", "Changed", "Title"),
-        ("Response level", "I", "Changed", "Condition"),
+        ("Response level", "I", "Changed", "Starting condition"),
         ("Response level", "II", "Removed", ""),
         ("Response level", "III", "Added", ""),
     ]

@@ -157,7 +157,7 @@ def test_a_drill_outcome_colours_the_steps_by_result(result, colour):
     assert f'fillcolor="{colour}"' in node_lines(chart)["现场抢险"]
     assert "按时完成" in chart.source and "信息报告" not in chart.source
     if result:  # the legend names each category shown, in its own colour
-        assert t(f"draw.outcome.{result}") in chart.source
+        assert t(f"outcome.{result}") in chart.source
 
 
 def test_highlighted_steps_and_the_arrows_between_them_stand_out():

@@ -49,7 +49,7 @@ def test_minutes_are_none_or_a_finite_number_not_below_zero(value, ok):
     ("change", "expected"),
     [
         ({}, []),
-        ({"title": ""}, ["drills_store.design.empty_title"]),
+        ({"title": ""}, ["drills.design.no_title"]),
         ({"drill_type": "drone"}, ["drills_store.design.bad_type"]),
         ({"scope": "galactic"}, ["drills_store.design.bad_scope"]),
         ({"checklist": (ChecklistItem(" ", "call"),)}, ["drills_store.design.empty_item"]),
@@ -70,7 +70,7 @@ def test_minutes_are_none_or_a_finite_number_not_below_zero(value, ok):
         ),
         (
             {"title": "", "scope": "x"},
-            ["drills_store.design.empty_title", "drills_store.design.bad_scope"],
+            ["drills.design.no_title", "drills_store.design.bad_scope"],
         ),
     ],
 )
@@ -112,11 +112,11 @@ def test_every_problem_of_a_design_is_raised_at_once():
     with pytest.raises(DrillProblemsError) as refused:
         require_design(bad, PLAN)
     assert keys(refused.value.problems) == [
-        "drills_store.design.empty_title",
+        "drills.design.no_title",
         "drills.check.no_director",
         "drills.check.item_step_unknown",
     ]
-    assert refused.value.key == "drills_store.design.empty_title"
+    assert refused.value.key == "drills.design.no_title"
 
 
 @pytest.mark.parametrize(

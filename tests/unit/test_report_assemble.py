@@ -169,7 +169,7 @@ def test_the_reveal_log_events_are_named_in_the_reports_language():
     plan, design, checklist, observations, clock, reveal = _record()
     for lang, words in (
         ("zh", ["创建", "开始（公开）"]),
-        ("en", ["created", "started (revealed)"]),
+        ("en", ["Created", "Started (revealed)"]),
     ):
         data, _, _ = report_data(
             design, plan, checklist, observations, clock, (), reveal, lang=lang

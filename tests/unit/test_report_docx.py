@@ -227,16 +227,16 @@ def test_the_english_report_is_an_hseep_after_action_report(charts):
     top = [t for level, t in headings(doc) if level == 1]
     assert top == [
         "Executive Summary",
-        "Exercise Overview",
+        "Drill Overview",
         "Evaluation Method",
-        "Exercise Timeline",
+        "Drill Timeline",
         "Analysis of Capabilities",
         "Conclusion",
         "Appendix A: Improvement Plan",
-        "Appendix B: Exercise Record",
-        "Appendix C: Exercise Timeline",
+        "Appendix B: Drill Record",
+        "Appendix C: Drill Timeline",
         "Appendix D: Blindness Log",
-        "Appendix E: Exercise Participants",
+        "Appendix E: Drill Participants",
     ]
     assert styled(doc, "Subtitle") == ["After-Action Report / Improvement Plan"]
     ratings = table_with_header(
@@ -244,7 +244,7 @@ def test_the_english_report_is_an_hseep_after_action_report(charts):
     )
     marks = [[c.text for c in r.cells][4:8] for r in ratings.rows[1:]]
     assert marks == [["X", "", "", ""], ["", "X", "", ""], ["", "X", "", ""]]
-    plan = table_with_header(doc, ["Capability", "Area for Improvement", "Corrective Action"])
+    plan = table_with_header(doc, ["Capability", "Area for improvement", "Corrective action"])
     assert len(plan.rows) == 3
     assert picture_count(doc) >= 2
     assert_a4(doc, (25.4, 25.4, 25.4, 25.4))
@@ -305,7 +305,7 @@ def test_the_excel_export_holds_every_figure():
 # QA walk: the timeline sheet showed minutes like 1.538613416666667 and clock events as "start"
 @pytest.mark.parametrize(
     "lang, started, paused",
-    [("zh", "演练开始", "演练暂停"), ("en", "Exercise started", "Exercise paused")],
+    [("zh", "演练开始", "演练暂停"), ("en", "Drill started", "Drill paused")],
 )
 def test_the_excel_timeline_rounds_minutes_and_says_clock_events_in_full(lang, started, paused):
     timeline = [

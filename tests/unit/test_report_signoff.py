@@ -153,21 +153,21 @@ def test_the_hseep_aar_groups_by_capability_and_has_the_improvement_plan_columns
     disposal = paragraphs.index("Capability: Emergency disposal")
     after = paragraphs[disposal:]
     assert after.index("Areas for Improvement") < next(
-        i for i, p in enumerate(after) if p.startswith("Area for Improvement 1: 响应启动超时")
+        i for i, p in enumerate(after) if p.startswith("Area for improvement 1: 响应启动超时")
     )
     assert "Analysis: 预案未规定授权副总指挥启动" in text and "Objective: Set up the cordon" in text
     warning = paragraphs[paragraphs.index("Capability: Warning and information report") : disposal]
     assert any(p.startswith("Strength 1: 报告及时") for p in warning)
-    plan = table_with_header(doc, ["Capability", "Area for Improvement", "Corrective Action"])
+    plan = table_with_header(doc, ["Capability", "Area for improvement", "Corrective action"])
     assert [c.text for c in plan.rows[0].cells] == [
         "Capability",
-        "Area for Improvement",
-        "Corrective Action",
-        "Capability Element",
-        "Primary Responsible Organization",
-        "Point of Contact",
-        "Start Date",
-        "Completion Date",
+        "Area for improvement",
+        "Corrective action",
+        "Capability element",
+        "Primary responsible organization",
+        "Point of contact",
+        "Start date",
+        "Completion date",
     ]
     assert [c.text for c in plan.rows[1].cells] == [
         "Emergency disposal",
