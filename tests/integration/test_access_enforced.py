@@ -69,6 +69,8 @@ def world(module_database):
 
 
 def name(v) -> str:
+    if isinstance(v, set):  # the same id in every process (pytest-xdist compares them)
+        return "+".join(sorted(title for title, _ in v)) or "nothing"
     return v.username or "anonymous" if hasattr(v, "username") else str(v)
 
 
