@@ -39,7 +39,7 @@ from drills.errors import DrillError
 from drills.model import ChecklistItem
 from drills.scoring import Evaluation, ItemResult
 from drills.state import DrillState
-from i18n import get_language, t
+from i18n import join_names, t
 from plans.bidi import strip_bidi_fields
 from plans.model import Plan, Step
 
@@ -114,7 +114,7 @@ class _Words:
         return t(key, lang=self.lang, **params)
 
     def join(self, names) -> str:
-        return (", " if (self.lang or get_language()) == "en" else "、").join(names)
+        return join_names(names, self.lang)
 
 
 def _missed_cause(item: ChecklistItem, step: Step | None) -> tuple[str, str]:

@@ -36,7 +36,7 @@ from drills.report_record import (
     photo_rows,
     record_rows,
 )
-from i18n import t
+from i18n import join_names, t
 from plans.model import Plan
 
 CAUSE_KEYS = {"resources": "equipment"}  # the scoring's cause id -> the report's
@@ -147,8 +147,9 @@ def report_data(
         participants_roles=tuple(
             ParticipantRow(
                 roles.get(role, role),
-                "、".join(
-                    sorted(who(u) for u, played in (participants or {}).items() if role in played)
+                join_names(
+                    sorted(who(u) for u, played in (participants or {}).items() if role in played),
+                    lang,
                 ),
             )
             for role in (design.participating_roles or tuple(roles))

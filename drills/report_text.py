@@ -9,24 +9,19 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from drills.report_model import GRADES, FindingRow
-from i18n import has, t
+from i18n import format_day, format_moment, has, join_names, t
 from plans.docx_style import clean
 
 
 def moment_text(value, lang: str, *, with_time: bool = True) -> str:
-    """A datetime, date or text as the report shows it ("2026年3月5日 09:30" / "2026-03-05 09:30")."""
+    """A datetime, date or text as the report shows it: 2026年3月5日 09:30 / March 5, 2026, 09:30."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime):
-        day = _day(value.date(), lang)
-        return f"{day} {value:%H:%M}" if with_time else day
+        return format_moment(value, lang) if with_time else format_day(value.date(), lang)
     if isinstance(value, date):
-        return _day(value, lang)
+        return format_day(value, lang)
     return clean(value)
-
-
-def _day(value: date, lang: str) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if lang == "zh" else value.isoformat()
 
 
 def percent(value: float | None) -> str:
@@ -55,7 +50,7 @@ def keyed(prefix: str, value: str, lang: str) -> str:
 
 
 def joined(items: Iterable[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(clean(i) for i in items if str(i).strip())
+    return join_names((clean(i) for i in items if str(i).strip()), lang)
 
 
 def grade_order(finding: FindingRow) -> int:

@@ -1,10 +1,11 @@
 """Translation catalogue: t(key, **params) in the reader's language, and lists and dates in it.
 
-The messages live in one TOML file per locale, i18n/locales/<lang>.toml, one table per area of the
-product (a key's first segment). The languages are the locale files present; zh is the default and
-the fallback for a key another locale lacks. An unknown key shows itself ("⟦key⟧") so tests catch
-it. A message whose parameters do not fit its placeholders raises MessageFormatError when the
-environment sets PLANDRILL_I18N_STRICT=1 (the tests do); otherwise it is logged and shown unformatted.
+The messages live in one TOML file per locale, i18n/locales/<lang>.toml, one table per area of
+the product (a key's first segment). The languages are the locale files present; zh is the
+default and the fallback for a key another locale lacks. An unknown key shows itself ("⟦key⟧") so
+tests catch it. A message whose parameters do not fit its placeholders raises MessageFormatError
+when the environment sets PLANDRILL_I18N_STRICT=1 (the tests do); otherwise it is logged and shown
+unformatted.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import streamlit as st
 import ui.analytics
 from bootstrap import get_db
 from drills import analytics_xlsx
-from i18n import t
+from i18n import join_names, t
 from plans.errors import PlanError
 from services import analytics
 from ui import downloads, md, page_setup, show_error
@@ -104,7 +104,7 @@ with tabs[2]:
     st.caption(t("analytics.revisions_help", n=analytics.MIN_DRILLS_AFTER))
     few = [e for e in figures.effects if e.verdict == "too_few"]
     if few:
-        names = "、".join(md(step_label(e.plan_id, e.step_name)) for e in few)
+        names = join_names(md(step_label(e.plan_id, e.step_name)) for e in few)
         st.warning(t("analytics.too_few", n=analytics.MIN_DRILLS_AFTER, steps=names))
     if tables["revisions"]:
         rates = (

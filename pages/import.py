@@ -8,7 +8,7 @@ import streamlit as st
 
 import services.plans
 from bootstrap import get_db
-from i18n import t
+from i18n import join_names, t
 from plans import checks
 from plans.errors import PlanError
 from plans.extract import import_document
@@ -85,7 +85,7 @@ with tab_steps:
         [
             {
                 t("col.name"): s.name,
-                t("col.owners"): "、".join(names.get(r, r) for r in s.roles),
+                t("col.owners"): join_names(names.get(r, r) for r in s.roles),
                 t("col.phase"): t(f"phase.{s.phase}"),
                 t("col.minutes"): s.time_limit_min,
                 t("col.source"): s.source.text if s.source else "",
@@ -100,7 +100,7 @@ with tab_roles:
         [
             {
                 t("col.name"): r.name,
-                t("col.aliases"): "、".join(r.aliases),
+                t("col.aliases"): join_names(r.aliases),
                 t("col.parent"): names.get(r.parent, ""),
                 t("col.source"): r.source.text if r.source else "",
             }

@@ -8,7 +8,7 @@ import services.users
 from access.errors import AccessError
 from access.policy import SYSTEM_ROLES
 from bootstrap import get_db
-from i18n import t
+from i18n import join_names, t
 from services import accounts
 from services.errors import StoreError
 from ui import edit_guard, fmt_time, may, md, now, page_setup, show_error
@@ -35,7 +35,7 @@ st.dataframe(
         {
             t("auth.username"): u.username,
             t("common.person_name"): u.display_name,
-            t("common.role"): "、".join(t(f"role.{r}") for r in sorted(u.roles)),
+            t("common.role"): join_names(t(f"role.{r}") for r in sorted(u.roles)),
             t("common.unit"): u.unit,
             t("common.status"): t("users.state_disabled")
             if u.disabled
@@ -136,7 +136,7 @@ if cols[1].button(t("users.reset"), key="users_reset"):
     st.session_state["users_confirm"] = ("reset", user.id)
 
 if may(actor, "user.unlock") and (locks := accounts.active_locks(conn, actor, user.id, now=now())):
-    where = "、".join(
+    where = join_names(
         md(lock.address) if lock.address else t("users.address_unknown") for lock in locks
     )
     until = fmt_time(max(lock.until for lock in locks))

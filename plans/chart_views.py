@@ -19,7 +19,7 @@ from itertools import pairwise
 
 import graphviz
 
-from i18n import t
+from i18n import join_names, t
 from plans import draw
 from plans import graph as plan_graph
 from plans.model import PHASES, Plan, Step
@@ -306,7 +306,7 @@ def _links(chart, plan, whole, steps, names, lang) -> None:
 
 def _stub_label(plan: Plan, leads: list, direction: str, lang: str) -> str:
     roles = [draw._lane_label(plan, r, lang) for r in dict.fromkeys(leads)]
-    shown = "、".join(roles[:2]) if lang == "zh" else ", ".join(roles[:2])
+    shown = join_names(roles[:2], lang)
     if len(roles) > 2:
         shown = t("draw.and_more", lang=lang, names=shown, n=len(roles))
     return draw._lines(draw._wrap(t(f"draw.stub_{direction}", lang=lang, role=shown)))

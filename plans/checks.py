@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
-from i18n import get_language, t
+from i18n import get_language, join_names, t
 from plans import graph as plan_graph
 from plans.errors import PlanCycleError
 from plans.model import PHASES, Plan, Role, Step
@@ -88,7 +88,7 @@ def _display(params: dict, lang: str) -> dict:
             items = [
                 t("checks.all_levels", lang=lang) if v == ALL_LEVELS else str(v) for v in value
             ]
-            value = ("、" if lang == "zh" else ", ").join(items)
+            value = join_names(items, lang)
         elif value == ALL_LEVELS:
             value = t("checks.all_levels", lang=lang)
         shown[key] = value

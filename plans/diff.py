@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from i18n import has, t
+from i18n import has, join_names, t
 from plans.model import Level, Plan, Role, Step, TimePart
 
 KINDS = ("plan", "level", "role", "step")
@@ -293,4 +293,4 @@ def _named(plan: Plan, kind: str, item_id: str) -> str:
 
 
 def _join(values: list[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(values)
+    return join_names(values, lang)

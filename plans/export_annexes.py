@@ -37,9 +37,6 @@ class AnnexWriter:
     def tr(self, key: str, **params) -> str:
         return t(key, lang=self.lang, **params)
 
-    def sep(self) -> str:
-        return "、" if self.lang == "zh" else ", "
-
     def role_name(self, role_id: str) -> str:
         role = self.roles.get(role_id)
         return role.name if role else role_id

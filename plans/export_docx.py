@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from docx.document import Document
 
-from i18n import t
+from i18n import join_names, t
 from plans import graph as plan_graph
 from plans.docx_charts import Chart
 from plans.docx_style import (
@@ -265,8 +265,8 @@ class _PlanWriter(AnnexWriter):
         return True
 
     def owners(self, step: Step) -> str:
-        lead = self.sep().join(self.role_name(r) for r in step.roles)
-        support = self.sep().join(self.role_name(r) for r in step.support)
+        lead = join_names((self.role_name(r) for r in step.roles), self.lang)
+        support = join_names((self.role_name(r) for r in step.support), self.lang)
         if support:
             return (f"{self.tr('doc.plan.lead')}{lead}\n" if lead else "") + (
                 f"{self.tr('doc.plan.support_roles')}{support}"
@@ -276,9 +276,11 @@ class _PlanWriter(AnnexWriter):
     def step_table(self, steps: list[Step]) -> None:
         rows = []
         for step in steps:
-            after = self.sep().join(str(self.number[a]) for a in step.after if a in self.number)
+            after = join_names(
+                (str(self.number[a]) for a in step.after if a in self.number), self.lang
+            )
             levels = (
-                self.sep().join(self.level_name(lv) for lv in step.levels)
+                join_names((self.level_name(lv) for lv in step.levels), self.lang)
                 if step.levels
                 else self.tr("doc.plan.all_levels")
             )

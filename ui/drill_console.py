@@ -14,7 +14,7 @@ from drills.model import RATINGS, ClockEvent
 from drills.progress import NO_ROLE, progress_by_phase, progress_by_role
 from drills.progress import overdue as overdue_items
 from drills.roster import roster_changes, split_names
-from i18n import t
+from i18n import join_names, t
 from plans.errors import PlanError
 from ui import edit_guard, error_text, fmt_time, now
 from ui.live import live_callback
@@ -157,7 +157,7 @@ def overdue(items, state, events, views, moment: datetime, plan) -> None:
             [
                 {
                     t("col.name"): o.item.name,
-                    t("col.owners"): "、".join(names.get(r, r) for r in o.item.roles),
+                    t("col.owners"): join_names(names.get(r, r) for r in o.item.roles),
                     t("col.minutes"): round(o.due_min),
                     t("drillpage.late"): round(o.late_min),
                 }

@@ -110,10 +110,10 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
             {
                 t("col.id"): i.id,
                 t("col.name"): i.name,
-                t("col.owners"): "、".join(names.get(r, r) for r in i.roles),
+                t("col.owners"): join_names(names.get(r, r) for r in i.roles),
                 t("col.phase"): t(f"phase.{i.phase}"),
                 t("col.minutes"): _limit_words(i, item_names),
-                t("col.after"): "、".join(item_names.get(a, a) for a in i.after),
+                t("col.after"): join_names(item_names.get(a, a) for a in i.after),
                 t("drillpage.step"): i.step_id or t("drills.extra_item"),
             }
             for i in items
@@ -242,7 +242,7 @@ def injects_panel(design, plan, editable: bool, save) -> None:
                 )
             )
         if untitled:
-            st.error(t("drillpage.inject_needs_title", rows="、".join(untitled)))
+            st.error(t("drillpage.inject_needs_title", rows=join_names(untitled)))
         else:
             save(replace(design, injects=tuple(injects)))
     cols[1].download_button(

@@ -15,7 +15,7 @@ import streamlit as st
 
 import services.observations
 from drills.model import QUALITY_MARKS, Observation
-from i18n import t
+from i18n import join_names, t
 from plans.errors import PlanError
 from services.observations import MAX_PHOTO_BYTES, EvaluatorView
 from ui import error_text, now
@@ -210,7 +210,7 @@ def limit_text(item) -> str:
 
 def _title(item, ctx: Context) -> None:
     """The item's whole name, wrapped; the step's words and its source paragraph on demand."""
-    owners = "、".join(ctx.names.get(r, r) for r in item.roles) or t("common.no_owner")
+    owners = join_names(ctx.names.get(r, r) for r in item.roles) or t("common.no_owner")
     limit = limit_text(item)
     st.markdown(f"**{md(item.name)}**  \n{md(owners)}{' · ' + limit if limit else ''}")
     text, source = ctx.steps.get(item.step_id or "", ("", ""))
@@ -244,7 +244,7 @@ def _pending(details: Details, default_by: str | None, ctx: Context) -> str:
     if not parts:
         return ""
     text = "evaluate.pending" if details.empty else "evaluate.pending_note"
-    return t(text, what=md("、".join(parts)))
+    return t(text, what=md(join_names(parts)))
 
 
 def _popover(conn, drill, item, key: str, roles: list, ctx: Context) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 import drills.objectives
 import services.review
 from drills.ratings import AREAS
-from i18n import t
+from i18n import join_names, t
 from plans.errors import PlanError
 from plans.model import PHASES
 from ui import error_text, fmt_time, now, show_error
@@ -20,8 +20,8 @@ from ui.text import md
 
 
 def _tags(objective) -> str:
-    areas = "、".join(t(f"scoring.area.{a}") for a in objective.areas)
-    phases = "、".join(t(f"phase.{p}") for p in objective.phases)
+    areas = join_names(t(f"scoring.area.{a}") for a in objective.areas)
+    phases = join_names(t(f"phase.{p}") for p in objective.phases)
     return " · ".join(x for x in (areas, phases) if x)
 
 
@@ -55,8 +55,8 @@ def design_panel(design, editable: bool, save, team=()) -> None:
                 {
                     t("col.id"): o.id,
                     t("objectives.text"): o.text,
-                    t("objectives.areas"): "、".join(t(f"scoring.area.{a}") for a in o.areas),
-                    t("common.plan_phases"): "、".join(t(f"phase.{p}") for p in o.phases),
+                    t("objectives.areas"): join_names(t(f"scoring.area.{a}") for a in o.areas),
+                    t("common.plan_phases"): join_names(t(f"phase.{p}") for p in o.phases),
                 }
                 for o in objectives
             ],

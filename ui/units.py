@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from access.policy import Actor
-from i18n import t
+from i18n import join_names, t
 from services import units
 from settings import load_settings
 from ui import may
@@ -38,7 +38,7 @@ def setup_checklist(conn, actor: Actor) -> None:
         (
             not homeless,
             "setup.accounts_unit",
-            t("setup.accounts_unit_help", names="、".join(md(n) for n in homeless[:10])),
+            t("setup.accounts_unit_help", names=join_names(md(n) for n in homeless[:10])),
             "pages/units.py",
             "nav.units",
         ),

@@ -394,7 +394,7 @@ def test_objectives_ratings_and_the_leads_texts_appear_in_both_documents(drill):
     ]
     row = [c.text for c in plan.rows[1].cells]
     assert row[2] == "警戒器材前置到罐区" and row[5] == "王评估"  # display name, never "eva"
-    assert row[6:] == ["2026-05-10", "2026-07-01"] and row[3] in ("Training", "Planning")
+    assert row[6:] == ["May 10, 2026", "July 1, 2026"] and row[3] in ("Training", "Planning")
     assert "Capability: Emergency disposal" in en  # strengths and improvements by capability
 
     # without a choice of its own, the drill follows its unit's standard

@@ -39,7 +39,7 @@ def test_the_same_plan_has_no_differences():
     [
         ("name", "先期报告", "接警报告", "先期报告"),
         ("text", "接到报警后5分钟内报告", "接到报警后立即报告", "接到报警后5分钟内报告"),
-        ("roles", ("r2", "r1"), "值班室 (r2)", "值班室 (r2)、总指挥 (r1)"),
+        ("roles", ("r2", "r1"), "值班室 (r2)", "值班室 (r2)和总指挥 (r1)"),
         ("phase", "initial", "信息报告", "先期处置"),
         ("time_limit_min", 5, "10 分钟", "5 分钟"),
         ("time_limit_min", None, "10 分钟", "无"),
@@ -52,7 +52,7 @@ def test_the_same_plan_has_no_differences():
             "time_parts",
             (TimePart(10, "10分钟内电话"), TimePart(60, "1小时内书面")),
             "无",
-            "10 分钟 (10分钟内电话)、60 分钟 (1小时内书面)",
+            "10 分钟 (10分钟内电话)和60 分钟 (1小时内书面)",
         ),
     ],
 )
@@ -69,7 +69,7 @@ def test_a_changed_step_field_is_shown_before_and_after(field, value, before, af
     ("field", "value", "before", "after"),
     [
         ("name", "现场指挥部值班室", "值班室", "现场指挥部值班室"),
-        ("aliases", ("总值班室", "值班"), "总值班室", "总值班室、值班"),
+        ("aliases", ("总值班室", "值班"), "总值班室", "总值班室和值班"),
         ("parent", "r3", "总指挥 (r1)", "抢险救援组 (r3)"),
         ("responsibilities", ("接警",), "无", "接警"),
     ],
@@ -184,7 +184,7 @@ def test_a_new_predecessor_is_shown_by_name():
     assert (row["field"], row["before"], row["after"]) == (
         "前置步骤",
         "启动响应 (s2)",
-        "接警报告 (s1)、启动响应 (s2)",
+        "接警报告 (s1)和启动响应 (s2)",
     )
 
 

@@ -134,7 +134,7 @@ def test_items_nobody_recorded_become_one_coverage_finding_per_area():
     }
     assert gaps[0].area == "warning_report"
     assert "不代表参演人员未完成" in gaps[0].description
-    assert "总指挥、抢险救援组" in gaps[0].description
+    assert "总指挥和抢险救援组" in gaps[0].description
     assert not any(f.kind == "missed" for f in findings)  # a gap is not a failure
 
 

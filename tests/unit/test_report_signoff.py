@@ -176,8 +176,8 @@ def test_the_hseep_aar_groups_by_capability_and_has_the_improvement_plan_columns
         "Planning",
         "应急指挥部",
         "王评估",
-        "2026-05-20",
-        "2026-06-30",
+        "May 20, 2026",
+        "June 30, 2026",
     ]
     orientation = [s.page_width > s.page_height for s in doc.sections]
     assert True in orientation and orientation[-1] is False  # the plan on landscape pages
