@@ -100,7 +100,7 @@ def page_setup(title_key: str, *, require: str | None = None, layout: str = "wid
             options=list(i18n.LANGUAGES),
             key="lang_pick",
             on_change=_language_chosen,
-            format_func=lambda code: {"zh": "简体中文", "en": "English"}[code],
+            format_func=lambda code: t("ui.language_name", lang=code),  # in its own words
         )
         if actor is not None:
             session.user_box(actor)
