@@ -51,11 +51,11 @@ fi
 
 # --- Python packages --------------------------------------------------------------------------
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-req=requirements.txt
-[ "$dev" = 1 ] && req=requirements-dev.txt
-stamp=".venv/.installed-$(cat requirements.txt "$req" | sha256sum | cut -c1-16)"
+req=(-r requirements.txt)
+[ "$dev" = 1 ] && req+=(-r requirements-dev.txt)
+stamp=".venv/.installed-$(cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)-$dev"
 if [ ! -f "$stamp" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
+  .venv/bin/python -m pip install -q --disable-pip-version-check "${req[@]}"
   touch "$stamp"
 fi
 

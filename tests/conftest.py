@@ -11,6 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+# A message whose placeholders do not fit its parameters raises in tests (and in the servers and
+# command lines the tests start, which inherit it) instead of showing the raw text.
+os.environ.setdefault("PLANDRILL_I18N_STRICT", "1")
 # The URL of a PostgreSQL server whose user may create databases (scripts/postgres.sh prints
 # one); each test gets a database of its own there, copied from a migrated template.
 POSTGRES_ENV = "PLANDRILL_TEST_POSTGRES"
@@ -75,6 +78,12 @@ def postgres_server():
 
 
 class _PostgresServer:
+    """Fresh migrated databases on the test server, copied from a template migrated once.
+
+    A database a test is done with is emptied (every table truncated, every sequence restarted)
+    and handed to the next test, unless the test changed its schema: creating a database costs a
+    checkpoint, which several test processes at once (pytest-xdist) queue up behind."""
+
     def __init__(self, url: str) -> None:
         import psycopg
 
@@ -86,19 +95,85 @@ class _PostgresServer:
         self._template = f"plandrill_tpl_{os.getpid()}_{uuid.uuid4().hex[:8]}"
         self._admin.execute(f"CREATE DATABASE {self._template}")
         connection.connect(self._at(self._template)).close()
+        with psycopg.connect(self._at(self._template), autocommit=True) as conn:
+            self._schema = _schema_of(conn)
+        self._spare: list[str] = []
+        self._made: set[str] = set()
 
     def _at(self, name: str) -> str:
         base, _, query = self._url.partition("?")
         return base.rsplit("/", 1)[0] + "/" + name + (f"?{query}" if query else "")
 
     def fresh_database(self):
-        name = f"plandrill_t_{uuid.uuid4().hex[:12]}"
-        self._admin.execute(f"CREATE DATABASE {name} TEMPLATE {self._template} STRATEGY FILE_COPY")
+        if self._spare:
+            name = self._spare.pop()
+        else:
+            name = f"plandrill_t_{uuid.uuid4().hex[:12]}"
+            self._admin.execute(
+                f"CREATE DATABASE {name} TEMPLATE {self._template} STRATEGY FILE_COPY"
+            )
+            self._made.add(name)
         try:
             yield self._at(name)
         finally:
-            self._admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            if self._emptied(name):
+                self._spare.append(name)
+            else:
+                self._made.discard(name)
+                self._admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def _emptied(self, name: str) -> bool:
+        """Empty the database `name` for the next test; False when its schema is no longer the
+        template's (the test changed it) and it must go."""
+        self._admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+        try:
+            with self._psycopg.connect(self._at(name), autocommit=True) as conn:
+                tables, sequences, _ = self._schema
+                if _schema_of(conn) != self._schema:
+                    return False
+                data = [t for t in tables if t != "schema_migrations"]
+                conn.execute(f"TRUNCATE {', '.join(data)} RESTART IDENTITY CASCADE")
+                for sequence in sequences:
+                    conn.execute(f"ALTER SEQUENCE {sequence} RESTART")
+            return True
+        except self._psycopg.Error:
+            return False
 
     def close(self) -> None:
+        for name in self._made:
+            self._admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         self._admin.execute(f"DROP DATABASE IF EXISTS {self._template} WITH (FORCE)")
         self._admin.close()
+
+
+def _schema_of(conn) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """(tables, sequences, a digest of every column, index and constraint) of a database."""
+    tables = tuple(
+        row[0]
+        for row in conn.execute(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
+        )
+    )
+    sequences = tuple(
+        row[0]
+        for row in conn.execute(
+            "SELECT sequence_name FROM information_schema.sequences"
+            " WHERE sequence_schema = 'public' ORDER BY 1"
+        )
+    )
+    digest = conn.execute(
+        "SELECT md5(coalesce(string_agg(item, ';' ORDER BY item), '')) FROM ("
+        " SELECT table_name || '.' || column_name || ':' || data_type || ':'"
+        "   || coalesce(column_default, '') || ':' || is_nullable AS item"
+        " FROM information_schema.columns WHERE table_schema = 'public'"
+        " UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'"
+        " UNION ALL SELECT conname || ':' || pg_get_constraintdef(oid) FROM pg_constraint"
+        "  WHERE connamespace = 'public'::regnamespace"
+        " UNION ALL SELECT version::text || name FROM schema_migrations) AS parts"
+    ).fetchone()[0]
+    return tables, sequences, digest

@@ -33,14 +33,9 @@ CHROMIUM_ARGS = [
 BROWSER_RERUNS = 1
 
 
-def pytest_collection_modifyitems(items) -> None:
-    for item in items:
-        if "tests/browser/" in item.nodeid.replace("\\", "/"):
-            item.add_marker(pytest.mark.flaky(reruns=BROWSER_RERUNS, reruns_delay=2))
-            # with pytest-xdist (scripts/test.sh), the browser tests run one after the other on
-            # one worker, beside the other tests on the others: two Chromiums and two servers
-            # at once on a two-core machine would only make both slower and flakier
-            item.add_marker(pytest.mark.xdist_group("browser"))
+def pytest_itemcollected(item) -> None:
+    if "tests/browser/" in item.nodeid.replace("\\", "/"):
+        item.add_marker(pytest.mark.flaky(reruns=BROWSER_RERUNS, reruns_delay=2))
 
 
 _free_port = free_port  # the name the browser tests import
