@@ -65,7 +65,7 @@ SYSTEM_ROLES = (
 FULL_READERS = frozenset({"plan_owner", "approver", "manager"})
 RELEASED_READERS = frozenset({"drill_director", "evaluation_lead", "evaluator", "participant"})
 RELEASED_STATUSES = frozenset({"published", "superseded"})
-# What a page offers for one version (db.plans_facts.version_permissions).
+# What a page offers for one version (db.plans_lookup.version_permissions).
 VERSION_ACTIONS = (
     "plan.read",
     "plan.edit",

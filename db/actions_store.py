@@ -19,7 +19,7 @@ import duckdb
 from access.policy import Actor, action_resource, action_update_rights, owns_action, require
 from access.secrecy import can_know_drill_exists
 from db.connection import transaction
-from db.drills_facts import (
+from db.drills_lookup import (
     DrillFacts,
     audit,
     fetch_many,

@@ -21,7 +21,7 @@ from access.errors import NotAllowedError
 from access.policy import SYSTEM, Actor
 from access.secrecy import is_director
 from db.connection import transaction
-from db.drills_facts import DrillFacts, fetch_facts, is_lead, known_facts, require_status
+from db.drills_lookup import DrillFacts, fetch_facts, is_lead, known_facts, require_status
 from db.findings_store import insert_new_findings
 from drills.findings import Finding
 from drills.scoring import Evaluation

@@ -19,11 +19,11 @@ from access.errors import NotAllowedError
 from access.policy import Actor, action_resource, allowed, require
 from access.secrecy import is_evaluator
 from db.connection import transaction
-from db.drills_facts import DrillFacts, audit, known_facts, require_status, sees_whole_record
+from db.drills_design import read_checklist
+from db.drills_lookup import DrillFacts, audit, known_facts, require_status, sees_whole_record
 from db.drills_observations import COLUMNS
-from db.drills_rows import read_checklist
 from db.errors import StoreError
-from db.users_rows import display_names
+from db.users_records import display_names
 from drills import conflicts as rules
 from drills.conflicts import (
     Conflict,

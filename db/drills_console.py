@@ -13,7 +13,7 @@ from access.errors import NotAllowedError
 from access.policy import Actor
 from access.secrecy import is_director
 from db.connection import transaction
-from db.drills_facts import DrillFacts, known_facts, sees_whole_record
+from db.drills_lookup import DrillFacts, known_facts, sees_whole_record
 from db.drills_observations import COLUMNS
 from drills.model import Observation, RevealEvent
 

@@ -2,7 +2,7 @@
 evaluation lead's page and the evaluation report; the lead's P/S/M/U rating of an objective
 after the drill (one row per objective, replaced by a new rating, every rating audited).
 
-The objectives themselves are part of the design (db/drills_rows.py writes them with it).
+The objectives themselves are part of the design (db/drills_design.py writes them with it).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import duckdb
 
 from access.policy import Actor, action_resource, allowed, require
 from db.connection import transaction
-from db.drills_facts import DrillFacts, audit, known_facts, require_drill, require_status
-from db.drills_rows import read_objectives
+from db.drills_design import read_objectives
+from db.drills_lookup import DrillFacts, audit, known_facts, require_drill, require_status
 from db.errors import StoreError
-from db.users_rows import display_names
+from db.users_records import display_names
 from drills.model import Objective
 from drills.objectives import ObjectiveRating, RatedObjective, check_rating, rate
 

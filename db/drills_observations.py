@@ -16,7 +16,8 @@ import duckdb
 
 from access.policy import Actor
 from db.connection import transaction, translate
-from db.drills_facts import (
+from db.drills_design import read_checklist
+from db.drills_lookup import (
     DrillFacts,
     audit,
     known_facts,
@@ -26,8 +27,7 @@ from db.drills_facts import (
     require_status,
     retrying,
 )
-from db.drills_rows import read_checklist
-from db.drills_sealed import ItemRoles, facts_for_tap
+from db.drills_sealed_cache import ItemRoles, facts_for_tap
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
 from drills.errors import Problem
 from drills.model import ChecklistItem, Observation

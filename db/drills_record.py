@@ -12,7 +12,7 @@ import duckdb
 from access.errors import NotAllowedError
 from access.policy import Actor
 from db.connection import transaction
-from db.drills_facts import fetch_many, known_facts, sees_whole_record
+from db.drills_lookup import fetch_many, known_facts, sees_whole_record
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ import duckdb
 
 from access.policy import Actor
 from db.connection import transaction
-from db.drills_checks import resolve_people
-from db.drills_facts import Person, audit, known_facts, require_director, require_status
-from db.drills_rows import insert_people
+from db.drills_design import insert_people
+from db.drills_design_checks import resolve_people
+from db.drills_lookup import Person, audit, known_facts, require_director, require_status
 from db.errors import StoreError, VersionConflictError
 from drills.roster import apply_roster_changes, players_by_role
 

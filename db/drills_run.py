@@ -19,8 +19,9 @@ from access.policy import Actor
 from access.secrecy import InjectRecord, is_director, is_evaluator
 from access.secrecy import visible_injects as secrecy_visible_injects
 from db.connection import transaction
-from db.drills_checks import resolve_people
-from db.drills_facts import (
+from db.drills_design import insert_people, read_injects
+from db.drills_design_checks import resolve_people
+from db.drills_lookup import (
     DrillFacts,
     Person,
     audit,
@@ -31,8 +32,7 @@ from db.drills_facts import (
     retrying,
 )
 from db.drills_roster import bump_roster
-from db.drills_rows import insert_people, read_injects
-from db.drills_sealed import facts_for_clock
+from db.drills_sealed_cache import facts_for_clock
 from db.errors import NotFoundError, StoreError
 from drills.clock import TRANSITIONS, DrillClock
 from drills.model import Inject

@@ -6,7 +6,7 @@ import duckdb
 
 from access.policy import Actor
 from db.connection import transaction
-from db.drills_facts import known_facts
+from db.drills_lookup import known_facts
 
 
 def assigned_roles(

@@ -14,7 +14,7 @@ import duckdb
 from access.errors import NotAllowedError
 from access.policy import Actor, action_resource, allowed, require
 from db.connection import transaction
-from db.drills_facts import DrillFacts, audit, known_facts, require_status, sees_whole_record
+from db.drills_lookup import DrillFacts, audit, known_facts, require_status, sees_whole_record
 from db.errors import StoreError
 from drills.signoff import STANDARDS, check_text
 

@@ -20,7 +20,6 @@ import duckdb
 from access.policy import SYSTEM, Actor
 from access.secrecy import can_know_drill_exists, insiders, is_director
 from db.connection import transaction
-from db.drills_checks import resolve_people, version_for_drill
 from db.drills_console import (
     DrillEvent,
     EvaluatorActivity,
@@ -28,7 +27,16 @@ from db.drills_console import (
     evaluator_activity,
     reveal_log,
 )
-from db.drills_facts import (
+from db.drills_design import (
+    DESIGN_COLUMNS,
+    delete_design_rows,
+    design_people,
+    design_values,
+    insert_design_rows,
+    read_design,
+)
+from db.drills_design_checks import resolve_people, version_for_drill
+from db.drills_lookup import (
     DrillFacts,
     fetch_facts,
     fetch_many,
@@ -48,14 +56,6 @@ from db.drills_observations import (
     record_observation,
 )
 from db.drills_roster import Roster, read_roster, update_roster
-from db.drills_rows import (
-    DESIGN_COLUMNS,
-    delete_design_rows,
-    design_people,
-    design_values,
-    insert_design_rows,
-    read_design,
-)
 from db.drills_run import (
     InjectView,
     end_drill,

@@ -1,7 +1,7 @@
 """Findings, participants' reviews, area weights and rating overrides of a drill (corrective
 actions: db/actions_store.py).
 
-Every call starts from the drill's facts (db/drills_facts.py): a drill the actor may not know of
+Every call starts from the drill's facts (db/drills_lookup.py): a drill the actor may not know of
 is reported like a missing id. Who may read (findings.read, after the end), write findings and
 overrides (findings.edit), review (review.submit, one each: a second submission replaces the
 first) and weigh areas (weights.*) is decided in access/. Edited rows carry `version` for
@@ -20,8 +20,8 @@ import duckdb
 from access import policy
 from access.policy import Actor
 from db.connection import transaction
-from db.drills_facts import DrillFacts, audit, known_facts, may, require_drill, require_status
-from db.drills_rows import read_design
+from db.drills_design import read_design
+from db.drills_lookup import DrillFacts, audit, known_facts, may, require_drill, require_status
 from db.errors import NotFoundError, StoreError, VersionConflictError
 from drills.actions import ParticipantReview
 from drills.findings import Finding

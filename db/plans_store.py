@@ -19,7 +19,8 @@ from db import audit_store
 from db.connection import transaction
 from db.errors import DuplicateDocumentError, StoreError
 from db.plans_content import insert_content, load_content, warnings_json
-from db.plans_facts import (
+from db.plans_list import PlanSummary, list_plans
+from db.plans_lookup import (
     fetch_plan,
     fetch_version,
     plan_resource,
@@ -27,7 +28,6 @@ from db.plans_facts import (
     require_version,
     version_resource,
 )
-from db.plans_list import PlanSummary, list_plans
 from db.plans_versions import (
     VersionInfo,
     approve,

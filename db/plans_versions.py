@@ -26,7 +26,7 @@ from db.plans_content import (
     insert_content,
     warnings_json,
 )
-from db.plans_facts import (
+from db.plans_lookup import (
     VERSION_ACTIONS,
     VersionInfo,
     fetch_version,

@@ -14,13 +14,13 @@ from access.policy import Actor
 from db.connection import transaction
 from db.errors import UnwaivedErrorsError
 from db.plans_content import load_content
-from db.plans_facts import VersionInfo, fetch_version, require_version, version_resource
-from plans.checks import Finding, FindingsText, check_plan, open_errors
+from db.plans_lookup import VersionInfo, fetch_version, require_version, version_resource
+from plans.checks import Defect, DefectsText, check_plan, open_errors
 
 
 @dataclass(frozen=True)
 class Waiver:
-    finding: Finding
+    finding: Defect
     reason: str
     waived_by: str
     waived_at: datetime
@@ -37,7 +37,7 @@ def errors_of_version(cur: duckdb.DuckDBPyConnection, info: VersionInfo, extra: 
     return open_errors(check_plan(load_content(cur, info.id, meta)))
 
 
-def reasons_for(errors: list[Finding], waivers: Mapping[str, str] | None) -> dict[str, str]:
+def reasons_for(errors: list[Defect], waivers: Mapping[str, str] | None) -> dict[str, str]:
     """finding key -> the written reason, for every error in `errors`.
 
     Raises: UnwaivedErrorsError naming the errors without a reason (blank counts as none).
@@ -45,14 +45,14 @@ def reasons_for(errors: list[Finding], waivers: Mapping[str, str] | None) -> dic
     given = {key: (reason or "").strip() for key, reason in (waivers or {}).items()}
     missing = [f for f in errors if not given.get(f.key)]
     if missing:
-        raise UnwaivedErrorsError(n=len(missing), checks=FindingsText(missing))
+        raise UnwaivedErrorsError(n=len(missing), checks=DefectsText(missing))
     return {f.key: given[f.key] for f in errors}
 
 
 def store_waivers(
     cur: duckdb.DuckDBPyConnection,
     version_id: int,
-    errors: list[Finding],
+    errors: list[Defect],
     reasons: dict[str, str],
     actor: Actor,
     now: datetime,
@@ -95,7 +95,7 @@ def list_waivers(conn: duckdb.DuckDBPyConnection, actor: Actor, version_id: int)
             [version_id],
         ).fetchall()
     return [
-        Waiver(Finding(code, "error", kind, target, json.loads(params)), reason, by, at)
+        Waiver(Defect(code, "error", kind, target, json.loads(params)), reason, by, at)
         for code, kind, target, params, reason, by, at in rows
     ]
 

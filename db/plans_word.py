@@ -14,7 +14,7 @@ from access import policy
 from access.policy import Actor
 from db.connection import transaction
 from db.plans_content import load_content
-from db.plans_facts import (
+from db.plans_lookup import (
     VersionInfo,
     fetch_plan,
     fetch_version,
@@ -22,7 +22,7 @@ from db.plans_facts import (
     require_version,
     version_resource,
 )
-from db.users_rows import display_names
+from db.users_records import display_names
 from plans.model import Plan
 
 RELEASED = ("published", "superseded")

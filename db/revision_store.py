@@ -21,10 +21,10 @@ from access.policy import Actor
 from access.secrecy import is_director
 from db import audit_store
 from db.connection import transaction
-from db.drills_facts import fetch_facts, is_lead
+from db.drills_lookup import fetch_facts, is_lead
 from db.errors import InvalidTransitionError, NotFoundError, StoreError, VersionConflictError
 from db.findings_store import read_findings
-from db.plans_facts import (
+from db.plans_lookup import (
     fetch_plan,
     fetch_version,
     plan_resource,

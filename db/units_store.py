@@ -19,8 +19,8 @@ from access.policy import Actor
 from db import audit_store
 from db.connection import transaction
 from db.errors import NotFoundError, StoreError
-from db.plans_facts import fetch_plan, plan_resource, require_plan
-from db.users_rows import audit_change, fetch_user
+from db.plans_lookup import fetch_plan, plan_resource, require_plan
+from db.users_records import audit_change, fetch_user
 
 MAX_NAME = 64
 

@@ -1,5 +1,5 @@
 """The counts behind sign-in lock-outs, from the append-only login_attempts rows (the rule
-itself is access/lockout.py; the attempts are written by db.users_rows.record_attempt).
+itself is access/lockout.py; the attempts are written by db.users_records.record_attempt).
 
 A 'reset' row (an admin's unlock or a password reset) ends every lock of the name; a success
 ('ok') ends the count from its own address.

@@ -13,7 +13,7 @@ from access.errors import AuthError
 from access.policy import Actor
 from db.connection import transaction
 from db.errors import NotFoundError, VersionConflictError
-from db.users_rows import find_user_id, normalise_username
+from db.users_records import find_user_id, normalise_username
 
 
 def credentials(cur, key: str) -> tuple[int, str, bool] | None:

@@ -15,7 +15,7 @@ from access.policy import SYSTEM_ROLES, Actor
 from db import audit_store
 from db.connection import transaction
 from db.errors import NotFoundError, StoreError, VersionConflictError
-from db.users_rows import (
+from db.users_records import (
     USER_COLUMNS,
     User,
     audit_change,

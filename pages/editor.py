@@ -11,10 +11,10 @@ from plans import checks
 from plans.errors import PlanError
 from plans.model import plan_from_dict
 from ui import editor, may, md, page_setup, show_error, start_new_draft
+from ui.editor_working_copy import chart_panel, checks_panel, load_work, push_edit, save_bar
 from ui.revision import flags_panel
 from ui.step_grid import fold_grid, steps_view
 from ui.triage import triage_panel
-from ui.work import chart_panel, checks_panel, load_work, push_edit, save_bar
 
 actor = page_setup("nav.editor")
 conn = get_db()

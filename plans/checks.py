@@ -1,4 +1,4 @@
-"""Defects of a plan, all at once: check_plan(plan) -> list[Finding], errors first.
+"""Defects of a plan, all at once: check_plan(plan) -> list[Defect], errors first.
 
 Definitions the checks rely on:
 - A step's owners are its `roles`, the lead first; `support` roles help but do not own it.
@@ -44,7 +44,7 @@ MIN_PATH = 3
 
 
 @dataclass(frozen=True)
-class Finding:
+class Defect:
     """One problem (or, as "info", one observation) about a step, role, level or the plan."""
 
     code: str
@@ -52,7 +52,7 @@ class Finding:
     target_kind: str  # step | role | level | plan
     target_id: str
     params: dict = field(default_factory=dict, hash=False)
-    consequences: tuple[Finding, ...] = field(default=(), hash=False, compare=False)
+    consequences: tuple[Defect, ...] = field(default=(), hash=False, compare=False)
 
     def message(self, lang: str = "zh") -> str:
         """The finding for a plan owner, in `lang`, naming the rows it concerns."""
@@ -120,18 +120,18 @@ def _level(plan: Plan, level_id: str) -> str:
     return label(level.name, level_id) if level else level_id
 
 
-def _on_step(code: str, severity: str, step: Step, **params) -> Finding:
-    return Finding(code, severity, "step", step.id, {"step": _step(step), **params})
+def _on_step(code: str, severity: str, step: Step, **params) -> Defect:
+    return Defect(code, severity, "step", step.id, {"step": _step(step), **params})
 
 
-def _on_role(code: str, severity: str, role: Role, **params) -> Finding:
-    return Finding(code, severity, "role", role.id, {"role": label(role.name, role.id), **params})
+def _on_role(code: str, severity: str, role: Role, **params) -> Defect:
+    return Defect(code, severity, "role", role.id, {"role": label(role.name, role.id), **params})
 
 
-def check_plan(plan: Plan) -> list[Finding]:
+def check_plan(plan: Plan) -> list[Defect]:
     """Every defect found in `plan`: errors first, then warnings, then info (which includes the
     critical path of each level); within a severity, check by check in the order of the plan."""
-    findings: list[Finding] = []
+    findings: list[Defect] = []
     for check in (
         _check_empty,
         _check_ids,
@@ -150,7 +150,7 @@ def check_plan(plan: Plan) -> list[Finding]:
     return sorted(grouped, key=lambda f: SEVERITIES.index(f.severity))
 
 
-class FindingsText:
+class DefectsText:
     """Findings named in the language of the moment they are shown: an error parameter (the
     layer that raises never picks a language)."""
 
@@ -162,17 +162,17 @@ class FindingsText:
         return ("；" if lang == "zh" else "; ").join(f.message(lang) for f in self.findings)
 
     def __repr__(self) -> str:
-        return f"FindingsText({[f.key for f in self.findings]!r})"
+        return f"DefectsText({[f.key for f in self.findings]!r})"
 
 
-def open_errors(findings: list[Finding]) -> list[Finding]:
+def open_errors(findings: list[Defect]) -> list[Defect]:
     """The error-level findings among `findings` (a cause stands for its consequences)."""
     return [f for f in findings if f.severity == "error"]
 
 
-def _group_causes(plan: Plan, findings: list[Finding]) -> list[Finding]:
+def _group_causes(plan: Plan, findings: list[Defect]) -> list[Defect]:
     """Each cause with its follow-on findings under it (see the module docstring)."""
-    follows: dict[int, list[Finding]] = {}
+    follows: dict[int, list[Defect]] = {}
     cause_of: dict[int, int] = {}
     causes = [(i, f) for i, f in enumerate(findings) if f.code in ("no_report_step", "cycle")]
     for i, cause in causes:
@@ -205,10 +205,10 @@ _REPEATS = {
 _LISTED = 6
 
 
-def _group_repeats(findings: list[Finding]) -> list[Finding]:
+def _group_repeats(findings: list[Defect]) -> list[Defect]:
     """Two or more warnings or notes of one repeated check and severity become one plan-level finding
     that names the first few rows and lists them all as its consequences, where the first was."""
-    same: dict[tuple[str, str], list[Finding]] = {}
+    same: dict[tuple[str, str], list[Defect]] = {}
     for finding in findings:
         if finding.code in _REPEATS:
             same.setdefault((finding.code, finding.severity), []).append(finding)
@@ -222,7 +222,7 @@ def _group_repeats(findings: list[Finding]) -> list[Finding]:
             if len(rows) > _LISTED:
                 rows = [*rows[:_LISTED], "…"]
             result.append(
-                Finding(
+                Defect(
                     _REPEATS[finding.code],
                     finding.severity,
                     "plan",
@@ -234,19 +234,19 @@ def _group_repeats(findings: list[Finding]) -> list[Finding]:
     return result
 
 
-def _check_empty(plan: Plan) -> Iterator[Finding]:
+def _check_empty(plan: Plan) -> Iterator[Defect]:
     if not plan.steps:
-        yield Finding("no_steps", "error", "plan", "")
+        yield Defect("no_steps", "error", "plan", "")
     if not plan.roles:
-        yield Finding("no_roles", "error", "plan", "")
+        yield Defect("no_roles", "error", "plan", "")
 
 
-def _check_ids(plan: Plan) -> Iterator[Finding]:
+def _check_ids(plan: Plan) -> Iterator[Defect]:
     for kind, items in (("step", plan.steps), ("role", plan.roles), ("level", plan.levels)):
         seen: set[str] = set()
         for item in items:
             if item.id in seen:
-                yield Finding(
+                yield Defect(
                     f"duplicate_{kind}_id",
                     "error",
                     kind,
@@ -256,7 +256,7 @@ def _check_ids(plan: Plan) -> Iterator[Finding]:
             seen.add(item.id)
 
 
-def _check_references(plan: Plan) -> Iterator[Finding]:
+def _check_references(plan: Plan) -> Iterator[Defect]:
     roles = {r.id for r in plan.roles}
     steps = {s.id for s in plan.steps}
     levels = {lv.id for lv in plan.levels}
@@ -280,7 +280,7 @@ def _check_references(plan: Plan) -> Iterator[Finding]:
             yield _on_role("unknown_parent", "error", role, parent_id=role.parent)
 
 
-def _check_owners(plan: Plan) -> Iterator[Finding]:
+def _check_owners(plan: Plan) -> Iterator[Defect]:
     for step in plan.steps:
         if not step.roles:
             code = {"report": "report_without_owner", "activation": "activation_without_owner"}
@@ -291,7 +291,7 @@ def _check_owners(plan: Plan) -> Iterator[Finding]:
             yield _on_step("invalid_time_limit", "error", step, minutes=str(step.time_limit_min))
 
 
-def _check_phases(plan: Plan) -> Iterator[Finding]:
+def _check_phases(plan: Plan) -> Iterator[Defect]:
     for step in plan.steps:
         if step.phase not in PHASES:
             yield _on_step("unknown_phase", "warning", step, phase=step.phase)
@@ -304,14 +304,14 @@ def _check_phases(plan: Plan) -> Iterator[Finding]:
         ("termination", "no_termination"),
     ):
         if phase not in phases:
-            yield Finding(code, "warning", "plan", "")
+            yield Defect(code, "warning", "plan", "")
     informed = plan_graph.steps_after(plan, (s.id for s in plan.steps if s.phase == "report"))
     for step in plan.steps:
         if step.phase == "activation" and step.id not in informed:
             yield _on_step("activation_without_report", "warning", step)
 
 
-def _check_roles(plan: Plan) -> Iterator[Finding]:
+def _check_roles(plan: Plan) -> Iterator[Defect]:
     acting = {r for s in plan.steps for r in (*s.roles, *s.support)}
     notified = {r for s in plan.steps for r in s.notifies}
     parent = {r.id: r.parent for r in plan.roles}
@@ -331,7 +331,7 @@ def _check_roles(plan: Plan) -> Iterator[Finding]:
     yield from _check_role_tree(plan)
 
 
-def _check_role_tree(plan: Plan) -> Iterator[Finding]:
+def _check_role_tree(plan: Plan) -> Iterator[Defect]:
     parent = {r.id: r.parent for r in plan.roles}
     reported: set[str] = set()
     for role in plan.roles:
@@ -342,7 +342,7 @@ def _check_role_tree(plan: Plan) -> Iterator[Finding]:
         if node == role.id and not reported & set(chain):
             reported.update(chain)
             names = [_role(plan, r) for r in (*chain, role.id)]
-            yield Finding(
+            yield Defect(
                 "role_parent_cycle",
                 "error",
                 "role",
@@ -351,15 +351,15 @@ def _check_role_tree(plan: Plan) -> Iterator[Finding]:
             )
 
 
-def _check_levels(plan: Plan) -> Iterator[Finding]:
+def _check_levels(plan: Plan) -> Iterator[Defect]:
     named = {lv for s in plan.steps for lv in s.levels}
     common = any(not s.levels for s in plan.steps)
     for level in plan.levels:
         params = {"level": label(level.name, level.id)}
         if level.id not in named and not common:
-            yield Finding("level_without_steps", "warning", "level", level.id, params)
+            yield Defect("level_without_steps", "warning", "level", level.id, params)
         elif level.id not in named and named:
-            yield Finding("level_not_named", "info", "level", level.id, params)
+            yield Defect("level_not_named", "info", "level", level.id, params)
 
 
 def _cycles(plan: Plan) -> list[list[str]]:
@@ -372,10 +372,10 @@ def _cycles(plan: Plan) -> list[list[str]]:
     return list(cycles.values())
 
 
-def _check_order(plan: Plan) -> Iterator[Finding]:
+def _check_order(plan: Plan) -> Iterator[Defect]:
     for cycle in _cycles(plan):
         path = " → ".join(_step(plan.step(s)) for s in cycle)
-        yield Finding("cycle", "error", "step", cycle[0], {"steps": list(cycle), "path": path})
+        yield Defect("cycle", "error", "step", cycle[0], {"steps": list(cycle), "path": path})
     for step_id in plan_graph.unreachable_steps(plan):
         yield _on_step("unreachable", "warning", plan.step(step_id))
 
@@ -384,7 +384,7 @@ def _levels_meet(a: Step, b: Step) -> bool:
     return not a.levels or not b.levels or bool(set(a.levels) & set(b.levels))
 
 
-def _check_deadlines(plan: Plan) -> Iterator[Finding]:
+def _check_deadlines(plan: Plan) -> Iterator[Defect]:
     steps = {s.id: s for s in reversed(plan.steps)}
     for step in plan.steps:
         for before in (steps[b] for b in dict.fromkeys(step.after) if b in steps):
@@ -415,7 +415,7 @@ def _normalised(step: Step) -> str:
     return _NOT_WORD.sub("", text).lower()
 
 
-def _check_duplicates(plan: Plan) -> Iterator[Finding]:
+def _check_duplicates(plan: Plan) -> Iterator[Defect]:
     groups: dict[tuple[str, str | None], list[Step]] = {}
     for step in plan.steps:
         if step.roles:
@@ -494,7 +494,7 @@ def _path_text(plan: Plan, path: list[str], keep: int = 8) -> str:
     return " → ".join(names)
 
 
-def _check_critical_paths(plan: Plan) -> Iterator[Finding]:
+def _check_critical_paths(plan: Plan) -> Iterator[Defect]:
     paths = critical_path_by_level(plan)
     shared: dict[tuple, list[str]] = {}  # levels with the same path share one finding
     for level_id, (minutes, path) in paths.items():
@@ -507,7 +507,7 @@ def _check_critical_paths(plan: Plan) -> Iterator[Finding]:
             names = _level(plan, ALL_LEVELS)
         else:
             names = [_level(plan, lv) for lv in level_ids] if len(level_ids) > 1 else None
-        yield Finding(
+        yield Defect(
             "critical_path" if timed else "critical_path_untimed",
             "info",
             kind,
@@ -522,7 +522,7 @@ def _check_critical_paths(plan: Plan) -> Iterator[Finding]:
     yield from _concentration(plan, paths)
 
 
-def _concentration(plan: Plan, paths: dict) -> Iterator[Finding]:
+def _concentration(plan: Plan, paths: dict) -> Iterator[Defect]:
     concentrated: dict[str, tuple[float, list[str]]] = {}
     for level_id, (_, path) in paths.items():
         if len(path) < MIN_PATH:
@@ -534,7 +534,7 @@ def _concentration(plan: Plan, paths: dict) -> Iterator[Finding]:
     for role_id, (share, levels) in concentrated.items():
         if len(plan.levels) > 1 and len(levels) == len(plan.levels):
             levels = [ALL_LEVELS]
-        yield Finding(
+        yield Defect(
             "critical_path_concentrated",
             "info",
             "role",
@@ -544,8 +544,8 @@ def _concentration(plan: Plan, paths: dict) -> Iterator[Finding]:
 
 
 __all__ = [
-    "Finding",
-    "FindingsText",
+    "Defect",
+    "DefectsText",
     "check_plan",
     "critical_path_by_level",
     "label",

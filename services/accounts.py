@@ -21,7 +21,13 @@ from db import audit_store, sessions_store, users_lockout, users_preferences
 from db.accounts_seed import LISTED_DEMO_ACCOUNTS, DemoAccount
 from db.connection import transaction
 from db.unit_of_work import unit_of_work
-from db.users_rows import fetch_user, password_hash_of, record_attempt, set_password, username_key
+from db.users_records import (
+    fetch_user,
+    password_hash_of,
+    record_attempt,
+    set_password,
+    username_key,
+)
 from db.users_signin import credentials, load_actor, rehash
 from i18n import LANGUAGES
 

@@ -27,7 +27,7 @@ from db import (
     findings_store,
     plans_store,
 )
-from db.drills_facts import retrying
+from db.drills_lookup import retrying
 from db.unit_of_work import unit_of_work
 from drills.evaluation import DrillEvaluation, evaluate
 from drills.findings import Finding, propose_findings

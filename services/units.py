@@ -23,7 +23,7 @@ from db.units_store import (
     setup_status,
     unit_names,
 )
-from db.users_rows import User
+from db.users_records import User
 
 
 @dataclass(frozen=True)

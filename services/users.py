@@ -16,7 +16,7 @@ from access import passwords
 from access.policy import Actor
 from db import sessions_store, users_store
 from db.unit_of_work import unit_of_work
-from db.users_rows import User
+from db.users_records import User
 from db.users_store import list_users, reset_password, update_user
 
 

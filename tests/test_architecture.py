@@ -347,3 +347,18 @@ def test_the_formatter_formats_everything():
         if marker.search(line) and path.name != "test_architecture.py"
     ]
     assert found == []
+
+
+def test_modules_are_named_by_what_they_hold():
+    """No module named for being a bag of facts, rows, fixes or helpers (db/drills_lookup.py,
+    db/drills_design.py, ui/editor_working_copy.py say what they hold)."""
+    vague = re.compile(
+        r"(?:_facts|_rows|_fixes|_misc|_utils|_helpers)$|^(?:work|misc|utils|helpers)$"
+    )
+    history = re.compile(r"_fixes$|^test_qa_")  # tests named for the walk that found a problem
+    found = [
+        str(path)
+        for path in python_files()
+        if (path.parts[0] != "tests" and vague.search(path.stem)) or history.search(path.stem)
+    ]
+    assert found == []

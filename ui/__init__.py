@@ -66,7 +66,7 @@ VERSION_BUTTONS = {
 
 def version_buttons(status: str, rights: frozenset[str]) -> frozenset[str]:
     """The buttons to offer for a version in `status`, given the actor's rights on it
-    (db.plans_facts.version_permissions: the facts the store tells the policy)."""
+    (db.plans_lookup.version_permissions: the facts the store tells the policy)."""
     return frozenset(
         name
         for name, (action, wanted) in VERSION_BUTTONS.items()

@@ -17,9 +17,9 @@ from plans import edit, edit_tables
 from plans.errors import PlanError
 from plans.model import Plan, plan_from_dict
 from ui import show_error
+from ui.editor_working_copy import push_edit
 from ui.live import live_callback
 from ui.revision import flag_marks
-from ui.work import push_edit
 
 TABLES = ("roles", "levels")
 ROLE_COLUMNS = [

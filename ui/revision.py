@@ -11,7 +11,7 @@ from i18n import t
 from plans.errors import PlanError
 from plans.model import Plan
 from ui import downloads, error_text, fmt_time, may, md, now, open_version, show_error
-from ui.work import jump
+from ui.editor_working_copy import jump
 
 OPEN_MARK = "⚑"
 RESOLVED_MARK = "✓"

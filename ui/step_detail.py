@@ -10,9 +10,9 @@ from plans import edit
 from plans.errors import PlanError
 from plans.model import PHASES, Plan, Step, plan_from_dict
 from ui import may
+from ui.editor_working_copy import push_edit
 from ui.live import live_callback
 from ui.text import md
-from ui.work import push_edit
 
 PICK_KEY = "editor_step"
 

@@ -19,8 +19,8 @@ from plans import edit
 from plans.errors import PlanError
 from plans.model import PHASES, Plan, plan_from_dict
 from ui.editor import _visible
+from ui.editor_working_copy import push_edit
 from ui.revision import flag_marks
-from ui.work import push_edit
 
 ROW_PX = 35
 GRID_ROWS = 18  # rows visible at once (the default editor shows 10)

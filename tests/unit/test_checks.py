@@ -9,7 +9,7 @@ from dataclasses import FrozenInstanceError, replace
 import pytest
 
 import i18n
-from plans.checks import Finding, check_plan, critical_path_by_level
+from plans.checks import Defect, check_plan, critical_path_by_level
 from plans.model import Level, Plan, Role, Step
 
 ROLES = (
@@ -47,7 +47,7 @@ def edit(plan: Plan = SOUND, *, drop: str = "", add: tuple = (), **changes: dict
     return replace(plan, **{k: tuple(v) for k, v in kept.items()})
 
 
-def every_finding(plan: Plan) -> list[Finding]:
+def every_finding(plan: Plan) -> list[Defect]:
     """check_plan's findings with the follow-on findings listed under each cause."""
     return [g for f in check_plan(plan) for g in (f, *f.consequences)]
 
@@ -308,7 +308,7 @@ def test_a_level_whose_order_has_a_cycle_has_no_critical_path():
 
 
 def test_a_finding_is_a_frozen_hashable_value():
-    finding = Finding("no_steps", "error", "plan", "", {"x": 1})
+    finding = Defect("no_steps", "error", "plan", "", {"x": 1})
     with pytest.raises(FrozenInstanceError):
         finding.code = "other"  # type: ignore[misc]
     assert finding in {finding}

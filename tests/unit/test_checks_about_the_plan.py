@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from plans.checks import Finding, check_plan, critical_path_by_level, open_errors
+from plans.checks import Defect, check_plan, critical_path_by_level, open_errors
 from plans.model import Level, Role, Step
 from tests.unit.test_checks import SOUND, edit
 
 
-def top(plan, code: str) -> list[Finding]:
+def top(plan, code: str) -> list[Defect]:
     return [f for f in check_plan(plan) if f.code == code]
 
 

@@ -51,7 +51,7 @@ DYNAMIC = {
     "drills.status.{}": "pages/drill_design.py: a drill's status",
     "drills.type.{}": "pages/drill_design.py: a drill's type",
     "drills_store.observation.{}": "drills/observation_rules.py: why an observation is refused",
-    "drills_store.status_{}": "db/drills_facts.py: the status that refuses an action",
+    "drills_store.status_{}": "db/drills_lookup.py: the status that refuses an action",
     "editor.add_{}": "ui/editor.py: the kind of row added",
     "editor.from_{}": "ui/step_detail.py: where a time limit counts from",
     "editor.read_only_{}": "pages/editor.py: the status of a read-only version",

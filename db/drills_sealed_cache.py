@@ -6,7 +6,7 @@ connection lives. That holds for every writer, so it holds for several app insta
 one PostgreSQL database too: none of them can change what another keeps.
 The clock is read afresh every time (with a tapped observation's id, in the same query).
 Participants may still change after sealing and are left out: callers that need them read the
-full facts (drills_facts.fetch_facts).
+full facts (drills_lookup.fetch_facts).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import duckdb
 from access.policy import Actor
 from access.secrecy import can_know_drill_exists
 from db.connection import transaction
-from db.drills_facts import DrillFacts, drill_not_found, fetch_facts
-from db.drills_rows import read_injects
+from db.drills_design import read_injects
+from db.drills_lookup import DrillFacts, drill_not_found, fetch_facts
 from drills.model import ClockEvent, Inject
 
 ItemRoles = Mapping[str, tuple[str, ...]]  # checklist item id -> plan role ids

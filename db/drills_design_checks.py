@@ -12,11 +12,11 @@ import duckdb
 from access import policy
 from access.policy import Actor
 from db.connection import transaction
-from db.drills_facts import Person
+from db.drills_lookup import Person
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
-from db.plans_facts import VersionInfo, fetch_version, require_version, version_resource
+from db.plans_lookup import VersionInfo, fetch_version, require_version, version_resource
 from db.plans_store import load_version
-from db.users_rows import username_key
+from db.users_records import username_key
 from drills.validate import fits_part
 from i18n import Term
 from plans.model import Plan

@@ -7,7 +7,7 @@ import json
 
 import duckdb
 
-from db.drills_facts import Person
+from db.drills_lookup import Person
 from drills.model import (
     Blinding,
     ChecklistItem,
