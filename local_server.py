@@ -1,5 +1,6 @@
-"""The app as a local server in a subprocess, for the browser tests and the tap benchmark:
-`streamlit run app.py` on 127.0.0.1 in its own process group, waited for until healthy, and
+"""The app as a local server in a subprocess, for the tests and the tap benchmark: `streamlit run
+app.py` (start_server, serve) or `python -m serve` with its cookie routes and drill clock
+(start_real, serve_real), on 127.0.0.1 in its own process group, waited for until healthy, and
 stopped with its whole group (SIGKILL: as a crash would)."""
 
 from __future__ import annotations
@@ -65,6 +66,51 @@ def start_server(
     raise RuntimeError(f"the server did not start: {log.name}")
 
 
+def start_real(
+    env: dict[str, str], *, log, port: int | None = None
+) -> tuple[subprocess.Popen, str]:
+    """Start `python -m serve` (what scripts/run.sh starts) with `env` added to this process's
+    on `port` (default: a free one) and wait until it is healthy; return the process and URL."""
+    port = port or free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "serve",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PLANDRILL_ADDRESS": "127.0.0.1", **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        with contextlib.suppress(OSError):
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                return proc, url
+        time.sleep(0.2)
+    stop_server(proc)
+    raise RuntimeError(f"the server did not start: {log.name}")
+
+
+@contextlib.contextmanager
+def serve_real(env: dict[str, str], *, log_path: Path):
+    """`python -m serve` for the duration of the block (see start_real); yields its URL."""
+    with open(log_path, "w") as log:
+        proc, url = start_real(env, log=log)
+        try:
+            yield url
+        finally:
+            stop_server(proc)
+
+
 def stop_server(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
     """Stop the server's whole process group (SIGKILL: as a crash would)."""
     try:
@@ -90,4 +136,4 @@ def serve(db_path: Path, *, demo: bool, log_path: Path):
             stop_server(proc)
 
 
-__all__ = ["free_port", "serve", "start_server", "stop_server"]
+__all__ = ["free_port", "serve", "serve_real", "start_real", "start_server", "stop_server"]

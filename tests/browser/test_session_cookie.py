@@ -4,64 +4,20 @@ sign-out ends the session for good."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 
 from access.sessions import COOKIE_NAME
 from i18n import t
-from tests.browser.conftest import ARTIFACTS, ROOT, _free_port, sign_in, stop_server
+from local_server import serve_real
+from tests.browser.conftest import ARTIFACTS, sign_in
 
 pytestmark = pytest.mark.browser
 
 
-@contextlib.contextmanager
 def real_server(tmp_path):
     """`python -m serve` (what scripts/run.sh starts) in demo mode on a free 127.0.0.1 port."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PLANDRILL_DB": str(tmp_path / "db" / "cookie.duckdb"),
-        "PLANDRILL_DEMO": "1",
-        "PLANDRILL_ADDRESS": "127.0.0.1",
-    }
-    with open(tmp_path / "server.log", "w") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "serve",
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(150):
-                try:
-                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                        break
-                except OSError:
-                    time.sleep(0.2)
-            else:
-                raise RuntimeError(f"the server did not start: {log.name}")
-            yield url
-        finally:
-            stop_server(proc)
+    env = {"PLANDRILL_DB": str(tmp_path / "db" / "cookie.duckdb"), "PLANDRILL_DEMO": "1"}
+    return serve_real(env, log_path=tmp_path / "server.log")
 
 
 def session_cookies(page) -> list[dict]:

@@ -4,13 +4,10 @@ say why and what to do."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -18,54 +15,17 @@ import pytest
 
 from db import connection, plans_list, users_store
 from i18n import t
+from local_server import serve_real
 from plans.demo import demo_documents
 from tests.integration.drills_world import UNIT, seed
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@contextlib.contextmanager
 def app_server(tmp_path: Path, **env: str):
-    """`python -m serve` on a free 127.0.0.1 port with `env`, until the block ends."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("PLANDRILL_")}
-    with open(tmp_path / "server.log", "w") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "serve",
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env={**clean, "PLANDRILL_DEMO": "0", **env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            url = f"http://127.0.0.1:{port}"
-            for _ in range(150):
-                with contextlib.suppress(OSError):
-                    if urllib.request.urlopen(f"{url}/healthz", timeout=1).status == 200:
-                        break
-                time.sleep(0.2)
-            else:
-                raise RuntimeError((tmp_path / "server.log").read_text())
-            yield url
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=20)
+    """`python -m serve` on a free 127.0.0.1 port with `env` (no demo), until the block ends."""
+    engine = {"PLANDRILL_DATABASE_URL": ""}  # the one env names, not one the shell had set
+    return serve_real({**engine, "PLANDRILL_DEMO": "0", **env}, log_path=tmp_path / "server.log")
 
 
 def cli(
