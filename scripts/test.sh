@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --dev --browser --postgres
 PLANDRILL_TEST_POSTGRES=${PLANDRILL_TEST_POSTGRES:-$(cat .venv/postgres-url)}
 if [ -n "$PLANDRILL_TEST_POSTGRES" ]; then export PLANDRILL_TEST_POSTGRES; fi
-# The whole suite (no test named, at most -q/-v/-x): the browser tests, one real Chromium and
-# server at a time, run beside all the other tests in a second process; their report follows.
+# The whole suite (no test named, at most -q/-v/-x): the browser tests (one real Chromium and
+# server at a time) and the page tests on PostgreSQL run in a second process beside all the other
+# tests (tests/conftest.py, PLANDRILL_TEST_PART); their report follows.
 # On a two-core machine this takes about half the time of one process after the other.
 whole=1
 for arg in "$@"; do
@@ -15,16 +16,16 @@ for arg in "$@"; do
 done
 if [ "$whole" = 1 ]; then
   log=.venv/browser-tests.log
-  .venv/bin/python -m pytest "$@" tests/browser >"$log" 2>&1 &
+  PLANDRILL_TEST_PART=second .venv/bin/python -m pytest "$@" tests/browser tests/ui >"$log" 2>&1 &
   browser=$!
   set +e
-  .venv/bin/python -m pytest "$@" --ignore=tests/browser
+  PLANDRILL_TEST_PART=first .venv/bin/python -m pytest "$@"
   rest=$?
   wait "$browser"
   browser_rc=$?
   set -e
   echo
-  echo "---- browser tests (tests/browser) ----"
+  echo "---- browser tests and page tests on PostgreSQL ----"
   cat "$log"
   [ "$rest" = 0 ] && [ "$browser_rc" = 0 ] && exit 0
   echo "tests failed: other tests exit $rest, browser tests exit $browser_rc" >&2

@@ -20,6 +20,30 @@ POSTGRES_ENV = "PLANDRILL_TEST_POSTGRES"
 ENGINES = ("duckdb", "postgres")
 
 
+# scripts/test.sh runs the suite in two processes at once: PLANDRILL_TEST_PART=second takes the
+# browser tests and the page tests on PostgreSQL, =first everything else (unset: all)
+PART_ENV = "PLANDRILL_TEST_PART"
+
+
+def in_second_part(item) -> bool:
+    path = item.nodeid.split("::")[0]
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return path.startswith("tests/browser/") or (
+        path.startswith("tests/ui/") and params.get("ui_database") == "postgres"
+    )
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    part = os.environ.get(PART_ENV, "")
+    if part not in ("first", "second"):
+        return
+    keep = [item for item in items if in_second_part(item) == (part == "second")]
+    dropped = [item for item in items if in_second_part(item) != (part == "second")]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+    items[:] = keep
+
+
 @pytest.fixture(autouse=True)
 def _language_of_each_test_is_its_own():
     """A test that switches this thread's language (a command line's --lang en, an English

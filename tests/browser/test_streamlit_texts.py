@@ -4,17 +4,14 @@ our limit is refused in our words, and a lost connection shows our notice instea
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from i18n import t
-from tests.browser.conftest import ARTIFACTS, ROOT, _free_port, sign_in, stop_server
+from local_server import start_server
+from tests.browser.conftest import ARTIFACTS, _free_port, sign_in, stop_server
 
 pytestmark = pytest.mark.browser
 LABEL = (
@@ -25,39 +22,7 @@ LABEL = (
 
 def start_on(port: int, db_path: Path, log) -> subprocess.Popen:
     """The demo app on a given port (to start it again where the browser waits for it)."""
-    env = {**os.environ, "PLANDRILL_DB": str(db_path), "PLANDRILL_DEMO": "1"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    for _ in range(150):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                return proc
-        except OSError:
-            time.sleep(0.2)
-    stop_server(proc)
-    raise RuntimeError("the server did not start")
+    return start_server(db_path, demo=True, log=log, port=port)[0]
 
 
 def test_uploads_and_a_lost_connection_speak_our_language(tmp_path, browser_page):

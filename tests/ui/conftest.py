@@ -14,6 +14,7 @@ import bootstrap
 from access import passwords
 from access.policy import SYSTEM
 from db import connection, plans_store, users_store
+from tests.conftest import ENGINES
 from tests.sample_plans import chemical_plan, english_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,10 +31,14 @@ ACCOUNTS = {
 USERS: dict = {}  # username -> Actor, filled per test by the conn fixture
 
 
-@pytest.fixture
-def ui_database(tmp_path):
-    """Where the pages' database lives: a DuckDB file (test_pages_on_postgres.py overrides it)."""
-    return tmp_path / "ui.duckdb"
+@pytest.fixture(params=ENGINES)
+def ui_database(request, tmp_path):
+    """Where the pages' database lives, once per engine: a DuckDB file, or a fresh migrated
+    PostgreSQL database (tests/conftest.py)."""
+    if request.param == "duckdb":
+        yield tmp_path / "ui.duckdb"
+        return
+    yield from request.getfixturevalue("postgres_server").fresh_database()
 
 
 @pytest.fixture

@@ -271,3 +271,11 @@ def test_the_chart_goes_below_the_table_by_default_when_the_plan_has_many_roles(
     large = plans_store.import_plan(conn, owner, many, document=b"many", filename="b.docx", now=NOW)
     assert not page("editor", version_id=small.version_id).run().toggle[0].value
     assert page("editor", version_id=large.version_id).run().toggle[0].value
+
+
+def test_the_pages_read_and_write_the_engine_under_test(conn, ui_database):
+    import bootstrap
+    from db.dialect import DUCKDB, POSTGRES, engine_of
+
+    expected = POSTGRES if str(ui_database).startswith("postgresql") else DUCKDB
+    assert engine_of(bootstrap.get_db()) == engine_of(conn) == expected
