@@ -170,7 +170,7 @@ def bench_report(plan, lang: str = "zh", seed: int = 7):
         for n, (area, rating) in enumerate(zip(areas, "SPMSSPS", strict=False))
     )
     grades = ("deficiency", "must_fix", "improvement")
-    causes = ("plan_defect", "execution", "equipment", "training", "coordination")
+    causes = ("plan_defect", "execution", "resources", "training", "coordination")
     findings = tuple(
         FindingRow(
             f"{'问题' if zh else 'Finding'} {n}",

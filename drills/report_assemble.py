@@ -39,8 +39,6 @@ from drills.report_record import (
 from i18n import join_names, t
 from plans.model import Plan
 
-CAUSE_KEYS = {"resources": "equipment"}  # the scoring's cause id -> the report's
-
 
 def outcome_by_step(plan: Plan, evaluation) -> dict[str, str]:
     """plan step id -> its item's category (drills.evaluation.CATEGORIES), "out_of_scope" for a
@@ -187,7 +185,7 @@ def report_data(
             FindingRow(
                 f.title,
                 f.description,
-                CAUSE_KEYS.get(f.cause or "", f.cause or ""),
+                f.cause or "",
                 ("strength" if f.strength else f.grade) or "improvement",
                 steps.get(f.step_id or "", "") or roles.get(f.role_id or "", ""),
                 evidence_text(f.evidence, f.item_id, record, photo_table, lang),

@@ -7,7 +7,8 @@ documents translate only their own labels and these keys:
 - drill_type: "tabletop" | "live"; scope: "single" | "comprehensive" (other text is shown as is)
 - BlindingFacts.withheld: "time" | "place" | "scenario" | "subject"
 - FindingRow.grade: "deficiency" (不足项) | "must_fix" (整改项) | "improvement" (改进项)
-- FindingRow.cause: "plan_defect" | "execution" | "equipment" | "training" | "coordination"
+- FindingRow.cause: "plan_defect" | "execution" | "resources" | "training" | "coordination"
+  (drills.findings.CAUSES, the ids the database keeps)
 - ActionRow.status: "open" | "in_progress" | "done" | "verified" | "overdue" | "cancelled"
 - ScoreRow ratings: "P" | "S" | "M" | "U" (HSEEP)
 - outcome: plan step id -> a category of drills.evaluation.CATEGORIES ("on_time" | "late" |
@@ -32,7 +33,7 @@ OUTCOMES = (*CATEGORIES, "out_of_scope")
 INTERNAL_FINDINGS = frozenset({"gap"})  # about the evaluators' coverage: not for participants
 RATINGS = ("P", "S", "M", "U")
 GRADES = ("deficiency", "must_fix", "improvement")
-CAUSES = ("plan_defect", "execution", "equipment", "training", "coordination")
+CAUSES = ("plan_defect", "execution", "resources", "training", "coordination")
 STATUSES = ("open", "in_progress", "done", "verified", "overdue", "cancelled")
 WITHHELD = ("time", "place", "scenario", "subject")
 

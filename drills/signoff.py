@@ -21,7 +21,6 @@ CAUSE_ELEMENT = {
     "plan_defect": "planning",
     "coordination": "organization",
     "resources": "equipment",
-    "equipment": "equipment",
     "training": "training",
     "execution": "training",
 }

@@ -321,3 +321,16 @@ def test_a_participant_review_rates_from_1_to_5(rating):
     with pytest.raises(DrillError) as caught:
         ParticipantReview("zhang", "r2", rating=rating)
     assert caught.value.key == "findings.review.bad_rating"
+
+
+def test_the_report_the_findings_and_the_database_name_the_causes_alike():
+    import re
+    from pathlib import Path
+
+    from drills import report_model
+
+    migration = Path(__file__).resolve().parents[2] / "db" / "migrations" / "0004_findings.sql"
+    check = re.search(r"cause\s+VARCHAR CHECK \(cause IN \(([^)]*)\)", migration.read_text())
+    stored = tuple(re.findall(r"'(\w+)'", check.group(1)))
+    assert report_model.CAUSES == CAUSES
+    assert set(stored) == set(CAUSES)

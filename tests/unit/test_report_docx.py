@@ -92,7 +92,7 @@ def report_data(lang: str = "zh", **changes) -> ReportData:
                 "s2 启动应急响应",
                 "评估员李四的记录 #12",
             ),
-            FindingRow("器材准备不足", "堵漏器材未随车携带。", "equipment", "must_fix"),
+            FindingRow("器材准备不足", "堵漏器材未随车携带。", "resources", "must_fix"),
             FindingRow("报告及时", "办公室8分钟内完成报告。", strength=True),
         ],
         "actions": [
