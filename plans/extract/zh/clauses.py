@@ -60,6 +60,8 @@ _LATER_PART = re.compile(
     r"[^，,。；;]{0,12}[。；;]?$"
 )
 _REPORTS_IN = re.compile(r"报告|上报|报送|报")
+# a report received is the occasion, not the step's own report ("接到报告后，应立即核实…")
+_REPORT_RECEIVED = re.compile(r"(?:接到|收到|接获|得到)[^，,。；;]{0,10}?(?:报告|报警|上报)|接报")
 
 
 def new_deadline(group: list[str], clause: str) -> bool:
@@ -72,7 +74,8 @@ def new_deadline(group: list[str], clause: str) -> bool:
     if before is None and after is None:
         return False
     if before is not None and after is not None:
-        if _LATER_PART.match(clause.strip()) and _REPORTS_IN.search("".join(group)):
+        reported = _REPORTS_IN.search(_REPORT_RECEIVED.sub("", "".join(group)))
+        if _LATER_PART.match(clause.strip()) and reported:
             # "30分钟内电话报告，1小时内书面报告": two parts of one report's deadline
             return False
         return before.minutes != after.minutes

@@ -255,7 +255,9 @@ _TASK_GROUP = re.compile(
 # ("…工作按规定实行地方党政领导", "研究决定地方党委")
 _NAME_BREAK = re.compile(
     r"[，,。；;：:！？!?]|实行|按规定|研究决定|决定|负责|需要|商请|要求|参加|派出|联合|作为|"
-    r"立即|及时|迅速|马上|后报告|后向"
+    r"立即|及时|迅速|马上|后报告|后向|接报后|"
+    # nor a time window ("…接报后5分钟内报告应急办公室")
+    r"[\d一二三四五六七八九十两半]+个?(?:分钟|小时)|(?:分钟|小时|日|天)(?:之|以)?内"
 )
 
 
@@ -355,6 +357,20 @@ def _subject_at_action(text: str) -> tuple[str, ...]:
     if following and (is_role_name(following.group(0)) or _ROOM.match(following.group(0))):
         return ()
     return _role_list(m.group("subj"))
+
+
+def occasion_subject(clause: str) -> list[str]:
+    """ "抢险救援组到达现场后，" → ["抢险救援组"]: the body whose own act is the occasion of a
+    clause (not "接到市应急局通知后，", which opens with the act)."""
+    text = clause.strip()
+    opening = _LEAD_IN.match(text)
+    if not opening or opening.end() == 0 or not _AFTER_OWN_ACT.search(opening.group(0)):
+        return []
+    return list(_subject_at_action(text))
+
+
+# the occasion is the body's own act done ("…到达现场后"), not one it waits for ("…到达之前")
+_AFTER_OWN_ACT = re.compile(r"(?<![之以])(?:后|时)[，,]?$|之后[，,]?$")
 
 
 def _cut_at_action(subject: str) -> str:

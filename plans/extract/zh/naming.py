@@ -68,6 +68,8 @@ _LEADING_BASIS = re.compile(
     # the report it answers, without a comma ("接报后立即报告…", "接到指令后迅速…")
     r"|^(?:接报|接警|(?:接到|收到|发现)[^，,。；]{1,10}?)后(?![续期果])(?=[\u4e00-\u9fff])"
 )
+_AGENT_END = re.compile(r"机构|部门|政府|党委|单位|组|部|局|委|办|队|中心|站|所|院|人")
+_OCCASION_END = re.compile(r"[\u4e00-\u9fff]{2}(?:后|时)$")
 _PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
 _OCCASION = re.compile(
     r"(?:的|时|后|前|下|中|期间|以上|以下|(?:小时|分钟|日|天|工作日)(?:之|以)?内)$|^(?:对(?![^，,]*(?:进行|实施|开展|采取|组织))|在|如|若|当|遇|凡|根据|按照|依照|为了|为|"
@@ -101,6 +103,15 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     # "按照疏散路线带领学生撤离…": the basis without a comma, then the action
     text = _basis_then_action(text) or _LEADING_BASIS.sub("", text)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
+    in_sentence = len([p for p in _NAME_END.split(re.split("[。；;]", text)[0]) if p.strip()])
+    occasion_end = next(
+        (k for k, p in enumerate(pieces[: min(5, in_sentence)]) if k and _OCCASION_END.search(p)),
+        None,
+    )
+    if occasion_end and not any(_OWN_MODAL.search(p) for p in pieces[:occasion_end]):
+        # "事故现场得到控制，环境符合有关标准，…隐患消除后，经总指挥批准，宣布应急结束": the
+        # conditions run on to the occasion that closes them
+        pieces = pieces[occasion_end:]
     conditional = dropped = False
     while len(pieces) > 1 and _OCCASION.search(pieces[0]):
         # "对造成重大人员伤亡的灾害事件，…", "灾情稳定前，…": the occasion, not the action
@@ -122,6 +133,14 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     text = _strip_modals(_LEADING_BASIS.sub("", _strip_modals(text, reg)), reg)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
     name = pieces[0] if pieces else ""
+    if re.match(r"由|或者?|以及|及其", name):
+        # "由相关党委和政府或者有关应急指挥机构、部门宣布应急结束" (or what is left of it once
+        # the owners are cut off): the agents, then the action
+        for m in _AGENT_END.finditer(name, 2):
+            rest = _strip_modals(name[m.end() :], reg)
+            if len(rest) >= 4 and ACTION.match(rest):
+                name = rest
+                break
     passive = _PASSIVE.match(_NAME_END.split(_NUMBERING.sub("", d.text))[0])
     bare = re.sub(r"^(?:统一|负责|及时|立即|适时)", "", name)
     if len(bare) <= 3 and passive:

@@ -57,6 +57,7 @@ _PREPARES = re.compile(r"提出[^，。；]{0,16}(?:建议|申请|意见)|报请
 _STARTED = re.compile(r"启动[^，。；]{0,24}?响应(?:后|之后|以后)")
 # a step that passes word on ("…向相关地区通报"): in the same sentence, the one told to act at
 # once ("所涉及地区要立即启动…") acts on that word
+_ALSO = re.compile(r"^(?:并且?|同时|且)(?!在[^，,]{0,12}后)")
 _PASSES_WORD = re.compile(r"通报|通知|下达|告知|传达|报告|上报")
 _MEASURES = ("command", "disposal", "escalation", "activation", "initial")
 
@@ -93,6 +94,10 @@ class _Order:
         out: list[list[int]] = []
         for i, d in enumerate(self.d):
             preds = self.explicit(i) or self.structural(i)
+            if not preds and d.sentence_prev is not None and _ALSO.match(d.text):
+                # "接到报告后，应立即核实情况，并在10分钟内报告总指挥": the later measure of the
+                # sentence has the same occasion as the first, not a later one
+                preds = out[d.sentence_prev]
             out.append(sorted({p for p in preds if p < i}))
             if (
                 d.phase in _MEASURES
@@ -156,10 +161,25 @@ class _Order:
             found = rule(self.d, i)
             if found:
                 return found
+        decision = self.decision_on_report(i)
+        if decision:
+            return decision
         if _FEEDBACK.search(d.text) and d.list_key is not None:
             return [j for j in range(i) if self.d[j].list_key == d.list_key]
         if not (d.levels and d.phase in _MEASURES):
             return after_named_event(self.d, i)
+        return []
+
+    def decision_on_report(self, i: int) -> list[int]:
+        """Deciding on the response follows the latest report to the one who decides ("…在10分钟内
+        报告总指挥。" then "总指挥根据事故情况确定响应级别，决定启动本预案")."""
+        d = self.d[i]
+        if d.phase != "activation" or not d.roles or not _DECIDES.search(d.text):
+            return []
+        owners = set(d.roles)
+        for j in range(i - 1, max(-1, i - 12), -1):
+            if self.d[j].part == d.part and owners & self.receivers[j]:
+                return [j]
         return []
 
     def after_start(self, i: int) -> list[int]:
@@ -291,10 +311,10 @@ class _Order:
                 first = parent[0]
                 return self.explicit(first) if self.d[first].title_item else [first]
         if d.list_key is None or d.item is None:
-            return []
+            return self.after_only_start(i)
         mates = self._before(self.by_list.get(d.list_key, []), i)
         if not mates:
-            return []
+            return self.after_only_start(i)
         same_item = [j for j in mates if self.d[j].item == d.item]
         procedure = d.sequence or _opens_procedure(self.d[mates[0]])
         if same_item:
@@ -305,7 +325,7 @@ class _Order:
         if d.sequence:
             return mates[-1:]
         if not procedure:
-            return []
+            return self.after_only_start(i)
         firsts = []
         for j in mates:
             if self.d[j].item not in [self.d[k].item for k in firsts]:
@@ -316,6 +336,19 @@ class _Order:
                 break
             opening.append(j)
         return opening[-1:]
+
+    def after_only_start(self, i: int) -> list[int]:
+        """A measure that names no level follows the latest decision to start a response that
+        names none either (an enterprise's "总指挥…决定启动本预案" then its "应急处置")."""
+        d = self.d[i]
+        if d.phase not in ("disposal", "command") or d.levels:
+            return []
+        decided = [
+            j
+            for j in self.starts
+            if self.d[j].part == d.part and not self.d[j].levels and _DECIDES.search(self.d[j].text)
+        ]
+        return decided[-1:]
 
     def level_starts(self, i: int) -> list[int]:
         d = self.d[i]

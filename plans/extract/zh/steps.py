@@ -37,6 +37,7 @@ from plans.extract.zh.names import (
     agents_by,
     described_actor,
     is_role_name,
+    occasion_subject,
     split_role_list,
     subject_of,
 )
@@ -181,6 +182,9 @@ def _holder(text: str) -> bool:
 def _names_only(text: str) -> bool:
     """Whether `text` is one role's name and nothing else ("医疗救治组", not "市应急管理局及时上报…")."""
     return is_role_name(text) and subject_of(text + "负责") == [text]
+
+
+_FIRST_SENTENCE = re.compile(r"[^。；;]*[。；;]?")
 
 
 @dataclass
@@ -399,6 +403,11 @@ class ChineseExtractor:
             # the first body the organisation chapter defines heads it
             self.top = self.top or rid
             self.titled = rid
+            group = self.block_owner or self.org_role
+            if group and _GROUP_POST.fullmatch(head[0]) and _holder(head[1]):
+                # "组长：安全环保部经理" inside a group's block names who leads it: the
+                # "职责：" below are the group's
+                self.titled = group
             return
         duty = duty_head(text)
         if duty:
@@ -466,7 +475,9 @@ class ChineseExtractor:
             inherited = self.items[parent_item]
         elif lead is not None:
             inherited = lead.roles
-        levels = levels_in(text[:40]) or (lead.levels if lead else ()) or ctx.levels
+        # the levels a block opens with (its first sentence: a later one names its own)
+        levels = levels_in(_FIRST_SENTENCE.match(text[:40]).group(0))
+        levels = levels or (lead.levels if lead else ()) or ctx.levels
         scene = SCENE.match(text)
         if scene and is_role_name(scene.group("name")):
             self.collective = next(iter(self.resolve([scene.group("name")], b, part)), None)
@@ -555,6 +566,7 @@ class ChineseExtractor:
     def _sentence(self, b, ctx, part, sentence, owners, inherited, levels, lead, parent_item):
         groups: list[tuple[list[str], list[str], list[str]]] = []  # (clauses, owners, support)
         described = False  # the sentence opens with an actor it describes, not a role
+        occasion_owners: list[str] = []  # "抢险救援组到达现场后，": whose act is the occasion
         for clause in clauses(sentence):
             body = clause
             if not groups and b.label and body.startswith(b.label):
@@ -582,6 +594,8 @@ class ChineseExtractor:
                     groups.append(([clause], new, []))
                     continue
             if not groups:
+                if not (subj or by):
+                    occasion_owners = self.resolve(occasion_subject(body), b, part)
                 groups.append(([clause], subj or by, []))
                 described = not (subj or by) and described_actor(body + sentence[len(clause) :])
             else:
@@ -592,6 +606,9 @@ class ChineseExtractor:
                     # "经区政府同意后，区应急局发布…": the approver of the occasion is not the
                     # actor; the main clause's subject is
                     groups[-1][1][:] = subj
+        if groups and not groups[0][1] and occasion_owners:
+            # nobody else is named: the body that arrived (received, found…) acts
+            groups[0][1].extend(occasion_owners)
         if groups and _CASES_LEAD.search(strip_end("".join(groups[-1][0]))):
             # "…还负责处置如下突发事件：" over the cases it lists: no step, nor are they
             self.lead = _Lead(
