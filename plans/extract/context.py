@@ -281,11 +281,11 @@ def _context(stack: list[Block], pack, overrides: dict) -> Context:
         ctx.kind, ctx.owner = kind, owner
         ctx.excluded = kind == "excluded"
         ctx.phase = OVERRIDE_PHASES.get(kind)
-    for h in reversed(stack if chosen is None else ()):
-        decided, phase = pack.heading_phase(h.text)
+    for h in stack if chosen is None else ():
+        # the innermost heading that says decides, in the light of those above it
+        decided, phase = pack.heading_phase(h.text, ctx.phase)
         if decided:
             ctx.phase = phase
-            break
     for h in reversed(stack):
         lv = levels_in(h.text)
         if lv:

@@ -15,8 +15,9 @@ from plans.model import Block
 class LanguagePack(Protocol):
     language: str
 
-    def heading_phase(self, text: str) -> tuple[bool, str | None]:
-        """(decided, phase) of a section heading: see plans.extract.vocab.SectionKinds."""
+    def heading_phase(self, text: str, within: str | None = None) -> tuple[bool, str | None]:
+        """(decided, phase) of a section heading inside a section of phase `within`: see
+        plans.extract.vocab.SectionKinds."""
 
     def section_topic(self, text: str) -> str | None:
         """What a section without steps is about ("organisation", "levels", "support", "annex",

@@ -282,7 +282,9 @@ class RoleRegistry:
         self.entries[rid].used = True
 
     def responsibility(self, rid: str, text: str) -> None:
-        text = text.strip(" ；;。.，,")
+        text = _DUTY_LABEL.sub("", text.strip(" ；;。.，,"))
+        if _MAKE_UP.fullmatch(text):
+            return  # "由市工业和信息化局牵头，…参加": who the group is made of, not a duty
         entry = self.entries[rid]
         if text and text not in entry.responsibilities and len(entry.responsibilities) < 40:
             entry.responsibilities.append(text)
@@ -315,6 +317,11 @@ class RoleRegistry:
 
 _DUTY_HEAD = re.compile(
     r"^(?P<name>[^：:。，,；]{2,30}?)(?:的)?(?:主要)?(?:工作)?职责(?:是|为|如下)?[：:]?$"
+)
+# the label before a duty ("主要职责：组织…") and a group's make-up given where duties go
+_DUTY_LABEL = re.compile(r"^(?:主要|工作)?职责(?:任务)?(?:是|为|如下)?[：:]\s*")
+_MAKE_UP = re.compile(
+    r"由[^。；;]{2,200}?(?:牵头(?:负责)?(?:[，,、][^。；;]{2,200}?(?:参加|参与|组成|配合))?|组成)"
 )
 _ROLE_COLON = re.compile(
     r"^(?P<name>[^：:。，,；（(]{2,30}(?:[（(][^）)]{1,12}[）)][^：:。，,；]{0,12})?)[：:](?P<rest>.*)$"

@@ -32,6 +32,10 @@ def alternation(entries: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(entries), key=len, reverse=True))
 
 
+# the phases of a response's own measures: a heading inside them names a measure, not a stage
+RESPONSE_PHASES = frozenset({"initial", "activation", "command", "disposal", "escalation"})
+
+
 class SectionKinds:
     """What a heading says about the blocks below it, from a pack's `sections.tsv`."""
 
@@ -39,12 +43,19 @@ class SectionKinds:
         self.rows = rows
         self.none = [pattern for kind, pattern in rows if kind == "none"]
 
-    def classify(self, heading: str) -> tuple[bool, str | None]:
+    def classify(self, heading: str, within: str | None = None) -> tuple[bool, str | None]:
         """(decided, phase): `(True, None)` for a section without steps, `(False, None)` when
-        the heading says nothing about steps (the headings above it decide)."""
+        the heading says nothing about steps (the headings above it decide).
+
+        `within`: the phase the headings above decided; a `kind~` row (a word that also names
+        a measure: 恢复运行, restore service) does not take a section out of a response."""
         text = heading.strip()
         for kind, pattern in self.rows:
             if pattern.search(text):
+                if kind.endswith("~"):
+                    if within in RESPONSE_PHASES:
+                        continue
+                    kind = kind[:-1]
                 if kind.endswith("?"):
                     if any(p.search(text) for p in self.none):
                         continue

@@ -42,8 +42,8 @@ class EnglishPack:
     def __init__(self) -> None:
         self.kinds = section_kinds("en", ignore_case=True)
 
-    def heading_phase(self, text: str) -> tuple[bool, str | None]:
-        return self.kinds.classify(text)
+    def heading_phase(self, text: str, within: str | None = None) -> tuple[bool, str | None]:
+        return self.kinds.classify(text, within)
 
     def section_topic(self, text: str) -> str | None:
         return topic_of(topics("en", ignore_case=True), text)

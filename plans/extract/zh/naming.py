@@ -68,11 +68,13 @@ _LEADING_BASIS = re.compile(
     # the report it answers, without a comma ("接报后立即报告…", "接到指令后迅速…")
     r"|^(?:接报|接警|(?:接到|收到|发现)[^，,。；]{1,10}?)后(?![续期果])(?=[\u4e00-\u9fff])"
 )
+_WHEN_NEEDED = re.compile(r"^(?:必要时|如有必要|确有必要时|需要时|视情况?)(?!下)")
+_LEADING_APPROVAL = re.compile(r"^(?:报请|报经|经)[^，,。；]{1,24}?(?:批准|同意|审定|审核)后")
 _AGENT_END = re.compile(r"机构|部门|政府|党委|单位|组|部|局|委|办|队|中心|站|所|院|人")
 _OCCASION_END = re.compile(r"[\u4e00-\u9fff]{2}(?:后|时)$")
 _PASSIVE = re.compile(r"^(?P<obj>[^，,。；由]{2,16})由")
 _OCCASION = re.compile(
-    r"(?:的|时|后|前|下|中|期间|以上|以下|(?:小时|分钟|日|天|工作日)(?:之|以)?内)$|^(?:对(?![^，,]*(?:进行|实施|开展|采取|组织))|在|如|若|当|遇|凡|根据|按照|依照|为了|为|"
+    r"(?:的|时|后|前|下|中|期间|以上|以下|(?:小时|分钟|日|天|工作日)(?:之|以)?内)$|^(?:对(?![^，,]*(?:进行|实施|开展|采取|组织|作出|做出|予以))|在|如|若|当|遇|凡|根据|按照|依照|为了|为|"
     r"发生(?![^，,]*(?:后|时)[^，,]))"
     # an approval the action waits for ("报经同级政府批准，可发布…")
     r"|^(?:报经|报请|经)[^，,。；]{1,24}(?:批准|同意|审定|审核)$"
@@ -128,11 +130,18 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
         later = next((k for k, p in enumerate(pieces) if k and _OWN_MODAL.match(p.lstrip())), None)
         if later is not None:
             pieces = pieces[later:]
+    if dropped:
+        # the action after the occasion may open with its basis ("…，按照…要求向…报告")
+        pieces[0] = _basis_then_action(pieces[0]) or pieces[0]
     text = _without_owner("，".join(pieces), d, reg)
     text = re.sub(rf"^{PEOPLE_TAIL}", "", text).lstrip("，,：: 、")
     text = _strip_modals(_LEADING_BASIS.sub("", _strip_modals(text, reg)), reg)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
     name = pieces[0] if pieces else ""
+    # "必要时报请市政府批准后向社会公众发布预警": when and whose approval, then the action
+    bare_action = _LEADING_APPROVAL.sub("", _WHEN_NEEDED.sub("", name))
+    if len(bare_action) >= 4 and bare_action != name and ACTION.search(bare_action):
+        name = bare_action
     if re.match(r"由|或者?|以及|及其", name):
         # "由相关党委和政府或者有关应急指挥机构、部门宣布应急结束" (or what is left of it once
         # the owners are cut off): the agents, then the action
@@ -169,12 +178,22 @@ _BASIS_END = re.compile(
 )
 
 
+_BASIS_THEN_OBJECT = re.compile(
+    r"(?:要求|规定|程序|标准|原则|部署|安排|权限|分工|职责|预案|方案)(?=[向对将把给为与][\u4e00-\u9fff])"
+)
+
+
 def _basis_then_action(piece: str) -> str | None:
     """The action after a basis written without a comma ("按照疏散路线带领学生撤离至操场" →
     "带领学生撤离至操场"), or None."""
     if not _BASIS.match(piece):
         return None
     first = _NAME_END.split(piece, 1)[0]
+    then = _BASIS_THEN_OBJECT.search(first)
+    if then and len(first) - then.end() >= 4:
+        # "按照国家规定的时限、程序和要求向上级主管部门报告": the basis ends where the object of
+        # the action is introduced
+        return piece[then.end() :]
     if _BASIS_END.search(first):
         return None  # "根据调度部署，…": the whole piece is the basis
     m = ACTION.search(first, 3)
@@ -250,6 +269,11 @@ def receivers(d: Draft, reg: RoleRegistry, offices: list[tuple[str, str | None]]
     out: set[str] = set()
     for m in _NOTIFY.finditer(d.text):
         rid = reg.find(m.group("who"))
+        if rid is None:
+            # a name with 和/及 inside it ("报告市工业和信息化局"): the longest known name
+            start = m.start("who")
+            ends = [k for k in range(start + 2, min(len(d.text), start + 30) + 1)]
+            rid = next((r for k in reversed(ends) if (r := reg.find(d.text[start:k]))), None)
         if rid and rid not in d.roles:
             out.add(rid)
     if out:

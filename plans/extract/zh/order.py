@@ -172,11 +172,18 @@ class _Order:
 
     def decision_on_report(self, i: int) -> list[int]:
         """Deciding on the response follows the latest report to the one who decides ("…在10分钟内
-        报告总指挥。" then "总指挥根据事故情况确定响应级别，决定启动本预案")."""
+        报告总指挥。" then "总指挥根据事故情况确定响应级别，决定启动本预案"); any other step
+        follows a report to its owners right before it in the same section."""
         d = self.d[i]
-        if d.phase != "activation" or not d.roles or not _DECIDES.search(d.text):
+        if not d.roles or not i:
             return []
         owners = set(d.roles)
+        if d.phase != "activation" or not _DECIDES.search(d.text):
+            # "…要及时将有关情况报告市工业和信息化局。市工业和信息化局应及时组织研判": the
+            # one told acts on what they were told, in the same section
+            before = self.d[i - 1]
+            told = before.section == d.section and owners & self.receivers[i - 1]
+            return [i - 1] if told and before.roles != d.roles else []
         for j in range(i - 1, max(-1, i - 12), -1):
             if self.d[j].part == d.part and owners & self.receivers[j]:
                 return [j]
