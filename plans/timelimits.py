@@ -110,7 +110,8 @@ _EN_ANCHOR = re.compile(
     r"(?P<response_end>\b(?:after|following|of)\s+(?:the\s+)?(?:end\s+of\s+the\s+"
     r"(?:response|emergency|incident)|(?:response|emergency|incident|event|operations?)\s+"
     r"(?:has\s+|have\s+|is\s+|was\s+)?(?:ended|ends|over|closed|concluded|terminated|resolved)"
-    r"|stand-?down|demobili[sz]ation|deactivation|close\s+of\s+the\s+(?:response|incident)))"
+    r"|stand-?down|demobili[sz]ation|deactivation|close\s+of\s+the\s+(?:response|incident)"
+    r"|(?:(?:incident|response)\s+)?closure))"
     r"|(?P<trigger>\b(?:upon|on|after|of|following)\s+(?:the\s+)?(?:receipt|receiving|being\s+"
     r"(?:notified|informed|alerted)|notification|activation|arrival)\b"
     r"|\b(?:once|when)\s+(?:notified|alerted|informed)\b)"
@@ -119,7 +120,7 @@ _EN_ANCHOR = re.compile(
 )
 _ZH_LATE = re.compile(r"补报|事后|总结|复盘|调查报告")
 _EN_LATE = re.compile(
-    r"\b(?:after[-\s]action|lessons\s+learned|post-?incident|post-?mortem|retrospective|final\s+"
+    r"\b(?:after[-\s]action|lessons[-\s]learned|post-?incident|post-?mortem|retrospective|final\s+"
     r"report)\b",
     re.IGNORECASE,
 )

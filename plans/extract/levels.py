@@ -258,3 +258,19 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
     chosen = response or grades
     out = list(chosen.values()) + list(warnings.values())
     return sorted(out, key=lambda lv: _ORDER.index(lv.id) if lv.id in _ORDER else 99)
+
+
+_OF_INCIDENTS = r"(?:\s+(?:and|or|to)\s+[A-Z][\w-]*|,\s*[A-Z][\w-]*)*\s+(?:severity\s+)?(?:incidents?|events?|emergenc(?:y|ies)|outages?|breach(?:es)?|level)\b"
+
+
+def named_levels(text: str, levels: list[Level]) -> tuple[str, ...]:
+    """The worded levels an English step names for the incidents it applies to ("For Critical and
+    High incidents, …", "during a Critical incident"): their ids, in the plan's order."""
+    out = []
+    for level in levels:
+        word = level.name.strip()
+        if not re.fullmatch(r"[A-Z][\w-]{1,20}", word):
+            continue
+        if re.search(rf"\b{re.escape(word)}\b{_OF_INCIDENTS}", text):
+            out.append(level.id)
+    return tuple(out)

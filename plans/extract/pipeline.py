@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from plans.extract.context import contexts, section_kind
-from plans.extract.levels import extract_levels
+from plans.extract.levels import extract_levels, named_levels
 from plans.extract.packs import pack_for
 from plans.extract.registry import RoleRegistry
 from plans.extract.sections import find_parts, plan_kind, plan_title, sections
@@ -85,7 +85,8 @@ def extract_plan(
                 roles=owners,
                 phase=d.phase,
                 time_limit_min=d.time,
-                levels=tuple(lv for lv in d.levels if lv in level_ids),
+                levels=tuple(lv for lv in d.levels if lv in level_ids)
+                or (named_levels(d.text, levels) if language == "en" else ()),
                 after=tuple(f"s{j + 1}" for j in befores[i]),
                 source=Source(d.block, d.source, d.text),
                 part=d.part,

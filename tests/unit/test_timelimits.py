@@ -96,3 +96,12 @@ def test_a_single_deadline_needs_no_parts_and_a_frequency_is_not_a_limit():
 def test_a_late_report_keeps_its_minutes_but_counts_from_the_end_of_the_response():
     fields = step_time_fields(read_time("事故发生之日起30日内，伤亡人数发生变化的，应当及时补报"))
     assert (fields["time_limit_min"], fields["time_from"]) == (43200, "response_end")
+
+
+def test_a_deadline_after_closure_or_for_the_lessons_learned_counts_from_the_end():
+    closure = step_time_fields(read_time("Within 5 business days after closure, hold a review."))
+    assert (closure["time_limit_min"], closure["time_from"]) == (7200, "response_end")
+    meeting = step_time_fields(read_time("Hold a lessons-learned meeting within 2 days."))
+    assert (meeting["time_limit_min"], meeting["time_from"]) == (2880, "response_end")
+    ongoing = step_time_fields(read_time("Notify the manager within 15 minutes."))
+    assert ongoing["time_from"] == "T0"

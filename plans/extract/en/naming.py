@@ -9,9 +9,14 @@ from plans.extract.registry import RoleRegistry
 
 _EN_NAME_END = re.compile(r"[.;:]")
 _EN_CONDITION = re.compile(
-    r"^(?:once|when|whenever|after|if|upon|on|as soon as|for|during|in case of|in the event of)\b"
+    r"^(?:once|when|whenever|after|before|within|until|while|following|if|upon|on|as soon as|for|"
+    r"during|in case of|in the event of)\b"
     r"[^,]{1,80},\s*",
     re.IGNORECASE,
+)
+# a word that only says where in the sequence the step comes ("Then, Cloud Operations will …")
+_EN_SEQUENCE_WORD = re.compile(
+    r"^(?:then|next|finally|first|second|third|afterwards|subsequently|lastly),?\s+", re.IGNORECASE
 )
 _EN_MODAL = re.compile(r"^(?:shall|will|must|should)\s+(?:then\s+)?", re.IGNORECASE)
 
@@ -84,6 +89,20 @@ _DANGLING = frozenset(
         "before",
         "until",
         "upon",
+        # a subordinate clause cut off after its first word ("… before they")
+        "when",
+        "while",
+        "once",
+        "where",
+        "how",
+        "so",
+        "they",
+        "we",
+        "he",
+        "she",
+        "is",
+        "are",
+        "be",
     ]
 )
 
@@ -94,7 +113,7 @@ _NUMBERING = re.compile(r"^\(?[\dA-Za-z]{1,3}[).]\s*")
 def _en_action(text: str, d: Draft, reg: RoleRegistry) -> str:
     """The first sentence of an English step from its action on: without a leading condition
     ("Once the leak is stopped, "), the owner that opens the main clause and a modal verb."""
-    first = _EN_NAME_END.split(text)[0]
+    first = _EN_SEQUENCE_WORD.sub("", _EN_NAME_END.split(text)[0])
     condition = _EN_CONDITION.match(first)
     rest = first[condition.end() :] if condition else first
     names = [n for rid in d.roles if rid in reg.entries for n in _names_of(reg, rid)]
