@@ -15,6 +15,8 @@ _NOTIFY = re.compile(
     r"(?=(?:向|通知|报告|上报|报送|通报|报)(?P<who>[^，。；、]{2,30}?)"
     r"(?:报告|通报|报送|求救|请求|和|及|、|，|。|$))"
 )
+_RECEIVER_SEGMENT = re.compile(r"[^，,。；;、]{0,30}")
+_RECEIVER_STOP = re.compile(r"(?=报告|通报|报送|请求|求救|和|及)")
 OFFICE = re.compile(r"办公室$|办$")
 _NUMBERING = re.compile(
     r"^第[一二三四五六七八九十百零\d]{1,4}条\s*|^\d{1,2}(?:[.．]\d{1,2})+[.．、]?\s*|^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*"
@@ -269,11 +271,23 @@ def receivers(d: Draft, reg: RoleRegistry, offices: list[tuple[str, str | None]]
     out: set[str] = set()
     for m in _NOTIFY.finditer(d.text):
         rid = reg.find(m.group("who"))
-        if rid is None:
-            # a name with 和/及 inside it ("报告市工业和信息化局"): the longest known name
+        if (
+            rid is None
+            and m.group("who")[-1:] != "和"
+            and "和" in d.text[m.end("who") : m.end("who") + 1]
+        ):
+            # a name with 和 inside it ("报告市工业和信息化局"): the name runs on to a later stop
             start = m.start("who")
-            ends = [k for k in range(start + 2, min(len(d.text), start + 30) + 1)]
-            rid = next((r for k in reversed(ends) if (r := reg.find(d.text[start:k]))), None)
+            segment = _RECEIVER_SEGMENT.match(d.text, start).group(0)
+            ends = [e.start() for e in _RECEIVER_STOP.finditer(segment)] + [len(segment)]
+            rid = next(
+                (
+                    r
+                    for k in reversed(ends)
+                    if k > len(m.group("who")) and (r := reg.find(segment[:k]))
+                ),
+                None,
+            )
         if rid and rid not in d.roles:
             out.add(rid)
     if out:
