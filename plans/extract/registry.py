@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
 from plans.extract.zh.names import (
@@ -104,9 +105,16 @@ class RoleRegistry:
         self._by_canon: dict[str, dict[str, str]] = {}  # by_key grouped by _canon(key)
         self._found: dict[tuple[str, int], str | None] = {}
         self._initials: set[str] = set()  # the first character of every key
+        # every key reversed, sorted (the keys ending with a given text are one range of it),
+        # and the keys by their last two characters: a scan of all keys per miss was slow
+        self._reversed: list[str] = []
+        self._by_tail: dict[str, list[str]] = {}
 
     def _set_key(self, key: str, rid: str, *, replace: bool = True) -> None:
         """by_key[key] = rid (only if the key is new unless `replace`), indexed by canon form."""
+        if key not in self.by_key:
+            insort(self._reversed, key[::-1])
+            self._by_tail.setdefault(key[-2:], []).append(key)
         if replace or key not in self.by_key:
             self.by_key[key] = rid
             self._by_canon.setdefault(_canon(key), {})[key] = rid
@@ -173,16 +181,20 @@ class RoleRegistry:
                 return rid
         # a short form that ends a longer name ("区（市）政府" of "事发地区（市）政府")
         if len(key) >= 4:
-            hits = {rid for k, rid in self.by_key.items() if k.endswith(key) and len(k) > len(key)}
+            tail = key[::-1]
+            at = bisect_right(self._reversed, tail)  # the key itself (if any) sorts before
+            hits = set()
+            while at < len(self._reversed) and self._reversed[at].startswith(tail):
+                hits.add(self.by_key[self._reversed[at][::-1]])
+                at += 1
             if len(hits) == 1:
                 return hits.pop()
         # a shortened form of a longer name with the same last word ("事发地政府" of "事故发生地政府")
         if len(key) >= 5 and _CJK.search(key):
             hits = {
-                rid
-                for k, rid in self.by_key.items()
+                self.by_key[k]
+                for k in self._by_tail.get(key[-2:], ())
                 if len(k) > len(key)
-                and k[-2:] == key[-2:]
                 and k[0] == key[0]
                 and _subsequence(key, k)
                 and len(key) >= 0.6 * len(k)
