@@ -51,16 +51,6 @@ from access import drill_rights as drills
 from access.actors import ANONYMOUS, SYSTEM, Actor
 from access.errors import NotAllowedError
 
-SYSTEM_ROLES = (
-    "admin",
-    "plan_owner",
-    "approver",
-    "drill_director",
-    "evaluation_lead",
-    "evaluator",
-    "participant",
-    "manager",
-)
 # Roles that read every version of their unit's plans, and roles that read released ones only.
 FULL_READERS = frozenset({"plan_owner", "approver", "manager"})
 RELEASED_READERS = frozenset({"drill_director", "evaluation_lead", "evaluator", "participant"})
@@ -312,7 +302,6 @@ __all__ = [
     "RELEASED_STATUSES",
     "RIGHTS",
     "SYSTEM",
-    "SYSTEM_ROLES",
     "VERSION_ACTIONS",
     "Actor",
     "NotAllowedError",

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from access.actors import Actor
+from i18n.glossary import DRILL_STATUSES
 
-DRILL_STATUSES = ("designing", "sealed", "running", "paused", "ended")
 BEFORE_START = frozenset({"designing", "sealed"})
 STARTED = frozenset({"running", "paused", "ended"})
 # System roles that, in the drill's unit, oversee a started drill rather than take part in it.
@@ -194,7 +194,6 @@ def can_see_checklist_item(
 
 __all__ = [
     "BEFORE_START",
-    "DRILL_STATUSES",
     "OVERSEERS",
     "STARTED",
     "DrillRecord",

@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def editor_plan(n_steps: int = N_STEPS, n_roles: int = N_ROLES):
     """A plan of `n_steps` steps over `n_roles` roles and four levels, in chains of ten."""
-    from plans.model import PHASES, Level, Plan, Role, Source, Step
+    from i18n.glossary import PHASES
+    from plans.model import Level, Plan, Role, Source, Step
 
     roles = tuple(Role(f"r{n}", f"应急角色{n}组") for n in range(1, n_roles + 1))
     levels = tuple(Level(f"L{n}", f"{'ⅠⅡⅢⅣ'[n - 1]}级响应") for n in range(1, 5))

@@ -104,6 +104,7 @@ def bench_report(plan, lang: str = "zh", seed: int = 7):
         ScoreRow,
         TimelineRow,
     )
+    from i18n.glossary import FINDING_CAUSES, FINDING_GRADES
 
     rng = random.Random(seed)
     zh = lang == "zh"
@@ -169,8 +170,7 @@ def bench_report(plan, lang: str = "zh", seed: int = 7):
         )
         for n, (area, rating) in enumerate(zip(areas, "SPMSSPS", strict=False))
     )
-    grades = ("deficiency", "must_fix", "improvement")
-    causes = ("plan_defect", "execution", "resources", "training", "coordination")
+    grades, causes = FINDING_GRADES, FINDING_CAUSES
     findings = tuple(
         FindingRow(
             f"{'问题' if zh else 'Finding'} {n}",

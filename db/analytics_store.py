@@ -38,6 +38,7 @@ from db.analytics_revisions import (
 )
 from db.analytics_scores import save_scores
 from db.connection import transaction
+from i18n.glossary import SCORE_DIMENSIONS
 
 # Days within which a plan of each kind must be drilled (unknown kinds: DEFAULT_PERIOD_DAYS).
 DEFAULT_PERIODS = {
@@ -222,7 +223,7 @@ def ratings_over_time(
     """The saved scores of the unit's ended drills per area, lead role or overall, oldest drill
     first; `since` (inclusive) and `until` (exclusive) bound the drill's end. By role, each
     point carries the role's name."""
-    if by not in ("area", "role", "overall"):
+    if by not in SCORE_DIMENSIONS:
         raise ValueError(f"ratings by {by}")
     require_overseer(actor, unit)
     with conn.cursor() as cur, transaction(cur):

@@ -33,8 +33,9 @@ from drills.conflicts import (
     item_entries,
     settlement_of,
 )
-from drills.model import RATINGS, Observation
+from drills.model import Observation
 from drills.state import DrillState, fold
+from i18n.glossary import RATINGS
 
 MAX_REASON = 4000
 _SETTLEMENT_COLUMNS = "item_id, entry_ids, outcome, reason, settled_by, settled_at"

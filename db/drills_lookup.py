@@ -29,7 +29,6 @@ from drills.clock import DrillClock, clock_from
 from drills.model import ClockEvent
 
 T = TypeVar("T")
-PEOPLE_ROLES = ("director", "evaluation_lead", "evaluator", "participant")
 _DRILL_COLUMNS = (
     "d.id, d.plan_id, d.version_id, d.unit, d.revision, d.title, d.drill_type, d.scope,"
     " d.participating_roles, d.evaluators_see_before_start, d.created_by, d.created_at,"
@@ -265,7 +264,6 @@ def _json(value) -> str | None:
 
 
 __all__ = [
-    "PEOPLE_ROLES",
     "DrillFacts",
     "Person",
     "audit",

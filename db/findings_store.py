@@ -26,9 +26,9 @@ from db.errors import NotFoundError, StoreError, VersionConflictError
 from drills.actions import ParticipantReview
 from drills.findings import Finding
 from drills.model import DrillDesign
-from drills.ratings import AREAS, RatingOverride
+from drills.ratings import RatingOverride
+from i18n.glossary import CAPABILITY_AREAS, QUALITY_MARKS
 
-_RATINGS = ("P", "S", "M", "U")
 _FINDING_COLUMNS = (
     "id, title, description, evidence, cause, grade, strength, step_id, role_id, status, kind,"
     " item_id, area, version, edited_by, edited_at"
@@ -434,7 +434,7 @@ def set_weights(
     """
     policy.require(actor, "weights.set", {"unit": unit})
     for area, weight in weights.items():
-        if area not in AREAS or not isinstance(weight, int | float) or weight < 0:
+        if area not in CAPABILITY_AREAS or not isinstance(weight, int | float) or weight < 0:
             raise StoreError("findings_store.bad_weight", area=area, weight=weight)
     with conn.cursor() as cur, transaction(cur):
         before = dict(
@@ -489,7 +489,7 @@ def set_override(
     """
     if not (override.reason or "").strip():
         raise StoreError("findings_store.reason_required", area=override.area)
-    if override.area not in AREAS or override.rating not in _RATINGS:
+    if override.area not in CAPABILITY_AREAS or override.rating not in QUALITY_MARKS:
         raise StoreError("findings_store.bad_override", area=override.area, rating=override.rating)
     with conn.cursor() as cur, transaction(cur):
         _editor(cur, actor, drill_id)

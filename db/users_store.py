@@ -11,7 +11,7 @@ from datetime import datetime
 import duckdb
 
 from access import passwords, policy
-from access.policy import SYSTEM_ROLES, Actor
+from access.policy import Actor
 from db import audit_store
 from db.connection import transaction
 from db.errors import NotFoundError, StoreError, VersionConflictError
@@ -29,6 +29,7 @@ from db.users_records import (
     username_key,
 )
 from db.users_signin import act_as, load_actor
+from i18n.glossary import ACCOUNT_ROLES
 
 MAX_NAME = 64
 RESERVED_NAMES = frozenset({policy.SYSTEM.username})
@@ -247,10 +248,10 @@ def _valid_roles(roles) -> frozenset[str]:
     if isinstance(roles, str):
         roles = [r for r in roles.replace(" ", "").split(",") if r]
     found = frozenset(roles)
-    unknown = sorted(found - set(SYSTEM_ROLES))
+    unknown = sorted(found - set(ACCOUNT_ROLES))
     if unknown:
         raise StoreError(
-            "users.unknown_role", roles=", ".join(unknown), known=", ".join(SYSTEM_ROLES)
+            "users.unknown_role", roles=", ".join(unknown), known=", ".join(ACCOUNT_ROLES)
         )
     if not found:
         raise StoreError("users.no_roles")

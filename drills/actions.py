@@ -15,12 +15,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from drills.errors import DrillError
+from i18n.glossary import ACTION_STATUSES
 from plans.bidi import strip_bidi_fields
 
 if TYPE_CHECKING:
     from drills.findings import Finding
 
-ACTION_STATUSES = ("open", "in_progress", "done", "verified")
 _FINISHED = frozenset({"done", "verified"})
 
 
@@ -104,7 +104,6 @@ class ParticipantReview:
 
 
 __all__ = [
-    "ACTION_STATUSES",
     "CorrectiveAction",
     "ParticipantReview",
     "finding_closed",

@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from drills.model import DrillDesign, RevealEvent
-
-ASPECTS = ("time", "place", "scenario", "subject")
+from i18n.glossary import BLINDING_ASPECTS
 
 
 def _first(events: list[RevealEvent], kind: str) -> datetime | None:
@@ -44,9 +43,9 @@ def _insider_at(person: str, at: datetime, named: dict, open_grants: dict) -> bo
 
 
 def blindness_summary(design: DrillDesign, reveal_events: Iterable[RevealEvent]) -> dict:
-    """A dict for the report: double_blind, withheld and disclosed (of ASPECTS), notified_units,
-    created_at, sealed_at, revealed_at, insiders (person, as, since, until), views_before_start
-    (person, at) and seen_by_outsiders: people who opened it before the start without being an
+    """A dict for the report: double_blind, withheld and disclosed (of BLINDING_ASPECTS),
+    notified_units, created_at, sealed_at, revealed_at, insiders (person, as, since, until),
+    views_before_start (person, at) and seen_by_outsiders: people who opened it before the start without being an
     insider at that moment, a breach to explain. Only events before the reveal count."""
     events = sorted(reveal_events, key=lambda e: e.at)
     created, sealed = _first(events, "created"), _first(events, "sealed")
@@ -69,11 +68,11 @@ def blindness_summary(design: DrillDesign, reveal_events: Iterable[RevealEvent])
             if not _insider_at(event.person, event.at, named, open_grants):
                 outsiders.append(event.person)
     blinding = design.blinding
-    withheld = [a for a in ASPECTS if getattr(blinding, f"withhold_{a}")]
+    withheld = [a for a in BLINDING_ASPECTS if getattr(blinding, f"withhold_{a}")]
     return {
         "double_blind": blinding.double_blind,
         "withheld": withheld,
-        "disclosed": [a for a in ASPECTS if a not in withheld],
+        "disclosed": [a for a in BLINDING_ASPECTS if a not in withheld],
         "notified_units": list(blinding.notified_units),
         "evaluators_see_before_start": blinding.evaluators_see_before_start,
         "created_at": created,
@@ -85,4 +84,4 @@ def blindness_summary(design: DrillDesign, reveal_events: Iterable[RevealEvent])
     }
 
 
-__all__ = ["ASPECTS", "blindness_summary"]
+__all__ = ["blindness_summary"]

@@ -19,8 +19,9 @@ from dataclasses import replace
 
 from drills.errors import DrillChecklistError
 from drills.model import ChecklistItem
+from i18n.glossary import PHASES
 from plans.graph import RESPONSE_END, T0, TRIGGER, build_graph, execution_order, time_limit
-from plans.model import PHASES, Plan, Step
+from plans.model import Plan, Step
 
 Checklist = tuple[ChecklistItem, ...]
 _NUMBERED = re.compile(r"c(\d+)$")

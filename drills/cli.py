@@ -31,6 +31,7 @@ from cli_common import (
 )
 from drills.errors import summarise
 from i18n import t
+from i18n.glossary import DRILL_STATUSES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,7 +104,7 @@ def run_create(args: argparse.Namespace) -> int:
         except NotAllowedError as exc:
             raise CliError(t("drills_cli.not_director", user=args.director)) from exc
     write_output(f"{drill_id}\n", None)
-    status_text = t(f"drills.status.{status}")
+    status_text = DRILL_STATUSES.label(status)
     say(t("drills_cli.created", drill_id=drill_id, status=status_text, path=str(db_path(args))))
     return EXIT_OK
 
@@ -151,7 +152,7 @@ def run_list(args: argparse.Namespace) -> int:
             "\t".join(
                 [
                     str(d.id),
-                    t(f"drills.status.{d.status}"),
+                    DRILL_STATUSES.label(d.status),
                     d.title,
                     d.my_role or "—",
                     _iso(d.started_at) or "—",

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from drills.errors import DrillError, DrillTransitionError
-from drills.model import CLOCK_EVENTS, ClockEvent, Inject
+from drills.model import ClockEvent, Inject
+from i18n.glossary import CLOCK_EVENTS
 
 # event -> (statuses it may follow, status it leads to)
 TRANSITIONS = {

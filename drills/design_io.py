@@ -18,9 +18,6 @@ from typing import Any
 
 from drills.errors import DrillDesignError, DrillError, Problem, problem
 from drills.model import (
-    DRILL_SCOPES,
-    DRILL_TYPES,
-    INJECT_KINDS,
     Blinding,
     ChecklistItem,
     DrillDesign,
@@ -29,9 +26,8 @@ from drills.model import (
     Objective,
     Scenario,
 )
-from drills.ratings import AREAS
+from i18n.glossary import CAPABILITY_AREAS, DRILL_SCOPES, DRILL_TYPES, INJECT_KINDS, PHASES
 from plans.graph import T0, TRIGGER
-from plans.model import PHASES
 
 FORMAT = "plandrill.drill"
 FORMAT_VERSION = 1
@@ -228,12 +224,12 @@ def _objectives(r: _Reader, data: dict) -> tuple[Objective, ...]:
         seen.add(objective_id)
         areas, phases = r.texts(raw, "areas", where), r.texts(raw, "phases", where)
         for area in areas:
-            if area not in AREAS:
+            if area not in CAPABILITY_AREAS:
                 r.fail(
                     "drills.design.bad_choice",
                     field=f"{where}.areas",
                     value=area,
-                    allowed=", ".join(AREAS),
+                    allowed=", ".join(CAPABILITY_AREAS),
                 )
         for phase in phases:
             if phase not in PHASES:

@@ -2,11 +2,11 @@
 report, the debrief, the Excel workbook and the charts all render from it, so they cannot
 disagree.
 
-Categories of an item (one vocabulary everywhere, CATEGORIES): on time, late, partly done, not
-done, not applicable, not observed. Partly done is its own category whatever its timing; an item
-nobody rated is not observed, never not done. The process record lists every item, free and
-answer entry in the order things happened, withdrawn ones (undone) and superseded ones
-included, each with its amendments (original, new value, reason). Two evaluators whose entries
+Categories of an item (one vocabulary everywhere, OUTCOME_CATEGORIES): on time, late, partly
+done, not done, not applicable, not observed. Partly done is its own category whatever its
+timing; an item nobody rated is not observed, never not done. The process record lists every
+item, free and answer entry in the order things happened, withdrawn ones (undone) and
+superseded ones included, each with its amendments (original, new value, reason). Two evaluators whose entries
 in force on the same item differ are a conflict; a settlement (chosen entry, reason) decides
 which entry counts, otherwise the latest entry counts as before and the conflict stays flagged.
 """
@@ -24,8 +24,8 @@ from drills.model import ChecklistItem, ClockEvent, Inject, Observation
 from drills.ratings import RatingOverride
 from drills.scoring import AreaResult, Evaluation, ItemResult, score_drill
 from drills.state import DrillState, Entry, fold
+from i18n.glossary import OUTCOME_CATEGORIES
 
-CATEGORIES = ("on_time", "late", "partly", "not_done", "na", "not_observed")
 SCORED = frozenset({"on_time", "late", "partly", "not_done"})
 
 
@@ -181,7 +181,7 @@ class DrillEvaluation:
 
     @property
     def category_counts(self) -> dict[str, int]:
-        """How many checklist items ended in each category, in CATEGORIES order."""
+        """How many checklist items ended in each category, in OUTCOME_CATEGORIES order."""
         return count_categories(self.categories.values())
 
     def area_categories(self, area: str) -> dict[str, int]:
@@ -203,7 +203,7 @@ class DrillEvaluation:
 
 
 def count_categories(categories: Iterable[str]) -> dict[str, int]:
-    counts = dict.fromkeys(CATEGORIES, 0)
+    counts = dict.fromkeys(OUTCOME_CATEGORIES, 0)
     for category in categories:
         counts[category] += 1
     return counts
@@ -324,7 +324,6 @@ def _entry_category(values: Observation, entry: Entry, result: ItemResult) -> st
 
 
 __all__ = [
-    "CATEGORIES",
     "Conflict",
     "DrillEvaluation",
     "RecordEntry",

@@ -27,7 +27,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from drills.actions import (
-    ACTION_STATUSES,
     CorrectiveAction,
     ParticipantReview,
     finding_closed,
@@ -40,22 +39,10 @@ from drills.model import ChecklistItem
 from drills.scoring import Evaluation, ItemResult
 from drills.state import DrillState
 from i18n import join_names, t
+from i18n.glossary import FINDING_CAUSES, FINDING_GRADES, FINDING_KINDS, FINDING_STATUSES
 from plans.bidi import strip_bidi_fields
 from plans.model import Plan, Step
 
-CAUSES = ("plan_defect", "execution", "resources", "training", "coordination")
-FINDING_GRADES = ("deficiency", "must_fix", "improvement")  # 不足项 / 整改项 / 改进项
-FINDING_STATUSES = ("proposed", "accepted", "rejected")
-FINDING_KINDS = (
-    "missed",
-    "late",
-    "out_of_order",
-    "wrong_role",
-    "gap",
-    "note",
-    "strength",
-    "manual",
-)
 CRITICAL_PHASES = frozenset({"report", "activation", "termination"})
 
 
@@ -87,7 +74,7 @@ class Finding:
         if self.kind not in FINDING_KINDS:
             raise DrillError("findings.bad_kind", kind=self.kind)
         # a strength may leave cause and grade open; a weakness needs both
-        if self.cause not in CAUSES and not (self.strength and self.cause is None):
+        if self.cause not in FINDING_CAUSES and not (self.strength and self.cause is None):
             raise DrillError("findings.bad_cause", cause=self.cause)
         if self.grade not in FINDING_GRADES and not (self.strength and self.grade is None):
             raise DrillError("findings.bad_grade", grade=self.grade)
@@ -307,12 +294,7 @@ def propose_findings(
 
 
 __all__ = [
-    "ACTION_STATUSES",
-    "CAUSES",
     "CRITICAL_PHASES",
-    "FINDING_GRADES",
-    "FINDING_KINDS",
-    "FINDING_STATUSES",
     "CorrectiveAction",
     "Finding",
     "ParticipantReview",

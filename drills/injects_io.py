@@ -23,8 +23,9 @@ from collections.abc import Iterable, Sequence
 
 from drills.csv_export import FORMULA_STARTS, formula_safe
 from drills.errors import DrillImportError, Problem, problem
-from drills.model import INJECT_KINDS, ChecklistItem, Inject
+from drills.model import ChecklistItem, Inject
 from drills.sheet_guard import check_spreadsheet
+from i18n.glossary import INJECT_KINDS
 from plans.errors import PlanReadError
 from plans.model import Plan
 

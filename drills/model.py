@@ -11,29 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from access.secrecy import DRILL_STATUSES
 from plans.bidi import strip_bidi_fields
 
-DRILL_TYPES = ("tabletop", "live")  # 桌面 / 实战
-DRILL_SCOPES = ("single", "comprehensive")  # 单项 / 综合
-RATINGS = ("done", "partly", "not_done", "na")  # an expected item with no entry: "not observed"
-QUALITY_MARKS = ("P", "S", "M", "U")  # HSEEP: without / some / major challenges / unable
-INJECT_KINDS = ("message", "task_card", "question")
-CLOCK_EVENTS = ("start", "pause", "resume", "end")
 OBSERVATION_KINDS = ("item", "free", "undo", "amendment", "answer")
-# The reveal log: who could see a drill before its start and when it was revealed.
-REVEAL_EVENTS = ("created", "sealed", "insider_added", "insider_removed", "viewed", "revealed")
 
 __all__ = [
-    "CLOCK_EVENTS",
-    "DRILL_SCOPES",
-    "DRILL_STATUSES",
-    "DRILL_TYPES",
-    "INJECT_KINDS",
     "OBSERVATION_KINDS",
-    "QUALITY_MARKS",
-    "RATINGS",
-    "REVEAL_EVENTS",
     "Blinding",
     "ChecklistItem",
     "ClockEvent",
@@ -145,7 +128,7 @@ class EvaluatorAssignment:
 @dataclass(frozen=True)
 class Objective:
     """A drill objective (演练目的/目标): what the drill is to show, tied to capability areas
-    (drills.ratings.AREAS) and plan phases (plans.model.PHASES); rated P/S/M/U after the drill
+    (i18n.glossary.CAPABILITY_AREAS) and plan phases (PHASES); rated P/S/M/U after the drill
     (drills.objectives)."""
 
     id: str

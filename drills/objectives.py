@@ -2,8 +2,8 @@
 their P/S/M/U rating by the evaluation lead after the drill (HSEEP: performed without challenges,
 with some challenges, with major challenges, unable to be performed).
 
-An objective is a drills.model.Objective: a text tied to capability areas (drills.ratings.AREAS)
-and plan phases (plans.model.PHASES). Ids are "o1", "o2", … and never reused within a design.
+An objective is a drills.model.Objective: a text tied to capability areas
+(i18n.glossary.CAPABILITY_AREAS) and plan phases (PHASES). Ids are "o1", "o2", … and never reused within a design.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from drills.errors import DrillProblemsError, Problem, problem
-from drills.model import QUALITY_MARKS, Objective
-from drills.ratings import AREAS
-from plans.model import PHASES
+from drills.model import Objective
+from i18n.glossary import CAPABILITY_AREAS, PHASES, QUALITY_MARKS
 
 OBJECTIVE_RATINGS = QUALITY_MARKS  # P / S / M / U
 MAX_TEXT = 2000
@@ -60,7 +59,7 @@ def check_objectives(objectives: Sequence[Objective]) -> list[Problem]:
         elif len(o.text) > MAX_TEXT:
             found.append(problem("drills.objective.too_long", id=o.id, limit=MAX_TEXT))
         for area in o.areas:
-            if area not in AREAS:
+            if area not in CAPABILITY_AREAS:
                 found.append(problem("drills.objective.unknown_area", id=o.id, area=area))
         for phase in o.phases:
             if phase not in PHASES:

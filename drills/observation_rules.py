@@ -13,7 +13,8 @@ from datetime import datetime
 
 from drills.errors import Problem, problem
 from drills.evaluation import quality_refused
-from drills.model import OBSERVATION_KINDS, QUALITY_MARKS, RATINGS, Observation
+from drills.model import OBSERVATION_KINDS, Observation
+from i18n.glossary import QUALITY_MARKS, RATINGS
 
 MAX_NOTE = 4000
 MAX_PHOTO_BYTES = 10 * 1024 * 1024

@@ -19,8 +19,9 @@ from datetime import datetime
 from typing import Self
 
 from drills.clock import DrillClock, clock_from
-from drills.model import RATINGS, ChecklistItem, ClockEvent, Inject
+from drills.model import ChecklistItem, ClockEvent, Inject
 from drills.state import DrillState
+from i18n.glossary import PERFORMED
 from plans.graph import T0, TRIGGER
 
 HAPPENED = frozenset({"done", "partly"})
@@ -53,14 +54,14 @@ class Progress:
         return self.recorded / self.total if self.total else 0.0
 
     def share_of(self, rating: str) -> float:
-        """Share of the items with `rating` (one of RATINGS or "not_observed")."""
+        """Share of the items with `rating` (one of PERFORMED)."""
         return getattr(self, rating) / self.total if self.total else 0.0
 
     @classmethod
     def of(cls, ratings: Iterable[str | None], **more) -> Self:
         """The counts of `ratings`, one per item (None: no entry, not observed); `more` fills
         the fields of a subclass (drills.scoring.Counts)."""
-        counts = dict.fromkeys((*RATINGS, "not_observed"), 0)
+        counts = dict.fromkeys(PERFORMED, 0)
         for rating in ratings:
             counts[rating if rating in counts else "not_observed"] += 1
         return cls(total=sum(counts.values()), **counts, **more)

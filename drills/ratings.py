@@ -15,20 +15,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from drills.errors import DrillError
-from drills.model import QUALITY_MARKS
+from i18n.glossary import CAPABILITY_AREAS, QUALITY_MARKS
 
-AREAS = (
-    "preparation",
-    "warning_report",
-    "mobilisation",
-    "command",
-    "disposal",
-    "support",
-    "public_info",
-    "recovery",
-    "termination",
-)
-# Plan phases (plans.model.PHASES) onto the AQ/T 9009 evaluation items. No phase maps to
+# Plan phases (i18n.glossary.PHASES) onto the AQ/T 9009 evaluation items. No phase maps to
 # "preparation" by default: an organisation that wants it passes its own `areas` mapping.
 AREA_OF_PHASE = MappingProxyType(
     {
@@ -47,7 +36,6 @@ AREA_OF_PHASE = MappingProxyType(
 )
 FALLBACK_AREA = "disposal"  # for a phase the mapping does not know
 RATING_BANDS = (("P", 90.0), ("S", 75.0), ("M", 50.0), ("U", 0.0))
-GRADES = ("excellent", "good", "pass", "fail")
 GRADE_BANDS = (("excellent", 90.0), ("good", 75.0), ("pass", 60.0), ("fail", 0.0))
 MIN_COVERAGE = 0.5
 
@@ -88,7 +76,7 @@ def checked_areas(areas: Mapping[str, str] | None) -> dict[str, str]:
         DrillError: a change names an unknown area ("scoring.unknown_area").
     """
     for area in (areas or {}).values():
-        if area not in AREAS:
+        if area not in CAPABILITY_AREAS:
             raise DrillError("scoring.unknown_area", area=area)
     return {**AREA_OF_PHASE, **(areas or {})}
 
@@ -99,9 +87,9 @@ def checked_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     Raises:
         DrillError: an unknown area, or a weight that is not a number of 0 or more.
     """
-    chosen = dict.fromkeys(AREAS, 1.0)
+    chosen = dict.fromkeys(CAPABILITY_AREAS, 1.0)
     for area, value in (weights or {}).items():
-        if area not in AREAS:
+        if area not in CAPABILITY_AREAS:
             raise DrillError("scoring.unknown_area", area=area)
         try:
             number = float(value)
@@ -121,7 +109,7 @@ def checked_overrides(overrides: Iterable[RatingOverride]) -> dict[str, RatingOv
     """
     chosen = {}
     for override in overrides:
-        if override.area not in AREAS:
+        if override.area not in CAPABILITY_AREAS:
             raise DrillError("scoring.unknown_area", area=override.area)
         if override.rating not in QUALITY_MARKS:
             raise DrillError("scoring.bad_rating", rating=override.rating)
@@ -132,9 +120,7 @@ def checked_overrides(overrides: Iterable[RatingOverride]) -> dict[str, RatingOv
 
 
 __all__ = [
-    "AREAS",
     "AREA_OF_PHASE",
-    "GRADES",
     "GRADE_BANDS",
     "MIN_COVERAGE",
     "RATING_BANDS",

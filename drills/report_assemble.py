@@ -15,7 +15,6 @@ from drills.findings import Finding, propose_findings
 from drills.model import ChecklistItem, ClockEvent, DrillDesign, Inject, Observation, RevealEvent
 from drills.ratings import RatingOverride
 from drills.report_model import (
-    WITHHELD,
     ActionRow,
     BlindingFacts,
     FindingRow,
@@ -37,11 +36,19 @@ from drills.report_record import (
     record_rows,
 )
 from i18n import join_names, t
+from i18n.glossary import (
+    BLINDING_ASPECTS,
+    CAPABILITY_AREAS,
+    CLOCK_EVENTS,
+    OUTCOME_CATEGORIES,
+    REVEAL_EVENTS,
+    SCORE_GRADES,
+)
 from plans.model import Plan
 
 
 def outcome_by_step(plan: Plan, evaluation) -> dict[str, str]:
-    """plan step id -> its item's category (drills.evaluation.CATEGORIES), "out_of_scope" for a
+    """plan step id -> its item's category (OUTCOME_CATEGORIES), "out_of_scope" for a
     step with no checklist item, for the coloured flow chart."""
     found = {}
     for result in evaluation.items:
@@ -120,7 +127,7 @@ def report_data(
     withheld = tuple(
         aspect
         for aspect, flag in zip(
-            WITHHELD,
+            BLINDING_ASPECTS,
             (b.withhold_time, b.withhold_place, b.withhold_scenario, b.withhold_subject),
             strict=True,
         )
@@ -154,13 +161,13 @@ def report_data(
         ),
         blinding=BlindingFacts(withheld, tuple(b.notified_units)),
         reveal_log=tuple(
-            RevealRow(e.at, who(e.person or e.by), t(f"drillpage.reveal.{e.kind}", lang=lang))
+            RevealRow(e.at, who(e.person or e.by), REVEAL_EVENTS.label(e.kind, lang))
             for e in reveal
         ),
         timeline=_timeline(evaluation, released, clock_events, clock, items, roles, who, lang),
         score_rows=tuple(
             ScoreRow(
-                t(f"scoring.area.{a.area}", lang=lang),
+                CAPABILITY_AREAS.label(a.area, lang),
                 a.counts.total,
                 a.coverage,
                 a.score,
@@ -172,13 +179,13 @@ def report_data(
             if a.counts.total
         ),
         not_rated=tuple(
-            t(f"scoring.area.{a.area}", lang=lang)
+            CAPABILITY_AREAS.label(a.area, lang)
             for a in evaluation.areas
             if a.counts.total and a.score is None
         ),
         overall=Overall(
             evaluation.score,
-            t(f"scoring.grade.{evaluation.grade}", lang=lang) if evaluation.grade else "",
+            SCORE_GRADES.label(evaluation.grade, lang) if evaluation.grade else "",
             evaluation.coverage,
         ),
         findings=tuple(
@@ -231,10 +238,10 @@ def _item_row(result, evaluation, record, roles, steps, lang) -> ItemRow:
     if current is not None and current.amendments:
         amended = amendment_text(current.amendments[-1], lang)
     return ItemRow(
-        t(f"scoring.area.{result.area}", lang=lang),
+        CAPABILITY_AREAS.label(result.area, lang),
         result.item.name,
         roles.get(result.item.lead or "", ""),
-        t(f"outcome.{category}", lang=lang),
+        OUTCOME_CATEGORIES.label(category, lang),
         ""
         if result.on_time is None
         else t("findings.kind.late" if result.late else "doc.timing.on_time", lang=lang),
@@ -256,7 +263,7 @@ def _timeline(evaluation, released, clock_events, clock, items, roles, who, lang
         TimelineRow(
             clock.minute_of(e.at),
             t("drillpage.clock_lane", lang=lang),
-            t(f"drills.clock.event.{e.kind}", lang=lang),
+            CLOCK_EVENTS.label(e.kind, lang),
             who(e.by),
             "clock",
         )
@@ -272,7 +279,7 @@ def _timeline(evaluation, released, clock_events, clock, items, roles, who, lang
             continue
         item = checklist[entry.entry.item_id]
         lane = roles.get(entry.entry.done_by or item.lead or "", "")
-        label = t(f"outcome.{entry.category}", lang=lang)
+        label = OUTCOME_CATEGORIES.label(entry.category, lang)
         if entry.entry.quality:  # the quality mark goes wherever results are listed
             label += f"（{entry.entry.quality}）" if lang == "zh" else f" ({entry.entry.quality})"
         rows.append(

@@ -23,6 +23,7 @@ import graphviz
 
 from drills.report_model import TimelineRow
 from i18n import t
+from i18n.glossary import OUTCOME_CATEGORIES
 from plans.docx_style import clean
 from plans.draw import FONT, DrawError, flow_chart, render
 from plans.model import Plan
@@ -58,11 +59,7 @@ MARK_STYLES = {  # kind: (shape, colour); item marks by category (drills.evaluat
 LEGEND = {  # kinds with a legend entry: message key
     "clock": "doc.chart.clock",
     "inject": "doc.chart.inject",
-    "on_time": "outcome.on_time",
-    "late": "outcome.late",
-    "partly": "outcome.partly",
-    "not_done": "outcome.not_done",
-    "na": "outcome.na",
+    **{c: OUTCOME_CATEGORIES.key(c) for c in OUTCOME_CATEGORIES if c != "not_observed"},
     "note": "findings.kind.note",
 }
 LANE_FILLS = ("#f3f5f8", "#ffffff")

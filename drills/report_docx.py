@@ -22,6 +22,7 @@ from drills.report_model import FindingRow, ReportData
 from drills.report_text import grade_order, keyed, number, percent, title_lines
 from drills.report_writer import ReportWriter
 from drills.report_xlsx import report_xlsx
+from i18n.glossary import FINDING_GRADES
 from plans.docx_style import ZH_FONTS, FontSet, clean, paragraph, title
 
 
@@ -205,7 +206,7 @@ class _AqtReport(ReportWriter):
             groups.setdefault(finding.grade, []).append(finding)
         for grade, members in groups.items():
             self.outline.heading(
-                keyed("findings.grade.", grade, self.lang) or self.tr("common.none"), 2
+                keyed(FINDING_GRADES, grade, self.lang) or self.tr("common.none"), 2
             )
             for finding in members:
                 self.outline.heading(finding.title or "—", 3)

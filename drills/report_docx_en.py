@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from drills.report_model import RATINGS
 from drills.report_text import grade_order, keyed, moment_text, number, percent
 from drills.report_writer import ReportWriter
+from i18n.glossary import FINDING_GRADES, QUALITY_MARKS
 from plans.docx_style import clean, heading, labelled, paragraph, title
 
 
@@ -86,7 +86,7 @@ class AfterActionReport(ReportWriter):
         rows = []
         for r in d.score_rows:
             final = r.final_rating or r.computed_rating
-            marks = ["X" if final == rating else "" for rating in RATINGS]
+            marks = ["X" if final == rating else "" for rating in QUALITY_MARKS]
             note = ""
             if r.overridden:
                 note = self.tr(
@@ -106,7 +106,7 @@ class AfterActionReport(ReportWriter):
                 self.tr("common.items"),
                 self.tr("doc.report.coverage"),
                 self.tr("common.score"),
-                *RATINGS,
+                *QUALITY_MARKS,
                 self.tr("review.col.reason"),
             ],
             rows,
@@ -143,7 +143,7 @@ class AfterActionReport(ReportWriter):
                     labelled(
                         self.document,
                         self.tr("signoff.doc.rating_label"),
-                        self.tr(f"scoring.rating.{conclusion.rating}"),
+                        QUALITY_MARKS.label(conclusion.rating, self.lang),
                     )
                 self.prose(conclusion.text)
                 if conclusion.cause:
@@ -171,7 +171,7 @@ class AfterActionReport(ReportWriter):
             if not problems:
                 paragraph(self.document, self.tr("doc.report.no_problems"))
             for n, finding in enumerate(problems, start=1):
-                grade = keyed("findings.grade.", finding.grade, self.lang)
+                grade = keyed(FINDING_GRADES, finding.grade, self.lang)
                 labelled(
                     self.document,
                     self.tr("signoff.doc.improvement_n", n=n),

@@ -6,16 +6,14 @@ documents translate only their own labels and these keys:
 
 - drill_type: "tabletop" | "live"; scope: "single" | "comprehensive" (other text is shown as is)
 - BlindingFacts.withheld: "time" | "place" | "scenario" | "subject"
-- FindingRow.grade: "deficiency" (不足项) | "must_fix" (整改项) | "improvement" (改进项)
-- FindingRow.cause: "plan_defect" | "execution" | "resources" | "training" | "coordination"
-  (drills.findings.CAUSES, the ids the database keeps)
-- ActionRow.status: "open" | "in_progress" | "done" | "verified" | "overdue" | "cancelled"
-- ScoreRow ratings: "P" | "S" | "M" | "U" (HSEEP)
-- outcome: plan step id -> a category of drills.evaluation.CATEGORIES ("on_time" | "late" |
-  "partly" | "not_done" | "na" | "not_observed") or "out_of_scope" (no checklist item)
+- FindingRow.grade: an id of i18n.glossary.FINDING_GRADES (or "strength")
+- FindingRow.cause: an id of FINDING_CAUSES (the ids the database keeps)
+- ActionRow.status: an id of ACTION_STATUSES (the ids the database keeps)
+- ScoreRow ratings: an id of QUALITY_MARKS (HSEEP P/S/M/U)
+- outcome: plan step id -> an id of OUTCOME_CATEGORIES or "out_of_scope" (no checklist item)
 - categories: category -> number of checklist items (the same counts on every view)
 - RecordRow.category / ItemRow.category: a category key; RecordRow.kind: "item" | "free" | "answer"
-- FindingRow.kind: where the finding came from (drills.findings.FINDING_KINDS); "gap" findings
+- FindingRow.kind: where the finding came from (FINDING_KINDS); "gap" findings
   are about the evaluation's coverage, internal to the evaluators
 
 Lists may be given as lists or tuples; they are stored as tuples.
@@ -27,15 +25,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from drills.report_signoff import AreaConclusionRow, ObjectiveRow, TeamRow
+from i18n.glossary import BLINDING_ASPECTS, OUTCOME_CATEGORIES
 
-CATEGORIES = ("on_time", "late", "partly", "not_done", "na", "not_observed")
-OUTCOMES = (*CATEGORIES, "out_of_scope")
+OUTCOMES = (*OUTCOME_CATEGORIES, "out_of_scope")
 INTERNAL_FINDINGS = frozenset({"gap"})  # about the evaluators' coverage: not for participants
-RATINGS = ("P", "S", "M", "U")
-GRADES = ("deficiency", "must_fix", "improvement")
-CAUSES = ("plan_defect", "execution", "resources", "training", "coordination")
-STATUSES = ("open", "in_progress", "done", "verified", "overdue", "cancelled")
-WITHHELD = ("time", "place", "scenario", "subject")
 
 Moment = datetime | date | str | None
 
@@ -58,7 +51,7 @@ class ScenarioFacts:
 
 @dataclass(frozen=True)
 class BlindingFacts:
-    withheld: tuple[str, ...] = WITHHELD  # keys of WITHHELD (or text)
+    withheld: tuple[str, ...] = BLINDING_ASPECTS  # ids of BLINDING_ASPECTS (or text)
     notified_units: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -66,7 +59,7 @@ class BlindingFacts:
 
     @property
     def double_blind(self) -> bool:
-        return set(WITHHELD) <= set(self.withheld) and not self.notified_units
+        return set(BLINDING_ASPECTS) <= set(self.withheld) and not self.notified_units
 
 
 @dataclass(frozen=True)
@@ -125,7 +118,7 @@ class ItemRow:
     note: str = ""
     item_id: str = ""
     step_id: str = ""
-    category: str = ""  # a key of CATEGORIES
+    category: str = ""  # an id of OUTCOME_CATEGORIES
     quality: str = ""
     amended: str = ""  # the amendment in force, said in full
     conflict: bool = False
@@ -197,8 +190,8 @@ class Overall:
 class FindingRow:
     title: str
     description: str = ""
-    cause: str = ""  # a key of CAUSES or text
-    grade: str = "improvement"  # a key of GRADES or text
+    cause: str = ""  # an id of FINDING_CAUSES or text
+    grade: str = "improvement"  # an id of FINDING_GRADES or text
     target: str = ""  # the plan step or role it concerns (display text)
     evidence: str = ""  # a summary: observations, photos (may name evaluators)
     strength: bool = False
@@ -215,10 +208,10 @@ class ActionRow:
     action: str
     owner: str = ""
     due: Moment = None
-    status: str = "open"  # a key of STATUSES or text
+    status: str = "open"  # an id of ACTION_STATUSES or text
     verification: str = ""
     capability: str = ""  # the finding's capability area (display text)
-    element: str = ""  # HSEEP capability element: a key of drills.signoff.ELEMENTS
+    element: str = ""  # HSEEP capability element: an id of POETE_ELEMENTS
     organization: str = ""  # primary responsible organization
     contact: str = ""  # point of contact (display name)
     start: Moment = None
@@ -291,7 +284,7 @@ class ReportData:
         object.__setattr__(self, "participants_roles", roles)
         object.__setattr__(self, "outcome", dict(self.outcome or {}))
         object.__setattr__(self, "step_names", dict(self.step_names or {}))
-        counts = dict.fromkeys(CATEGORIES, 0) | dict(self.categories or {})
+        counts = dict.fromkeys(OUTCOME_CATEGORIES, 0) | dict(self.categories or {})
         object.__setattr__(self, "categories", counts)
         if self.lang not in ("zh", "en"):
             object.__setattr__(self, "lang", "zh")
@@ -332,14 +325,8 @@ class ReportData:
 
 
 __all__ = [
-    "CATEGORIES",
-    "CAUSES",
-    "GRADES",
     "INTERNAL_FINDINGS",
     "OUTCOMES",
-    "RATINGS",
-    "STATUSES",
-    "WITHHELD",
     "ActionRow",
     "AmendRow",
     "AreaConclusionRow",

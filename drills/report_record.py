@@ -9,6 +9,7 @@ from drills.evaluation import DrillEvaluation, RecordEntry
 from drills.model import Observation
 from drills.report_model import AmendRow, ConflictRow, PhotoRow, RecordRow
 from i18n import t
+from i18n.glossary import OUTCOME_CATEGORIES
 
 Names = Callable[[str], str]
 
@@ -16,8 +17,8 @@ Names = Callable[[str], str]
 def result_text(rating: str | None, category: str, lang: str) -> str:
     """An entry's result in the one vocabulary: its category for an item, its rating otherwise."""
     if category:
-        return t(f"outcome.{category}", lang=lang)
-    return t(f"outcome.{_rating_category(rating)}", lang=lang) if rating else ""
+        return OUTCOME_CATEGORIES.label(category, lang)
+    return OUTCOME_CATEGORIES.label(_rating_category(rating), lang) if rating else ""
 
 
 def _rating_category(rating: str | None) -> str:

@@ -5,8 +5,9 @@ analysis, the conclusion in prose, the signature block and the HSEEP Improvement
 
 from __future__ import annotations
 
-from drills.report_model import RATINGS, FindingRow
+from drills.report_model import FindingRow
 from drills.report_text import joined, keyed, moment_text
+from i18n.glossary import FINDING_CAUSES, POETE_ELEMENTS, QUALITY_MARKS
 from plans.docx_layout import landscape_section, portrait_section, text_block_mm
 from plans.docx_style import clean, heading, labelled, paragraph
 
@@ -51,13 +52,13 @@ class SignoffSections:
                     r.text,
                     joined(r.areas, self.lang),
                     joined(r.phases, self.lang),
-                    *("X" if r.rating == m else "" for m in RATINGS),
+                    *("X" if r.rating == m else "" for m in QUALITY_MARKS),
                     self._met(r),
                 )
                 for n, r in enumerate(rows, start=1)
             ]
             self.table(
-                [*head, *RATINGS, self.tr("signoff.doc.note")],
+                [*head, *QUALITY_MARKS, self.tr("signoff.doc.note")],
                 cells,
                 widths_mm=(9, 46, 26, 22, 7, 7, 7, 7, 25),
                 align_center=(0, 4, 5, 6, 7),
@@ -130,7 +131,7 @@ class SignoffSections:
             labelled(
                 self.document,
                 self.tr("signoff.doc.cause_kind"),
-                keyed("findings.cause.", finding.cause, self.lang),
+                keyed(FINDING_CAUSES, finding.cause, self.lang),
             )
         if finding.cause_analysis:
             labelled(self.document, self.tr("doc.report.cause"), finding.cause_analysis)
@@ -176,7 +177,7 @@ class SignoffSections:
                     a.capability,
                     a.finding,
                     a.action,
-                    keyed("signoff.element.", a.element, self.lang),
+                    keyed(POETE_ELEMENTS, a.element, self.lang),
                     a.organization,
                     a.contact or a.owner,
                     moment_text(a.start, self.lang, with_time=False),

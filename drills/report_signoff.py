@@ -17,6 +17,7 @@ from drills.signoff import (
     text_key,
 )
 from i18n import t
+from i18n.glossary import CAPABILITY_AREAS, PHASES
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def sign_off(
 
 
 def _area(area: str | None, lang: str) -> str:
-    return t(f"scoring.area.{area}", lang=lang) if area else t("signoff.general", lang=lang)
+    return CAPABILITY_AREAS.label(area, lang) if area else t("signoff.general", lang=lang)
 
 
 def _area_rows(evaluation, chosen, texts, lang: str) -> tuple[AreaConclusionRow, ...]:
@@ -128,7 +129,7 @@ def _objective_row(rated, lang: str) -> ObjectiveRow:
     return ObjectiveRow(
         rated.text,
         tuple(_area(a, lang) for a in rated.areas),
-        tuple(t(f"phase.{p}", lang=lang) for p in rated.phases),
+        tuple(PHASES.label(p, lang) for p in rated.phases),
         rated.rating.rating if rated.rating else "",
         rated.rating.note if rated.rating else "",
         tuple(rated.areas),

@@ -8,8 +8,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from drills.report_model import GRADES, FindingRow
-from i18n import format_day, format_moment, has, join_names, t
+from drills.report_model import FindingRow
+from i18n import format_day, format_moment, join_names
+from i18n.glossary import FINDING_GRADES, Vocabulary
 from plans.docx_style import clean
 
 
@@ -43,10 +44,9 @@ def number(value: float | None, digits: int = 1) -> str:
     return f"{number_:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{number_:.0f}"
 
 
-def keyed(prefix: str, value: str, lang: str) -> str:
-    """The translation of a known key (prefix + value), else the value itself."""
-    key = f"{prefix}{value}"
-    return t(key, lang=lang) if value and has(key) else clean(value)
+def keyed(vocabulary: Vocabulary, value: str, lang: str) -> str:
+    """The label of one of the vocabulary's ids, else the value itself (free text)."""
+    return vocabulary.label(value, lang) if value in vocabulary else clean(value)
 
 
 def joined(items: Iterable[str], lang: str) -> str:
@@ -55,7 +55,11 @@ def joined(items: Iterable[str], lang: str) -> str:
 
 def grade_order(finding: FindingRow) -> int:
     """Sort key: the most serious grade first, findings of no known grade last."""
-    return GRADES.index(finding.grade) if finding.grade in GRADES else len(GRADES)
+    return (
+        FINDING_GRADES.index(finding.grade)
+        if finding.grade in FINDING_GRADES
+        else len(FINDING_GRADES)
+    )
 
 
 def minute_key(value) -> float:

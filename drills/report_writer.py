@@ -11,6 +11,7 @@ from drills.report_process import ProcessRecord
 from drills.report_signing import SignoffSections
 from drills.report_text import joined, keyed, minute_key, moment_text, number, percent
 from i18n import t
+from i18n.glossary import ACTION_STATUSES, BLINDING_ASPECTS, DRILL_SCOPES, DRILL_TYPES
 from plans.docx_style import (
     ZH_FONTS,
     FontSet,
@@ -170,8 +171,13 @@ class ReportWriter(ProcessRecord, SignoffSections):
             return self.tr("doc.report.double_blind")
         parts = []
         if blinding.withheld:
+            # the document says each aspect in a phrase of its own ("演练情景" rather than "情景")
             items = joined(
-                (keyed("doc.report.withheld.", w, self.lang) for w in blinding.withheld), self.lang
+                (
+                    self.tr(f"doc.report.withheld.{w}") if w in BLINDING_ASPECTS else w
+                    for w in blinding.withheld
+                ),
+                self.lang,
             )
             parts.append(self.tr("doc.report.withheld", items=items))
         if blinding.notified_units:
@@ -218,8 +224,8 @@ class ReportWriter(ProcessRecord, SignoffSections):
         return [
             (self.tr("drillpage.title"), d.drill_title),
             (self.tr("doc.report.plan"), plan),
-            (self.tr("doc.report.type"), keyed("drills.type.", d.drill_type, self.lang)),
-            (self.tr("doc.report.scope"), keyed("drills.scope.", d.scope, self.lang)),
+            (self.tr("doc.report.type"), keyed(DRILL_TYPES, d.drill_type, self.lang)),
+            (self.tr("doc.report.scope"), keyed(DRILL_SCOPES, d.scope, self.lang)),
             (self.tr("doc.report.time"), self.when()),
             (self.tr("doc.report.duration"), self.duration()),
             (self.tr("drillpage.incident"), scenario.incident),
@@ -255,7 +261,7 @@ class ReportWriter(ProcessRecord, SignoffSections):
                 a.action,
                 a.owner,
                 moment_text(a.due, self.lang, with_time=False),
-                keyed("findings.action_status.", a.status, self.lang),
+                keyed(ACTION_STATUSES, a.status, self.lang),
             )
             for n, a in enumerate(actions, start=1)
         ]

@@ -14,9 +14,16 @@ from drills.report_model import OUTCOMES, ReportData, TimelineRow
 from drills.report_record import amendment_text
 from drills.report_text import keyed, minute_key
 from i18n import t
+from i18n.glossary import (
+    ACTION_STATUSES,
+    CLOCK_EVENTS,
+    DRILL_SCOPES,
+    DRILL_TYPES,
+    FINDING_CAUSES,
+    FINDING_GRADES,
+    OUTCOME_CATEGORIES,
+)
 from plans.docx_style import clean
-
-CLOCK_EVENTS = ("start", "pause", "resume", "end")
 
 
 def report_xlsx(data: ReportData) -> bytes:
@@ -51,8 +58,8 @@ def report_xlsx(data: ReportData) -> bytes:
         (tr("drillpage.title"), data.drill_title),
         (tr("doc.report.plan"), data.plan_title),
         (tr("doc.xlsx.version"), data.plan_version),
-        (tr("doc.report.type"), keyed("drills.type.", data.drill_type, lang)),
-        (tr("doc.report.scope"), keyed("drills.scope.", data.scope, lang)),
+        (tr("doc.report.type"), keyed(DRILL_TYPES, data.drill_type, lang)),
+        (tr("doc.report.scope"), keyed(DRILL_SCOPES, data.scope, lang)),
         (tr("drillpage.incident"), data.scenario.incident),
         (tr("doc.report.place"), data.scenario.place),
         (tr("common.level"), data.scenario.level),
@@ -62,7 +69,7 @@ def report_xlsx(data: ReportData) -> bytes:
         (tr("doc.xlsx.overall_score"), data.overall.score),
         (tr("doc.report.final"), data.overall.grade),
         (tr("doc.xlsx.overall_coverage"), data.overall.coverage),
-        *((t(f"outcome.{key}", lang=lang), n) for key, n in data.categories.items()),
+        *((OUTCOME_CATEGORIES.label(key, lang), n) for key, n in data.categories.items()),
     ]
     ws = sheet(
         tr("doc.xlsx.summary"), [tr("doc.report.fact"), tr("common.content")], summary, (24, 60)
@@ -187,8 +194,8 @@ def report_xlsx(data: ReportData) -> bytes:
                 f.title,
                 tr("findings.grade.strength")
                 if f.strength
-                else keyed("findings.grade.", f.grade, lang),
-                keyed("findings.cause.", f.cause, lang),
+                else keyed(FINDING_GRADES, f.grade, lang),
+                keyed(FINDING_CAUSES, f.cause, lang),
                 f.target,
                 f.description,
                 f.evidence,
@@ -214,7 +221,7 @@ def report_xlsx(data: ReportData) -> bytes:
                 a.action,
                 a.owner,
                 a.due,
-                keyed("findings.action_status.", a.status, lang),
+                keyed(ACTION_STATUSES, a.status, lang),
                 a.verification,
             )
             for a in data.actions
@@ -266,7 +273,7 @@ def _what(row: TimelineRow, lang: str) -> str:
     if row.kind == "clock":
         for event in CLOCK_EVENTS:
             if row.what in (event, t(f"drills.clock.{event}", lang=lang)):
-                return t(f"drills.clock.event.{event}", lang=lang)
+                return CLOCK_EVENTS.label(event, lang)
     return row.what
 
 

@@ -34,10 +34,9 @@ from datetime import datetime
 from types import MappingProxyType
 
 from drills.clock import DrillClock, clock_from
-from drills.model import RATINGS, ChecklistItem, ClockEvent, Inject
+from drills.model import ChecklistItem, ClockEvent, Inject
 from drills.progress import NO_ROLE, Progress, due_minutes
 from drills.ratings import (
-    AREAS,
     RatingOverride,
     area_of,
     checked_areas,
@@ -47,8 +46,8 @@ from drills.ratings import (
     rating_of,
 )
 from drills.state import DrillState
+from i18n.glossary import CAPABILITY_AREAS, RATINGS
 
-PERFORMED = ("done", "partly", "not_done", "na", "not_observed")
 BASE_CREDIT = MappingProxyType({"done": 1.0, "partly": 0.5, "not_done": 0.0, "not_observed": 0.0})
 QUALITY_FACTOR = MappingProxyType({"P": 1.0, "S": 0.9, "M": 0.7, "U": 0.5})
 LATE_FACTOR = 0.5
@@ -147,7 +146,7 @@ class RoleResult:
 @dataclass(frozen=True)
 class Evaluation:
     items: tuple[ItemResult, ...]
-    areas: tuple[AreaResult, ...]  # every area, in AREAS order
+    areas: tuple[AreaResult, ...]  # every area, in CAPABILITY_AREAS order
     roles: tuple[RoleResult, ...]  # lead roles in checklist order
     counts: Counts
     score: float | None
@@ -263,7 +262,7 @@ def score_drill(
         _item_result(item, state, area_of(item.phase, mapping), dues[item.id], happened)
         for item in checklist
     )
-    by_area: dict[str, list[ItemResult]] = {area: [] for area in AREAS}
+    by_area: dict[str, list[ItemResult]] = {area: [] for area in CAPABILITY_AREAS}
     by_role: dict[str, list[ItemResult]] = {}
     for result in results:
         by_area[result.area].append(result)
@@ -289,8 +288,6 @@ def score_drill(
 
 
 __all__ = [
-    "AREAS",
-    "PERFORMED",
     "AreaResult",
     "Counts",
     "Evaluation",

@@ -12,11 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from drills.errors import Problem, problem
-from drills.ratings import AREAS
 from i18n import join_names, t
+from i18n.glossary import (
+    CAPABILITY_AREAS,
+    FINDING_GRADES,
+    OUTCOME_CATEGORIES,
+    QUALITY_MARKS,
+    SCORE_GRADES,
+)
 
 STANDARDS = ("aqt9009", "hseep")  # AQ/T 9009 and GB/T 46792 evaluation report; HSEEP AAR/IP
-ELEMENTS = ("planning", "organization", "equipment", "training", "exercise")  # HSEEP POETE
 CAUSE_ELEMENT = {
     "plan_defect": "planning",
     "coordination": "organization",
@@ -40,7 +45,7 @@ def check_text(key: str, body: str) -> list[Problem]:
     kind, _, subject = key.partition(":")
     found = []
     if kind not in ("conclusion", "area", "cause", "cause_area") or (
-        kind in ("area", "cause_area") and subject not in AREAS
+        kind in ("area", "cause_area") and subject not in CAPABILITY_AREAS
     ):
         found.append(problem("signoff.bad_key", key=key))
     if kind == "cause" and not subject.strip():
@@ -76,7 +81,7 @@ def objective_met(rating: str | None) -> str:
 def finding_area(finding, evaluation) -> str | None:
     """The capability area of a finding: its own, else its checklist item's, else that of an
     item of its plan step."""
-    if getattr(finding, "area", None) in AREAS:
+    if getattr(finding, "area", None) in CAPABILITY_AREAS:
         return finding.area
     result = evaluation.item(finding.item_id) if getattr(finding, "item_id", None) else None
     if result is not None:
@@ -86,7 +91,7 @@ def finding_area(finding, evaluation) -> str | None:
 
 
 def scored_areas(evaluation) -> list[str]:
-    """The areas with checklist items, in AREAS order."""
+    """The areas with checklist items, in CAPABILITY_AREAS order."""
     return [a.area for a in evaluation.areas if a.counts.total]
 
 
@@ -100,7 +105,7 @@ def draft_area(area: str, evaluation, findings: Sequence, objectives: Sequence, 
             "signoff.draft.count",
             lang=lang,
             n=n,
-            what=_lower(t(f"outcome.{k}", lang=lang), lang),
+            what=_lower(OUTCOME_CATEGORIES.label(k, lang), lang),
         )
         for k, n in counts.items()
         if n
@@ -121,7 +126,7 @@ def draft_area(area: str, evaluation, findings: Sequence, objectives: Sequence, 
                 "signoff.draft.area_score",
                 lang=lang,
                 score=f"{result.score:.0f}",
-                rating=t(f"scoring.rating.{result.rating}", lang=lang) if result.rating else "—",
+                rating=QUALITY_MARKS.label(result.rating, lang) if result.rating else "—",
             )
         )
     mine = [f for f in findings if finding_area(f, evaluation) == area]
@@ -169,7 +174,7 @@ def draft_conclusion(evaluation, findings: Sequence, objectives: Sequence, lang:
             t(
                 "signoff.draft.overall",
                 lang=lang,
-                grade=t(f"scoring.grade.{evaluation.grade}", lang=lang),
+                grade=SCORE_GRADES.label(evaluation.grade, lang),
                 score=f"{evaluation.score:.0f}",
                 coverage=f"{(evaluation.coverage or 0) * 100:.0f}%",
             )
@@ -203,13 +208,12 @@ def draft_conclusion(evaluation, findings: Sequence, objectives: Sequence, lang:
             t(
                 "signoff.draft.best_worst",
                 lang=lang,
-                best=t(f"scoring.area.{rated[0].area}", lang=lang),
-                worst=t(f"scoring.area.{rated[-1].area}", lang=lang),
+                best=CAPABILITY_AREAS.label(rated[0].area, lang),
+                worst=CAPABILITY_AREAS.label(rated[-1].area, lang),
             )
         )
     problems = [f for f in findings if not f.strength]
-    order = {"deficiency": 0, "must_fix": 1, "improvement": 2}
-    problems.sort(key=lambda f: order.get(f.grade or "", 3))
+    problems.sort(key=lambda f: FINDING_GRADES.index(f.grade) if f.grade in FINDING_GRADES else 3)
     if problems:
         parts.append(
             t(
@@ -282,7 +286,6 @@ def _sentences(parts: Iterable[str], lang: str) -> str:
 
 __all__ = [
     "CAUSE_ELEMENT",
-    "ELEMENTS",
     "MAX_TEXT",
     "STANDARDS",
     "capability_element",

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from drills.model import RATINGS
+from i18n.glossary import RATINGS
 
 MAX_BATCH = 500  # taps one batch may hold (a long dead zone, a busy evaluator)
 _ID = re.compile(r"^[0-9a-fA-F]{16,64}$")

@@ -11,10 +11,11 @@ from dataclasses import replace
 
 from drills.checklist import derive_checklist
 from drills.errors import DrillProblemsError, Problem, problem
-from drills.model import DRILL_SCOPES, DRILL_TYPES, INJECT_KINDS, DrillDesign
+from drills.model import DrillDesign
 from drills.objectives import check_objectives
+from i18n.glossary import DRILL_SCOPES, DRILL_TYPES, INJECT_KINDS, PHASES
 from plans.graph import T0, TRIGGER
-from plans.model import PHASES, Plan
+from plans.model import Plan
 
 # The system role a person needs for each part they play in a drill.
 NEEDED_ROLES = {

@@ -13,6 +13,7 @@ import ui.analytics
 from bootstrap import get_db
 from drills import analytics_xlsx
 from i18n import join_names, t
+from i18n.glossary import PLAN_KINDS, SCORE_DIMENSIONS
 from plans.errors import PlanError
 from services import analytics
 from ui import downloads, md, page_setup, show_error
@@ -43,7 +44,7 @@ with st.expander(t("analytics.periods")):
     columns = st.columns(len(analytics.DEFAULT_PERIODS))
     periods = {}
     for col, (kind, days) in zip(columns, analytics.DEFAULT_PERIODS.items(), strict=True):
-        label, key = t(f"kind.{kind}"), f"analytics_period_{kind}"
+        label, key = PLAN_KINDS.label(kind), f"analytics_period_{kind}"
         periods[kind] = int(col.number_input(label, 1, 3650, value=days, step=1, key=key))
 if since and until and since > until:
     st.warning(t("analytics.bad_range"))
@@ -91,8 +92,8 @@ with tabs[0]:
 with tabs[1]:
     by = st.radio(
         t("analytics.by"),
-        ui.analytics.DIMENSIONS,
-        format_func=lambda b: t(f"analytics.by.{b}"),
+        SCORE_DIMENSIONS,
+        format_func=SCORE_DIMENSIONS.label,
         horizontal=True,
         key="analytics_by",
     )

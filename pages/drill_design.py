@@ -12,8 +12,8 @@ import streamlit as st
 import services.drill_design
 from bootstrap import get_db
 from drills.design_io import design_to_dict
-from drills.model import DRILL_SCOPES, DRILL_TYPES
 from i18n import t
+from i18n.glossary import DRILL_SCOPES, DRILL_STATUSES, DRILL_TYPES, REVEAL_EVENTS
 from plans.errors import PlanError
 from ui import drill_forms, edit_guard, fmt_time, go, md, now, objectives, page_setup, show_error
 
@@ -32,7 +32,7 @@ summary, design, plan = opened.summary, opened.design, opened.plan
 
 st.title(md(design.title))
 st.caption(
-    t("drillpage.design_caption", plan=md(plan.title), status=t(f"drills.status.{summary.status}"))
+    t("drillpage.design_caption", plan=md(plan.title), status=DRILL_STATUSES.label(summary.status))
 )
 editable = summary.status == "designing"
 FORM = f"design_{drill_id}"
@@ -77,13 +77,13 @@ with tabs[0]:
             t("common.kind"),
             DRILL_TYPES,
             DRILL_TYPES.index(design.drill_type),
-            format_func=lambda k: t(f"drills.type.{k}"),
+            format_func=DRILL_TYPES.label,
         )
         scope = cols[1].selectbox(
             t("drillpage.scope"),
             DRILL_SCOPES,
             DRILL_SCOPES.index(design.scope),
-            format_func=lambda k: t(f"drills.scope.{k}"),
+            format_func=DRILL_SCOPES.label,
         )
         levels = [None, *level_names]
         level = cols[2].selectbox(
@@ -177,7 +177,7 @@ with st.expander(t("drillpage.reveal_log")):
         [
             {
                 t("common.time"): fmt_time(e.at),
-                t("audit.action"): t(f"drillpage.reveal.{e.kind}"),
+                t("audit.action"): REVEAL_EVENTS.label(e.kind),
                 t("audit.user"): e.person or e.by,
                 t("common.comment"): e.detail,
             }

@@ -8,6 +8,7 @@ import services.drill_design
 import services.drills
 from bootstrap import get_db
 from i18n import t
+from i18n.glossary import DRILL_POSTS, DRILL_STATUSES, DRILL_TYPES
 from plans.errors import PlanError
 from ui import fmt_time, go, md, now, page_setup, show_error
 
@@ -23,9 +24,9 @@ else:
         [
             {
                 t("common.title"): d.title,
-                t("common.status"): t(f"drills.status.{d.status}"),
-                t("common.kind"): t(f"drills.type.{d.drill_type}"),
-                t("drillpage.my_role"): t(f"drillpage.as.{d.my_role}") if d.my_role else "",
+                t("common.status"): DRILL_STATUSES.label(d.status),
+                t("common.kind"): DRILL_TYPES.label(d.drill_type),
+                t("drillpage.my_role"): DRILL_POSTS.label(d.my_role) if d.my_role else "",
                 t("common.started"): fmt_time(d.started_at),
                 # a sealed drill's clock reads 0 until T0: no time has elapsed, show none
                 t("drillpage.elapsed"): (

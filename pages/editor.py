@@ -7,6 +7,7 @@ import streamlit as st
 import services.plans
 from bootstrap import get_db
 from i18n import t
+from i18n.glossary import VERSION_STATUSES
 from plans import checks
 from plans.errors import PlanError
 from plans.model import plan_from_dict
@@ -58,7 +59,7 @@ st.caption(
     t(
         "editor.caption",
         number=info.number,
-        status=t(f"status.{info.status}"),
+        status=VERSION_STATUSES.label(info.status),
         revision=work["revision"],
     )
 )

@@ -9,6 +9,7 @@ import streamlit as st
 import services.plans
 from bootstrap import get_db
 from i18n import join_names, t
+from i18n.glossary import PHASES, PLAN_KINDS
 from plans import checks
 from plans.errors import PlanError
 from plans.extract import import_document
@@ -66,7 +67,7 @@ counts[2].metric(t("common.levels"), len(plan.levels))
 counts[3].metric(t("import.parts"), len(plan.parts) or 1)
 counts[4].metric(t("import.timed"), sum(s.time_limit_min is not None for s in plan.steps))
 # not lang=: that is t()'s own parameter, the language of the message
-st.caption(t("import.meta", kind=t(f"kind.{plan.kind}"), language=t(f"lang.{plan.language}")))
+st.caption(t("import.meta", kind=PLAN_KINDS.label(plan.kind), language=t(f"lang.{plan.language}")))
 
 for key in plan.warnings:
     st.warning(t(key))
@@ -86,7 +87,7 @@ with tab_steps:
             {
                 t("col.name"): s.name,
                 t("col.owners"): join_names(names.get(r, r) for r in s.roles),
-                t("col.phase"): t(f"phase.{s.phase}"),
+                t("col.phase"): PHASES.label(s.phase),
                 t("col.minutes"): s.time_limit_min,
                 t("col.source"): s.source.text if s.source else "",
             }

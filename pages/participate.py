@@ -13,6 +13,7 @@ import services.review
 from bootstrap import get_db
 from drills.actions import ParticipantReview
 from i18n import t
+from i18n.glossary import DRILL_STATUSES
 from plans.errors import PlanError
 from ui import edit_guard, fmt_time, md, now, page_setup, show_error
 from ui.live import live_fragment, refresh_button
@@ -50,7 +51,7 @@ def messages(actor) -> None:
         return
     for drill in drills:
         st.subheader(md(drill.title))
-        st.caption(t(f"drills.status.{drill.status}"))
+        st.caption(DRILL_STATUSES.label(drill.status))
         try:
             views = services.observations.visible_injects(conn, actor, drill.id)
         except PlanError as exc:

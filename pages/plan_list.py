@@ -8,8 +8,8 @@ import streamlit as st
 import services.plans
 from bootstrap import get_db
 from i18n import t
+from i18n.glossary import PLAN_KINDS, VERSION_STATUSES
 from plans.errors import PlanError
-from plans.model import PLAN_KINDS, VERSION_STATUSES
 from ui import fmt_time, may, md, open_version, page_setup, revision, show_error
 
 actor = page_setup("nav.plans")
@@ -25,13 +25,13 @@ kind = filters[1].selectbox(
     t("common.kind"),
     [None, *PLAN_KINDS],
     key="plans_kind",
-    format_func=lambda k: t("plans.all") if k is None else t(f"kind.{k}"),
+    format_func=lambda k: t("plans.all") if k is None else PLAN_KINDS.label(k),
 )
 status = filters[2].selectbox(
     t("common.status"),
     [None, *VERSION_STATUSES],
     key="plans_status",
-    format_func=lambda s: t("plans.all") if s is None else t(f"status.{s}"),
+    format_func=lambda s: t("plans.all") if s is None else VERSION_STATUSES.label(s),
 )
 language = filters[3].selectbox(
     t("common.language"),
@@ -67,8 +67,8 @@ st.caption(t("plans.count", n=len(rows)))
 table = [
     {
         t("common.title"): r.title,
-        t("common.kind"): t(f"kind.{r.kind}") if r.kind in PLAN_KINDS else r.kind,
-        t("common.status"): t(f"status.{r.latest_status}"),
+        t("common.kind"): PLAN_KINDS.label(r.kind),
+        t("common.status"): VERSION_STATUSES.label(r.latest_status),
         t("common.version"): r.latest_version_number,
         t("common.language"): t(f"lang.{r.language}"),
         t("common.roles"): r.n_roles,

@@ -8,6 +8,7 @@ import services.units
 from access.errors import AccessError
 from bootstrap import get_db
 from i18n import join_names, t
+from i18n.glossary import ACCOUNT_ROLES
 from services.errors import StoreError
 from ui import md, now, page_setup, show_error
 
@@ -66,7 +67,7 @@ with people:
                 {
                     t("auth.username"): u.username,
                     t("common.person_name"): u.display_name,
-                    t("common.role"): join_names(t(f"role.{r}") for r in sorted(u.roles)),
+                    t("common.role"): join_names(ACCOUNT_ROLES.label(r) for r in sorted(u.roles)),
                 }
                 for u in members
             ],

@@ -6,9 +6,9 @@ import streamlit as st
 
 import services.users
 from access.errors import AccessError
-from access.policy import SYSTEM_ROLES
 from bootstrap import get_db
 from i18n import join_names, t
+from i18n.glossary import ACCOUNT_ROLES
 from services import accounts
 from services.errors import StoreError
 from ui import edit_guard, fmt_time, may, md, now, page_setup, show_error
@@ -35,7 +35,7 @@ st.dataframe(
         {
             t("auth.username"): u.username,
             t("common.person_name"): u.display_name,
-            t("common.role"): join_names(t(f"role.{r}") for r in sorted(u.roles)),
+            t("common.role"): join_names(ACCOUNT_ROLES.label(r) for r in sorted(u.roles)),
             t("common.unit"): u.unit,
             t("common.status"): t("users.state_disabled")
             if u.disabled
@@ -54,9 +54,9 @@ with st.expander(t("users.create"), expanded=not users):
         display = st.text_input(t("common.person_name"), key="users_new_display")
         roles = st.multiselect(
             t("common.role"),
-            SYSTEM_ROLES,
+            ACCOUNT_ROLES,
             key="users_new_roles",
-            format_func=lambda r: t(f"role.{r}"),
+            format_func=ACCOUNT_ROLES.label,
             placeholder=t("plans.pick_placeholder"),
         )
         unit = unit_select(conn, actor, t("common.unit"), actor.unit, "users_new_unit")
@@ -90,9 +90,9 @@ edit_guard.stale_notice(form, user.updated_at)
 with st.form(f"users_edit_{user.id}"):
     roles = st.multiselect(
         t("common.role"),
-        SYSTEM_ROLES,
+        ACCOUNT_ROLES,
         default=sorted(user.roles),
-        format_func=lambda r: t(f"role.{r}"),
+        format_func=ACCOUNT_ROLES.label,
         key=edit_guard.widget_key(form, "roles"),
         placeholder=t("plans.pick_placeholder"),
     )

@@ -9,6 +9,7 @@ import streamlit as st
 import services.plans
 from bootstrap import get_db
 from i18n import t
+from i18n.glossary import VERSION_STATUSES
 from plans import checks, diff
 from plans.errors import PlanError
 from plans.model import plan_to_dict
@@ -50,7 +51,7 @@ st.dataframe(
     [
         {
             t("common.version"): v.number,
-            t("common.status"): t(f"status.{v.status}"),
+            t("common.status"): VERSION_STATUSES.label(v.status),
             t("versions.created"): f"{v.created_by} · {fmt_time(v.created_at)}",
             t("versions.submitted"): f"{v.submitted_by or ''} {fmt_time(v.submitted_at)}".strip(),
             t("versions.approved"): f"{v.approved_by or ''} {fmt_time(v.approved_at)}".strip(),

@@ -20,9 +20,10 @@ from itertools import pairwise
 import graphviz
 
 from i18n import join_names, t
+from i18n.glossary import PHASES
 from plans import draw
 from plans import graph as plan_graph
-from plans.model import PHASES, Plan, Step
+from plans.model import Plan, Step
 from plans.svg_metrics import measure_svg
 
 LANES_PER_VIEW = 4
@@ -162,7 +163,7 @@ def _split(plan: Plan, steps: list[Step], chosen: ChartFilter, lang: str, crumbs
         names = {p.id: p.title for p in plan.parts}
         known = [p.id for p in plan.parts]
     else:
-        names = {p: t(f"phase.{p}", lang=lang) for p in PHASES}
+        names = {p: PHASES.label(p, lang) for p in PHASES}
         known = list(PHASES)
     keys = [k for k in known if k in values] + sorted(
         (k for k in values if k not in known), key=lambda k: (k is None, str(k))
@@ -351,7 +352,7 @@ def overview(
     cell = '<TD BGCOLOR="{}">{}</TD>'
     rows = ["<TR><TD></TD>"]
     for phase in table.phases:
-        head = "<BR/>".join(html.escape(x) for x in draw._wrap(t(f"phase.{phase}", lang=lang), 12))
+        head = "<BR/>".join(html.escape(x) for x in draw._wrap(PHASES.label(phase, lang), 12))
         rows.append(cell.format(draw.PHASE_COLOURS.get(phase, draw.OTHER_PHASE), head))
     rows.append("</TR>")
     for role, label in zip(table.roles, table.names, strict=True):

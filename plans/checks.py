@@ -31,9 +31,10 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from i18n import get_language, join_names, t
+from i18n.glossary import PHASES
 from plans import graph as plan_graph
 from plans.errors import PlanCycleError
-from plans.model import PHASES, Plan, Role, Step
+from plans.model import Plan, Role, Step
 
 SEVERITIES = ("error", "warning", "info")
 ALL_LEVELS = "*"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from i18n import has, join_names, t
+from i18n.glossary import PHASES
 from plans.model import Level, Plan, Role, Step, TimePart
 
 KINDS = ("plan", "level", "role", "step")
@@ -253,8 +254,8 @@ def _shown(plan: Plan, kind: str, fieldname: str, value, lang: str) -> str:
             return t("common.all_levels", lang=lang)
         return t("common.none", lang=lang)
     target = REFERENCES.get((kind, fieldname))
-    if fieldname == "phase" and has(f"phase.{value}"):
-        return t(f"phase.{value}", lang=lang)
+    if fieldname == "phase" and value in PHASES:
+        return PHASES.label(value, lang)
     if fieldname in ("time_limit_min", "frequency_min") and isinstance(value, (int, float)):
         key = "diff.minutes" if fieldname == "time_limit_min" else "diff.every_minutes"
         return t(key, lang=lang, minutes=_minutes(value))

@@ -17,6 +17,7 @@ from itertools import pairwise
 import graphviz
 
 from i18n import t
+from i18n.glossary import PHASES
 from plans import graph as plan_graph
 from plans.errors import PlanError
 from plans.model import Plan, Step
@@ -238,7 +239,7 @@ def _arrows(graph, shown: set[str]) -> list[tuple[str, str, bool]]:
 def _legend(chart: graphviz.Digraph, steps: list[Step], lang: str, outcome, dashed: bool) -> None:
     if outcome is None:
         used = {s.phase for s in steps}
-        keys = [(t(f"phase.{p}", lang=lang), c) for p, c in PHASE_COLOURS.items() if p in used]
+        keys = [(PHASES.label(p, lang), c) for p, c in PHASE_COLOURS.items() if p in used]
     else:
         used = {outcome.get(s.id) for s in steps}
         keys = [(t(f"outcome.{k}", lang=lang), c) for k, c in OUTCOME_COLOURS.items() if k in used]

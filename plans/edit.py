@@ -10,9 +10,10 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from i18n.glossary import PHASES
 from plans.contacts import CONTACT_FIELDS
 from plans.errors import PlanValidationError
-from plans.model import PHASES, Level, Plan, Role, Step
+from plans.model import Level, Plan, Role, Step
 from plans.timelimits import restate_deadline
 from plans.validity import (
     TIME_ORIGINS,

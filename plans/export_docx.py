@@ -19,7 +19,8 @@ from collections.abc import Mapping, Sequence
 
 from docx.document import Document
 
-from i18n import join_names, t
+from i18n import join_names
+from i18n.glossary import PHASES
 from plans import graph as plan_graph
 from plans.docx_charts import Chart
 from plans.docx_style import (
@@ -35,7 +36,7 @@ from plans.docx_style import (
 )
 from plans.export_annexes import AnnexWriter, role_tree
 from plans.export_sections import CHAPTERS, Placed, arrange_sections, chapter_of, plain_heading
-from plans.model import PHASES, Plan, Step
+from plans.model import Plan, Step
 
 
 def build_plan_document(
@@ -257,7 +258,7 @@ class _PlanWriter(AnnexWriter):
             for phase, members in grouped.items():
                 if not members:
                     continue
-                name = t(f"phase.{phase}", lang=self.lang) if phase else self.tr("common.none")
+                name = PHASES.label(phase, self.lang) if phase else self.tr("common.none")
                 self.outline.heading(name, level)
                 self.step_table(members)
         if self.chart_annex:

@@ -5,24 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
+from i18n.glossary import PHASES, PLAN_KINDS  # kept importable here for the extraction's tests
 from plans.bidi import strip_bidi_fields
-
-PHASES = (
-    "warning",
-    "report",
-    "initial",
-    "activation",
-    "command",
-    "disposal",
-    "escalation",
-    "public_info",
-    "support",
-    "termination",
-    "recovery",
-)
-
-PLAN_KINDS = ("overall", "special", "department", "comprehensive", "onsite", "other")
-VERSION_STATUSES = ("draft", "in_review", "published", "superseded")
 
 
 @dataclass(frozen=True)
@@ -247,7 +231,6 @@ __all__ = [
     "PHASES",
     "PLAN_KINDS",
     "SECTION_KINDS",
-    "VERSION_STATUSES",
     "Block",
     "Level",
     "Part",

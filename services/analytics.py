@@ -26,8 +26,8 @@ from db.analytics_store import (
     unit_plans,
 )
 from db.unit_of_work import unit_of_work
+from i18n.glossary import SCORE_DIMENSIONS
 
-DIMENSIONS = ("area", "role", "overall")  # what the scores over time are grouped by
 TOP_STEPS = 20  # the steps most often missed or late that the screen lists
 
 
@@ -36,7 +36,7 @@ class Figures:
     """What the analytics tabs show, for one unit and filter."""
 
     steps: list[StepStats]
-    ratings: dict[str, list[RatingPoint]]  # by dimension (DIMENSIONS)
+    ratings: dict[str, list[RatingPoint]]  # by dimension (SCORE_DIMENSIONS)
     effects: list[BeforeAfter]
     stale: list[NotDrilled]
     overdue: list[OverdueAction]
@@ -65,7 +65,7 @@ def load_figures(
             steps=an.steps_missed_or_late(uow, actor, unit=unit, limit=TOP_STEPS, **window),
             ratings={
                 by: an.ratings_over_time(uow, actor, unit=unit, by=by, **window)
-                for by in DIMENSIONS
+                for by in SCORE_DIMENSIONS
             },
             effects=an.revision_effects(uow, actor, unit=unit, **window),
             stale=an.not_drilled_within(
@@ -77,7 +77,6 @@ def load_figures(
 
 __all__ = [
     "DEFAULT_PERIODS",
-    "DIMENSIONS",
     "MIN_DRILLS_AFTER",
     "BeforeAfter",
     "Figures",

@@ -37,9 +37,8 @@ from drills.report_assemble import report_data
 from drills.report_signoff import sign_off
 from drills.signoff import standard_for
 from i18n import t
+from i18n.glossary import CLOCK_EVENTS
 from plans.model import Plan
-
-CLOCK_KINDS = ("start", "pause", "resume", "end")
 
 
 @dataclass
@@ -189,7 +188,7 @@ def read_inputs(conn, drill_id: int, design: DrillDesign, unit: str) -> Inputs:
     return Inputs(
         checklist=drills_store.checklist_for(conn, SYSTEM, drill_id),
         observations=drills_store.observations(conn, SYSTEM, drill_id),
-        clock=[ClockEvent(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_KINDS],
+        clock=[ClockEvent(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_EVENTS],
         released=[
             (designed.get(v.inject.id, v.inject), v.released_at) for v in views if v.released_at
         ],

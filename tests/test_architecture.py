@@ -362,3 +362,35 @@ def test_modules_are_named_by_what_they_hold():
         if (path.parts[0] != "tests" and vague.search(path.stem)) or history.search(path.stem)
     ]
     assert found == []
+
+
+def _spelled_vocabularies(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """(line, name) of every tuple, list or set literal that holds all the ids of a glossary
+    vocabulary: a copy that can drift from the one definition."""
+    from i18n.glossary import VOCABULARIES
+
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            continue
+        values = {e.value for e in node.elts if isinstance(e, ast.Constant)}
+        for name, vocabulary in VOCABULARIES.items():
+            if set(vocabulary) <= values:
+                yield node.lineno, name
+
+
+def test_no_module_but_the_glossary_spells_out_a_vocabulary():
+    """Screens, documents, exports and rules take each closed set (roles, statuses, causes,
+    phases...) from i18n/glossary.py instead of writing their own copy."""
+    found = [
+        f"{path}:{line} {name}"
+        for path in python_files()
+        if path.parts[0] != "tests" and path != Path("i18n/glossary.py")
+        for line, name in _spelled_vocabularies(parse(path))
+    ]
+    assert found == []
+    copy = ast.parse(
+        "CAUSES = ('plan_defect', 'execution', 'resources', 'training', 'coordination')"
+    )
+    assert [name for _, name in _spelled_vocabularies(copy)] == ["FINDING_CAUSES"]
+    part = ast.parse("RELEASED = ('published', 'superseded')")
+    assert list(_spelled_vocabularies(part)) == []

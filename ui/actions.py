@@ -11,8 +11,9 @@ import streamlit as st
 
 import services.review
 from access.policy import action_resource, allowed, allowed_actions
-from drills.actions import ACTION_STATUSES, CorrectiveAction, finding_closed, overdue_actions
+from drills.actions import CorrectiveAction, finding_closed, overdue_actions
 from i18n import t
+from i18n.glossary import ACTION_STATUSES
 from plans.errors import PlanError
 from ui import now, show_error
 from ui.review_findings import lang_key, opened_version, save
@@ -55,7 +56,7 @@ def drill_actions(conn, actor, review) -> None:
                     t("common.responsible_organization"): a.action.organization,
                     t("common.start_date"): a.action.start,
                     t("review.a.due"): a.action.due,
-                    t("common.status"): t(f"findings.action_status.{a.action.status}"),
+                    t("common.status"): ACTION_STATUSES.label(a.action.status),
                     t("review.a.verification"): a.action.verification,
                 }
                 for a in stored
@@ -88,7 +89,7 @@ def _overdue(actions: list[CorrectiveAction], titles: dict) -> None:
                 t("review.a.owner"): a.owner,
                 t("review.a.due"): a.due,
                 t("common.days_overdue"): (today - a.due).days,
-                t("common.status"): t(f"findings.action_status.{a.status}"),
+                t("common.status"): ACTION_STATUSES.label(a.status),
             }
             for a in late
         ],
@@ -129,7 +130,7 @@ def _fields(base: CorrectiveAction | None, key: str, rights: frozenset[str]) -> 
             t("common.status"),
             statuses,
             index=statuses.index(base.status) if base else 0,
-            format_func=lambda s: t(f"findings.action_status.{s}"),
+            format_func=ACTION_STATUSES.label,
             key=f"{key}_status",
             disabled=bool(base and base.status == "verified" and not verify),
         ),
@@ -261,7 +262,7 @@ def _progress(conn, actor, stored) -> None:
         t("common.status"),
         OWNER_STATUSES,
         index=OWNER_STATUSES.index(action.status),
-        format_func=lambda s: t(f"findings.action_status.{s}"),
+        format_func=ACTION_STATUSES.label,
         key=lang_key(key),
     )
     if cols[1].button(t("review.a.save"), key=f"{key}_save"):

@@ -14,7 +14,8 @@ import streamlit as st
 import services.analytics
 from drills.csv_export import to_csv
 from i18n import t
-from services.analytics import DIMENSIONS, Figures
+from i18n.glossary import ACTION_STATUSES, CAPABILITY_AREAS, PLAN_KINDS, SCORE_DIMENSIONS
+from services.analytics import Figures
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEETS = ("steps", "ratings", "revisions", "stale", "overdue")
@@ -58,7 +59,7 @@ def build_tables(figures: Figures, label: StepLabel) -> dict[str, Rows]:
     "revisions", "stale" and "overdue"."""
     return {
         "steps": step_rows(figures.steps, label),
-        **{f"ratings.{by}": rating_rows(figures.ratings[by], by) for by in DIMENSIONS},
+        **{f"ratings.{by}": rating_rows(figures.ratings[by], by) for by in SCORE_DIMENSIONS},
         "revisions": revision_rows(figures.effects, label),
         "stale": stale_rows(figures.stale),
         "overdue": overdue_rows(figures.overdue),
@@ -85,7 +86,7 @@ def rating_rows(points: list[services.analytics.RatingPoint], by: str) -> Rows:
     """The scored points (a drill with nothing to score in an area or role has none)."""
     return [
         {
-            t("analytics.dimension"): t(f"analytics.by.{by}"),
+            t("analytics.dimension"): SCORE_DIMENSIONS.label(by),
             t("analytics.series"): _series(p, by),
             t("common.drill"): p.title,
             t("common.ended"): _local(p.ended_at),
@@ -119,7 +120,7 @@ def stale_rows(stale: list[services.analytics.NotDrilled]) -> Rows:
     return [
         {
             t("common.title"): s.plan_title,
-            t("analytics.kind"): t(f"kind.{s.kind}"),
+            t("analytics.kind"): PLAN_KINDS.label(s.kind),
             t("common.role"): s.role_name if s.role_id else t("analytics.whole_plan"),
             t("analytics.period"): s.period_days,
             t("analytics.last"): s.last_drilled or t("analytics.never"),
@@ -138,7 +139,7 @@ def overdue_rows(overdue: list[services.analytics.OverdueAction]) -> Rows:
             t("analytics.owner"): o.owner,
             t("analytics.due"): o.due,
             t("common.days_overdue"): o.days_overdue,
-            t("common.status"): t(f"findings.action_status.{o.status}"),
+            t("common.status"): ACTION_STATUSES.label(o.status),
         }
         for o in overdue
     ]
@@ -148,7 +149,7 @@ def workbook_sheets(tables: Mapping[str, Rows]) -> dict[str, Rows]:
     """One sheet per tab, under its translated name; the scores of every dimension on one
     sheet."""
     sheets = {name: rows for name, rows in tables.items() if not name.startswith("ratings.")}
-    sheets["ratings"] = [row for by in DIMENSIONS for row in tables[f"ratings.{by}"]]
+    sheets["ratings"] = [row for by in SCORE_DIMENSIONS for row in tables[f"ratings.{by}"]]
     return {t(f"analytics.sheet.{name}"): sheets[name] for name in SHEETS}
 
 
@@ -254,7 +255,7 @@ def _local(moment: datetime) -> datetime:
 
 def _series(point: services.analytics.RatingPoint, by: str) -> str:
     if by == "area":
-        return t(f"scoring.area.{point.key}")
+        return CAPABILITY_AREAS.label(point.key)
     if by == "role":
         return point.name or t("common.no_owner")
     return t("analytics.by.overall")

@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from i18n import t
+from i18n.glossary import PHASES
 from plans import chart_views, draw
-from plans.model import PHASES, Plan
+from plans.model import Plan
 from ui import downloads
 
 PNG_MAX_INCHES = 80
@@ -51,7 +52,7 @@ def _filters(plan: Plan) -> chart_views.ChartFilter:
         t("draw.filter_phase"),
         [None, *phases],
         key="chart_phase",
-        format_func=lambda p: t("draw.all_phases") if p is None else t(f"phase.{p}"),
+        format_func=lambda p: t("draw.all_phases") if p is None else PHASES.label(p),
     )
     return chart_views.ChartFilter(part, level, tuple(chosen), phase)
 
@@ -132,7 +133,7 @@ def _overview_table(
     ).astype({p: "Int64" for p in table.phases})
     config = {"role": st.column_config.TextColumn(t("common.role"), pinned=True)}
     for phase in table.phases:
-        config[phase] = st.column_config.NumberColumn(t(f"phase.{phase}"), width="small")
+        config[phase] = st.column_config.NumberColumn(PHASES.label(phase), width="small")
     st.caption(t("draw.overview_help"))
     event = st.dataframe(
         frame,

@@ -8,8 +8,8 @@ import streamlit as st
 
 import services.review
 from drills.conflicts import ConflictEntry
-from drills.model import RATINGS
 from i18n import t
+from i18n.glossary import RATINGS
 from plans.errors import PlanError
 from services import evaluation
 from ui import error_text, fmt_time, now, show_error
@@ -23,7 +23,7 @@ def _entry(board, entry: ConflictEntry, me: str | None = None) -> str:
     who = board.name(entry.evaluator)
     if entry.evaluator == me:
         who = t("conflicts.you", name=who)
-    parts = [t(f"outcome.{entry.rating}")]
+    parts = [RATINGS.label(entry.rating)]
     if entry.quality:
         parts.append(entry.quality)
     parts.append(t("conflicts.at", time=fmt_time(entry.happened_at)))
@@ -37,7 +37,7 @@ def _settled_line(board, settled) -> str:
     return t(
         "conflicts.settled_line",
         item=md(board.items.get(settled.item_id, settled.item_id)),
-        outcome=t(f"outcome.{settled.outcome}"),
+        outcome=RATINGS.label(settled.outcome),
         who=md(board.name(settled.settled_by)),
         reason=md(settled.reason),
     )
@@ -141,7 +141,7 @@ def lead_panel(actor, conn, drill_id: int, prefix: str = "conflicts") -> None:
                 t("conflicts.outcome"),
                 RATINGS,
                 key=f"{key}_outcome",
-                format_func=lambda r: t(f"outcome.{r}"),
+                format_func=RATINGS.label,
             )
             st.text_area(t("conflicts.reason"), key=f"{key}_reason", height=80)
             st.button(

@@ -10,17 +10,17 @@ import pandas as pd
 import streamlit as st
 
 import services.drills
-from drills.model import RATINGS, ClockEvent
+from drills.model import ClockEvent
 from drills.progress import NO_ROLE, progress_by_phase, progress_by_role
 from drills.progress import overdue as overdue_items
 from drills.roster import roster_changes, split_names
 from i18n import join_names, t
+from i18n.glossary import CLOCK_EVENTS, DRILL_STATUSES, PERFORMED, PHASES
 from plans.errors import PlanError
 from ui import edit_guard, error_text, fmt_time, now
 from ui.live import live_callback
 from ui.text import md
 
-CLOCK_KINDS = ("start", "pause", "resume", "end")
 RATING_COLOURS = {
     "done": "#2e7d32",
     "partly": "#f9a825",
@@ -42,11 +42,7 @@ TIMELINE_COLOURS = {
 }
 # The words of the legend: an item's outcome, or the kind of a point on the timeline.
 LEGEND = {
-    "done": "outcome.done",
-    "partly": "outcome.partly",
-    "not_done": "outcome.not_done",
-    "na": "outcome.na",
-    "not_observed": "outcome.not_observed",
+    **{performed: PERFORMED.key(performed) for performed in PERFORMED},
     "note": "console.legend.note",
     "undo": "common.undo",
     "clock": "console.legend.clock",
@@ -65,7 +61,7 @@ def _scale(colours: dict) -> alt.Scale:
 
 def header(info) -> None:
     cols = st.columns(3)
-    cols[0].metric(t("common.status"), t(f"drills.status.{info.status}"))
+    cols[0].metric(t("common.status"), DRILL_STATUSES.label(info.status))
     elapsed = f"{info.elapsed_min:.1f}" if info.elapsed_min is not None else "—"
     cols[1].metric(t("common.drill_clock"), elapsed)
     cols[2].metric(t("common.started"), fmt_time(info.started_at) or "—")
@@ -115,7 +111,7 @@ def _bars(groups: dict, label) -> alt.Chart:
             "order": i,
         }
         for key, p in groups.items()
-        for i, rating in enumerate((*RATINGS, "not_observed"))
+        for i, rating in enumerate(PERFORMED)
     ]
     return (
         alt.Chart(pd.DataFrame(rows))
@@ -141,13 +137,11 @@ def progress(items, state, plan) -> None:
         width="stretch",
     )
     st.markdown(f"**{t('drillpage.progress_phases')}**")
-    st.altair_chart(
-        _bars(progress_by_phase(items, state), lambda p: t(f"phase.{p}")), width="stretch"
-    )
+    st.altair_chart(_bars(progress_by_phase(items, state), PHASES.label), width="stretch")
 
 
 def overdue(items, state, events, views, moment: datetime, plan) -> None:
-    clock = [ClockEvent(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_KINDS]
+    clock = [ClockEvent(e.kind, e.happened_at, e.by) for e in events if e.kind in CLOCK_EVENTS]
     released = [(v.inject, v.released_at) for v in views if v.released_at]
     late = overdue_items(items, state, clock, moment, released)
     names = {r.id: r.name for r in plan.roles}
@@ -180,7 +174,7 @@ def _point(e, names: dict, lead: dict, items: dict, titles: dict) -> dict:
         return {
             "lane": t("drillpage.clock_lane"),
             "kind": "clock",
-            "what": t(f"drills.clock.event.{e.kind}"),
+            "what": CLOCK_EVENTS.label(e.kind),
         }
     o = e.observation
     kind = "undo" if o.kind == "undo" else o.rating or "note"

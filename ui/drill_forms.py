@@ -10,10 +10,10 @@ import streamlit as st
 
 from drills import checklist, injects_io
 from drills.errors import summarise
-from drills.model import INJECT_KINDS, Blinding, EvaluatorAssignment, Inject, Scenario
+from drills.model import Blinding, EvaluatorAssignment, Inject, Scenario
 from i18n import join_names, t
+from i18n.glossary import BLINDING_ASPECTS, INJECT_KINDS, PHASES
 from plans.errors import PlanError
-from plans.model import PHASES
 from ui.streamlit_texts import upload_limit_mb, upload_too_big, uploader_ceiling_mb
 from ui.text import md
 
@@ -61,7 +61,7 @@ def blinding_fields(blinding: Blinding) -> Blinding:
     st.markdown(f"**{t('drillpage.blinding')}**")
     cols = st.columns(4)
     flags = [
-        cols[i].checkbox(t(f"drills.aspect.{a}") + " · " + t("drillpage.withheld"), value)
+        cols[i].checkbox(BLINDING_ASPECTS.label(a) + " · " + t("drillpage.withheld"), value)
         for i, (a, value) in enumerate(
             (
                 ("time", blinding.withhold_time),
@@ -111,7 +111,7 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
                 t("col.id"): i.id,
                 t("col.name"): i.name,
                 t("col.owners"): join_names(names.get(r, r) for r in i.roles),
-                t("col.phase"): t(f"phase.{i.phase}"),
+                t("col.phase"): PHASES.label(i.phase),
                 t("col.minutes"): _limit_words(i, item_names),
                 t("col.after"): join_names(item_names.get(a, a) for a in i.after),
                 t("drillpage.step"): i.step_id or t("drills.extra_item"),
@@ -155,7 +155,7 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
             placeholder=t("plans.pick_placeholder"),
         )
         phase = st.selectbox(
-            t("col.phase"), PHASES, PHASES.index("disposal"), format_func=lambda p: t(f"phase.{p}")
+            t("col.phase"), PHASES, PHASES.index("disposal"), format_func=PHASES.label
         )
         minutes = st.number_input(t("col.minutes"), min_value=0, value=None, step=5)
         added = st.form_submit_button(t("common.add"), key="checklist_extra_add")
@@ -207,7 +207,7 @@ def injects_panel(design, plan, editable: bool, save) -> None:
                 options=INJECT_KINDS,
                 default="message",
                 required=True,
-                format_func=lambda k: t(f"drills.inject_kind.{k}"),
+                format_func=INJECT_KINDS.label,
             ),
             "offset_min": st.column_config.NumberColumn(t("drillpage.offset"), min_value=0),
             "to_roles": st.column_config.MultiselectColumn(

@@ -14,8 +14,9 @@ from datetime import timedelta
 import streamlit as st
 
 import services.observations
-from drills.model import QUALITY_MARKS, Observation
+from drills.model import Observation
 from i18n import join_names, t
+from i18n.glossary import QUALITY_MARKS
 from plans.errors import PlanError
 from services.observations import MAX_PHOTO_BYTES, EvaluatorView
 from ui import error_text, now
@@ -254,7 +255,7 @@ def _popover(conn, drill, item, key: str, roles: list, ctx: Context) -> None:
             t("evaluate.quality"),
             QUALITY_MARKS,
             key=f"{key}_q",
-            format_func=lambda q: t(f"scoring.rating.{q}"),
+            format_func=QUALITY_MARKS.label,
         )
         st.number_input(t("evaluate.minutes_ago"), 0, 600, 0, key=f"{key}_ago")
         if roles:

@@ -9,8 +9,9 @@ import streamlit as st
 
 import services.drills
 import services.observations
-from drills.model import RATINGS, Observation
+from drills.model import Observation
 from i18n import t
+from i18n.glossary import RATINGS
 from plans.errors import PlanError
 from ui import error_text, now
 from ui.evaluator import Context, Details, entry, forget, photo_input, photo_key, short, store_entry
@@ -143,7 +144,7 @@ def amendment(conn, actor, drill, state, ctx: Context) -> None:
                 f"{t('outcome.' + e.rating) if e.rating else ''}"
             ),
         )
-        rating = st.selectbox(t("common.result"), RATINGS, format_func=lambda r: t(f"outcome.{r}"))
+        rating = st.selectbox(t("common.result"), RATINGS, format_func=RATINGS.label)
         reason = st.text_input(t("evaluate.amend_reason"))
         sent = st.form_submit_button(t("evaluate.amend_save"))
     if sent:

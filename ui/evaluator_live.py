@@ -13,18 +13,19 @@ import streamlit as st
 
 import services.drills
 import services.observations
+from access.secrecy import STARTED
 from drills.model import ClockEvent, Observation
 from drills.progress import due_minutes, next_expected
 from drills.state import fold, last_entry_of
 from drills.taps import minutes_before, parse_batch, tap_moment
 from i18n import t
+from i18n.glossary import DRILL_STATUSES
 from plans.errors import PlanError
 from ui import error_text, evaluator, evaluator_entries, md, now
 from ui.components import tap
 from ui.live import live_callback, live_fragment
 
 REFRESH_S = 3.0  # a start, an end or a release shows within this (plus a run)
-STATUSES = ("running", "paused", "ended")
 
 
 def my_drills(conn, actor) -> list:
@@ -32,7 +33,7 @@ def my_drills(conn, actor) -> list:
     return [
         d
         for d in services.drills.list_drills(conn, actor)
-        if d.my_role in ("evaluator", "evaluation_lead") and d.status in STATUSES
+        if d.my_role in ("evaluator", "evaluation_lead") and d.status in STARTED
     ]
 
 
@@ -79,7 +80,7 @@ def header(actor, conn, drill, ctx: evaluator.Context, drawn: Seen) -> None:
     items = watched.items
     state = fold(items, watched.observations)
     done = sum(state.rating(i.id) is not None for i in items)
-    status = t(f"drills.status.{drill.status}")
+    status = DRILL_STATUSES.label(drill.status)
     st.caption(t("evaluate.caption", status=status, done=done, total=len(items)))
     st.caption(t("evaluate.connection_hint"))
     if drill.status == "paused":

@@ -10,18 +10,17 @@ import streamlit as st
 
 import drills.objectives
 import services.review
-from drills.ratings import AREAS
 from i18n import join_names, t
+from i18n.glossary import CAPABILITY_AREAS, PHASES, QUALITY_MARKS
 from plans.errors import PlanError
-from plans.model import PHASES
 from ui import error_text, fmt_time, now, show_error
 from ui.live import live_callback, live_fragment
 from ui.text import md
 
 
 def _tags(objective) -> str:
-    areas = join_names(t(f"scoring.area.{a}") for a in objective.areas)
-    phases = join_names(t(f"phase.{p}") for p in objective.phases)
+    areas = join_names(CAPABILITY_AREAS.label(a) for a in objective.areas)
+    phases = join_names(PHASES.label(p) for p in objective.phases)
     return " · ".join(x for x in (areas, phases) if x)
 
 
@@ -55,8 +54,8 @@ def design_panel(design, editable: bool, save, team=()) -> None:
                 {
                     t("col.id"): o.id,
                     t("objectives.text"): o.text,
-                    t("objectives.areas"): join_names(t(f"scoring.area.{a}") for a in o.areas),
-                    t("common.plan_phases"): join_names(t(f"phase.{p}") for p in o.phases),
+                    t("objectives.areas"): join_names(CAPABILITY_AREAS.label(a) for a in o.areas),
+                    t("common.plan_phases"): join_names(PHASES.label(p) for p in o.phases),
                 }
                 for o in objectives
             ],
@@ -104,16 +103,16 @@ def _add_form(design, save) -> None:
         cols = st.columns(2)
         areas = cols[0].multiselect(
             t("objectives.areas"),
-            AREAS,
+            CAPABILITY_AREAS,
             key="objective_new_areas",
-            format_func=lambda a: t(f"scoring.area.{a}"),
+            format_func=CAPABILITY_AREAS.label,
             placeholder=t("plans.pick_placeholder"),
         )
         phases = cols[1].multiselect(
             t("common.plan_phases"),
             PHASES,
             key="objective_new_phases",
-            format_func=lambda p: t(f"phase.{p}"),
+            format_func=PHASES.label,
             placeholder=t("plans.pick_placeholder"),
         )
         added = st.form_submit_button(t("objectives.add"), key="objective_add_submit")
@@ -182,7 +181,7 @@ def _rating_card(conn, drill_id: int, rated, sheet) -> None:
             st.caption(
                 t(
                     "objectives.current",
-                    rating=t(f"objectives.rating.{current.rating}"),
+                    rating=QUALITY_MARKS.label(current.rating),
                     who=md(sheet.names.get(current.rated_by, current.rated_by)),
                     at=fmt_time(current.rated_at),
                 )
@@ -195,7 +194,7 @@ def _rating_card(conn, drill_id: int, rated, sheet) -> None:
             t("common.rating"),
             drills.objectives.OBJECTIVE_RATINGS,
             key=f"{key}_rating",
-            format_func=lambda r: t(f"objectives.rating.{r}"),
+            format_func=QUALITY_MARKS.label,
         )
         st.text_input(t("objectives.note"), key=f"{key}_note")
         st.button(

@@ -11,9 +11,10 @@ import streamlit as st
 
 import services.revision
 from drills.actions import revision_findings
-from drills.ratings import AREAS, RatingOverride
+from drills.ratings import RatingOverride
 from drills.report_assemble import evaluation_report_bytes
 from i18n import LANGUAGES, t
+from i18n.glossary import CAPABILITY_AREAS, QUALITY_MARKS, SCORE_GRADES
 from plans.errors import PlanError
 from services import evaluation
 from services.evaluation import Review
@@ -21,7 +22,6 @@ from ui import edit_guard, may, md, now, open_version, review_record, show_error
 from ui.downloads import download
 from ui.review_record import score_text
 
-RATINGS = ("P", "S", "M", "U")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -32,14 +32,14 @@ def load(conn, actor, drill_id: int, lang: str) -> Review:
 
 
 def rating_label(code: str | None) -> str:
-    return t(f"scoring.rating.{code}") if code else "—"
+    return QUALITY_MARKS.label(code) if code else "—"
 
 
 def scores(conn, actor, review: Review) -> None:
     ev = review.evaluation
     cols = st.columns(3)
     cols[0].metric(t("review.overall"), score_text(ev.score))
-    cols[1].metric(t("review.grade"), t(f"scoring.grade.{ev.grade}") if ev.grade else "—")
+    cols[1].metric(t("review.grade"), SCORE_GRADES.label(ev.grade) if ev.grade else "—")
     cols[2].metric(
         t("review.coverage"),
         "—" if ev.coverage is None else f"{ev.coverage:.0%}",
@@ -49,7 +49,7 @@ def scores(conn, actor, review: Review) -> None:
     areas = [a for a in ev.areas if a.counts.total]
     rows = [
         {
-            t("common.area"): t(f"scoring.area.{a.area}"),
+            t("common.area"): CAPABILITY_AREAS.label(a.area),
             t("common.items"): a.counts.total,
             t("review.coverage"): a.coverage,
             t("common.score"): score_text(a.score),
@@ -60,7 +60,7 @@ def scores(conn, actor, review: Review) -> None:
         }
         for a in areas
     ]
-    rated = {t(f"scoring.area.{a.area}"): round(a.score) for a in areas if a.score is not None}
+    rated = {CAPABILITY_AREAS.label(a.area): round(a.score) for a in areas if a.score is not None}
     if rated:
         st.bar_chart(pd.DataFrame({t("common.score"): rated}), horizontal=True)
     if rows:
@@ -100,12 +100,12 @@ def _override_form(conn, actor, review: Review, areas: list[str]) -> None:
             area = st.selectbox(
                 t("common.area"),
                 areas,
-                format_func=lambda a: t(f"scoring.area.{a}"),
+                format_func=CAPABILITY_AREAS.label,
                 key="review_override_area",
             )
             rating = st.selectbox(
                 t("common.rating"),
-                RATINGS,
+                QUALITY_MARKS,
                 format_func=rating_label,
                 key="review_override_rating",
             )
@@ -136,14 +136,14 @@ def _weights_form(conn, actor, review: Review) -> None:
         with st.form("review_weights"):
             chosen = {
                 area: st.number_input(
-                    t(f"scoring.area.{area}"),
+                    CAPABILITY_AREAS.label(area),
                     min_value=0.0,
                     max_value=10.0,
                     step=0.5,
                     value=float(review.weights.get(area, 1.0)),
                     key=f"review_weight_{area}",
                 )
-                for area in AREAS
+                for area in CAPABILITY_AREAS
             }
             sent = st.form_submit_button(t("review.weights_save"), key="review_weights_save")
         if sent:

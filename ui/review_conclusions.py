@@ -12,6 +12,7 @@ import streamlit as st
 import services.review
 from drills.signoff import STANDARDS, draft_area, draft_conclusion, standard_for, text_key
 from i18n import LANGUAGES, t
+from i18n.glossary import CAPABILITY_AREAS, FINDING_CAUSES
 from plans.errors import PlanError
 from ui import error_text, now
 from ui.live import live_callback
@@ -68,7 +69,7 @@ def conclusions(conn, actor, review) -> None:
     )
     st.subheader(t("common.area_conclusions"))
     for area in (a.area for a in ev.areas if a.counts.total):
-        name = t(f"scoring.area.{area}", lang=lang)
+        name = CAPABILITY_AREAS.label(area, lang)
         rating = ev.area(area).rating
         with st.expander(f"{name} · {rating or t('eval.not_rated')}"):
             draft = draft_area(area, ev, findings, objectives, lang)
@@ -100,7 +101,7 @@ def conclusions(conn, actor, review) -> None:
     if problems and missing:
         st.warning(t("signoff.ui.causes_missing", n=len(missing)), icon=":material/edit_note:")
     for finding in problems:
-        cause = t(f"findings.cause.{finding.cause}") if finding.cause else "—"
+        cause = FINDING_CAUSES.label(finding.cause) if finding.cause else "—"
         _text_box(
             conn,
             review,

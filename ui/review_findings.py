@@ -11,8 +11,9 @@ import streamlit as st
 
 import services.review
 from drills.actions import finding_closed
-from drills.findings import CAUSES, FINDING_GRADES, FINDING_STATUSES, Finding
+from drills.findings import Finding
 from i18n import t
+from i18n.glossary import FINDING_CAUSES, FINDING_GRADES, FINDING_STATUSES, RATINGS
 from plans.errors import PlanError
 from ui import fmt_time, md, now, show_error
 
@@ -64,7 +65,7 @@ def findings(conn, actor, review) -> None:
     )
     causes = cols[1].multiselect(
         t("review.filter.cause"),
-        CAUSES,
+        FINDING_CAUSES,
         format_func=lambda c: _label("findings.cause", c),
         key=lang_key("review_f_cause"),
         placeholder=t("common.choose"),
@@ -148,7 +149,7 @@ def _evidence_labels(review) -> dict[str, str]:
             continue
         minute = "" if t0 is None else f"{(o.happened_at - t0).total_seconds() / 60:.0f}"
         what = items.get(o.item_id or "", "") if o.kind == "item" else t("review.free_obs")
-        rating = t(f"outcome.{o.rating}") if o.rating else (o.note[:30] or "")
+        rating = RATINGS.label(o.rating) if o.rating else (o.note[:30] or "")
         labels[o.id] = t(
             "review.obs_label", minute=minute, item=what, rating=rating, who=o.evaluator
         )
@@ -178,8 +179,8 @@ def _finding_fields(review, steps, roles, base: Finding, key: str) -> dict:
     cols = st.columns(3)
     values["cause"] = cols[0].selectbox(
         t("common.cause"),
-        CAUSES,
-        index=CAUSES.index(base.cause) if base.cause in CAUSES else 1,
+        FINDING_CAUSES,
+        index=FINDING_CAUSES.index(base.cause) if base.cause in FINDING_CAUSES else 1,
         format_func=lambda c: _label("findings.cause", c),
         key=f"{key}_cause",
     )

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from drills.evaluation import CATEGORIES
 from drills.report_record import amendment_text
 from drills.report_text import moment_text
 from i18n import t
+from i18n.glossary import OUTCOME_CATEGORIES
 
 
 def score_text(score: float | None) -> str:
@@ -22,9 +22,9 @@ def categories(review) -> None:
     """One figure per category: the same counts as the report's and the workbook's."""
     st.markdown(f"**{t('eval.screen.categories')}**")
     counts = review.evaluation.category_counts
-    cols = st.columns(len(CATEGORIES))
-    for col, key in zip(cols, CATEGORIES, strict=True):
-        col.metric(t(f"outcome.{key}"), counts[key])
+    cols = st.columns(len(OUTCOME_CATEGORIES))
+    for col, key in zip(cols, OUTCOME_CATEGORIES, strict=True):
+        col.metric(OUTCOME_CATEGORIES.label(key), counts[key])
     open_conflicts = [c for c in review.evaluation.conflicts if not c.settled]
     if open_conflicts:
         st.warning(
@@ -41,7 +41,7 @@ def role_rows(review, names: dict[str, str]) -> list[dict]:
             t("common.role"): names.get(r.role, r.role) if r.role else "—",
             t("common.items"): r.counts.total,
         }
-        row |= {t(f"outcome.{key}"): counts[key] for key in CATEGORIES}
+        row |= {OUTCOME_CATEGORIES.label(key): counts[key] for key in OUTCOME_CATEGORIES}
         row[t("common.score")] = score_text(r.score)
         row[t("review.col.rating")] = r.rating or "—"
         rows.append(row)

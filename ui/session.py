@@ -24,6 +24,7 @@ from access.errors import AccessError, AuthError
 from access.policy import Actor
 from access.sessions import CODE_LIFETIME, COOKIE_NAME, secret_hash, session_expired
 from i18n import t
+from i18n.glossary import ACCOUNT_ROLES
 from plans.errors import PlanError
 from services import accounts
 from settings import load_settings
@@ -244,7 +245,7 @@ def _demo_accounts() -> None:
                 {
                     t("auth.username"): a.username,
                     t("auth.password"): a.password,
-                    t("common.role"): t(f"role.{a.role}"),
+                    t("common.role"): ACCOUNT_ROLES.label(a.role),
                 }
                 for a in accounts.listed_demo_accounts()
             ],
@@ -255,7 +256,7 @@ def _demo_accounts() -> None:
 
 def user_box(actor: Actor) -> None:
     st.caption(t("auth.signed_in_as", name=md(actor.label)))
-    st.caption(" · ".join(t(f"role.{r}") for r in sorted(actor.roles)))
+    st.caption(" · ".join(ACCOUNT_ROLES.label(r) for r in sorted(actor.roles)))
     if actor.unit:
         st.caption(t("auth.unit", unit=md(actor.unit)))
     if st.button(t("auth.sign_out"), key="sign_out", icon=":material/logout:"):

@@ -6,9 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import t
+from i18n.glossary import PHASES
 from plans import edit
 from plans.errors import PlanError
-from plans.model import PHASES, Plan, Step, plan_from_dict
+from plans.model import Plan, Step, plan_from_dict
 from ui import may
 from ui.editor_working_copy import push_edit
 from ui.live import live_callback
@@ -124,7 +125,7 @@ def detail_panel(plan: Plan, visible: list[str], disabled: bool) -> None:
             t("col.phase"),
             step.phase,
             options=list(PHASES),
-            format_func=lambda p: t(f"phase.{p}"),
+            format_func=PHASES.label,
         )
     with right:
         widget(

@@ -15,9 +15,10 @@ import pandas as pd
 import streamlit as st
 
 from i18n import t
+from i18n.glossary import PHASES
 from plans import edit
 from plans.errors import PlanError
-from plans.model import PHASES, Plan, plan_from_dict
+from plans.model import Plan, plan_from_dict
 from ui.editor import _visible
 from ui.editor_working_copy import push_edit
 from ui.revision import flag_marks
@@ -107,7 +108,7 @@ def _config(plan: Plan) -> dict:
             t("col.phase"),
             width=90,
             options=list(PHASES),
-            format_func=lambda p: t(f"phase.{p}"),
+            format_func=PHASES.label,
             required=True,
             default="disposal",
         ),

@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 import pytest
 
 from access.errors import AuthError, PasswordRuleError
-from access.policy import SYSTEM, SYSTEM_ROLES
+from access.policy import SYSTEM
 from db import accounts_seed, connection, users_store
 from db.accounts_seed import DEMO_ACCOUNTS, DEMO_UNIT
+from i18n.glossary import ACCOUNT_ROLES
 from services import accounts
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -51,7 +52,7 @@ def test_no_admin_is_added_when_accounts_exist(db):
 
 def test_demo_mode_has_one_account_per_role_with_the_documented_passwords(db):
     assert accounts_seed.prepare_accounts(db, demo=True, now=NOW)  # the admin's, for the log
-    assert {a.role for a in DEMO_ACCOUNTS} == set(SYSTEM_ROLES)
+    assert {a.role for a in DEMO_ACCOUNTS} == set(ACCOUNT_ROLES)
     for account in DEMO_ACCOUNTS:
         actor = accounts.sign_in(db, account.username, account.password, now=NOW)
         assert actor.roles == {account.role} and actor.unit == DEMO_UNIT

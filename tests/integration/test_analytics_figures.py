@@ -9,6 +9,7 @@ import pytest
 
 from access.errors import NotAllowedError
 from db import analytics_store
+from i18n.glossary import SCORE_DIMENSIONS
 from services import analytics
 from tests.integration.analytics_world import missed_c1, run_drill
 from tests.integration.drills_world import seed
@@ -38,7 +39,7 @@ def test_the_figures_are_the_stores_answers_for_the_filter(world):
     unit = world.manager.unit
     found = figures(world)
     assert found.steps == analytics_store.steps_missed_or_late(world.db, world.manager, unit=unit)
-    for by in analytics.DIMENSIONS:
+    for by in SCORE_DIMENSIONS:
         assert found.ratings[by] == analytics_store.ratings_over_time(
             world.db, world.manager, unit=unit, by=by
         )
@@ -60,7 +61,7 @@ def test_a_drill_scored_while_the_figures_are_read_is_in_none_of_them(world, mon
     monkeypatch.setattr(analytics_store, "ratings_over_time", scored_meanwhile)
     found = figures(world)
     assert found.steps[0].drills == 1
-    assert {p.drill_id for by in analytics.DIMENSIONS for p in found.ratings[by]} == {first}
+    assert {p.drill_id for by in SCORE_DIMENSIONS for p in found.ratings[by]} == {first}
     assert len(figures(world).ratings["overall"]) == 2
 
 

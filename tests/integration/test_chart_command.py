@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from plans.model import PHASES, plan_from_dict
+from i18n.glossary import PHASES
+from plans.model import plan_from_dict
 from plans.svg_metrics import measure_svg
 
 ROOT = Path(__file__).resolve().parents[2]

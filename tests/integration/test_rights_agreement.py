@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 import pytest
 
 from access.errors import NotAllowedError
-from access.policy import SYSTEM_ROLES
 from db import analytics_store, connection, drills_store, findings_store, plans_store
 from db.drills_objectives import objectives_sheet, rate_objective
 from db.errors import InvalidTransitionError, NotFoundError
 from drills.actions import ParticipantReview
 from drills.model import Objective
 from drills.objectives import ObjectiveRating
+from i18n.glossary import ACCOUNT_ROLES
 from plans.model import Plan, Role, Step
 from tests.actors import (
     ADMIN,
@@ -93,7 +93,7 @@ def plan(title: str) -> Plan:
 
 
 def test_every_system_role_is_walked():
-    assert set().union(*(a.roles for a in PEOPLE.values())) == set(SYSTEM_ROLES)
+    assert set().union(*(a.roles for a in PEOPLE.values())) == set(ACCOUNT_ROLES)
     assert set(STORE) == set(VERSION_BUTTONS)
 
 

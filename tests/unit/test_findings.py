@@ -10,11 +10,6 @@ import pytest
 import i18n
 from drills.errors import DrillError
 from drills.findings import (
-    ACTION_STATUSES,
-    CAUSES,
-    FINDING_GRADES,
-    FINDING_KINDS,
-    FINDING_STATUSES,
     CorrectiveAction,
     Finding,
     ParticipantReview,
@@ -23,9 +18,16 @@ from drills.findings import (
     propose_findings,
     revision_needed,
 )
-from drills.ratings import AREAS
 from drills.scoring import score_drill
 from drills.state import fold
+from i18n.glossary import (
+    ACTION_STATUSES,
+    CAPABILITY_AREAS,
+    FINDING_CAUSES,
+    FINDING_GRADES,
+    FINDING_KINDS,
+    FINDING_STATUSES,
+)
 from tests.drill_samples import clock, items_of, plan_of, rated
 
 RUNNING = clock(("start", 0))
@@ -197,12 +199,12 @@ def test_proposals_are_written_in_the_language_asked_and_are_stable():
 
 def test_every_word_a_finding_shows_is_in_the_catalogue():
     keys = (
-        [f"findings.cause.{c}" for c in CAUSES]
+        [f"findings.cause.{c}" for c in FINDING_CAUSES]
         + [f"findings.grade.{g}" for g in FINDING_GRADES]
         + [f"findings.status.{s}" for s in FINDING_STATUSES]
         + [f"findings.kind.{k}" for k in FINDING_KINDS]
         + [f"findings.action_status.{s}" for s in ACTION_STATUSES]
-        + [f"scoring.area.{a}" for a in AREAS]
+        + [f"scoring.area.{a}" for a in CAPABILITY_AREAS]
         + [f"findings.title.{k}" for k in FINDING_KINDS if k != "manual"]
     )
     assert [key for key in keys if not i18n.has(key)] == []
@@ -321,16 +323,3 @@ def test_a_participant_review_rates_from_1_to_5(rating):
     with pytest.raises(DrillError) as caught:
         ParticipantReview("zhang", "r2", rating=rating)
     assert caught.value.key == "findings.review.bad_rating"
-
-
-def test_the_report_the_findings_and_the_database_name_the_causes_alike():
-    import re
-    from pathlib import Path
-
-    from drills import report_model
-
-    migration = Path(__file__).resolve().parents[2] / "db" / "migrations" / "0004_findings.sql"
-    check = re.search(r"cause\s+VARCHAR CHECK \(cause IN \(([^)]*)\)", migration.read_text())
-    stored = tuple(re.findall(r"'(\w+)'", check.group(1)))
-    assert report_model.CAUSES == CAUSES
-    assert set(stored) == set(CAUSES)

@@ -10,7 +10,6 @@ import pytest
 from access.policy import (
     ANONYMOUS,
     SYSTEM,
-    SYSTEM_ROLES,
     Actor,
     NotAllowedError,
     action_resource,
@@ -21,6 +20,7 @@ from access.policy import (
     refusal,
     require,
 )
+from i18n.glossary import ACCOUNT_ROLES
 from tests.actors import (
     ADMIN,
     APPROVER,
@@ -281,7 +281,7 @@ def test_a_page_can_ask_what_to_offer_for_a_version():
 
 def test_roles_given_as_a_list_are_kept_as_a_set_and_every_system_role_is_known():
     assert Actor("a", roles=["approver", "approver"]).roles == frozenset({"approver"})
-    assert len(SYSTEM_ROLES) == 8 and "manager" in SYSTEM_ROLES
+    assert len(ACCOUNT_ROLES) == 8 and "manager" in ACCOUNT_ROLES
     assert SYSTEM.roles == {"admin"} and SYSTEM.unit == ""
 
 

@@ -7,11 +7,12 @@ import pytest
 
 import i18n
 from access.drill_rights import SCREENS, drill_resource
-from access.policy import ACTIONS, RIGHTS, SYSTEM_ROLES, allowed, refusal
+from access.policy import ACTIONS, RIGHTS, allowed, refusal
 from access.secrecy import DrillRecord
+from i18n.glossary import ACCOUNT_ROLES
 from tests.actors import ADMIN, actor
 
-ROLE_ACTORS = [actor(f"u_{role}", role) for role in SYSTEM_ROLES]
+ROLE_ACTORS = [actor(f"u_{role}", role) for role in ACCOUNT_ROLES]
 
 
 def test_every_action_has_one_rule_and_a_refusal_said_in_both_languages():

@@ -9,10 +9,10 @@ import i18n
 from drills.errors import DrillError
 from drills.model import Inject
 from drills.progress import Progress, overall_progress
-from drills.ratings import AREA_OF_PHASE, AREAS, grade_of, rating_of
+from drills.ratings import AREA_OF_PHASE, grade_of, rating_of
 from drills.scoring import Counts, RatingOverride, area_of, score_drill
 from drills.state import fold
-from plans.model import PHASES
+from i18n.glossary import CAPABILITY_AREAS, PHASES
 from tests.drill_samples import amend, at, clock, items_of, rated
 
 RUNNING = clock(("start", 0))
@@ -264,9 +264,9 @@ def test_an_areas_score_and_rating_come_from_its_items(ratings, score, rating):
 
 
 def test_every_phase_maps_onto_a_known_area_and_every_area_has_a_name():
-    assert {area_of(phase) for phase in PHASES} <= set(AREAS)
+    assert {area_of(phase) for phase in PHASES} <= set(CAPABILITY_AREAS)
     assert set(AREA_OF_PHASE) == set(PHASES)
-    for area in AREAS:
+    for area in CAPABILITY_AREAS:
         for lang in ("zh", "en"):
             assert not i18n.t(f"scoring.area.{area}", lang=lang).startswith("⟦")
 
@@ -302,7 +302,7 @@ def test_an_organisation_can_map_a_phase_onto_another_area():
 def test_areas_without_items_or_score_are_left_out_of_the_overall():
     checklist, observations = many({"report": ["done"], "disposal": ["not_done", "done"]})
     evaluation = evaluate(checklist, observations)
-    assert [a.area for a in evaluation.areas] == list(AREAS)
+    assert [a.area for a in evaluation.areas] == list(CAPABILITY_AREAS)
     assert evaluation.area("support").counts.total == 0
     assert evaluation.area("support").score is evaluation.area("support").rating is None
     assert evaluation.score == pytest.approx(75.0)  # (100 + 50) / 2

@@ -9,7 +9,6 @@ import pytest
 
 from access.policy import ANONYMOUS, Actor
 from access.secrecy import (
-    DRILL_STATUSES,
     DrillRecord,
     InjectRecord,
     can_know_drill_exists,
@@ -19,6 +18,7 @@ from access.secrecy import (
     visible_drills,
     visible_injects,
 )
+from i18n.glossary import DRILL_STATUSES
 from tests.actors import (
     ADMIN,
     DIRECTOR,

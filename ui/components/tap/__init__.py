@@ -10,8 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from drills.model import RATINGS
 from i18n import t
+from i18n.glossary import RATINGS
 
 HERE = Path(__file__).parent
 SYNC_KEY = "ev_tap_sync"
@@ -40,7 +40,7 @@ def pad(key: str, *, queue: str, item_id: str, name: str, rating: str | None, di
             "rating": rating,
             "disabled": disabled,
             "group_label": t("evaluate.tap.group", name=name),
-            "choices": [{"value": r, "label": t(f"outcome.{r}")} for r in RATINGS],
+            "choices": [{"value": r, "label": RATINGS.label(r)} for r in RATINGS],
             "texts": {
                 "recorded": t("evaluate.tap.recorded"),
                 "waiting": t("evaluate.tap.waiting"),
@@ -64,7 +64,7 @@ def sync(*, queue: str, results: dict, echo: float | None, on_taps: Callable[[],
                 "offline": t("evaluate.tap.offline"),
                 "sending": t("evaluate.tap.sending"),
                 "waiting_count": t("evaluate.tap.waiting_count"),
-                "ratings": {r: t(f"outcome.{r}") for r in RATINGS},
+                "ratings": {r: RATINGS.label(r) for r in RATINGS},
             },
         },
         on_taps_change=on_taps,
