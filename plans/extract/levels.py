@@ -109,6 +109,22 @@ _GRADED_AS = re.compile(
     r"响应(?:级别|等级)?[^。；：]{0,40}?(?:划分为|分为|设定为|确定为|设为)"
     r"(?P<list>(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级(?:[、和及](?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级)+)"
 )
+# "突发公共卫生事件划分为特别重大（Ⅰ级）、重大（Ⅱ级）、较大（Ⅲ级）和一般（Ⅳ级）四级"
+_GRADE_NAMED = r"(?:特别重大|重大|较大|一般)[（(](?:[ⅠⅡⅢⅣ]|IV|III|II|I)级[）)]"
+_GRADE_IDS = {
+    "Ⅰ": "I",
+    "Ⅱ": "II",
+    "Ⅲ": "III",
+    "Ⅳ": "IV",
+    "I": "I",
+    "II": "II",
+    "III": "III",
+    "IV": "IV",
+}
+_EVENTS_GRADED_AS = re.compile(
+    r"(?:事件|事故|灾害|灾情|险情)[^。；：]{0,40}?(?:划分为|分为)"
+    rf"(?P<list>{_GRADE_NAMED}(?:[、和及]{_GRADE_NAMED})+)"
+)
 _WARNED_AS = re.compile(
     r"预警(?:级别|等级)?[^。；：]{0,40}?(?:划)?分为[^。；]{0,20}?"
     r"(?P<list>(?:红色|橙色|黄色|蓝色)(?:[、和及](?:红色|橙色|黄色|蓝色)){1,3})"
@@ -238,6 +254,12 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
                 lid = ids[0]
                 name = f"{grade}级响应"
                 listed.setdefault(lid, Level(lid, name, "", Source(b.index, b.text), parts[i]))
+        events = _EVENTS_GRADED_AS.search(body) if "分为" in body else None
+        if events:
+            # the grades of the incident, which the response levels follow where none are named
+            for name in re.findall(_GRADE_NAMED, events.group("list")):
+                lid = _GRADE_IDS[re.search(r"(IV|III|II|I|[ⅠⅡⅢⅣ])级", name).group(1)]
+                grades.setdefault(lid, Level(lid, name, "", Source(b.index, b.text), parts[i]))
         warned = _WARNED_AS.search(body) if "分为" in body else None
         if warned:
             colours = re.findall(r"红色|橙色|黄色|蓝色", warned.group("list"))

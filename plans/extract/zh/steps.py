@@ -46,6 +46,8 @@ from plans.timelimits import find_time_limit, read_time
 
 _SKIP = re.compile(
     r"^(?:不得|严禁|禁止)|其他必要|其他.{0,10}措施。?$|主要包括|内容包括|包括[：:]|是指|"
+    # who is what ("各级各类医疗卫生机构为责任报告单位"): a definition
+    r"^[^，。；]{2,40}(?<![应要须])为(?:责任)?[^，。；]{0,12}(?:单位|人|人员|机构|部门)[。；]?$|"
     # standing rules and set-up duties, not actions of a response (GB/T 29639 puts them under
     # 保障措施 and 预案管理): principles, systems and mechanisms, catch-alls, level definitions
     r"(?:形式|方式|渠道|内容)(?:主要)?包括|(?:坚持|遵循|贯彻|遵守)[^。；]{0,40}原则[。；]?$|另有规定的|从其规定|"
