@@ -21,9 +21,20 @@ def starts_unconditionally(text: str, starts: re.Pattern, condition: re.Pattern)
     return False
 
 
+# a review of the response once it is over (HSEEP's after-action review; GB/T 29639 总结评估)
+_REVIEWS_AFTER = re.compile(
+    r"after[-\s]action|lessons[-\s]learned|post-?incident review|post-?mortem|hot ?wash|"
+    r"总结评估|总结经验教训|复盘",
+    re.IGNORECASE,
+)
+
+
 def step_phase(section_phase: str, text: str, language: str) -> str:
     """The phase of a step in a section of `section_phase`: the section decides, except that a
-    step whose own action starts the response is activation in a section that maps to disposal."""
+    step whose own action starts the response is activation in a section that maps to disposal,
+    and a review of the response (after-action review, 总结评估) is recovery wherever it stands."""
+    if section_phase in ("disposal", "termination") and _REVIEWS_AFTER.search(text):
+        return "recovery"
     if section_phase != "disposal":
         return section_phase
     from plans.extract.packs import pack_for

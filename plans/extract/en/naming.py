@@ -30,11 +30,18 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 8) -> str:
     # cut at a word boundary, and not after a word that only leads to what was cut off
     # ("… out of the building by the")
     cut = words[:limit]
-    while len(cut) > 3 and cut[-1].lower().strip(",") in _DANGLING:
-        cut.pop()
+    while len(cut) > 3 and (
+        cut[-1].lower().strip(",") in _DANGLING or _NUMBER_WORD.fullmatch(cut[-1].strip(","))
+    ):
+        cut.pop()  # nor after a number whose unit was cut off ("… within two")
     return " ".join(cut).rstrip(",")
 
 
+_NUMBER_WORD = re.compile(
+    r"\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|hundred",
+    re.IGNORECASE,
+)
 _DANGLING = frozenset(
     [
         "a",

@@ -921,8 +921,8 @@ _CONDITION_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _CONDITION_LEAD = re.compile(
-    r"^(?:once|when|whenever|after|if|upon|on|as soon as|for|in|during|within|until|before)\b"
-    r"[^,]{1,120},\s*",
+    r"^(?:once|when|whenever|after|following|if|upon|on|as soon as|for|in|during|within|until|"
+    r"before|while|prior to)\b[^,]{1,120},\s*",
     re.IGNORECASE,
 )
 
