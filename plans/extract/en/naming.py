@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from plans.extract.draft import Draft
+from plans.extract.en.steps import PASSIVE_BY as _PASSIVE_BY
 from plans.extract.registry import RoleRegistry
 
 _EN_NAME_END = re.compile(r"[.;:]")
@@ -123,6 +124,12 @@ def _en_action(text: str, d: Draft, reg: RoleRegistry) -> str:
     first = _EN_SEQUENCE_WORD.sub("", _EN_NAME_END.split(text)[0])
     condition = _EN_CONDITION.match(first)
     rest = first[condition.end() :] if condition else first
+    passive = _PASSIVE_BY.match(rest)
+    if passive:
+        # "Residents … are notified by the Sheriff's Office" → "Residents … notified": what is
+        # done to what, as a checklist says it ("EOC activated")
+        obj = re.sub(r"^(?:the|all|any)\s+", "", passive.group("obj"), flags=re.IGNORECASE)
+        return f"{obj[:1].upper()}{obj[1:]} {passive.group('verb')}"
     names = [n for rid in d.roles if rid in reg.entries for n in _names_of(reg, rid)]
     for name in sorted(names, key=len, reverse=True):
         m = re.match(

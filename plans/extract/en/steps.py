@@ -584,6 +584,11 @@ class EnglishExtractor:
     def _subject(self, sentence: str, b: Block, part) -> list[str]:
         """A post or team named as the subject ("the on-call engineer declares …"), new or known."""
         text = _drop_condition(sentence)
+        passive = PASSIVE_BY.match(text)
+        if passive and is_role_phrase(passive.group("agent")):
+            # "Residents are notified by the Sheriff's Office …": the agent acts
+            agent = passive.group("agent")
+            return [self.en.find(agent) or self.en.add(_role_name(agent), b, part=part)]
         if _PRONOUN.match(text):
             # "When any team member identifies a problem, they …": the actor of the condition
             inner = _CONDITION_SUBJECT.match(sentence.strip())
@@ -913,6 +918,13 @@ _NP_SUBJECT = re.compile(
     r"(?= (?:will|shall|must|should|can|may|would|could|also|then|immediately|promptly|first|"
     r"is responsible|are responsible|(?!is\b|was\b|has\b)[a-z]+(?<!ss)s)\b)",
     re.IGNORECASE,
+)
+# a passive with its agent ("Shelters are opened by the American Red Cross within 4 hours")
+PASSIVE_BY = re.compile(
+    r"^(?P<obj>(?:the\s+|all\s+|any\s+)?[\w'’ -]{2,80}?)\s+(?:is|are|will be|shall be|must be|should be)"
+    r"\s+(?:(?:immediately|promptly|then|also)\s+)?(?P<verb>[a-z]+ed|sent|made|given|taken|held|"
+    r"set up|shut down|told|kept|led|run|brought|built)\s+by\s+(?:the\s+)?"
+    r"(?P<agent>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.#-]*|of|and|for|&)){0,6})"
 )
 _PRONOUN = re.compile(r"^(?:they|he|she|he or she|s/he)\b", re.IGNORECASE)
 _CONDITION_SUBJECT = re.compile(
