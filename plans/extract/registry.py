@@ -201,6 +201,17 @@ class RoleRegistry:
             }
             if len(hits) == 1:
                 return hits.pop()
+        # a body named with the name of the body above it ("学校领导小组" for the
+        # "火灾事故应急处置领导小组" the school set up)
+        hits = set()
+        for k in self._by_tail.get(key[-2:], ()):
+            parent = self.entries[self.by_key[k]].parent
+            head = _key(self.entries[parent].name) if parent in self.entries else ""
+            own = key[len(head) :]
+            if head and key.startswith(head) and len(own) >= 2 and k.endswith(own) and k != key:
+                hits.add(self.by_key[k])
+        if len(hits) == 1:
+            return hits.pop()
         # a body's short form ending in 委 or 办 ("市应急委", "应急委" for "市突发事件应急委员会";
         # "防指办" for "…指挥部办公室"): its words, in order, in one longer name with that ending
         full = _SHORT_ENDS.get(key[-1:]) if len(key) >= 3 else None
@@ -294,7 +305,7 @@ class RoleRegistry:
         self.entries[rid].used = True
 
     def responsibility(self, rid: str, text: str) -> None:
-        text = _DUTY_LABEL.sub("", text.strip(" ；;。.，,"))
+        text = _LED_FIRST.sub("", _DUTY_LABEL.sub("", text.strip(" ；;。.，,")))
         if _MAKE_UP.fullmatch(text):
             return  # "由市工业和信息化局牵头，…参加": who the group is made of, not a duty
         entry = self.entries[rid]
@@ -332,6 +343,10 @@ _DUTY_HEAD = re.compile(
 )
 # the label before a duty ("主要职责：组织…") and a group's make-up given where duties go
 _DUTY_LABEL = re.compile(r"^(?:主要|工作)?职责(?:任务)?(?:是|为|如下)?[：:]\s*")
+# who leads a group before what it does ("由办公室主任负责，负责及时向119报告")
+_LED_FIRST = re.compile(
+    r"^由[^，,。；]{2,20}?(?:负责|牵头)(?:[，,][^，,。；]{2,40}?(?:参加|参与|配合))?[，,](?=负责)"
+)
 _MAKE_UP = re.compile(
     r"由[^。；;]{2,200}?(?:牵头(?:负责)?(?:[，,、][^。；;]{2,200}?(?:参加|参与|组成|配合))?|组成)"
 )

@@ -45,6 +45,10 @@ _SUBJECT = re.compile(
     rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?:[（(][\u4e00-\u9fff]{{1,16}}[）)])?"
     rf"{PEOPLE_TAIL}(?:[及和与、](?:车辆|装备|器材|设备|物资))?(?=(?:{_VERBS})|[，,：:])"
 )
+# the body's own people ("疏散引导组人员在楼梯口引导疏散"): the body acts
+_STAFF_SUBJECT = re.compile(
+    rf"^(?P<subj>{_ROLE_CHAR}{{2,40}}?(?:{_SUFFIX_RE}))(?:的?(?:工作)?人员|队员)(?=(?:{_VERBS}))"
+)
 # a body followed by a part of it that is no role ("公安机关其他警力负责…", "消防救援机构有关力量立即…")
 _QUALIFIED_SUBJECT = re.compile(
     rf"^(?P<subj>{_ROLE_CHAR}{{0,40}}?(?:{_SUFFIX_RE}))(?:其他|所属|下属|有关|相关)"
@@ -259,7 +263,7 @@ _TASK_GROUP = re.compile(
 # ("…工作按规定实行地方党政领导", "研究决定地方党委")
 _NAME_BREAK = re.compile(
     r"[，,。；;：:！？!?]|实行|按规定|研究决定|决定|负责|需要|商请|要求|参加|派出|联合|作为|"
-    r"立即|及时|迅速|马上|后报告|后向|接报后|"
+    r"立即|及时|迅速|马上|后报告|后向|接报后|下设|以下|下列|如下|"
     # nor a time window ("…接报后5分钟内报告应急办公室")
     r"[\d一二三四五六七八九十两半]+个?(?:分钟|小时)|(?:分钟|小时|日|天)(?:之|以)?内"
 )
@@ -317,6 +321,13 @@ def _subjects(clause: str) -> tuple[str, ...]:
             and not _BAD_INSIDE.search(m.group("subj"))
         ):
             names = _role_list(_cut_at_action(m.group("subj")))
+            if names:
+                return names
+        staff = _STAFF_SUBJECT.match(text)
+        if staff and (
+            not _VERB_START.match(staff.group("subj")) or _TASK_GROUP.match(staff.group("subj"))
+        ):
+            names = _role_list(staff.group("subj"))
             if names:
                 return names
         opening = _LEAD_IN.match(text)

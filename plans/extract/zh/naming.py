@@ -18,6 +18,7 @@ _NOTIFY = re.compile(
 _RECEIVER_SEGMENT = re.compile(r"[^，,。；;、]{0,30}")
 _RECEIVER_STOP = re.compile(r"(?=报告|通报|报送|请求|求救|和|及)")
 OFFICE = re.compile(r"办公室$|办$")
+LEADER = re.compile(r"组长|总指挥|指挥长|主任|队长")
 _NUMBERING = re.compile(
     r"^第[一二三四五六七八九十百零\d]{1,4}条\s*|^\d{1,2}(?:[.．]\d{1,2})+[.．、]?\s*|^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]\s*|^[①-⑳]\s*"
 )
@@ -56,7 +57,9 @@ _LIST_TAIL = re.compile(r"^[^，,。；]{2,30}等[\u4e00-\u9fff]{1,6}$")  # "农
 # the modal that opens a clause's own action ("应及时上报…")
 _OWN_MODAL = re.compile(r"^(?:应当|应(?!急)|要(?!求|素|害|点)|须|必须)|应当|应(?!急)|须")
 # the body's people and their means after its name ("…部门的人员及车辆赶赴现场")
-_STAFF_TAIL = re.compile(r"^的[\u4e00-\u9fff]{0,4}人员(?:[及和与、](?:车辆|装备|器材|设备|物资))?")
+_STAFF_TAIL = re.compile(
+    r"^(?:的[\u4e00-\u9fff]{0,4}人员|(?:工作)?人员|队员)(?:[及和与、](?:车辆|装备|器材|设备|物资))?"
+)
 _GLOSS = re.compile(r"^[（(][\u4e00-\u9fff]{1,6}[）)]")  # "被征用单位（人）"
 _OBJECT_BEFORE = re.compile(r"向|对|给|把|将|与|同(?!时)|跟")
 _NAME_END = re.compile(r"[，,。；;：:]")
@@ -117,7 +120,7 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
         # conditions run on to the occasion that closes them
         pieces = pieces[occasion_end:]
     conditional = dropped = False
-    while len(pieces) > 1 and _OCCASION.search(pieces[0]):
+    while len(pieces) > 1 and _OCCASION.search(pieces[0]) and not _acts_at_place(pieces[0]):
         # "对造成重大人员伤亡的灾害事件，…", "灾情稳定前，…": the occasion, not the action
         conditional = conditional or bool(_IF.match(pieces[0]))
         pieces, dropped = pieces[1:], True
@@ -183,6 +186,16 @@ _BASIS_END = re.compile(
 _BASIS_THEN_OBJECT = re.compile(
     r"(?:要求|规定|程序|标准|原则|部署|安排|权限|分工|职责|预案|方案)(?=[向对将把给为与][\u4e00-\u9fff])"
 )
+
+
+_PLACE_END = re.compile(r"处|口|旁|边|点|区域|现场|场所")
+
+
+def _acts_at_place(piece: str) -> bool:
+    """ "在楼梯口、拐角处引导疏散": an action at a place, not an occasion."""
+    if not piece.startswith("在"):
+        return False
+    return any(ACTION.match(piece, m.end()) for m in _PLACE_END.finditer(piece, 2, 18))
 
 
 def _basis_then_action(piece: str) -> str | None:

@@ -117,14 +117,25 @@ def after_named_event(drafts: list[Draft], i: int) -> list[int]:
         return [d.sentence_prev]
     cond = _NOT_CJK.sub("", m.group("cond") or m.group("wait"))
     pairs = [cond[k : k + 2] for k in range(len(cond) - 1)]
-    candidates = _same_section(drafts, i)
-    for pair in reversed(pairs):
-        if pair in _COMMON:
-            continue
-        hits = [j for j in candidates if pair in drafts[j].text]
-        if hits:
-            return hits[-3:]
+    for candidates in (_same_section(drafts, i), _just_before(drafts, i)):
+        # the same section first; then the sections just before ("（二）启动预案 … 发出疏散
+        # 指令" for "（三）疏散 … 听到疏散指令后")
+        for pair in reversed(pairs):
+            if pair in _COMMON:
+                continue
+            hits = [j for j in candidates if pair in drafts[j].text]
+            if hits:
+                return hits[-3:]
     return []
+
+
+def _just_before(drafts: list[Draft], i: int, window: int = 8) -> list[int]:
+    d = drafts[i]
+    return [
+        j
+        for j in range(max(0, i - window), i)
+        if drafts[j].section != d.section and drafts[j].part == d.part
+    ]
 
 
 def _head(text: str) -> str:

@@ -52,8 +52,11 @@ class ChinesePack:
         self, blocks: list[Block], ctxs: list[Context], parts: list[str | None], reg: RoleRegistry
     ) -> tuple[list[Draft], list[list[int]]]:
         drafts = ChineseExtractor(reg).run(blocks, ctxs, parts)
+        # a body's office, and its leader (组长, 总指挥…), receive what is reported to the body
         offices = [
-            (rid, e.parent) for rid, e in reg.entries.items() if naming.OFFICE.search(e.name)
+            (rid, e.parent)
+            for rid, e in reg.entries.items()
+            if naming.OFFICE.search(e.name) or naming.LEADER.fullmatch(e.name)
         ]
         return drafts, order(drafts, [naming.receivers(d, reg, offices) for d in drafts])
 
