@@ -238,8 +238,19 @@ def _procedures(blocks: list[Block], pack, overrides: dict) -> dict[int, tuple[s
     contents_list): heading → ("general", None); as if the plan owner had said so. The plan
     owner's own word wins."""
     found: dict[int, tuple[str, str]] = {}
+    stack: list[Block] = []  # the headings above the current one
     for i, b in enumerate(blocks):
-        if b.kind != "heading" or b.style == "Title" or b.index in overrides:
+        if b.kind != "heading" or b.style == "Title":
+            continue
+        while stack and stack[-1].level >= b.level:
+            stack.pop()
+        within = None  # the phase the headings above decide
+        for h in stack:
+            decided, phase = pack.heading_phase(h.text, within)
+            if decided:
+                within = phase
+        stack.append(b)
+        if b.index in overrides:
             continue
         body = []
         below = None
@@ -256,7 +267,7 @@ def _procedures(blocks: list[Block], pack, overrides: dict) -> dict[int, tuple[s
         decided, phase = pack.heading_phase(b.text)
         if decided and phase is not None:
             continue
-        owner = pack.procedure_owner(b, body)
+        owner = pack.procedure_owner(b, body, within)
         if owner:
             found[b.index] = ("response", owner)
     return found

@@ -37,9 +37,13 @@ class LanguagePack(Protocol):
     def notified(self, d: Draft, reg: RoleRegistry) -> list[str]:
         """Registry ids of the roles the step reports to."""
 
-    def procedure_owner(self, heading: Block, body: list[Block]) -> str | None:
+    def procedure_owner(
+        self, heading: Block, body: list[Block], within: str | None = None
+    ) -> str | None:
         """The role whose own procedure a section is, when its heading names a post and its
-        body is a list of actions ("Switchboard Operator" over "1. Announce …"), else None."""
+        body is a list of actions ("Switchboard Operator" over "1. Announce …"), else None.
+        `within`: the phase the headings above decide (a post's list inside a response
+        chapter is its procedure however it is worded)."""
 
     def contents_list(self, body: list[Block]) -> bool:
         """Whether a section's own text (before its first subsection) only leads in to a list

@@ -67,8 +67,10 @@ class EnglishPack:
     def notified(self, d: Draft, reg: RoleRegistry) -> list[str]:
         return []
 
-    def procedure_owner(self, heading: Block, body: list[Block]) -> str | None:
-        return procedure_owner(heading, body)
+    def procedure_owner(
+        self, heading: Block, body: list[Block], within: str | None = None
+    ) -> str | None:
+        return procedure_owner(heading, body, within)
 
     def contents_list(self, body: list[Block]) -> bool:
         text = [b.text.strip() for b in body if b.text.strip()]

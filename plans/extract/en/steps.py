@@ -12,7 +12,7 @@ from plans.extract.levels import severity_item
 from plans.extract.registry import RoleRegistry
 from plans.extract.tables import ProcedureRow, procedure_rows, row_draft
 from plans.extract.text import sentences
-from plans.extract.vocab import alternation, words
+from plans.extract.vocab import RESPONSE_PHASES, alternation, words
 from plans.model import Block
 from plans.timelimits import find_time_limit, read_time
 
@@ -1154,18 +1154,35 @@ def is_imperative(text: str) -> bool:
     return len(words) >= 2
 
 
-def procedure_owner(heading: Block, body: list[Block]) -> str | None:
+def procedure_owner(heading: Block, body: list[Block], within: str | None = None) -> str | None:
     """The post a section is the procedure of: its heading names a post ("Switchboard
-    Operator", "Person Discovering the Fire") and at least two of its items, and most of them,
-    are instructions ("Announce …", "Notify …")."""
-    name = _strip_label(heading).strip(" :")
-    if owner_heading(name) is not None or not (is_role_phrase(name) or _PERSON_DOING.match(name)):
+    Operator", "Person Discovering the Fire", a function such as "Security") and at least two
+    of its items, and most of them, are instructions ("Announce …", "Notify …"); inside a
+    response chapter (`within`) also what the post does in the third person ("Accounts for
+    all patients …")."""
+    name = _QUALIFIER.sub("", _strip_label(heading).strip(" :"))
+    if owner_heading(name) is not None:
+        return None
+    responding = within in RESPONSE_PHASES
+    if not (is_role_phrase(name) or _PERSON_DOING.match(name) or responding and _is_function(name)):
         return None
     items = [_strip_label(b) for b in body if b.kind in ("list_item", "paragraph")]
     # "Declares the incident", "Approves external communications": what the post does, in the
-    # third person, is a list of duties, not instructions to follow
-    orders = sum(1 for text in items if is_imperative(text) and not _THIRD_PERSON.match(text))
+    # third person, is a list of duties, not instructions to follow (unless the chapter is the
+    # response's own procedure)
+    orders = sum(
+        1
+        for text in items
+        if is_imperative(text)
+        and (responding or not _THIRD_PERSON.match(text))
+        or responding
+        and _THIRD_PERSON.match(text)
+    )
     return name if orders >= 2 and orders * 3 >= len(items) * 2 else None
+
+
+# where the post works, after its name ("Charge Nurse of the affected unit")
+_QUALIFIER = re.compile(r"\s+(?:of|on|in|at|for)\s+(?:the|each|every|any|all)\s+[\w\s-]{2,30}$")
 
 
 _THIRD_PERSON = re.compile(r"^[A-Z][a-z]+(?<![sui])s\b")

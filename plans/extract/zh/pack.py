@@ -66,7 +66,9 @@ class ChinesePack:
     def notified(self, d: Draft, reg: RoleRegistry) -> list[str]:
         return naming.notified(d, reg)
 
-    def procedure_owner(self, heading: Block, body: list[Block]) -> str | None:
+    def procedure_owner(
+        self, heading: Block, body: list[Block], within: str | None = None
+    ) -> str | None:
         # a Chinese duty list is written as duties (负责…), its procedures under response
         # headings: the section kinds already say whose measures they are
         return None
