@@ -257,11 +257,28 @@ def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:
     )
 
 
+# a left part that ends on a modal, a conjunction or an open bracket leads on to what was cut
+_OPEN_END = re.compile(r"[需应要须可将并或和及与、（(]$")
+
+
 def _cut_at_word(text: str, limit: int) -> str:
     """`text` cut to about `limit` characters at a list or object boundary, not mid-word."""
     if len(text) <= limit + 6:
         return text  # a clause a little longer than the label is kept whole
     cuts = [m.start() for m in _CUT.finditer(text, 0, limit + 1) if m.start() >= limit // 2]
+    if not cuts:
+        # before a later action whose object would be cut off, when what is left is an action
+        # with its object ("组织医疗卫生队伍赴受灾地区｜协助开展医疗救治…")
+        verbs = list(ACTION.finditer(text, 0, limit + 2))
+        for m in reversed(verbs):
+            left = text[: m.start()]
+            if m.start() < limit // 2 or m.start() > limit:
+                continue
+            ends_on_verb = any(v.end() == m.start() for v in verbs) or _OPEN_END.search(left)
+            opens = verbs[0].start() <= 4 and not text.startswith("在")
+            if not ends_on_verb and opens and verbs[0].start() < m.start() - 4:
+                cuts = [len(left)]
+                break
     return text[: cuts[-1]] if cuts else text[:limit]
 
 
