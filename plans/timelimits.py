@@ -65,6 +65,9 @@ _ZH_NOT_OVER = re.compile(
     rf"(?:不得超过|不超过|不迟于|不晚于|最迟)\s*(?P<num>{ZH_NUMBER})\s*(?P<unit>{_ZH_UNIT})"
 )
 _ZH_IMMEDIATE = re.compile(r"立即|立刻|马上|即刻|第一时间")
+# every Chinese reading needs one of these (内 of a window, 超过/迟/晚于 of a latest time, 立即…,
+# 每/一次/逐日/零报告 of a frequency): a text without any says nothing about time
+_ZH_TIME_WORD = re.compile(r"内|超过|迟|晚于|立即|立刻|马上|即刻|第一时间|每|一报|一次|逐日|零报告")
 _ZH_NOT_DEADLINE = re.compile(r"每|至少|不少于|不低于|连续|持续")
 _ZH_EVERY = re.compile(
     rf"每(?:隔)?\s*(?:(?P<num>{ZH_NUMBER})\s*)?(?P<unit>{_ZH_EVERY_UNIT})"
@@ -356,6 +359,8 @@ def read_time(text: str) -> TimeLimit | None:
     Memoised: extraction asks about each clause several times (extract_plan clears the cache)."""
     text = _nfkc(text or "")
     latin = _LATIN_LETTER.search(text) is not None
+    if not latin and _ZH_TIME_WORD.search(text) is None:
+        return None  # no word any Chinese reading needs (most clauses): nothing to read
     hits = _deadlines(text, latin)
     frequency = _frequency(text, latin)
     if not hits:
