@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from i18n import t
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 from settings import demo_refused, load_settings
 
 
-class DemoOnNetworkError(PlanError):
+class DemoOnNetworkError(UserFacingError):
     """Demo mode (public passwords) on an address other machines reach; params: address."""
 
     key = "serve.demo_on_network"

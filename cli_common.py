@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from i18n import default_language, set_language, t
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_DUPLICATE = 0, 1, 2, 3
 EXIT_USAGE, EXIT_INTERNAL = 64, 70
@@ -50,7 +50,7 @@ def run_cli(argv: list[str] | None, build: Callable[[], argparse.ArgumentParser]
     except CliError as exc:
         say(str(exc))
         return exc.code
-    except PlanError as exc:
+    except UserFacingError as exc:
         say(t(exc.key, **exc.params))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

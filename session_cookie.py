@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from access.sessions import COOKIE_NAME
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 from services import clock
 from services import sessions as session_cases
 from ui.session import SESSION_PATH, SIGN_OUT_PATH
@@ -85,7 +85,7 @@ async def hand_out_cookie(request: Request) -> Response:
 
     try:
         now, cookie = await _in_thread(redeem)
-    except PlanError:  # the database refused (demo on a network, locked, …)
+    except UserFacingError:  # the database refused (demo on a network, locked, …)
         return _no_store(Response(status_code=503))
     if cookie is None:
         return _no_store(Response(status_code=400))
@@ -115,7 +115,7 @@ async def sign_out(request: Request) -> Response:
 
         try:
             await _in_thread(end)
-        except PlanError:
+        except UserFacingError:
             pass  # the cookie is cleared all the same
     response = (
         RedirectResponse("/", status_code=303)
@@ -136,6 +136,6 @@ async def health(_request: Request) -> Response:
 
     try:
         version = await _in_thread(lambda: schema_version(_database()))
-    except PlanError:  # unreachable, locked, refused: the reason is in the server log
+    except UserFacingError:  # unreachable, locked, refused: the reason is in the server log
         return _no_store(JSONResponse({"status": "unavailable"}, status_code=503))
     return _no_store(JSONResponse({"status": "ok", "schema": version}))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 
 
-class AccessError(PlanError):
-    """Base of every error the access package raises on purpose."""
+class AccessError(UserFacingError):
+    """Root of every error the access package raises on purpose."""
 
     key = "access.denied"
 

@@ -121,7 +121,7 @@ def evaluate(conn, drill: int, who: Evaluator, seconds: float, gap: float, seed:
     from db import drills_store
     from db.users_store import act_as
     from drills.model import Observation
-    from plans.errors import PlanError
+    from i18n.errors import UserFacingError
 
     actor = act_as(conn, who.name)
     rng = random.Random(seed)
@@ -146,7 +146,7 @@ def evaluate(conn, drill: int, who: Evaluator, seconds: float, gap: float, seed:
         start = time.perf_counter()
         try:
             drills_store.record_observation(conn, actor, tap)
-        except PlanError as exc:  # the store's refusals: counted and reported
+        except UserFacingError as exc:  # the store's refusals: counted and reported
             who.errors.append(f"{type(exc).__name__}: {exc}"[:200])
             continue
         who.latencies.append(time.perf_counter() - start)

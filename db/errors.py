@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 
 
-class StoreError(PlanError):
-    """Base of every error db/ raises on purpose; driver errors are wrapped in it."""
+class StoreError(UserFacingError):
+    """Root of every error db/ raises on purpose; driver errors are wrapped in it."""
 
     key = "db.error"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,8 @@ def summarise(problems: Iterable[Problem], limit: int = SHOWN_PROBLEMS) -> tuple
     return (*problems[:limit], problem("drills.problems_more", **more))
 
 
-class DrillError(PlanError):
-    """Base of every error the drills package raises on purpose."""
+class DrillError(UserFacingError):
+    """Root of every error the drills package raises on purpose."""
 
     key = "drills.error"
 

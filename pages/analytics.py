@@ -13,8 +13,8 @@ import ui.analytics
 from bootstrap import get_db
 from drills import analytics_xlsx
 from i18n import join_names, t
+from i18n.errors import UserFacingError
 from i18n.glossary import PLAN_KINDS, SCORE_DIMENSIONS
-from plans.errors import PlanError
 from services import analytics
 from ui import downloads, md, page_setup, show_error
 
@@ -26,7 +26,7 @@ if "admin" in actor.roles:
     unit = st.text_input(t("common.unit"), value=actor.unit, key="analytics_unit")
 try:
     plans = {p.id: p for p in analytics.unit_plans(conn, actor, unit=unit)}
-except PlanError as exc:
+except UserFacingError as exc:
     show_error(exc)
     st.stop()
 
@@ -55,7 +55,7 @@ try:
     figures = analytics.load_figures(
         conn, actor, unit=unit, today=date.today(), periods=periods, **window
     )
-except PlanError as exc:
+except UserFacingError as exc:
     show_error(exc)
     st.stop()
 step_label = ui.analytics.step_labeller(plans, plan_id)

@@ -11,7 +11,7 @@ import services.drills
 import ui.review
 from bootstrap import get_db
 from i18n import t
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 from ui import conflicts, drill_console, go, md, now, page_setup, show_error
 from ui.live import live_fragment, refresh_button
 
@@ -25,7 +25,7 @@ if drill_id is None:
     st.stop()
 try:
     summary = services.drills.drill_summary(conn, actor, drill_id, now=now())
-except PlanError as exc:
+except UserFacingError as exc:
     show_error(exc)
     st.stop()
 st.title(md(summary.title))
@@ -35,7 +35,7 @@ director = summary.my_role == "director"
 def act(action) -> None:
     try:
         action(conn, actor, drill_id, now=now())
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
     else:
         st.rerun()
@@ -68,7 +68,7 @@ if summary.status == "ended":
         try:
             review = ui.review.load(conn, actor, drill_id, st.session_state.get("lang", "zh"))
             ui.review.documents(review)
-        except PlanError as exc:
+        except UserFacingError as exc:
             show_error(exc)
         if st.button(t("nav.drill_review"), key="console_to_review", type="primary"):
             go("pages/drill_review.py")
@@ -78,7 +78,7 @@ if director and summary.status != "ended":
         drill_console.participants(
             conn, actor, drill_id, opened.plan, opened.design.participating_roles
         )
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
 
 
@@ -88,7 +88,7 @@ def live(actor) -> None:
     moment = now()
     try:
         view = services.drills.console_snapshot(conn, actor, drill_id, now=moment)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return
     items, injects, plan = view.checklist, view.injects, view.plan

@@ -13,8 +13,8 @@ import services.drill_design
 from bootstrap import get_db
 from drills.design_io import design_to_dict
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import DRILL_SCOPES, DRILL_STATUSES, DRILL_TYPES, REVEAL_EVENTS
-from plans.errors import PlanError
 from ui import drill_forms, edit_guard, fmt_time, go, md, now, objectives, page_setup, show_error
 
 actor = page_setup("nav.drill_design")
@@ -25,7 +25,7 @@ if drill_id is None:
     st.stop()
 try:
     opened = services.drill_design.open_design(conn, actor, drill_id, now=now())
-except PlanError as exc:
+except UserFacingError as exc:
     show_error(exc)
     st.stop()
 summary, design, plan = opened.summary, opened.design, opened.plan
@@ -50,7 +50,7 @@ def save(new_design) -> None:
             now=now(),
             expected_revision=edit_guard.opened(FORM, summary.revision),
         )
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
     else:
         edit_guard.saved(FORM, revision)
@@ -136,7 +136,7 @@ with tabs[3]:
 with tabs[4]:
     try:
         team = services.drill_design.evaluation_team(conn, actor, drill_id)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         team = []
     objectives.design_panel(design, editable, save, team)
@@ -146,7 +146,7 @@ actions = st.columns(3)
 if editable and actions[0].button(t("drillpage.seal"), key="design_seal", type="primary"):
     try:
         services.drill_design.seal_drill(conn, actor, drill_id, now=now())
-    except PlanError as exc:
+    except UserFacingError as exc:
         drill_forms.show_problems(exc)
     else:
         st.toast(t("drillpage.sealed"))
@@ -161,7 +161,7 @@ actions[1].download_button(
 if actions[2].button(t("drillpage.copy"), key="design_copy"):
     try:
         copy_id = services.drill_design.copy_drill_as_template(conn, actor, drill_id, now=now())
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
     else:
         st.session_state["drill_id"] = copy_id
@@ -170,7 +170,7 @@ with st.expander(t("drillpage.reveal_log")):
     st.caption(t("drillpage.reveal_help"))
     try:
         reveal = services.drill_design.reveal_log(conn, actor, drill_id)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         reveal = []
     st.dataframe(

@@ -8,8 +8,8 @@ import services.drill_design
 import services.drills
 from bootstrap import get_db
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import DRILL_POSTS, DRILL_STATUSES, DRILL_TYPES
-from plans.errors import PlanError
 from ui import fmt_time, go, md, now, page_setup, show_error
 
 actor = page_setup("nav.drills")
@@ -81,7 +81,7 @@ if created:
         drill_id = services.drill_design.new_drill(
             conn, actor, plan.published_version_id, name, now=now()
         )
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
     else:
         st.session_state["drill_id"] = drill_id

@@ -9,7 +9,7 @@ import services.drills
 import ui.review
 from bootstrap import get_db
 from i18n import t
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 from ui import (
     actions,
     conflicts,
@@ -39,7 +39,7 @@ drill_id = pick_drill(ended, "review_pick", "review.pick", status=False).id
 lang = st.session_state.get("lang", "zh")
 try:
     review = ui.review.load(conn, actor, drill_id, lang)
-except PlanError as exc:
+except UserFacingError as exc:
     show_error(exc)
     st.stop()
 if message := st.session_state.pop("review_toast", None):

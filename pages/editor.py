@@ -7,9 +7,9 @@ import streamlit as st
 import services.plans
 from bootstrap import get_db
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import VERSION_STATUSES
 from plans import checks
-from plans.errors import PlanError
 from plans.model import plan_from_dict
 from ui import editor, may, md, page_setup, show_error, start_new_draft
 from ui.editor_working_copy import chart_panel, checks_panel, load_work, push_edit, save_bar
@@ -45,7 +45,7 @@ if version_id is None:
 try:
     info = services.plans.version_info(conn, actor, version_id)
     work = load_work(conn, actor, info)
-except PlanError as exc:
+except UserFacingError as exc:
     show_error(exc)
     st.stop()
 
@@ -128,7 +128,7 @@ with left:
                 result = editor.roles_table(plan, work, query, read_only, flags.get("role"))
             else:
                 result = editor.levels_table(plan, work, read_only)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         result = None
     if result is not None:

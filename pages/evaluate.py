@@ -12,7 +12,7 @@ from bootstrap import get_db
 from drills.checklist import group_by_phase
 from drills.state import fold
 from i18n import t
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 from ui import (
     conflicts,
     evaluator,
@@ -38,7 +38,7 @@ drill = pick_drill(mine, "evaluate_drill")
 try:
     view = services.observations.evaluator_view(conn, actor, drill.id, drill.version_id)
     drawn = evaluator_live.seen(conn, actor, drill)
-except PlanError as exc:
+except UserFacingError as exc:
     show_error(exc)
     st.stop()
 context = evaluator.context(actor, drill, view)

@@ -9,6 +9,7 @@ import streamlit as st
 import services.plans
 from bootstrap import get_db
 from i18n import join_names, t
+from i18n.errors import UserFacingError
 from i18n.glossary import PHASES, PLAN_KINDS
 from plans import checks
 from plans.errors import PlanError
@@ -145,7 +146,7 @@ if st.button(t("import.save"), key="import_save", type="primary", disabled=block
     except DuplicateDocumentError as exc:
         st.warning(error_text(exc))
         st.session_state["import_duplicate"] = {"sha256": digest, **exc.params}
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
     else:
         st.session_state.pop("import_preview", None)

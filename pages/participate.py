@@ -13,8 +13,8 @@ import services.review
 from bootstrap import get_db
 from drills.actions import ParticipantReview
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import DRILL_STATUSES
-from plans.errors import PlanError
 from ui import edit_guard, fmt_time, md, now, page_setup, show_error
 from ui.live import live_fragment, refresh_button
 
@@ -54,7 +54,7 @@ def messages(actor) -> None:
         st.caption(DRILL_STATUSES.label(drill.status))
         try:
             views = services.observations.visible_injects(conn, actor, drill.id)
-        except PlanError as exc:
+        except UserFacingError as exc:
             show_error(exc)
             continue
         if not views:
@@ -76,7 +76,7 @@ def self_review(drill) -> None:
     """The participant's own review of an ended drill (a second one replaces the first)."""
     try:
         opened = services.review.review_form(conn, actor, drill.id, drill.version_id)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return
     earlier, names = opened.earlier, opened.names
@@ -128,7 +128,7 @@ def self_review(drill) -> None:
         stored_at = services.review.submit_review(
             conn, actor, drill.id, review, now=now(), replacing=shown
         )
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
     else:
         edit_guard.saved(form, stored_at)

@@ -8,8 +8,8 @@ import streamlit as st
 import services.plans
 from bootstrap import get_db
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import PLAN_KINDS, VERSION_STATUSES
-from plans.errors import PlanError
 from ui import fmt_time, may, md, open_version, page_setup, revision, show_error
 
 actor = page_setup("nav.plans")
@@ -51,7 +51,7 @@ if deleted:
     if undo.button(t("common.undo"), key="plans_undo"):
         try:
             services.plans.restore_plan(conn, actor, deleted["plan_id"])
-        except PlanError as exc:
+        except UserFacingError as exc:
             show_error(exc)
         else:
             st.session_state.pop("plans_deleted")
@@ -108,7 +108,7 @@ if st.session_state.get("plans_confirm") == choice.plan_id:
     if yes.button(t("plans.confirm_yes"), key="plans_confirm_yes", type="primary"):
         try:
             services.plans.delete_plan(conn, actor, choice.plan_id)
-        except PlanError as exc:
+        except UserFacingError as exc:
             show_error(exc)
         else:
             st.session_state["plans_deleted"] = {"plan_id": choice.plan_id, "title": choice.title}

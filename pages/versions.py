@@ -7,12 +7,14 @@ import json
 import streamlit as st
 
 import services.plans
+from access.errors import NotAllowedError
 from bootstrap import get_db
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import VERSION_STATUSES
 from plans import checks, diff
-from plans.errors import PlanError
 from plans.model import plan_to_dict
+from services.errors import NotFoundError
 from ui import (
     fmt_time,
     may,
@@ -40,7 +42,7 @@ default = 0
 if current is not None:
     try:
         default = plan_ids.index(services.plans.version_info(conn, actor, current).plan_id)
-    except (PlanError, ValueError):
+    except (NotFoundError, NotAllowedError, ValueError):
         default = 0
 choice = st.selectbox(
     t("plans.pick"), summaries, index=default, key="versions_plan", format_func=lambda r: r.title
@@ -74,7 +76,7 @@ target = st.selectbox(
 def transition(action, *args, **kwargs) -> None:
     try:
         action(conn, actor, target.id, *args, now=now(), **kwargs)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
     else:
         st.toast(t("outcome.done"))

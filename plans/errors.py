@@ -3,16 +3,13 @@ caller shows it in the user's language with i18n.t(err.key, **err.params)."""
 
 from __future__ import annotations
 
+from i18n.errors import UserFacingError
 
-class PlanError(Exception):
-    """Base of every error the plans package raises on purpose."""
+
+class PlanError(UserFacingError):
+    """Root of every error the plans package raises on purpose."""
 
     key = "errors.plan"
-
-    def __init__(self, key: str | None = None, **params):
-        self.key = key or self.key
-        self.params = params
-        super().__init__(f"{self.key} {params}" if params else self.key)
 
 
 class PlanReadError(PlanError):

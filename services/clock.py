@@ -30,8 +30,8 @@ from pathlib import Path
 
 from db import connection, drills_run
 from db.dialect import database_now
-from db.errors import DatabaseLockedError
-from plans.errors import PlanError
+from db.errors import DatabaseLockedError, StoreError
+from drills.errors import DrillError
 from services import sessions
 
 HOUSEKEEPING_SECONDS = 3600.0
@@ -56,7 +56,7 @@ def release_due(conn, *, now: datetime) -> Released:
     for drill_id in drills_run.drills_with_timed_injects_pending(conn):
         try:
             ids = drills_run.release_due_injects(conn, drill_id, now=now)
-        except PlanError:
+        except (DrillError, StoreError):
             LOG.exception("drill %s: the timed injects were not released", drill_id)
             continue
         if ids:
@@ -69,7 +69,7 @@ def housekeeping(conn, *, now: datetime) -> None:
     the next housekeeping tries again."""
     try:
         purged = sessions.purge_ended_sessions(conn, now=now)
-    except PlanError:
+    except StoreError:
         LOG.exception("the sessions that ended long ago were not deleted")
         return
     if purged:

@@ -1,6 +1,7 @@
 """The errors a use case may raise, for pages and ui/ to catch: the stores' (db/errors.py) under
-the names pages know, so no screen needs to import db/. Access errors (access/errors.py) and the
-domain's base PlanError come from their own packages."""
+the names pages know, so no screen needs to import db/. Access errors (access/errors.py), the
+domain's roots PlanError and DrillError and their common base UserFacingError (i18n/errors.py)
+come from their own packages."""
 
 from __future__ import annotations
 

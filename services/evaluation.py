@@ -100,8 +100,8 @@ class Results:
 def review_snapshot(conn, actor: Actor, drill_id: int, lang: str, *, now: datetime) -> Review:
     """Everything the evaluation screen shows of an ended drill, read in one transaction.
 
-    Raises: PlanError (NotFoundError, InvalidTransitionError before the end, NotAllowedError for
-    one who does not read the whole record)."""
+    Raises: NotFoundError; InvalidTransitionError before the end; NotAllowedError for one who
+    does not read the whole record."""
     with unit_of_work(conn) as uow:
         return _snapshot(uow, actor, drill_id, lang, now)
 

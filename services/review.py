@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from access.errors import NotAllowedError
 from access.policy import Actor
 from db import findings_store, plans_store
 from db.actions_store import add_action, my_actions, update_action
@@ -20,10 +21,10 @@ from db.drills_conflicts import conflict_board
 from db.drills_objectives import objectives_sheet, rate_objective
 from db.drills_signoff import set_drill_standard, set_unit_standard, write_text
 from db.drills_store import load_photo
+from db.errors import NotFoundError
 from db.findings_store import add_finding, update_finding
 from db.unit_of_work import unit_of_work
 from drills.actions import ParticipantReview
-from plans.errors import PlanError
 
 
 def accept_findings(
@@ -65,7 +66,7 @@ def review_form(conn, actor: Actor, drill_id: int, version_id: int) -> ReviewFor
         earlier = findings_store.my_review(uow, actor, drill_id)
     try:
         names = {r.id: r.name for r in plans_store.load_version(conn, actor, version_id).roles}
-    except PlanError:
+    except (NotFoundError, NotAllowedError):
         names = {}
     return ReviewForm(tuple(roles), earlier, names)
 

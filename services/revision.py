@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from access.errors import NotAllowedError
 from access.policy import Actor
+from db.errors import InvalidTransitionError, NotFoundError
 from db.revision_store import (
     DuePlan,
     StoredFlag,
@@ -22,7 +24,6 @@ from db.revision_store import (
     resolve_flag,
 )
 from drills.findings import Finding
-from plans.errors import PlanError
 
 DRAFT_EXISTS = "revision.draft_exists"
 
@@ -42,7 +43,7 @@ def open_or_resume_revision(
     (params version_id, number, status) when another unpublished version stands in the way."""
     try:
         return open_revision(conn, actor, drill_id, findings, now=now)
-    except PlanError as exc:
+    except InvalidTransitionError as exc:
         existing = exc.params.get("version_id") if exc.key == DRAFT_EXISTS else None
         if existing is not None and _opened_from(conn, actor, existing, drill_id):
             return existing
@@ -54,7 +55,7 @@ def _opened_from(conn, actor: Actor, version_id: int, drill_id: int) -> bool:
     may not read it)."""
     try:
         flags = flags_of(conn, actor, version_id)
-    except PlanError:
+    except (NotFoundError, NotAllowedError):
         return False
     return any(stored.flag.drill_id == drill_id for stored in flags)
 

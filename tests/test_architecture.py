@@ -394,3 +394,42 @@ def test_no_module_but_the_glossary_spells_out_a_vocabulary():
     assert [name for _, name in _spelled_vocabularies(copy)] == ["FINDING_CAUSES"]
     part = ast.parse("RELEASED = ('published', 'superseded')")
     assert list(_spelled_vocabularies(part)) == []
+
+
+# Each layer's errors grow from a root of its own; a caller catches the root it means, and the
+# common base (i18n.errors.UserFacingError) only where any of them may come.
+LAYER_ROOTS = {
+    "plans": "PlanError",
+    "drills": "DrillError",
+    "access": "AccessError",
+    "db": "StoreError",
+}
+
+
+def test_the_error_roots_of_the_layers_do_not_derive_from_each_other():
+    from access.errors import AccessError
+    from db.errors import StoreError
+    from drills.errors import DrillError
+    from i18n.errors import UserFacingError
+    from plans.errors import PlanError
+
+    roots = (PlanError, DrillError, AccessError, StoreError)
+    assert [root.__name__ for root in roots] == list(LAYER_ROOTS.values())
+    assert all(root.__bases__ == (UserFacingError,) for root in roots)
+    assert not [(a, b) for a in roots for b in roots if a is not b and issubclass(a, b)]
+
+
+def test_a_layer_raises_errors_under_its_own_root_only():
+    """No class in drills/ derives from PlanError (or in db/ from AccessError...): a layer's
+    errors are caught by its own root."""
+    found = []
+    for path in python_files():
+        layer = path.parts[0]
+        if layer not in LAYER_ROOTS:
+            continue
+        others = set(LAYER_ROOTS.values()) - {LAYER_ROOTS[layer]}
+        for node in ast.walk(parse(path)):
+            if isinstance(node, ast.ClassDef):
+                bases = {_name(base) for base in node.bases}
+                found += [f"{path}:{node.lineno} {node.name}({b})" for b in bases & others]
+    assert found == []

@@ -13,7 +13,7 @@ import services.clock
 import services.plans
 from access.policy import Actor, allowed
 from i18n import t
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 from services.errors import StoreError
 from settings import load_settings
 from ui import session
@@ -137,12 +137,12 @@ def now() -> datetime:
     return services.clock.now(bootstrap.get_db())
 
 
-def error_text(exc: PlanError) -> str:
+def error_text(exc: UserFacingError) -> str:
     """The translated message of a project error."""
     return t(exc.key, **{k: md(_fmt(v)) for k, v in exc.params.items()})
 
 
-def show_error(exc: PlanError) -> None:
+def show_error(exc: UserFacingError) -> None:
     st.error(error_text(exc), icon=":material/error:")
 
 
@@ -174,7 +174,7 @@ def start_new_draft(conn, actor: Actor, plan_id: int, from_version_id: int) -> N
         draft_id = services.plans.new_draft(
             conn, actor, plan_id, from_version_id=from_version_id, now=now()
         )
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
     else:
         open_version(draft_id)

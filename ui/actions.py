@@ -13,8 +13,8 @@ import services.review
 from access.policy import action_resource, allowed, allowed_actions
 from drills.actions import CorrectiveAction, finding_closed, overdue_actions
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import ACTION_STATUSES
-from plans.errors import PlanError
 from ui import now, show_error
 from ui.review_findings import lang_key, opened_version, save
 from ui.text import md
@@ -229,7 +229,7 @@ def my_actions(conn, actor) -> None:
     """The actions the user owns (nothing when none): their progress, one status at a time."""
     try:
         owned = services.review.my_actions(conn, actor)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return
     if not owned:
@@ -270,7 +270,7 @@ def _progress(conn, actor, stored) -> None:
             services.review.update_action(
                 conn, actor, replace(action, status=status), stored.version, now=now()
             )
-        except PlanError as exc:
+        except UserFacingError as exc:
             show_error(exc)
         else:
             st.session_state["my_actions_toast"] = t("review.a.saved")

@@ -9,8 +9,8 @@ import streamlit as st
 import services.review
 from drills.conflicts import ConflictEntry
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import RATINGS
-from plans.errors import PlanError
 from services import evaluation
 from ui import error_text, fmt_time, now, show_error
 from ui.live import live_callback, live_fragment, refresh_button
@@ -49,7 +49,7 @@ def evaluator_notice(actor, conn, drill_id: int) -> None:
     settled earlier ones."""
     try:
         board = services.review.conflict_board(conn, actor, drill_id)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return
     mine = [c for c in board.open if c.involves(actor.username)]  # a lead settles elsewhere
@@ -70,7 +70,7 @@ def console_notice(conn, actor, drill_id: int) -> None:
     """In the console's live panel: the open conflicts, one line each (settled below it)."""
     try:
         board = services.review.conflict_board(conn, actor, drill_id)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return
     if not board.open:
@@ -104,7 +104,7 @@ def _settle(actor, conn, drill_id: int, item_id: str, entry_ids: tuple, key: str
             state.get(f"{key}_reason") or "",
             now=now(),
         )
-    except PlanError as exc:
+    except UserFacingError as exc:
         state[f"{key}_problem"] = error_text(exc)
         return
     state.pop(f"{key}_problem", None)
@@ -119,7 +119,7 @@ def lead_panel(actor, conn, drill_id: int, prefix: str = "conflicts") -> None:
     who may settle), and the settled ones."""
     try:
         board = services.review.conflict_board(conn, actor, drill_id)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return
     if message := st.session_state.pop("conflicts_toast", None):

@@ -15,8 +15,8 @@ from drills.progress import NO_ROLE, progress_by_phase, progress_by_role
 from drills.progress import overdue as overdue_items
 from drills.roster import roster_changes, split_names
 from i18n import join_names, t
+from i18n.errors import UserFacingError
 from i18n.glossary import CLOCK_EVENTS, DRILL_STATUSES, PERFORMED, PHASES
-from plans.errors import PlanError
 from ui import edit_guard, error_text, fmt_time, now
 from ui.live import live_callback
 from ui.text import md
@@ -72,7 +72,7 @@ def _release(actor, conn, drill_id, inject_id: str) -> None:
     """The release button's callback: released for a live session only, else refused."""
     try:
         services.drills.release_inject(conn, actor, drill_id, inject_id, now=now())
-    except PlanError as exc:
+    except UserFacingError as exc:
         st.session_state["console_release_problem"] = error_text(exc)
 
 
@@ -284,7 +284,7 @@ def participants(conn, actor, drill_id: int, plan, design_roles) -> None:
             st.toast(message, icon=":material/check:")
         try:
             roster = services.drills.read_roster(conn, actor, drill_id)
-        except PlanError as exc:
+        except UserFacingError as exc:
             st.error(error_text(exc))
             return
         st.caption(t("drillpage.participants_help"))
@@ -315,7 +315,7 @@ def _save_roster(conn, actor, drill_id: int, form: str, roster, chosen: dict) ->
             expected_revision=edit_guard.opened(form, roster.revision),
             now=now(),
         )
-    except PlanError as exc:
+    except UserFacingError as exc:
         st.error(error_text(exc), icon=":material/sync_problem:")
         return
     edit_guard.saved(form, revision)

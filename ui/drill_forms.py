@@ -12,13 +12,13 @@ from drills import checklist, injects_io
 from drills.errors import summarise
 from drills.model import Blinding, EvaluatorAssignment, Inject, Scenario
 from i18n import join_names, t
+from i18n.errors import UserFacingError
 from i18n.glossary import BLINDING_ASPECTS, INJECT_KINDS, PHASES
-from plans.errors import PlanError
 from ui.streamlit_texts import upload_limit_mb, upload_too_big, uploader_ceiling_mb
 from ui.text import md
 
 
-def show_problems(exc: PlanError) -> None:
+def show_problems(exc: UserFacingError) -> None:
     """The problems of a DrillProblemsError (the first few and a count of the rest), or the one
     message of another error."""
     problems = summarise(getattr(exc, "problems", None) or [exc])
@@ -169,7 +169,7 @@ def checklist_panel(design, plan, editable: bool, save, *, stale: bool = False) 
                     ),
                 )
             )
-        except PlanError as exc:
+        except UserFacingError as exc:
             show_problems(exc)
 
 
@@ -278,7 +278,7 @@ def injects_panel(design, plan, editable: bool, save) -> None:
         )
         try:
             save(replace(design, injects=reader(upload.getvalue(), plan, design.checklist)))
-        except PlanError as exc:
+        except UserFacingError as exc:
             show_problems(exc)
 
 

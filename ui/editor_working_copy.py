@@ -6,9 +6,9 @@ import streamlit as st
 
 import services.plans
 from i18n import t
+from i18n.errors import UserFacingError
 from plans import checks
 from plans.edit import EditResult
-from plans.errors import PlanError
 from plans.model import Plan, plan_from_dict, plan_to_dict
 from services.errors import VersionConflictError
 from ui import now, show_error
@@ -107,7 +107,7 @@ def _save(actor, conn, info, work: dict) -> None:
     except VersionConflictError as exc:
         work["save_errors"] = [exc]
         work["conflict"] = True
-    except PlanError as exc:
+    except UserFacingError as exc:
         work["save_errors"] = [exc]
     else:
         work["saved"] = work["plan"]

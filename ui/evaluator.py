@@ -16,8 +16,8 @@ import streamlit as st
 import services.observations
 from drills.model import Observation
 from i18n import join_names, t
+from i18n.errors import UserFacingError
 from i18n.glossary import QUALITY_MARKS
-from plans.errors import PlanError
 from services.observations import MAX_PHOTO_BYTES, EvaluatorView
 from ui import error_text, now
 from ui.components import tap
@@ -88,7 +88,7 @@ def store_entry(conn, actor, observation: Observation, photo=None) -> str | None
     try:
         data = photo.getvalue() if photo is not None else None
         services.observations.record_entry(conn, actor, observation, data)
-    except PlanError as exc:
+    except UserFacingError as exc:
         return t("evaluate.not_recorded", reason=error_text(exc))
     return None
 

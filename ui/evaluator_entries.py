@@ -11,8 +11,8 @@ import services.drills
 import services.observations
 from drills.model import Observation
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import RATINGS
-from plans.errors import PlanError
 from ui import error_text, now
 from ui.evaluator import Context, Details, entry, forget, photo_input, photo_key, short, store_entry
 from ui.live import live_callback
@@ -95,7 +95,7 @@ def answers(conn, actor, drill) -> None:
             for v in services.observations.visible_injects(conn, actor, drill.id)
             if v.released_at and v.inject.kind in ("task_card", "question")
         ]
-    except PlanError as exc:
+    except UserFacingError as exc:
         st.error(error_text(exc))
         return
     if not views:
@@ -170,7 +170,7 @@ def amendment(conn, actor, drill, state, ctx: Context) -> None:
         )
         try:  # stored, and the drill's stored results rescored with it
             services.drills.amend_entry(conn, actor, fix, now=moment)
-        except PlanError as exc:
+        except UserFacingError as exc:
             st.error(t("evaluate.not_recorded", reason=error_text(exc)))
         else:
             st.toast(t("evaluate.recorded"))

@@ -19,8 +19,8 @@ from drills.progress import due_minutes, next_expected
 from drills.state import fold, last_entry_of
 from drills.taps import minutes_before, parse_batch, tap_moment
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import DRILL_STATUSES
-from plans.errors import PlanError
 from ui import error_text, evaluator, evaluator_entries, md, now
 from ui.components import tap
 from ui.live import live_callback, live_fragment
@@ -74,7 +74,7 @@ def header(actor, conn, drill, ctx: evaluator.Context, drawn: Seen) -> None:
         st.rerun(scope="app")
     try:
         watched = services.observations.watched(conn, actor, drill.id, ctx.share)
-    except PlanError as exc:
+    except UserFacingError as exc:
         st.error(error_text(exc))
         return
     items = watched.items

@@ -10,9 +10,10 @@ import streamlit as st
 
 import drills.objectives
 import services.review
+from drills.errors import DrillError
 from i18n import join_names, t
+from i18n.errors import UserFacingError
 from i18n.glossary import CAPABILITY_AREAS, PHASES, QUALITY_MARKS
-from plans.errors import PlanError
 from ui import error_text, fmt_time, now, show_error
 from ui.live import live_callback, live_fragment
 from ui.text import md
@@ -121,7 +122,7 @@ def _add_form(design, save) -> None:
             new = drills.objectives.add_objective(
                 design.objectives, text, areas=areas, phases=phases
             )
-        except PlanError as exc:
+        except DrillError as exc:
             show_error(exc)
         else:
             save(replace(design, objectives=new))
@@ -138,7 +139,7 @@ def _rate(actor, conn, drill_id: int, objective_id: str) -> None:
     rating = drills.objectives.ObjectiveRating(objective_id, mark, state.get(f"{key}_note") or "")
     try:
         services.review.rate_objective(conn, actor, drill_id, rating, now=now())
-    except PlanError as exc:
+    except UserFacingError as exc:
         state[f"{key}_problem"] = error_text(exc)
         return
     state.pop(f"{key}_problem", None)
@@ -150,7 +151,7 @@ def rating_form(actor, conn, drill_id: int) -> None:
     """Each objective with its P/S/M/U rating and note; the lead rates it after the drill."""
     try:
         sheet = services.review.objectives_sheet(conn, actor, drill_id)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return
     if message := st.session_state.pop("objectives_toast", None):

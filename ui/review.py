@@ -14,8 +14,8 @@ from drills.actions import revision_findings
 from drills.ratings import RatingOverride
 from drills.report_assemble import evaluation_report_bytes
 from i18n import LANGUAGES, t
+from i18n.errors import UserFacingError
 from i18n.glossary import CAPABILITY_AREAS, QUALITY_MARKS, SCORE_GRADES
-from plans.errors import PlanError
 from services import evaluation
 from services.evaluation import Review
 from ui import edit_guard, may, md, now, open_version, review_record, show_error
@@ -27,7 +27,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def load(conn, actor, drill_id: int, lang: str) -> Review:
     """Everything the screen shows, read in one snapshot (services.evaluation.review_snapshot).
-    Raises: PlanError (not found, not ended, not allowed)."""
+    Raises: NotFoundError, InvalidTransitionError (not ended), NotAllowedError."""
     return evaluation.review_snapshot(conn, actor, drill_id, lang, now=now())
 
 
@@ -120,7 +120,7 @@ def _override_form(conn, actor, review: Review, areas: list[str]) -> None:
                     RatingOverride(area, rating, reason, actor.username),
                     now=now(),
                 )
-            except PlanError as exc:
+            except UserFacingError as exc:
                 show_error(exc)
             else:
                 _saved("review.override_saved")
@@ -151,7 +151,7 @@ def _weights_form(conn, actor, review: Review) -> None:
                 evaluation.set_weights(
                     conn, actor, review.summary.unit, chosen, now=now(), expected=shown
                 )
-            except PlanError as exc:
+            except UserFacingError as exc:
                 show_error(exc)
             else:
                 edit_guard.saved(form, tuple(sorted((a, float(w)) for a, w in chosen.items())))
@@ -237,7 +237,7 @@ def revision(conn, actor, review: Review) -> None:
             services.revision.mark_due(
                 conn, actor, review.summary.plan_id, review.drill_id, findings, now=now()
             )
-        except PlanError as exc:
+        except UserFacingError as exc:
             show_error(exc)
     with st.container(border=True):
         st.warning(t("review.plan_due", n=len(reasons)), icon=":material/rule:")
@@ -249,7 +249,7 @@ def revision(conn, actor, review: Review) -> None:
                     draft = services.revision.open_revision(
                         conn, actor, review.drill_id, findings, now=now()
                     )
-                except PlanError as exc:
+                except UserFacingError as exc:
                     show_error(exc)
                 else:
                     open_version(draft)

@@ -12,8 +12,8 @@ import streamlit as st
 import services.review
 from drills.signoff import STANDARDS, draft_area, draft_conclusion, standard_for, text_key
 from i18n import LANGUAGES, t
+from i18n.errors import UserFacingError
 from i18n.glossary import CAPABILITY_AREAS, FINDING_CAUSES
-from plans.errors import PlanError
 from ui import error_text, now
 from ui.live import live_callback
 
@@ -156,7 +156,7 @@ def _save(actor, conn, drill_id: int, key: str, lang: str, box: str) -> None:
 def _write(actor, conn, drill_id: int, key: str, lang: str, body: str) -> None:
     try:
         services.review.write_text(conn, actor, drill_id, key, lang, body, now=now())
-    except PlanError as exc:
+    except UserFacingError as exc:
         st.session_state[PROBLEM] = error_text(exc)
         return
     st.session_state["signoff_toast"] = t("common.saved" if body else "signoff.ui.reset_done")
@@ -221,7 +221,7 @@ def _set_standard(actor, conn, drill_id: int, unit: str) -> None:
             services.review.set_drill_standard(
                 conn, actor, drill_id, state["signoff_standard_drill"], now=now()
             )
-    except PlanError as exc:
+    except UserFacingError as exc:
         state[PROBLEM] = error_text(exc)
         return
     state["signoff_toast"] = t("signoff.ui.standard_saved")

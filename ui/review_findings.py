@@ -10,11 +10,13 @@ from dataclasses import replace
 import streamlit as st
 
 import services.review
+from access.errors import NotAllowedError
 from drills.actions import finding_closed
 from drills.findings import Finding
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import FINDING_CAUSES, FINDING_GRADES, FINDING_STATUSES, RATINGS
-from plans.errors import PlanError
+from services.errors import NotFoundError
 from ui import fmt_time, md, now, show_error
 
 NEW = "new"  # the id of the finding being added (the store names it)
@@ -39,7 +41,7 @@ def save(write: Callable[[], object], message: str, *, opened_key: str | None = 
     on and rerun with `message` as a toast."""
     try:
         write()
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return
     if opened_key:
@@ -304,7 +306,7 @@ def _photos(conn, actor, review, evidence) -> None:
     for col, o in zip(cols * (len(photos) // len(cols) + 1), photos, strict=False):
         try:
             _, data = services.review.load_photo(conn, actor, review.drill_id, o.photo_id)
-        except PlanError:
+        except (NotFoundError, NotAllowedError):
             continue
         col.image(data, caption=md(o.note[:40]) if o.note else None, width="stretch")
 

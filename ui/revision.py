@@ -7,9 +7,11 @@ import streamlit as st
 
 import services.plans
 import services.revision
+from access.errors import NotAllowedError
 from i18n import t
-from plans.errors import PlanError
+from i18n.errors import UserFacingError
 from plans.model import Plan
+from services.errors import NotFoundError
 from ui import downloads, error_text, fmt_time, may, md, now, open_version, show_error
 from ui.editor_working_copy import jump
 
@@ -53,7 +55,7 @@ def _open_revision(conn, actor, item) -> None:
     st.session_state.pop("revpage_refused", None)
     try:  # this drill's revision already open is gone on with
         draft_id = services.revision.open_or_resume_revision(conn, actor, item.drill_id, now=now())
-    except PlanError as exc:
+    except UserFacingError as exc:
         if exc.key == services.revision.DRAFT_EXISTS:  # shown with the way out below, every rerun
             st.session_state["revpage_refused"] = (item.plan_id, item.drill_id, exc)
         else:
@@ -81,7 +83,7 @@ def _refusal(conn, actor, item) -> None:
 def _still_unpublished(conn, actor, version_id: int) -> bool:
     try:
         info = services.plans.version_info(conn, actor, version_id)
-    except PlanError:
+    except (NotFoundError, NotAllowedError):
         return False
     return info.status in ("draft", "in_review")
 
@@ -94,7 +96,7 @@ def flags_panel(conn, actor, info, plan: Plan, read_only: bool) -> dict[str, dic
     draft the actor may edit. Returns {"step"|"role": {item id: all its flags resolved}}."""
     try:
         stored = services.revision.flags_of(conn, actor, info.id)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return {}
     if not stored:
@@ -149,7 +151,7 @@ def _flag_row(conn, actor, plan: Plan, stored, read_only: bool) -> None:
             services.revision.resolve_flag(
                 conn, actor, stored.id, resolved=not seen[0], note=note, now=now(), seen=seen
             )
-        except PlanError as exc:
+        except UserFacingError as exc:
             show_error(exc)
         else:
             st.session_state.pop(seen_key, None)
@@ -225,7 +227,7 @@ def _record(conn, actor, version) -> list[dict[str, str]] | None:
     lang = st.session_state.get("lang") or "zh"
     try:
         return services.plans.revision_record(conn, actor, version.id, lang=lang)
-    except PlanError as exc:
+    except UserFacingError as exc:
         show_error(exc)
         return None
 

@@ -24,8 +24,8 @@ from access.errors import AccessError, AuthError
 from access.policy import Actor
 from access.sessions import CODE_LIFETIME, COOKIE_NAME, secret_hash, session_expired
 from i18n import t
+from i18n.errors import UserFacingError
 from i18n.glossary import ACCOUNT_ROLES
-from plans.errors import PlanError
 from services import accounts
 from settings import load_settings
 from ui.client import client_address
@@ -206,7 +206,7 @@ def keep_language(language: str) -> None:
         return
     try:
         accounts.choose_language(bootstrap.get_db(), user_id, language, now=_now())
-    except PlanError:  # the choice holds in this tab all the same
+    except UserFacingError:  # the choice holds in this tab all the same
         LOG.exception("the language chosen was not kept")
 
 

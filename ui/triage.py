@@ -6,9 +6,9 @@ import streamlit as st
 
 import services.plans
 from i18n import t
+from i18n.errors import UserFacingError
 from plans import triage
 from plans.edit import EditResult
-from plans.errors import PlanError
 from plans.model import Plan
 from plans.reader import read_document
 from ui import may
@@ -114,5 +114,5 @@ def _blocks(conn, actor, plan_id: int):
     try:
         found = services.plans.get_document(conn, actor, plan_id)
         return None if found is None else read_document(found[1], found[0])
-    except PlanError:
+    except UserFacingError:
         return None

@@ -10,10 +10,9 @@ import pytest
 
 from db import drills_store as store
 from db import findings_store as fs
-from db.errors import VersionConflictError
+from db.errors import NotFoundError, VersionConflictError
 from drills.actions import ParticipantReview
 from drills.checklist import derive_checklist
-from plans.errors import PlanError
 from services import drill_design as design_cases
 from services import drills as drill_cases
 from services import observations as observation_cases
@@ -54,7 +53,7 @@ def test_a_design_opens_for_its_directors_only(world):
     drill = design_cases.new_drill(
         world.db, world.director, world.version_id, "Leak drill", now=at(-60)
     )
-    with pytest.raises(PlanError):
+    with pytest.raises(NotFoundError):
         design_cases.open_design(world.db, world.director2, drill, now=at(-59))
 
 

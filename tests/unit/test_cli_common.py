@@ -8,6 +8,7 @@ import argparse
 import pytest
 
 import cli_common
+from access.errors import NotAllowedError
 from cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -18,6 +19,8 @@ from cli_common import (
     common_options,
     run_cli,
 )
+from db.errors import StoreError
+from drills.errors import DrillError
 from i18n import get_language, set_language
 from plans.errors import PlanError
 
@@ -57,6 +60,9 @@ def fail(error: BaseException):
         (lambda _args: EXIT_OK, EXIT_OK, ""),
         (fail(CliError("stopped here", EXIT_LOCKED)), EXIT_LOCKED, "stopped here"),
         (fail(PlanError("cli.internal", detail="x")), EXIT_BAD_INPUT, "x"),
+        (fail(DrillError("cli.internal", detail="y")), EXIT_BAD_INPUT, "y"),
+        (fail(NotAllowedError("cli.internal", detail="z")), EXIT_BAD_INPUT, "z"),
+        (fail(StoreError("cli.internal", detail="w")), EXIT_BAD_INPUT, "w"),
         (fail(RuntimeError("a bug")), EXIT_INTERNAL, "RuntimeError: a bug"),
         (fail(KeyboardInterrupt()), 130, ""),
     ],
