@@ -293,6 +293,9 @@ def named_levels(text: str, levels: list[Level]) -> tuple[str, ...]:
         word = level.name.strip()
         if not re.fullmatch(r"[A-Z][\w-]{1,20}", word):
             continue
-        if re.search(rf"\b{re.escape(word)}\b{_OF_INCIDENTS}", text):
+        named = rf"\b{re.escape(word)}(?![\w-])"
+        if re.search(named + _OF_INCIDENTS, text) or re.search(
+            rf"\b(?:[Ff]or|[Dd]uring|[Ii]n|[Oo]n)\s+(?:an?\s+|any\s+|every\s+)?{named}", text
+        ):
             out.append(level.id)
     return tuple(out)

@@ -286,7 +286,9 @@ class EnglishExtractor:
             parent = org_stack.get(b.level - 1)
             org_stack[b.level] = self.en.add(b.text, b, parent=parent, part=part)
             return
-        duty = _ROLE_DUTY.match(b.text) if b.kind == "list_item" else None
+        # "Scribe: keeps the timeline" as an item, or as a paragraph of a roles chapter
+        defines = b.kind == "list_item" or b.kind == "paragraph" and _closed(ctx)
+        duty = _ROLE_DUTY.match(b.text) if defines else None
         if duty and (is_role_phrase(duty.group("name")) or _titled(duty.group("name"), ctx)):
             rid = self.en.add(duty.group("name"), b, part=part)
             self.reg.responsibility(rid, duty.group("duty"))
