@@ -179,8 +179,9 @@ class RoleRegistry:
             post = 2 <= len(k) < len(key) and key.endswith(k) and _SHIP_POSTS.fullmatch(k)
             if post and not _ORG_INSIDE.search(key[: -len(k)]):
                 return rid
-        # a short form that ends a longer name ("区（市）政府" of "事发地区（市）政府")
-        if len(key) >= 4:
+        # a short form that ends a longer name ("区（市）政府" of "事发地区（市）政府"), or the
+        # bare kind of the one such body ("指挥部" of "生产安全事故应急救援指挥部")
+        if len(key) >= 4 or key in _BARE_KINDS:
             tail = key[::-1]
             at = bisect_right(self._reversed, tail)  # the key itself (if any) sorts before
             hits = set()
@@ -350,6 +351,7 @@ _LED_FIRST = re.compile(
 _MAKE_UP = re.compile(
     r"由[^。；;]{2,200}?(?:牵头(?:负责)?(?:[，,、][^。；;]{2,200}?(?:参加|参与|组成|配合))?|组成)"
 )
+_BARE_KINDS = frozenset({"指挥部", "领导小组", "委员会", "工作组"})
 _ROLE_COLON = re.compile(
     r"^(?P<name>[^：:。，,；（(]{2,30}(?:[（(][^）)]{1,12}[）)][^：:。，,；]{0,12})?)[：:](?P<rest>.*)$"
 )

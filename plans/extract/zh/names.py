@@ -81,7 +81,7 @@ _SUFFIX_END = re.compile(rf"(?:{_SUFFIX_RE})$")
 _SHARED_SUFFIX = re.compile(r"(部门|单位|机构|机关|局|厅|委|办)$")
 
 
-_STAFF = re.compile(r"^(.{2,}?)的(?:人员|工作人员|队员)$")
+_STAFF = re.compile(r"^(.{2,}?)的?(?:人员|工作人员|队员)$")
 _GLUE = re.compile(r"^(?:并|同时|由|经|报|请|在|及|和|与)")
 # an event before a subject written without a comma ("险情消除后"); not 善后, 灾后, 战时 (one
 # character before), nor adverbs (同时, 随后, 及时)
@@ -104,7 +104,7 @@ def clean_name(name: str) -> str:
     """A role name without list glue and without a leading "各级/各" where the rest is a name."""
     name = INNER_GLOSS.sub("", name.strip(" ，,、：:；;。.的"))
     staff = _STAFF.match(name)
-    if staff and ends_with_role_word(staff.group(1)):
+    if staff and ends_with_role_word(staff.group(1)) and not _GENERIC.match(staff.group(1)):
         # "应急组织有关部门的人员" acts for 应急组织有关部门
         return clean_name(staff.group(1))
     head = name.rsplit("的", 1)[-1]
