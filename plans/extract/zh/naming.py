@@ -138,7 +138,8 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     if dropped:
         # the action after the occasion may open with its basis ("…，按照…要求向…报告")
         pieces[0] = _basis_then_action(pieces[0]) or pieces[0]
-    text = _without_owner("，".join(pieces), d, reg)
+    # (the label comes from the first piece, or the first two: the rest need not be read)
+    text = _without_owner("，".join(pieces[:3]), d, reg)
     text = re.sub(rf"^{PEOPLE_TAIL}", "", text).lstrip("，,：: 、")
     text = _strip_modals(_LEADING_BASIS.sub("", _strip_modals(text, reg)), reg)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
