@@ -68,7 +68,8 @@ _NAME_END = re.compile(r"[，,。；;：:]")
 _LEADING_BASIS = re.compile(
     # a basis without a comma runs up to the adverb of time that opens the action
     r"^(?:根据|按照|依照|依据)[^，,。；]{1,20}?(?=及时|立即|迅速|尽快|立刻|马上|第一时间)"
-    r"|^(?:根据|按照|依照|依据|按|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
+    # (按 of a basis, not 按下/按动 of a button)
+    r"|^(?:根据|按照|依照|依据|按(?![下动住压])|对于|针对|结合)[^，,。；]{1,30}?(?:，|,|的(?:要求|规定|需要)，?)"
     r"|^在[^，,。；]{1,24}?(?:时(?![间内])|后|中|期间)[，,]?"
     # the report it answers, without a comma ("接报后立即报告…", "接到指令后迅速…")
     r"|^(?:接报|接警|(?:接到|收到|发现)[^，,。；]{1,10}?)后(?![续期果])(?=[\u4e00-\u9fff])"
@@ -175,7 +176,7 @@ _LEADING_WITHIN = re.compile(
     r"^(?:应|须|要)?(?:在|于)?[\d一二三四五六七八九十两半个.]+\s*(?:分钟|小时|日|天|个?工作日)(?:以|之)?内"
     r"(?=[\u4e00-\u9fff])"
 )
-_BASIS = re.compile(r"^(?:根据|按照|依照|依据|按)(?!时|期|规定)")
+_BASIS = re.compile(r"^(?:根据|按照|依照|依据|按(?![下动住压]))(?!时|期|规定)")
 # verbs that also name the basis itself ("有关部署", "地方申请")
 _NOUN_LIKE = frozenset({"部署", "安排", "申请", "要求", "指示", "批示", "调度", "评估"})
 _BASIS_END = re.compile(
