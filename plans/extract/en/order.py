@@ -68,6 +68,11 @@ _TELLS = re.compile(
     r"\b(?:reports?|reported|reporting|notif(?:y|ies|ied)|informs?|tells?|submits?|sends?|calls?)\b"
     r"[^.;]{0,50}?\bto (?:the )?(?P<who>(?:[A-Z][\w-]*(?: (?:of|and|the) )?\s?){1,6})"
 )
+# a role told directly ("page the Breach Response Lead", "inform the Data Protection Officer")
+_PAGES = re.compile(
+    r"\b(?:pages?|paged|notif(?:y|ies|ied)|informs?|informed|alerts?|alerted|calls?|contacts?|"
+    r"escalates? to|hands? over to)\s+(?:the\s+)?(?P<who>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|and)){0,5})"
+)
 _STARTED = re.compile(
     r"^(?:once|after|when|as soon as) (?:the |a |this )?(?:[\w-]+ ){0,4}response (?:has |is |was )?"
     r"(?:been )?(?:started|activated|launched|initiated|declared)\b|^(?:on|upon|after) "
@@ -213,11 +218,43 @@ def order_en(
                 acts = _TEAM_ACTS.match(drafts[j].text)
                 if acts and acts.group("team").lower() == m.group("team").lower():
                     after[j].add(i)
+    _first_when_told(drafts, find, after)
     _sequence(drafts, after)
     _named_events(drafts, after)
     _flow(drafts, after, flow_sections or set())
     _flow(drafts, after, local_sections or set(), across=False)
     return [sorted(p for p in a if p < i) for i, a in enumerate(after)]
+
+
+def _first_when_told(
+    drafts: list[Draft], find: Callable[[str], str | None], after: list[set[int]]
+) -> None:
+    """A role's first step, when nothing else orders it, follows the latest step before it that
+    pages, notifies or informs that role ("… page the Breach Response Lead" before "Steps for
+    the Breach Response Lead: 1. Convene …")."""
+    told: list[set[str]] = []
+    for d in drafts:
+        got = set()
+        for m in _PAGES.finditer(d.text):
+            words = m.group("who").split()
+            for n in range(len(words), 0, -1):
+                rid = find(" ".join(words[:n]))
+                if rid:
+                    if rid not in d.roles:
+                        got.add(rid)
+                    break
+        told.append(got)
+    seen: set[str] = set()
+    for i, d in enumerate(drafts):
+        owner = d.roles[0] if d.roles else None
+        if owner is None or owner in seen:
+            continue
+        seen.add(owner)
+        if after[i]:
+            continue
+        j = next((j for j in range(i - 1, -1, -1) if owner in told[j]), None)
+        if j is not None:
+            after[i].add(j)
 
 
 def _sequence(drafts: list[Draft], after: list[set[int]]) -> None:
