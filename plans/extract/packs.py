@@ -52,8 +52,12 @@ class LanguagePack(Protocol):
 
 
 def pack_for(language: str) -> LanguagePack:
-    """The pack of `language` ("zh", "en"); Chinese for anything else."""
-    from plans.extract.en.pack import PACK as ENGLISH
+    """The pack of `language` ("zh", "en"); Chinese for anything else. Only the pack asked for is
+    loaded (compiling a pack's vocabularies is a good part of a command line's start)."""
+    if language == "en":
+        from plans.extract.en.pack import PACK as ENGLISH
+
+        return ENGLISH
     from plans.extract.zh.pack import PACK as CHINESE
 
-    return {"zh": CHINESE, "en": ENGLISH}.get(language, CHINESE)
+    return CHINESE
