@@ -145,8 +145,7 @@ def settle_conflict(
         before = {
             "item_id": item_id,
             "entries": [
-                {"id": e.observation_id, "evaluator": e.evaluator, "rating": e.rating}
-                for e in conflict.entries
+                {"id": e.id, "evaluator": e.evaluator, "rating": e.rating} for e in conflict.entries
             ],
         }
         audit(

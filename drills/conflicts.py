@@ -23,29 +23,38 @@ from drills.state import DrillState, Entry
 
 
 @dataclass(frozen=True)
-class ConflictEntry:
-    """One evaluator's entry in a conflict, as it stands (amendments applied)."""
+class Settlement:
+    """The lead's decision on a conflict: the outcome (a rating) that stands for the item, why,
+    and the entries it settled."""
 
-    observation_id: str
-    evaluator: str  # user name
-    rating: str  # done / partly / not_done / na
-    quality: str | None
-    note: str
-    happened_at: datetime
-    entered_at: datetime
-    amended: bool = False
+    item_id: str
+    entry_ids: tuple[str, ...]
+    outcome: str
+    reason: str
+    settled_by: str
+    settled_at: datetime
+
+    def covers(self, conflict: Conflict) -> bool:
+        return conflict.item_id == self.item_id and set(conflict.entry_ids) <= set(self.entry_ids)
 
 
 @dataclass(frozen=True)
 class Conflict:
-    """Evaluators disagreeing on one item: their latest entries, oldest first."""
+    """Evaluators disagreeing on one item: each one's latest entry in force (amendments
+    applied), oldest first, and the settlement that covers them when one was looked for and
+    found (drills.evaluation.detect_conflicts)."""
 
     item_id: str
-    entries: tuple[ConflictEntry, ...]
+    entries: tuple[Entry, ...]
+    settlement: Settlement | None = None
+
+    @property
+    def settled(self) -> bool:
+        return self.settlement is not None
 
     @property
     def entry_ids(self) -> tuple[str, ...]:
-        return tuple(sorted(e.observation_id for e in self.entries))
+        return tuple(sorted(e.id for e in self.entries))
 
     @property
     def evaluators(self) -> tuple[str, ...]:
@@ -61,27 +70,12 @@ class Conflict:
 
 
 @dataclass(frozen=True)
-class Settlement:
-    """The lead's decision on a conflict: the outcome that stands for the item, and why."""
-
-    item_id: str
-    entry_ids: tuple[str, ...]
-    outcome: str
-    reason: str
-    settled_by: str
-    settled_at: datetime
-
-    def covers(self, conflict: Conflict) -> bool:
-        return conflict.item_id == self.item_id and set(conflict.entry_ids) <= set(self.entry_ids)
-
-
-@dataclass(frozen=True)
 class SettledConflict:
     """A settlement with the entries it settled as they stand now (an entry withdrawn since is
     left out; `entries` may then agree)."""
 
     item_id: str
-    entries: tuple[ConflictEntry, ...]
+    entries: tuple[Entry, ...]
     settlement: Settlement
 
     outcome = property(lambda self: self.settlement.outcome)
@@ -97,20 +91,7 @@ class SettledConflict:
         """The latest settled entry that gave the chosen outcome (None: the lead chose an
         outcome no evaluator gave)."""
         chosen = [e for e in self.entries if e.rating == self.outcome]
-        return chosen[-1].observation_id if chosen else None
-
-
-def conflict_entry(entry: Entry) -> ConflictEntry:
-    return ConflictEntry(
-        observation_id=entry.id,
-        evaluator=entry.evaluator,
-        rating=entry.rating,
-        quality=entry.quality,
-        note=entry.note or "",
-        happened_at=entry.happened_at,
-        entered_at=entry.entered_at,
-        amended=entry.amended,
-    )
+        return chosen[-1].id if chosen else None
 
 
 def item_entries(state: DrillState) -> dict[str, tuple[Entry, ...]]:
@@ -129,7 +110,7 @@ def find_conflicts(entries_by_item: Mapping[str, Sequence[Entry]]) -> list[Confl
                 latest.pop(entry.evaluator, None)  # re-inserted: the mapping keeps time order
                 latest[entry.evaluator] = entry
         if len({e.rating for e in latest.values()}) > 1:
-            found.append(Conflict(item_id, tuple(conflict_entry(e) for e in latest.values())))
+            found.append(Conflict(item_id, tuple(latest.values())))
     return found
 
 
@@ -169,7 +150,7 @@ def settled_conflicts(
     found = []
     for item_id, settlement in latest_settlements(settlements).items():
         named = set(settlement.entry_ids)
-        kept = tuple(conflict_entry(e) for e in entries.get(item_id, ()) if e.id in named)
+        kept = tuple(e for e in entries.get(item_id, ()) if e.id in named)
         found.append(SettledConflict(item_id, kept, settlement))
     return found
 
@@ -181,10 +162,8 @@ def settled_outcomes(settlements: Iterable[Settlement]) -> dict[str, str]:
 
 __all__ = [
     "Conflict",
-    "ConflictEntry",
     "SettledConflict",
     "Settlement",
-    "conflict_entry",
     "conflicts_in",
     "find_conflicts",
     "item_entries",

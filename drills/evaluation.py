@@ -6,9 +6,10 @@ Categories of an item (one vocabulary everywhere, OUTCOME_CATEGORIES): on time, 
 done, not done, not applicable, not observed. Partly done is its own category whatever its
 timing; an item nobody rated is not observed, never not done. The process record lists every
 item, free and answer entry in the order things happened, withdrawn ones (undone) and
-superseded ones included, each with its amendments (original, new value, reason). Two evaluators whose entries
-in force on the same item differ are a conflict; a settlement (chosen entry, reason) decides
-which entry counts, otherwise the latest entry counts as before and the conflict stays flagged.
+superseded ones included, each with its amendments (original, new value, reason). Two
+evaluators whose entries in force on the same item differ are a conflict (drills.conflicts); a
+settlement (chosen entry, reason) decides which entry counts, otherwise the latest entry counts
+as before and the conflict stays flagged.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from itertools import pairwise
 from types import MappingProxyType
 
 from drills.clock import DrillClock, clock_from
+from drills.conflicts import Conflict, Settlement, find_conflicts, item_entries, settlement_of
 from drills.model import ChecklistItem, ClockEvent, Inject, Observation
 from drills.ratings import RatingOverride
 from drills.scoring import AreaResult, Evaluation, ItemResult, score_drill
@@ -42,51 +44,6 @@ def quality_refused(rating: str | None, quality: str | None) -> bool:
     return rating == "not_done" and bool(quality)
 
 
-@dataclass(frozen=True)
-class Settlement:
-    """How the evaluation lead settled a conflict: the outcome (a rating) that stands for the
-    item, why, and the entries it settled (empty: whatever entries the item has). The store's
-    settlements (drills.conflicts) have the same fields, with `settled_by` / `settled_at`."""
-
-    item_id: str
-    outcome: str
-    reason: str = ""
-    by: str = ""
-    at: datetime | None = None
-    entry_ids: tuple[str, ...] = ()
-
-
-def _settlement(value) -> Settlement:
-    """A settlement from any object with its fields (the conflicts store's included)."""
-    if isinstance(value, Settlement):
-        return value
-    return Settlement(
-        item_id=value.item_id,
-        outcome=value.outcome,
-        reason=getattr(value, "reason", ""),
-        by=getattr(value, "settled_by", getattr(value, "by", "")),
-        at=getattr(value, "settled_at", getattr(value, "at", None)),
-        entry_ids=tuple(getattr(value, "entry_ids", ())),
-    )
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Evaluators whose entries in force on one item differ: each one's latest entry."""
-
-    item_id: str
-    entries: tuple[Entry, ...]
-    settlement: Settlement | None = None
-
-    @property
-    def settled(self) -> bool:
-        return self.settlement is not None
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(entry.id for entry in self.entries)
-
-
 def detect_conflicts(
     checklist: Iterable[ChecklistItem],
     state: DrillState,
@@ -95,26 +52,13 @@ def detect_conflicts(
     """Items on which two or more evaluators' latest entries in force give different ratings,
     in checklist order, each with the latest settlement that covers all its entries (a new
     disagreeing entry opens a settled item again). Entries without a rating are left out."""
-    chosen = sorted((_settlement(s) for s in settlements), key=lambda s: (s.at is None, s.at))
-    found = []
-    for item in checklist:
-        current = state.entry(item.id)
-        if current is None:
-            continue
-        latest: dict[str, Entry] = {}
-        for entry in (*state.earlier(item.id), current):
-            if entry.rating is not None:  # oldest first: the last one per evaluator stays
-                latest[entry.evaluator] = entry
-        if len({entry.rating for entry in latest.values()}) > 1:
-            entries = tuple(sorted(latest.values(), key=lambda e: (e.entered_at, e.id)))
-            ids = {e.id for e in entries}
-            covering = [
-                s
-                for s in chosen
-                if s.item_id == item.id and (not s.entry_ids or ids <= set(s.entry_ids))
-            ]
-            found.append(Conflict(item.id, entries, covering[-1] if covering else None))
-    return tuple(found)
+    settlements = tuple(settlements)
+    entries = item_entries(state)
+    in_order = {item.id: entries[item.id] for item in checklist if item.id in entries}
+    return tuple(
+        replace(conflict, settlement=settlement_of(conflict, settlements))
+        for conflict in find_conflicts(in_order)
+    )
 
 
 @dataclass(frozen=True)
@@ -277,7 +221,7 @@ def _settled_record(
                     ref=current.id,
                     rating=settlement.outcome,
                     reason=settlement.reason,
-                    entered_at=max(current.current.entered_at, settlement.at or current.entered_at),
+                    entered_at=max(current.current.entered_at, settlement.settled_at),
                 )
             )
     return overruled, decided
@@ -286,7 +230,7 @@ def _settled_record(
 def _record(
     state: DrillState, scores: Evaluation, counted: DrillState, conflicts: Sequence[Conflict]
 ) -> tuple[RecordEntry, ...]:
-    in_conflict = {entry_id for c in conflicts for entry_id in c.ids}
+    in_conflict = {entry_id for c in conflicts for entry_id in c.entry_ids}
     rows = []
     for observation in state.observations:
         if observation.kind not in ("item", "free", "answer"):
@@ -324,10 +268,8 @@ def _entry_category(values: Observation, entry: Entry, result: ItemResult) -> st
 
 
 __all__ = [
-    "Conflict",
     "DrillEvaluation",
     "RecordEntry",
-    "Settlement",
     "category_of",
     "count_categories",
     "detect_conflicts",

@@ -10,7 +10,8 @@ from datetime import datetime
 
 from drills.actions import CorrectiveAction, ParticipantReview
 from drills.clock import clock_from
-from drills.evaluation import DrillEvaluation, Settlement, category_of, evaluate
+from drills.conflicts import Settlement
+from drills.evaluation import DrillEvaluation, category_of, evaluate
 from drills.findings import Finding, propose_findings
 from drills.model import ChecklistItem, ClockEvent, DrillDesign, Inject, Observation, RevealEvent
 from drills.ratings import RatingOverride

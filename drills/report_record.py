@@ -173,7 +173,7 @@ def conflict_rows(
                 lang=lang,
                 outcome=result_text(decided.outcome, "", lang),
                 reason=decided.reason or "—",
-                by=who(decided.by) or "—",
+                by=who(decided.settled_by) or "—",
             )
         rows.append(ConflictRow(items.get(conflict.item_id, conflict.item_id), entries, settlement))
     return tuple(rows)

@@ -41,7 +41,7 @@ try:
 except UserFacingError as exc:
     show_error(exc)
     st.stop()
-context = evaluator.context(actor, drill, view)
+context = evaluator.evaluator_context(actor, drill, view)
 items = view.watched.items
 state = fold(items, view.watched.observations)
 groups = group_by_phase(items)

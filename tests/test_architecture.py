@@ -433,3 +433,16 @@ def test_a_layer_raises_errors_under_its_own_root_only():
                 bases = {_name(base) for base in node.bases}
                 found += [f"{path}:{node.lineno} {node.name}({b})" for b in bases & others]
     assert found == []
+
+
+def test_a_public_class_name_means_one_thing():
+    """No two modules define a public class of the same name (two `Conflict`s, two `Context`s):
+    a reader who meets the name knows which one it is."""
+    where: dict[str, list[str]] = {}
+    for path in python_files():
+        if path.parts[0] in ("tests", "bench"):
+            continue
+        for node in ast.walk(parse(path)):
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                where.setdefault(node.name, []).append(str(path))
+    assert {name: paths for name, paths in where.items() if len(paths) > 1} == {}

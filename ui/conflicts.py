@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 import services.review
-from drills.conflicts import ConflictEntry
+from drills.state import Entry
 from i18n import t
 from i18n.errors import UserFacingError
 from i18n.glossary import RATINGS
@@ -19,7 +19,7 @@ from ui.text import md
 REFRESH_SECONDS = 5
 
 
-def _entry(board, entry: ConflictEntry, me: str | None = None) -> str:
+def _entry(board, entry: Entry, me: str | None = None) -> str:
     who = board.name(entry.evaluator)
     if entry.evaluator == me:
         who = t("conflicts.you", name=who)

@@ -39,7 +39,10 @@ OFFLINE_CSS = ".plandrill-offline { display: none !important; }"
 
 
 @dataclass(frozen=True)
-class Context:
+class EvaluatorContext:
+    """What the evaluator's screen names things by: plan role names, the evaluator's share, item
+    names, step texts, and the device's queue of taps."""
+
     names: dict  # plan role id -> name
     share: tuple | None  # plan role ids the evaluator watches (None: all)
     items: dict  # item id -> name
@@ -68,12 +71,12 @@ def tap_targets() -> None:
     st.html(f"<style>{TAP_CSS}{OFFLINE_CSS}</style>")
 
 
-def context(actor, drill, view: EvaluatorView) -> Context:
+def evaluator_context(actor, drill, view: EvaluatorView) -> EvaluatorContext:
     """Names, the evaluator's share from the drill design (whatever their account role) and the
     words of each step with its source paragraph (`view`: services.observations.evaluator_view)."""
     plan = view.plan
     steps = {s.id: (s.text, s.source.text if s.source else "") for s in plan.steps}
-    return Context(
+    return EvaluatorContext(
         {r.id: r.name for r in plan.roles},
         view.share,
         {i.id: i.name for i in view.watched.items},
@@ -179,7 +182,7 @@ def _save_details(actor, conn, drill_id: int, item, key: str) -> None:
 
 
 @live_fragment
-def item_card(actor, conn, drill, item, state, ctx: Context, section: str) -> None:
+def item_card(actor, conn, drill, item, state, ctx: EvaluatorContext, section: str) -> None:
     """One item's card; `actor` comes from the session check (callers pass the rest)."""
     _card(conn, drill, item, state, ctx, section)
 
@@ -209,7 +212,7 @@ def limit_text(item) -> str:
     return t("evaluate.limit", minutes=f"{item.time_limit_min:g}")
 
 
-def _title(item, ctx: Context) -> None:
+def _title(item, ctx: EvaluatorContext) -> None:
     """The item's whole name, wrapped; the step's words and its source paragraph on demand."""
     owners = join_names(ctx.names.get(r, r) for r in item.roles) or t("common.no_owner")
     limit = limit_text(item)
@@ -231,7 +234,7 @@ def _notes_saved(item_id: str, state) -> int:
     return len(stored | st.session_state.get("evaluate_notes", {}).get(item_id, set()))
 
 
-def _pending(details: Details, default_by: str | None, ctx: Context) -> str:
+def _pending(details: Details, default_by: str | None, ctx: EvaluatorContext) -> str:
     """The details set but not stored yet, said on the card ("" when there are none)."""
     parts = []
     if details.quality:
@@ -248,7 +251,7 @@ def _pending(details: Details, default_by: str | None, ctx: Context) -> str:
     return t(text, what=md(join_names(parts)))
 
 
-def _popover(conn, drill, item, key: str, roles: list, ctx: Context) -> None:
+def _popover(conn, drill, item, key: str, roles: list, ctx: EvaluatorContext) -> None:
     with st.popover(t("evaluate.details"), icon=":material/tune:"), st.container(key=f"{key}_more"):
         st.caption(t("evaluate.details_help"))
         st.segmented_control(
@@ -277,7 +280,7 @@ def _popover(conn, drill, item, key: str, roles: list, ctx: Context) -> None:
         )
 
 
-def _card(conn, drill, item, state, ctx: Context, section: str) -> None:
+def _card(conn, drill, item, state, ctx: EvaluatorContext, section: str) -> None:
     key = f"ev_{section}_{item.id}"
     confirmed = st.session_state.setdefault("evaluate_confirmed", {})
     rating = confirmed.get(item.id) or state.rating(item.id)

@@ -14,7 +14,16 @@ from i18n import t
 from i18n.errors import UserFacingError
 from i18n.glossary import RATINGS
 from ui import error_text, now
-from ui.evaluator import Context, Details, entry, forget, photo_input, photo_key, short, store_entry
+from ui.evaluator import (
+    Details,
+    EvaluatorContext,
+    entry,
+    forget,
+    photo_input,
+    photo_key,
+    short,
+    store_entry,
+)
 from ui.live import live_callback
 from ui.text import md
 
@@ -60,7 +69,7 @@ def _save_free(actor, conn, drill_id: int) -> None:
         forget("evaluate_free", "note", "by", "photo")
 
 
-def free_observation(conn, actor, drill, ctx: Context) -> None:
+def free_observation(conn, actor, drill, ctx: EvaluatorContext) -> None:
     """An unexpected action: confirmed once stored; an empty one is refused with a reason, and
     what was typed stays in the form until it is stored."""
     if drill.status == "ended":
@@ -128,7 +137,7 @@ def answers(conn, actor, drill) -> None:
                 st.toast(t("evaluate.recorded"))
 
 
-def amendment(conn, actor, drill, state, ctx: Context) -> None:
+def amendment(conn, actor, drill, state, ctx: EvaluatorContext) -> None:
     """After the end: correct one of one's entries with a reason; the original is kept and the
     drill rescored (services.drills.amend_entry)."""
     mine = [e for e in state.items.values() if e.observation.evaluator == actor.username]

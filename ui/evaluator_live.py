@@ -67,7 +67,7 @@ def waiting(actor, conn, drawn: Seen) -> None:
 
 
 @live_fragment(run_every=REFRESH_S)
-def header(actor, conn, drill, ctx: evaluator.Context, drawn: Seen) -> None:
+def header(actor, conn, drill, ctx: evaluator.EvaluatorContext, drawn: Seen) -> None:
     """Status, counts, undo and the tap sender; redraws the screen when the drill moved on."""
     started = st.session_state.pop("evaluate_tap_started", None)
     if started is None and seen(conn, actor, drill) != drawn:  # a tap's run: quick, no look

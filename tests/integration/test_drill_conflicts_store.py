@@ -93,7 +93,7 @@ def test_the_lead_settles_with_a_reason_which_is_stored_and_audited(world):
     world.db.close()  # stored, not merely kept in memory
     world.db = connection.connect(world.path)
     (kept,) = drills_conflicts.settled_conflicts(world.db, world.director, drill_id)
-    assert [e.observation_id for e in kept.entries] == ["a", "b"]
+    assert [e.id for e in kept.entries] == ["a", "b"]
     assert kept.settled_at == at(10)
     entries = audit_store.search_audit(world.db, world.root, action="drill.settle_conflict")
     assert len(entries) == 1 and entries[0].after["reason"] == "只报告了一半"

@@ -134,7 +134,7 @@ def test_a_settled_conflict_is_no_longer_open_and_its_outcome_stands():
         "录像显示已报告",
         "lead",
     )
-    assert [e.observation_id for e in found.entries] == ["a", "b"]
+    assert [e.id for e in found.entries] == ["a", "b"]
     assert found.chosen_entry_id == "b"
     assert settled_outcomes([settled]) == {"c1": "partly"}
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from drills.conflicts import Settlement
 from drills.evaluation import (
-    Settlement,
     category_of,
     detect_conflicts,
     evaluate,
@@ -149,7 +149,7 @@ def test_two_evaluators_whose_latest_entries_differ_are_a_conflict(entries, conf
 
 def test_a_settlement_decides_what_counts_and_a_new_entry_opens_the_item_again():
     taps = [entry("a"), entry("b", rating="not_done", who="evb", minute=6)]
-    settled = Settlement("c1", "done", "录像为证", "lead", T0 + timedelta(hours=2), ("a", "b"))
+    settled = Settlement("c1", ("a", "b"), "done", "录像为证", "lead", T0 + timedelta(hours=2))
     ev = evaluate(ITEMS, taps, CLOCK, settlements=[settled])
     assert ev.conflicts[0].settled and ev.categories["c1"] == "on_time"
     assert [r.in_force for r in ev.record] == [True, False]  # evb's entry set aside
@@ -160,7 +160,9 @@ def test_a_settlement_decides_what_counts_and_a_new_entry_opens_the_item_again()
 
 def test_a_settlement_to_an_outcome_nobody_recorded_corrects_the_latest_entry():
     taps = [entry("a"), entry("b", rating="not_done", who="evb", minute=6)]
-    settled = Settlement("c1", "partly", "两人各对一半", "lead", T0 + timedelta(hours=2))
+    settled = Settlement(
+        "c1", ("a", "b"), "partly", "两人各对一半", "lead", T0 + timedelta(hours=2)
+    )
     ev = evaluate(ITEMS, taps, CLOCK, settlements=[settled])
     assert ev.categories["c1"] == "partly" and ev.item("c1").credit == 0.5
     assert detect_conflicts(ITEMS, ev.state, [settled])[0].settlement == settled
@@ -209,19 +211,10 @@ def test_a_report_title_never_breaks_inside_a_word(name):
     assert all(columns(line) <= 38 for line in lines)
 
 
-def test_a_settlement_of_the_conflicts_store_is_taken_as_it_comes():
-    from types import SimpleNamespace
-
-    stored = SimpleNamespace(
-        item_id="c1",
-        entry_ids=("a", "b"),
-        outcome="not_done",
-        reason="现场复核",
-        settled_by="lead",
-        settled_at=T0 + timedelta(hours=2),
-    )
+def test_the_settlement_the_store_keeps_is_the_one_the_evaluation_attaches():
+    stored = Settlement("c1", ("a", "b"), "not_done", "现场复核", "lead", T0 + timedelta(hours=2))
     taps = [entry("a"), entry("b", rating="not_done", who="evb", minute=6)]
     ev = evaluate(ITEMS, taps, CLOCK, settlements=[stored])
     (conflict,) = ev.conflicts
-    assert (conflict.settlement.by, conflict.settlement.reason) == ("lead", "现场复核")
+    assert conflict.settlement is stored and conflict.entry_ids == ("a", "b")
     assert ev.categories["c1"] == "not_done"
