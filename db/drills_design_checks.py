@@ -18,7 +18,7 @@ from db.plans_lookup import VersionInfo, fetch_version, require_version, version
 from db.plans_store import load_version
 from db.users_records import username_key
 from drills.validate import fits_part
-from i18n import Term
+from i18n.glossary import DRILL_POSTS
 from plans.model import Plan
 
 
@@ -73,7 +73,7 @@ def resolve_people(cur: duckdb.DuckDBPyConnection, people: list[Person], unit: s
             raise StoreError(
                 "drills_store.person_lacks_role",
                 username=name,
-                role=Term(f"drillpage.as.{person.role}"),
+                role=DRILL_POSTS.term(person.role),
             )
         resolved.append(replace(person, username=name))
     return _once(resolved)
