@@ -44,6 +44,9 @@ def configured(path: str | Path) -> str | Path:
     return os.environ.get(URL_ENV, "").strip() or path
 
 
+CHECKPOINT_THRESHOLD = "64MB"
+
+
 def connect(path: str | Path, *, read_only: bool = False):
     """Open (creating if needed) the database at `path` and apply pending migrations.
 
@@ -81,6 +84,10 @@ def connect(path: str | Path, *, read_only: bool = False):
         if read_only:
             _check_current(conn)
         else:
+            # fold the write-ahead log into the file at 64 MB rather than DuckDB's 16 MB: a
+            # plan import then commits without a checkpoint (0.10 s against 0.14 s for a
+            # 100-page plan); the log is as durable, and a checkpoint still runs at close
+            conn.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
             migrate(conn)
     except BaseException:
         conn.close()

@@ -246,3 +246,20 @@ def test_the_file_opens_again_once_the_other_process_is_gone(tmp_path):
     holder.terminate()
     holder.wait(timeout=10)
     assert connection.schema_version(connection.connect(path)) == _migration_count()
+
+
+def test_a_plan_sized_write_stays_in_the_log_until_close_and_survives_reopening(tmp_path):
+    """The log is folded into the file at 64 MB, not at every large commit; what was committed
+    is there after a reopen either way."""
+    path = tmp_path / "plans.duckdb"
+    conn = connection.connect(path)
+    setting = conn.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
+    assert setting.startswith("61.0 MiB")  # 64 MB in DuckDB's units
+    conn.execute("CREATE TABLE notes (body VARCHAR)")
+    conn.execute("INSERT INTO notes SELECT repeat('x', 200) FROM range(5000)")
+    wal = path.with_name(path.name + ".wal")
+    assert wal.exists() and wal.stat().st_size > 500_000  # committed, still in the log
+    conn.close()
+    again = connection.connect(path)
+    assert again.execute("SELECT count(*) FROM notes").fetchone()[0] == 5000
+    again.close()
