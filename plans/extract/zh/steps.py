@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from plans.extract.context import Context, levels_in, step_phase
 from plans.extract.draft import Draft
@@ -46,6 +46,8 @@ from plans.timelimits import find_time_limit, read_time
 
 _SKIP = re.compile(
     r"^(?:不得|严禁|禁止)|其他必要|其他.{0,10}措施。?$|主要包括|内容包括|包括[：:]|是指|"
+    # how the plan itself may be adapted ("工作组可根据实际进行增减调整")
+    r"可(?:根据|视)(?:实际|需要|情况)[^，。；]{0,6}?(?:进行)?(?:增减|调整|增加|减少)|"
     # who is what ("各级各类医疗卫生机构为责任报告单位"): a definition
     r"^[^，。；]{2,40}(?<![应要须])为(?:责任)?[^，。；]{0,12}(?:单位|人|人员|机构|部门)[。；]?$|"
     # standing rules and set-up duties, not actions of a response (GB/T 29639 puts them under
@@ -184,6 +186,21 @@ def _holder(text: str) -> bool:
 def _names_only(text: str) -> bool:
     """Whether `text` is one role's name and nothing else ("医疗救治组", not "市应急管理局及时上报…")."""
     return is_role_name(text) and subject_of(text + "负责") == [text]
+
+
+# what follows "<body>：" in a response section: measures that open with an action, not the
+# group's make-up or duties ("由…牵头", "主要职责：", "负责…")
+_WHEN_DONE = re.compile(r"(?:时|后|之后|以后)[，,]$")
+_DEFINES = re.compile(r"^(?:由|主要职责|职责|成员|组长|副组长|牵头|负责|组成)")
+_PROMPTLY = re.compile(r"^(?:立即|及时|迅速|全力|尽快|第一时间|对|向|将|调整|调派|调运)")
+
+
+def _measures_of(rest: str) -> bool:
+    """Whether the rest is measures, not a make-up ("…牵头，…组成") or duties."""
+    first = re.split(r"[，,。；;]", rest, maxsplit=1)[0]
+    if _DEFINES.match(rest) or re.search(r"牵头|组成|为成员", first):
+        return False
+    return bool(ACTION.match(rest) or _PROMPTLY.match(rest))
 
 
 _FIRST_SENTENCE = re.compile(r"[^。；;]*[。；;]?")
@@ -453,7 +470,14 @@ class ChineseExtractor:
             return
         org_sentences(self.reg, b, text, self.top, part)
         head = role_head(text)
-        if head:
+        if head and _measures_of(head[1]):
+            # "（1）市城市管理局：组织排水抢险队伍…" under "…做好以下工作：": the body's own
+            # measures, read as if written "市城市管理局组织排水抢险队伍…"
+            self.reg.add(head[0], b, defined=True, parent=self.group_parent or self.top, part=part)
+            colon = b.text.index(head[0]) + len(head[0])
+            b = replace(b, text=b.text[:colon] + b.text[colon + 1 :].lstrip())
+            text = strip_label(b)
+        elif head:
             parent = self.group_parent or self.top
             rid = self.reg.add(head[0], b, defined=True, parent=parent, part=part)
             for duty in _DUTIES.split(head[1]):
@@ -604,6 +628,10 @@ class ChineseExtractor:
                 groups[-1][0].append(clause)
                 if not groups[-1][1]:
                     groups[-1][1].extend(subj or by)
+                elif subj and len(groups[-1][0]) == 2 and _WHEN_DONE.search(groups[-1][0][0]):
+                    # "市气象局发布暴雨红色预警时，市防指办公室应…": the occasion's own subject
+                    # is not the actor; the main clause's subject is
+                    groups[-1][1][:] = subj
                 elif subj and len(groups[-1][0]) == 2 and _APPROVED_FIRST.match(groups[-1][0][0]):
                     # "经区政府同意后，区应急局发布…": the approver of the occasion is not the
                     # actor; the main clause's subject is
