@@ -75,7 +75,7 @@ def revision_rows(
             text = step_words(step) if step else change.name
             before, after = ("", text) if change.change == "added" else (text, "")
         if row["field"]:
-            item += f"（{row['field']}）" if lang == "zh" else f" ({row['field']})"
+            item = t("revision.item_field", lang=lang, item=item, field=row["field"])
         rows.append(
             {
                 "change": change.change,
