@@ -446,3 +446,53 @@ def test_a_public_class_name_means_one_thing():
             if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
                 where.setdefault(node.name, []).append(str(path))
     assert {name: paths for name, paths in where.items() if len(paths) > 1} == {}
+
+
+def screen_text_literals(tree: ast.AST, messages: set[str]) -> list[tuple[int, str]]:
+    """String literals a test compares or looks up (in an assert, as a side of a comparison, as
+    a subscript such as a column name) that are word for word one of `messages`."""
+    places: list[ast.AST] = []
+    formatted = {
+        id(part)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+        for part in node.values
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):
+            places.append(node)
+        elif isinstance(node, ast.Compare):
+            places += [node.left, *node.comparators]
+        elif isinstance(node, ast.Subscript):
+            places.append(node.slice)
+    found = {
+        (inner.lineno, inner.value)
+        for place in places
+        for inner in ast.walk(place)
+        if isinstance(inner, ast.Constant) and isinstance(inner.value, str)
+        if inner.value in messages and id(inner) not in formatted
+    }
+    return sorted(found)
+
+
+def test_page_tests_compare_screen_text_through_the_catalogue():
+    """A Chinese literal a page test compares that is word for word a catalogue message is screen
+    text written out: the test reads it through t() (or the glossary), so that it follows the
+    catalogue. Text the test typed itself is data and no message; f-strings are not looked at."""
+    import i18n
+
+    messages = {
+        text for text in i18n.catalogue("zh").values() if re.search("[\u4e00-\u9fff]", text)
+    }
+    offenders = [
+        f"{path}:{line} {text!r}"
+        for path in python_files()
+        if path.parts[:2] == ("tests", "ui")
+        for line, text in screen_text_literals(parse(path), messages)
+    ]
+    assert not offenders, offenders
+    caught = ast.parse(
+        "assert '总分' in labels\nrow['步骤']\nif x == '草稿':\n    pass\n"
+        "assert typed == '堵漏器材取用慢'\nassert x == f'步骤{n}'\n"
+    )
+    assert [line for line, _ in screen_text_literals(caught, messages)] == [1, 2, 3]

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from db import drills_store, plans_store
 from drills.model import EvaluatorAssignment
 from i18n import t
+from i18n.glossary import REVEAL_EVENTS
 from services import drills as drill_cases
 from tests.integration.drills_world import design
 from tests.ui.conftest import ROOT
@@ -171,8 +172,10 @@ def test_after_the_end_an_entry_is_amended_with_a_reason_and_the_original_kept(w
     drill_id = ended_drill_with_one_tap(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     assert not at.exception, at.exception
-    next(s for s in at.selectbox if s.label == "结果").set_value("partly")
-    next(i for i in at.text_input if i.label.startswith("修正原因")).set_value("复核录像后更正")
+    next(s for s in at.selectbox if s.label == t("common.result")).set_value("partly")
+    next(i for i in at.text_input if i.label == t("evaluate.amend_reason")).set_value(
+        "复核录像后更正"
+    )
     next(b for b in at.button if "evaluate_amend" in str(b.id)).click().run()
     kinds = [(o.kind, o.rating) for o in drills_store.observations(world.db, world.eva, drill_id)]
     assert kinds == [("item", "done"), ("amendment", "partly")]
@@ -198,7 +201,7 @@ def test_the_design_page_shows_the_reveal_log_to_its_director(world):
     )
     at = open_page(world, "drill_design", "director", drill_id=drill_id)
     log = at.dataframe[-1].value
-    assert "创建" in log.to_string() and "director" in log.to_string()
+    assert REVEAL_EVENTS.label("created") in log.to_string() and "director" in log.to_string()
 
 
 def test_a_participant_sees_a_timed_inject_the_drill_clock_released_with_no_console_open(world):
@@ -342,7 +345,7 @@ def test_a_half_filled_inject_row_is_refused_with_its_row_number_and_nothing_sav
         "deleted_rows": [],
     }
     at.button(key="injects_save").click().run()
-    assert any("第 5 行没有标题" in e.value for e in at.error)
+    assert any(t("drillpage.inject_needs_title", rows=5) in e.value for e in at.error)
     assert drills_store.load_design(world.db, world.director, drill_id).injects == before
 
 

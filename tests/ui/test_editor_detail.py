@@ -130,7 +130,8 @@ def test_the_grid_shows_empty_cells_empty_and_the_common_columns_only(editor):
 def test_a_refused_grid_edit_says_why_and_keeps_the_plan_and_the_grid(editor):
     key = grid_key(editor.session_state["work"], "")
     grid_edit(editor, {0: {"after": ["s1"]}})
-    assert editor.error and "前置" in editor.error[0].value
+    refused = t("plan.invalid.after_self", step="报告事故信息")
+    assert editor.error and refused in editor.error[0].value
     assert steps_of(editor)["s1"]["after"] == []
     assert grid_key(editor.session_state["work"], "") == key
     grid_edit(editor, {0: {"after": []}})  # put right in the grid: the message goes

@@ -13,12 +13,15 @@ import pytest
 
 from db import drills_store, plans_store
 from drills.checklist import derive_checklist
-from i18n import t
+from i18n import join_names, t
+from i18n.glossary import PERFORMED
 from tests.integration.drills_world import design
 from tests.ui.taps import device_tap
 from tests.ui.test_drill_pages import open_page, running_drill
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+# how a card's caption of details not stored yet begins
+PENDING = t("evaluate.pending").split("{")[0]
 
 
 def stored(world, drill_id: int) -> list:
@@ -71,7 +74,8 @@ def test_a_note_added_after_the_rating_is_saved_on_its_own_and_the_rating_kept(w
     device_tap(at, drill_id, "c1", "done")
     by_phase(at)
     at.text_input(key="ev_phase_c1_note").set_value("补充：阀门已手动关闭").run()
-    assert "尚未保存" in captions(at) and "备注" in captions(at)  # pending, said on the card
+    # pending, said on the card
+    assert t("evaluate.pending_note", what=t("evaluate.pending.note")) in captions(at)
     tap(at, "ev_phase_c1_save")
     assert not at.exception, at.exception
     entries = stored(world, drill_id)
@@ -79,34 +83,39 @@ def test_a_note_added_after_the_rating_is_saved_on_its_own_and_the_rating_kept(w
         ("item", "c1", "done", ""),
         ("free", "c1", None, "补充：阀门已手动关闭"),
     ]
-    assert "备注已保存" in toasts(at)
+    assert t("evaluate.details_saved") in toasts(at)
     assert at.text_input(key="ev_phase_c1_note").value == ""  # stored once, not again
-    assert "已保存备注 1 条" in captions(at) and "尚未保存" not in captions(at)
+    assert t("evaluate.notes_saved", n=1) in captions(at) and PENDING not in captions(at)
 
 
 # Issue QA-1: the details go with the next tap; the card says so until they are stored.
 def test_details_set_before_a_tap_show_as_pending_and_are_stored_with_it(world):
     drill_id = started_drill(world, minutes_ago=10)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
-    help_text = next(c.value for c in at.caption if "下一次点选" in c.value and "质量" in c.value)
-    assert "保存备注和照片" in help_text
+    help_text = next(c.value for c in at.caption if c.value == t("evaluate.details_help"))
+    assert t("evaluate.save_details") in help_text
     at.segmented_control(key="ev_next_c1_q").set_value("S")
     at.number_input(key="ev_next_c1_ago").set_value(3)
     at.text_input(key="ev_next_c1_note").set_value("报告略有延迟").run()
-    pending = next(c.value for c in at.caption if "尚未保存" in c.value)
-    assert "质量 S" in pending and "3 分钟前" in pending and "备注" in pending
+    pending = next(c.value for c in at.caption if PENDING in c.value)
+    what = [
+        t("evaluate.pending.quality", mark="S"),
+        t("evaluate.pending.ago", minutes=3),
+        t("evaluate.pending.note"),
+    ]
+    assert pending.endswith(t("evaluate.pending_note", what=join_names(what)))  # after an icon
     device_tap(at, drill_id, "c1", "partly")
     [entry] = stored(world, drill_id)
     assert (entry.rating, entry.quality, entry.note) == ("partly", "S", "报告略有延迟")
     assert 170 <= (entry.entered_at - entry.happened_at).total_seconds() <= 190
-    assert "尚未保存" not in captions(at)
+    assert PENDING not in captions(at)
 
 
 def test_saving_empty_details_is_refused_with_a_reason_and_stores_nothing(world):
     drill_id = running_drill(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     tap(at, "ev_next_c1_save")
-    assert any("请先填写备注或选择照片" in e.value for e in at.error)
+    assert any(t("evaluate.details_empty") in e.value for e in at.error)
     assert stored(world, drill_id) == []
 
 
@@ -114,7 +123,8 @@ def test_a_photo_saved_from_the_details_is_stored_with_its_note_and_the_uploader
     drill_id = running_drill(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     at.file_uploader(key="ev_next_c1_photo_0").upload("valve.png", PNG, "image/png").run()
-    assert "照片" in next(c.value for c in at.caption if "尚未保存" in c.value)
+    pending = next(c.value for c in at.caption if PENDING in c.value)
+    assert pending.endswith(t("evaluate.pending_note", what=t("evaluate.pending.photo")))
     tap(at, "ev_next_c1_save")
     assert not at.exception, at.exception
     [entry] = stored(world, drill_id)
@@ -131,12 +141,12 @@ def test_an_empty_unexpected_action_is_refused_and_a_written_one_confirmed(world
     drill_id = running_drill(world)
     at = open_page(world, "evaluate", "eva", drill_id=drill_id)
     tap(at, "evaluate_free_save")
-    assert any("请先写下发生了什么" in e.value for e in at.error)
+    assert any(t("evaluate.free_empty") in e.value for e in at.error)
     assert stored(world, drill_id) == []
     at.text_area(key="evaluate_free_note").set_value("医疗组自行设置了洗消点")
     tap(at, "evaluate_free_save")
-    assert "已记录意外情况" in toasts(at)
-    assert not any("请先写下" in e.value for e in at.error)
+    assert t("evaluate.free_recorded") in toasts(at)
+    assert not any(t("evaluate.free_empty") in e.value for e in at.error)
     assert [(o.kind, o.note) for o in stored(world, drill_id)] == [
         ("free", "医疗组自行设置了洗消点")
     ]
@@ -200,7 +210,7 @@ def test_the_timeline_has_one_fixed_colour_per_outcome_and_names_injects(world, 
     spec, data = console_chart(console, "minute")
     scale = spec["encoding"]["color"]["scale"]
     colours = dict(zip(scale["domain"], scale["range"], strict=True))
-    done, not_done = ("已完成", "未完成") if lang == "zh" else ("Done", "Not done")
+    done, not_done = (t(PERFORMED.key(r), lang=lang) for r in ("done", "not_done"))
     assert colours[done] == "#2e7d32" and colours[not_done] == "#c62828"
     assert set(data["legend"]) <= set(scale["domain"])
     assert not_done in set(data["legend"])

@@ -12,6 +12,8 @@ import pytest
 import i18n
 import settings
 from db import drills_store, plans_store
+from i18n import t
+from i18n.glossary import PLAN_KINDS
 from tests.integration.drills_world import design
 from tests.sample_plans import fire_plan_docx
 from tests.ui import test_drill_pages as drill_pages
@@ -35,30 +37,27 @@ def captions(at) -> str:
     return "\n".join(c.value for c in at.caption)
 
 
-@pytest.mark.parametrize(
-    "lang, line",
-    [("zh", "类型：专项预案 · 语言：中文"), ("en", "Kind: Special plan · Language: Chinese")],
-)
-def test_the_import_preview_names_the_kind_and_language_in_the_pages_language(conn, lang, line):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_import_preview_names_the_kind_and_language_in_the_pages_language(conn, lang):
     # QA walk: the line showed "类型：{kind} · 语言：{lang}" (lang= is t()'s own parameter)
     at = upload(page("import", lang=lang).run(), "plan.docx", fire_plan_docx())
     assert not at.exception, at.exception
-    assert line in captions(at)
+    kind, language = PLAN_KINDS.label("special", lang), t("lang.zh", lang=lang)
+    assert t("import.meta", lang=lang, kind=kind, language=language) in captions(at)
     assert "{" not in captions(at)
 
 
 # --- 2. a text file renamed to .docx -------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "lang, start", [("zh", "不是 Word 文件：“改名.docx”"), ("en", 'Not a Word file: "改名.docx"')]
-)
-def test_a_text_file_renamed_to_docx_is_refused_and_nothing_is_previewed(conn, lang, start):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_text_file_renamed_to_docx_is_refused_and_nothing_is_previewed(conn, lang):
     # QA walk: it was accepted and previewed as a plan
     text = "滨海仓库火灾应急预案\n一、总则\n应急指挥部负责统一指挥。\n".encode()
     at = upload(page("import", lang=lang).run(), "改名.docx", text)
     assert not at.exception, at.exception
-    assert at.error and at.error[0].value.replace("\\", "").startswith(start)  # md-escaped
+    said = t("read.docx_not_word", lang=lang, name="改名.docx")
+    assert at.error and at.error[0].value.replace("\\", "") == said  # md-escaped
     assert not at.metric and "import_preview" not in at.session_state
     assert plans_store.list_plans(conn, USERS["owner"]) == []
 
@@ -82,55 +81,42 @@ def test_the_web_servers_upload_ceiling_is_above_the_apps_own_default_limit(monk
     assert config["server"]["maxUploadSize"] > settings.load_settings().max_upload_mb == 20
 
 
-@pytest.mark.parametrize("lang, said", [("zh", "单个文件不超过 20 MB"), ("en", "up to 20 MB")])
-def test_the_import_caption_states_the_limit_and_the_uploader_takes_up_to_the_ceiling(
-    conn, lang, said
-):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_import_caption_states_the_limit_and_the_uploader_takes_up_to_the_ceiling(conn, lang):
     # the uploader's own "NN MB per file" line is hidden (ui/streamlit_texts.py)
     at = page("import", lang=lang).run()
-    assert said in captions(at)
+    assert t("import.help", lang=lang, mb=20) in captions(at)
     assert uploader_limit(at) == CEILING
 
 
-@pytest.mark.parametrize(
-    "lang, start",
-    [
-        ("zh", "文件有 6 MB，超过了 5 MB 的上限"),
-        ("en", "The file is 6 MB, over the 5 MB limit"),
-    ],
-)
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_file_over_a_lower_limit_set_by_the_administrator_is_refused_in_words_of_ours(
-    conn, monkeypatch, lang, start
+    conn, monkeypatch, lang
 ):
     monkeypatch.setenv("PLANDRILL_MAX_UPLOAD_MB", "5")
     at = page("import", lang=lang).run()
-    assert ("up to 5 MB" if lang == "en" else "单个文件不超过 5 MB") in captions(at)
+    assert t("import.help", lang=lang, mb=5) in captions(at)
     at = upload(at, "big.docx", b"PK" + bytes(6 * 2**20 - 2))
     assert not at.exception, at.exception
-    assert at.error and at.error[0].value.replace("\\", "").startswith(start)
+    said = t("read.too_big", lang=lang, size=6, limit=5)
+    assert at.error and at.error[0].value.replace("\\", "") == said
     assert not at.metric and plans_store.list_plans(conn, USERS["owner"]) == []
 
 
-@pytest.mark.parametrize("lang, said", [("zh", "单个文件不超过 20 MB"), ("en", "up to 20 MB")])
-def test_the_injects_uploader_has_a_caption_with_the_limit(world, lang, said):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_injects_uploader_has_a_caption_with_the_limit(world, lang):
     drill_id = drills_store.create_drill(
         world.db, world.director, design(world), now=datetime.now(UTC)
     )
     at = drill_pages.open_page(world, "drill_design", "director", drill_id=drill_id, lang=lang)
     assert not at.exception, at.exception
-    assert said in captions(at)
+    assert t("drillpage.injects_upload_help", lang=lang, mb=20) in captions(at)
     assert uploader_limit(at) == CEILING
 
 
-@pytest.mark.parametrize(
-    "lang, start",
-    [
-        ("zh", "文件有 21.0 MB，超过了 20 MB 的上限"),
-        ("en", "The file is 21.0 MB, over the 20 MB limit"),
-    ],
-)
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_injects_file_over_the_limit_is_refused_in_words_of_ours_before_reading(
-    world, speaking, lang, start
+    world, speaking, lang
 ):
     speaking(lang)
     drill_id = drills_store.create_drill(
@@ -141,5 +127,6 @@ def test_an_injects_file_over_the_limit_is_refused_in_words_of_ours_before_readi
     box.upload("injects.csv", b"title\n" + bytes(21 * 2**20), "text/csv")
     at.run()
     assert not at.exception, at.exception
-    assert any(e.value.startswith(start) for e in at.error)
+    said = t("ui.upload_too_big", lang=lang, size="21.0", limit=20)
+    assert said in [e.value for e in at.error]
     assert not [b for b in at.button if b.key == "injects_import"]  # nothing to import

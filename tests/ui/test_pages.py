@@ -7,16 +7,18 @@ import re
 import pytest
 
 from db import plans_store
+from i18n import t
 from tests.sample_plans import chemical_plan, fire_plan_docx
 from tests.ui.conftest import NOW, USERS, all_text, page
+from ui.text import md
 
 
 def test_home_page_counts_the_stored_plans(seeded):
     at = page("app").run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["预案数"] == "2"
-    assert metrics["草稿"] == "2"
+    assert metrics[t("common.plans")] == "2"
+    assert metrics[t("status.draft")] == "2"
 
 
 def test_home_page_opens_a_recent_plan(seeded):
@@ -43,7 +45,8 @@ def test_deleting_a_plan_asks_first_and_can_be_undone(seeded, conn):
     )
     at.run()
     at.button(key="plans_delete").click().run()
-    assert any("确定删除" in w.value for w in at.warning)
+    asked = t("plans.confirm_delete", title=md("Warehouse Fire On-site Procedure"))
+    assert asked in [w.value for w in at.warning]
     assert len(plans_store.list_plans(conn, USERS["owner"])) == 2
     at.button(key="plans_confirm_yes").click().run()
     assert len(plans_store.list_plans(conn, USERS["owner"])) == 1
@@ -58,7 +61,7 @@ def test_import_previews_a_docx_and_saves_it_as_a_draft(conn):
     assert not at.exception, at.exception
     assert not at.error
     labels = {m.label: m.value for m in at.metric}
-    assert int(labels["步骤"]) >= 3
+    assert int(labels[t("common.steps")]) >= 3
     at.button(key="import_save").click().run()
     stored = plans_store.list_plans(conn, USERS["owner"])
     assert [s.title for s in stored] == ["滨海仓库火灾应急预案"]
@@ -75,7 +78,8 @@ def test_importing_the_same_file_twice_is_detected(conn):
     again.get("file_uploader")[0].upload("copy.docx", data, "application/octet-stream")
     again.run()
     again.button(key="import_save").click().run()
-    assert any("已导入" in w.value or "already" in w.value for w in again.warning)
+    duplicate = t("db.duplicate_document", title="滨海仓库火灾应急预案")
+    assert any(duplicate in w.value for w in again.warning)
     assert len(plans_store.list_plans(conn, USERS["owner"])) == 1
 
 
@@ -84,7 +88,7 @@ def test_importing_the_same_file_twice_is_detected(conn):
     [
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".docx"),
         ("picture.docx", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, ".docx"),
-        ("broken.docx", b"PK\x03\x04broken", "损坏"),
+        ("broken.docx", b"PK\x03\x04broken", t("read.damaged")),
     ],
 )
 def test_bad_uploads_get_a_clear_message_and_nothing_is_stored(conn, name, data, expected):
@@ -131,7 +135,7 @@ def test_an_impossible_edit_is_refused_with_a_message(seeded, conn):
         "deleted_rows": [],
     }
     at.run()
-    assert at.error and "前置" in at.error[0].value
+    assert at.error and t("plan.invalid.after_self", step="报告事故信息") in at.error[0].value
     assert (
         plans_store.load_version(conn, USERS["owner"], seeded["zh"].version_id).step("s1").after
         == ()
@@ -190,7 +194,7 @@ def test_published_versions_are_read_only_and_versions_page_approves(seeded, con
     approver.button(key="versions_approve").click().run()
     assert plans_store.version_info(conn, USERS["owner"], version).status == "published"
     editor = page("editor", version_id=version).run()
-    assert any("只读" in i.value for i in editor.info)
+    assert t("editor.read_only_published") in [i.value for i in editor.info]
     assert not any(str(b.key) == "editor_save" for b in editor.button)
 
 
@@ -216,7 +220,7 @@ def test_versions_page_shows_a_diff_between_versions(seeded, conn):
 
 
 # the language switch itself, and data: the unit's name, the Chinese sample plan's title
-ALLOWED_CJK = ("语言", "简体中文", "滨江化工园区", "示例化工泄漏应急预案")
+ALLOWED_CJK = (t("common.language"), t("ui.language_name"), "滨江化工园区", "示例化工泄漏应急预案")
 
 
 @pytest.mark.parametrize(
@@ -254,7 +258,7 @@ def test_people_who_only_take_part_in_drills_see_their_task_first(conn, user, fi
     kinds = [type(e).__name__ for e in at.main if type(e).__name__ not in ("SpecialBlock", "Html")]
     assert kinds[:3] == ["Title", "Caption", "Subheader" if first == "PageLink" else "Block"]
     if first == "PageLink":  # the drill section, with the participant's task, comes first
-        assert kinds[3] == "PageLink" and at.subheader[0].value == "演练"
+        assert kinds[3] == "PageLink" and at.subheader[0].value == t("nav.drills")
 
 
 def test_the_chart_goes_below_the_table_by_default_when_the_plan_has_many_roles(conn):

@@ -60,7 +60,7 @@ def test_the_lead_opens_the_review_on_the_proposals_kept_at_the_end(world):
     proposals = stored(world, drill_id)
     assert {s.finding.kind for s in proposals} >= {"missed"}
     labels = [m.label for m in at.metric]
-    assert "总分" in labels and "评估覆盖率" in labels
+    assert t("review.overall") in labels and t("review.coverage") in labels
     # the findings table lists every stored finding
     tables = [d.value for d in at.dataframe]
     assert any(len(frame) == len(proposals) for frame in tables)
@@ -93,7 +93,7 @@ def test_the_lead_edits_a_finding_into_a_plan_defect_and_the_plan_falls_due(worl
     )
     assert after.finding.step_id == "s2" and after.finding.status == "accepted"
     # the next run tells that the plan is due for revision and marks it in the store
-    assert any("待修订" in w.value for w in at.warning)
+    assert t("review.plan_due", n=1) in [w.value for w in at.warning]
     due = revision_store.plans_due(world.db, world.lead, unit=world.lead.unit)
     assert [d.drill_id for d in due] == [drill_id]
 
@@ -162,8 +162,8 @@ def test_a_rating_change_needs_a_reason_and_the_report_shows_it(world):
     reasons = [
         row
         for frame in (d.value for d in at.dataframe)
-        if "调整理由" in frame.columns
-        for row in frame["调整理由"]
+        if t("review.col.reason") in frame.columns
+        for row in frame[t("review.col.reason")]
     ]
     assert "现场处置得当，记录遗漏" in reasons
 
@@ -233,9 +233,10 @@ def test_corrective_actions_overdue_list_and_closing_a_finding(world):
         now=datetime.now(UTC) - timedelta(days=7),
     )
     at = review_page(world, "lead", drill_id)
-    assert any("已逾期" in e.value for e in at.error)
-    overdue = next(d.value for d in at.dataframe if "逾期天数" in d.value.columns)
-    assert list(overdue["逾期天数"]) == [3]
+    assert t("review.overdue", n=1) in [e.value for e in at.error]
+    days = t("common.days_overdue")
+    overdue = next(d.value for d in at.dataframe if days in d.value.columns)
+    assert list(overdue[days]) == [3]
     # verifying without saying how is refused; with a verification it closes the finding
     (action,) = actions_store.list_actions(world.db, world.lead, drill_id=drill_id)
     key = f"review_a_{action.action.id}_{action.version}_zh"
@@ -248,7 +249,7 @@ def test_corrective_actions_overdue_list_and_closing_a_finding(world):
     assert not at.exception, at.exception
     (after,) = actions_store.list_actions(world.db, world.lead, drill_id=drill_id)
     assert after.action.status == "verified" and after.action.verification == "复查演练确认"
-    assert not any("已逾期" in e.value for e in at.error)
+    assert not any(t("review.overdue", n=1) == e.value for e in at.error)
 
 
 def test_the_lead_adds_a_corrective_action_on_the_page(world):
@@ -285,8 +286,9 @@ def test_a_participant_reviews_the_drill_and_the_lead_reads_it(world):
     assert review.review == ParticipantReview("pat", "r3", "", "堵漏器材取用慢", 4)
 
     lead = review_page(world, "lead", drill_id)
-    table = next(d.value for d in lead.dataframe if "需要改进的方面" in d.value.columns)
-    assert list(table["需要改进的方面"]) == ["堵漏器材取用慢"]
+    improve = t("common.what_to_improve")
+    table = next(d.value for d in lead.dataframe if improve in d.value.columns)
+    assert list(table[improve]) == ["堵漏器材取用慢"]
     assert "1/1" in texts(lead)
 
     # the same participant in a second window submits first: the first window's save is refused
@@ -361,7 +363,7 @@ def test_a_manager_of_the_unit_reads_the_review_without_editing(world):
 def test_a_running_drill_is_not_offered_for_review(world):
     running_drill(world)
     at = review_page(world, "lead", None)
-    assert any("还没有" in i.value for i in at.info)
+    assert t("review.none") in [i.value for i in at.info]
 
 
 def test_the_review_speaks_english(world):
@@ -386,7 +388,7 @@ def test_a_finding_added_without_a_title_is_refused_and_nothing_stored(world):
     count = len(stored(world, drill_id))
     assert at.text_input(key="review_new_zh_title").value == ""
     at.button(key="review_add_save").click().run()
-    assert any("标题" in e.value for e in at.error)
+    assert any(t("findings.empty_title") in e.value for e in at.error)
     assert len(stored(world, drill_id)) == count
 
 
@@ -396,4 +398,5 @@ def test_a_drill_nobody_observed_shows_no_score_rather_than_zero(world):
     at = review_page(world, "lead", drill_id)
     metrics = {m.label: m.value for m in at.metric}
     # nothing to score: "not rated", never 0
-    assert metrics["总分"] == t("eval.not_rated") and metrics["评估覆盖率"] == "0%"
+    assert metrics[t("review.overall")] == t("eval.not_rated")
+    assert metrics[t("review.coverage")] == "0%"

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import app_test
 from access.policy import SYSTEM
 from db import drills_store, findings_store, plans_store, revision_store, users_store
 from drills.findings import Finding
+from i18n import t
 from tests.integration.drills_world import World, at, design
 from tests.ui.conftest import NOW, PASSWORD, UNIT, USERS, all_text, page
 
@@ -47,8 +48,8 @@ TRAINING = Finding("late-c2", "启动响应迟缓", cause="training", grade="mus
 DATA = (
     REPORT_LATE.title,
     RESCUE_ROLE.title,
-    "语言",
-    "简体中文",
+    t("common.language"),
+    t("ui.language_name"),
     UNIT,
     "示例化工泄漏应急预案",
     "报告事故信息",
@@ -117,6 +118,13 @@ def built_file(downloads: dict, button) -> bytes:
     return downloads[button.proto.url or button.proto.deferred_file_id]()
 
 
+def due_row_drill(drill_id: int) -> str:
+    """The drill and the count of findings in a plan's row of the plans due for revision."""
+    return " · ".join(
+        t("revpage.due_row", title="", drill=drill_id, n=1, since="").split(" · ")[1:3]
+    )
+
+
 def open_button(seeded, drill_id: int) -> str:
     return f"revpage_open_{seeded['zh'].plan_id}_{drill_id}"
 
@@ -154,8 +162,8 @@ def test_the_plan_list_shows_the_plan_due_and_opens_a_revision_draft_with_flags(
     at = page("plan_list").run()
     assert not at.exception, at.exception
     text = all_text(at)
-    assert "待修订预案" in text
-    assert f"演练 #{drill} · 1 项问题" in text
+    assert t("revpage.due_title") in text
+    assert due_row_drill(drill) in text
     assert "⚑" in at.dataframe[0].value.to_string()  # the plan is marked in the plan table too
 
     at.button(key=open_button(seeded, drill)).click().run()
@@ -178,7 +186,7 @@ def test_a_plan_with_an_unpublished_version_offers_to_open_that_one(conn, seeded
     at = page("plan_list").run()
     at.button(key=open_button(seeded, drill)).click().run()
     assert not at.exception, at.exception
-    assert at.warning and "已有未发布的版本（第 2 版）" in at.warning[0].value
+    assert at.warning and t("revision.draft_exists", number=2) in at.warning[0].value
     assert "version_id" not in at.session_state
     at.button(key="revpage_open_existing").click().run()
     assert at.session_state["version_id"] == draft_id
@@ -214,7 +222,7 @@ def test_opening_the_revision_again_goes_to_the_draft_already_opened(conn, seede
 def test_someone_who_may_not_edit_plans_sees_the_plan_due_but_no_open_button(seeded, drill, user):
     at = page("plan_list", user=user).run()
     assert not at.exception, at.exception
-    assert f"演练 #{drill}" in all_text(at)
+    assert due_row_drill(drill) in all_text(at)
     assert not any(key.startswith("revpage_open") for key in button_keys(at))
 
 
@@ -223,9 +231,11 @@ def test_the_editor_shows_the_flags_and_resolving_one_stores_it(conn, seeded, dr
     at = page("editor", version_id=draft_id).run()
     assert not at.exception, at.exception
     text = all_text(at)
-    assert "修订标记：2 项，已处理 0 项" in at.expander[0].label
-    assert REPORT_LATE.title in text and "步骤 s1：报告事故信息" in text
-    assert RESCUE_ROLE.title in text and "角色 r3：抢险救援组" in text
+    assert t("revpage.flags_title", n=2, done=0) in at.expander[0].label
+    assert (
+        REPORT_LATE.title in text and t("revpage.item_step", id="s1", name="报告事故信息") in text
+    )
+    assert RESCUE_ROLE.title in text and t("revpage.item_role", id="r3", name="抢险救援组") in text
     steps = steps_table(at)
     assert steps.columns[0] == "flag"
     assert dict(zip(steps["id"], steps["flag"], strict=True))["s1"] == "⚑"
@@ -237,9 +247,9 @@ def test_the_editor_shows_the_flags_and_resolving_one_stores_it(conn, seeded, dr
     assert not at.exception, at.exception
     stored = revision_store.flags_of(conn, USERS["owner"], draft_id)[0].flag
     assert (stored.resolved, stored.note) == (True, "报告时限改为 5 分钟")
-    assert "修订标记：2 项，已处理 1 项" in at.expander[0].label
+    assert t("revpage.flags_title", n=2, done=1) in at.expander[0].label
     assert dict(zip(steps_table(at)["id"], steps_table(at)["flag"], strict=True))["s1"] == "✓"
-    assert at.button(key=f"revpage_resolve_{step_flag.id}").label == "重新打开"
+    assert at.button(key=f"revpage_resolve_{step_flag.id}").label == t("revpage.reopen")
 
     at.button(key=f"revpage_resolve_{step_flag.id}").click().run()
     assert not revision_store.flags_of(conn, USERS["owner"], draft_id)[0].flag.resolved
@@ -261,7 +271,8 @@ def test_a_flag_dealt_with_in_another_window_is_not_undone_by_a_stale_click(conn
     assert not first.exception, first.exception
     stored = revision_store.flags_of(conn, USERS["owner"], draft_id)[0].flag
     assert (stored.resolved, stored.note) == (True, "另一窗口已处理")
-    assert any("已被他人处理" in e.value for e in first.error)
+    refused = t("revision.flag_conflict", item="{item}").split("{item}")[0]
+    assert any(e.value.startswith(refused) for e in first.error)
 
 
 def test_a_published_revision_shows_its_flags_without_buttons(conn, seeded, drill):
@@ -269,8 +280,8 @@ def test_a_published_revision_shows_its_flags_without_buttons(conn, seeded, dril
     publish_revision(conn, draft_id)
     at = page("editor", version_id=draft_id).run()
     assert not at.exception, at.exception
-    assert "修订标记：2 项，已处理 1 项" in at.expander[0].label
-    assert "说明：时限已缩短" in all_text(at)
+    assert t("revpage.flags_title", n=2, done=1) in at.expander[0].label
+    assert t("revpage.note_shown", note="时限已缩短") in all_text(at)
     assert not any(key.startswith("revpage_resolve") for key in button_keys(at))
     assert steps_table(at)["flag"].iloc[0] == "✓"
 
@@ -282,36 +293,45 @@ def test_the_versions_page_shows_the_revision_record_and_exports_the_revised_pla
     publish_revision(conn, draft_id)
     at = page("versions", version_id=draft_id).run()
     assert not at.exception, at.exception
-    assert "修订记录" in all_text(at)
+    assert t("common.revision_record") in all_text(at)
     record = at.dataframe[1].value
-    assert list(record.columns) == ["修订依据", "修订项", "修订前", "修订后", "批准"]
+    columns = ("reason", "item", "before", "after", "approval")
+    assert list(record.columns) == [t(f"doc.word.{c}") for c in columns]
+    step = t("revision.item.step", name="报告事故信息")
     assert list(record.iloc[0, :4]) == [
-        f"{REPORT_LATE.title}（说明：时限已缩短）",
-        "步骤：报告事故信息（时限）",
-        "10 分钟",
-        "5 分钟",
+        t("revision.with_note", change=REPORT_LATE.title, note="时限已缩短"),
+        t("revision.item_field", item=step, field=t("common.time_limit")),
+        t("diff.minutes", minutes=10),
+        t("diff.minutes", minutes=5),
     ]
-    assert list(record.iloc[-1, [0, 1, 3]]) == [RESCUE_ROLE.title, "角色：抢险救援组", "未修改"]
+    assert list(record.iloc[-1, [0, 1, 3]]) == [
+        RESCUE_ROLE.title,
+        t("revision.item.role", name="抢险救援组"),
+        t("revision.unchanged"),
+    ]
 
     made = word_buttons(at)
     clean = next(b for b in made if b.proto.id.endswith("versions_word"))
     tracked = next(b for b in made if "versions_word_tracked" in b.proto.id)
-    assert tracked.proto.label == "导出修订稿（修订痕迹）"
+    assert tracked.proto.label == t("versions.export_tracked")
     for button in (clean, tracked):  # a plan stored from plan JSON: the structured document
         document = Document(io.BytesIO(built_file(downloads, button)))
-        (table,) = [t for t in document.tables if "演练发现的问题" in t.rows[0].cells[1].text]
+        heading = t("doc.plan.rev_finding")
+        (table,) = [x for x in document.tables if heading in x.rows[0].cells[1].text]
         rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
-        assert rows[0][1:4] == [record.iloc[0, 0], "10 分钟 → 5 分钟", record.iloc[0, 1]]
+        change = f"{t('diff.minutes', minutes=10)} → {t('diff.minutes', minutes=5)}"
+        assert rows[0][1:4] == [record.iloc[0, 0], change, record.iloc[0, 1]]
 
 
 def test_a_version_that_is_no_revision_exports_the_plain_plan(conn, seeded, drill, downloads):
     at = page("versions", version_id=seeded["zh"].version_id).run()
     assert not at.exception, at.exception
-    assert not at.error and "修订记录" not in all_text(at)
+    assert not at.error and t("common.revision_record") not in all_text(at)
     (button,) = word_buttons(at)
-    assert button.proto.label == "导出 Word 预案"
+    assert button.proto.label == t("versions.export_word")
     document = Document(io.BytesIO(built_file(downloads, button)))
-    assert not [t for t in document.tables if "演练发现的问题" in t.rows[0].cells[1].text]
+    heading = t("doc.plan.rev_finding")
+    assert not [x for x in document.tables if heading in x.rows[0].cells[1].text]
 
 
 def english_text(at) -> str:
@@ -356,5 +376,5 @@ def test_the_word_plan_can_leave_out_the_role_cards_and_flow_charts(conn, seeded
     (button,) = [b for b in word_buttons(at) if b.proto.id.endswith("versions_word")]
     document = Document(io.BytesIO(built_file(downloads, button)))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "应急处置卡" not in text and "流程图" not in text
+    assert t("doc.plan.role_cards") not in text and t("doc.plan.flow_chart") not in text
     assert document.inline_shapes == [] or len(document.inline_shapes) == 0

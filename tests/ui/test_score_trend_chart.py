@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pyarrow as pa
 
+from i18n import t
 from tests.integration.analytics_world import done_c1, run_drill
 from tests.ui import test_drill_pages as drill_pages
 
@@ -50,7 +51,7 @@ def test_one_scored_drill_is_one_point_on_a_time_axis_labelled_by_day(world):
     assert "%L" not in json.dumps(spec)  # no milliseconds anywhere
     (point,) = chart_rows(at)
     drawn = point["ended"]
-    shown = at.tabs[1].dataframe[0].value.iloc[0]["结束时间"]
+    shown = at.tabs[1].dataframe[0].value.iloc[0][t("common.ended")]
     assert f"{drawn:%Y-%m-%d %H:%M:%S}" == f"{shown:%Y-%m-%d %H:%M:%S}"  # as the table says
     (tick,) = x["axis"]["values"]
     assert moment(tick) == drawn.replace(microsecond=drawn.microsecond // 1000 * 1000)
