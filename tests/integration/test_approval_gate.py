@@ -85,7 +85,7 @@ def test_the_refusal_names_the_open_errors_in_the_readers_language(db, in_review
     params = {k: str(v) for k, v in refused.value.params.items()}
     assert params["n"] == "2"
     assert "灭火 (s2)" in params["checks"] and "疏散 (s3)" in params["checks"]
-    assert "负责角色" in t(refused.value.key, lang="zh", **params)
+    assert t("checks.field.roles") in t(refused.value.key, lang="zh", **params)
 
 
 def test_approval_with_a_reason_for_each_error_publishes_and_keeps_the_waivers(db, in_review):

@@ -46,6 +46,7 @@ from drills.objectives import ObjectiveRating
 from drills.report_assemble import evaluation_report_bytes
 from drills.report_docx import build_debrief, report_xlsx
 from i18n import t
+from i18n.glossary import CAPABILITY_AREAS
 from plans.docx_style import to_docx_bytes
 from tests.integration.drills_world import T0, at, design, obs, seed
 from tests.sample_plans import chemical_plan
@@ -126,7 +127,8 @@ def drill(database, monkeypatch):
     with pytest.raises(StoreError) as refused:
         tap("eva", "c4", 6, "c4-m", rating="not_done", quality="M")
     assert refused.value.key == "drills_store.observation.quality_not_done"
-    assert t(refused.value.key) != refused.value.key and "质量标记" in t(refused.value.key)
+    assert t(refused.value.key) != refused.value.key
+    assert t("eval.xlsx.quality") in t(refused.value.key)
     tap("eva", "c4", 6, "c4-not-done", rating="not_done", note="未宣布终止")
     tap("eva", "x1", 7, "x1-na", rating="na")
     tap(
@@ -220,7 +222,7 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     assert [r.photo_id for r in ev.photos] == ["p1"]
     data = review.data
     assert data.categories == EXPECTED
-    assert data.plan_version == "第1版"
+    assert data.plan_version == t("eval.version", n=1)
     record_ids = [r.id for r in data.record]
     assert record_ids == [r.id for r in ev.record] and len(record_ids) == 12
 
@@ -228,35 +230,38 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     report = python_docx.Document(io.BytesIO(evaluation_report_bytes(data, review.plan)))
     text = all_text(report)
     assert t("eval.counts", total=8, **EXPECTED) in text
-    scores = table_with(report, ["序号", "评估项目"])
+    scores = table_with(report, [t("doc.no"), t("doc.report.area")])
     by_area = {row.cells[1].text: row.cells[4].text for row in scores.rows[1:]}
-    assert by_area["信息公开"] == by_area["后期处置"] == t("eval.not_rated")
-    assert by_area["综合得分"] == "46"
-    record = table_with(report, ["序号", t("common.time"), t("common.evaluator")])
+    unrated = [by_area[CAPABILITY_AREAS.label(area)] for area in ("public_info", "recovery")]
+    assert unrated == [t("eval.not_rated")] * 2
+    assert by_area[t("doc.xlsx.overall_score")] == "46"
+    record = table_with(report, [t("doc.no"), t("common.time"), t("common.evaluator")])
     rows = record.rows[1:]
     assert len(rows) == len(ev.record)
     for row, entry in zip(rows, ev.record, strict=True):
         cells = [c.text for c in row.cells]
         observed, recorded = entry.entry.current.happened_at, entry.entry.entered_at
-        assert f"{observed:%H:%M}" in cells[1] and f"记录于{recorded:%H:%M}" in cells[1]
+        times = t("eval.record.times", observed="", minute="", recorded=f"{recorded:%H:%M}")
+        assert f"{observed:%H:%M}" in cells[1] and times.splitlines()[-1] in cells[1]
         assert cells[2] == NAMES[entry.entry.evaluator]
         assert cells[5] == (entry.entry.quality or "")
         struck = all(r.font.strike for r in row.cells[3].paragraphs[0].runs)
         assert struck == entry.withdrawn, entry.id
-        assert ("【已撤销】" in cells[6]) == entry.withdrawn
-        assert ("【记录冲突】" in cells[6]) == entry.conflict, entry.id
+        assert (t("eval.record.undone").split("{")[0] in cells[6]) == entry.withdrawn
+        assert (t("eval.record.conflict") in cells[6]) == entry.conflict, entry.id
     c3 = [c.text for c in rows[record_ids.index("c3-partly")].cells]
-    assert (
-        c3[4] == "按时完成"
-        and "【更正】部分完成：阀门半开 → 按时完成：阀门已关闭" in c3[6]
-        and REASON in c3[6]
-    )
-    assert "见照片1" in c3[6]
+    amended = f"{t('outcome.partly')}：阀门半开 → {t('outcome.on_time')}：阀门已关闭"
+    assert c3[4] == t("outcome.on_time")
+    assert t("eval.record.amended").split("{")[0] + amended in c3[6] and REASON in c3[6]
+    assert t("eval.record.photo", n=1) in c3[6]
     answer = [c.text for c in rows[record_ids.index("q1-answer")].cells]
-    assert answer[3] == "对注入“提问：报告时限？”的回答" and "30分钟内书面报告" in answer[6]
+    assert answer[3] == t("eval.record.answer", inject="提问：报告时限？")
+    assert "30分钟内书面报告" in answer[6]
     free = [c.text for c in rows[record_ids.index("free-1")].cells]
-    assert free[3] == "意外行动" and "现场人员自行架设水幕" in free[6]
-    conflicts = table_with(report, ["序号", t("eval.record.what"), t("eval.conflicts.entries")])
+    assert free[3] == t("eval.record.free") and "现场人员自行架设水幕" in free[6]
+    conflicts = table_with(
+        report, [t("doc.no"), t("eval.record.what"), t("eval.conflicts.entries")]
+    )
     assert [c.text for c in conflicts.rows[1].cells][1] == "设置警戒区"
     assert (
         "王评估" in conflicts.rows[1].cells[2].text and "李评估" in conflicts.rows[1].cells[2].text
@@ -278,11 +283,11 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
 
     # the workbook
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
-    summary = dict(list(book["概况"].values)[1:])
-    assert summary["预案版本"] == "第1版"
+    summary = dict(list(book[t("doc.xlsx.summary")].values)[1:])
+    assert summary[t("doc.xlsx.version")] == t("eval.version", n=1)
     assert {k: summary[t(f"outcome.{k}")] for k in EXPECTED} == EXPECTED
-    assert summary["综合得分"] == pytest.approx(46.0)
-    items = list(book["检查项"].values)
+    assert summary[t("doc.xlsx.overall_score")] == pytest.approx(46.0)
+    items = list(book[t("common.items")].values)
     header = items[0]
     got = {row[0]: row for row in items[1:]}
     for result in ev.items:
@@ -294,13 +299,15 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
         assert (row[1] or "") == (result.item.step_id or "")
     assert REASON in got["c3"][header.index(t("eval.xlsx.amended"))]
     assert got["x3"][header.index(t("eval.xlsx.conflict"))] == t("common.yes")
-    record_sheet = list(book["过程记录"].values)
+    record_sheet = list(book[t("eval.xlsx.record")].values)
     assert len(record_sheet) == 1 + len(ev.record)
     assert sum(1 for row in record_sheet[1:] if row[9]) == 2  # the two undone entries
-    outcome = {row[0]: row[1:] for row in list(book["步骤结果"].values)[1:]}
-    assert outcome["s1"] == ("报告事故信息", "按时完成") and outcome["s4"][1] == "未完成"
-    assert t("eval.xlsx.verification") in next(iter(book["纠正行动"].values))
-    strengths = [row for row in list(book["问题"].values)[1:] if row[-1] == t("common.yes")]
+    outcome = {row[0]: row[1:] for row in list(book[t("doc.xlsx.outcome")].values)[1:]}
+    assert outcome["s1"] == ("报告事故信息", t("outcome.on_time"))
+    assert outcome["s4"][1] == t("outcome.not_done")
+    assert t("eval.xlsx.verification") in next(iter(book[t("common.actions")].values))
+    findings = list(book[t("doc.xlsx.findings")].values)[1:]
+    strengths = [row for row in findings if row[-1] == t("common.yes")]
     assert strengths and all(row[1] == t("findings.grade.strength") for row in strengths)
 
     # the English document is made from the same evaluation; its structure is the standard
@@ -316,7 +323,7 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     assert not at.exception, at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert {k: int(metrics[t(f"outcome.{k}")]) for k in EXPECTED} == EXPECTED
-    assert metrics["总分"] == "46"
+    assert metrics[t("review.overall")] == "46"
     frames = [d.value for d in at.dataframe]
     record_frame = next(f for f in frames if t("eval.xlsx.undone") in f.columns)
     assert len(record_frame) == len(ev.record)
@@ -325,8 +332,9 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
     assert set(record_frame[t("common.evaluator")]) == {"王评估", "李评估"}
     area_frame = next(f for f in frames if t("review.col.weight") in f.columns)
     shown = dict(zip(area_frame[t("common.area")], area_frame[t("common.score")], strict=True))
-    assert shown["信息公开"] == shown["后期处置"] == t("eval.not_rated")
-    assert shown["应急处置"] == "50"
+    unrated = [shown[CAPABILITY_AREAS.label(area)] for area in ("public_info", "recovery")]
+    assert unrated == [t("eval.not_rated")] * 2
+    assert shown[CAPABILITY_AREAS.label("disposal")] == "50"
 
 
 def test_objectives_ratings_and_the_leads_texts_appear_in_both_documents(drill):
@@ -375,7 +383,7 @@ def test_objectives_ratings_and_the_leads_texts_appear_in_both_documents(drill):
             assert objective.text in text
         assert CRITERIA in text and "陈组长" in text and "王评估" in text
         assert t("signoff.doc.sign_unit", lang=lang, unit="")[:4] in text
-    assert "按时报告" in zh and "警戒迟缓" in zh and "演练总结报告/改进计划" in zh
+    assert "按时报告" in zh and "警戒迟缓" in zh and t("doc.aar.subtitle") in zh
     for (key, lang), body in texts.items():
         assert body in (zh if lang == "zh" else en), key
     assert "Lead evaluator (signature)" in en

@@ -14,6 +14,7 @@ from access.policy import NotAllowedError
 from db import audit_store, drills_store, findings_store, plans_store, plans_word, revision_store
 from db.errors import InvalidTransitionError, NotFoundError, StoreError
 from drills.findings import Finding
+from i18n import t
 from plans.model import replace
 from plans.word_export import from_sources
 from tests.actors import APPROVER, OWNER
@@ -147,12 +148,14 @@ def test_the_revised_plan_opens_in_word_with_every_change_in_its_revision_record
     assert word.source == "structured"  # this plan was stored from plan JSON, not a document
     document = Document(io.BytesIO(word.data))
     texts = [p.text for p in document.paragraphs]
-    assert any("修订记录" in text for text in texts)
-    (table,) = [t for t in document.tables if "演练发现的问题" in t.rows[0].cells[1].text]
+    assert any(t("common.revision_record") in text for text in texts)
+    heading = t("doc.plan.rev_finding")
+    (table,) = [x for x in document.tables if heading in x.rows[0].cells[1].text]
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
-    assert rows[0][1:3] == ["接报后未按时报告指挥部", "10 分钟 → 5 分钟"]
-    assert "报告事故信息" in rows[0][3] and "时限" in rows[0][3]
-    assert rows[-1][1:3] == ["抢险救援组职责不清", "未修改"]
+    change = f"{t('diff.minutes', minutes=10)} → {t('diff.minutes', minutes=5)}"
+    assert rows[0][1:3] == ["接报后未按时报告指挥部", change]
+    assert "报告事故信息" in rows[0][3] and t("common.time_limit") in rows[0][3]
+    assert rows[-1][1:3] == ["抢险救援组职责不清", t("revision.unchanged")]
 
 
 def end_with_findings(world, *stored: Finding) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from access.errors import AuthError
 from db import connection
+from i18n import t
 from services import accounts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -166,7 +167,7 @@ def test_list_prints_one_line_per_user_or_json(db):
     run("users", "disable", "zhou", db=db)
     lines = run("users", "list", db=db).stdout.splitlines()
     assert [line.split("\t")[0] for line in lines] == ["admin", "zhou"]
-    assert "已停用" in lines[1] and "滨江化工园区" in lines[1]
+    assert t("users.state_disabled") in lines[1] and "滨江化工园区" in lines[1]
     rows = json.loads(run("users", "list", "--json", db=db).stdout)
     assert [(r["username"], r["roles"], r["disabled"]) for r in rows] == [
         ("admin", ["admin"], False),

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from i18n import t
 from plans.diff import diff_plans, summary_rows
 from plans.model import Level, Plan, Role, Step, TimePart
 
@@ -77,7 +78,11 @@ def test_a_changed_step_field_is_shown_before_and_after(field, value, before, af
 def test_a_changed_role_field_is_shown_before_and_after(field, value, before, after):
     new = replace(OLD, roles=(OLD.roles[0], replace(OLD.roles[1], **{field: value}), OLD.roles[2]))
     (row,) = summary_rows(diff_plans(OLD, new), "zh")
-    assert (row["kind"], row["id"], row["change"]) == ("角色", "r2", "修改")
+    assert (row["kind"], row["id"], row["change"]) == (
+        t("common.role"),
+        "r2",
+        t("diff.change.changed"),
+    )
     assert (row["before"], row["after"]) == (before, after)
 
 
@@ -130,7 +135,7 @@ def test_renumbered_steps_are_matched_by_name_and_their_references_are_not_chang
         ("changed", "s3", "s4", ["id"]),
         ("added", None, "s1", []),
     ]
-    assert summary_rows(diff)[0]["field"] == "编号"
+    assert summary_rows(diff)[0]["field"] == t("col.id")
 
 
 def test_a_renamed_step_that_keeps_its_id_is_a_change_not_a_swap():
@@ -182,7 +187,7 @@ def test_a_new_predecessor_is_shown_by_name():
     new = with_steps(OLD, *OLD.steps[:2], replace(OLD.steps[2], after=("s1", "s2")))
     (row,) = summary_rows(diff_plans(OLD, new), "zh")
     assert (row["field"], row["before"], row["after"]) == (
-        "前置步骤",
+        t("col.after"),
         "启动响应 (s2)",
         "接警报告 (s1)和启动响应 (s2)",
     )
@@ -213,6 +218,7 @@ def test_summary_rows_have_the_same_columns_in_both_languages(lang):
         list(r) == ["kind", "id", "name", "change", "field", "before", "after"] for r in rows
     )
     assert all("⟦" not in value for r in rows for value in r.values())
-    assert {r["field"] for r in rows} == (
-        {"阶段", "计时起点"} if lang == "zh" else {"Phase", "Time counted from"}
-    )
+    assert {r["field"] for r in rows} == {
+        t("col.phase", lang=lang),
+        t("diff.field.time_from", lang=lang),
+    }

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from i18n import t
+from i18n.glossary import PHASES
 from plans import draw
 from plans.model import Level, Plan, Role, Step
 
@@ -52,7 +53,7 @@ def svg_texts(svg: bytes) -> list[str]:
 
 def test_every_lead_role_gets_a_lane_and_steps_without_owner_an_unassigned_one():
     chart = draw.flow_chart(PLAN)
-    assert lanes(chart) == ["总指挥", "值班室", "抢险救援组", "未指定角色"]
+    assert lanes(chart) == ["总指挥", "值班室", "抢险救援组", t("common.no_owner")]
     assert lanes(draw.flow_chart(PLAN, lang="en"))[-1] == "No owner"
 
 
@@ -101,7 +102,7 @@ def test_the_legend_names_the_phases_shown_in_the_users_language(lang, words):
     legend = source[source.index("cluster_legend") :]
     for word in words:
         assert f'"{word}"' in legend or f"={word} " in legend or f"={word}]" in legend
-    assert "预警" not in legend  # no warning step in this plan
+    assert PHASES.label("warning") not in legend  # no warning step in this plan
 
 
 @pytest.mark.parametrize(
@@ -155,7 +156,7 @@ def test_a_drill_outcome_colours_the_steps_by_result(result, colour):
     outcome = {"s1": "on_time", "s3": result} if result else {"s1": "on_time"}
     chart = draw.flow_chart(PLAN, outcome=outcome)
     assert f'fillcolor="{colour}"' in node_lines(chart)["现场抢险"]
-    assert "按时完成" in chart.source and "信息报告" not in chart.source
+    assert t("outcome.on_time") in chart.source and PHASES.label("report") not in chart.source
     if result:  # the legend names each category shown, in its own colour
         assert t(f"outcome.{result}") in chart.source
 
@@ -190,7 +191,7 @@ def test_long_labels_are_wrapped(name, lines):
 
 
 def test_a_plan_without_steps_draws_a_note_saying_so():
-    assert "没有可显示的步骤" in draw.flow_chart(Plan("空")).source
+    assert t("draw.empty") in draw.flow_chart(Plan("空")).source
 
 
 def test_the_svg_holds_the_chinese_names_as_text():

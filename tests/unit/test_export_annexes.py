@@ -9,6 +9,7 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
+from i18n import t
 from plans.docx_charts import MIN_LABEL_PT, Chart, chart_paper, label_pt
 from plans.export_docx import build_plan_document
 from plans.model import Level, Plan, Role, Step
@@ -86,7 +87,7 @@ def _rows(table_el) -> list[list[str]]:
 
 def test_cards_are_printed_only_for_roles_that_lead_or_support_a_step():
     doc = reopen(build_plan_document(PLAN))
-    cards = [t for t in styled(doc, "Subtitle") if t.endswith("应急处置卡")]
+    cards = [x for x in styled(doc, "Subtitle") if x.endswith(t("doc.plan.role_cards"))]
     assert cards == ["区应急指挥部应急处置卡", "指挥部办公室应急处置卡"]
 
 
@@ -95,8 +96,9 @@ def test_a_card_splits_its_steps_by_level_with_level_free_steps_first():
     blocks = card_blocks(doc, "区应急指挥部")
     headings = [_text(b) for b in blocks if b.tag == qn("w:p") and _text(b)]
     tables = [_rows(b) for b in blocks if b.tag == qn("w:tbl")]
-    assert [h for h in headings if h in ("各级响应通用", "Ⅰ级响应", "Ⅱ级响应")] == [
-        "各级响应通用",
+    every_level = t("doc.card.all_levels")
+    assert [h for h in headings if h in (every_level, "Ⅰ级响应", "Ⅱ级响应")] == [
+        every_level,
         "Ⅰ级响应",
         "Ⅱ级响应",
     ]
@@ -124,9 +126,10 @@ def test_the_contact_column_gives_the_numbers_of_the_roles_to_call():
 def test_a_card_header_shows_the_roles_own_numbers():
     doc = reopen(build_plan_document(PLAN))
     header = [_text(b) for b in card_blocks(doc, "区应急指挥部") if b.tag == qn("w:p")]
-    assert "值班电话：0532-88880000 转 801" in header
+    assert t("doc.card.own_duty_phone") + "0532-88880000 转 801" in header
     plain = [_text(b) for b in card_blocks(doc, "指挥部办公室") if b.tag == qn("w:p")]
-    assert not any(line.startswith(("值班电话", "联系电话")) for line in plain)
+    own = (t("doc.card.own_duty_phone"), t("doc.card.own_phone"))
+    assert not any(line.startswith(own) for line in plain)
 
 
 def test_a_plan_without_levels_prints_one_table_per_card_without_sub_headings():
@@ -138,7 +141,7 @@ def test_a_plan_without_levels_prints_one_table_per_card_without_sub_headings():
     doc = reopen(build_plan_document(plan))
     blocks = card_blocks(doc, "班长")
     assert sum(b.tag == qn("w:tbl") for b in blocks) == 1
-    assert "各级响应通用" not in all_text(doc)
+    assert t("doc.card.all_levels") not in all_text(doc)
 
 
 def test_english_cards_say_at_every_response_level_and_phone():
@@ -159,8 +162,8 @@ def test_english_cards_say_at_every_response_level_and_phone():
 def test_a_plan_whose_steps_have_no_owner_says_why_it_has_no_cards():
     plan = Plan("预案", roles=(Role("r1", "班长"),), steps=(Step("s1", "报告", "报告。"),))
     doc = reopen(build_plan_document(plan))
-    assert "本预案的处置步骤均未明确负责单位，未编制应急处置卡。" in all_text(doc)
-    assert not [t for t in styled(doc, "Subtitle") if t.endswith("应急处置卡")]
+    assert t("doc.card.no_owners") in all_text(doc)
+    assert not [x for x in styled(doc, "Subtitle") if x.endswith(t("doc.plan.role_cards"))]
 
 
 # --- flow charts ------------------------------------------------------------------------------
@@ -215,7 +218,7 @@ def section_contents(doc) -> list[tuple[object, list[str]]]:
 def test_each_chart_is_on_a_landscape_page_of_its_own_with_its_title_as_caption():
     doc = reopen(build_plan_document(PLAN, flow_charts=[SMALL, WIDE, HUGE]))
     sections = section_contents(doc)
-    charted = [(s, c) for s, c in sections if any("应急处置流程图" in x for x in c)]
+    charted = [(s, c) for s, c in sections if any(t("doc.plan.flow_chart") in x for x in c)]
     assert [c for _, c in charted] == [
         ["图1　应急处置流程图：小"],
         ["图2　应急处置流程图：宽"],

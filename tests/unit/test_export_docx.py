@@ -14,6 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from i18n import t
 from plans import docx_style
 from plans.demo import demo_documents
 from plans.export_docx import arrange_sections, build_plan_document, chapter_of, to_docx_bytes
@@ -237,7 +238,7 @@ def test_levels_and_steps_tables_cover_the_whole_plan(demo_zh):
     doc = reopen(build_plan_document(demo_zh))
     levels = table_with_header(doc, ["响应级别", "启动条件"])
     assert [r.cells[0].text for r in levels.rows[1:]] == [lv.name for lv in demo_zh.levels]
-    step_tables = [t for t in doc.tables if t.rows[0].cells[0].text == "编号"]
+    step_tables = [x for x in doc.tables if x.rows[0].cells[0].text == t("col.id")]
     assert all(repeats_header(t) for t in step_tables)
     numbers = [row.cells[0].text for t in step_tables for row in t.rows[1:]]
     assert sorted(map(int, numbers)) == list(range(1, len(demo_zh.steps) + 1))
@@ -252,7 +253,7 @@ def test_role_cards_one_per_role_on_its_own_page_in_execution_order():
     plan = chemical_plan()
     doc = reopen(build_plan_document(plan))
     cards = [t for t in styled(doc, "Subtitle") if t.endswith("应急处置卡")]
-    assert cards == [f"{r.name}应急处置卡" for r in plan.roles]
+    assert cards == [t("doc.plan.card_title", role=r.name) for r in plan.roles]
     body = doc.element.body
     breaks = 0
     for p in body.iter(qn("w:p")):
@@ -261,13 +262,14 @@ def test_role_cards_one_per_role_on_its_own_page_in_execution_order():
     assert breaks >= len(plan.roles) + 1  # annexes and cards start on new pages
     # the headquarters card: its steps in order with time limits
     card = next(
-        t
-        for t in doc.tables
-        if t.rows[0].cells[0].text == "序号" and t.rows[0].cells[-1].text == "通知/联系"
+        x
+        for x in doc.tables
+        if x.rows[0].cells[0].text == t("doc.no")
+        and x.rows[0].cells[-1].text == t("doc.plan.card_notify")
     )
     rows = [[c.text for c in r.cells] for r in card.rows[1:]]
     assert [r[1] for r in rows] == ["总指挥批准启动应急响应。", "指挥部宣布应急响应终止。"]
-    assert rows[0][3] == "30分钟内" and rows[0][2] == "牵头"
+    assert rows[0][3] == "30分钟内" and rows[0][2] == t("doc.plan.card_lead")
 
 
 def test_the_revision_record_maps_each_finding_to_its_change():
@@ -278,7 +280,7 @@ def test_the_revision_record_maps_each_finding_to_its_change():
     assert record.rows[1].cells[2].text == "报告时限由30分钟改为20分钟"
     assert record.rows[2].cells[3].text == ""  # a missing key is left blank
     empty = reopen(build_plan_document(chemical_plan()))
-    assert "本版本无修订记录。" in all_text(empty)
+    assert t("doc.plan.no_revisions") in all_text(empty)
 
 
 def test_the_flow_chart_is_embedded_and_a_wide_one_gets_landscape_pages(demo_zh):
@@ -290,7 +292,7 @@ def test_the_flow_chart_is_embedded_and_a_wide_one_gets_landscape_pages(demo_zh)
     assert len(doc.part.package.image_parts) == 1  # the pieces share one stored image
     landscape = [s for s in doc.sections if s.page_width > s.page_height]
     assert landscape, "the demo chart is much wider than tall"
-    assert "应急处置流程图" in " ".join(styled(doc, "Caption"))
+    assert t("doc.plan.flow_chart") in " ".join(styled(doc, "Caption"))
     assert_official_zh(doc)
 
 
@@ -346,7 +348,7 @@ def test_a_plan_without_steps_or_roles_still_exports():
         "五、保障措施",
     ]
     text = all_text(doc)
-    assert "本预案未规定应急组织机构。" in text and "本预案未规定处置步骤。" in text
+    assert t("doc.plan.no_roles") in text and t("doc.plan.no_steps") in text
     assert picture_count(doc) == 0
     assert_official_zh(doc)
     assert reopen(build_plan_document(Plan(""), lang="en"))  # no title either
@@ -385,7 +387,7 @@ def test_steps_waiting_on_each_other_still_export():
         ),
     )
     doc = reopen(build_plan_document(plan))
-    steps = [t for t in doc.tables if t.rows[0].cells[0].text == "编号"]
+    steps = [x for x in doc.tables if x.rows[0].cells[0].text == t("col.id")]
     assert sum(len(t.rows) - 1 for t in steps) == 2
 
 
@@ -446,7 +448,7 @@ def test_numbers_and_limits_are_written_the_chinese_way():
     assert docx_style.number_label(2, 3, "zh") == "（三）"
     assert docx_style.number_label(3, 3, "zh") == "3."
     assert docx_style.number_label(2, 3, "en", [2]) == "2.3 "
-    assert docx_style.minutes_text(0, "zh") == "立即"
+    assert docx_style.minutes_text(0, "zh") == t("common.immediately")
     assert docx_style.minutes_text(15, "en") == "within 15 min"
     assert docx_style.minutes_text(None, "zh") == ""
     assert docx_style.clean("a\x0bb\x00c") == "a\nbc"

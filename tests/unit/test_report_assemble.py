@@ -12,6 +12,8 @@ import docx as python_docx
 from drills.checklist import derive_checklist
 from drills.model import Blinding, ClockEvent, DrillDesign, Observation, RevealEvent
 from drills.report_assemble import evaluation_report_bytes, outcome_by_step, report_data
+from i18n import t
+from i18n.glossary import OUTCOME_CATEGORIES, REVEAL_EVENTS
 from tests.sample_plans import chemical_plan
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
@@ -64,7 +66,8 @@ def test_the_report_data_scores_gaps_as_gaps_and_colours_each_step():
     )
     assert evaluation.coverage < 1
     assert any("c3" in f.id for f in findings)
-    assert data.reveal_log[0].event == "创建"  # named in the report's language
+    # named in the report's language
+    assert data.reveal_log[0].event == REVEAL_EVENTS.label("created")
     assert set(data.blinding.withheld) == {"time", "place", "scenario", "subject"}
 
 
@@ -73,7 +76,7 @@ def test_the_report_opens_again_with_its_score_table_and_charts():
     data, _, _ = report_data(design, plan, checklist, observations, clock, (), reveal, lang="zh")
     document = python_docx.Document(io.BytesIO(evaluation_report_bytes(data, plan)))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "评估结果" in text and "储罐泄漏演练" in text
+    assert t("doc.report.results") in text and "储罐泄漏演练" in text
     assert len(document.tables) >= 2 and len(document.inline_shapes) >= 2
 
 
@@ -150,16 +153,18 @@ def test_the_excel_items_sheet_lists_every_checklist_item_with_its_result():
 
     plan, design, checklist, observations, clock, reveal = _record()
     data, _, _ = report_data(design, plan, checklist, observations, clock, (), reveal, lang="zh")
-    assert [r.rating for r in data.item_rows] == ["按时完成", "超时完成", "未完成", "未观察到"]
-    assert [r.timing for r in data.item_rows][:2] == ["按时", "超时"]
+    ratings = ("on_time", "late", "not_done", "not_observed")
+    assert [r.rating for r in data.item_rows] == [OUTCOME_CATEGORIES.label(r) for r in ratings]
+    timings = [t("doc.timing.on_time"), t("findings.kind.late")]
+    assert [r.timing for r in data.item_rows][:2] == timings
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
-    sheet = book["检查项"]
+    sheet = book[t("common.items")]
     assert sheet.max_row == 1 + len(checklist)
     assert [sheet.cell(2, c).value for c in (1, 2, 4, 6)] == [
         "c1",
         "s1",
         checklist[0].name,
-        "按时完成",
+        OUTCOME_CATEGORIES.label("on_time"),
     ]
 
 

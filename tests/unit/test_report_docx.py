@@ -27,6 +27,7 @@ from drills.report_model import (
     TimelineRow,
 )
 from i18n import t
+from i18n.glossary import ACTION_STATUSES, CLOCK_EVENTS
 from tests.sample_plans import chemical_plan
 from tests.unit.test_export_docx import (
     all_text,
@@ -154,10 +155,10 @@ def test_the_chinese_report_has_the_aqt_9009_structure_and_gbt_9704_layout(chart
     ]
     assert styled(doc, "Annex Label") == ["附件1", "附件2", "附件3", "附件4"]
     assert styled(doc, "Title")[1:] == [
-        "演练过程记录",
-        "演练时间线",
-        "演练保密与揭示记录",
-        "参演机构及人员名单",
+        t("eval.record.title"),
+        t("doc.report.annex_timeline"),
+        t("doc.report.annex_reveal"),
+        t("doc.report.annex_participants"),
     ]
     assert picture_count(doc) >= 2
     assert_official_zh(doc)
@@ -167,12 +168,13 @@ def test_the_score_table_shows_coverage_beside_scores_and_the_overrides(charts):
     doc = reopen(
         build_evaluation_report(report_data(), timeline_png=charts[0], outcome_png=charts[1])
     )
-    scores = table_with_header(doc, ["序号", "评估项目", "检查项", "覆盖率", "得分"])
+    header = ["doc.no", "doc.report.area", "common.items", "doc.report.coverage", "common.score"]
+    scores = table_with_header(doc, [t(key) for key in header])
     assert repeats_header(scores)
     rows = [[c.text for c in r.cells] for r in scores.rows[1:]]
     assert len(rows) == 3 + 1  # areas and the overall line
     assert rows[1][1:] == ["指挥与协调", "6", "50%", "61", "M", "S", "延误由注入时间误差造成"]
-    assert rows[-1][1] == "综合得分" and rows[-1][6] == "良好"
+    assert rows[-1][1] == t("doc.xlsx.overall_score") and rows[-1][6] == "良好"
     text = all_text(doc)
     assert "计算等级为M，评估组调整为S。理由：延误由注入时间误差造成" in text
     assert "下列项目观察覆盖率低于80%，其得分仅供参考：指挥与协调。" in text
@@ -189,28 +191,32 @@ def test_problems_are_grouped_by_grade_with_causes_and_actions_are_tabled():
     text = all_text(doc)
     assert "原因类别：预案缺陷" in text and "涉及预案条目：s2 启动应急响应" in text
     assert "原因分析：预案缺陷" not in text  # the category is not an analysis
+    header = ["doc.no", "doc.report.action_finding", "common.action", "doc.report.owner"]
     actions = table_with_header(
-        doc, ["序号", "对应问题", "纠正行动", "责任单位/人", "完成时限", "状态"]
+        doc, [t(key) for key in (*header, "doc.report.due", "common.status")]
     )
     assert [c.text for c in actions.rows[1].cells][1:] == [
         "响应启动超时",
         "修订启动响应时限并培训",
         "应急指挥部",
         "2026年6月30日",
-        "进行中",
+        ACTION_STATUSES.label("in_progress"),
     ]
     assert picture_count(doc) == 0  # no charts given, none shown
 
 
 def test_the_reveal_log_and_participants_are_annexed():
     doc = reopen(build_evaluation_report(report_data()))
-    log = table_with_header(doc, ["序号", "时间", "人员", "事项"])
+    log = table_with_header(
+        doc, [t("doc.no"), t("common.time"), t("common.people"), t("eval.record.what")]
+    )
     assert len(log.rows) == 1 + 3
     assert log.rows[1].cells[1].text == "2026年5月7日 09:30"
-    people = table_with_header(doc, ["序号", "机构/岗位", "人员"])
+    people = table_with_header(doc, [t("doc.no"), t("common.body_post"), t("common.people")])
     assert [c.text for c in people.rows[2].cells] == ["2", "抢险救援组", "赵六、钱七"]
     assert "本次演练为“双盲”演练" in all_text(doc)
-    timeline = table_with_header(doc, ["分钟", "对象", "事件", "执行"])
+    header = ["doc.report.minute", "doc.report.lane", "doc.report.what", "doc.report.performer"]
+    timeline = table_with_header(doc, [t(key) for key in header])
     assert len(timeline.rows) == 1 + 5
 
 
@@ -276,38 +282,37 @@ def test_the_debrief_tells_participants_what_happened_without_names():
 def test_the_excel_export_holds_every_figure():
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(report_data())))
     assert book.sheetnames == [
-        "概况",
-        "得分",
-        "检查项",
-        "过程记录",
-        "问题",
-        "纠正行动",
-        "时间线",
-        "步骤结果",
+        t("doc.xlsx.summary"),
+        t("doc.xlsx.scores"),
+        t("common.items"),
+        t("eval.xlsx.record"),
+        t("doc.xlsx.findings"),
+        t("common.actions"),
+        t("common.timeline"),
+        t("doc.xlsx.outcome"),
     ]
-    scores = list(book["得分"].values)
-    assert scores[0][:4] == ("评估项目", "检查项", "覆盖率", "得分")
+    scores = list(book[t("doc.xlsx.scores")].values)
+    header = ("doc.report.area", "common.items", "doc.report.coverage", "common.score")
+    assert scores[0][:4] == tuple(t(key) for key in header)
     assert scores[2] == ("指挥与协调", 6, 0.5, 61.0, "M", "S", "延误由注入时间误差造成")
-    assert len(list(book["问题"].values)) == 1 + 3
-    assert len(list(book["时间线"].values)) == 1 + 5
-    actions = book["纠正行动"]
+    assert len(list(book[t("doc.xlsx.findings")].values)) == 1 + 3
+    assert len(list(book[t("common.timeline")].values)) == 1 + 5
+    actions = book[t("common.actions")]
     formula_like = actions.cell(row=3, column=2)
     # quoted as in the analytics workbook (drills.analytics_xlsx.safe_text): inert even when
     # the cell is edited in Excel or the sheet saved as CSV
     assert formula_like.value == '\'=HYPERLINK("x")' and formula_like.data_type == "s"
-    summary = dict(list(book["概况"].values)[1:])
-    assert summary["开始时间"] == START.replace(tzinfo=None)
-    assert summary["综合得分"] == 78.5
+    summary = dict(list(book[t("doc.xlsx.summary")].values)[1:])
+    assert summary[t("common.started")] == START.replace(tzinfo=None)
+    assert summary[t("doc.xlsx.overall_score")] == 78.5
     english = openpyxl.load_workbook(io.BytesIO(report_xlsx(report_data("en"))))
     assert english.sheetnames[0] == "Summary"
 
 
 # QA walk: the timeline sheet showed minutes like 1.538613416666667 and clock events as "start"
-@pytest.mark.parametrize(
-    "lang, started, paused",
-    [("zh", "演练开始", "演练暂停"), ("en", "Drill started", "Drill paused")],
-)
-def test_the_excel_timeline_rounds_minutes_and_says_clock_events_in_full(lang, started, paused):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_excel_timeline_rounds_minutes_and_says_clock_events_in_full(lang):
+    started, paused = (CLOCK_EVENTS.label(event, lang) for event in ("start", "pause"))
     timeline = [
         TimelineRow(0.0, "导调", t("drills.clock.start", lang=lang), kind="clock"),
         TimelineRow(1.538613416666667, "指挥部办公室", "报告事故信息", "eva", "on_time"),
@@ -368,14 +373,14 @@ def test_hostile_text_does_not_break_the_documents():
     english = report_data("en", drill_title=nasty, findings=data.findings)
     assert "<w:t>]]>&" in all_text(reopen(build_evaluation_report(english)))
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
-    assert book["问题"].cell(row=2, column=1).value.startswith("<w:t>]]>&")
+    assert book[t("doc.xlsx.findings")].cell(row=2, column=1).value.startswith("<w:t>]]>&")
 
 
 def test_an_empty_drill_still_gives_every_document():
     data = ReportData(lang="zh", drill_title="", plan_title="")
     doc = reopen(build_evaluation_report(data, timeline_png=timeline_png([], "zh")))
     assert [t for level, t in headings(doc) if level == 1] == ZH_CHAPTERS
-    assert "评估组未发现需要整改的问题。" in all_text(doc)
+    assert t("doc.report.no_problems") in all_text(doc)
     assert reopen(build_debrief(data))
     assert openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
     english = ReportData(lang="en", drill_title="", plan_title="")

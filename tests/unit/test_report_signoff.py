@@ -14,6 +14,7 @@ import pytest
 from drills.report_docx import build_evaluation_report
 from drills.report_model import ActionRow, AreaConclusionRow, FindingRow, ObjectiveRow, TeamRow
 from drills.signoff import capability_element, draft_conclusion, objective_met, standard_for
+from i18n import t
 from tests.unit.test_export_docx import all_text, headings, reopen, table_with_header
 from tests.unit.test_report_docx import report_data
 
@@ -117,12 +118,13 @@ def test_the_aqt_report_carries_objectives_ratings_team_criteria_conclusions_and
     assert "（1）检验30分钟内报告事故信息的能力（预警与信息报告；信息报告）" in text
     objectives = table_with_header(doc, ["序号", "演练目标", "能力领域", "预案阶段", "评定"])
     rows = [[c.text for c in r.cells] for r in objectives.rows[1:]]
-    assert [r[4] for r in rows] == ["P", "M", "未评定"]
-    assert rows[0][5] == "达成：按时报告" and rows[1][5] == "部分达成" and rows[2][5] == "尚未评定"
+    assert [r[4] for r in rows] == ["P", "M", t("eval.not_rated")]
+    assert rows[0][5] == "达成：按时报告"
+    assert rows[1][5] == t("signoff.met.partly") and rows[2][5] == t("signoff.met.unrated")
     team = table_with_header(doc, ["序号", "职务", "姓名"])
     assert [[c.text for c in r.cells][1:] for r in team.rows[1:]] == [
-        ["评估组长", "陈组长"],
-        ["评估员", "王评估"],
+        [t("objectives.post.lead"), "陈组长"],
+        [t("objectives.post.evaluator"), "王评估"],
     ]
     assert "对照预案规定的职责与时限逐项评估" in text
     third = [t for level, t in headings(doc) if level == 3]

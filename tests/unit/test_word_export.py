@@ -18,6 +18,7 @@ import pytest
 from docx.enum.text import WD_BREAK
 from lxml import etree
 
+from i18n import t
 from plans.demo import demo_documents
 from plans.extract import import_document
 from plans.model import Step, replace
@@ -196,9 +197,9 @@ def test_the_cover_date_becomes_the_approval_date_and_annexes_number_on():
     assert labels[0] == "附件3"  # generated annexes come after the plan's own two
     assert word.annexes[0] == "3"
     document = docx.Document(io.BytesIO(word.data))
-    (control,) = [t for t in document.tables if t.rows[0].cells[0].text == "版本"]
+    (control,) = [x for x in document.tables if x.rows[0].cells[0].text == t("common.version")]
     assert [[c.text for c in row.cells] for row in control.rows[1:]] == [
-        ["v1", "2023-05-10", "张三", "首次发布"],
+        ["v1", "2023-05-10", "张三", t("doc.word.first_version")],
         ["v2", "2026-12-07", "李审批", "据v1修订"],
     ]
 
@@ -241,12 +242,12 @@ def test_the_revision_record_lists_every_change_and_never_calls_a_changed_step_u
     by_change = [r["change"] for r in rows]
     assert by_change.count("added") == 1 and by_change.count("removed") == 1
     step_rows = [r for r in rows if r["reason"].startswith("报告未通知值班室")]
-    assert step_rows and all(r["after"] != "未修改" for r in step_rows)
+    assert step_rows and all(r["after"] != t("revision.unchanged") for r in step_rows)
     assert step_rows[0]["reason"] == "报告未通知值班室（说明：已补充）"
-    assert rows[-1]["after"] == "未修改" and rows[-1]["reason"] == "职责不清"
+    assert rows[-1]["after"] == t("revision.unchanged") and rows[-1]["reason"] == "职责不清"
     assert all(r["approval"] == "李审批 2026-12-07" for r in rows)
     others = [r for r in rows if r["change"] in ("added", "removed")]
-    assert {r["reason"] for r in others} == {"预案编制人修改"}
+    assert {r["reason"] for r in others} == {t("doc.word.owner_edit")}
 
 
 def test_the_cli_exports_a_document_as_its_word_plan(tmp_path):
