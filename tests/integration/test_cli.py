@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from i18n import t
 from plans.demo import demo_documents
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,7 +113,8 @@ def test_a_damaged_word_file_fails_without_a_traceback(demo_file, tmp_path):
 def test_a_missing_file_fails_with_its_name(tmp_path):
     result = run("import", str(tmp_path / "无此文件.docx"))
     assert result.returncode == 1
-    assert "找不到文件" in result.stderr and "无此文件.docx" in result.stderr
+    assert t("cli.file_missing").split("{")[0] in result.stderr
+    assert "无此文件.docx" in result.stderr
     assert_no_traceback(result)
 
 
@@ -191,7 +193,7 @@ def test_save_while_the_app_holds_the_database_says_the_app_is_running(demo_file
         holder.wait()
     assert result.returncode == 2
     assert result.stdout == ""
-    assert "应用正在运行：请先停止应用，或在应用中导入" in result.stderr
+    assert t("cli.app_running").split("{")[0] in result.stderr
     assert english.returncode == 2
     assert "the app is running: stop it, or import in the app" in english.stderr.lower()
     assert_no_traceback(result)
@@ -272,7 +274,7 @@ def test_check_refuses_a_file_that_is_not_plan_json(tmp_path):
     bad.write_text("[1, 2", encoding="utf-8")
     result = run("check", str(bad))
     assert result.returncode == 1
-    assert "不是有效的预案 JSON" in result.stderr
+    assert t("cli.bad_json", path="", detail="").strip() in result.stderr
     assert_no_traceback(result)
 
 

@@ -139,7 +139,7 @@ def test_the_refusal_is_said_in_chinese_by_default(source, tmp_path, capsys):
     assert main(["copy", "--from", str(world.path), "--to", str(target)]) == 0
     capsys.readouterr()
     assert main(["copy", "--from", str(world.path), "--to", str(target)]) == 1
-    assert "目标数据库已有数据" in capsys.readouterr().err
+    assert t("db_copy.target_not_empty").split("{")[0] in capsys.readouterr().err
 
 
 def test_the_same_database_as_source_and_target_is_refused(source):

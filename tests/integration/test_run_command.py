@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from i18n import t
+
 ROOT = Path(__file__).resolve().parents[2]
 RUN = ROOT / "scripts" / "run.sh"
 
@@ -161,7 +163,7 @@ def test_a_database_folder_open_to_others_stops_the_start_with_a_clear_message(t
     finally:
         stop(proc)
     assert proc.returncode == 2
-    assert f"数据库所在的文件夹 {shared} 其他用户也能访问" in err
-    assert f"The database's folder {shared} is open to other users" in err
+    assert t("db.folder_not_private", lang="zh", folder=shared) in err
+    assert t("db.folder_not_private", lang="en", folder=shared) in err
     assert listening_addresses(port) == set()
     assert sorted(p.name for p in shared.iterdir()) == ["notes.txt"]

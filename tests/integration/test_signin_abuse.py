@@ -14,6 +14,7 @@ from access import lockout
 from access.errors import AuthError, NotAllowedError, PasswordRuleError
 from access.policy import SYSTEM
 from db import accounts_seed, audit_store, connection, users_store
+from i18n import t
 from services import accounts
 from tests.actors import UNIT
 
@@ -253,10 +254,10 @@ def test_the_command_line_unlocks_an_account_and_refuses_easy_passwords(tmp_path
         db=path,
         stdin="adminadmin\n",
     )
-    assert weak.returncode == 1 and "密码太容易被猜中" in weak.stderr
+    assert weak.returncode == 1 and t("auth.password_weak") in weak.stderr
     assert_clean(weak)
     named = run("users", "reset", "zhang", "--password-stdin", db=path, stdin="Zh@ng-2026!\n")
-    assert named.returncode == 1 and "密码不能是用户名" in named.stderr
+    assert named.returncode == 1 and t("auth.password_is_username") in named.stderr
     conn = connection.connect(path)
     try:
         at = datetime.now(UTC)

@@ -73,7 +73,8 @@ def test_create_prints_a_one_time_password_once_on_stdout(db):
     assert result.returncode == 0, result.stderr
     password = result.stdout.strip()
     assert len(result.stdout.splitlines()) == 1 and len(password) == 16
-    assert "已创建用户 zhang" in result.stderr and "只显示这一次" in result.stderr
+    assert t("users_cli.created").split("{")[0] + "zhang" in result.stderr
+    assert t("users_cli.password_once") in result.stderr
     actor = sign_in(db, "zhang", password)
     assert actor.roles == {"plan_owner", "approver"} and actor.unit == "滨江化工园区"
     assert actor.must_change_password and actor.display_name == "张工"
@@ -209,7 +210,7 @@ def test_while_the_app_holds_the_database_it_says_the_app_is_running(db):
     finally:
         holder.kill()
         holder.wait()
-    assert zh.returncode == 2 and "应用正在运行：请先停止应用，或在应用中管理用户" in zh.stderr
+    assert zh.returncode == 2 and t("users_cli.app_running").split("{")[0] in zh.stderr
     assert zh.stdout == ""  # no password was made for an account that does not exist
     assert en.returncode == 2 and "the app is running: stop it" in en.stderr.lower()
     assert_clean(zh)

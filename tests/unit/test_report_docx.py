@@ -214,7 +214,7 @@ def test_the_reveal_log_and_participants_are_annexed():
     assert log.rows[1].cells[1].text == "2026年5月7日 09:30"
     people = table_with_header(doc, [t("doc.no"), t("common.body_post"), t("common.people")])
     assert [c.text for c in people.rows[2].cells] == ["2", "抢险救援组", "赵六、钱七"]
-    assert "本次演练为“双盲”演练" in all_text(doc)
+    assert t("doc.report.double_blind") in all_text(doc)
     header = ["doc.report.minute", "doc.report.lane", "doc.report.what", "doc.report.performer"]
     timeline = table_with_header(doc, [t(key) for key in header])
     assert len(timeline.rows) == 1 + 5
