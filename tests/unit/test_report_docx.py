@@ -28,6 +28,7 @@ from drills.report_model import (
 )
 from i18n import t
 from i18n.glossary import ACTION_STATUSES, CLOCK_EVENTS
+from plans.docx_outline import number_label
 from tests.sample_plans import chemical_plan
 from tests.unit.test_export_docx import (
     all_text,
@@ -123,15 +124,22 @@ def charts() -> tuple[bytes, bytes]:
     return timeline_png(data.timeline, "zh"), outcome_chart_png(chemical_plan(), data.outcome, "zh")
 
 
-ZH_CHAPTERS = [
-    "一、演练基本情况",
-    "二、评估工作开展情况",
-    "三、演练实施情况",
-    "四、评估结果",
-    "五、存在问题及原因分析",
-    "六、改进意见建议",
-    "七、评估结论",
-]
+def numbered(level: int, *keys: str) -> list[str]:
+    """Headings of `level` as the Chinese report numbers them (一、 （一）), in the catalogue's
+    words."""
+    return [number_label(level, n, "zh") + t(key) for n, key in enumerate(keys, 1)]
+
+
+ZH_CHAPTERS = numbered(
+    1,
+    "doc.report.basic",
+    "doc.report.method",
+    "doc.report.conduct",
+    "doc.report.results",
+    "doc.report.problems",
+    "doc.report.improve",
+    "doc.report.conclusion",
+)
 
 
 def test_the_chinese_report_has_the_aqt_9009_structure_and_gbt_9704_layout(charts):
@@ -142,16 +150,18 @@ def test_the_chinese_report_has_the_aqt_9009_structure_and_gbt_9704_layout(chart
     assert styled(doc, "Title")[0] == "储罐区液氯泄漏无脚本演练评估报告"
     second = [t for level, t in headings(doc) if level == 2]
     assert second[:10] == [
-        "（一）演练目的与目标",
-        "（一）评估标准",
-        "（二）评估组",
-        "（一）总体评估结果",
-        "（二）各评估项目得分",
-        "（三）评定等级调整说明",
-        "（四）处置流程完成情况",
-        "（五）演练目标达成情况",
-        "（六）分领域评估结论",
-        "（七）主要成效",
+        *numbered(2, "signoff.doc.objectives"),  # under the basic facts
+        *numbered(2, "common.criteria", "common.evaluation_team"),  # under the method
+        *numbered(  # under the results
+            2,
+            "doc.report.overall",
+            "doc.report.scores",
+            "doc.report.overrides",
+            "doc.report.outcome",
+            "signoff.doc.objectives_rated",
+            "common.area_conclusions",
+            "doc.report.strengths",
+        ),
     ]
     assert styled(doc, "Annex Label") == ["附件1", "附件2", "附件3", "附件4"]
     assert styled(doc, "Title")[1:] == [
@@ -187,7 +197,8 @@ def test_problems_are_grouped_by_grade_with_causes_and_actions_are_tabled():
     third = [t for level, t in headings(doc) if level == 3]
     assert third == ["1.响应启动超时", "1.器材准备不足"]
     second = [t for level, t in headings(doc) if level == 2]
-    assert "（一）不足项" in second and "（二）整改项" in second
+    grades = numbered(2, "findings.grade.deficiency", "findings.grade.must_fix")
+    assert set(grades) <= set(second)
     text = all_text(doc)
     assert "原因类别：预案缺陷" in text and "涉及预案条目：s2 启动应急响应" in text
     assert "原因分析：预案缺陷" not in text  # the category is not an analysis
@@ -269,12 +280,13 @@ def test_the_debrief_tells_participants_what_happened_without_names():
         assert "响应启动超时" in text and "报告及时" in text and "修订启动响应时限并培训" in text
         assert_black(doc)
     zh = reopen(build_debrief(report_data()))
-    assert [t for level, t in headings(zh) if level == 1] == [
-        "一、演练经过",
-        "二、做得好的方面",
-        "三、需要改进的方面",
-        "四、下一步工作",
-    ]
+    assert [t for level, t in headings(zh) if level == 1] == numbered(
+        1,
+        "doc.debrief.happened",
+        "common.what_went_well",
+        "common.what_to_improve",
+        "doc.debrief.next",
+    )
     assert "第3分钟：注入：液氯泄漏" in all_text(zh)
     assert_official_zh(zh)
 
