@@ -26,8 +26,8 @@ from drills.report_model import (
     ScoreRow,
     TimelineRow,
 )
-from i18n import t
-from i18n.glossary import ACTION_STATUSES, CLOCK_EVENTS
+from i18n import format_day, t
+from i18n.glossary import ACTION_STATUSES, CLOCK_EVENTS, FINDING_CAUSES
 from plans.docx_outline import number_label
 from tests.sample_plans import chemical_plan
 from tests.unit.test_export_docx import (
@@ -186,8 +186,9 @@ def test_the_score_table_shows_coverage_beside_scores_and_the_overrides(charts):
     assert rows[1][1:] == ["指挥与协调", "6", "50%", "61", "M", "S", "延误由注入时间误差造成"]
     assert rows[-1][1] == t("doc.xlsx.overall_score") and rows[-1][6] == "良好"
     text = all_text(doc)
-    assert "计算等级为M，评估组调整为S。理由：延误由注入时间误差造成" in text
-    assert "下列项目观察覆盖率低于80%，其得分仅供参考：指挥与协调。" in text
+    override = {"computed": "M", "final": "S", "reason": "延误由注入时间误差造成"}
+    assert t("doc.report.override_row", area="指挥与协调", **override) in text
+    assert t("doc.report.low_coverage", limit="80%", areas="指挥与协调") in text
     # the item counts in the one vocabulary of categories (data.categories)
     assert "按时完成3项，超时完成1项，部分完成1项，未完成1项，不适用0项，未观察到2项" in text
 
@@ -200,8 +201,10 @@ def test_problems_are_grouped_by_grade_with_causes_and_actions_are_tabled():
     grades = numbered(2, "findings.grade.deficiency", "findings.grade.must_fix")
     assert set(grades) <= set(second)
     text = all_text(doc)
-    assert "原因类别：预案缺陷" in text and "涉及预案条目：s2 启动应急响应" in text
-    assert "原因分析：预案缺陷" not in text  # the category is not an analysis
+    cause = FINDING_CAUSES.label("plan_defect")
+    assert t("signoff.doc.cause_kind") + cause in text
+    assert t("doc.report.target") + "s2 启动应急响应" in text
+    assert t("doc.report.cause") + cause not in text  # the category is not an analysis
     header = ["doc.no", "doc.report.action_finding", "common.action", "doc.report.owner"]
     actions = table_with_header(
         doc, [t(key) for key in (*header, "doc.report.due", "common.status")]
@@ -234,7 +237,8 @@ def test_the_reveal_log_and_participants_are_annexed():
 def test_a_drill_that_was_not_fully_blind_says_what_was_told():
     data = report_data(blinding=BlindingFacts(withheld=("scenario",), notified_units=("消防站",)))
     text = all_text(reopen(build_evaluation_report(data)))
-    assert "事先未告知参演单位的内容：演练情景。" in text and "事先通知的单位：消防站。" in text
+    assert t("doc.report.withheld", items=t("doc.report.withheld.scenario")) in text
+    assert t("doc.report.notified", units="消防站") in text
 
 
 def test_the_english_report_is_an_hseep_after_action_report(charts):
@@ -355,10 +359,16 @@ def test_the_debrief_leaves_out_the_scenario_phrase_without_an_incident_type(lan
     text = all_text(reopen(build_debrief(data)))
     assert "“—”" not in text and '"—"' not in text and "情景" not in text
     assert "scenario" not in text
-    said = "2026年5月12日开展了本次演练，历时95分钟。" if lang == "zh" else "ran for 95 min"
+    day = format_day(START.date(), "zh")
+    said = (
+        t("doc.debrief.happened_text_no_incident", date=day, minutes=95)
+        if lang == "zh"
+        else "ran for 95 min"
+    )
     assert said in text
     named = all_text(reopen(build_debrief(report_data(lang))))
-    assert ("针对“危险化学品泄漏”情景" if lang == "zh" else '"危险化学品泄漏" scenario') in named
+    scenario = t("doc.debrief.happened_text", date=day, incident="危险化学品泄漏", minutes=95)
+    assert (scenario if lang == "zh" else '"危险化学品泄漏" scenario') in named
 
 
 def test_hostile_text_does_not_break_the_documents():
