@@ -282,12 +282,12 @@ def _timeline(evaluation, released, clock_events, clock, items, roles, who, lang
         lane = roles.get(entry.entry.done_by or item.lead or "", "")
         label = OUTCOME_CATEGORIES.label(entry.category, lang)
         if entry.entry.quality:  # the quality mark goes wherever results are listed
-            label += f"（{entry.entry.quality}）" if lang == "zh" else f" ({entry.entry.quality})"
+            label = t("common.bracketed", lang=lang, text=label, aside=entry.entry.quality)
         rows.append(
             TimelineRow(
                 clock.minute_of(entry.entry.happened_at),
                 lane or "—",
-                f"{item.name}：{label}" if lang == "zh" else f"{item.name}: {label}",
+                t("common.labelled", lang=lang, label=item.name, text=label),
                 who(entry.entry.evaluator),
                 entry.category,
             )

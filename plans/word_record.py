@@ -75,7 +75,7 @@ def revision_rows(
             text = step_words(step) if step else change.name
             before, after = ("", text) if change.change == "added" else (text, "")
         if row["field"]:
-            item = t("revision.item_field", lang=lang, item=item, field=row["field"])
+            item = t("common.bracketed", lang=lang, text=item, aside=row["field"])
         rows.append(
             {
                 "change": change.change,
@@ -112,7 +112,7 @@ def change_text(row: dict[str, str], lang: str) -> str:
     if row["change"] in ("added", "removed"):
         words = row["after"] if row["change"] == "added" else row["before"]
         label = t("diff.change." + row["change"], lang=lang)
-        return f"{label}：{words}" if lang == "zh" else f"{label}: {words}"
+        return t("common.labelled", lang=lang, label=label, text=words)
     return f"{row['before']} → {row['after']}"
 
 

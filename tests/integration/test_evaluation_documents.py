@@ -267,7 +267,9 @@ def test_the_screen_and_every_document_say_what_the_one_evaluation_says(drill):
         "王评估" in conflicts.rows[1].cells[2].text and "李评估" in conflicts.rows[1].cells[2].text
     )
     assert "照片1：关闭泄漏阀门（李评估" in text
-    assert "启动应急响应：超时完成（S）" in text  # the timeline annex carries the marks too
+    late = t("common.bracketed", text=t("outcome.late"), aside="S")
+    # the timeline annex carries the marks too
+    assert t("common.labelled", label="启动应急响应", text=late) in text
     assert len(report.inline_shapes) >= 2  # the photo: a thumbnail and full size in the annex
     for login in ("eva", "evb", "lead", "director"):
         assert not re.search(rf"\b{login}\b", text), login

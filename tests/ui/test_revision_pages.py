@@ -300,7 +300,7 @@ def test_the_versions_page_shows_the_revision_record_and_exports_the_revised_pla
     step = t("revision.item.step", name="报告事故信息")
     assert list(record.iloc[0, :4]) == [
         t("revision.with_note", change=REPORT_LATE.title, note="时限已缩短"),
-        t("revision.item_field", item=step, field=t("common.time_limit")),
+        t("common.bracketed", text=step, aside=t("common.time_limit")),
         t("diff.minutes", minutes=10),
         t("diff.minutes", minutes=5),
     ]
