@@ -29,7 +29,7 @@ class SignoffSections:
             tags = ("；" if zh else "; ").join(x for x in parts if x)
             text = clean(row.text)
             if tags:
-                text += f"（{tags}）" if zh else f" ({tags})"
+                text = self.tr("common.bracketed", text=text, aside=tags)
             paragraph(self.document, f"（{n}）{text}" if zh else f"{n}. {text}")
 
     def objectives_table(self, *, marks: bool = False) -> None:
@@ -113,8 +113,10 @@ class SignoffSections:
         if not rows:
             paragraph(self.document, self.tr("signoff.doc.no_areas"))
         for row in rows:
-            rating = f"（{row.rating}）" if self.lang == "zh" else f" ({row.rating})"
-            subheading(clean(row.area) + (rating if row.rating else ""))
+            area = clean(row.area)
+            if row.rating:
+                area = self.tr("common.bracketed", text=area, aside=row.rating)
+            subheading(area)
             self.prose(row.text)
             if row.cause:
                 labelled(self.document, self.tr("doc.report.cause"), row.cause)
