@@ -85,7 +85,7 @@ def detail_panel(plan: Plan, visible: list[str], disabled: bool) -> None:
         return
     role_names = {r.id: r.name for r in plan.roles}
     level_names = {lv.id: lv.name for lv in plan.levels}
-    step_names = {s.id: f"{s.name}（{s.id}）" for s in plan.steps if s.id != step.id}
+    step_names = {s.id: _step_name(s) for s in plan.steps if s.id != step.id}
 
     def widget(kind, field: str, label: str, current, **kw):
         key = f"detail_{field}_{step.id}"
@@ -158,7 +158,7 @@ def detail_panel(plan: Plan, visible: list[str], disabled: bool) -> None:
 
 def _time_fields(plan: Plan, step: Step, widget) -> None:
     origins = [*edit.STEP_TIME_FROM, *(s.id for s in plan.steps if s.id != step.id)]
-    names = {s.id: f"{s.name}（{s.id}）" for s in plan.steps}
+    names = {s.id: _step_name(s) for s in plan.steps}
     limit, origin, every = st.columns(3)
     with limit:
         widget(
@@ -202,3 +202,8 @@ def _time_fields(plan: Plan, step: Step, widget) -> None:
         facts.append(t("editor.detail_time_parts", parts=parts))
     if facts:
         st.caption(" · ".join(facts))
+
+
+def _step_name(step: Step) -> str:
+    """A step as a list of choices names it: its name with its id, in the reader's brackets."""
+    return t("common.bracketed", text=step.name, aside=step.id)

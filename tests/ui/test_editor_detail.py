@@ -65,7 +65,8 @@ def test_the_detail_panel_shows_the_selected_step_whole(editor):
     assert owners.value == ["r3"] and "抢险救援组" in owners.options
     after = editor.multiselect(key="detail_after_s3")
     assert after.value == ["s2"]
-    assert "启动应急响应（s2）" in after.options  # predecessors by name
+    # predecessors by name
+    assert t("common.bracketed", text="启动应急响应", aside="s2") in after.options
     assert editor.multiselect(key="detail_levels_s3").value == ["I", "II"]
     assert editor.number_input(key="detail_time_limit_min_s3").value == 60
     assert editor.selectbox(key="detail_time_from_s3").value == "T0"
