@@ -50,7 +50,7 @@ from i18n.glossary import CAPABILITY_AREAS
 from plans.docx_style import to_docx_bytes
 from tests.integration.drills_world import T0, at, design, obs, seed
 from tests.sample_plans import chemical_plan
-from tests.ui.test_drill_pages import open_page
+from tests.ui.drill_pages import open_page
 from ui import review as review_panels
 
 NAMES = {"director": "周导调", "eva": "王评估", "evb": "李评估", "lead": "陈组长"}

@@ -25,7 +25,7 @@ from tests.integration.analytics_world import (
     with_step,
 )
 from tests.sample_plans import chemical_plan
-from tests.ui import test_drill_pages as drill_pages
+from tests.ui import drill_pages
 
 OVERDUE_BY = 20  # days
 # s1 as listed over all plans: the unit has two, so steps are named after their plan

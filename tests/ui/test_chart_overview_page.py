@@ -11,8 +11,8 @@ from db import plans_store
 from i18n import t
 from plans import chart_views
 from plans.model import plan_from_dict
+from tests.ui.charts import chart_spec, many_roles_plan
 from tests.ui.conftest import NOW, USERS, page
-from tests.ui.test_editor_chart import chart_spec, many_roles_plan
 
 PLAN_FILE = Path(__file__).resolve().parents[1] / "data" / "plans" / "zh_enterprise_onsite.txt"
 

@@ -10,7 +10,7 @@ from db import drills_conflicts, drills_objectives, drills_store
 from drills.model import EvaluatorAssignment, Objective
 from i18n import t
 from tests.integration.drills_world import design, obs
-from tests.ui.test_drill_pages import open_page, texts
+from tests.ui.drill_pages import open_page, texts
 
 BOTH_WATCH_C1 = (EvaluatorAssignment("eva", ("r2",)), EvaluatorAssignment("evb", ("r2", "r3")))
 

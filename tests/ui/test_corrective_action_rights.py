@@ -12,8 +12,8 @@ from db import actions_store, findings_store
 from drills.actions import CorrectiveAction
 from i18n import t
 from tests.ui.conftest import ROOT
-from tests.ui.test_drill_pages import open_page
-from tests.ui.test_review_page import ended_drill_with_one_tap
+from tests.ui.drill_pages import open_page
+from tests.ui.review_pages import ended_drill_with_two_entries
 from ui.actions import OWNER_STATUSES
 
 VERIFIED = t("findings.action_status.verified")
@@ -21,7 +21,7 @@ VERIFIED = t("findings.action_status.verified")
 
 def drill_with_action(world, owner: str) -> tuple[int, str]:
     """An ended drill (its proposals stored at the end) and one open action owned by `owner`."""
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     (finding, *_) = [
         s.finding
         for s in findings_store.list_findings(world.db, world.lead, drill_id)

@@ -12,7 +12,7 @@ from db import drills_store
 from i18n import t
 from i18n.glossary import DRILL_POSTS
 from tests.integration.drills_world import design
-from tests.ui import test_drill_pages as drill_pages
+from tests.ui import drill_pages
 
 
 @pytest.fixture

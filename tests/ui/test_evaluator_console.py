@@ -16,8 +16,8 @@ from drills.checklist import derive_checklist
 from i18n import join_names, t
 from i18n.glossary import PERFORMED
 from tests.integration.drills_world import design
+from tests.ui.drill_pages import open_page, running_drill
 from tests.ui.taps import device_tap
-from tests.ui.test_drill_pages import open_page, running_drill
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 # how a card's caption of details not stored yet begins

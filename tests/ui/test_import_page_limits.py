@@ -16,7 +16,7 @@ from i18n import t
 from i18n.glossary import PLAN_KINDS
 from tests.integration.drills_world import design
 from tests.sample_plans import fire_plan_docx
-from tests.ui import test_drill_pages as drill_pages
+from tests.ui import drill_pages
 from tests.ui.conftest import ROOT, USERS, page
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from db import drills_store, users_store
 from i18n import t
+from tests.ui.drill_pages import open_page, running_drill
 from tests.ui.taps import device_tap
-from tests.ui.test_drill_pages import open_page, running_drill
 
 
 def stored(world, drill_id: int) -> list:

@@ -12,7 +12,7 @@ import docx as python_docx
 from db import drills_signoff
 from drills.signoff import draft_conclusion, text_key
 from i18n import t
-from tests.ui.test_review_page import ended_drill_with_one_tap, review_page
+from tests.ui.review_pages import ended_drill_with_two_entries, review_page
 from ui import review as review_panels
 
 
@@ -33,7 +33,7 @@ def click(at, key: str):
 
 
 def test_the_conclusion_is_drafted_from_the_evaluation_edited_and_reset(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     review = review_panels.load(world.db, world.lead, drill_id, "zh")
     draft = draft_conclusion(review.evaluation, review.shown_findings, review.objectives, "zh")
@@ -61,7 +61,7 @@ def test_the_conclusion_is_drafted_from_the_evaluation_edited_and_reset(world):
 
 
 def test_the_lead_writes_the_cause_analysis_of_a_problem_and_the_report_carries_it(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     review = review_panels.load(world.db, world.lead, drill_id, "zh")
     problems = [f for f in review.shown_findings if not f.strength]
@@ -80,7 +80,7 @@ def test_the_lead_writes_the_cause_analysis_of_a_problem_and_the_report_carries_
 
 
 def test_an_evaluator_reads_no_edit_buttons_and_a_manager_cannot_write(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "director", drill_id)
     assert any(str(b.key).endswith("_save") for b in at.button)
     signed = drills_signoff.signoff(world.db, world.director, drill_id)
@@ -88,7 +88,7 @@ def test_an_evaluator_reads_no_edit_buttons_and_a_manager_cannot_write(world):
 
 
 def test_the_document_standard_is_chosen_per_drill_and_per_unit(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     assert t("signoff.standard.aqt9009") in " ".join(m.value for m in at.markdown)
     at.selectbox(key="signoff_standard_drill").set_value("hseep")

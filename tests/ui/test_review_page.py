@@ -16,45 +16,12 @@ from drills.actions import CorrectiveAction, ParticipantReview
 from i18n import t
 from services import drills as drill_cases
 from tests.integration.drills_world import design, obs
-from tests.ui.test_drill_pages import open_page, running_drill, texts
-
-
-def ended_drill_with_one_tap(world) -> int:
-    """A drill in which eva recorded c1 as done and evb c3 as not done (with a note), then ended."""
-    drill_id = running_drill(world)
-    moment = datetime.now(UTC)
-    for entry in (
-        obs(drill_id, "eva", "c1", entered_at=moment, happened_at=moment),
-        obs(
-            drill_id,
-            "evb",
-            "c3",
-            rating="not_done",
-            note="堵漏器材未到位",
-            entered_at=moment,
-            happened_at=moment,
-        ),
-    ):
-        drills_store.record_observation(world.db, world.actors[entry.evaluator], entry)
-    drill_cases.end_drill(world.db, world.director, drill_id, now=datetime.now(UTC))
-    return drill_id
-
-
-def review_page(world, user: str, drill_id: int, **state):
-    at = open_page(world, "drill_review", user, drill_id=drill_id, **state)
-    assert not at.exception, at.exception
-    return at
-
-
-def stored(world, drill_id: int, finding_id: str | None = None):
-    found = findings_store.list_findings(world.db, world.lead, drill_id)
-    if finding_id is None:
-        return found
-    return next(s for s in found if s.finding.id == finding_id)
+from tests.ui.drill_pages import open_page, running_drill, texts
+from tests.ui.review_pages import ended_drill_with_two_entries, review_page, stored
 
 
 def test_the_lead_opens_the_review_on_the_proposals_kept_at_the_end(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     assert not at.error, [e.value for e in at.error]
     proposals = stored(world, drill_id)
@@ -71,7 +38,7 @@ def test_the_lead_opens_the_review_on_the_proposals_kept_at_the_end(world):
 
 
 def test_the_lead_edits_a_finding_into_a_plan_defect_and_the_plan_falls_due(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     target = next(s for s in stored(world, drill_id) if s.finding.kind == "missed")
     at.selectbox(key="review_edit_pick_zh").set_value(target.finding.id).run()
@@ -99,7 +66,7 @@ def test_the_lead_edits_a_finding_into_a_plan_defect_and_the_plan_falls_due(worl
 
 
 def test_a_second_editor_does_not_overwrite_a_finding_saved_meanwhile(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     first = stored(world, drill_id)[0]
     at.selectbox(key="review_edit_pick_zh").set_value(first.finding.id).run()
@@ -120,7 +87,7 @@ def test_a_second_editor_does_not_overwrite_a_finding_saved_meanwhile(world):
 
 
 def test_accept_all_and_add_a_finding_by_hand(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     at.button(key="review_accept_all").click().run()
     assert not at.exception, at.exception
@@ -140,7 +107,7 @@ def test_accept_all_and_add_a_finding_by_hand(world):
 
 
 def test_a_rating_change_needs_a_reason_and_the_report_shows_it(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     area = at.selectbox(key="review_override_area").options[0]
     at.selectbox(key="review_override_rating").set_value("S")
@@ -175,7 +142,7 @@ def overall_score(world, drill_id: int) -> float:
 
 
 def test_the_lead_of_the_unit_sets_area_weights_and_the_stored_score_follows(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     assert overall_score(world, drill_id) == 50.0  # c1 done (warning_report), c3 not (disposal)
     at = review_page(world, "lead", drill_id)
     at.number_input(key="review_weight_disposal").set_value(3.0)
@@ -190,7 +157,7 @@ def test_the_lead_of_the_unit_sets_area_weights_and_the_stored_score_follows(wor
 
 
 def test_weights_saved_from_a_stale_form_are_refused(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     first = review_page(world, "lead", drill_id)
     second = review_page(world, "lead", drill_id)
     second.number_input(key="review_weight_command").set_value(2.0)
@@ -253,7 +220,7 @@ def test_corrective_actions_overdue_list_and_closing_a_finding(world):
 
 
 def test_the_lead_adds_a_corrective_action_on_the_page(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     at.text_area(key="review_a_new_zh_action").set_value("组织专项培训")
     at.text_input(key="review_a_new_zh_owner").set_value("安全科")
@@ -270,7 +237,7 @@ def self_review_widget(widgets, form: str, name: str):
 
 
 def test_a_participant_reviews_the_drill_and_the_lead_reads_it(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = open_page(world, "participate", "pat")
     assert not at.exception, at.exception
     at.button(key=f"selfreview_submit_{drill_id}").click().run()
@@ -305,7 +272,7 @@ def test_a_participant_reviews_the_drill_and_the_lead_reads_it(world):
 def test_the_documents_follow_the_leads_edits(world):
     from ui import review as panels
 
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     first, second = stored(world, drill_id)[:2]
     findings_store.update_finding(
         world.db,
@@ -345,14 +312,14 @@ def test_the_documents_follow_the_leads_edits(world):
 
 @pytest.mark.parametrize("user", ["eva", "pat"])
 def test_evaluators_and_participants_may_not_open_the_review(world, user):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, user, drill_id)
     assert at.error
     assert not at.dataframe
 
 
 def test_a_manager_of_the_unit_reads_the_review_without_editing(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "manager", drill_id)
     assert not at.error, [e.value for e in at.error]
     assert at.dataframe
@@ -367,7 +334,7 @@ def test_a_running_drill_is_not_offered_for_review(world):
 
 
 def test_the_review_speaks_english(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id, lang="en")
     shown = texts(at) + "\n".join(str(b.label) for b in at.button) + str(at.tabs)
     assert "⟦" not in shown
@@ -375,7 +342,7 @@ def test_the_review_speaks_english(world):
 
 
 def test_the_console_leads_to_the_review_after_the_end(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = open_page(world, "drill_console", "director", drill_id=drill_id)
     assert not at.exception, at.exception
     assert at.button(key="console_to_review")
@@ -383,7 +350,7 @@ def test_the_console_leads_to_the_review_after_the_end(world):
 
 
 def test_a_finding_added_without_a_title_is_refused_and_nothing_stored(world):
-    drill_id = ended_drill_with_one_tap(world)
+    drill_id = ended_drill_with_two_entries(world)
     at = review_page(world, "lead", drill_id)
     count = len(stored(world, drill_id))
     assert at.text_input(key="review_new_zh_title").value == ""

@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from i18n import t
 from tests.integration.analytics_world import done_c1, run_drill
-from tests.ui import test_drill_pages as drill_pages
+from tests.ui import drill_pages
 
 
 def chart_spec(at) -> dict:

@@ -13,7 +13,7 @@ from db import drills_store
 from drills.errors import SHOWN_PROBLEMS
 from i18n import t
 from tests.integration.drills_world import design
-from tests.ui.test_drill_pages import open_page
+from tests.ui.drill_pages import open_page
 from tests.unit.test_sheet_import import spreadsheet_bomb
 
 
