@@ -42,7 +42,8 @@ def step_phase(section_phase: str, text: str, language: str) -> str:
     return "activation" if pack_for(language).starts_response(text) else section_phase
 
 
-_ROMAN = {
+# the level id of each way a grade is written (Ⅰ, I, 一, 1 …)
+ROMAN_LEVELS = {
     "Ⅰ": "I",
     "Ⅱ": "II",
     "Ⅲ": "III",
@@ -101,7 +102,7 @@ def levels_in(text: str, *, grades: bool = True) -> tuple[str, ...]:
     text = _BUILDS_ON.sub("", text)
     for m in _LEVEL_MARK.finditer(text):
         parts = _LIST_GLUE.split(m.group("list"))
-        ids = [_ROMAN[p] for p in parts if p in _ROMAN]
+        ids = [ROMAN_LEVELS[p] for p in parts if p in ROMAN_LEVELS]
         if "至" in m.group("list") or "-" in m.group("list"):
             a, b = sorted(_ORDER.index(i) for i in ids[:2])
             ids = list(_ORDER[a : b + 1])
@@ -119,8 +120,8 @@ def levels_in(text: str, *, grades: bool = True) -> tuple[str, ...]:
     for m in _EN_LEVEL.finditer(text):
         for part in _EN_LIST_GLUE.split(m.group("list")):
             key = part.strip().upper()
-            if key in _ROMAN:
-                found.append(_ROMAN[key])
+            if key in ROMAN_LEVELS:
+                found.append(ROMAN_LEVELS[key])
         if _OR_HIGHER.search(m.group(0)) and found:
             found.extend(_ORDER[: _ORDER.index(found[-1])])
     out: list[str] = []

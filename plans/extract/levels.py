@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from plans.extract.context import levels_in
+from plans.extract.context import ROMAN_LEVELS, levels_in
 from plans.model import Block, Level, Source
 
 _RESPONSE = re.compile(r"^(?P<name>(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四])级(?:应急)?响应)")
@@ -111,16 +111,6 @@ _GRADED_AS = re.compile(
 )
 # "突发公共卫生事件划分为特别重大（Ⅰ级）、重大（Ⅱ级）、较大（Ⅲ级）和一般（Ⅳ级）四级"
 _GRADE_NAMED = r"(?:特别重大|重大|较大|一般)[（(](?:[ⅠⅡⅢⅣ]|IV|III|II|I)级[）)]"
-_GRADE_IDS = {
-    "Ⅰ": "I",
-    "Ⅱ": "II",
-    "Ⅲ": "III",
-    "Ⅳ": "IV",
-    "I": "I",
-    "II": "II",
-    "III": "III",
-    "IV": "IV",
-}
 _EVENTS_GRADED_AS = re.compile(
     r"(?:事件|事故|灾害|灾情|险情)[^。；：]{0,40}?(?:划分为|分为)"
     rf"(?P<list>{_GRADE_NAMED}(?:[、和及]{_GRADE_NAMED})+)"
@@ -258,7 +248,7 @@ def extract_levels(blocks: list[Block], parts: list[str | None]) -> list[Level]:
         if events:
             # the grades of the incident, which the response levels follow where none are named
             for name in re.findall(_GRADE_NAMED, events.group("list")):
-                lid = _GRADE_IDS[re.search(r"(IV|III|II|I|[ⅠⅡⅢⅣ])级", name).group(1)]
+                lid = ROMAN_LEVELS[re.search(r"(IV|III|II|I|[ⅠⅡⅢⅣ])级", name).group(1)]
                 grades.setdefault(lid, Level(lid, name, "", Source(b.index, b.text), parts[i]))
         warned = _WARNED_AS.search(body) if "分为" in body else None
         if warned:

@@ -11,18 +11,11 @@ from streamlit.testing.v1 import AppTest
 from db import drills_store
 from i18n import t
 from tests.integration.drills_world import design
-from tests.ui.conftest import ROOT
+from tests.ui import drill_pages
 
 
 def open_page(world, name: str, user: str, **state) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=30)
-    moment = datetime.now(UTC)
-    at.session_state["user_id"] = world.actors[user].user_id
-    at.session_state["signed_in_at"] = moment
-    at.session_state["last_seen"] = moment
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
+    at = drill_pages.open_page(world, name, user, **state)
     assert not at.exception, at.exception
     return at
 

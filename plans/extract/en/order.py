@@ -108,10 +108,18 @@ _MEASURES = ("disposal", "activation", "command", "escalation", "initial")
 
 def narrative_receivers(drafts: list[Draft], find: Callable[[str], str | None]) -> list[set[str]]:
     """The roles each step reports to ("report to the Headquarters Office by telephone")."""
+    return _named_in(drafts, find, _TELLS)
+
+
+def _named_in(
+    drafts: list[Draft], find: Callable[[str], str | None], pattern: re.Pattern
+) -> list[set[str]]:
+    """For each step, the roles other than its owners that `pattern`'s "who" names in it (the
+    longest known name at the start of the words matched)."""
     out: list[set[str]] = []
     for d in drafts:
         got: set[str] = set()
-        for m in _TELLS.finditer(d.text):
+        for m in pattern.finditer(d.text):
             words = m.group("who").split()
             for n in range(len(words), 0, -1):
                 rid = find(" ".join(words[:n]))
@@ -232,18 +240,7 @@ def _first_when_told(
     """A role's first step, when nothing else orders it, follows the latest step before it that
     pages, notifies or informs that role ("… page the Breach Response Lead" before "Steps for
     the Breach Response Lead: 1. Convene …")."""
-    told: list[set[str]] = []
-    for d in drafts:
-        got = set()
-        for m in _PAGES.finditer(d.text):
-            words = m.group("who").split()
-            for n in range(len(words), 0, -1):
-                rid = find(" ".join(words[:n]))
-                if rid:
-                    if rid not in d.roles:
-                        got.add(rid)
-                    break
-        told.append(got)
+    told = _named_in(drafts, find, _PAGES)
     seen: set[str] = set()
     for i, d in enumerate(drafts):
         owner = d.roles[0] if d.roles else None
