@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# Helper modules whose checks assert: pytest explains their failures as it does a test's own.
+pytest.register_assert_rewrite("tests.unit.docx_reading", "tests.integration.access_cli")
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 # A message whose placeholders do not fit its parameters raises in tests (and in the servers and

@@ -496,3 +496,67 @@ def test_page_tests_compare_screen_text_through_the_catalogue():
         "assert typed == '堵漏器材取用慢'\nassert x == f'步骤{n}'\n"
     )
     assert [line for line, _ in screen_text_literals(caught, messages)] == [1, 2, 3]
+
+
+def imports_of_test_modules(relative: Path, tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, module) of every import in the file at `relative` of a module whose name starts
+    with test_: `from tests.x.test_y import a`, `from tests.x import test_y`, `import
+    tests.x.test_y`, and the same written relative (`from .test_y import a`, `from . import
+    test_y`). A name imported from a package counts when the package holds a module of that name."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [
+                (node.lineno, alias.name)
+                for alias in node.names
+                if any(part.startswith("test_") for part in alias.name.split("."))
+            ]
+        elif isinstance(node, ast.ImportFrom):
+            package = relative.parent.parts[: len(relative.parent.parts) - node.level + 1]
+            parts = [*(package if node.level else ()), *(node.module or "").split(".")]
+            module = ".".join(p for p in parts if p)
+            if any(part.startswith("test_") for part in module.split(".")):
+                found.append((node.lineno, module))
+                continue
+            base = ROOT.joinpath(*module.split("."))
+            found += [
+                (node.lineno, f"{module}.{alias.name}")
+                for alias in node.names
+                if alias.name.startswith("test_")
+                and ((base / f"{alias.name}.py").exists() or (base / alias.name).is_dir())
+            ]
+    return found
+
+
+def test_no_test_module_imports_from_another_test_module():
+    """What tests share lives in a helper module named by what it holds (tests/unit/docx_reading.py,
+    tests/integration/drills_world.py) or in a conftest, never in a test module: a test module
+    that others import cannot be moved, renamed or trimmed without breaking them, and their reader
+    has to look for helpers among tests. Importing from a conftest is fine."""
+    offenders = [
+        f"{relative}:{line} imports {module}"
+        for relative in python_files()
+        if relative.parts[0] == "tests"
+        for line, module in imports_of_test_modules(relative, parse(relative))
+    ]
+    assert not offenders, offenders
+    here = Path("tests/unit/docx_reading.py")
+    caught = ast.parse(
+        "from tests.unit.test_checks import SOUND\n"
+        "from tests.unit import test_checks\n"
+        "import tests.unit.test_checks as checks\n"
+        "from .test_checks import edit\n"
+        "from . import test_checks\n"
+        "def f():\n"
+        "    from tests.integration.test_cli import run\n"
+    )
+    assert [line for line, _ in imports_of_test_modules(here, caught)] == [1, 2, 3, 4, 5, 7]
+    assert imports_of_test_modules(here, caught)[3] == (4, "tests.unit.test_checks")
+    allowed = ast.parse(
+        "from tests.unit.sound_plan import SOUND, edit\n"
+        "from tests.ui.conftest import ROOT\n"
+        "from tests.ui import conftest\n"
+        "from . import docx_reading\n"
+        "from tests.unit.sound_plan import test_data\n"
+    )
+    assert imports_of_test_modules(here, allowed) == []

@@ -7,7 +7,7 @@ import pytest
 
 from plans import chart_views
 from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, serve
-from tests.browser.test_triage_browser import SOURCE, idle, open_in_editor, store_corpus_plan, zh
+from tests.browser.editor_pages import SOURCE, idle, open_in_editor, store_corpus_plan, zh
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from drills.actions import CorrectiveAction
 from drills.errors import DrillError
 from i18n import t
 from tests.integration.drills_world import T0, at, seed
-from tests.integration.test_findings_store import PROPOSED, ended_drill
+from tests.integration.findings_world import PROPOSED, ended_drill
 
 DAY = 24 * 60
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from plans.model import Plan, Role, Step, plan_to_dict
-from tests.integration.test_cli import run
+from tests.integration.plans_cli import run
 
 NO_REPORT = Plan(
     title="无报告环节的预案",

@@ -13,26 +13,7 @@ import pytest
 
 from i18n import t
 from plans.demo import demo_documents
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str, lang: str | None = None, db: Path | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANDRILL_")}
-    if lang:
-        env["PLANDRILL_LANG"] = lang
-    if db:
-        env["PLANDRILL_DB"] = str(db)
-    return subprocess.run(
-        [sys.executable, "-m", "plans", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+from tests.integration.plans_cli import run
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from db.errors import InvalidTransitionError, NotFoundError, StoreError, Version
 from drills.actions import CorrectiveAction, ParticipantReview
 from drills.findings import Finding
 from drills.ratings import RatingOverride
-from tests.integration.drills_world import at, design, obs, seed
+from tests.integration.drills_world import at, design, seed
+from tests.integration.findings_world import PROPOSED, ended_drill
 
 
 @pytest.fixture
@@ -23,44 +24,6 @@ def world(database):
     w = seed(database)
     yield w
     w.db.close()
-
-
-def ended_drill(world, *, end=True) -> int:
-    drill = store.create_drill(world.db, world.director, design(world), now=at(-60))
-    store.seal_drill(world.db, world.director, drill, now=at(-30))
-    store.start_drill(world.db, world.director, drill, now=at(0))
-    store.set_participants(world.db, world.director, drill, {"pat": ("r3",)}, now=at(1))
-    store.record_observation(
-        world.db, world.eva, obs(drill, "eva", "c1", minute=2, rating="not_done")
-    )
-    if end:
-        store.end_drill(world.db, world.director, drill, now=at(90))
-    return drill
-
-
-PROPOSED = [
-    Finding(
-        "missed-c1",
-        "未报告",
-        "c1 未完成",
-        ("o1",),
-        "plan_defect",
-        "deficiency",
-        step_id="s1",
-        role_id="r2",
-        kind="missed",
-        item_id="c1",
-    ),
-    Finding(
-        "strength-command",
-        "指挥有力",
-        cause=None,
-        grade=None,
-        strength=True,
-        kind="strength",
-        area="command",
-    ),
-]
 
 
 def test_proposals_are_stored_and_read_back_in_order(world):

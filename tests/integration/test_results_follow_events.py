@@ -22,7 +22,8 @@ from drills.model import Observation
 from drills.ratings import RatingOverride
 from services import drills as drill_cases
 from services import evaluation
-from tests.integration.drills_world import at, design, obs, seed
+from tests.integration.drills_world import at, obs, seed
+from tests.integration.rated_drills import running_drill
 
 
 @pytest.fixture
@@ -30,20 +31,6 @@ def world(database):
     w = seed(database)
     yield w
     w.db.close()
-
-
-def running_drill(world, *, start: float = 0) -> int:
-    """A started drill with c1 rated not done (eva, entry "c1-<drill>") and c3 done (evb)."""
-    drill = store.create_drill(world.db, world.director, design(world), now=at(start - 60))
-    store.seal_drill(world.db, world.director, drill, now=at(start - 30))
-    store.start_drill(world.db, world.director, drill, now=at(start))
-    store.record_observation(
-        world.db,
-        world.eva,
-        obs(drill, "eva", "c1", minute=start + 2, rating="not_done", oid=f"c1-{drill}"),
-    )
-    store.record_observation(world.db, world.evb, obs(drill, "evb", "c3", minute=start + 4))
-    return drill
 
 
 def ended_drill(world, *, start: float = 0) -> int:

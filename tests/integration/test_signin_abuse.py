@@ -231,7 +231,7 @@ def test_demo_accounts_keep_their_published_passwords(db):
 
 
 def test_the_command_line_unlocks_an_account_and_refuses_easy_passwords(tmp_path):
-    from tests.integration.test_users_cli import assert_clean, run
+    from tests.integration.access_cli import assert_clean, run
 
     path = tmp_path / "cli.duckdb"
     conn = connection.connect(path)

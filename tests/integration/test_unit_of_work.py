@@ -12,7 +12,7 @@ from drills.findings import Finding
 from drills.ratings import RatingOverride
 from services import drills as drill_cases
 from tests.integration.drills_world import at, seed
-from tests.integration.test_results_follow_events import running_drill
+from tests.integration.rated_drills import running_drill
 
 NOTE = Finding("", "器材不足", "堵漏器材未到位")
 OVERRIDE = RatingOverride("disposal", "S", "器材到位晚", "lead")

@@ -5,7 +5,6 @@ holds the database."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -17,31 +16,9 @@ from access.errors import AuthError
 from db import connection
 from i18n import t
 from services import accounts
+from tests.integration.access_cli import assert_clean, run
 
-ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-
-
-def run(*args: str, db: Path, stdin: str | None = None, lang: str | None = None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANDRILL_")}
-    env["PLANDRILL_DB"] = str(db)
-    if lang:
-        env["PLANDRILL_LANG"] = lang
-    return subprocess.run(
-        [sys.executable, "-m", "access", *args],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-
-
-def assert_clean(result) -> None:
-    assert "Traceback" not in result.stderr and 'File "' not in result.stderr
 
 
 def sign_in(db: Path, username: str, password: str):

@@ -14,7 +14,7 @@ from drills.errors import SHOWN_PROBLEMS
 from i18n import t
 from tests.integration.drills_world import design
 from tests.ui.drill_pages import open_page
-from tests.unit.test_sheet_import import spreadsheet_bomb
+from tests.unit.workbooks import spreadsheet_bomb
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_a_spreadsheet_bomb_is_refused_in_words_of_ours(world, design_page):
 def test_a_workbook_with_a_stale_size_imports_every_row_from_the_page(world, design_page):
     from openpyxl import Workbook
 
-    from tests.unit.test_sheet_import import with_sheet_xml
+    from tests.unit.workbooks import with_sheet_xml
 
     import_file, drill_id = design_page
     book = Workbook()

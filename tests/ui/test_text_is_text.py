@@ -13,7 +13,7 @@ from services import accounts
 from tests.integration.drills_world import design
 from tests.ui.conftest import USERS, page
 from tests.ui.drill_pages import open_page
-from tests.unit.test_text_safety import GFM_EMAIL, GFM_URL, rendered_text
+from tests.unit.markdown_links import GFM_EMAIL, GFM_URL, rendered_text
 
 HOSTILE_TITLE = '=HYPERLINK("https://evil.example/x","点我") www.evil.example boss@evil.example'
 RLO, PDF = "\u202e", "\u202c"

@@ -8,7 +8,7 @@ import pytest
 from plans import chart_views
 from plans.chart_views import ChartFilter
 from plans.model import Plan, Role, Step
-from tests.unit.test_chart_views import big_plan
+from tests.unit.big_plans import big_plan
 
 NO_OWNER = Plan(
     "p",

@@ -10,6 +10,7 @@ from plans import chart_views, draw
 from plans.chart_views import ChartFilter
 from plans.model import Level, Part, Plan, Role, Step
 from plans.svg_metrics import measure_svg
+from tests.unit.big_plans import big_plan
 
 ROLES = tuple(Role(f"r{i}", f"角色{i}") for i in range(1, 4))
 LEVELS = (Level("I", "Ⅰ级响应"), Level("II", "Ⅱ级响应"))
@@ -67,22 +68,6 @@ def test_a_role_filter_keeps_stubs_for_links_to_other_roles():
     source = chart_views.chart_views(PLAN, ChartFilter(roles=("r2",)))[0].chart.source
     assert "来自 角色1" in source and "转至 角色3" in source
     assert "接警报告" not in source and "现场处置" not in source
-
-
-def big_plan(roles: int, steps: int) -> Plan:
-    role_list = tuple(Role(f"r{i}", f"第{i}工作组") for i in range(roles))
-    step_list = tuple(
-        Step(
-            f"s{i}",
-            f"步骤{i}",
-            f"第{i}步的全文。",
-            (f"r{i % roles}",),
-            ("report", "activation", "disposal")[i % 3],
-            after=(f"s{i - 1}",) if i else (),
-        )
-        for i in range(steps)
-    )
-    return Plan("大预案", roles=role_list, steps=step_list)
 
 
 def test_a_plan_too_big_for_one_view_gets_an_overview_and_every_step_once():

@@ -8,7 +8,7 @@ import pytest
 
 from plans.checks import Defect, check_plan, critical_path_by_level, open_errors
 from plans.model import Level, Role, Step
-from tests.unit.test_checks import SOUND, edit
+from tests.unit.sound_plan import SOUND, edit
 
 
 def top(plan, code: str) -> list[Defect]:

@@ -13,7 +13,7 @@ from i18n import t
 from plans.docx_charts import MIN_LABEL_PT, Chart, chart_paper, label_pt
 from plans.export_docx import build_plan_document
 from plans.model import Level, Plan, Role, Step
-from tests.unit.test_export_docx import all_text, mm, png, reopen, styled
+from tests.unit.docx_reading import all_text, mm, png, reopen, styled
 
 CITY = Role("r9", "市应急局", duty_phone="0532-12345678", phone="0532-87654321")
 PLAN = Plan(
@@ -257,7 +257,7 @@ def test_the_exported_plan_prints_every_chart_view_on_landscape_pages():
 
     from plans.chart_views import chart_views
     from plans.export_docx import plan_docx_bytes
-    from tests.unit.test_chart_views import big_plan
+    from tests.unit.big_plans import big_plan
 
     plan = big_plan(12, 90)
     views = chart_views(plan, fit=True)

@@ -16,8 +16,8 @@ from drills.report_model import ActionRow, AreaConclusionRow, FindingRow, Object
 from drills.signoff import capability_element, draft_conclusion, objective_met, standard_for
 from i18n import t
 from plans.docx_outline import number_label
-from tests.unit.test_export_docx import all_text, headings, reopen, table_with_header
-from tests.unit.test_report_docx import report_data
+from tests.unit.docx_reading import all_text, headings, reopen, table_with_header
+from tests.unit.report_data import report_data
 
 CONCLUSION = "演练达到预期目的。\n信息报告及时，警戒区设置迟缓，须在下次演练前整改。"
 

@@ -10,45 +10,17 @@ import zipfile
 
 import openpyxl
 import pytest
-from openpyxl import Workbook
 
 from drills import injects_io, sheet_guard
 from drills.errors import DrillImportError, summarise
-from drills.injects_io import COLUMNS, injects_from_csv, injects_from_xlsx
+from drills.injects_io import injects_from_csv, injects_from_xlsx
 from i18n import t
 from plans.errors import PlanReadError
 from tests.drill_samples import plan_of
+from tests.unit.workbooks import FIVE, MB, spreadsheet_bomb, with_sheet_xml, workbook
 
 PLAN = plan_of("a→b")  # roles r1 总指挥, r2 抢险救援组, r3 医疗救治组
-MB = 1024 * 1024
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def workbook(rows: list[list]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(COLUMNS)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def with_sheet_xml(data: bytes, change) -> bytes:
-    """The workbook with its first sheet's XML passed through `change`."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                content = change(content)
-            target.writestr(info.filename, content)
-    return out.getvalue()
-
-
-FIVE = [[f"i{n}", f"第 {n} 条注入", "内容", "消息", n, "总指挥", ""] for n in range(1, 6)]
 
 
 def test_a_workbook_whose_header_records_a_stale_size_imports_every_row():
@@ -71,28 +43,6 @@ def test_a_header_that_records_a_huge_size_costs_no_empty_rows():
         lambda xml: re.sub(rb'<dimension ref="[^"]+"/>', b'<dimension ref="A1:XFD1048576"/>', xml),
     )
     assert [i.id for i in injects_from_xlsx(data, PLAN)] == ["i1"]
-
-
-def spreadsheet_bomb(unpacked: int) -> bytes:
-    """A valid-looking .xlsx under 1 MB whose sheet XML unpacks to `unpacked` bytes."""
-    source = zipfile.ZipFile(io.BytesIO(workbook(FIVE)))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            if info.filename != "xl/worksheets/sheet1.xml":
-                target.writestr(info.filename, source.read(info))
-                continue
-            row = b'<row r="2"><c t="inlineStr"><is><t>x</t></is></c></row>'
-            chunk = row * (MB // len(row))
-            with target.open(info.filename, "w", force_zip64=True) as sheet:
-                sheet.write(
-                    b'<worksheet xmlns="http://schemas.openxmlformats.org/'
-                    b'spreadsheetml/2006/main"><sheetData>'
-                )
-                for _ in range(unpacked // len(chunk)):
-                    sheet.write(chunk)
-                sheet.write(b"</sheetData></worksheet>")
-    return out.getvalue()
 
 
 @pytest.fixture

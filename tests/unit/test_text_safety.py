@@ -4,8 +4,6 @@ plan and drill models."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from drills.actions import CorrectiveAction
@@ -13,19 +11,8 @@ from drills.findings import Finding
 from drills.model import ChecklistItem, DrillDesign, EvaluatorAssignment, Inject, Scenario
 from plans.bidi import BIDI_CONTROLS, strip_bidi
 from plans.model import Level, Part, Plan, Role, Section, Step, plan_from_dict, plan_to_dict
+from tests.unit.markdown_links import GFM_EMAIL, GFM_URL, rendered_text
 from ui.text import WORD_JOINER, md
-
-# The two patterns Streamlit's markdown (mdast-util-gfm-autolink-literal, in its bundle) links in
-# the text left after markdown escapes are resolved.
-GFM_URL = re.compile(r"(https?://|www(?=\.))([-.\w]+)([^ \t\r\n]*)", re.IGNORECASE)
-GFM_EMAIL = re.compile(r"([-.\w+]+)@([-\w]+(?:\.[-\w]+)+)")
-ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
-def rendered_text(markdown: str) -> str:
-    """The text node a markdown renderer builds from escaped text."""
-    return ESCAPE.sub(r"\1", markdown)
-
 
 HOSTILE = [
     "https://evil.example/login",
