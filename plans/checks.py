@@ -440,10 +440,17 @@ def _first_similar(steps: list[Step]) -> Iterator[tuple[Step, Step]]:
         n = len(texts[i])
         low = bisect_left(lengths, n * SIMILAR / (2 - SIMILAR) - 1e-9)
         high = bisect_right(lengths, n * (2 - SIMILAR) / SIMILAR + 1e-9)
+        mine, own_levels = grams[i], levels[i]
         for k in sorted(k for k in by_length[low:high] if k < i):
             # _levels_meet(step, steps[k]) on the level sets made once per step
-            meet = not levels[i] or not levels[k] or not levels[i].isdisjoint(levels[k])
-            if meet and _may_be_similar(grams[i], grams[k]) and _similar(texts[i], texts[k]):
+            if own_levels and levels[k] and own_levels.isdisjoint(levels[k]):
+                continue
+            # _may_be_similar inline (the commonest test, run for every pair in the window)
+            other = grams[k]
+            total = len(mine) + len(other)
+            if mine and other and 2 * len(mine & other) < PREFILTER * total:
+                continue
+            if _may_be_similar(mine, other) and _similar(texts[i], texts[k]):
                 yield step, steps[k]
                 break
 
