@@ -7,7 +7,7 @@ import re
 from plans.extract.text import per_document
 from plans.extract.vocab import alternation, words
 from plans.extract.zh.names import subject_of
-from plans.timelimits import find_time_limit
+from plans.timelimits import find_time_limit, read_time
 
 # verbs that make a clause an action (vocab/actions.txt)
 ACTION = re.compile(alternation(words("zh", "actions")))
@@ -80,7 +80,11 @@ def new_deadline(group: list[str], clause: str) -> bool:
             return False
         return before.minutes != after.minutes
     if before is None and after is not None:
-        return bool(_PROMPT.match(clause))
+        # "每日向省防指报告…，发生重大险情应在1小时内报到省防指": a report at a frequency
+        # and one due by a deadline are two obligations
+        return bool(_PROMPT.match(clause)) or any(
+            (read := read_time(c)) is not None and read.frequency_min for c in group
+        )
     if before is not None:
         return bool(_CASE.match(clause))
     return False
@@ -152,7 +156,15 @@ _MANNER = re.compile(
 @per_document
 def action_clause(clause: str) -> bool:
     clause = TITLE_ITEM.sub("", _NUMBER.sub("", clause.strip()), count=1)
+    attributive = _ATTRIBUTIVE.match(clause)
+    if attributive and subject_of(clause):
+        # "发生洪水地区的市级防指应每日报告…": the event describes the actor, it is no occasion
+        clause = clause[attributive.end() :]
     return acts([clause]) and not CONDITION.search(clause) and not _MANNER.search(clause)
+
+
+# an event that only describes the actor named after it ("发生事故的单位", "受灾地区的县级政府")
+_ATTRIBUTIVE = re.compile(r"^(?:发生|遭受|受)[^，,。；;：:时后]{1,12}的")
 
 
 def acts(parts: list[str]) -> bool:
