@@ -113,7 +113,60 @@ def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Bloc
             blocks.append(Block(idx, "heading", text, level=base + len(order) + 1, style=ln.style))
             continue
         blocks.append(Block(idx, "paragraph", text, style=ln.style))
+    if not styled and _bare_titles(blocks):
+        blocks = _title_lines(blocks)
     return _demote_toc(blocks)
+
+
+# the chapters of a plan as GB/T 29639-2020 and the national plans name them (综合/专项应急预案,
+# 现场处置方案) and as FEMA CPG 101 names a basic plan's: top-level headings
+_CHAPTER = re.compile(
+    r"^(?:总则|应急组织机构及职责|组织机构及职责|组织指挥体系(?:及职责)?|应急组织体系|应急响应|"
+    r"后期处置|应急保障|保障措施|附则|附件|预案管理|应急预案管理|事故风险描述|风险描述|应急工作职责|"
+    r"应急处置|注意事项|处置措施|监测(?:与|和)?预警|预防(?:与|和)预警|"
+    r"[\u4e00-\u9fff]{0,12}(?:综合应急预案|专项应急预案|现场处置方案)|"
+    r"purpose|scope|situation overview|planning assumptions|concept of operations|"
+    r"organization and assignment of responsibilities|direction,? control,? and coordination|"
+    r"information collection,? analysis,? and dissemination|communications|"
+    r"administration,? finance,? and logistics|plan development and maintenance|"
+    r"authorities and references)$",
+    re.IGNORECASE,
+)
+_CJK_TITLE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9Ⅰ-Ⅻ]{1,15}$")
+_EN_TITLE = re.compile(r"^[A-Z][A-Za-z'’/&,\- ]{2,60}[?!]?$")
+
+
+def _is_title_line(blocks: list[Block], k: int) -> bool:
+    b = blocks[k]
+    if b.kind != "paragraph" or b.style == "toc" or k + 1 >= len(blocks):
+        return False
+    if _CJK_TITLE.match(b.text):
+        return True
+    return bool(_EN_TITLE.match(b.text)) and len(b.text.split()) <= 8
+
+
+def _bare_titles(blocks: list[Block]) -> bool:
+    """Whether the headings stand as bare lines: three of a plan's chapter names do, or the text
+    has no heading at all and three short title lines with text under them."""
+    if sum(b.kind == "paragraph" and bool(_CHAPTER.match(b.text)) for b in blocks) >= 3:
+        return True
+    if any(b.kind == "heading" for b in blocks):
+        return False
+    return sum(_is_title_line(blocks, k) for k in range(len(blocks))) >= 3
+
+
+def _title_lines(blocks: list[Block]) -> list[Block]:
+    """A plain text whose chapters stand as bare lines ("总则", "应急响应", "后期处置": Word's
+    automatic numbering, lost in a copy): a short line without punctuation with text under it
+    is a heading too, a plan's chapter (GB/T 29639, CPG 101) at the top level, any other below."""
+    out: list[Block] = []
+    for k, b in enumerate(blocks):
+        if _is_title_line(blocks, k):
+            level = 1 if _CHAPTER.match(b.text) else 2
+            out.append(Block(b.index, "heading", b.text, level=level, style=b.style))
+            continue
+        out.append(b)
+    return out
 
 
 _ANNEX_LINE = re.compile(

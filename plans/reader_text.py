@@ -13,6 +13,7 @@ _MD_BULLET = re.compile(r"^(\s*)[*+\-]\s+(.*)$")
 _MD_NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)])\s+(.*)$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_PLAIN_BULLET = re.compile(r"^(\s*)[-•·▪●◦*]\s+(\S.*)$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -45,6 +46,7 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
             lines.append(RawLine(_join(paragraph) if markdown else paragraph[0]))
             paragraph.clear()
 
+    numbered_above = False  # the last plain line was a numbered item
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = raw.rstrip()
         if not line.strip():
@@ -97,6 +99,14 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
                 flush()
             paragraph.append(_unescape(line.strip()))
             continue
+        bullet = _PLAIN_BULLET.match(line)
+        if bullet:
+            # "- Join the call", "  • 通知值班室": a bullet, nested by its indent, and below the
+            # numbered step it follows ("1. Join the call." then "- Anyone may listen.")
+            depth = len(bullet.group(1).replace("\t", "    ")) // 2 + 1 + numbered_above
+            lines.append(RawLine(bullet.group(2), list_level=depth, label="•", style="List Bullet"))
+            continue
+        numbered_above = split_label(line.strip()) is not None
         if "\t" in line.strip() and len(line.strip().split("\t")) >= 2:
             cells = tuple(c.strip() for c in line.strip().split("\t"))
             lines.append(RawLine(" | ".join(c for c in cells if c), cells=cells, style="table"))

@@ -20,6 +20,8 @@ from plans.model import Block, Role, Source
 _TOP_POST = re.compile(r"副?总指挥|副?指挥长")
 _POSTS = re.compile(r"(副总指挥|总指挥|副指挥长|指挥长|副组长|组长|秘书长|副主任|主任|队长)$")
 _PREFIX = re.compile(r"^(?:各级|各|本级|同级|上级|所属)")
+# how a unit's plan names the unit itself (GB/T 29639: 生产经营单位)
+_OWN_NAME = re.compile(r"^本?(?:公司|企业|单位|集团|酒店|宾馆|医院|学校|工厂|厂|矿|站|院|校)")
 _KIND = (
     ("command", re.compile(r"指挥部|指挥机构|领导小组|防指|防总|委员会")),
     ("office", re.compile(r"办公室|值班室|调度室")),
@@ -160,6 +162,11 @@ class RoleRegistry:
             rid = self.by_key.get(_key(local.group("rest")))
             if rid and _EACH.match(self.entries[rid].name):
                 return rid
+        own = _OWN_NAME.match(key)
+        if own and own.end() < len(key) and key[own.end() :] in self.by_key:
+            # "酒店应急救援指挥部", "公司应急领导小组": an enterprise's plan names its bodies with
+            # the enterprise's own name before them, or without it
+            return self.by_key[key[own.end() :]]
         post = _POSTS.search(name)
         if post and post.start() > 0:
             head = self.find(name[: post.start()])

@@ -278,3 +278,49 @@ def test_spaces_at_chinese_boundaries_are_removed(raw, clean):
 def test_the_language_is_detected_from_the_text(texts, language):
     blocks = read_text("\n".join(texts))
     assert detect_language(blocks) == language
+
+
+def test_chapters_standing_as_bare_lines_are_headings_with_the_titles_under_them():
+    # Word's automatic chapter numbers are lost when a plan is copied out as text: the GB/T 29639
+    # chapter names on lines of their own are top-level headings, the short untitled lines
+    # under them second-level ones; sentences and list leads stay paragraphs
+    text = (
+        "综合应急预案\n总则\n适用范围\n本预案适用于本单位的生产安全事故。\n"
+        "应急响应\n信息报告\n事故发生后，现场人员立即报告值班室。\n报告内容包括：\n"
+        "事故发生的时间。\n响应终止\n险情消除后，总指挥宣布响应终止。\n后期处置\n"
+        "善后组做好人员安置。\n"
+    )
+    blocks = read_text(text)
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert headings == [
+        ("综合应急预案", 1),
+        ("总则", 1),
+        ("适用范围", 2),
+        ("应急响应", 1),
+        ("信息报告", 2),
+        ("响应终止", 2),
+        ("后期处置", 1),
+    ]
+    assert [b.kind for b in blocks if b.text.startswith("报告内容")] == ["paragraph"]
+
+
+def test_short_lines_of_a_text_without_chapter_lines_stay_paragraphs():
+    blocks = read_text("值班安排\n白天由保安值守。\n夜间值守\n由值班经理负责。\n")
+    assert all(b.kind == "paragraph" for b in blocks)
+
+
+def test_bullets_of_a_plain_text_are_list_items_nested_by_their_indent():
+    blocks = read_text(
+        "Steps\n1. Join the call.\n- Anyone may listen.\n  - Page the IC.\n• 通知值班室\n"
+    )
+    assert [(b.level, b.text) for b in blocks if b.kind == "list_item"] == [
+        (1, "1. Join the call."),
+        (2, "Anyone may listen."),
+        (3, "Page the IC."),
+        (2, "通知值班室"),
+    ]
+    blocks = read_text("Steps\n- Open the bin.\n  - Put on the vest.\n")
+    assert [(b.level, b.text) for b in blocks if b.kind == "list_item"] == [
+        (1, "Open the bin."),
+        (2, "Put on the vest."),
+    ]

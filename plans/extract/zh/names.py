@@ -25,7 +25,7 @@ _VERBS = (
     "牵头|配合|协助|组织|做好|按照|根据|依据|在|于|对|向|派|下令|命令|指派|率领|接报|接到|收到|获取|"
     "获悉|发现|确认|任|视情|全面|加强|统一|提出|报请|提请|决定|启动|进行|开展|实施|采取|坐镇|密切|坚守|"
     "是|为|依法|依照|直接|赶赴|主动|积极|共同|分别|听到|带领|指导|督促|有权|经|通过|以|把|从|跟踪|做出|作出|"
-    "用|使用|利用|穿戴|佩戴|携带|设在|设于|"
+    "用|使用|利用|依托|借助|穿戴|佩戴|携带|设在|设于|"
     "报告|上报|发布|通知|召集|集中|调集|成立|设立|承担|制定|落实|协调|指挥|宣布|统筹|督导|监督|"
     "检查|核查|核实|研究|分析|评估|会商|调派|调拨|派出|下拨|预拨|拨付|安排|部署|动员|引导|推动|"
     "参与|参加|加快|确保|保障|维护|维持|恢复|提供|建立|健全|完善|及早|尽快|迅速|立刻|进入|正式|继续|持续|跟踪|签发|"
@@ -102,7 +102,7 @@ INNER_GLOSS = re.compile(r"[（(](?:含|包括|包含)[^（）()]{1,12}[）)]")
 @per_document
 def clean_name(name: str) -> str:
     """A role name without list glue and without a leading "各级/各" where the rest is a name."""
-    name = INNER_GLOSS.sub("", name.strip(" ，,、：:；;。.的"))
+    name = INNER_GLOSS.sub("", _CJK_GAP.sub("", name).strip(" ，,、：:；;。.的"))
     staff = _STAFF.match(name)
     if staff and ends_with_role_word(staff.group(1)) and not _GENERIC.match(staff.group(1)):
         # "应急组织有关部门的人员" acts for 应急组织有关部门
@@ -118,6 +118,9 @@ def clean_name(name: str) -> str:
         return name[event.end() :]
     return name
 
+
+# a space between two Chinese characters is a typing slip, not part of the name ("现场 指挥部")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 # who found or suffered the incident (GB/T 29639: 事发单位, 发现人): known by what happened
 _WITNESS = re.compile(r"^(?:发现|发生|遭受|涉及|目击)")
@@ -156,8 +159,13 @@ def _role_list(text: str) -> tuple[str, ...]:
         return ()
     last = parts[-1]
     levels_only = len(parts) > 1 and all(len(p) == 1 and p in _LEVEL_CHARS for p in parts[:-1])
-    if levels_only and last[:1] in _LEVEL_CHARS and _TIERS.match(last[1:]):
-        # "省、市两级水利部门": one name for the departments of both tiers
+    places_only = len(parts) > 1 and not any(ends_with_role_word(p) for p in parts[:-1])
+    if (levels_only and last[:1] in _LEVEL_CHARS and _TIERS.match(last[1:])) or (
+        places_only and (_TIERS.search(last) or _GENERIC_TAIL.search(last))
+    ):
+        # "省、市两级水利部门", "市、区县（开发区）两级应急指挥机构": one name for the bodies of
+        # both tiers; "各区县、西咸新区、各开发区和市级相关部门": the places' departments, named
+        # as the plan names them (not a name made up for each place)
         whole = text.strip()
         return (whole,) if is_role_name(whole) else ()
     if (
@@ -199,6 +207,7 @@ def _listed(text: str) -> bool:
 _LEVEL_CHARS = "省市县区乡镇村州盟旗"
 _ETC_NOUN = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)")
 _TIERS = re.compile(r"[两三四五]级|各级")  # "省、市两级水利部门": one name for both tiers
+_GENERIC_TAIL = re.compile(r"(?:有关|相关)(?:部门|单位|机构)$")
 _BARE_BODY = re.compile(r"党委|党组|人民政府|政府")
 _BODY_OF = re.compile(r"^(?P<place>.{1,}?)(?:党委|党组|人民政府|政府)$")
 _BARE_POST = re.compile(r"(?:副)?(?:总指挥|指挥长|组长|主任|秘书长|队长|局长|厅长|经理)")
@@ -231,7 +240,9 @@ _NOT_ROLE_END = re.compile(
     # 处 ends a division's name (保卫处), not a place or a word (之处, 此处, 住处, 好处)
     r"(?:之|此|彼|该|到|各|住|出|好|难|用|益|长|短|远|近|深|高|低|痛|错|坏|相|共|暗|明|一|多|某|何|"
     r"拐角|路口|入口|出口|交汇|连接|薄弱|危险|隐患|事发|发生|现场|所在|停放|存放)处$|"
-    r"^领导机构$|^工作机构$|^应急机构$|^组织体系$|"
+    r"^领导机构$|^工作机构$|^应急机构$|^组织体系$|^(?:若干|相应|本预案)|"
+    # a kind of body named only by generic words ("应急工作指挥机构", "现场处置机构")
+    r"^(?:应急|工作|指挥|管理|处理|处置|领导|办事|现场|日常|专业|技术|支撑|专家|咨询|协调|组织)+机构$|"
     # the kinds of body a chapter describes (GB/T 29639; 突发公共卫生事件应急条例)
     r"^(?:应急)?(?:指挥|管理|处理)?(?:日常管理|专业技术|技术支撑|专家咨询|应急指挥|应急管理)机构$"
 )
@@ -267,13 +278,14 @@ _TASK_GROUP = re.compile(
 _NAME_BREAK = re.compile(
     r"[，,。；;：:！？!?]|实行|按规定|研究决定|决定|负责|需要|商请|要求|参加|派出|联合|作为|"
     r"立即|及时|迅速|马上|后报告|后向|接报后|下设|以下|下列|如下|"
+    r"移交给|交给|送给|听从|服从|配合|全力|过程中|进行|依托|"
     # nor a time window ("…接报后5分钟内报告应急办公室")
     r"[\d一二三四五六七八九十两半]+个?(?:分钟|小时)|(?:分钟|小时|日|天)(?:之|以)?内"
 )
 
 
 _VERB_START = re.compile(
-    r"^(?:需要|需|其他需要|提请|报请|呈请|超过|超出|速报|续报|核报|补报|联合|作为|赴|前往|奔赴|深入|接到|收到|接获|获悉|督促|敦促|提醒|帮助|支持|研究|坚持|推动|实现|强化|确定|下设|设(?![备计施])|信息(?!化|(?:科|处|办|部|组|中心|站)$)|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
+    r"^(?:需要|需|其他需要|依托|指令|督导|保证|通报|移交|等待|才|了|进行|首先|立刻|听从|服从|接受|呼喊|呼叫|拨打|携带|穿戴|佩戴|使用|利用|借助|通过|遵照|参照|协同|全力|提请|报请|呈请|超过|超出|速报|续报|核报|补报|联合|作为|赴|前往|奔赴|深入|接到|收到|接获|获悉|督促|敦促|提醒|帮助|支持|研究|坚持|推动|实现|强化|确定|下设|设(?![备计施])|信息(?!化|(?:科|处|办|部|组|中心|站)$)|则|向|经|如|为|与|同|以|在|至|是|有|对于|关于|"
     r"立即|及时|迅速|视情|统一|组织|协调|动员|疏散|派出|派|通知|报告|采取|调集|调动|调度|启动|开展|"
     r"实施|做好|落实|加强|负责|配合|协助|指导|督促|检查|确保|根据|按照|依据|对|向|将|把|在|从|为|以|"
     r"设置|设立|成立|组建|建立|明确|制定|提供|保障|发布|转移|撤离|安置|抢救|救治|控制|防止|避免|"
@@ -285,7 +297,7 @@ _VERB_START = re.compile(
 )
 # 应 inside a word (供应组, 应急响应小组) is no modal: only a bare 应 ends a subject
 _BAD_INSIDE = re.compile(
-    r"使|于|将|并|(?<![供响相对适反回答])应(?!急)|可|等|在(?!地)|进行|采取|按照|根据|报经|报请|提请|呈请"
+    r"使|于|将|并|(?<![供响相对适反回答])应(?!急)|可|等|在(?!地)|进行|采取|按照|根据|依托|报经|报请|提请|呈请"
 )
 _HEAD = re.compile(r"^[^，,。；：:]{2,24}[：:](?!$)")
 _NOT_SUBJECT = re.compile(r"由|向|把|对|被")
