@@ -240,6 +240,7 @@ def _procedures(blocks: list[Block], pack, overrides: dict) -> dict[int, tuple[s
     owner's own word wins."""
     found: dict[int, tuple[str, str]] = {}
     stack: list[Block] = []  # the headings above the current one
+    top = min((b.level for b in blocks if b.kind == "heading" and b.style != "Title"), default=1)
     for i, b in enumerate(blocks):
         if b.kind != "heading" or b.style == "Title":
             continue
@@ -271,6 +272,10 @@ def _procedures(blocks: list[Block], pack, overrides: dict) -> dict[int, tuple[s
         owner = pack.procedure_owner(b, body, within)
         if owner:
             found[b.index] = ("response", owner)
+        elif not decided and b.level <= top + 1 and pack.instructions(body) and not within:
+            # "Don't Panic!" over "1. Join the incident call …" at the top of the outline: a
+            # procedure, whoever follows it
+            found[b.index] = ("response", None)
     return found
 
 

@@ -45,6 +45,11 @@ class LanguagePack(Protocol):
         `within`: the phase the headings above decide (a post's list inside a response
         chapter is its procedure however it is worded)."""
 
+    def instructions(self, body: list[Block]) -> bool:
+        """Whether a section's own text is a list of instructions ("1. Join the call.", "2. Follow
+        along …"): under a heading that says nothing of its kind ("Don't Panic!"), outside any
+        chapter, that makes it a procedure of the response."""
+
     def contents_list(self, body: list[Block]) -> bool:
         """Whether a section's own text (before its first subsection) only leads in to a list
         of what a report or a piece of information holds ("预警信息包括：", "The report must

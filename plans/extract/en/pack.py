@@ -9,7 +9,7 @@ from plans.extract.context import Context, starts_unconditionally
 from plans.extract.draft import Draft
 from plans.extract.en import naming
 from plans.extract.en.order import order_en
-from plans.extract.en.steps import EnglishExtractor, procedure_owner
+from plans.extract.en.steps import EnglishExtractor, is_imperative, procedure_owner
 from plans.extract.registry import RoleRegistry
 from plans.extract.vocab import section_kinds, topic_of, topics
 from plans.model import Block
@@ -72,9 +72,17 @@ class EnglishPack:
     ) -> str | None:
         return procedure_owner(heading, body, within)
 
+    def instructions(self, body: list[Block]) -> bool:
+        items = [b.text.strip() for b in body if b.kind == "list_item" and b.level == 1]
+        orders = sum(is_imperative(_LABEL.sub("", text)) for text in items)
+        return orders >= 2 and orders * 3 >= len(items) * 2
+
     def contents_list(self, body: list[Block]) -> bool:
         text = [b.text.strip() for b in body if b.text.strip()]
         return len(text) == 1 and _CONTENTS_LEAD.search(text[0]) is not None
+
+
+_LABEL = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+")
 
 
 PACK = EnglishPack()

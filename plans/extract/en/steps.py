@@ -250,6 +250,13 @@ class EnglishExtractor:
             if self.para_position and b.kind == "list_item" and _closed(ctx):
                 self.reg.responsibility(self.para_position, b.text)
                 continue
+            delegate = _DELEGATE.match(_strip_label(b)) if b.kind != "table_row" else None
+            if delegate and ctx.section is not None:
+                # "Delegate to: VP or Director of Engineering" under a heading: whose the
+                # section's actions are
+                positions[ctx.section] = self.en.add(delegate.group("name"), b, part=part)
+                owner_steps.add(ctx.section)
+                continue
             position = self.para_position or next(
                 (positions[h.index] for h in reversed(ctx.headings) if h.index in positions), None
             )
@@ -839,6 +846,16 @@ _OWNER_HEADING = (
         re.IGNORECASE,
     ),
 )
+# a section handed to a post ("Delegate to: Marketing Team", "Owner: Facilities Manager")
+_DELEGATE = re.compile(
+    r"^(?:delegated? to|owner|responsible|assigned to|lead)\s*:\s*(?P<name>[A-Z][^.;:]{1,60}?)\.?$",
+    re.IGNORECASE,
+)
+# a post's name in title case, not an activity ("Recovery", "Evacuation", "Use", "Testing")
+_TITLED_NAME = re.compile(
+    r"(?:[A-Z][\w/&-]*\s+(?:(?:of|and|for|the|&)\s+)?){0,4}[A-Z][\w/&-]*"
+    r"(?<!tion)(?<!sion)(?<!ment)(?<!ing)(?<!ance)(?<!ence)(?<!ery)(?<!Use)(?<!Response)"
+)
 _IF_YOU = re.compile(
     r"^(?:[\dA-Z]{1,3}[.)]\s*)*(?:[\d.]+\s+)?(?:if|when|once)\s+you\s+(?P<verb>[a-z]+)\s+"
     r"(?P<rest>[a-z][\w\s'’-]{2,40})$",
@@ -861,9 +878,13 @@ def owner_heading(text: str) -> tuple[str, bool] | None:
         verb = m.group("verb")
         verb = verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
         return f"Person who {verb} {m.group('rest').rstrip(' :')}", True
-    for pattern in _OWNER_HEADING:
+    for k, pattern in enumerate(_OWNER_HEADING):
         m = pattern.match(text)
         if m and (is_role_phrase(m.group("name")) or _is_function(m.group("name"))):
+            return _role_name(m.group("name")), True
+        if m and k == 0 and _TITLED_NAME.fullmatch(_role_name(m.group("name"))):
+            # "Steps for Deputy", "Steps for Subject Matter Experts": whom steps are for is a
+            # post, whatever its name (not "Steps for Recovery", "Instructions for Use")
             return _role_name(m.group("name")), True
     m = _OWNER_DUTIES.match(text)
     if m and is_role_phrase(m.group("name")):
@@ -1106,7 +1127,14 @@ _NOT_STEP = re.compile(
     r"coordinating|support(?:ing)?|designated)\s+(?:agency|agencies|organi[sz]ations?|"
     r"department|body|entity)\b|"
     # a sentence whose only action is to apply the plan itself says when it applies
-    r"\b(?:by|in) (?:following|using|applying) (?:this|the) (?:plan|procedure|guide)\W*$",
+    r"\b(?:by|in) (?:following|using|applying) (?:this|the) (?:plan|procedure|guide)\W*$|"
+    # what a post is for ("You are there to support the IC"), whose decision a thing is
+    r"^you(?:['’]re| are) (?:there|here) to\b|\bis at (?:your|the [\w ]{2,30}['’]s) discretion\b|"
+    # a question to consider ("Does the attacker have enough information to find another way in?")
+    r"^(?:does|do|did|is|are|was|were|has|have|had|can|could|should|will|would|who|what|"
+    r"which|when|where|why|how)\b[^.!]*\?$|"
+    # following another procedure or someone's instructions: a pointer, a standing rule
+    r"\bfollow (?:the )?(?:steps|procedures?|instructions|process|directions) (?:from|in|of|given by)\b",
     re.IGNORECASE,
 )
 # the first word of an English sentence that is no verb: determiners, pronouns, prepositions
@@ -1200,7 +1228,7 @@ _PERSON_DOING = re.compile(
 def not_a_step(text: str) -> bool:
     """Cross-references, notes, definitions and descriptions: not actions."""
     body = re.sub(r"^\(?(?:\d{1,2}|[a-z])[.)]\s*", "", text.strip())
-    return bool(_NOT_STEP.search(body))
+    return bool(_NOT_STEP.search(body) or _NOT_STEP.search(text.strip()))
 
 
 def _strip_label(b: Block) -> str:

@@ -73,6 +73,9 @@ class ChinesePack:
         # headings: the section kinds already say whose measures they are
         return None
 
+    def instructions(self, body: list[Block]) -> bool:
+        return False  # a Chinese plan's sections are named by kind (GB/T 29639)
+
     def contents_list(self, body: list[Block]) -> bool:
         text = [b.text.strip() for b in body if b.text.strip()]
         return len(text) == 1 and _CONTENTS_LEAD.search(text[0]) is not None
