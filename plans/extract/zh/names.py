@@ -47,7 +47,7 @@ _SUBJECT = re.compile(
 )
 # the body's own people ("疏散引导组人员在楼梯口引导疏散"): the body acts
 _STAFF_SUBJECT = re.compile(
-    rf"^(?P<subj>{_ROLE_CHAR}{{2,40}}?(?:{_SUFFIX_RE}))(?:的?(?:工作)?人员|队员)(?=(?:{_VERBS}))"
+    rf"^(?P<subj>{_ROLE_CHAR}{{2,40}}?(?:{_SUFFIX_RE}))(?:的?(?:工作)?人员|队员|(?<=[组队])成员)(?=(?:{_VERBS}))"
 )
 # a body followed by a part of it that is no role ("公安机关其他警力负责…", "消防救援机构有关力量立即…")
 _QUALIFIED_SUBJECT = re.compile(
@@ -81,7 +81,7 @@ _SUFFIX_END = re.compile(rf"(?:{_SUFFIX_RE})$")
 _SHARED_SUFFIX = re.compile(r"(部门|单位|机构|机关|局|厅|委|办)$")
 
 
-_STAFF = re.compile(r"^(.{2,}?)的?(?:人员|工作人员|队员)$")
+_STAFF = re.compile(r"^(.{2,}?)的?(?:人员|工作人员|队员|(?<=[组队])成员)$")
 _GLUE = re.compile(r"^(?:并|同时|由|经|报|请|在|及|和|与)")
 # an event before a subject written without a comma ("险情消除后"); not 善后, 灾后, 战时 (one
 # character before), nor adverbs (同时, 随后, 及时)
@@ -235,7 +235,7 @@ _GENERIC = re.compile(
     r"^(?:有关|相关|各|相应|若干)?(?:单位|部门|机构|机关|工作组|小组|组|队|人员|领导|局|委|办|厅|中心|地区)$"
 )
 _NOT_ROLE_END = re.compile(
-    r"组织机构$|机构设置$|工作机构$|^其他.{0,12}指挥机构$|(?:布|格|大|全|结|当|开|骗|变)局$|"
+    r"^(?:应急)?组织机构$|(?<!应急)组织机构$|机构设置$|工作机构$|^其他.{0,12}指挥机构$|(?:布|格|大|全|结|当|开|骗|变)局$|"
     r"(?:全|内|外|局|细|顶|底|头|后|前|东|西|南|北|中|上|下|干)部$|网站$|^指挥机构$|^办事机构$|"
     # 处 ends a division's name (保卫处), not a place or a word (之处, 此处, 住处, 好处)
     r"(?:之|此|彼|该|到|各|住|出|好|难|用|益|长|短|远|近|深|高|低|痛|错|坏|相|共|暗|明|一|多|某|何|"
@@ -276,7 +276,7 @@ _TASK_GROUP = re.compile(
 # what never stands inside a body's name: sentence punctuation, and the verbs of a clause
 # ("…工作按规定实行地方党政领导", "研究决定地方党委")
 _NAME_BREAK = re.compile(
-    r"[，,。；;：:！？!?]|实行|按规定|研究决定|决定|负责|需要|商请|要求|参加|派出|联合|作为|"
+    r"[，,。；;：:！？!?]|实行|按规定|研究决定|决定|负责(?!人)|需要|商请|要求|参加|派出|联合|作为|"
     r"立即|及时|迅速|马上|后报告|后向|接报后|下设|以下|下列|如下|"
     r"移交给|交给|送给|听从|服从|配合|全力|过程中|进行|依托|"
     # nor a time window ("…接报后5分钟内报告应急办公室")

@@ -142,6 +142,7 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     # (the label comes from the first piece, or the first two: the rest need not be read)
     text = _without_owner("，".join(pieces[:3]), d, reg)
     text = re.sub(rf"^{PEOPLE_TAIL}", "", text).lstrip("，,：: 、")
+    text = _STAFF_LEFT.sub("", text)  # "（应急救援小组）成员做好…": the owner's people
     text = _strip_modals(_LEADING_BASIS.sub("", _strip_modals(text, reg)), reg)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
     name = pieces[0] if pieces else ""
@@ -221,6 +222,10 @@ def _basis_then_action(piece: str) -> str | None:
     if first[m.end() : m.end() + 1] in ("和", "及", "与", "、", "的"):
         return None  # "根据地方申请和灾情…": a noun of the basis, not its action
     return piece[m.start() :]
+
+
+# the owner's people, left when the owner's name is cut off ("应急救援小组成员做好…")
+_STAFF_LEFT = re.compile(r"^(?:的?(?:工作)?人员|队员|成员)(?=[\u4e00-\u9fff]{2})")
 
 
 def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:

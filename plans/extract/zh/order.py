@@ -23,11 +23,15 @@ _ON_REPORT = re.compile(
     r"收到[^，。；]{0,20}(?:报告|请求|通知)|接警"
 )
 _AFTER_CHECK = re.compile(r"核实后|核查后|查清|确认后|待[^，。；]{1,30}(?:后|方可|再)|方可")
-_AFTER_WARNING = re.compile(r"预警(?:信息)?发布后|发布预警后|预警发出后")
+_AFTER_WARNING = re.compile(
+    r"预警(?:信息)?发布后|发布预警后|预警发出后|预警(?:已|正式)?启动(?:后|之后|以后)|启动[^，。；]{0,8}预警(?:后|之后|以后)"
+)
 _WARNING_CHANGE = re.compile(
     r"(?:调整|变更|解除|终止)[^，。；]{0,4}预警|预警[^，。；]{0,4}(?:调整|解除)"
 )
-_ISSUES_WARNING = re.compile(r"预警[^，。；]{0,12}由[^，。；]{2,30}发布|发布[^，。；]{0,8}预警")
+_ISSUES_WARNING = re.compile(
+    r"预警[^，。；]{0,12}由[^，。；]{2,30}(?:发布|启动)|(?:发布|启动)[^，。；]{0,8}预警|预警启动的决策"
+)
 _AFTER_END = re.compile(
     r"(?:处置|救援|应急)(?:工作|行动)?(?:结束|终止|完毕)后?|应急结束后|响应终止后"
 )
@@ -54,7 +58,9 @@ _NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,3}[)）.�
 _AT_ONCE = re.compile(r"立即|第一时间")
 _DECISION = re.compile(r"(?:决定|批准|同意)(?!权)")
 _PREPARES = re.compile(r"提出[^，。；]{0,16}(?:建议|申请|意见)|报请|提请|评估|研判|认定|会商")
-_STARTED = re.compile(r"启动[^，。；]{0,24}?响应(?:后|之后|以后)")
+_STARTED = re.compile(
+    r"启动[^，。；]{0,24}?(?:响应|预案)(?:后|之后|以后)|(?<!预警)(?:响应|预案)(?:已|正式)?启动(?:后|之后|以后)"
+)
 # a step that passes word on ("…向相关地区通报"): in the same sentence, the one told to act at
 # once ("所涉及地区要立即启动…") acts on that word
 _ALSO = re.compile(r"^(?:并且?|同时|且)(?!在[^，,]{0,12}后)")
