@@ -93,6 +93,7 @@ _POST_LINE = re.compile(
 )
 # a heading that names a post's own procedure or card ("值班长应急处置卡", "调度室处置程序",
 # "操作工岗位应急处置要点")
+_TASKS_HEAD = re.compile(r"^(?P<name>[\u4e00-\u9fff（）()]{2,24}?)的?(?:主要)?(?:工作)?(?:任务|职责)$")
 _CARD_HEAD = re.compile(
     r"^(?P<name>[\u4e00-\u9fff（）()]{2,20}?)(?:岗位)?(?:现场)?(?:应急)?(?:处置|行动|操作|救援|响应)"
     r"(?:卡|程序|流程|步骤|要点|措施|任务)$"
@@ -309,6 +310,12 @@ class ChineseExtractor:
             self.top = self.top or self.org_role
             return
         card = _CARD_HEAD.match(name.rstrip("：:。. ")) if ctx.phase is not None else None
+        if card is None and ctx.phase is not None:
+            # "市公路交通应急指挥部主要任务" in a response chapter: that body's measures follow
+            # (not for several bodies: "各成员单位和应急工作组主要任务" names each below)
+            card = _TASKS_HEAD.match(name.rstrip("：:。. "))
+            if card and len(split_role_list(card.group("name"))) != 1:
+                card = None
         if card and is_role_name(card.group("name")):
             # "值班长应急处置卡", "调度室处置程序": the post's own procedure
             self.block_owner = self.reg.add(
