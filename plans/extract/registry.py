@@ -21,6 +21,7 @@ _TOP_POST = re.compile(r"副?总指挥|副?指挥长")
 _POSTS = re.compile(r"(副总指挥|总指挥|副指挥长|指挥长|副组长|组长|秘书长|副主任|主任|队长)$")
 _PREFIX = re.compile(r"^(?:各级|各|本级|同级|上级|所属)")
 # how a unit's plan names the unit itself (GB/T 29639: 生产经营单位)
+_COUNT_WORD = re.compile(r"^(?:若干|多个|相应|各个?)")
 _OWN_NAME = re.compile(r"^本?(?:公司|企业|单位|集团|酒店|宾馆|医院|学校|工厂|厂|矿|站|院|校)")
 _KIND = (
     ("command", re.compile(r"指挥部|指挥机构|领导小组|防指|防总|委员会")),
@@ -167,6 +168,9 @@ class RoleRegistry:
             # "酒店应急救援指挥部", "公司应急领导小组": an enterprise's plan names its bodies with
             # the enterprise's own name before them, or without it
             return self.by_key[key[own.end() :]]
+        shared = self._after_plan_prefix(key)
+        if shared is not None:
+            return shared
         post = _POSTS.search(name)
         if post and post.start() > 0:
             head = self.find(name[: post.start()])
@@ -232,6 +236,26 @@ class RoleRegistry:
             }
             if len(hits) == 1:
                 return hits.pop()
+        return None
+
+    def _after_plan_prefix(self, key: str) -> str | None:
+        """ "市公路交通应急工作组" for the "应急工作组" of the "市公路交通突发事件应急指挥部": a name
+        written with the words that open the command's own name (its place and field) before a
+        known one. Not a body's own part ("省防指办公室"): what comes before ends in no role word."""
+        if len(key) < 6 or not _CJK.search(key):
+            return None
+        commands = [
+            _key(e.name)
+            for e in self.entries.values()
+            if e.parent is None and _KIND[0][1].search(e.name)
+        ]
+        for n in range(len(key) - 3, 1, -1):
+            head, tail = key[:n], key[n:]
+            rid = self.by_key.get(tail)
+            if rid is None or ends_with_role_word(head):
+                continue
+            if any(c.startswith(head) and c != key for c in commands):
+                return rid
         return None
 
     def _post_of(self, post: str, head: str) -> bool:
@@ -473,7 +497,9 @@ def org_sentences(
             if body and is_role_name(clean_name(body)):
                 # "市抗震救灾指挥部下设办公室和…": the body that sets them up
                 group = reg.add(clean_name(body), block, defined=True, parent=parent, part=part)
-            if m.group("all"):
-                group = reg.add(m.group("all"), block, defined=True, parent=parent, part=part)
+            whole = _COUNT_WORD.sub("", m.group("all") or "")
+            if whole:
+                # "…等若干应急工作组": the groups together are the 应急工作组
+                group = reg.add(whole, block, defined=True, parent=parent, part=part)
             for name in names:
                 reg.add(name, block, defined=True, parent=group, part=part)

@@ -161,7 +161,13 @@ def _role_list(text: str) -> tuple[str, ...]:
     levels_only = len(parts) > 1 and all(len(p) == 1 and p in _LEVEL_CHARS for p in parts[:-1])
     places_only = len(parts) > 1 and not any(ends_with_role_word(p) for p in parts[:-1])
     if (levels_only and last[:1] in _LEVEL_CHARS and _TIERS.match(last[1:])) or (
-        places_only and (_TIERS.search(last) or _GENERIC_TAIL.search(last))
+        places_only
+        and (
+            _TIERS.search(last)
+            or _GENERIC_TAIL.search(last)
+            or not levels_only
+            and all(p[-1:] in _PLACE_ENDS or p.endswith("街道") for p in parts[:-1])
+        )
     ):
         # "省、市两级水利部门", "市、区县（开发区）两级应急指挥机构": one name for the bodies of
         # both tiers; "各区县、西咸新区、各开发区和市级相关部门": the places' departments, named
@@ -207,6 +213,8 @@ def _listed(text: str) -> bool:
 _LEVEL_CHARS = "省市县区乡镇村州盟旗"
 _ETC_NOUN = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)")
 _TIERS = re.compile(r"[两三四五]级|各级")  # "省、市两级水利部门": one name for both tiers
+# the places of a list whose last name holds the body's kind ("区县、开发区公路交通应急指挥机构")
+_PLACE_ENDS = frozenset("省市县区镇乡村州盟旗")
 _GENERIC_TAIL = re.compile(r"(?:有关|相关)(?:部门|单位|机构)$")
 _BARE_BODY = re.compile(r"党委|党组|人民政府|政府")
 _BODY_OF = re.compile(r"^(?P<place>.{1,}?)(?:党委|党组|人民政府|政府)$")

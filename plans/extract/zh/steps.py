@@ -93,7 +93,9 @@ _POST_LINE = re.compile(
 )
 # a heading that names a post's own procedure or card ("值班长应急处置卡", "调度室处置程序",
 # "操作工岗位应急处置要点")
-_TASKS_HEAD = re.compile(r"^(?P<name>[\u4e00-\u9fff（）()]{2,24}?)的?(?:主要)?(?:工作)?(?:任务|职责)$")
+_TASKS_HEAD = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff（）()]{2,24}?)的?(?:主要)?(?:工作)?(?:任务|职责)$"
+)
 _CARD_HEAD = re.compile(
     r"^(?P<name>[\u4e00-\u9fff（）()]{2,20}?)(?:岗位)?(?:现场)?(?:应急)?(?:处置|行动|操作|救援|响应)"
     r"(?:卡|程序|流程|步骤|要点|措施|任务)$"
