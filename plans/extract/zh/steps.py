@@ -93,6 +93,9 @@ _POST_LINE = re.compile(
 )
 # a heading that names a post's own procedure or card ("值班长应急处置卡", "调度室处置程序",
 # "操作工岗位应急处置要点")
+# a company's legal name standing as a heading (the cover, the unit the plan is for): no body
+# of the organisation chart
+_LEGAL = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
 _TASKS_HEAD = re.compile(
     r"^(?P<name>[\u4e00-\u9fff（）()]{2,24}?)的?(?:主要)?(?:工作)?(?:任务|职责)$"
 )
@@ -299,7 +302,7 @@ class ChineseExtractor:
         self.duty_heading = False
         self.titled = None
         duty = duty_head(name) if ctx.phase is None else None
-        if duty:
+        if duty and is_role_name(duty):
             # "1.总指挥职责" over its duties: the sentences below are that role's duties
             self.org_role = self.reg.add(duty, b, defined=True, parent=self.top, part=part)
             self.duty_heading = True
@@ -328,7 +331,7 @@ class ChineseExtractor:
             self.block_owner = self.reg.add(
                 name.rstrip("：:。. "), b, defined=True, parent=self.top, part=part
             )
-        if ctx.phase is None and is_role_name(name) and len(name) <= 25:
+        if ctx.phase is None and is_role_name(name) and len(name) <= 25 and not _LEGAL.search(name):
             parent = (
                 None
                 if self.top is None or name.endswith("指挥部") and "现场" not in name
@@ -438,7 +441,7 @@ class ChineseExtractor:
                 self.titled = group
             return
         duty = duty_head(text)
-        if duty:
+        if duty and is_role_name(duty):
             self.org_role = self.reg.add(duty, b, defined=True, parent=self.top, part=part)
             return
         if self.org_role and (b.kind == "list_item" or self.duty_heading):
