@@ -23,7 +23,9 @@ CONDITIONS = re.compile(
     r"(?:情况|情形|条件)之一|(?:条件|情形)(?:如下|为)[：:]$|"
     r"(?:符合|满足|具备|出现|具有|有)(?:以下|下列|如下)[^，。；：:]{0,8}(?:情形|情况|条件)|"
     # a lead to the kinds of event a body handles ("还负责处置如下突发事件："): cases, no steps
-    r"(?:以下|下列|如下)[^，。；：:]{0,8}(?:事件|事故|灾害|险情|灾情)[：:]$"
+    r"(?:以下|下列|如下)[^，。；：:]{0,8}(?:事件|事故|灾害|险情|灾情)[：:]$|"
+    # a lead to what a report holds ("调查评估报告包括以下基本内容：", "报警内容如下："): contents
+    r"(?:报告|内容|信息|材料|记录)[^，。；：:]{0,8}(?:包括|如下)(?:以下|下列|如下)?[^，。；：:]{0,6}[：:]$"
 )
 # a sentence that opens with the lead to conditions and goes on with them in the same paragraph
 # ("出现下列情形之一时，启动Ⅰ级响应：（1）…；（2）…。"): the head up to the colon, and the rest

@@ -143,6 +143,7 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     text = _without_owner("，".join(pieces[:3]), d, reg)
     text = re.sub(rf"^{PEOPLE_TAIL}", "", text).lstrip("，,：: 、")
     text = _STAFF_LEFT.sub("", text)  # "（应急救援小组）成员做好…": the owner's people
+    text = _APPROVED_LEFT.sub("", text)  # "（经总指挥）批准，宣布…": the approval was the occasion
     text = _strip_modals(_LEADING_BASIS.sub("", _strip_modals(text, reg)), reg)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
     name = pieces[0] if pieces else ""
@@ -224,6 +225,8 @@ def _basis_then_action(piece: str) -> str | None:
     return piece[m.start() :]
 
 
+# the approval of the owner cut off before it ("经总指挥批准，宣布…")
+_APPROVED_LEFT = re.compile(r"^(?:批准|同意)(?:后)?[，,](?=[\u4e00-\u9fff]{2})")
 # the owner's people, left when the owner's name is cut off ("应急救援小组成员做好…")
 _STAFF_LEFT = re.compile(r"^(?:的?(?:工作)?人员|队员|成员)(?=[\u4e00-\u9fff]{2})")
 

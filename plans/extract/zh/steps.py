@@ -96,6 +96,8 @@ _POST_LINE = re.compile(
 # a company's legal name standing as a heading (the cover, the unit the plan is for): no body
 # of the organisation chart
 _LEGAL = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
+_BY_DECLARER = re.compile(r"[，,](?=经|由)")
+_DECLARES_END = re.compile(r"(?:宣布|决定)[^，。；]{0,12}(?:终止|结束|解除)")
 _TASKS_HEAD = re.compile(
     r"^(?P<name>[\u4e00-\u9fff（）()]{2,24}?)的?(?:主要)?(?:工作)?(?:任务|职责)$"
 )
@@ -548,6 +550,14 @@ class ChineseExtractor:
         first_owners: list[str] = []
         pieces = join_continuations(pieces, b.text)
         pieces, conditions_inline = inline_conditions(split_inline_leads(pieces))
+        if ctx.phase == "termination" and len(pieces) > 1 and _DECLARES_END.search(pieces[-1]):
+            # "险情排除，交通恢复通畅；…得到控制和消除；…，经总指挥批准，宣布应急响应结束。": the
+            # states listed before the declaration are its conditions, not measures
+            last = pieces[-1]
+            by = _BY_DECLARER.search(last)
+            if by and not subject_of(last[: by.start()]) and not agents_by(last[: by.start()]):
+                last = last[by.start() + 1 :]  # "…得到妥善安置，经总指挥批准，宣布…"
+            pieces = [p for p in pieces[:-1] if subject_of(p) or agents_by(p)] + [last]
         for sentence in pieces:
             first, owners_before = self._sentence(
                 b, ctx, part, sentence, owners_before, inherited, levels, lead, parent_item
