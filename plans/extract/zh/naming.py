@@ -86,6 +86,8 @@ _OCCASION = re.compile(
     r"|^(?:报经|报请|经)[^，,。；]{1,24}(?:批准|同意|审定|审核|决定)$"
     # the body it consults first ("交通运输部商外交部，统一组织…")
     r"|^商[^，,。；]{2,12}$"
+    # what cannot be done ("酒店应急救援力量无法实施救援")
+    r"|(?:无法|不能|难以|不足以)[\u4e00-\u9fff]{0,6}?(?:处置|控制|救援|应对|扑灭|满足|实施|抢救)$"
 )
 # bodies named beside the owners that are no role of their own ("及有关职能部门")
 _BODIES = r"(?:有关|相关|其他|各)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构)"
