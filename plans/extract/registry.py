@@ -247,8 +247,10 @@ class RoleRegistry:
         commands = [
             _key(e.name)
             for e in self.entries.values()
-            if e.parent is None and _KIND[0][1].search(e.name)
+            if e.parent is None and e.name[:2] == key[:2] and _KIND[0][1].search(e.name)
         ]
+        if not commands:
+            return None
         for n in range(len(key) - 3, 1, -1):
             head, tail = key[:n], key[n:]
             rid = self.by_key.get(tail)
