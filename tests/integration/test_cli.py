@@ -51,6 +51,13 @@ def test_import_keeps_chinese_characters_unescaped_and_indented(demo_file):
     result = run("import", str(demo_file))
     assert "\\u" not in result.stdout
     assert result.stdout.startswith('{\n  "title": "滨江')
+    # one role or step a line, so the file reads and diffs line by line
+    plan = json.loads(result.stdout)
+    lines = result.stdout.splitlines()
+    start = lines.index('  "steps": [') + 1
+    step_lines = lines[start : start + len(plan["steps"])]
+    assert lines[start + len(plan["steps"])].startswith("  ]")
+    assert json.loads(step_lines[0].rstrip(",")) == plan["steps"][0]
 
 
 def test_import_with_out_writes_the_json_to_the_file_and_leaves_stdout_empty(demo_file, tmp_path):
