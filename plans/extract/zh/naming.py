@@ -236,15 +236,23 @@ _STAFF_LEFT = re.compile(r"^(?:的?(?:工作)?人员|队员|成员)(?=[\u4e00-\u
 def _without_owner(text: str, d: Draft, reg: RoleRegistry) -> str:
     """`text` without the owner's name that opens it ("应急管理部门要及时…" → "要及时…")."""
     names = sorted(
-        {n for rid in d.roles if (e := reg.entries.get(rid)) for n in (e.name, *e.aliases) if n},
+        {
+            form
+            for rid in d.roles
+            if (e := reg.entries.get(rid))
+            for n in (e.name, *e.aliases)
+            if n
+            for form in (n, n.removeprefix("各"))
+        },
         key=len,
         reverse=True,
     )
     stripped = False
     while True:
         # the owners named together ("事发地政府及有关职能部门", "主要领导或分管领导")
-        # (the first owner may already be cut off by step_name: "和政府立即…")
-        glue = re.match(r"^[、和及与或]|^以及", text)
+        # (the first owner may already be cut off by step_name: "和政府立即…"); the owner
+        # named as the doer ("由应急救援小组下达…")
+        glue = re.match(r"^[、和及与或由]|^以及", text)
         rest = text[glue.end() :] if glue else text
         name = next((n for n in names if rest.startswith(n)), None)
         if name is None and glue:
