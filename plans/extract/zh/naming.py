@@ -101,7 +101,8 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     text = _CONDITION.sub("", _NUMBERING.sub("", INNER_GLOSS.sub("", d.text)))
     for rid in d.roles:
         entry = reg.entries.get(rid)
-        for name in ([entry.name] + entry.aliases) if entry else []:
+        # the longest form first ("现场负责人员" before "现场负责人": no "员…" left over)
+        for name in sorted([entry.name, *entry.aliases], key=len, reverse=True) if entry else []:
             at = text.find(name) if name else -1
             if 0 <= at < 25 and not _OBJECT_BEFORE.search(re.split(r"[，,]", text[:at])[-1]):
                 # the owner opens the clause (after its occasion): the action follows it; not
