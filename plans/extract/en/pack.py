@@ -9,7 +9,11 @@ from plans.extract.context import Context, starts_unconditionally
 from plans.extract.draft import Draft
 from plans.extract.en import naming
 from plans.extract.en.order import order_en
-from plans.extract.en.steps import EnglishExtractor, is_imperative, procedure_owner
+from plans.extract.en.steps import (
+    EnglishExtractor,
+    instruction,
+    procedure_owner,
+)
 from plans.extract.registry import RoleRegistry
 from plans.extract.vocab import section_kinds, topic_of, topics
 from plans.model import Block
@@ -74,7 +78,8 @@ class EnglishPack:
 
     def instructions(self, body: list[Block]) -> bool:
         items = [b.text.strip() for b in body if b.kind == "list_item" and b.level == 1]
-        orders = sum(is_imperative(_LABEL.sub("", text)) for text in items)
+        # "If you suspect a provider is compromised, delete …": the instruction after its case
+        orders = sum(instruction(_LABEL.sub("", text)) for text in items)
         return orders >= 2 and orders * 3 >= len(items) * 2
 
     def contents_list(self, body: list[Block]) -> bool:

@@ -434,13 +434,11 @@ class EnglishExtractor:
             if not named and not is_imperative(sentence):
                 # an instruction's names are its objects ("Coordinate with the Director …")
                 named = self._known(sentence)
-            we = _WE.match(_drop_condition(sentence))
+            we = _WE.match(drop_condition(sentence))
             if (
                 not named
                 and self.own_team
-                and (
-                    _OUR_TEAM.match(_drop_condition(sentence)) or we and _WE_OURSELVES.match(we[0])
-                )
+                and (_OUR_TEAM.match(drop_condition(sentence)) or we and _WE_OURSELVES.match(we[0]))
             ):
                 # "we" and "the team" in a plan are the organisation that writes it
                 if self.own_team_id is None:
@@ -453,10 +451,10 @@ class EnglishExtractor:
                 named = [self.own_team_id]
             if only_actors and not named and not (lead and lead.owners) and not we:
                 continue
-            if not named and not lead and not is_imperative(sentence) and not we:
+            if not named and not lead and not instruction(sentence) and not we:
                 continue
             owners = named or last or self._section_owners(ctx)
-            if not owners and is_imperative(sentence):
+            if not owners and instruction(sentence):
                 # an instruction in a phase of the response that names nobody: the team that
                 # carries out the response, when the plan has one ("Isolate affected hosts"
                 # under Containment, in a plan with an Incident Response Team)
@@ -592,7 +590,7 @@ class EnglishExtractor:
 
     def _subject(self, sentence: str, b: Block, part) -> list[str]:
         """A post or team named as the subject ("the on-call engineer declares …"), new or known."""
-        text = _drop_condition(sentence)
+        text = drop_condition(sentence)
         passive = PASSIVE_BY.match(text)
         if passive and is_role_phrase(passive.group("agent")):
             # "Residents are notified by the Sheriff's Office …": the agent acts
@@ -1005,7 +1003,16 @@ _VERB_NEXT = re.compile(
 )
 
 
-def _drop_condition(sentence: str) -> str:
+def instruction(sentence: str) -> bool:
+    """An order, also after the case it is for ("If you suspect X, delete all accounts …")."""
+    if is_imperative(sentence):
+        return True
+    rest = drop_condition(sentence)
+    return rest != sentence and is_imperative(rest[:1].upper() + rest[1:])
+
+
+def drop_condition(sentence: str) -> str:
+    """The sentence without its leading case or condition ("If you suspect X, delete …")."""
     text = _ADVERB_LEAD.sub("", re.sub(r"^\(?(?:\d{1,2}|[a-z])[.)]\s*", "", sentence.strip()))
     for _ in range(2):  # "In case of X, after approval from Y, Cloud Operations will …"
         text = _ADVERB_LEAD.sub("", _CONDITION_LEAD.sub("", text, count=1))
@@ -1128,6 +1135,9 @@ _NOT_STEP = re.compile(
     r"department|body|entity)\b|"
     # a sentence whose only action is to apply the plan itself says when it applies
     r"\b(?:by|in) (?:following|using|applying) (?:this|the) (?:plan|procedure|guide)\W*$|"
+    # where the details are ("Details for each of these items are available in the next section")
+    r"\b(?:are|is) (?:available|described|listed|given) (?:in|below|above)\b|"
+    r"\bcan be found (?:in|below|above)\b|"
     # what a post is for ("You are there to support the IC"), whose decision a thing is
     r"^you(?:['’]re| are) (?:there|here) to\b|\bis at (?:your|the [\w ]{2,30}['’]s) discretion\b|"
     # a question to consider ("Does the attacker have enough information to find another way in?")
@@ -1191,7 +1201,8 @@ def procedure_owner(heading: Block, body: list[Block], within: str | None = None
     response chapter (`within`) also what the post does in the third person ("Accounts for
     all patients …")."""
     name = _QUALIFIER.sub("", _strip_label(heading).strip(" :"))
-    if owner_heading(name) is not None:
+    if owner_heading(name) is not None or is_imperative(name):
+        # (not a task: "Assemble Response Team" is what to do, not who does it)
         return None
     responding = within in RESPONSE_PHASES
     if not (is_role_phrase(name) or _PERSON_DOING.match(name) or responding and _is_function(name)):
