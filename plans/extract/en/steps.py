@@ -1201,7 +1201,7 @@ def procedure_owner(heading: Block, body: list[Block], within: str | None = None
     response chapter (`within`) also what the post does in the third person ("Accounts for
     all patients …")."""
     name = _QUALIFIER.sub("", _strip_label(heading).strip(" :"))
-    if owner_heading(name) is not None or is_imperative(name):
+    if owner_heading(name) is not None or _TASK_HEADING.match(name):
         # (not a task: "Assemble Response Team" is what to do, not who does it)
         return None
     responding = within in RESPONSE_PHASES
@@ -1220,6 +1220,14 @@ def procedure_owner(heading: Block, body: list[Block], within: str | None = None
         and _THIRD_PERSON.match(text)
     )
     return name if orders >= 2 and orders * 3 >= len(items) * 2 else None
+
+
+# a heading that names a task, whatever team it mentions ("Assemble Response Team")
+_TASK_HEADING = re.compile(
+    r"^(?:Assemble|Isolate|Identify|Notify|Contact|Establish|Activate|Assess|Apply|Stop|Involve|"
+    r"Start|Page|Prepare|Conduct|Communicate|Escalate|Restore|Recover|Evacuate|Secure|Form|"
+    r"Convene|Mobili[sz]e|Deploy|Dispatch)\s"
+)
 
 
 # where the post works, after its name ("Charge Nurse of the affected unit")
