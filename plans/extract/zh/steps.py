@@ -106,6 +106,7 @@ _POST_LINE = re.compile(
 # of the organisation chart
 _LEGAL = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
 _BY_DECLARER = re.compile(r"[，,](?=经|由)")
+_STARTS_LEVEL = re.compile(r"启动[^，。；]{0,12}?(?:级|本级)(?:应急)?响应")
 _DECLARES_END = re.compile(r"(?:宣布|决定)[^，。；]{0,12}(?:终止|结束|解除)")
 _TASKS_HEAD = re.compile(
     r"^(?P<name>[\u4e00-\u9fff（）()]{2,24}?)的?(?:主要)?(?:工作)?(?:任务|职责)$"
@@ -257,6 +258,8 @@ class ChineseExtractor:
         self.titled: str | None = None  # the role the line before titled ("总指挥：校长")
         # the header of the table being read: (block of its last row, column headings)
         self.header: tuple[int, tuple[str, ...]] | None = None
+        # (part, levels) → who started the response at those levels
+        self.level_actor: dict[tuple, list[str]] = {}
 
     def resolve(self, names: list[str], block: Block, part: str | None) -> list[str]:
         out: list[str] = []
@@ -730,6 +733,10 @@ class ChineseExtractor:
                 who = list(self.structural)
             else:
                 who = who or last or inherited
+            if not who and levels and ctx.phase in ("command", "disposal", "activation"):
+                # "5.1 一级应急响应 … 按照市人民政府部署要求，组织开展…": whoever started the
+                # level carries out what its section asks without naming anyone
+                who = list(self.level_actor.get((part, tuple(levels)), []))
             for m in _COMMAND.finditer(quote):
                 leaders = _LEADER_POST.sub("", m.group("who"))
                 extra = self.resolve(split_role_list(leaders), b, part)
@@ -779,6 +786,8 @@ class ChineseExtractor:
             if lead is not None:
                 lead.drafts.append(len(self.drafts))
             self.drafts.append(d)
+            if who and d.levels and _STARTS_LEVEL.search(quote):
+                self.level_actor[(part, tuple(d.levels))] = list(who)
             prev_draft = len(self.drafts) - 1
             last = who
             first = first or who
