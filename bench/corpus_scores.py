@@ -1,4 +1,8 @@
-"""Score the importer on the corpus gold files: `python -m bench.corpus_scores`."""
+"""Score the importer on the corpus gold files: `python -m bench.corpus_scores`.
+
+`--gold DIR` scores another folder of gold files made the same way (plans kept aside to measure
+the importer on documents it was never tuned on): each NAME.json beside its document NAME.docx,
+NAME.md or NAME.txt (NAME.meta.json files are skipped)."""
 
 from __future__ import annotations
 
@@ -46,6 +50,29 @@ def score_corpus() -> list[dict]:
     return results
 
 
+def score_folder(folder: Path) -> list[dict]:
+    """score_corpus for a folder holding NAME.json gold files beside NAME.docx/.md/.txt."""
+    score = _scorer()
+    results = []
+    for gold_path in sorted(folder.glob("*.json")):
+        if gold_path.name.endswith(".meta.json"):
+            continue
+        source = next(
+            (
+                gold_path.with_suffix(ext)
+                for ext in (".docx", ".md", ".txt")
+                if gold_path.with_suffix(ext).exists()
+            ),
+            None,
+        )
+        if source is None:
+            continue
+        plan = plan_to_dict(import_document(source.read_bytes(), source.name))
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        results.append({"name": gold_path.stem, "score": score(gold, plan), "plan": plan})
+    return results
+
+
 FLOOR = Path(__file__).with_name("corpus_floor.json")
 # how far a figure may fall below its floor before --check fails (rounding of the scorer)
 TOLERANCE = 0.005
@@ -74,7 +101,20 @@ def main(argv: list[str] | None = None) -> int:
     """`--check`: fail when a figure falls below bench/corpus_floor.json; `--write-floor`:
     record today's figures as the floor."""
     argv = sys.argv[1:] if argv is None else argv
-    results = score_corpus()
+    if "--gold" in argv:
+        at = argv.index("--gold")
+        if at + 1 >= len(argv):
+            print("--gold needs a folder")
+            return 2
+        results = score_folder(Path(argv[at + 1]))
+        if not results:
+            print("no gold files with their documents in", argv[at + 1])
+            return 1
+        argv = [
+            a for a in argv if a not in ("--check", "--write-floor")
+        ]  # the floor is the corpus's
+    else:
+        results = score_corpus()
     width = max((len(r["name"]) for r in results), default=10)
     print(f"{'document':<{width}}  " + "  ".join(f"{c:>8}" for c, _ in COLUMNS))
     sums = [0.0] * len(COLUMNS)
