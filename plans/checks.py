@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from i18n import get_language, join_names, t
 from i18n.glossary import PHASES
@@ -433,30 +434,54 @@ def _first_similar(steps: list[Step]) -> Iterator[tuple[Step, Step]]:
     (2 - SIMILAR) / SIMILAR, so only a window of lengths is compared, not every pair."""
     texts = [_normalised(s) for s in steps]
     grams = [_bigrams(t) for t in texts]
+    sizes = [len(g) for g in grams]
     levels = [set(s.levels) for s in steps]
     by_length = sorted(range(len(steps)), key=lambda k: len(texts[k]))
     lengths = [len(texts[k]) for k in by_length]
+    same_text: dict[str, list[int]] = {}
     for i, step in enumerate(steps):
         n = len(texts[i])
         low = bisect_left(lengths, n * SIMILAR / (2 - SIMILAR) - 1e-9)
         high = bisect_right(lengths, n * (2 - SIMILAR) / SIMILAR + 1e-9)
-        mine, own_levels = grams[i], levels[i]
-        for k in sorted(k for k in by_length[low:high] if k < i):
+        mine, own_levels, size = grams[i], levels[i], sizes[i]
+        # an earlier step with the very same text repeats it: only steps before that one can
+        # be a first repeat, so only they are compared
+        same = (
+            next(
+                (
+                    e
+                    for e in same_text.get(texts[i], ())
+                    if not own_levels or not levels[e] or not own_levels.isdisjoint(levels[e])
+                ),
+                None,
+            )
+            if texts[i]
+            else None
+        )
+        same_text.setdefault(texts[i], []).append(i)
+        limit = i if same is None else same
+        for k in sorted(k for k in by_length[low:high] if k < limit):
             # _levels_meet(step, steps[k]) on the level sets made once per step
             if own_levels and levels[k] and own_levels.isdisjoint(levels[k]):
                 continue
-            # _may_be_similar inline (the commonest test, run for every pair in the window)
+            # _may_be_similar inline (the commonest test, run for every pair in the window):
+            # the sizes first, then the shared pairs
+            total = size + sizes[k]
+            if size and sizes[k] and 2 * min(size, sizes[k]) < PREFILTER * total:
+                continue
             other = grams[k]
-            total = len(mine) + len(other)
             if mine and other and 2 * len(mine & other) < PREFILTER * total:
                 continue
             if _may_be_similar(mine, other) and _similar(texts[i], texts[k]):
                 yield step, steps[k]
                 break
+        else:
+            if same is not None:
+                yield step, steps[same]
 
 
 def _bigrams(text: str) -> frozenset:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map("".join, pairwise(text)))
 
 
 def _may_be_similar(a: frozenset, b: frozenset) -> bool:
