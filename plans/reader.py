@@ -72,7 +72,8 @@ def read_document(data: bytes, filename: str, *, max_bytes: int | None = None) -
         elif kind == "pdf":
             blocks = read_pdf(data)
         elif kind in ("txt", "md"):
-            blocks = read_text(decode_text(data), markdown=kind == "md")
+            text = decode_text(data)
+            blocks = read_text(text, markdown=kind == "md" or looks_like_markdown(text))
         else:
             raise PlanReadError("read.unsupported", name=filename)
     except PlanReadError:
@@ -84,6 +85,15 @@ def read_document(data: bytes, filename: str, *, max_bytes: int | None = None) -
     if not any(b.text.strip() for b in blocks):
         raise PlanReadError("read.no_text")
     return blocks
+
+
+_MD_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """A .txt file written in Markdown (headings "# …", "## …" on lines of their own), as notes
+    and exported wikis often are: read as Markdown, or its outline is lost."""
+    return len(_MD_HEADING_LINE.findall(text[:200_000])) >= 2
 
 
 def detect_language(blocks: list[Block]) -> str:

@@ -324,3 +324,17 @@ def test_bullets_of_a_plain_text_are_list_items_nested_by_their_indent():
         (1, "Open the bin."),
         (2, "Put on the vest."),
     ]
+
+
+def test_a_text_file_written_in_markdown_is_read_as_markdown():
+    data = b"# Position Guide\n\n## Incident Commander\n\n* Open the ARK.\n  * Get the bin.\n"
+    blocks = read_document(data, "guide.txt")
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        ("heading", 1, "Position Guide"),
+        ("heading", 2, "Incident Commander"),
+        ("list_item", 1, "Open the ARK."),
+        ("list_item", 2, "Get the bin."),
+    ]
+    # one "#" line is no outline: a plain text keeps it as written
+    plain = read_document("# 3 号楼\n值班员巡查。\n".encode(), "notes.txt")
+    assert plain[0].kind == "paragraph"
