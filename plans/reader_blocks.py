@@ -188,11 +188,23 @@ def _next_text(lines: list[RawLine], at: int) -> str | None:
     return None
 
 
+# the second level of an official document's outline (GB/T 9704: 一、（一）1.（1）)
+_CN_BRACKET = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
+
+
 def _titled_item(numbered, lines: list[RawLine], at: int) -> bool:
     """A line numbered like a list item（1）, 1), ① that is a title: a few words without any
     punctuation (not "组长：…", not "人员疏散；"), with body text under it, that is a line that
     is not numbered the same way ("（1）信息报告" over "①突发事件发生后，…" or a paragraph)."""
-    if not looks_like_title(numbered.body, limit=12) or re.search(r"[、（）()]", numbered.body):
+    body = numbered.body
+    if (
+        body.endswith("。")
+        and _CN_BRACKET.match(numbered.label)
+        and not re.search(r"[，,；;：:、。]", body[:-1])
+    ):
+        # "（一）一级响应。" alone on its line over "1.启动条件。…": a title written with its stop
+        body = body[:-1]
+    if not looks_like_title(body, limit=12) or re.search(r"[、（）()]", body):
         return False
     following = _next_text(lines, at)
     if following is None:

@@ -338,3 +338,14 @@ def test_a_text_file_written_in_markdown_is_read_as_markdown():
     # one "#" line is no outline: a plain text keeps it as written
     plain = read_document("# 3 号楼\n值班员巡查。\n".encode(), "notes.txt")
     assert plain[0].kind == "paragraph"
+
+
+def test_a_second_level_title_written_with_its_full_stop_is_a_heading():
+    # GB/T 9704 outlines: "（一）一级响应。" alone on its line over "1.启动条件。…" is a title
+    blocks = read_text(
+        "五、应急响应\n（一）一级响应。\n1.启动条件。发生重大灾害时启动。\n2.启动程序。主任决定启动。\n"
+    )
+    assert [(b.kind, b.level) for b in blocks if b.text.startswith("（一）")] == [("heading", 2)]
+    # an item that is a sentence stays an item
+    items = read_text("五、应急响应\n（一）立即报告，同时疏散。\n1.启动条件。\n")
+    assert items[1].kind == "list_item"
