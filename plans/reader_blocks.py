@@ -113,6 +113,8 @@ def build_blocks(lines: list[RawLine], anchors: list | None = None) -> list[Bloc
             blocks.append(Block(idx, "heading", text, level=base + len(order) + 1, style=ln.style))
             continue
         blocks.append(Block(idx, "paragraph", text, style=ln.style))
+    if not styled:
+        blocks = _numbered_titles(blocks)
     if not styled and _bare_titles(blocks):
         blocks = _title_lines(blocks)
     return _demote_toc(blocks)
@@ -134,6 +136,33 @@ _CHAPTER = re.compile(
 )
 _CJK_TITLE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9Ⅰ-Ⅻ]{1,15}$")
 _EN_TITLE = re.compile(r"^[A-Z][A-Za-z'’/&,\- ]{2,60}[?!]?$")
+
+
+def _numbered_titles(blocks: list[Block]) -> list[Block]:
+    """Chapter titles numbered by Word's own list numbering and styled as list paragraphs
+    ("1. 总则", "3. 应急响应", "3.1 信息报告" over their text): short items without punctuation
+    with body text right under them are the outline's headings, when there are three or more."""
+    titles = [
+        k
+        for k, b in enumerate(blocks)
+        if b.kind == "list_item"
+        and b.label
+        and k + 1 < len(blocks)
+        and looks_like_title(b.text, limit=20)
+        and not re.search(r"[，,。；;：:、（）()]", b.text)
+        and (
+            blocks[k + 1].kind == "paragraph"
+            or blocks[k + 1].kind == "list_item"
+            and blocks[k + 1].level > b.level
+        )
+    ]
+    if len(titles) < 3:
+        return blocks
+    out = list(blocks)
+    for k in titles:
+        b = blocks[k]
+        out[k] = Block(b.index, "heading", b.text, level=b.level, label=b.label, style=b.style)
+    return out
 
 
 def _is_title_line(blocks: list[Block], k: int) -> bool:

@@ -349,3 +349,35 @@ def test_a_second_level_title_written_with_its_full_stop_is_a_heading():
     # an item that is a sentence stays an item
     items = read_text("五、应急响应\n（一）立即报告，同时疏散。\n1.启动条件。\n")
     assert items[1].kind == "list_item"
+
+
+def test_chapter_titles_numbered_by_word_lists_over_their_text_are_headings():
+    def build(d):
+        for text, style in (
+            ("总则", "List Number"),
+            ("本预案适用于本单位。", None),
+            ("应急组织机构及职责", "List Number"),
+            ("公司成立应急救援指挥部。", None),
+            ("应急响应", "List Number"),
+            ("信息报告", "List Number 2"),
+            ("现场人员发现事故后立即报告值班室。", None),
+        ):
+            d.add_paragraph(text, style=style)
+
+    blocks = read_document(_docx(build), "plan.docx")
+    assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("总则", 1),
+        ("应急组织机构及职责", 1),
+        ("应急响应", 1),
+        ("信息报告", 2),
+    ]
+
+
+def test_a_short_numbered_list_over_a_paragraph_stays_a_list():
+    def build(d):
+        d.add_paragraph("抢险救援组", style="List Number")
+        d.add_paragraph("医疗救护组", style="List Number")
+        d.add_paragraph("各组按分工开展工作。")
+
+    blocks = read_document(_docx(build), "groups.docx")
+    assert [b.kind for b in blocks] == ["list_item", "list_item", "paragraph"]
