@@ -160,6 +160,8 @@ def test_an_evaluator_cannot_record_an_item_outside_their_share(world):
 
 
 def test_an_evaluator_reads_only_their_own_observations(world):
+    # (each evaluator records here: the test does not lean on what others recorded before it)
+    store.record_observation(world.db, world.eva, obs(world.running, "eva", "c1", minute=10))
     store.record_observation(world.db, world.evb, obs(world.running, "evb", "c3", minute=9))
     mine = store.observations(world.db, world.evb, world.running)
     assert mine and {o.evaluator for o in mine} == {"evb"}
