@@ -186,6 +186,12 @@ class EnglishExtractor:
             if b.kind == "paragraph" or b.kind == "list_item":
                 define_acronyms(self.en, b)
         self.own_team = _own_team(blocks)
+        said = [(b, m) for b in blocks for m in _THE_RESPONSE_TEAM.finditer(b.text)]
+        self.response_team = (
+            (said[0][0], said[0][1].group("name")[:1].upper() + said[0][1].group("name")[1:])
+            if len(said) >= 3
+            else None
+        )
         self.procedure = procedure_rows(blocks)
         self.own_team_id: str | None = None
         self.para_position: str | None = None  # a post named alone on a line over its duties
@@ -552,6 +558,11 @@ class EnglishExtractor:
         for rid, e in self.reg.entries.items():
             if e.defined and any(_RESPONSE_LEAD.search(n) for n in (e.name, *e.aliases)):
                 return [rid]
+        if self.response_team is not None:
+            # a guide that speaks of "the response team" again and again, defining none: that
+            # team carries out what it tells to do
+            block, name = self.response_team
+            return [self.reg.add(name, block, defined=True)]
         return []
 
     def _section_owners(self, ctx: Context) -> list[str]:
@@ -1388,6 +1399,9 @@ _AND_ACTOR = re.compile(
 )
 # the team that carries out a response (incident-response plans after NIST SP 800-61, emergency
 # and crisis plans)
+_THE_RESPONSE_TEAM = re.compile(
+    r"\b(?:the|our|your)\s+(?P<name>(?:incident\s+)?response\s+team)\b", re.IGNORECASE
+)
 _RESPONSE_LEAD = re.compile(
     r"\b(?:(?:computer |cyber |cyber ?security |security )?incident response|emergency response|"
     r"crisis(?: management)?|crisis response) team\b|\b(?:CSIRT|CIRT|CERT|SIRT)\b",
