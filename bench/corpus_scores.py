@@ -38,13 +38,18 @@ def _scorer():
 
 def score_corpus() -> list[dict]:
     """One result per gold file: {"name", "score": scorer output, "plan": plan JSON}."""
+    golds = sorted((CORPUS / "gold").glob("*.json"))
+    return _score((gold, CORPUS / "docx" / (gold.stem + ".docx")) for gold in golds)
+
+
+def _score(pairs) -> list[dict]:
+    """The scores of (gold file, document) pairs whose document exists."""
     score = _scorer()
     results = []
-    for gold_path in sorted((CORPUS / "gold").glob("*.json")):
-        docx = CORPUS / "docx" / (gold_path.stem + ".docx")
-        if not docx.exists():
+    for gold_path, source in pairs:
+        if source is None or not source.exists():
             continue
-        plan = plan_to_dict(import_document(docx.read_bytes(), docx.name))
+        plan = plan_to_dict(import_document(source.read_bytes(), source.name))
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         results.append({"name": gold_path.stem, "score": score(gold, plan), "plan": plan})
     return results
@@ -52,25 +57,19 @@ def score_corpus() -> list[dict]:
 
 def score_folder(folder: Path) -> list[dict]:
     """score_corpus for a folder holding NAME.json gold files beside NAME.docx/.md/.txt."""
-    score = _scorer()
-    results = []
-    for gold_path in sorted(folder.glob("*.json")):
-        if gold_path.name.endswith(".meta.json"):
-            continue
-        source = next(
-            (
-                gold_path.with_suffix(ext)
-                for ext in (".docx", ".md", ".txt")
-                if gold_path.with_suffix(ext).exists()
-            ),
-            None,
-        )
-        if source is None:
-            continue
-        plan = plan_to_dict(import_document(source.read_bytes(), source.name))
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        results.append({"name": gold_path.stem, "score": score(gold, plan), "plan": plan})
-    return results
+    golds = [g for g in sorted(folder.glob("*.json")) if not g.name.endswith(".meta.json")]
+    return _score((gold, _document_of(gold)) for gold in golds)
+
+
+def _document_of(gold: Path) -> Path | None:
+    return next(
+        (
+            gold.with_suffix(ext)
+            for ext in (".docx", ".md", ".txt")
+            if gold.with_suffix(ext).exists()
+        ),
+        None,
+    )
 
 
 FLOOR = Path(__file__).with_name("corpus_floor.json")
