@@ -110,7 +110,13 @@ class _Order:
                 d.phase in _MEASURES
                 and _START.search(d.text)
                 and _is_start(d.text)
-                and not set(out[-1]) & set(self.starts)
+                and not any(
+                    # (a start right after another of the same levels is that start; one for
+                    # a level after a start for none is the level's own: "立即启动相关预案" then
+                    # "（1）一般道路交通事故：由事发地政府启动应急响应")
+                    p in self.starts and (not d.levels or set(d.levels) <= set(self.d[p].levels))
+                    for p in out[-1]
+                )
             ):
                 self.starts.append(i)
             if _DECLARES_END.search(d.text) and "预警" not in d.text:
