@@ -52,6 +52,8 @@ CONDITION = re.compile(
 )
 
 
+# a declaration that the response (or its warning) ends: "宣布应急响应结束", "下达应急终止指令"
+DECLARES_END = re.compile(r"(?:宣布|决定|下达)[^，。；]{0,12}(?:终止|结束|解除)")
 _PROMPT = re.compile(r"^(?:立即|第一时间|马上)")
 _CASE = re.compile(r"^(?:因|对于?|若|如果?)[^，,]{2,}[，,]?$")
 _NUMBER = re.compile(r"^[（(]?[\dA-Za-z一二三四五六七八九十]{1,3}[)）.、．]|^[①-⑳]")

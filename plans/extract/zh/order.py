@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 
 from plans.extract.draft import Draft
+from plans.extract.zh.clauses import DECLARES_END
 from plans.extract.zh.order_rules import (
     after_named_event,
     failed_attempt,
@@ -39,7 +40,6 @@ _AFTER_END = re.compile(
 _REPORTS = re.compile(r"报告|上报|报送|报警|通知|报到|求救|报至")
 _START = re.compile(r"批准|决定启动|启动[^，。；]{0,8}响应")
 _NOT_START = re.compile(r"建议|条件|需要启动|审核")
-_DECLARES_END = re.compile(r"(?:宣布|决定|下达)[^，。；]{0,12}(?:终止|结束|解除)")
 _ADJUSTS = re.compile(
     r"调整[^，。；]{0,6}(?:响应|级别)|扩大响应|提升[^，。；]{0,4}响应|请求支援|请求[^，。；]{0,10}支援"
 )
@@ -119,7 +119,7 @@ class _Order:
                 )
             ):
                 self.starts.append(i)
-            if _DECLARES_END.search(d.text) and "预警" not in d.text:
+            if DECLARES_END.search(d.text) and "预警" not in d.text:
                 self.ends.append(i)
         return out
 
@@ -289,7 +289,7 @@ class _Order:
     def stand_down(self, i: int) -> list[int]:
         """Declaring the end follows the last measure of each level's (or the last) measure list."""
         d = self.d[i]
-        if not _DECLARES_END.search(d.text) or "预警" in d.text:
+        if not DECLARES_END.search(d.text) or "预警" in d.text:
             if _AFTER_END.search(self.heads[i]) and self.ends:
                 return self.ends[-1:]
             return []

@@ -20,6 +20,7 @@ from plans.extract.text import clauses, sentences, strip_end
 from plans.extract.zh.clauses import (
     ACTION,
     CONDITIONS,
+    DECLARES_END,
     ONLY_CONDITION,
     REVIEWED,
     SCENE,
@@ -100,17 +101,18 @@ _POST_LINE = re.compile(
     r"^(?:岗位|职务|角色|责任人|责任岗位|处置人员|执行人|适用岗位)(?:名称)?[：:]\s*"
     r"(?P<name>[\u4e00-\u9fff（）()]{2,20})[。.]?$"
 )
-# a heading that names a post's own procedure or card ("值班长应急处置卡", "调度室处置程序",
-# "操作工岗位应急处置要点")
 # a company's legal name standing as a heading (the cover, the unit the plan is for): no body
 # of the organisation chart
 _LEGAL = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
+# "…，经总指挥批准，宣布…": where the one who declares is named
 _BY_DECLARER = re.compile(r"[，,](?=经|由)")
 _STARTS_LEVEL = re.compile(r"启动[^，。；]{0,12}?(?:级|本级)(?:应急)?响应")
-_DECLARES_END = re.compile(r"(?:宣布|决定)[^，。；]{0,12}(?:终止|结束|解除)")
+# "<body>主要任务" (职责, 工作任务) over a body's measures in a response chapter
 _TASKS_HEAD = re.compile(
     r"^(?P<name>[\u4e00-\u9fff（）()]{2,24}?)的?(?:主要)?(?:工作)?(?:任务|职责)$"
 )
+# a heading that names a post's own procedure or card ("值班长应急处置卡", "调度室处置程序",
+# "操作工岗位应急处置要点")
 _CARD_HEAD = re.compile(
     r"^(?P<name>[\u4e00-\u9fff（）()]{2,20}?)(?:岗位)?(?:现场)?(?:应急)?(?:处置|行动|操作|救援|响应)"
     r"(?:卡|程序|流程|步骤|要点|措施|任务)$"
@@ -562,7 +564,7 @@ class ChineseExtractor:
         first_owners: list[str] = []
         pieces = join_continuations(pieces, b.text)
         pieces, conditions_inline = inline_conditions(split_inline_leads(pieces))
-        if ctx.phase == "termination" and len(pieces) > 1 and _DECLARES_END.search(pieces[-1]):
+        if ctx.phase == "termination" and len(pieces) > 1 and DECLARES_END.search(pieces[-1]):
             # "险情排除，交通恢复通畅；…得到控制和消除；…，经总指挥批准，宣布应急响应结束。": the
             # states listed before the declaration are its conditions, not measures
             last = pieces[-1]
