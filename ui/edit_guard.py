@@ -52,11 +52,16 @@ def _reload(actor, form: str) -> None:
 
 def stale_notice(form: str, stored: Hashable) -> bool:
     """Open the form on `stored` if it is not open yet; when someone else saved since it was
-    opened, say so with a reload button and return True (a save will be refused)."""
+    opened, say so with a reload button and return True (a save will be refused).
+
+    The notice stands in a container drawn on every run, so the form below keeps its place on
+    the page when the notice comes or goes: the browser then replaces the form's widgets in
+    place instead of showing the old form under the new one until the run has finished."""
+    box = st.container()
     if opened(form, stored) == stored:
         return False
-    st.warning(t("guard.changed_meanwhile"), icon=":material/sync_problem:")
-    st.button(
+    box.warning(t("guard.changed_meanwhile"), icon=":material/sync_problem:")
+    box.button(
         t("guard.reload"),
         key=f"{_state_key(form)}_reload",
         on_click=_reload,

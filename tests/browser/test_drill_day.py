@@ -8,6 +8,7 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from db import connection, drills_store
 from db.users_signin import act_as
@@ -108,6 +109,8 @@ def test_a_second_directors_stale_roster_save_is_refused_and_the_participant_kee
         first.get_by_role("button", name=t("guard.reload")).click()
         first.get_by_text(t("guard.changed_meanwhile")).wait_for(state="detached")
         settled(first)
+        # one form, on the stored roster (the old one's widgets do not linger below it)
+        expect(first.get_by_label("指挥部办公室", exact=True)).to_have_count(1)
         assert first.get_by_label("指挥部办公室", exact=True).input_value() == "pat2"
         assert first.get_by_label("抢险救援组", exact=True).input_value() == "pat"
 
