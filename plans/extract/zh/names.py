@@ -48,7 +48,8 @@ _ROLE_CHAR = r"[\u4e00-\u9fff（）()]"
 PEOPLE_TAIL = r"(?:[或和及与、](?:个人|公民|群众|其他人员))?"
 _SUBJECT = re.compile(
     rf"^(?P<subj>(?:{_ROLE_CHAR}|、){{0,40}}?(?:{_SUFFIX_RE}))(?:[（(][\u4e00-\u9fff]{{1,16}}[）)])?"
-    rf"{PEOPLE_TAIL}(?:[及和与、](?:车辆|装备|器材|设备|物资))?(?=(?:{_VERBS})|[，,：:])"
+    rf"{PEOPLE_TAIL}(?:[及和与、](?:车辆|装备|器材|设备|物资)(?!{_ROLE_CHAR}{{0,8}}?(?:{_SUFFIX_RE})))?"
+    rf"(?=(?:{_VERBS})|[，,：:])"
 )
 # the body's own people ("疏散引导组人员在楼梯口引导疏散"): the body acts
 _STAFF_SUBJECT = re.compile(

@@ -66,6 +66,10 @@ _STARTED = re.compile(
 # once ("所涉及地区要立即启动…") acts on that word
 _ALSO = re.compile(r"^(?:并且?|同时|且)(?!在[^，,]{0,12}后)")
 _PASSES_WORD = re.compile(r"通报|通知|下达|告知|传达|报告|上报")
+_LEADS_TO_DECISION = re.compile(
+    r"(?:同意|批准|审定|核准)(?:后|之后)$|报告[^，。；]{0,16}(?:指挥长|总指挥|主任|组长|负责人)$|"
+    r"提出[^，。；]{0,16}建议$"
+)
 _MEASURES = ("command", "disposal", "escalation", "activation", "initial")
 
 
@@ -129,6 +133,14 @@ class _Order:
         d = self.d[i]
         head = self.heads[i]
         if d.sentence_prev is not None and (_APPROVAL_HEAD.match(d.text) or _SO_THAT.match(d.text)):
+            return [d.sentence_prev]
+        if (
+            d.sentence_prev is not None
+            and _LEADS_TO_DECISION.search(self.d[d.sentence_prev].text)
+            and ((_START.search(d.text) and _is_start(d.text)) or DECLARES_END.search(d.text))
+        ):
+            # "…经市指挥部指挥长同意后，由市指挥部启动二级响应": the start (or the end) follows
+            # the report, proposal or approval that opens its sentence
             return [d.sentence_prev]
         before = self.d[i - 1] if i else None
         if (
@@ -291,14 +303,32 @@ class _Order:
         d = self.d[i]
         if not DECLARES_END.search(d.text) or "预警" in d.text:
             if _AFTER_END.search(self.heads[i]) and self.ends:
-                return self.ends[-1:]
+                return self.latest_end(i)
             return []
         last_by_levels: dict[tuple, int] = {}
         for j in range(i):
             x = self.d[j]
-            if x.part == d.part and x.phase == "disposal" and j not in self.starts:
+            if (
+                x.part == d.part
+                and x.phase == "disposal"
+                and j not in self.starts
+                and (not (d.levels and x.levels) or set(d.levels) & set(x.levels))
+            ):
+                # (the end of one level's response follows that level's measures only)
                 last_by_levels[x.levels] = j
         return sorted(self.first_of_item(j) for j in last_by_levels.values())
+
+    def latest_end(self, i: int) -> list[int]:
+        """The latest declared end of the response that draft i's levels share ("一般…响应终止后"
+        follows the end of the general response, not the end of the major one declared after
+        it); the latest end when it names no level."""
+        d = self.d[i]
+        ends = [j for j in self.ends if self.d[j].part == d.part]
+        if d.levels:
+            shared = [j for j in ends if set(self.d[j].levels) & set(d.levels)]
+            if shared:
+                return shared[-1:]
+        return ends[-1:]
 
     def adjust_response(self, i: int) -> list[int]:
         d = self.d[i]
@@ -310,7 +340,7 @@ class _Order:
         d = self.d[i]
         if d.phase != "recovery" or not self.ends:
             return []
-        return [j for j in self.ends if self.d[j].part == d.part][-1:]
+        return self.latest_end(i)
 
     # -- orderings the structure implies -------------------------------------------------
 

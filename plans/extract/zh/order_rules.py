@@ -123,10 +123,16 @@ def after_named_event(drafts: list[Draft], i: int) -> list[int]:
         for pair in reversed(pairs):
             if pair in _COMMON:
                 continue
-            hits = [j for j in candidates if pair in drafts[j].text]
+            hits = [j for j in candidates if pair in drafts[j].text and _levels_meet(d, drafts[j])]
             if hits:
                 return hits[-3:]
     return []
+
+
+def _levels_meet(d: Draft, other: Draft) -> bool:
+    """Whether two steps can belong to one response: not when they are for different levels
+    ("特别重大和重大…处置完成后" and "较大和一般…处置完成后" are alternatives)."""
+    return not (d.levels and other.levels) or bool(set(d.levels) & set(other.levels))
 
 
 def _just_before(drafts: list[Draft], i: int, window: int = 8) -> list[int]:
