@@ -368,8 +368,10 @@ class _Order:
         same_item = [j for j in mates if self.d[j].item == d.item]
         procedure = d.sequence or _opens_procedure(self.d[mates[0]])
         if same_item:
-            # a later sentence of an item in a procedure follows the sentence before it
-            if procedure and d.sentence_prev is None and not d.text.startswith("同时"):
+            # a later sentence of an item in a procedure follows the sentence before it, and so
+            # does another body's clause later in its sentence ("如同意启动，则正式签发…文件，
+            # 应急工作组进入待命状态"): not a clause done at the same time ("同时…")
+            if procedure and not d.text.startswith("同时"):
                 return same_item[-1:]
             return []
         if d.sequence:
