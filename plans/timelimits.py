@@ -89,6 +89,8 @@ _EN_IMMEDIATE = re.compile(
 )
 _EN_NOT_DEADLINE = re.compile(r"(?:\bevery|\beach|\bat\s+least|\bper)\s*$", re.IGNORECASE)
 _EN_NEGATED = re.compile(r"\bnot\s*$", re.IGNORECASE)
+# what a thing can do at once, not a deadline ("…so the bag can immediately be used again")
+_EN_CAPABLE = re.compile(r"\b(?:can|could|may|able\s+to)\s+$", re.IGNORECASE)
 _EN_FREQUENCY_WORD = re.compile(r"every|each|hourly|daily|weekly|once|twice|times", re.IGNORECASE)
 _EN_EVERY = re.compile(
     rf"\b(?:every|each)\s+(?P<other>other\s+)?(?:{ARABIC_NUMBER}{_RANGE})?"
@@ -238,7 +240,8 @@ def _immediate(text: str, latin: bool) -> _Hit | None:
         return _Hit(m.start(), m.end(), 0.0, True)
     if latin:
         for m in _EN_IMMEDIATE.finditer(text):
-            if not _EN_NEGATED.search(text[max(0, m.start() - 6) : m.start()]):
+            before = text[max(0, m.start() - 12) : m.start()]
+            if not (_EN_NEGATED.search(before[-6:]) or _EN_CAPABLE.search(before)):
                 return _Hit(m.start(), m.end(), 0.0, True)
     return None
 

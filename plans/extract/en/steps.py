@@ -618,7 +618,9 @@ class EnglishExtractor:
             return [self.en.add(everyone.group("who").capitalize(), b, part=part)]
         words = text.split()
         start = 1 if words and _DETERMINER.match(words[0]) else 0
-        for n in range(min(6, len(words) - 1), start, -1):
+        # (an instruction names its object, not its subject: "Notify the Incident Commander
+        # immediately …")
+        for n in range(min(6, len(words) - 1), len(words) if is_imperative(text) else start, -1):
             rid = self.en.find(" ".join(words[start:n]))
             if (
                 rid
