@@ -269,7 +269,12 @@ def _procedures(blocks: list[Block], pack, overrides: dict) -> dict[int, tuple[s
         decided, phase = pack.heading_phase(b.text)
         if decided and phase is not None:
             continue
+        if b.index in found:
+            continue  # the subsection of a post's procedure (below)
         owner = pack.procedure_owner(b, body, within)
+        if not owner and below is not None and below.level > b.level and not _has_items(body):
+            _subsection_procedures(blocks, i, pack, within, found)
+            continue
         if owner:
             found[b.index] = ("response", owner)
         elif not decided and b.level <= top + 1 and pack.instructions(body) and not within:
@@ -277,6 +282,38 @@ def _procedures(blocks: list[Block], pack, overrides: dict) -> dict[int, tuple[s
             # procedure, whoever follows it
             found[b.index] = ("response", None)
     return found
+
+
+def _subsection_procedures(blocks: list[Block], i: int, pack, within, found: dict) -> None:
+    """ "### Incident Commander" over "#### During the incident" over "1. Announce …": a post
+    whose procedure is written in its subsections owns those of them that are instructions."""
+    head = blocks[i]
+    subtree: list[Block] = []
+    children: dict[int, list[Block]] = {}  # a subsection heading's index → its body
+    current = None
+    for nxt in blocks[i + 1 :]:
+        if nxt.kind == "heading":
+            if nxt.level <= head.level:
+                break
+            current = nxt.index
+            children[current] = []
+            continue
+        subtree.append(nxt)
+        if current is not None:
+            children[current].append(nxt)
+    owner = pack.procedure_owner(head, subtree, within)
+    if not owner:
+        return
+    for index, body in children.items():
+        decided, _ = pack.heading_phase(blocks[index].text, within)
+        if not decided and pack.instructions(body):
+            # (a subsection named for a phase keeps it: "Immediate Actions"; duties and the
+            # description are no procedure: "Responsibilities", "Material Needed")
+            found[index] = ("response", owner)
+
+
+def _has_items(body: list[Block]) -> bool:
+    return any(b.kind == "list_item" for b in body)
 
 
 _LABEL_NUMBER = re.compile(
