@@ -14,6 +14,30 @@ _MD_NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)])\s+(.*)$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 _PLAIN_BULLET = re.compile(r"^(\s*)[-•·▪●◦*]\s+(\S.*)$")
+# a numbered title, a space, then what follows it on the same line: "1.4  工作原则 防汛应急
+# 处置工作实行…。" (a decimal number before a sentence), "6．应急响应 6.1  响应分级" (before the
+# next numbered title)
+_RUN_IN_TITLE = re.compile(
+    r"^(?P<title>(?P<number>\d{1,2}(?:[.．]\d{1,2}){0,3})[.．、]?\s*[\u4e00-\u9fff]{2,12})"
+    r"[ \u3000]+(?P<rest>\S.*)$"
+)
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}\s*[\u4e00-\u9fff]")
+_RUN_IN_BODY = re.compile(r"^[\u4e00-\u9fff“（(]\S{7,}.*[。；;]$")
+
+
+def _run_in(line: str) -> list[str] | None:
+    """The title and what runs into it, or None when the line is no run-in title."""
+    m = _RUN_IN_TITLE.match(line)
+    if not m:
+        return None
+    rest = m.group("rest")
+    if _NUMBERED_TITLE.match(rest):
+        return [m.group("title"), *(_run_in(rest) or [rest])]
+    if ("." in m.group("number") or "．" in m.group("number")) and _RUN_IN_BODY.match(rest):
+        return [m.group("title"), rest]
+    return None
+
+
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -110,6 +134,13 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
         if "\t" in line.strip() and len(line.strip().split("\t")) >= 2:
             cells = tuple(c.strip() for c in line.strip().split("\t"))
             lines.append(RawLine(" | ".join(c for c in cells if c), cells=cells, style="table"))
+            continue
+        pieces = _run_in(line.strip())
+        if pieces:
+            # "6.2  响应行动 省防指根据雨水情…启动相应级别应急响应。", "6．应急响应 6.1  响应分级":
+            # a numbered title that runs into its section's first paragraph or title (line
+            # breaks lost on the way to plain text)
+            lines.extend(RawLine(piece) for piece in pieces)
             continue
         lines.append(RawLine(line.strip()))
     flush()

@@ -381,3 +381,22 @@ def test_a_short_numbered_list_over_a_paragraph_stays_a_list():
 
     blocks = read_document(_docx(build), "groups.docx")
     assert [b.kind for b in blocks] == ["list_item", "list_item", "paragraph"]
+
+
+def test_a_numbered_title_run_into_its_text_on_one_line_is_split_from_it():
+    # line breaks lost on the way to plain text: "6．应急响应 6.1  响应分级",
+    # "6.2  响应行动 省防指根据…。"; a numbered sentence or an item keeps its own line
+    blocks = read_text(
+        "6．应急响应 6.1  响应分级\n"
+        "6.2  响应行动 省防指根据雨水情、灾险情等对全省启动相应级别应急响应。\n"
+        "2.2.3  省防指成员单位工作职责按有关文件规定执行。\n"
+        "1 市应急局 负责协调。\n"
+    )
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "6．应急响应"),
+        ("heading", "6.1 响应分级"),
+        ("heading", "6.2 响应行动"),
+        ("paragraph", "省防指根据雨水情、灾险情等对全省启动相应级别应急响应。"),
+        ("list_item", "2.2.3 省防指成员单位工作职责按有关文件规定执行。"),
+        ("list_item", "1 市应急局 负责协调。"),
+    ]

@@ -131,7 +131,11 @@ def _procedure_heading(ctx: Context) -> bool:
 # the numbering of an item written inside a paragraph ("…：（1）组织搜救；（2）…")
 _INLINE_LABEL = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|[①-⑳]|\d{1,2}[.、．](?!\d))\s*")
 _CASES_LEAD = re.compile(r"(?:以下|下列|如下)[^，。；：:]{0,8}(?:事件|事故|灾害|险情|灾情)[：:]$")
-_LEAD = re.compile(r"(?:下列|以下|如下|下述)[^，。；]{0,20}[：:]$|[：:]$")
+_LEAD = re.compile(
+    r"(?:下列|以下|如下|下述)[^，。；]{0,20}[：:]$|[：:]$|"
+    # "出现下列情况之一时，可启动Ⅳ级响应。" over the cases: a lead, whatever its stop
+    r"^[^，。；]{0,12}(?:下列|以下|如下)[^，。；]{0,8}(?:情况|情形|条件)之一[^。；]*。?$"
+)
 _PARALLEL = re.compile(r"下列|一项或多项|以下措施|下述")
 _SEQUENCE = re.compile(r"程序|流程|步骤|如下|顺序")
 _APPROVAL = re.compile(r"^(?:并)?(?:报请|报|经)[^，。；]{1,30}?(?:批准|审核|审定|同意|决定)")
