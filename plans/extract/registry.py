@@ -52,6 +52,8 @@ class _Entry:
 
 
 _SPACES = re.compile(r"\s+")
+# a body of one place or level of government ("省防汛抗旱指挥部", "市应急管理局")
+_PLACED = re.compile(r"^(?:国家|省|自治区|市|州|盟|县|区|旗|乡|镇|街道)")
 _ALL = re.compile(r"^全体|^全")
 _PEOPLE_END = re.compile(r"(?:人员|者|人)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -199,7 +201,10 @@ class RoleRegistry:
             while at < len(self._reversed) and self._reversed[at].startswith(tail):
                 hits.add(self.by_key[self._reversed[at][::-1]])
                 at += 1
-            if len(hits) == 1:
+            if len(hits) == 1 and not (
+                # "各级防汛抗旱指挥部" is the command at every level, not the province's own
+                name.startswith("各级") and _PLACED.match(self.entries[next(iter(hits))].name)
+            ):
                 return hits.pop()
         # a shortened form of a longer name with the same last word ("事发地政府" of "事故发生地政府")
         if len(key) >= 5 and _CJK.search(key):
