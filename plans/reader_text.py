@@ -12,7 +12,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^(\s*)[*+\-]\s+(.*)$")
 _MD_NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)])\s+(.*)$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*\\])\*(?!\s)(.+?)(?<![\s\\])\*(?![\w*])")
 _PLAIN_BULLET = re.compile(r"^(\s*)[-•·▪●◦*]\s+(\S.*)$")
 # a numbered title, a space, then what follows it on the same line: "1.4  工作原则 防汛应急
 # 处置工作实行…。" (a decimal number before a sentence), "6．应急响应 6.1  响应分级" (before the
@@ -41,7 +41,19 @@ def _run_in(line: str) -> list[str] | None:
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
 
+# what a reader sees of a link, an image, an automatic link and inline code: "[the template](
+# https://…)" → "the template", "<https://…>" → "https://…", "`kubectl`" → "kubectl"
+_MD_LINK = re.compile(
+    r"!?\[([^\]]*)\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])"
+)
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_MD_CODE = re.compile(r"`([^`]+)`")
+
+
 def _unescape(text: str) -> str:
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    text = _MD_CODE.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
     return _MD_ESCAPE.sub(r"\1", text)
 

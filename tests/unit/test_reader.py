@@ -400,3 +400,17 @@ def test_a_numbered_title_run_into_its_text_on_one_line_is_split_from_it():
         ("list_item", "2.2.3 省防指成员单位工作职责按有关文件规定执行。"),
         ("list_item", "1 市应急局 负责协调。"),
     ]
+
+
+def test_markdown_reads_as_a_reader_sees_it():
+    blocks = read_text(
+        "1. Create a report from the [report template](https://example.org/d/1(2)/copy).\n"
+        "2. Run `kubectl get pods`, see <https://status.example.org> and ![the chart](c.png).\n"
+        "3. Keep a \\*literal\\* asterisk and **bold** text.\n",
+        markdown=True,
+    )
+    assert [b.text for b in blocks] == [
+        "1. Create a report from the report template.",
+        "2. Run kubectl get pods, see https://status.example.org and the chart.",
+        "3. Keep a *literal* asterisk and bold text.",
+    ]

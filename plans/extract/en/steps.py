@@ -688,7 +688,8 @@ class EnglishExtractor:
                 text = rest
         if (
             _NOT_ACTION.match(text)
-            or not_a_step(text)
+            # (the opening sentence: a pointer later in an item leaves the orders before it)
+            or not_a_step(_SENTENCE_END.split(text, maxsplit=1)[0])
             or severity_item(text, ctx.headings[-1].text if ctx.headings else "")
         ):
             return
@@ -907,8 +908,10 @@ _FUNCTIONS = frozenset(w.lower() for w in words("en", "functions"))
 
 
 def _is_function(text: str) -> bool:
-    """A business function a plan addresses as a team ("Communications", "Legal")."""
-    return _role_name(text).strip(" .:").lower() in _FUNCTIONS
+    """A business function a plan addresses as a team ("Communications", "Legal"); a short
+    one only as its capitals ("IT", not the pronoun "It")."""
+    name = _role_name(text).strip(" .:")
+    return name.lower() in _FUNCTIONS and (len(name) > 3 or name.isupper())
 
 
 def _role_name(text: str) -> str:
@@ -1132,6 +1135,7 @@ _NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|step\s*\d+)", re.IGNORECASE)
 _ROLE_DUTY = re.compile(
     r"^(?P<name>[A-Z][^:–—]{2,60}?)(?:\s*\([A-Z]{2,6}\))?\s*(?::|\s[–—-]{1,2}\s)\s*(?P<duty>\S.+)$"
 )
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _NOT_STEP = re.compile(
     r"^(?:see|refer to|for (?:example|instance)|for more (?:information|details)|more information|"
     r"this (?:[\w.-]+ ){0,3}"
