@@ -397,7 +397,9 @@ _ROLE_DOT = re.compile(
     r"^(?P<name>[^：:。，,；]{2,20}(?:组|队|办公室|小组|指挥部))[。.](?P<rest>.+)$"
 )
 _ROLE_DOT_ANY = re.compile(r"^(?P<name>[^：:。，,；由任为是设]{2,24})[。.](?P<rest>.+)$")
-_MEMBERS = re.compile(r"(?:成员单位|成员)(?:包括|有|为|由)[：:]?(?P<list>[^。]+)")
+_MEMBERS = re.compile(
+    r"(?:成员单位|成员)(?:包括|有|为|由)[：:]?(?P<list>[^。]+?)(?:(?:等[^。，；]{0,12})?(?:组成|构成))?(?=。|$)"
+)
 _MEMBERS2 = re.compile(r"(?:成员单位|成员)[：:](?P<list>[^。]+)")
 # "成员：医务科、护理部、…、信息科负责人": the heads of every body listed, not a post of the last
 _HEADS_OF_ALL = re.compile(

@@ -92,6 +92,8 @@ _OCCASION = re.compile(
 )
 # bodies named beside the owners that are no role of their own ("及有关职能部门")
 _BODIES = r"(?:有关|相关|其他|各)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构)"
+# the title an item opens with, up to its colon, when an action follows
+_RUN_IN_TITLE = re.compile(r"^[^，,。；;：:（(]{2,16}[：:](?=[^，,。；;]{4})")
 # a good place to cut a long label: after a list or object boundary, never inside a word
 _CUT = re.compile(r"[、和及与并]|(?<=[的了])")
 
@@ -99,6 +101,8 @@ _CUT = re.compile(r"[、和及与并]|(?<=[的了])")
 def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     """A short label: the action of the clause without numbering, occasion, subject and modal."""
     text = _CONDITION.sub("", _NUMBERING.sub("", INNER_GLOSS.sub("", d.text)))
+    # "省防指各成员单位工作要求：各成员单位按照职责落实…": the item's title is no action
+    text = _RUN_IN_TITLE.sub("", text)
     for rid in d.roles:
         entry = reg.entries.get(rid)
         # the longest form first ("现场负责人员" before "现场负责人": no "员…" left over)
