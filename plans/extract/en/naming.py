@@ -138,9 +138,17 @@ def _en_action(text: str, d: Draft, reg: RoleRegistry) -> str:
             re.IGNORECASE,
         )
         if m:
-            return _EN_MODAL.sub("", rest[m.end() :], count=1).strip() or first
+            # (and the other subject of "the X or one of the Y should …")
+            after = _OTHER_SUBJECT.sub("", rest[m.end() :], count=1)
+            return _EN_MODAL.sub("", after, count=1).strip() or first
     # a condition before a clause of its own ("When the IC arrives, Staff …") stays
     return first if condition and rest[:1].isupper() else rest.strip() or first
+
+
+_OTHER_SUBJECT = re.compile(
+    r"^(?:or|and)\s+(?:one of\s+)?(?:the |a |an )?(?:[\w.-]+\s){1,4}?(?=(?:will|shall|must|should|can|may)\b)",
+    re.IGNORECASE,
+)
 
 
 def _names_of(reg: RoleRegistry, rid: str) -> list[str]:

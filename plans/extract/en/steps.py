@@ -613,6 +613,17 @@ class EnglishExtractor:
             if inner and is_role_phrase(inner.group("np")):
                 return [self.en.add(_role_name(inner.group("np")), b, part=part)]
             return []
+        pair = _EITHER_SUBJECT.match(text)
+        if pair and is_role_phrase(pair.group("a")):
+            # "the delivery manager or one of the incident leads should schedule …": either acts
+            out = [
+                self.en.find(pair.group("a"))
+                or self.en.add(_role_name(pair.group("a")), b, part=part)
+            ]
+            other = self.en.find(pair.group("b"))
+            if other is None and pair.group("b").lower().endswith("s"):
+                other = self.en.find(pair.group("b")[:-1])
+            return out + ([other] if other and other not in out else [])
         everyone = _EVERYONE_ACTS.match(text)
         if everyone:
             return [self.en.add(everyone.group("who").capitalize(), b, part=part)]
@@ -986,7 +997,7 @@ _PLURAL_SUBJECT = re.compile(
     r"instruct|direct|send|assign|remind|notify|contact|call|brief)\b)"
     r"(?P<np>(?:[\w.@/&'’-]+ ){0,3}?(?:managers|directors|officers|leads|leaders|coordinators|"
     r"commanders|chiefs|liaisons|supervisors|specialists|administrators|analysts|engineers|"
-    r"officials|responders|operators|volunteers|members|wardens|marshals|teams|crews|"
+    r"officials|responders|operators|volunteers|members|wardens|marshals|teams|crews|SREs|"
     r"agencies|departments|organi[sz]ations))"
     r"(?-i:(?= (?!of\b|and\b|or\b|in\b|on\b|at\b|for\b|to\b|from\b|with\b|by\b|are\b|were\b|"
     r"is\b|was\b|have\b|who\b|that\b)[a-z]+(?<!ing)\b))",
@@ -1134,6 +1145,13 @@ _ACTION_LEAD = re.compile(
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|step\s*\d+)", re.IGNORECASE)
 _ROLE_DUTY = re.compile(
     r"^(?P<name>[A-Z][^:–—]{2,60}?)(?:\s*\([A-Z]{2,6}\))?\s*(?::|\s[–—-]{1,2}\s)\s*(?P<duty>\S.+)$"
+)
+# two posts before a modal, either of whom acts: "the delivery manager or one of the incident
+# leads should schedule …"
+_EITHER_SUBJECT = re.compile(
+    r"^(?:the |a |an )?(?P<a>(?:[\w.-]+ ){0,3}?[\w.-]+) (?:or|and) (?:one of )?(?:the |a |an )?"
+    r"(?P<b>(?:[\w.-]+ ){0,3}?[\w.-]+)(?= (?:will|shall|must|should|can|may)\b)",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _NOT_STEP = re.compile(
