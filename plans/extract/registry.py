@@ -412,6 +412,12 @@ _MEMBERS3 = re.compile(
 _AS_POST = re.compile(
     r"(?:由)?(?P<who>[^，。；、]{2,40}?)(?:兼)?任(?P<post>副总指挥|总指挥|副指挥长|指挥长|副组长|组长|秘书长|副主任|主任|成员)"
 )
+# a command's post first: "省防指总指挥由省长担任，副总指挥由分管副省长担任" (not an office's
+# 主任, whose office is the role)
+_POST_HELD_BY = re.compile(
+    r"(?:^|[，,；;。])[^，,。；;、由]{0,12}?(?P<post>副总指挥|总指挥|副指挥长|指挥长)"
+    r"由[^，,。；;]{2,60}?(?:担任|兼任|出任)"
+)
 _GROUPS = re.compile(
     r"(?:成立|设立|设置|组建|下设)(?P<list>[^。；等]{2,80}?)(?:等(?:\d+|[一二三四五六七八九十]+)?个?"
     r"(?P<all>[^。；，,]{0,8}(?:工作组|小组|组))|(?=[。；，,]|$))"
@@ -477,12 +483,12 @@ def org_sentences(
         if is_role_name(name):
             rid = reg.add(name, block, parent=parent, part=part)
             reg.alias(rid, alias)
-    for m in _AS_POST.finditer(text):
+    for m in (*_AS_POST.finditer(text), *_POST_HELD_BY.finditer(text)):
         post = m.group("post")
         if post == "成员":
             continue
         rid = reg.add(post, block, defined=True, parent=parent, part=part)
-        reg.responsibility(rid, m.group(0))
+        reg.responsibility(rid, m.group(0).lstrip("，,；;。"))
     for m in _MEMBERS3.finditer(text):
         body = reg.add(m.group("body"), block, defined=True, parent=parent, part=part)
         for name in split_role_list(m.group("list")):

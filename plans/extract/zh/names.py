@@ -30,7 +30,7 @@ _VERBS = (
     "牵头|配合|协助|组织|做好|按照|根据|依据|在|于|对|向|派|下令|命令|指派|率领|接报|接到|收到|获取|"
     "获悉|发现|确认|任|视情|全面|加强|统一|提出|报请|提请|决定|启动|进行|开展|实施|采取|坐镇|密切|坚守|"
     "是|为|依法|依照|直接|赶赴|主动|积极|共同|分别|听到|带领|指导|督促|有权|经|通过|以|把|从|跟踪|做出|作出|"
-    "用|使用|利用|依托|借助|穿戴|佩戴|携带|设在|设于|下达|传达|按(?!钮)|联合|增派|加派|抽调|选派|率(?=[^，。；]{2,12}?(?:赴|赶赴|前往|深入))|"
+    "用|使用|利用|依托|借助|穿戴|佩戴|携带|设在|设于|下达|传达|按(?!钮)|联合|增派|加派|抽调|选派|主持|带班|率(?=[^，。；]{2,12}?(?:赴|赶赴|前往|深入))|"
     "报告|上报|发布|通知|召集|集中|调集|成立|设立|承担|制定|落实|协调|指挥|宣布|统筹|督导|监督|"
     "检查|核查|核实|研究|分析|评估|会商|调派|调拨|派出|下拨|预拨|拨付|安排|部署|动员|引导|推动|"
     "参与|参加|加快|确保|保障|维护|维持|恢复|提供|建立|健全|完善|及早|尽快|迅速|立刻|进入|正式|继续|持续|跟踪|签发|"
@@ -320,7 +320,21 @@ _ALIAS_HEAD_END = re.compile(r"[，,。；;：:、]|设立|成立|组建|设置|
 
 def subject_of(clause: str) -> list[str]:
     """The roles that open `clause` ("市防指、市应急局应立即…" → both), or []."""
-    return list(_subjects(clause))
+    delegate = OR_DELEGATE.search(clause)
+    if delegate is None:
+        return list(_subjects(clause))
+    found = _subjects(clause[: delegate.start()] + "、" + clause[delegate.end() :])
+    if not found:
+        # the one it may delegate to is no role ("或由其委托省防指成员主持"): the post itself
+        rest = DELEGATES.match(clause, delegate.end())
+        if rest:
+            found = _subjects(clause[: delegate.start()] + clause[rest.end() :])
+    return list(found)
+
+
+# "省防指副总指挥或由其委托省防指成员主持会商": the post or the one it delegates to
+OR_DELEGATE = re.compile(r"或(?:由其|其|由)?委托(?:的)?(?=[\u4e00-\u9fff])")
+DELEGATES = re.compile(rf"[^，,。；;]{{2,30}}?(?=(?:{_VERBS}))")
 
 
 @per_document

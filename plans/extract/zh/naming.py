@@ -7,7 +7,7 @@ import re
 from plans.extract.draft import Draft
 from plans.extract.registry import RoleRegistry
 from plans.extract.zh.clauses import ACTION
-from plans.extract.zh.names import INNER_GLOSS, PEOPLE_TAIL
+from plans.extract.zh.names import DELEGATES, INNER_GLOSS, OR_DELEGATE, PEOPLE_TAIL
 
 # whom a step reports to; a lookahead, so that one candidate ("报警后向…") does not swallow the
 # next ("向应急指挥部报告")
@@ -151,6 +151,10 @@ def step_name(d: Draft, reg: RoleRegistry, limit: int = 18) -> str:
     text = _without_owner("，".join(pieces[:3]), d, reg)
     text = re.sub(rf"^{PEOPLE_TAIL}", "", text).lstrip("，,：: 、")
     text = _STAFF_LEFT.sub("", text)  # "（应急救援小组）成员做好…": the owner's people
+    delegate = OR_DELEGATE.match(text)
+    if delegate and DELEGATES.match(text, delegate.end()):
+        # "（副总指挥）或由其委托省防指成员主持会商": the one it may delegate to, then the action
+        text = text[DELEGATES.match(text, delegate.end()).end() :]
     text = _APPROVED_LEFT.sub("", text)  # "（经总指挥）批准，宣布…": the approval was the occasion
     text = _strip_modals(_LEADING_BASIS.sub("", _strip_modals(text, reg)), reg)
     pieces = [p for p in _NAME_END.split(text) if p.strip()]
