@@ -21,7 +21,7 @@ from plans.extract.zh.order_rules import (
 
 _ON_REPORT = re.compile(
     r"接报|接到[^，。；]{0,20}(?:报告|报警|信息|通知|指令)|获取[^，。；]{0,12}报告|"
-    r"收到[^，。；]{0,20}(?:报告|请求|通知)|接警"
+    r"收到[^，。；]{0,20}(?:报告|请求|通知|信息)|接警"
 )
 _AFTER_CHECK = re.compile(r"核实后|核查后|查清|确认后|待[^，。；]{1,30}(?:后|方可|再)|方可")
 _AFTER_WARNING = re.compile(
