@@ -61,7 +61,7 @@ _STAFF_TAIL = re.compile(
     r"^(?:的[\u4e00-\u9fff]{0,4}人员|(?:工作)?人员|队员)(?:[及和与、](?:车辆|装备|器材|设备|物资))?"
 )
 _GLOSS = re.compile(r"^[（(][\u4e00-\u9fff]{1,6}[）)]")  # "被征用单位（人）"
-_OBJECT_BEFORE = re.compile(r"向|对|给|把|将|与|同(?!时)|跟")
+_OBJECT_BEFORE = re.compile(r"向|对|给|把|将|与|同(?!时)|跟|上报|报告|报送|通知|通报|请示")
 _NAME_END = re.compile(r"[，,。；;：:]")
 # what opens a clause before its action: its basis, occasion or object ("根据灾情需要，",
 # "按照…要求", "在接到报告时", "对于…的")
