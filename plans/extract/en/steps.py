@@ -115,6 +115,9 @@ class EnglishRegistry:
         self.keys: dict[str, str] = {}
         # short forms of the plan's own organisation ("CERT"), which prefix its posts' names
         self.own: frozenset[str] = frozenset()
+        # names the plan gives posts in so many words ("… will be referred to as the Fix
+        # Lead"): each its own role, whatever other post shares its distinctive words
+        self.distinct: set[str] = set()
 
     def key(self, name: str) -> str:
         return role_key(name, self.own)
@@ -123,6 +126,9 @@ class EnglishRegistry:
         name = name.strip(" .,:;")
         if not name:
             return None
+        bare = _role_name(name).lower()
+        if bare in self.distinct:
+            return self.reg.by_key.get(bare)
         key = self.key(name)
         if key in self.keys:
             found = self.keys[key]
@@ -148,7 +154,8 @@ class EnglishRegistry:
         rid = self.find(name)
         if rid is None:
             rid = self.reg.add(name, block, defined=True, parent=parent, part=part)
-            self.keys[self.key(name)] = rid
+            if _role_name(name).lower() not in self.distinct:
+                self.keys[self.key(name)] = rid
         else:
             entry = self.reg.entries[rid]
             entry.defined = True
@@ -185,6 +192,10 @@ class EnglishExtractor:
         for b in blocks:
             if b.kind == "paragraph" or b.kind == "list_item":
                 define_acronyms(self.en, b)
+                for m in _NAMED_AS.finditer(b.text):
+                    # "This lead will be referred to as the Fix Lead", "These … are the Fix
+                    # Team": posts the plan names one by one, never merged by their words
+                    self.en.distinct.add((m.group("name") or m.group("name2")).lower())
         self.own_team = _own_team(blocks)
         said = [(b, m) for b in blocks for m in _THE_RESPONSE_TEAM.finditer(b.text)]
         self.response_team = (
@@ -1153,6 +1164,12 @@ _EITHER_SUBJECT = re.compile(
     r"(?P<b>(?:[\w.-]+ ){0,3}?[\w.-]+)(?= (?:will|shall|must|should|can|may)\b)",
     re.IGNORECASE,
 )
+_NAMED_AS = re.compile(
+    r"\b(?:referred to as|hereafter called|hereinafter (?:called|referred to as)) (?:the |an? )?"
+    r"(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
+    r"|(?:^|(?<=[.!?] ))(?:This|These|Those)\b[^.!?]{0,60}\b(?:is|are) (?:the |an? )?"
+    r"(?P<name2>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\.?(?=\s|$)"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _NOT_STEP = re.compile(
     r"^(?:see|refer to|for (?:example|instance)|for more (?:information|details)|more information|"
@@ -1160,6 +1177,7 @@ _NOT_STEP = re.compile(
     r"(?:plan|procedure|guide|document|doc|section|policy|book|chapter)\b|note\b|example|"
     r"e\.g\.)|\bis covered in\b|"
     r"\bare covered in\b|\bout of scope\b|\bis described in\b|\bare described in\b|"
+    r"\breferred to as\b|\bhereafter called\b|"
     r"\bmeans\b|\bis defined as\b|\bdepends on\b|\bis not dependent\b|"
     r"\bwould be unacceptable\b|\boutside (?:the|its) scope\b|"
     # who holds a post ("The House Supervisor serves as Incident Commander until …")
