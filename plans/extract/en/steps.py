@@ -182,6 +182,7 @@ class EnglishExtractor:
         self.drafts: list[Draft] = []
         self.lead: _Lead | None = None
         self.flow_sections: set[int] = set()  # sections whose steps follow one another
+        self.section_time: dict[int | None, object] = {}  # the time a section gives its steps
         self.local_flow: set[int] = set()  # sections that are procedures of their own
 
     def run(self, blocks: list[Block], ctxs: list[Context], parts: list[str | None]) -> list[Draft]:
@@ -283,6 +284,12 @@ class EnglishExtractor:
                     self._procedure_row(b, ctx, part, self.procedure[b.index])
                 else:
                     self._table_row(b, part)
+                continue
+            within = _STEPS_WITHIN.match(_strip_label(b)) if b.kind == "paragraph" else None
+            if within and find_time_limit(within.group("time")):
+                # "These steps should be completed within the first 24 hours of Disclosure.":
+                # the section's steps carry that time
+                self.section_time[ctx.section] = find_time_limit(within.group("time"))
                 continue
             if ctx.phase is None and not steps_owner:
                 self._org_block(b, ctx, part, position, org_stack)
@@ -517,7 +524,11 @@ class EnglishExtractor:
                 sentence = approval.group("rest")
             for rid in owners + support:
                 self.reg.use(rid)
-            found = find_time_limit(sentence) or (lead.time if lead else None)
+            found = (
+                find_time_limit(sentence)
+                or (lead.time if lead else None)
+                or self.section_time.get(ctx.section)
+            )
             self.drafts.append(
                 Draft(
                     block=b.index,
@@ -761,7 +772,12 @@ class EnglishExtractor:
         prev = None
         numbered = b.kind == "list_item" and bool(_NUMBERED.match(b.label or ""))
         for piece in _pieces(text):
-            found = find_time_limit(piece) or (lead.time if lead else None) or heading_time
+            found = (
+                find_time_limit(piece)
+                or (lead.time if lead else None)
+                or self.section_time.get(ctx.section)
+                or heading_time
+            )
             self.drafts.append(
                 Draft(
                     block=b.index,
@@ -1162,6 +1178,14 @@ _ROLE_DUTY = re.compile(
 _EITHER_SUBJECT = re.compile(
     r"^(?:the |a |an )?(?P<a>(?:[\w.-]+ ){0,3}?[\w.-]+) (?:or|and) (?:one of )?(?:the |a |an )?"
     r"(?P<b>(?:[\w.-]+ ){0,3}?[\w.-]+)(?= (?:will|shall|must|should|can|may)\b)",
+    re.IGNORECASE,
+)
+# a paragraph that times the section's steps: "These steps should be completed within the first
+# 24 hours of Disclosure."
+_STEPS_WITHIN = re.compile(
+    r"^(?:these|the following|all (?:of )?these|the above) (?:steps|actions|tasks|measures)\b[^.]{0,20}?"
+    r"\b(?:should|must|shall|will|are to|need to) be (?:completed|done|carried out|taken|performed|"
+    r"finished)\s+(?P<time>[^.]+)",
     re.IGNORECASE,
 )
 _NAMED_AS = re.compile(
