@@ -22,6 +22,7 @@ _RUN_IN_TITLE = re.compile(
     r"[ \u3000]+(?P<rest>\S.*)$"
 )
 _NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}\s*[\u4e00-\u9fff]")
+_BODY_NAME_END = re.compile(r"[局部委组队办府心站所院司处科室会]$")
 _RUN_IN_BODY = re.compile(r"^[\u4e00-\u9fff“（(]\S{7,}.*[。；;]$")
 
 
@@ -33,7 +34,14 @@ def _run_in(line: str) -> list[str] | None:
     rest = m.group("rest")
     if _NUMBERED_TITLE.match(rest):
         return [m.group("title"), *(_run_in(rest) or [rest])]
-    if ("." in m.group("number") or "．" in m.group("number")) and _RUN_IN_BODY.match(rest):
+    if not _RUN_IN_BODY.match(rest):
+        return None
+    if "." in m.group("number") or "．" in m.group("number"):
+        return [m.group("title"), rest]
+    title = m.group("title")[len(m.group("number")) :].lstrip(".．、 ")
+    if 4 <= len(title) <= 8 and len(rest) >= 15 and not _BODY_NAME_END.search(title):
+        # "3 灾害救助准备 气象、水务…等部门应及时…。": a chapter's title (not "1 市应急局 负责…",
+        # a body and its duty)
         return [m.group("title"), rest]
     return None
 

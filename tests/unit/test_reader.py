@@ -391,6 +391,7 @@ def test_a_numbered_title_run_into_its_text_on_one_line_is_split_from_it():
         "6.2  响应行动 省防指根据雨水情、灾险情等对全省启动相应级别应急响应。\n"
         "2.2.3  省防指成员单位工作职责按有关文件规定执行。\n"
         "1 市应急局 负责协调。\n"
+        "3 灾害救助准备 气象、水务、地震等部门应及时通报自然灾害预警预报信息。\n"
     )
     assert [(b.kind, b.text) for b in blocks] == [
         ("heading", "6．应急响应"),
@@ -399,6 +400,8 @@ def test_a_numbered_title_run_into_its_text_on_one_line_is_split_from_it():
         ("paragraph", "省防指根据雨水情、灾险情等对全省启动相应级别应急响应。"),
         ("list_item", "2.2.3 省防指成员单位工作职责按有关文件规定执行。"),
         ("list_item", "1 市应急局 负责协调。"),
+        ("heading", "3 灾害救助准备"),
+        ("paragraph", "气象、水务、地震等部门应及时通报自然灾害预警预报信息。"),
     ]
 
 
