@@ -66,7 +66,7 @@ def _key(name: str) -> str:
 
 _INNER_QUALIFIER = re.compile(r"(?<=.)(?:其他|其它|有关|相关)(?=成员单位|成员|专项工作组|工作组)")
 _SHORT_ENDS = {"委": "委员会", "办": "办公室"}
-_LOCAL = re.compile(r"^(?:事故发生地|事发地|事发)(?P<rest>.{2,})$")
+_LOCAL = re.compile(r"^(?:事故发生地|事发地|事发|受灾地区|受灾地|受灾)(?P<rest>.{2,})$")
 _SHIP_POSTS = re.compile(r"船长|大副|二副|三副|轮机长|大管轮|驾驶员|值班员|安全员")
 # what follows a role's name when the name only qualifies another: "指挥部的…", "指挥部和…",
 # "指挥部办公室", "抢险组组长"
