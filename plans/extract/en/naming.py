@@ -19,7 +19,7 @@ _EN_CONDITION = re.compile(
 _EN_SEQUENCE_WORD = re.compile(
     r"^(?:then|next|finally|first|second|third|afterwards|subsequently|lastly),?\s+", re.IGNORECASE
 )
-_EN_MODAL = re.compile(r"^(?:shall|will|must|should)\s+(?:then\s+)?", re.IGNORECASE)
+_EN_MODAL = re.compile(r"^(?:shall|will|must|should|to)\s+(?:then\s+)?", re.IGNORECASE)
 
 
 def step_name(d: Draft, reg: RoleRegistry, limit: int = 8) -> str:

@@ -635,6 +635,11 @@ class EnglishExtractor:
             if inner and is_role_phrase(inner.group("np")):
                 return [self.en.add(_role_name(inner.group("np")), b, part=part)]
             return []
+        to_do = _TO_DO_SUBJECT.match(text)
+        if to_do and is_role_phrase(to_do.group("np")):
+            # "Code owner to submit public PR …": a checklist's order to a post
+            np = to_do.group("np")
+            return [self.en.find(np) or self.en.add(_role_name(np), b, part=part)]
         pair = _EITHER_SUBJECT.match(text)
         if pair and is_role_phrase(pair.group("a")):
             # "the delivery manager or one of the incident leads should schedule …": either acts
@@ -1186,6 +1191,13 @@ _STEPS_WITHIN = re.compile(
     r"^(?:these|the following|all (?:of )?these|the above) (?:steps|actions|tasks|measures)\b[^.]{0,20}?"
     r"\b(?:should|must|shall|will|are to|need to) be (?:completed|done|carried out|taken|performed|"
     r"finished)\s+(?P<time>[^.]+)",
+    re.IGNORECASE,
+)
+# a post and the order it is given, as a checklist writes it: "Fix lead to provide the notes"
+_TO_DO_SUBJECT = re.compile(
+    r"^(?:the )?(?!(?:have|let|make|help|ask|tell|get|notify|send|instruct|direct|assign|remind|"
+    r"contact|call|brief|request|allow|invite|advise|encourage|inform|alert|page|direct)\b)"
+    rf"(?P<np>(?:[\w-]+ ){{0,3}}?{_HEAD_NOUN}) to (?-i:(?=[a-z]+\b))",
     re.IGNORECASE,
 )
 _NAMED_AS = re.compile(
