@@ -87,6 +87,7 @@ _EN_IMMEDIATE = re.compile(
     r"|\bas\s+soon\s+as\b",
     re.IGNORECASE,
 )
+_AS_SOON_AS = re.compile(r"as\s+soon\s+as\b", re.IGNORECASE)
 _EN_NOT_DEADLINE = re.compile(r"(?:\bevery|\beach|\bat\s+least|\bper)\s*$", re.IGNORECASE)
 _EN_NEGATED = re.compile(r"\bnot\s*$", re.IGNORECASE)
 # what a thing can do at once, not a deadline ("…so the bag can immediately be used again")
@@ -255,6 +256,10 @@ def _deadlines(text: str, latin: bool) -> list[_Hit]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     now = _immediate(text, latin)
+    if now is not None and kept and _AS_SOON_AS.match(text, now.start):
+        # "as soon as it is reasonably possible …, ideally within 1-2 weeks": the deadline the
+        # text gives is the limit, not the wish for speed
+        now = None
     if now is not None and (not kept or now.end <= kept[0].start):
         kept.insert(0, now)
     return kept
