@@ -736,7 +736,7 @@ class EnglishExtractor:
             return
         if (
             b.kind == "paragraph"
-            and not is_imperative(text)
+            and not instruction(text)
             and not self._known(text)
             and not _SUBJ.match(text)
             and not self._subject(text, b, part)
@@ -1067,7 +1067,17 @@ def instruction(sentence: str) -> bool:
     if is_imperative(sentence):
         return True
     rest = drop_condition(sentence)
+    if _YOU_SHOULD.match(rest):
+        # "If an incident is ongoing past 5pm, you should document progress …": an order to
+        # the one the section speaks to
+        return True
     return rest != sentence and is_imperative(rest[:1].upper() + rest[1:])
+
+
+_YOU_SHOULD = re.compile(
+    r"^you (?:should|must|need to|will need to|have to|are to|shall)\s+(?!not\b|be\b)[a-z]",
+    re.IGNORECASE,
+)
 
 
 def drop_condition(sentence: str) -> str:
