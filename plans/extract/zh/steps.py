@@ -131,6 +131,11 @@ def _procedure_heading(ctx: Context) -> bool:
 # the numbering of an item written inside a paragraph ("…：（1）组织搜救；（2）…")
 _INLINE_LABEL = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|[①-⑳]|\d{1,2}[.、．](?!\d))\s*")
 _CASES_LEAD = re.compile(r"(?:以下|下列|如下)[^，。；：:]{0,8}(?:事件|事故|灾害|险情|灾情)[：:]$")
+# a lead that times the list it opens: "以下工作应在事发后2小时内完成：", "2小时内完成下列工作："
+_LIST_WITHIN = re.compile(
+    r"(?:以下|下列|如下|上述)(?:工作|措施|任务|步骤)[^，。；：:]{0,8}?(?:在|于)[^，。；：:]{1,16}(?:内|前)完成|"
+    r"(?:在|于)?[^，。；：:]{1,16}(?:内|前)完成(?:以下|下列|如下)(?:工作|措施|任务|步骤)"
+)
 _LEAD = re.compile(
     r"(?:下列|以下|如下|下述)[^，。；]{0,20}[：:]$|[：:]$|"
     # "出现下列情况之一时，可启动Ⅳ级响应。" over the cases: a lead, whatever its stop
@@ -764,7 +769,12 @@ class ChineseExtractor:
                     joint += found
             for rid in who + joint:
                 self.reg.use(rid)
-            found = find_time_limit(quote)
+            found = find_time_limit(quote) or (
+                # "以下工作应在事发后2小时内完成：": the lead's time for each of its items
+                find_time_limit(lead.text)
+                if lead is not None and _LIST_WITHIN.search(lead.text)
+                else None
+            )
             d = Draft(
                 block=b.index,
                 source=b.text,
