@@ -6,14 +6,12 @@ import re
 
 from plans.extract.draft import Draft
 from plans.extract.en.steps import PASSIVE_BY as _PASSIVE_BY
+from plans.extract.en.steps import YOU_SHOULD
 from plans.extract.registry import RoleRegistry
 
 # where a label ends: a stop, not the one inside "i.e.", "e.g." or "etc."; an aside in
 # brackets is left out of the label
 _EN_NAME_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)(?<!\bi)(?<!\be)(?<!\betc)[.;:](?![a-z])")
-_YOU_MODAL = re.compile(
-    r"^you (?:should|must|need to|will need to|have to|are to|shall)\s+(?=[a-z])", re.IGNORECASE
-)
 _EN_ASIDE = re.compile(r"\s*\([^()]{0,120}\)")
 _EN_CONDITION = re.compile(
     r"^(?:once|when|whenever|after|before|within|until|while|following|if|upon|on|as soon as|for|"
@@ -130,7 +128,7 @@ def _en_action(text: str, d: Draft, reg: RoleRegistry) -> str:
     first = _EN_SEQUENCE_WORD.sub("", _EN_NAME_END.split(_EN_ASIDE.sub("", text))[0])
     condition = _EN_CONDITION.match(first)
     rest = first[condition.end() :] if condition else first
-    rest = _YOU_MODAL.sub("", rest)  # "you should document progress …": the order itself
+    rest = YOU_SHOULD.sub("", rest)  # "you should document progress …": the order itself
     passive = _PASSIVE_BY.match(rest)
     if passive:
         # "Residents … are notified by the Sheriff's Office" → "Residents … notified": what is

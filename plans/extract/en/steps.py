@@ -286,10 +286,11 @@ class EnglishExtractor:
                     self._table_row(b, part)
                 continue
             within = _STEPS_WITHIN.match(_strip_label(b)) if b.kind == "paragraph" else None
-            if within and find_time_limit(within.group("time")):
+            timed = find_time_limit(within.group("time")) if within else None
+            if timed:
                 # "These steps should be completed within the first 24 hours of Disclosure.":
                 # the section's steps carry that time
-                self.section_time[ctx.section] = find_time_limit(within.group("time"))
+                self.section_time[ctx.section] = timed
                 continue
             if ctx.phase is None and not steps_owner:
                 self._org_block(b, ctx, part, position, org_stack)
@@ -1067,15 +1068,16 @@ def instruction(sentence: str) -> bool:
     if is_imperative(sentence):
         return True
     rest = drop_condition(sentence)
-    if _YOU_SHOULD.match(rest):
+    if YOU_SHOULD.match(rest):
         # "If an incident is ongoing past 5pm, you should document progress …": an order to
         # the one the section speaks to
         return True
     return rest != sentence and is_imperative(rest[:1].upper() + rest[1:])
 
 
-_YOU_SHOULD = re.compile(
-    r"^you (?:should|must|need to|will need to|have to|are to|shall)\s+(?!not\b|be\b)[a-z]",
+# an order to the reader: "you should document …"
+YOU_SHOULD = re.compile(
+    r"^you (?:should|must|need to|will need to|have to|are to|shall)\s+(?!not\b|be\b)(?=[a-z])",
     re.IGNORECASE,
 )
 
@@ -1206,7 +1208,7 @@ _STEPS_WITHIN = re.compile(
 # a post and the order it is given, as a checklist writes it: "Fix lead to provide the notes"
 _TO_DO_SUBJECT = re.compile(
     r"^(?:the )?(?!(?:have|let|make|help|ask|tell|get|notify|send|instruct|direct|assign|remind|"
-    r"contact|call|brief|request|allow|invite|advise|encourage|inform|alert|page|direct)\b)"
+    r"contact|call|brief|request|allow|invite|advise|encourage|inform|alert|page)\b)"
     rf"(?P<np>(?:[\w-]+ ){{0,3}}?{_HEAD_NOUN}) to (?-i:(?=[a-z]+\b))",
     re.IGNORECASE,
 )
